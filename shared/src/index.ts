@@ -1,0 +1,2 @@
+export * from './schemas/index';
+export * from './domain/index';

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { channelSchema, directionSchema, isoDateTimeSchema, sourceSchema, stakeholderTypeSchema, ulidSchema } from './common';
+import { personSchema } from './captured-thread';
+
+/**
+ * One message or logged event, as the extension sends it. `externalId` is the site's message id when the page
+ * has one: the server keeps one row per `(org, source, externalId)` however many people log it.
+ */
+export const interactionInputSchema = z.object({
+  id: ulidSchema,
+  source: sourceSchema,
+  externalId: z.string().min(1).max(200).nullable(),
+  /** Groups messages of one conversation: `<site>:<threadId>`, or a client id for manual logs. */
+  threadKey: z.string().min(1).max(400),
+  channel: channelSchema,
+  direction: directionSchema,
+  occurredAt: isoDateTimeSchema,
+  stakeholderId: z.string().max(64).nullable(),
+  stakeholderType: stakeholderTypeSchema,
+  /** Who wrote the message (for inbound: the external participant). */
+  author: personSchema,
+  title: z.string().max(1000).nullable().default(null),
+  snippet: z.string().max(1000).nullable().default(null),
+  url: z.string().url().max(2000).nullable().default(null),
+  /** Calls and meetings: minutes. */
+  durationMin: z.number().int().min(0).max(24 * 60).nullable().default(null),
+  note: z.string().max(4000).nullable().default(null),
+  /** Not reply-eligible: auto-submitted, no-reply/list sender, or a thread that is internal only. */
+  automated: z.boolean().default(false),
+  internal: z.boolean().default(false),
+});
+export type InteractionInput = z.input<typeof interactionInputSchema>;
+export type InteractionData = z.output<typeof interactionInputSchema>;
+
+/** An interaction as the server stores and returns it, with its derived response fields. */
+export const interactionSchema = interactionInputSchema.extend({
+  userId: z.string(),
+  deleted: z.boolean(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  /** For an inbound message that starts a wait: when the wait was answered (or null), and how long it took. */
+  waitStart: z.boolean(),
+  repliedAt: isoDateTimeSchema.nullable(),
+  repliedBy: z.string().nullable(),
+  responseMs: z.number().int().nullable(),
+  responseWorkMs: z.number().int().nullable(),
+  onTime: z.enum(['on_time', 'late', 'pending', 'closed']).nullable(),
+  seq: z.number().int(),
+});
+export type Interaction = z.infer<typeof interactionSchema>;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { channelSchema, directionSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
+
+export const metricsGroupBySchema = z.enum(['stakeholderType', 'channel', 'user', 'stakeholder', 'day', 'week', 'month', 'direction']);
+export type MetricsGroupBy = z.infer<typeof metricsGroupBySchema>;
+
+/** Filters shared by every metrics query. `from` inclusive, `to` exclusive. */
+export const metricsFilterSchema = z
+  .object({
+    from: isoDateTimeSchema,
+    to: isoDateTimeSchema,
+    stakeholderType: z.array(stakeholderTypeSchema).max(10).optional(),
+    channel: z.array(channelSchema).max(10).optional(),
+    userId: z.array(z.string().max(64)).max(500).optional(),
+    stakeholderId: z.array(z.string().max(64)).max(500).optional(),
+    tier: z.array(z.string().max(32)).max(20).optional(),
+    direction: directionSchema.optional(),
+  })
+  .refine((f) => Date.parse(f.from) < Date.parse(f.to), { message: '`from` must be before `to`', path: ['to'] })
+  .refine((f) => Date.parse(f.to) - Date.parse(f.from) <= 3 * 366 * 86400000, { message: 'the period can be at most 3 years', path: ['to'] });
+export type MetricsFilter = z.infer<typeof metricsFilterSchema>;
+
+export const totalsInputSchema = z.object({
+  filter: metricsFilterSchema,
+  groupBy: z.array(metricsGroupBySchema).max(3).default([]),
+});
+export type TotalsInput = z.input<typeof totalsInputSchema>;
+
+export const totalsRowSchema = z.object({ key: z.record(z.string(), z.string().nullable()), count: z.number().int() });
+export const totalsResultSchema = z.object({ total: z.number().int(), rows: z.array(totalsRowSchema) });
+export type TotalsResult = z.infer<typeof totalsResultSchema>;
+
+export const responseBuckets = ['lt1h', '1to4h', '4to24h', '24to72h', 'gt72h'] as const;
+export type ResponseBucket = (typeof responseBuckets)[number];
+
+export const responseTimesInputSchema = z.object({
+  filter: metricsFilterSchema,
+  groupBy: z.array(metricsGroupBySchema).max(3).default([]),
+  basis: z.enum(['working', 'calendar']).default('working'),
+  /** Evaluate late/pending as of this instant (default: now). */
+  asOf: isoDateTimeSchema.optional(),
+});
+export type ResponseTimesInput = z.input<typeof responseTimesInputSchema>;
+
+/** Response figures over a set of waits. Times in ms on the requested basis; null when there is no answered wait. */
+export const responseStatsSchema = z.object({
+  waits: z.number().int(),
+  answered: z.number().int(),
+  meanMs: z.number().nullable(),
+  medianMs: z.number().nullable(),
+  p90Ms: z.number().nullable(),
+  buckets: z.record(z.enum(responseBuckets), z.number().int()),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  pending: z.number().int(),
+  closed: z.number().int(),
+  /** onTime / (onTime + late); null when no wait's deadline has passed. */
+  onTimeRate: z.number().nullable(),
+});
+export type ResponseStats = z.infer<typeof responseStatsSchema>;
+
+export const responseTimesResultSchema = z.object({
+  basis: z.enum(['working', 'calendar']),
+  total: responseStatsSchema,
+  rows: z.array(z.object({ key: z.record(z.string(), z.string().nullable()), stats: responseStatsSchema })),
+});
+export type ResponseTimesResult = z.infer<typeof responseTimesResultSchema>;
+
+export const coverageInputSchema = z.object({ asOf: isoDateTimeSchema.optional() });
+export const coverageRowSchema = z.object({
+  stakeholderType: stakeholderTypeSchema,
+  active: z.number().int(),
+  covered: z.number().int(),
+  due: z.number().int(),
+  overdue: z.number().int(),
+  rate: z.number().nullable(),
+});
+export const coverageResultSchema = z.object({ rows: z.array(coverageRowSchema) });
+export type CoverageResult = z.infer<typeof coverageResultSchema>;

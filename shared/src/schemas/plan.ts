@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { channelSchema, isoDateSchema, stakeholderTypeSchema, timeZoneSchema } from './common';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
+
+/** The organisation's working calendar: the clock for working-time SLAs. */
+export const workCalendarSchema = z
+  .object({
+    timeZone: timeZoneSchema,
+    /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
+    workDays: z.array(z.number().int().min(1).max(7)).max(7),
+    /** Working hours on a working day, local time. */
+    start: hhmm,
+    end: hhmm,
+    /** Days off that would otherwise be working days. */
+    holidays: z.array(isoDateSchema).max(1000).default([]),
+    /** Days that are working days although their weekday is not (e.g. China's make-up working Saturdays). */
+    extraWorkDays: z.array(isoDateSchema).max(1000).default([]),
+  })
+  .refine((c) => c.start < c.end, { message: 'working hours must end after they start', path: ['end'] });
+export type WorkCalendar = z.output<typeof workCalendarSchema>;
+
+/**
+ * A response-time limit. `working_hours` and `working_days` run on the working calendar (a working day is
+ * the length of one working day of the calendar); `minutes` and `hours` are calendar time.
+ */
+export const durationSpecSchema = z.object({
+  value: z.number().positive().max(100000),
+  unit: z.enum(['minutes', 'hours', 'working_hours', 'working_days']),
+});
+export type DurationSpec = z.infer<typeof durationSpecSchema>;
+
+/** First-response SLA for a stakeholder type on a channel (`channel: null` = any channel not listed). */
+export const slaRuleSchema = z.object({
+  stakeholderType: stakeholderTypeSchema,
+  channel: channelSchema.nullable(),
+  limit: durationSpecSchema,
+});
+export type SlaRule = z.infer<typeof slaRuleSchema>;
+
+/**
+ * Cadence for a stakeholder type (and tier; `tier: null` = every tier not listed). `idealDays` warns (due),
+ * `maxDays` is overdue. `channels` restricts which contacts count (e.g. core partners: video or face-to-face).
+ */
+export const cadenceRuleSchema = z
+  .object({
+    stakeholderType: stakeholderTypeSchema,
+    tier: z.string().max(32).nullable(),
+    idealDays: z.number().int().min(1).max(3650),
+    maxDays: z.number().int().min(1).max(3650),
+    channels: z.array(channelSchema).max(7).nullable().default(null),
+  })
+  .refine((r) => r.idealDays <= r.maxDays, { message: 'the ideal interval cannot exceed the maximum', path: ['idealDays'] });
+export type CadenceRule = z.output<typeof cadenceRuleSchema>;
+
+export const goalMetricSchema = z.enum([
+  'mean_response_hours',
+  'median_response_hours',
+  'on_time_rate',
+  'coverage',
+  'outbound_posts',
+  'meetings',
+]);
+export type GoalMetric = z.infer<typeof goalMetricSchema>;
+
+export const goalSchema = z.object({
+  id: z.string().min(1).max(64),
+  label: z.object({ en: z.string().max(200), zh: z.string().max(200) }),
+  metric: goalMetricSchema,
+  scope: z.object({
+    stakeholderType: stakeholderTypeSchema.nullable().default(null),
+    channel: channelSchema.nullable().default(null),
+    tier: z.string().max(32).nullable().default(null),
+  }),
+  comparator: z.enum(['>=', '<=']),
+  target: z.number().min(0).max(1e9),
+  /** For counting goals (posts, meetings): the period the target applies to. */
+  period: z.enum(['week', 'month', 'quarter']).default('month'),
+});
+export type Goal = z.output<typeof goalSchema>;
+
+export const planSchema = z.object({
+  calendar: workCalendarSchema,
+  sla: z.array(slaRuleSchema).max(200),
+  cadence: z.array(cadenceRuleSchema).max(200),
+  goals: z.array(goalSchema).max(100),
+  /** A thread silent for longer than this starts a new conversation (days, per channel). */
+  segmentGapDays: z.partialRecord(channelSchema, z.number().positive().max(365)).default({}),
+  /** Items that will be late within this many working hours show as "due soon". */
+  dueSoonWorkingHours: z.number().min(0).max(100).default(2),
+});
+export type Plan = z.output<typeof planSchema>;
+export type PlanInput = z.input<typeof planSchema>;
+
+export const storedPlanSchema = z.object({ version: z.number().int(), updatedAt: z.string(), plan: planSchema });
+export type StoredPlan = z.infer<typeof storedPlanSchema>;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { interactionInputSchema, interactionSchema } from './interaction';
+import { followupInputSchema, followupSchema } from './followup';
+import { stakeholderSchema } from './stakeholder';
+import { ulidSchema } from './common';
+
+export const MAX_PUSH_ITEMS = 500;
+
+/**
+ * One change from the outbox. Items are checked one by one on the server (a bad item is rejected with its
+ * reason, the others apply), so `data` is validated there, not by the batch schema.
+ */
+export const pushItemSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('upsert'), entity: z.literal('interaction'), id: z.string().max(64), data: z.unknown() }),
+  z.object({ op: z.literal('upsert'), entity: z.literal('followup'), id: z.string().max(64), data: z.unknown() }),
+  z.object({ op: z.literal('delete'), entity: z.enum(['interaction', 'followup']), id: z.string().max(64) }),
+]);
+export type PushItem = z.infer<typeof pushItemSchema>;
+
+export const pushInputSchema = z.object({
+  items: z.array(pushItemSchema).min(1).max(MAX_PUSH_ITEMS, `at most ${MAX_PUSH_ITEMS} items per push`),
+});
+export type PushInput = z.infer<typeof pushInputSchema>;
+
+export const pushResultSchema = z.object({
+  applied: z.array(z.object({ id: z.string(), entity: z.enum(['interaction', 'followup']), mergedInto: z.string().nullable() })),
+  rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
+  cursor: z.number().int(),
+});
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pullInputSchema = z.object({
+  cursor: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(500),
+});
+export type PullInput = z.input<typeof pullInputSchema>;
+
+export const pullResultSchema = z.object({
+  interactions: z.array(interactionSchema),
+  followups: z.array(followupSchema),
+  stakeholders: z.array(stakeholderSchema),
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type PullResult = z.infer<typeof pullResultSchema>;
+
