@@ -1,0 +1,131 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadFixture, type LoadedFixture } from '../common/fixture-test-kit';
+import { SiteChangedError } from '../common/site-changed-error';
+import { extract } from './extract';
+import { findButtonAnchor } from './mount';
+import { selectors, type WeiboSelectorKey } from './selectors';
+
+const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const fixtureNames = readdirSync(dir)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.replace(/\.html$/, ''));
+
+const load = (name: string): LoadedFixture => loadFixture(`${dir}${name}.html`);
+const run = (f: LoadedFixture) => extract(f.document, { url: f.url, now: f.now, timeZone: f.timeZone });
+
+function siteChangedKey(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof SiteChangedError) return err.selectorKey;
+    throw err;
+  }
+  throw new Error('expected a SiteChangedError');
+}
+
+describe('weibo extract: fixtures', () => {
+  it('has the three fixtures', () => {
+    expect(fixtureNames.sort()).toEqual(['brand-post-comments', 'chat-media-inquiry', 'customer-complaint-post']);
+  });
+
+  for (const name of fixtureNames) {
+    it(`${name} extracts to its expected JSON`, () => {
+      const f = load(name);
+      expect(run(f)).toEqual(f.expected);
+    });
+  }
+});
+
+describe('weibo extract: behaviour', () => {
+  it('returns null on a weibo page that is not a post or chat', () => {
+    const f = load('brand-post-comments');
+    expect(extract(f.document, { url: 'https://weibo.com/u/5893321047', now: f.now, timeZone: f.timeZone })).toBeNull();
+  });
+
+  it('orders popularity-sorted comments by time and keeps page order on equal times', () => {
+    const f = load('customer-complaint-post');
+    // Give the 3rd-shown top comment (08:30) the same time as the first shown (08:41): page order must win.
+    const infos = f.document.querySelectorAll('.wbpro-list .con1 > .info > div:first-child');
+    infos[2]!.textContent = '26-3-10 08:41 来自北京';
+    const got = run(f)!;
+    const at0841 = got.messages.filter((m) => m.sentAt === '2026-03-10T08:41:00+08:00').map((m) => m.author.name);
+    expect(at0841).toEqual(['明澜家电官方', '数码老周']);
+  });
+
+  it('resolves relative comment times against now', () => {
+    const f = load('customer-complaint-post');
+    f.document.querySelectorAll('.wbpro-list .con1 > .info > div:first-child')[1]!.textContent = '5分钟前 来自上海';
+    const got = run(f)!;
+    expect(got.messages.at(-1)!.sentAt).toBe('2026-03-11T09:25:00+08:00');
+  });
+
+  it('applies a chat time separator to the messages after it, skipping the system notice', () => {
+    const got = run(load('chat-media-inquiry'))!;
+    expect(got.messages.map((m) => m.id)).not.toContain('5273104409990001');
+    expect(got.messages[1]!.sentAt).toBe(got.messages[0]!.sentAt);
+  });
+
+  it('refuses a chat message with no time separator above it', () => {
+    const f = load('chat-media-inquiry');
+    f.document.querySelector('[id="5273104410000651"] .msg-time')!.remove();
+    expect(siteChangedKey(() => run(f))).toBe('chatMessageTime');
+  });
+
+  it('finds the button anchor: post action bar, chat header', () => {
+    const post = load('brand-post-comments');
+    expect(findButtonAnchor(post.document)?.tagName).toBe('FOOTER');
+    const chat = load('chat-media-inquiry');
+    expect(findButtonAnchor(chat.document)?.className).toBe('webchat-title');
+  });
+});
+
+/** Removing what a required selector targets must throw SiteChangedError naming that key. */
+const requiredCases: Array<{ fixture: string; key: WeiboSelectorKey; remove: string }> = [
+  { fixture: 'brand-post-comments', key: 'accountAvatar', remove: selectors.accountAvatar },
+  { fixture: 'brand-post-comments', key: 'post', remove: 'article' },
+  { fixture: 'brand-post-comments', key: 'postAuthor', remove: 'article header a[usercard] span[title]' },
+  { fixture: 'brand-post-comments', key: 'postPermalink', remove: 'article header a[class*="time"]' },
+  { fixture: 'customer-complaint-post', key: 'postText', remove: selectors.postText },
+  { fixture: 'customer-complaint-post', key: 'commentText', remove: '.con1 > .text' },
+  { fixture: 'customer-complaint-post', key: 'commentAuthor', remove: '.con2 .text > a[href^="/u/"]' },
+  { fixture: 'brand-post-comments', key: 'commentTime', remove: '.con2 > .info' },
+  { fixture: 'chat-media-inquiry', key: 'chatSelfLink', remove: selectors.chatSelfLink },
+  { fixture: 'chat-media-inquiry', key: 'chatPeer', remove: selectors.chatPeer },
+  { fixture: 'chat-media-inquiry', key: 'chatMessageBubble', remove: '.msg-bubble' },
+  { fixture: 'chat-media-inquiry', key: 'chatMessageAvatar', remove: 'li[id] .msg-avatar' },
+];
+
+describe('weibo extract: missing required elements', () => {
+  for (const { fixture, key, remove } of requiredCases) {
+    it(`${fixture} without ${key} throws SiteChangedError(${key})`, () => {
+      const f = load(fixture);
+      const targets = f.document.querySelectorAll(remove);
+      expect(targets.length).toBeGreaterThan(0);
+      targets.forEach((el) => el.remove());
+      expect(siteChangedKey(() => run(f))).toBe(key);
+    });
+  }
+});
+
+/** Selectors written relative to one item (`:scope > …`) are checked inside that item. */
+const scopedTo: Partial<Record<WeiboSelectorKey, WeiboSelectorKey>> = {
+  commentText: 'comment',
+  commentTime: 'comment',
+  chatMessageTime: 'chatMessage',
+};
+
+describe('weibo selectors', () => {
+  const fixtures = fixtureNames.map(load);
+  for (const key of Object.keys(selectors) as WeiboSelectorKey[]) {
+    it(`${key} matches something in some fixture`, () => {
+      const matched = fixtures.some((f) => {
+        const parent = scopedTo[key];
+        const roots: ParentNode[] = parent ? Array.from(f.document.querySelectorAll(selectors[parent])) : [f.document];
+        return roots.some((root) => root.querySelector(selectors[key]) !== null);
+      });
+      expect(matched).toBe(true);
+    });
+  }
+});
