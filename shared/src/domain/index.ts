@@ -1,1 +1,3 @@
 export * from './default-plan';
+export * from './working-time';
+export * from './sla';
