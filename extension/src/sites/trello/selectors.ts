@@ -21,8 +21,11 @@ export const selectors = {
   commentBody: '.ak-renderer-document',
   /** Author avatar button, `title="Name (username)"`; the first titled button of the item. Checked 2026-03-10. */
   commentAuthorAvatar: 'button[title]',
-  /** Author name as printed (first span of the action header), for members with no avatar title. Checked 2026-03-10. */
-  commentAuthorName: '[data-testid="card-back-action-container"] > div > span:first-child',
+  /**
+   * Author name as printed (nested spans opening the action header; the time span beside it wraps a link
+   * instead), for members whose avatar has no title. Checked 2026-03-10.
+   */
+  commentAuthorName: '[data-testid="card-back-action-container"] > div > span:first-child > span',
   /** Comment permalink `#comment-<24-hex action id>`, holding the time. Checked 2026-03-10. */
   commentPermalink: 'a[href^="#comment-"]',
   /** Time inside the permalink: `title` "March 9, 2026 at 2:40 PM", text "Mar 9, 2026, 2:40 PM". Checked 2026-03-10. */

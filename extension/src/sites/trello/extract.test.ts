@@ -1,0 +1,131 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadFixture, type LoadedFixture } from '../common/fixture-test-kit';
+import { SiteChangedError } from '../common/site-changed-error';
+import { extract, parseMember } from './extract';
+import { findButtonAnchor } from './mount';
+import { selectors, type TrelloSelectorKey } from './selectors';
+
+const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const fixtureNames = readdirSync(dir)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.replace(/\.html$/, ''));
+
+const load = (name: string): LoadedFixture => loadFixture(`${dir}${name}.html`);
+const run = (f: LoadedFixture) => extract(f.document, { url: f.url, now: f.now, timeZone: f.timeZone });
+
+function siteChangedKey(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof SiteChangedError) return err.selectorKey;
+    throw err;
+  }
+  throw new Error('expected a SiteChangedError');
+}
+
+/** The `<li>` of the comment whose permalink is `#comment-<id>`. */
+function commentItem(f: LoadedFixture, id: string): Element {
+  return f.document.querySelector(`a[href="#comment-${id}"]`)!.closest(selectors.action)!;
+}
+
+describe('trello extract: fixtures', () => {
+  it('has the three fixtures', () => {
+    expect(fixtureNames.sort()).toEqual(['customer-complaint-card', 'media-inquiry-card', 'partner-launch-card']);
+  });
+
+  for (const name of fixtureNames) {
+    it(`${name} extracts to its expected JSON`, () => {
+      const f = load(name);
+      expect(run(f)).toEqual(f.expected);
+    });
+  }
+});
+
+describe('trello extract: behaviour', () => {
+  it('returns null when no card is open', () => {
+    const f = load('partner-launch-card');
+    const url = 'https://trello.com/b/Kq1Zx9Lm/hexa-kestrel-launch-2026';
+    expect(extract(f.document, { url, now: f.now, timeZone: f.timeZone })).toBeNull();
+  });
+
+  it('leaves system actions out and puts the newest-first list oldest first', () => {
+    const f = load('partner-launch-card');
+    const got = run(f)!;
+    const onPage = Array.from(f.document.querySelectorAll(selectors.action));
+    expect(onPage.length).toBe(6);
+    expect(got.messages.length).toBe(4);
+    const times = got.messages.map((m) => Date.parse(m.sentAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('reads the short visible time when the long title is absent, and Chinese long titles', () => {
+    const f = load('partner-launch-card');
+    const wang = commentItem(f, '69ae6b404bd56c80b399f337').querySelector('a span[title]')!;
+    wang.removeAttribute('title');
+    const emma = commentItem(f, '69af6be44afad30bdda0cfd8').querySelector('a span[title]')!;
+    emma.setAttribute('title', '2026年3月10日 上午8:56');
+    const got = run(f)!;
+    expect(got.messages.find((m) => m.id === '69ae6b404bd56c80b399f337')!.sentAt).toBe('2026-03-09T14:40:00+08:00');
+    expect(got.messages.find((m) => m.id === '69af6be44afad30bdda0cfd8')!.sentAt).toBe('2026-03-10T08:56:00+08:00');
+  });
+
+  it('gives a deleted member (no username) a null handle and the printed name', () => {
+    const f = load('media-inquiry-card');
+    commentItem(f, '69aec8887d8b2857adcabb65').querySelector('button[title]')!.removeAttribute('title');
+    const got = run(f)!;
+    const m = got.messages.find((x) => x.id === '69aec8887d8b2857adcabb65')!;
+    expect(m.author).toEqual({ name: 'Chen Siyuan', handle: null });
+    expect(m.direction).toBe('inbound');
+  });
+
+  it('parses member titles', () => {
+    expect(parseMember('Zhou Li (zhouli_hexa)')).toEqual({ name: 'Zhou Li', handle: 'zhouli_hexa' });
+    expect(parseMember('Deleted member')).toEqual({ name: 'Deleted member', handle: null });
+  });
+
+  it('finds the button anchor in the card back header', () => {
+    const f = load('customer-complaint-card');
+    expect(findButtonAnchor(f.document)?.getAttribute('data-testid')).toBe('card-back-header');
+  });
+});
+
+/** Removing what a required selector targets must throw SiteChangedError naming that key. */
+const requiredCases: Array<{ fixture: string; key: TrelloSelectorKey; remove: string[] }> = [
+  { fixture: 'partner-launch-card', key: 'accountButton', remove: ['[data-testid="header-member-menu-button"]'] },
+  { fixture: 'customer-complaint-card', key: 'accountButton', remove: ['[data-testid="header-member-menu-button"]'] },
+  { fixture: 'partner-launch-card', key: 'cardBackPanel', remove: [selectors.cardBackPanel] },
+  { fixture: 'media-inquiry-card', key: 'cardTitle', remove: [selectors.cardTitle] },
+  { fixture: 'media-inquiry-card', key: 'commentBody', remove: [`${selectors.commentContainer} ${selectors.commentBody}`] },
+  { fixture: 'media-inquiry-card', key: 'commentPermalink', remove: [selectors.commentPermalink] },
+  { fixture: 'customer-complaint-card', key: 'commentTime', remove: [`${selectors.commentPermalink} span`] },
+  {
+    fixture: 'partner-launch-card',
+    key: 'commentAuthorName',
+    remove: [`${selectors.action} button[title]`, selectors.commentAuthorName],
+  },
+];
+
+describe('trello extract: missing required elements', () => {
+  for (const { fixture, key, remove } of requiredCases) {
+    it(`${fixture} without ${key} throws SiteChangedError(${key})`, () => {
+      const f = load(fixture);
+      for (const sel of remove) {
+        const targets = f.document.querySelectorAll(sel);
+        expect(targets.length).toBeGreaterThan(0);
+        targets.forEach((el) => el.remove());
+      }
+      expect(siteChangedKey(() => run(f))).toBe(key);
+    });
+  }
+});
+
+describe('trello selectors', () => {
+  const fixtures = fixtureNames.map(load);
+  for (const key of Object.keys(selectors) as TrelloSelectorKey[]) {
+    it(`${key} matches something in some fixture`, () => {
+      expect(fixtures.some((f) => f.document.querySelector(selectors[key]) !== null)).toBe(true);
+    });
+  }
+});
