@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, snippet140, visibleText } from './visible-text';
+import { collapseWhitespace, isRendered, snippet140, visibleText } from './visible-text';
 
 function el(html: string): Element {
   document.head.innerHTML = '<style>.h5 { display: none } .hidden-list tr { display: none }</style>';
@@ -38,5 +38,15 @@ describe('snippet140', () => {
   it('trims whitespace left at the cut', () => {
     expect(snippet140(`${'a'.repeat(139)} b`)).toBe('a'.repeat(139));
     expect(snippet140('short ')).toBe('short');
+  });
+});
+
+describe('isRendered', () => {
+  it('is false when any ancestor is hidden or display:none', () => {
+    const root = el('<div class="h5"><p id="a">x</p></div><div hidden><p id="b">y</p></div><div><p id="c">z</p></div>');
+    const doc = root.ownerDocument;
+    expect(isRendered(doc.getElementById('a')!)).toBe(false);
+    expect(isRendered(doc.getElementById('b')!)).toBe(false);
+    expect(isRendered(doc.getElementById('c')!)).toBe(true);
   });
 });

@@ -49,6 +49,15 @@ function collect(node: Node, out: string[]): void {
   if (block) out.push('\n');
 }
 
+/** Whether the element and all its ancestors are shown (none is `hidden`, display:none, style or script). */
+export function isRendered(el: Element): boolean {
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    if (cur.tagName.toUpperCase() === 'HTML') return true;
+    if (isHidden(cur)) return false;
+  }
+  return true;
+}
+
 /** Collapse whitespace runs to one space and trim. */
 export function collapseWhitespace(s: string): string {
   return s.replace(whitespaceRun, ' ').trim();

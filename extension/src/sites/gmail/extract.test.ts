@@ -1,0 +1,112 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../common/fixture-test-kit';
+import { SiteChangedError } from '../common/site-changed-error';
+import { extract } from './extract';
+import { findButtonAnchor } from './mount';
+import { selectors } from './selectors';
+
+const dir = join(import.meta.dirname, 'fixtures');
+const base = 'customer-thread-4msg.html';
+const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+
+function load(name: string) {
+  return loadFixture(join(dir, name));
+}
+
+describe('gmail extract over fixtures', () => {
+  it.each(pages)('%s gives exactly its expected capture', (page) => {
+    const f = load(page);
+    expect(f.expected).not.toBeNull();
+    expect(extract(f.document, f)).toEqual(f.expected);
+  });
+});
+
+describe('gmail extract edge cases', () => {
+  it('returns null when the URL shows no thread', () => {
+    const f = load(base);
+    expect(extract(f.document, { ...f, url: 'https://mail.google.com/mail/u/0/#inbox' })).toBeNull();
+  });
+
+  it.each([
+    ['threadSubject', selectors.threadSubject],
+    ['messageItem', selectors.messageItem],
+    ['messageSender', selectors.messageSender],
+    ['messageTime', selectors.messageTime],
+    ['messageBody', selectors.messageBody],
+  ])('throws SiteChangedError naming %s when it is missing', (key, selector) => {
+    const f = load(base);
+    for (const el of Array.from(f.document.querySelectorAll(selector))) el.remove();
+    const run = () => extract(f.document, f);
+    expect(run).toThrow(SiteChangedError);
+    try {
+      run();
+    } catch (err) {
+      expect((err as SiteChangedError).selectorKey).toBe(key);
+      expect((err as SiteChangedError).site).toBe('gmail');
+      expect((err as Error).message).not.toContain('Marcus');
+    }
+  });
+
+  it('falls back to the address in the tab title, and fails by key when the account is nowhere', () => {
+    const f = load(base);
+    f.document.querySelector(selectors.accountButton)!.remove();
+    const got = extract(f.document, f)!;
+    expect(got.account).toEqual({ name: 'chen.jing@northwind-robotics.com', handle: 'chen.jing@northwind-robotics.com' });
+    expect(got.messages[1]!.direction).toBe('outbound');
+    f.document.title = 'Inbox';
+    expect(() => extract(f.document, f)).toThrow(expect.objectContaining({ selectorKey: 'accountButton' }));
+  });
+
+  it('fails by key on a time it cannot read rather than guessing', () => {
+    const f = load(base);
+    const time = f.document.querySelector(selectors.messageTime)!;
+    time.setAttribute('title', 'sometime');
+    time.setAttribute('alt', 'sometime');
+    time.textContent = 'soon';
+    expect(() => extract(f.document, f)).toThrow(expect.objectContaining({ selectorKey: 'messageTime' }));
+  });
+
+  it('reads the zh-CN account label and date format', () => {
+    const f = load(base);
+    f.document.querySelector(selectors.accountButton)!.setAttribute('aria-label', 'Google 帐号： 陈静  \n(chen.jing@northwind-robotics.com)');
+    f.document.querySelector(selectors.messageTime)!.setAttribute('title', '2026年3月9日 上午10:14');
+    const got = extract(f.document, f)!;
+    expect(got.account.name).toBe('陈静');
+    expect(got.messages[0]!.sentAt).toBe('2026-03-09T10:14:00+08:00');
+  });
+
+  it('orders messages oldest first whatever the page order', () => {
+    const f = load(base);
+    const list = f.document.querySelector('[role="list"]')!;
+    const items = Array.from(list.querySelectorAll(':scope > [role="listitem"]'));
+    for (const item of items.reverse()) list.appendChild(item);
+    expect(extract(f.document, f)).toEqual(f.expected);
+  });
+
+  it('keeps a hostile sender name as plain text', () => {
+    const f = load('inbound-single-unanswered.html');
+    const hostile = '<img src=x onerror=alert(1)>';
+    f.document.querySelector(selectors.messageSender)!.setAttribute('name', hostile);
+    expect(extract(f.document, f)!.messages[0]!.author.name).toBe(hostile);
+  });
+});
+
+describe('gmail selectors and mount', () => {
+  it('every selector matches something in some fixture', () => {
+    const docs = pages.map((p) => load(p).document);
+    for (const [key, selector] of Object.entries(selectors)) {
+      expect(docs.some((d) => d.querySelector(selector) !== null), key).toBe(true);
+    }
+  });
+
+  it('anchors the button in the open thread toolbar, not a hidden view', () => {
+    const f = load(base);
+    const anchor = findButtonAnchor(f.document);
+    expect(anchor?.getAttribute('role')).toBe('toolbar');
+    expect(anchor?.closest('[role="main"]')?.querySelector('h2.hP')).not.toBeNull();
+    f.document.querySelector(selectors.threadSubject)!.remove();
+    expect(findButtonAnchor(f.document)).toBeNull();
+  });
+});
