@@ -1,3 +1,4 @@
 export * from './default-plan';
 export * from './working-time';
 export * from './sla';
+export * from './pairing';
