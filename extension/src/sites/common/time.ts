@@ -146,8 +146,8 @@ export function parseAbsoluteTime(input: string, ctx: TimeContext): string | nul
   const thisYear = nowIn(ctx).year;
   let m: RegExpMatchArray | null;
 
-  if ((m = text.match(new RegExp(`^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:T|\\s+)${clock}${seconds}$`)))) {
-    return wallClock({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0 }, ctx);
+  if ((m = text.match(new RegExp(`^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:T|\\s+)(?:(?:周|星期)[一二三四五六日天]\\s*)?${zhMarker}?\\s*${clock}${seconds}$`)))) {
+    return wallClock({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: to24h(+m[5]!, m[4]), minute: +m[6]!, second: m[7] ? +m[7] : 0 }, ctx);
   }
   if ((m = text.match(new RegExp(`^${weekdayPrefix}(\\d{1,2})/(\\d{1,2})/(\\d{4}),?\\s+${clock}${seconds}(?:${enMarker})?$`)))) {
     return wallClock({ year: +m[3]!, month: +m[1]!, day: +m[2]!, hour: to24h(+m[4]!, m[7]), minute: +m[5]!, second: m[6] ? +m[6] : 0 }, ctx);

@@ -50,3 +50,11 @@ describe('isRendered', () => {
     expect(isRendered(doc.getElementById('c')!)).toBe(true);
   });
 });
+
+describe('visibleText skip', () => {
+  it('leaves out the given descendants', () => {
+    const root = el('<span class="who">Zhou Li</span><div class="snip">Hi Emma</div><div class="when">Mon 3/9/2026</div>');
+    const doc = root.ownerDocument;
+    expect(visibleText(root, [doc.querySelector('.who')!, doc.querySelector('.when')!])).toBe('Hi Emma');
+  });
+});

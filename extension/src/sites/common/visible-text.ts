@@ -30,14 +30,14 @@ function isHidden(el: Element): boolean {
   return view.getComputedStyle(el).display === 'none';
 }
 
-function collect(node: Node, out: string[]): void {
+function collect(node: Node, out: string[], skip: ReadonlySet<Element>): void {
   if (node.nodeType === TEXT_NODE) {
     out.push(node.nodeValue ?? '');
     return;
   }
   if (node.nodeType !== ELEMENT_NODE) return;
   const el = node as Element;
-  if (isHidden(el)) return;
+  if (skip.has(el) || isHidden(el)) return;
   const tag = el.tagName.toUpperCase();
   if (tag === 'BR') {
     out.push('\n');
@@ -45,7 +45,7 @@ function collect(node: Node, out: string[]): void {
   }
   const block = blockTags.has(tag);
   if (block) out.push('\n');
-  for (const child of Array.from(el.childNodes)) collect(child, out);
+  for (const child of Array.from(el.childNodes)) collect(child, out, skip);
   if (block) out.push('\n');
 }
 
@@ -63,10 +63,13 @@ export function collapseWhitespace(s: string): string {
   return s.replace(whitespaceRun, ' ').trim();
 }
 
-/** The element's visible text, whitespace collapsed and trimmed (the element itself is checked too). */
-export function visibleText(el: Element): string {
+/**
+ * The element's visible text, whitespace collapsed and trimmed (the element itself is checked too). `skip` leaves
+ * out given descendants, e.g. the sender and time inside a collapsed mail item whose snippet has no own element.
+ */
+export function visibleText(el: Element, skip: Iterable<Element> = []): string {
   const out: string[] = [];
-  collect(el, out);
+  collect(el, out, new Set(skip));
   return collapseWhitespace(out.join(''));
 }
 

@@ -1,0 +1,108 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../common/fixture-test-kit';
+import { SiteChangedError } from '../common/site-changed-error';
+import { extract } from './extract';
+import { findButtonAnchor } from './mount';
+import { selectors } from './selectors';
+
+const dir = join(import.meta.dirname, 'fixtures');
+const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+const base = 'partner-sync-thread.html';
+
+function load(name: string) {
+  return loadFixture(join(dir, name));
+}
+
+function keyOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof SiteChangedError) {
+      expect(err.site).toBe('outlook');
+      return err.selectorKey;
+    }
+    throw err;
+  }
+  return undefined;
+}
+
+describe('outlook extract over fixtures', () => {
+  it.each(pages)('%s gives exactly its expected capture', (page) => {
+    const f = load(page);
+    expect(f.expected).not.toBeNull();
+    expect(extract(f.document, f)).toEqual(f.expected);
+  });
+});
+
+describe('outlook extract edge cases', () => {
+  it('returns null when no conversation is open', () => {
+    const f = load(base);
+    expect(extract(f.document, { ...f, url: 'https://outlook.office.com/mail/inbox' })).toBeNull();
+  });
+
+  it.each([
+    ['readingPane', selectors.readingPane],
+    ['subject', selectors.subject],
+    ['conversation', selectors.conversation],
+    ['itemTime', selectors.itemTime],
+    ['itemBody', selectors.itemBody],
+    ['senderName', selectors.senderName],
+  ])('throws SiteChangedError naming %s when it is missing', (key, selector) => {
+    const f = load(base);
+    for (const el of Array.from(f.document.querySelectorAll(selector))) el.remove();
+    expect(keyOf(() => extract(f.document, f))).toBe(key);
+  });
+
+  it('names the account when the Me control, button and folder root are all gone', () => {
+    const f = load(base);
+    for (const key of ['accountButton', 'accountEmail', 'accountName', 'folderRoot'] as const) {
+      f.document.querySelector(selectors[key])?.remove();
+    }
+    expect(keyOf(() => extract(f.document, f))).toBe('accountButton');
+  });
+
+  it('reads the account from the button label when the Me control is missing', () => {
+    const f = load(base);
+    f.document.querySelector(selectors.accountEmail)!.remove();
+    f.document.querySelector(selectors.accountName)!.remove();
+    expect(extract(f.document, f)).toEqual(f.expected);
+  });
+
+  it('skips a draft being written in the conversation', () => {
+    const f = load('media-inquiry-thread.html');
+    const conversation = f.document.querySelector(selectors.conversation)!.firstElementChild!;
+    const draft = f.document.createElement('div');
+    draft.setAttribute('aria-expanded', 'true');
+    draft.innerHTML =
+      '<div aria-label="Email message"><span id="MSG_QAdraft_FROM" role="heading"><span aria-label="From: Zhou Li"><span class="OZZZK">Zhou Li</span></span></span>' +
+      '<span>[Draft]</span><div data-testid="SentReceivedSavedTime">Tue 3/10/2026 9:29 AM</div><div contenteditable="true">Dear Rachel, half-written</div></div>';
+    conversation.appendChild(draft);
+    expect(extract(f.document, f)).toEqual(f.expected);
+  });
+
+  it('uses the URL id when no element carries the conversation id', () => {
+    const f = load('inbound-complaint-single.html');
+    f.document.querySelector(selectors.conversation)!.removeAttribute('data-convid');
+    f.document.querySelector(selectors.selectedRow)?.removeAttribute('aria-selected');
+    expect(extract(f.document, f)?.threadId).toBe((f.expected as { threadId: string }).threadId);
+  });
+});
+
+describe('outlook selectors and mount', () => {
+  it('every selector matches something in some fixture', () => {
+    const docs = pages.map((p) => load(p).document);
+    for (const [key, selector] of Object.entries(selectors)) {
+      expect(docs.some((d) => d.querySelector(selector) !== null), key).toBe(true);
+    }
+  });
+
+  it('anchors the button at the reading-pane subject header', () => {
+    const f = load(base);
+    const anchor = findButtonAnchor(f.document);
+    expect(anchor?.querySelector(selectors.subject)).not.toBeNull();
+    f.document.querySelector(selectors.readingPane)!.remove();
+    expect(findButtonAnchor(f.document)).toBeNull();
+  });
+});

@@ -1,0 +1,128 @@
+import { capturedThreadSchema, type CapturedMessage, type CapturedThread } from '@comms-log/shared';
+import { all, optionalOne, requireOne } from '../common/query';
+import { SiteChangedError } from '../common/site-changed-error';
+import { parseTimeText, type TimeContext } from '../common/time';
+import type { ExtractOptions } from '../common/types';
+import { snippet140, visibleText } from '../common/visible-text';
+import { idFromUrl, isThreadPage } from './detect';
+import { selectors } from './selectors';
+
+const site = 'outlook' as const;
+
+type Account = { name: string; handle: string };
+
+const emailPattern = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
+
+function asEmail(s: string | null | undefined): string | null {
+  const trimmed = s?.trim() ?? '';
+  return emailPattern.test(trimmed) ? trimmed.toLowerCase() : null;
+}
+
+function textOf(root: ParentNode, selector: string): string {
+  return (root.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The signed-in user: the Me-control panel's name and address (in the DOM even while closed), else the
+ * account button's label "Account manager for Name (email)", else the folder pane root's address.
+ */
+function extractAccount(doc: Document): Account {
+  const label = doc.querySelector(selectors.accountButton)?.getAttribute('aria-label') ?? '';
+  const labelMatch = label.match(/^(.*?)\s*\(([^()\s]+@[^()\s]+)\)\s*$/);
+  const labelName = labelMatch ? labelMatch[1]!.replace(/^Account manager for\s+/i, '').replace(/^[^:：]*[:：]\s*/, '').trim() : '';
+  const handle =
+    asEmail(textOf(doc, selectors.accountEmail)) ??
+    asEmail(labelMatch?.[2]) ??
+    asEmail(doc.querySelector(selectors.folderRoot)?.getAttribute('title'));
+  if (!handle) throw new SiteChangedError(site, 'accountButton');
+  const name = textOf(doc, selectors.accountName) || labelName || handle;
+  return { name, handle };
+}
+
+/** "From: Name <email>" (zh-CN "发件人: …"); people of the organisation show as "From: Name". */
+function parseFromLabel(label: string): { name: string; handle: string | null } {
+  const body = label.replace(/^[^:：<]*[:：]\s*/, '').trim();
+  const match = body.match(/^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/);
+  if (match) return { name: match[1]!.trim(), handle: asEmail(match[2]) };
+  return { name: body, handle: null };
+}
+
+function extractTime(item: Element, ctx: TimeContext): string {
+  const el = requireOne(item, site, 'itemTime', selectors.itemTime);
+  const iso = parseTimeText(el.getAttribute('title') || el.textContent || '', ctx) ?? parseTimeText(el.textContent ?? '', ctx);
+  if (!iso) throw new SiteChangedError(site, 'itemTime', 'unreadable time');
+  return iso;
+}
+
+function extractItem(item: Element, account: Account, ctx: TimeContext): CapturedMessage | null {
+  // A reply being written sits in the conversation as a [Draft] item with an editor: not a message.
+  if (item.querySelector(selectors.draftEditor)) return null;
+
+  const from = optionalOne(item, selectors.itemFrom);
+  let id: string | null = null;
+  let shown: { name: string; handle: string | null };
+  let textEl: Element;
+  let skip: Element[] = [];
+
+  if (from) {
+    id = from.id.match(/^MSG_(.+)_FROM$/)?.[1] ?? null;
+    const labelled = from.matches(selectors.itemFromLabel) ? from : from.querySelector(selectors.itemFromLabel);
+    const label = labelled?.getAttribute('aria-label');
+    shown = label ? parseFromLabel(label) : { name: textOf(from, selectors.senderName), handle: null };
+    if (!shown.name) shown.name = textOf(from, selectors.senderName);
+    textEl = requireOne(item, site, 'itemBody', selectors.itemBody);
+  } else {
+    // Collapsed: avatar, sender, one-line snippet and time; the snippet has no stable element of its own.
+    const sender = requireOne(item, site, 'senderName', selectors.senderName);
+    shown = { name: visibleText(sender), handle: asEmail(sender.getAttribute('title')) };
+    textEl = item;
+    skip = [sender, ...all(item, selectors.avatar), ...all(item, selectors.itemTime)];
+  }
+  if (!shown.name && !shown.handle) throw new SiteChangedError(site, from ? 'itemFrom' : 'senderName', 'no sender');
+
+  const isOwner = shown.handle !== null ? shown.handle === account.handle : shown.name === account.name;
+  return {
+    id,
+    // Outlook never prints the owner's own address next to their messages: the owner takes the account's.
+    author: isOwner ? { name: shown.name || account.name, handle: account.handle } : { name: shown.name || shown.handle!, handle: shown.handle },
+    direction: isOwner ? 'outbound' : 'inbound',
+    sentAt: extractTime(item, ctx),
+    text: snippet140(visibleText(textEl, skip)),
+  };
+}
+
+/** The conversation open in the reading pane, oldest first (Outlook may show newest on top). */
+export function extract(doc: Document, opts: ExtractOptions): CapturedThread | null {
+  const url = new URL(opts.url);
+  if (!isThreadPage(url)) return null;
+  const ctx: TimeContext = { now: opts.now, timeZone: opts.timeZone };
+
+  const pane = requireOne(doc, site, 'readingPane', selectors.readingPane);
+  const subject = requireOne(pane, site, 'subject', selectors.subject);
+  const conversation = requireOne(pane, site, 'conversation', selectors.conversation);
+  const account = extractAccount(doc);
+
+  const threadId =
+    conversation.getAttribute('data-convid') || doc.querySelector(selectors.selectedRow)?.getAttribute('data-convid') || idFromUrl(url);
+  if (!threadId) throw new SiteChangedError(site, 'conversation', 'no conversation id');
+
+  // Only the outermost [aria-expanded] elements are items; menus inside an item may carry the attribute too.
+  const items = all(conversation, selectors.item).filter((el) => !el.parentElement?.closest(selectors.item));
+  if (items.length === 0) throw new SiteChangedError(site, 'item');
+  const messages = items
+    .map((item) => extractItem(item, account, ctx))
+    .filter((m): m is CapturedMessage => m !== null)
+    .map((m, order) => ({ m, order, at: Date.parse(m.sentAt) }))
+    .sort((a, b) => a.at - b.at || a.order - b.order)
+    .map(({ m }) => m);
+
+  return capturedThreadSchema.parse({
+    site,
+    channel: 'email',
+    url: opts.url,
+    threadId,
+    title: (subject.getAttribute('title') || visibleText(subject)).trim(),
+    account,
+    messages,
+  });
+}
