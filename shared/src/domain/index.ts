@@ -2,3 +2,5 @@ export * from './default-plan';
 export * from './working-time';
 export * from './sla';
 export * from './pairing';
+export * from './on-time';
+export * from './percentiles';
