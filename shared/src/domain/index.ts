@@ -4,3 +4,4 @@ export * from './sla';
 export * from './pairing';
 export * from './on-time';
 export * from './percentiles';
+export * from './cadence';
