@@ -1,12 +1,54 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
-// See https://wxt.dev/api/config.html
+const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Public half of an RSA key generated once for this project: Chrome derives the extension id from it, so an
+ * unpacked build loads as `nfdjiiimkekllmfcemckigcpadlooekc` wherever its folder is (tests and server CORS
+ * can rely on it). The private half was never kept: store builds are signed by the store.
+ */
+const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvD9eoRAQg9Z1tfIH+HhhiyZzmWJ10WPQ2+pL9s1eN7Wsx4GUI6/PSV/WbXFaHBddK3qOTQl6caSce/B9fSDwUi7eE/v3//qAvTzzscAjm+Cxyz+ZwFEPVHH/R/YOCwfq8bui6mN4PD7GfeZqhsKy0BNC44aVsjVCn9SRxezFqhxYgiZZwYfwqhpytePTsPA9nGeg/ir24K1T7X3eJ/04d73YEGt+uqKQhg9JRlGWWoPjdR3AOGLwvCmpXSTpyUYjY8vXhUbHWXY01/feHD3R76H750civolu/QGy3NB8lom+eaZ0TR46hUjzdMfM2Urz3ZDHBqiZTb2+U9gwYn3LZwIDAQAB';
+
+/** The five sites: the only pages the extension may read (DESIGN.md "Security"). */
+const SITE_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://weibo.com/*',
+  'https://www.weibo.com/*',
+  'https://api.weibo.com/*',
+  'https://*.atlassian.net/*',
+  'https://trello.com/*',
+];
+
+/**
+ * A server on this machine is reachable without a prompt (development, tests); any other server origin is
+ * requested at run time by the options page when its URL is saved.
+ */
+const LOCAL_SERVER_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
 export default defineConfig({
   srcDir: 'src',
-  modules: ['@wxt-dev/module-react'],
-  manifest: {
-    name: 'comms-log',
-    description: 'Log external communications in context and follow up on time.',
-    permissions: ['storage', 'alarms'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: [...SITE_HOSTS, ...LOCAL_SERVER_HOSTS],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'comms-log@comms-log.dev', strict_min_version: '115.0' } } }
+      : { key: CHROME_PUBLIC_KEY }),
+  }),
+  zip: {
+    // Firefox review rebuilds from source: the extension needs shared/ and the server's router types.
+    sourcesRoot: workspaceRoot,
+    excludeSources: ['test/**', '**/*.db', '**/*.db-*', 'server/data/**'],
   },
 });

@@ -1,0 +1,139 @@
+import type {
+  CaptureLevel,
+  CapturedMessage,
+  CapturedThread,
+  Channel,
+  HandleRef,
+  InteractionData,
+  StakeholderType,
+} from '@comms-log/shared';
+
+/** What the user chose in the Log-this panel, plus what the org allows us to keep. */
+export type CaptureChoice = {
+  stakeholderId: string | null;
+  stakeholderType: StakeholderType;
+  channel: Channel;
+  captureLevel: CaptureLevel;
+};
+
+export type CaptureDeps = {
+  /** Whether the local copy already holds this message (same source and external id). */
+  isLogged: (source: CapturedThread['site'], externalId: string) => boolean;
+  /** A fresh ULID. */
+  newId: () => string;
+};
+
+/** `<site>:<threadId>`: groups a conversation's messages on the server and in the local copy. */
+export function threadKeyOf(thread: Pick<CapturedThread, 'site' | 'threadId'>): string {
+  return `${thread.site}:${thread.threadId}`;
+}
+
+/**
+ * cyrb53 (public domain): a fast, well-mixed 53-bit string hash. Two seeds give 106 bits, plenty to tell
+ * apart the messages of one org without a crypto API (content scripts and tests alike).
+ */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * The message's id on the server: the page's own id, else a hash of what identifies it on any screen
+ * (thread, author, instant). The instant is normalised to UTC so two colleagues in different time zones
+ * who log the same message produce the same id, and the server keeps one row.
+ */
+export function messageExternalId(thread: Pick<CapturedThread, 'threadId'>, message: CapturedMessage): string {
+  if (message.id) return message.id;
+  const instant = new Date(message.sentAt).toISOString();
+  const author = (message.author.handle ?? message.author.name).trim().toLowerCase();
+  const key = `${thread.threadId}\u0000${author}\u0000${instant}`;
+  return `h:${hash53(key, 1).toString(36)}${hash53(key, 2).toString(36)}`;
+}
+
+const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounce[s]?)([+.-][^@]*)?@/i;
+
+/** Free-mail domains never identify an organisation (DESIGN.md): two gmail.com people are not colleagues. */
+const FREE_MAIL_DOMAINS = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'icloud.com',
+  'me.com', 'qq.com', 'foxmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn', 'sohu.com', 'aliyun.com',
+]);
+
+function emailDomain(handle: string | null): string | null {
+  if (!handle) return null;
+  const at = handle.lastIndexOf('@');
+  return at > 0 ? handle.slice(at + 1).toLowerCase() : null;
+}
+
+/** An email thread whose every author shares the account's (non-free-mail) domain never involved an outsider. */
+function isInternalThread(thread: CapturedThread): boolean {
+  if (thread.channel !== 'email') return false;
+  const own = emailDomain(thread.account.handle);
+  if (!own || FREE_MAIL_DOMAINS.has(own)) return false;
+  return thread.messages.every((m) => emailDomain(m.author.handle) === own);
+}
+
+/**
+ * The counterpart to resolve in the directory: the first inbound author with a handle, as the identity kind
+ * the site's handles are (email for the two mail sites).
+ */
+export function counterpartHandle(thread: CapturedThread): HandleRef | null {
+  const first = thread.messages.find((m) => m.direction === 'inbound' && m.author.handle);
+  if (!first?.author.handle) return null;
+  const kind = thread.site === 'gmail' || thread.site === 'outlook' ? 'email' : thread.site;
+  return { kind, value: first.author.handle };
+}
+
+/**
+ * One interaction per captured message not logged before (so logging a thread again adds only what is new),
+ * keeping only what the org's capture level allows: metadata → neither title nor snippet, subject → the
+ * title, snippet → both.
+ */
+export function captureToInteractions(
+  thread: CapturedThread,
+  choice: CaptureChoice,
+  deps: CaptureDeps,
+): { interactions: InteractionData[]; skipped: number } {
+  const threadKey = threadKeyOf(thread);
+  const internal = isInternalThread(thread);
+  const keepTitle = choice.captureLevel !== 'metadata';
+  const keepSnippet = choice.captureLevel === 'snippet';
+  const seen = new Set<string>();
+  const interactions: InteractionData[] = [];
+  let skipped = 0;
+  for (const message of thread.messages) {
+    const externalId = messageExternalId(thread, message);
+    if (seen.has(externalId) || deps.isLogged(thread.site, externalId)) {
+      skipped++;
+      continue;
+    }
+    seen.add(externalId);
+    interactions.push({
+      id: deps.newId(),
+      source: thread.site,
+      externalId,
+      threadKey,
+      channel: choice.channel,
+      direction: message.direction,
+      occurredAt: message.sentAt,
+      stakeholderId: choice.stakeholderId,
+      stakeholderType: choice.stakeholderType,
+      author: { name: message.author.name, handle: message.author.handle },
+      title: keepTitle && thread.title ? thread.title : null,
+      snippet: keepSnippet && message.text ? message.text : null,
+      url: thread.url,
+      durationMin: null,
+      note: null,
+      automated: message.direction === 'inbound' && NO_REPLY.test(message.author.handle ?? ''),
+      internal,
+    });
+  }
+  return { interactions, skipped };
+}
