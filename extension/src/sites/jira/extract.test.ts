@@ -1,0 +1,97 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../common/fixture-test-kit';
+import { SiteChangedError } from '../common/site-changed-error';
+import { accountIdFromUrl, extract } from './extract';
+import { findButtonAnchor } from './mount';
+import { selectors } from './selectors';
+
+const dir = join(import.meta.dirname, 'fixtures');
+const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+const base = 'customer-escalation-issue.html';
+
+function load(name: string) {
+  return loadFixture(join(dir, name));
+}
+
+function keyOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof SiteChangedError) {
+      expect(err.site).toBe('jira');
+      return err.selectorKey;
+    }
+    throw err;
+  }
+  return undefined;
+}
+
+describe('jira extract over fixtures', () => {
+  it.each(pages)('%s gives exactly its expected capture', (page) => {
+    const f = load(page);
+    expect(f.expected).not.toBeNull();
+    expect(extract(f.document, f)).toEqual(f.expected);
+  });
+});
+
+describe('jira extract edge cases', () => {
+  it('returns null when no issue is open', () => {
+    const f = load(base);
+    expect(extract(f.document, { ...f, url: 'https://northwind-robotics.atlassian.net/jira/your-work' })).toBeNull();
+  });
+
+  it.each([
+    ['issueKey', selectors.issueKey],
+    ['summary', selectors.summary],
+    ['commentsList', selectors.commentsList],
+    ['commentAuthor', selectors.commentAuthor],
+    ['commentTime', selectors.commentTime],
+    ['profileButton', selectors.profileButton],
+  ])('throws SiteChangedError naming %s when it is missing', (key, selector) => {
+    const f = load(base);
+    for (const el of Array.from(f.document.querySelectorAll(selector))) el.remove();
+    expect(keyOf(() => extract(f.document, f))).toBe(key);
+  });
+
+  it('an issue with no comments is a thread with no messages', () => {
+    const f = load(base);
+    f.document.querySelector(selectors.commentsList)!.innerHTML = '';
+    expect(extract(f.document, f)?.messages).toEqual([]);
+  });
+
+  it('a former user keeps the name and has no handle', () => {
+    const f = load(base);
+    const item = f.document.querySelector('[data-testid="comment-base-item-20407"]')!;
+    item.querySelector(`${selectors.commentAvatar} img`)!.remove();
+    item.querySelector(`${selectors.commentAuthor} h3`)!.textContent = 'Former user';
+    const got = extract(f.document, f)!.messages.find((m) => m.id === '20407')!;
+    expect(got.author).toEqual({ name: 'Former user', handle: null });
+    expect(got.direction).toBe('inbound');
+  });
+
+  it('reads account ids from avatar and profile URLs', () => {
+    expect(accountIdFromUrl('https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/712020:f1245d02-b603-496a-a26d-cddc44d1b2fb/70f04066-cb9d-48d0-8137-6793f215a320/48')).toBe(
+      '712020:f1245d02-b603-496a-a26d-cddc44d1b2fb',
+    );
+    expect(accountIdFromUrl('/jira/people/557058%3Af1245d02-b603-496a-a26d-cddc44d1b2fb')).toBe('557058:f1245d02-b603-496a-a26d-cddc44d1b2fb');
+    expect(accountIdFromUrl('https://secure.gravatar.com/avatar/abc')).toBeNull();
+  });
+});
+
+describe('jira selectors and mount', () => {
+  it('every selector matches something in some fixture', () => {
+    const docs = pages.map((p) => load(p).document);
+    for (const [key, selector] of Object.entries(selectors)) {
+      expect(docs.some((d) => d.querySelector(selector) !== null), key).toBe(true);
+    }
+  });
+
+  it('anchors the button at the issue breadcrumb, inside the modal when there is one', () => {
+    const modal = load('media-inquiry-board-modal.html');
+    expect(findButtonAnchor(modal.document)?.closest(selectors.issueModal)).not.toBeNull();
+    const page = load(base);
+    expect(findButtonAnchor(page.document)?.textContent).toContain('CS-2087');
+  });
+});
