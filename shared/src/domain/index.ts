@@ -5,3 +5,4 @@ export * from './pairing';
 export * from './on-time';
 export * from './percentiles';
 export * from './cadence';
+export * from './overdue';
