@@ -1,0 +1,82 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { CapturedThread, Channel, Direction, HandleRef, StakeholderType } from '@comms-log/shared';
+import { ApiError, toStoredError, type StoredError } from './api-error';
+import type { ThreadStatus } from './outbox';
+import type { SyncOutcome, SyncStatus } from './sync-engine';
+
+/** A directory entry as the pickers show it. */
+export type StakeholderSummary = { id: string; name: string; type: StakeholderType; organization: string | null; pending: boolean };
+
+/** Who the panel logs against: an existing stakeholder, or one to create (queued if offline). */
+export type StakeholderChoice = { id: string } | { create: { name: string; type: StakeholderType } };
+
+export type LogThreadRequest = {
+  thread: CapturedThread;
+  stakeholder: StakeholderChoice;
+  stakeholderType: StakeholderType;
+  channel: Channel;
+  /** Optional reminder, a local calendar date (YYYY-MM-DD): due at 09:00 that day. */
+  followUpOn: string | null;
+};
+
+export type LogManualRequest = {
+  stakeholderId: string;
+  stakeholderType: StakeholderType;
+  channel: Channel;
+  direction: Direction;
+  occurredAt: string;
+  durationMin: number | null;
+  note: string;
+};
+
+export type StatusView = SyncStatus & {
+  configured: boolean;
+  rejectedItems: { id: string; entity: string; reason: string }[];
+};
+
+/** Every request the content scripts, popup and options send to the background, with its answer. */
+export type MessageMap = {
+  'log-thread': { req: LogThreadRequest; res: { added: number; skipped: number; stakeholderId: string; synced: boolean } };
+  'log-manual': { req: LogManualRequest; res: { id: string } };
+  'sync-now': { req: Record<string, never>; res: SyncOutcome };
+  'get-status': { req: Record<string, never>; res: StatusView };
+  'match-handles': { req: { handles: HandleRef[] }; res: { handle: HandleRef; stakeholder: StakeholderSummary | null; via: 'exact' | 'domain' | null }[] };
+  'thread-status': { req: { threadKey: string }; res: ThreadStatus };
+  'search-stakeholders': { req: { text: string; limit?: number }; res: StakeholderSummary[] };
+  /** Options saved: re-read the connection, refresh who-am-I and the org's settings, then sync. */
+  'settings-changed': { req: Record<string, never>; res: { ok: true } };
+};
+export type MessageType = keyof MessageMap;
+
+type Envelope = { type: MessageType; payload: unknown; commsLog: 1 };
+type Reply<T> = { ok: true; value: T } | { ok: false; error: StoredError };
+
+/** Sends a request to the background; a failure there arrives as the same ApiError. */
+export async function sendToBackground<K extends MessageType>(type: K, payload: MessageMap[K]['req']): Promise<MessageMap[K]['res']> {
+  const envelope: Envelope = { type, payload, commsLog: 1 };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<MessageMap[K]['res']> | undefined;
+  if (!reply) throw new ApiError('unknown', 'no answer from the extension background');
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.detail);
+  return reply.value;
+}
+
+export type MessageHandlers = {
+  [K in MessageType]: (payload: MessageMap[K]['req'], sender: Browser.runtime.MessageSender) => Promise<MessageMap[K]['res']>;
+};
+
+/**
+ * Answers requests in the background. `sendResponse` plus `return true` works in Chrome and Firefox alike
+ * (returning a promise from the listener does not in every Chrome version).
+ */
+export function handleMessages(handlers: MessageHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    const envelope = message as Partial<Envelope> | null;
+    if (!envelope || envelope.commsLog !== 1 || typeof envelope.type !== 'string' || !(envelope.type in handlers)) return false;
+    const handler = handlers[envelope.type] as (payload: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown>;
+    handler(envelope.payload, sender).then(
+      (value) => sendResponse({ ok: true, value } satisfies Reply<unknown>),
+      (err: unknown) => sendResponse({ ok: false, error: toStoredError(err) } satisfies Reply<unknown>),
+    );
+    return true;
+  });
+}
