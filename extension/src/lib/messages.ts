@@ -36,7 +36,7 @@ export type StatusView = SyncStatus & {
 
 /** Every request the content scripts, popup and options send to the background, with its answer. */
 export type MessageMap = {
-  'log-thread': { req: LogThreadRequest; res: { added: number; skipped: number; stakeholderId: string; synced: boolean } };
+  'log-thread': { req: LogThreadRequest; res: { added: number; skipped: number; stakeholderId: string } };
   'log-manual': { req: LogManualRequest; res: { id: string } };
   'sync-now': { req: Record<string, never>; res: SyncOutcome };
   'get-status': { req: Record<string, never>; res: StatusView };
