@@ -8,9 +8,10 @@ export const MAX_PUSH_ITEMS = 500;
 
 /**
  * One change from the outbox. Items are checked one by one on the server (a bad item is rejected with its
- * reason, the others apply), so `data` is validated there, not by the batch schema.
+ * reason, the others apply), so `data` is validated there, not by the batch schema. A plain union: zod 4's
+ * discriminatedUnion refuses two options with the same discriminator value (`upsert`).
  */
-export const pushItemSchema = z.discriminatedUnion('op', [
+export const pushItemSchema = z.union([
   z.object({ op: z.literal('upsert'), entity: z.literal('interaction'), id: z.string().max(64), data: z.unknown() }),
   z.object({ op: z.literal('upsert'), entity: z.literal('followup'), id: z.string().max(64), data: z.unknown() }),
   z.object({ op: z.literal('delete'), entity: z.enum(['interaction', 'followup']), id: z.string().max(64) }),
