@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Only `db:generate` reads this: migrations are SQL files committed under src/db/migrations and applied at boot.
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './src/db/schema.ts',
+  out: './src/db/migrations',
+});

@@ -1,0 +1,83 @@
+import { trpcServer } from '@hono/trpc-server';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { Db } from './db/client';
+import { createRequestContext } from './context';
+import { defaultCorsOrigins } from './env';
+import { appRouter } from './routers/_app';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  db: Db;
+  /** Allowed origins; `*` inside an origin matches anything. Default: any Chromium or Firefox extension. */
+  corsOrigins?: string[];
+  /** Where unexpected errors are reported (default: console.error). */
+  logError?: (message: string, error: unknown) => void;
+}
+
+function originMatcher(patterns: string[]): (origin: string) => boolean {
+  const regexes = patterns.map((p) => new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('[^/]*')}$`));
+  return (origin) => regexes.some((r) => r.test(origin));
+}
+
+/** The HTTP app: /healthz, tRPC at /trpc, CORS for extension origins, a 1 MiB body limit, errors without stacks. */
+export function createApp({ db, corsOrigins = defaultCorsOrigins, logError = (m, e) => console.error(m, e) }: AppOptions) {
+  const app = new Hono();
+  const allowed = originMatcher(corsOrigins);
+
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (origin && allowed(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'trpc-accept', 'x-trpc-source'],
+      maxAge: 600,
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await db.run(sql`SELECT 1`);
+      return c.json({ ok: true, db: 'ok' });
+    } catch (e) {
+      logError('healthz: database unreachable', e);
+      return c.json({ ok: false, db: 'unreachable' }, 503);
+    }
+  });
+
+  app.use(
+    '/trpc/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; send smaller batches.` } }, 413),
+    }),
+  );
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      router: appRouter,
+      endpoint: '/trpc',
+      // Lets clients send queries as POST (`methodOverride: 'POST'`), for inputs too long for a URL (directory.match).
+      allowMethodOverride: true,
+      createContext: (_opts, c) => createRequestContext(db, c.req.header('authorization')),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') logError(`tRPC ${path ?? '?'} failed`, error.cause ?? error);
+      },
+    }),
+  );
+
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.onError((err, c) => {
+    logError(`${c.req.method} ${c.req.path} failed`, err);
+    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } }, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

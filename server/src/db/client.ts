@@ -1,0 +1,181 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client, type InArgs, type InStatement, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from './schema';
+
+export type Db = LibSQLDatabase<typeof schema>;
+/** A drizzle transaction handle: the same query API as `Db`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either the database or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  client: Client;
+  close(): void;
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Open the database at `url`: `file:<path>` (embedded; folder created), `:memory:` (tests), or
+ * `libsql://…` / `http(s)://…` with `authToken` for a remote libSQL server (sqld, Turso).
+ *
+ * The embedded file is served by ONE connection (STACK.md: PRAGMAs are per connection and the client's pool
+ * would open more), set to WAL, synchronous=NORMAL, foreign_keys=ON, busy_timeout. libSQL calls on an
+ * embedded file are synchronous, so one connection costs no parallelism; but an open transaction holds it,
+ * and the client fails (rather than waits) when another query needs it meanwhile — so every call is queued
+ * behind open transactions by `gateClient`.
+ */
+export async function createDb(url: string, authToken?: string): Promise<DbHandle> {
+  const isFile = url === ':memory:' || url.startsWith('file:');
+  let client: Client;
+  if (isFile) {
+    const path = url === ':memory:' ? ':memory:' : url.slice('file:'.length);
+    if (path !== ':memory:' && !path.startsWith(':memory:')) mkdirSync(dirname(path), { recursive: true });
+    const raw = createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS, intMode: 'number' });
+    // WAL is a property of the file (and ignored for :memory:); the others belong to the connection.
+    if (path !== ':memory:') await raw.execute('PRAGMA journal_mode = WAL');
+    await raw.execute('PRAGMA synchronous = NORMAL');
+    await raw.execute('PRAGMA foreign_keys = ON');
+    await raw.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    client = gateClient(raw);
+  } else {
+    client = createClient({ url, authToken, intMode: 'number' });
+  }
+  const db = drizzle(client, { schema });
+  return {
+    db,
+    client,
+    close: () => client.close(),
+  };
+}
+
+/** Apply the committed drizzle-kit migrations (src/db/migrations). Safe to run on every start. */
+export async function migrateDb(db: Db): Promise<void> {
+  await migrate(db, { migrationsFolder });
+}
+
+/**
+ * Resolve a `file:` URL's relative path against `baseDir` (so the database lands where the person who typed
+ * the command expects); other URLs are returned unchanged.
+ */
+export function resolveFileUrl(url: string, baseDir: string): string {
+  if (!url.startsWith('file:') || url.startsWith('file::memory:')) return url;
+  const path = url.slice('file:'.length);
+  if (path.startsWith('//')) return url;
+  return isAbsolute(path) ? url : `file:${resolve(baseDir, path)}`;
+}
+
+/** A FIFO lock: `run` waits for every earlier holder. */
+class Gate {
+  #tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const ready = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => held);
+    return ready;
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+/**
+ * Wrap a single-connection client so that a transaction holds a lock until it settles and every other call
+ * waits for it. Code inside a transaction must use the transaction, never the outer client (it would wait
+ * for itself).
+ */
+function gateClient(inner: Client): Client {
+  const gate = new Gate();
+  const wrapTx = (tx: Transaction, release: () => void): Transaction => {
+    let released = false;
+    const done = () => {
+      if (!released) {
+        released = true;
+        release();
+      }
+    };
+    return {
+      execute: (stmt: InStatement) => tx.execute(stmt),
+      batch: (stmts: InStatement[]) => tx.batch(stmts),
+      executeMultiple: (sql: string) => tx.executeMultiple(sql),
+      rollback: async () => {
+        try {
+          await tx.rollback();
+        } finally {
+          done();
+        }
+      },
+      commit: async () => {
+        try {
+          await tx.commit();
+        } finally {
+          done();
+        }
+      },
+      close: () => {
+        try {
+          tx.close();
+        } finally {
+          done();
+        }
+      },
+      get closed() {
+        return tx.closed;
+      },
+    } as Transaction;
+  };
+  const gated = {
+    execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
+      return gate.run(() => (typeof stmtOrSql === 'string' ? inner.execute(stmtOrSql, args) : inner.execute(stmtOrSql)));
+    },
+    batch(stmts: Parameters<Client['batch']>[0], mode?: TransactionMode) {
+      return gate.run(() => inner.batch(stmts, mode));
+    },
+    migrate(stmts: InStatement[]) {
+      return gate.run(() => inner.migrate(stmts));
+    },
+    async transaction(mode?: TransactionMode) {
+      const release = await gate.acquire();
+      try {
+        return wrapTx(await inner.transaction(mode), release);
+      } catch (e) {
+        release();
+        throw e;
+      }
+    },
+    executeMultiple(sql: string) {
+      return gate.run(() => inner.executeMultiple(sql));
+    },
+    sync() {
+      return gate.run(() => inner.sync());
+    },
+    close() {
+      inner.close();
+    },
+    reconnect() {
+      return inner.reconnect();
+    },
+    get closed() {
+      return inner.closed;
+    },
+    get protocol() {
+      return inner.protocol;
+    },
+  };
+  return gated as unknown as Client;
+}

@@ -1,0 +1,296 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { CaptureLevel, Channel, Direction, FollowupStatus, IdentityKind, Role, Source, StakeholderType } from '@comms-log/shared';
+
+/*
+ * Every instant is INTEGER epoch milliseconds (converted to ISO-8601 at the API edge), every id is TEXT (ULID).
+ * Booleans are INTEGER 0/1 (drizzle `mode: 'boolean'`). Every org-owned row carries `org_id`, and every query
+ * filters by the org of the caller's token.
+ */
+
+const ms = (name: string) => integer(name, { mode: 'number' });
+const bool = (name: string) => integer(name, { mode: 'boolean' });
+
+export const orgs = sqliteTable('orgs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull(),
+  captureLevel: text('capture_level').$type<CaptureLevel>().notNull().default('subject'),
+  createdAt: ms('created_at').notNull(),
+});
+
+/** The org's change sequence: every row that changes takes the next value (pull cursors are these numbers). */
+export const orgSeq = sqliteTable('org_seq', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull().default(0),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    active: bool('active').notNull().default(true),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_org_email').on(t.orgId, t.email)],
+);
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Hex SHA-256 of the whole token; the token itself is shown once and never stored. */
+    tokenHash: text('token_hash').notNull(),
+    /** The first characters of the token, so people can tell their tokens apart. */
+    hint: text('hint').notNull(),
+    createdAt: ms('created_at').notNull(),
+    lastUsedAt: ms('last_used_at'),
+    revokedAt: ms('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash), index('api_tokens_org_user').on(t.orgId, t.userId)],
+);
+
+export const stakeholders = sqliteTable(
+  'stakeholders',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    type: text('type').$type<StakeholderType>().notNull(),
+    tier: text('tier').notNull().default('standard'),
+    organization: text('organization'),
+    ownerUserId: text('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Cadence override (both set or both null): replaces the plan's rule for this stakeholder. */
+    cadenceIdealDays: integer('cadence_ideal_days'),
+    cadenceMaxDays: integer('cadence_max_days'),
+    active: bool('active').notNull().default(true),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [index('stakeholders_org_seq').on(t.orgId, t.seq), index('stakeholders_org_name').on(t.orgId, t.name)],
+);
+
+export const identities = sqliteTable(
+  'identities',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    stakeholderId: text('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<IdentityKind>().notNull(),
+    /** Normalised: lower-case; phones keep digits and a leading +; domains without `@`/`www.`. */
+    value: text('value').notNull(),
+  },
+  (t) => [uniqueIndex('identities_org_kind_value').on(t.orgId, t.kind, t.value), index('identities_stakeholder').on(t.stakeholderId)],
+);
+
+export const onTimeStates = ['on_time', 'late', 'pending', 'closed'] as const;
+export type OnTimeState = (typeof onTimeStates)[number];
+
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    /** Client-generated ULID. */
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    /** Who logged it (the first logger when two people logged the same message). */
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    source: text('source').$type<Source>().notNull(),
+    /** The site's message id; one row per (org, source, external_id). */
+    externalId: text('external_id'),
+    threadKey: text('thread_key').notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
+    direction: text('direction').$type<Direction>().notNull(),
+    occurredAt: ms('occurred_at').notNull(),
+    stakeholderId: text('stakeholder_id'),
+    stakeholderType: text('stakeholder_type').$type<StakeholderType>().notNull(),
+    authorName: text('author_name').notNull(),
+    authorHandle: text('author_handle'),
+    /** Kept only when the org's capture level allows (subject, snippet). */
+    title: text('title'),
+    /** Kept only at capture level `snippet`. */
+    snippet: text('snippet'),
+    url: text('url'),
+    durationMin: integer('duration_min'),
+    note: text('note'),
+    automated: bool('automated').notNull().default(false),
+    internal: bool('internal').notNull().default(false),
+    /** Tombstone: deleted rows stay so that pull can tell other devices. */
+    deleted: bool('deleted').notNull().default(false),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    seq: integer('seq').notNull(),
+
+    /*
+     * Derived on write by the shared pairing rules (never sent by clients). Set on the inbound message that
+     * starts a wait (the oldest unanswered inbound of a wait block); null/false on every other row.
+     */
+    waitStart: bool('wait_start').notNull().default(false),
+    /** The first message of its conversation (first-response time is measured on these waits). */
+    firstResponse: bool('first_response').notNull().default(false),
+    repliedAt: ms('replied_at'),
+    /** User id credited with the reply (the reply's logger). */
+    repliedBy: text('replied_by'),
+    /** The interaction that answered the wait. */
+    replyId: text('reply_id'),
+    responseMs: integer('response_ms'),
+    responseWorkMs: integer('response_work_ms'),
+    /** When the plan's SLA for this wait runs out (null when no SLA applies). */
+    deadlineAt: ms('deadline_at'),
+    /**
+     * on_time | late for answered waits, closed for "no reply needed", pending for unanswered ones (an
+     * unanswered wait is late once `deadline_at` has passed: evaluate at query time).
+     */
+    onTime: text('on_time').$type<OnTimeState>(),
+  },
+  (t) => [
+    uniqueIndex('interactions_org_source_external').on(t.orgId, t.source, t.externalId).where(sql`external_id IS NOT NULL`),
+    index('interactions_org_occurred').on(t.orgId, t.occurredAt),
+    index('interactions_org_thread').on(t.orgId, t.threadKey),
+    index('interactions_org_stakeholder').on(t.orgId, t.stakeholderId, t.occurredAt),
+    index('interactions_org_seq').on(t.orgId, t.seq),
+    index('interactions_org_user_seq').on(t.orgId, t.userId, t.seq),
+    index('interactions_org_user_occurred').on(t.orgId, t.userId, t.occurredAt),
+    index('interactions_unanswered')
+      .on(t.orgId, t.deadlineAt)
+      .where(sql`wait_start = 1 AND replied_at IS NULL AND deleted = 0 AND on_time = 'pending'`),
+  ],
+);
+
+export const followups = sqliteTable(
+  'followups',
+  {
+    /** Client-generated ULID. */
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    dueAt: ms('due_at').notNull(),
+    note: text('note').notNull().default(''),
+    stakeholderId: text('stakeholder_id'),
+    threadKey: text('thread_key'),
+    url: text('url'),
+    status: text('status').$type<FollowupStatus>().notNull().default('open'),
+    snoozedUntil: ms('snoozed_until'),
+    deleted: bool('deleted').notNull().default(false),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [
+    index('followups_org_seq').on(t.orgId, t.seq),
+    index('followups_org_user_seq').on(t.orgId, t.userId, t.seq),
+    index('followups_open_due').on(t.orgId, t.userId, t.dueAt).where(sql`status = 'open' AND deleted = 0`),
+  ],
+);
+
+/** "No reply needed": closes the wait started by `interaction_id` without counting as a reply. */
+export const waitClosures = sqliteTable(
+  'wait_closures',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    interactionId: text('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    closedBy: text('closed_by')
+      .notNull()
+      .references(() => users.id),
+    closedAt: ms('closed_at').notNull(),
+  },
+  (t) => [uniqueIndex('wait_closures_org_interaction').on(t.orgId, t.interactionId)],
+);
+
+/** A user hides a wait, a follow-up or a stakeholder's cadence warning from their list until a time. */
+export const snoozes = sqliteTable(
+  'snoozes',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'followup' | 'wait' | 'cadence'>().notNull(),
+    targetId: text('target_id').notNull(),
+    until: ms('until').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('snoozes_org_user_target').on(t.orgId, t.userId, t.kind, t.targetId)],
+);
+
+/** The org's communication plan; every change is a new version (the highest version is current). */
+export const plans = sqliteTable(
+  'plans',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** JSON of the shared `Plan`. */
+    plan: text('plan', { mode: 'json' }).notNull(),
+    createdAt: ms('created_at').notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.version] })],
+);
+
+/** Addresses and domains never to capture: org-wide (`user_id` null) or one user's own list. */
+export const neverLog = sqliteTable(
+  'never_log',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'email' | 'domain'>().notNull(),
+    /** Lower-cased address, or a domain without `@`. */
+    value: text('value').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('never_log_org_kind_value').on(t.orgId, t.kind, t.value).where(sql`user_id IS NULL`),
+    uniqueIndex('never_log_org_user_kind_value').on(t.orgId, t.userId, t.kind, t.value).where(sql`user_id IS NOT NULL`),
+  ],
+);
+
+export type OrgRow = typeof orgs.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type StakeholderRow = typeof stakeholders.$inferSelect;
+export type IdentityRow = typeof identities.$inferSelect;
+export type InteractionRow = typeof interactions.$inferSelect;
+export type FollowupRow = typeof followups.$inferSelect;

@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { resolveFileUrl } from './db/client';
+
+/**
+ * The embedded default lives in the server package, `server/data/comms-log.db`, whatever the current directory
+ * (`pnpm start` at the root and `pnpm --filter @comms-log/server start` use the same file).
+ */
+export const defaultDatabaseUrl = `file:${fileURLToPath(new URL('../data/comms-log.db', import.meta.url))}`;
+
+/** Origins admitted by default: any installed extension (Chromium or Firefox). */
+export const defaultCorsOrigins = ['chrome-extension://*', 'moz-extension://*'];
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0, 'PORT must be 0–65535').max(65535, 'PORT must be 0–65535').default(8787),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .default(defaultDatabaseUrl)
+    .refine((u) => /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/.test(u) || u === ':memory:', {
+      message: 'DATABASE_URL must start with file:, libsql://, http(s):// or ws(s)://',
+    }),
+  DATABASE_AUTH_TOKEN: z.string().trim().min(1).optional(),
+  /** Comma-separated origins; `*` in an origin matches anything (e.g. `chrome-extension://*`). */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v === undefined || v.trim() === ''
+        ? defaultCorsOrigins
+        : v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+    ),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/**
+ * Read and validate the environment. A relative `file:` path is resolved against the directory the command was
+ * typed in (`INIT_CWD`, set by pnpm), not the package folder pnpm runs the script in.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
+  const parsed = envSchema.safeParse({
+    PORT: blank(source.PORT),
+    HOST: blank(source.HOST),
+    DATABASE_URL: blank(source.DATABASE_URL),
+    DATABASE_AUTH_TOKEN: blank(source.DATABASE_AUTH_TOKEN),
+    CORS_ORIGINS: source.CORS_ORIGINS,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return { ...env, DATABASE_URL: resolveFileUrl(env.DATABASE_URL, source.INIT_CWD ?? process.cwd()) };
+}

@@ -1,0 +1,51 @@
+import { createApp } from './app';
+import { createDb, migrateDb } from './db/client';
+import { EnvError, loadEnv } from './env';
+import { serve } from './serve';
+import { ensureFirstOrg } from './services/orgs';
+
+// Boot only: environment, database, migrations, first admin, listen.
+async function main() {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const { db, close } = await createDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  await migrateDb(db);
+
+  const first = await ensureFirstOrg(db, {
+    orgName: 'My organisation',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    adminEmail: 'admin@example.com',
+    adminName: 'Admin',
+  });
+
+  const server = await serve({ app: createApp({ db, corsOrigins: env.CORS_ORIGINS }), port: env.PORT, host: env.HOST });
+  const where = env.DATABASE_URL.startsWith('file:') ? env.DATABASE_URL.slice('file:'.length) : env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//');
+  console.log(`comms-log server listening on ${server.url} (database: ${where})`);
+  if (first) {
+    console.log('\nFirst start: created an org and its admin (admin@example.com).');
+    console.log('Admin API token (shown only this once — paste it into the extension options):\n');
+    console.log(`  ${first.token.token}\n`);
+    console.log('Change the org name, time zone and users with `pnpm cli help`, or from the extension.');
+  }
+
+  const shutdown = async () => {
+    await server.close();
+    close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((e) => {
+  console.error('comms-log server failed to start:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

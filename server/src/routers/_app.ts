@@ -1,0 +1,22 @@
+import { createCallerFactory, router } from '../trpc';
+import { authRouter } from './auth';
+import { directoryRouter } from './directory';
+import { planRouter } from './plan';
+import { settingsRouter } from './settings';
+import { syncRouter } from './sync';
+import { usersRouter } from './users';
+
+/** The one list of routers. */
+export const appRouter = router({
+  auth: authRouter,
+  sync: syncRouter,
+  directory: directoryRouter,
+  plan: planRouter,
+  settings: settingsRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Call procedures in-process: `createCaller(createInnerContext({ db, user }))`. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,32 @@
+import {
+  coverageInputSchema,
+  coverageResultSchema,
+  metricsInteractionsInputSchema,
+  metricsInteractionsResultSchema,
+  responseTimesInputSchema,
+  responseTimesResultSchema,
+  totalsInputSchema,
+  totalsResultSchema,
+} from '@comms-log/shared';
+import { metricsCoverage, metricsInteractions, metricsResponseTimes, metricsTotals } from '../services/metrics';
+import { authedProcedure, router } from '../trpc';
+
+/** Dashboard figures. Every signed-in user may ask; staff get their own figures only (see `scopeFilter`). */
+export const metricsRouter = router({
+  totals: authedProcedure
+    .input(totalsInputSchema)
+    .output(totalsResultSchema)
+    .query(({ ctx, input }) => metricsTotals(ctx, input)),
+  responseTimes: authedProcedure
+    .input(responseTimesInputSchema)
+    .output(responseTimesResultSchema)
+    .query(({ ctx, input }) => metricsResponseTimes(ctx, input)),
+  coverage: authedProcedure
+    .input(coverageInputSchema.default({}))
+    .output(coverageResultSchema)
+    .query(({ ctx, input }) => metricsCoverage(ctx, input)),
+  interactions: authedProcedure
+    .input(metricsInteractionsInputSchema)
+    .output(metricsInteractionsResultSchema)
+    .query(({ ctx, input }) => metricsInteractions(ctx, input)),
+});

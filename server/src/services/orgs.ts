@@ -1,0 +1,55 @@
+import { and, count, eq } from 'drizzle-orm';
+import { ulid } from 'ulid';
+import type { CaptureLevel, Role } from '@comms-log/shared';
+import type { Db, DbOrTx } from '../db/client';
+import { orgSeq, orgs, users, type UserRow } from '../db/schema';
+import { issueToken, type IssuedToken } from '../auth/tokens';
+import { savePlan, seedPlan } from './plans';
+
+export interface NewOrg {
+  name: string;
+  timeZone: string;
+  captureLevel?: CaptureLevel;
+}
+
+/** Create an org with its change sequence and the default plan (calendar on the org's time zone). */
+export async function createOrg(db: DbOrTx, input: NewOrg, now = Date.now()) {
+  const org = { id: ulid(now), name: input.name, timeZone: input.timeZone, captureLevel: input.captureLevel ?? 'subject', createdAt: now };
+  await db.insert(orgs).values(org);
+  await db.insert(orgSeq).values({ orgId: org.id, seq: 0 });
+  await savePlan(db, org.id, seedPlan(input.timeZone), null, now);
+  return org;
+}
+
+export class DuplicateUserError extends Error {}
+
+export async function createUser(
+  db: DbOrTx,
+  input: { orgId: string; name: string; email: string; role: Role },
+  now = Date.now(),
+): Promise<UserRow> {
+  const email = input.email.trim().toLowerCase();
+  const [existing] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, input.orgId), eq(users.email, email)));
+  if (existing) throw new DuplicateUserError(`A user with the email ${email} already exists in this org.`);
+  const row: UserRow = { id: ulid(now), orgId: input.orgId, name: input.name.trim(), email, role: input.role, active: true, createdAt: now };
+  await db.insert(users).values(row);
+  return row;
+}
+
+/**
+ * On the very first start (no org at all) create an org and its admin, and issue the admin a token. Returns
+ * null when the database already has an org.
+ */
+export async function ensureFirstOrg(
+  db: Db,
+  opts: { orgName: string; timeZone: string; adminEmail: string; adminName: string },
+): Promise<{ orgId: string; admin: UserRow; token: IssuedToken } | null> {
+  return db.transaction(async (tx) => {
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(orgs);
+    if (n > 0) return null;
+    const org = await createOrg(tx, { name: opts.orgName, timeZone: opts.timeZone });
+    const admin = await createUser(tx, { orgId: org.id, name: opts.adminName, email: opts.adminEmail, role: 'admin' });
+    const token = await issueToken(tx, { orgId: org.id, userId: admin.id, name: 'first admin token' });
+    return { orgId: org.id, admin, token };
+  });
+}

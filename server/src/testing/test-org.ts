@@ -1,0 +1,62 @@
+import { ulid } from 'ulid';
+import type { Role } from '@comms-log/shared';
+import { createDb, migrateDb, type DbHandle } from '../db/client';
+import { createInnerContext } from '../context';
+import { createCaller } from '../routers/_app';
+import { issueToken, type AuthUser } from '../auth/tokens';
+import { createOrg, createUser } from '../services/orgs';
+
+/** A fresh in-memory libSQL database with the migrations applied. */
+export async function createTestDb(): Promise<DbHandle> {
+  const handle = await createDb(':memory:');
+  await migrateDb(handle.db);
+  return handle;
+}
+
+export interface TestMember {
+  user: AuthUser;
+  token: string;
+  caller: ReturnType<typeof createCaller>;
+}
+
+/** An org with an admin, a manager and two staff, each with a token and an in-process caller. */
+export async function createTestOrg(handle: DbHandle, opts: { name?: string; timeZone?: string } = {}) {
+  const { db } = handle;
+  const org = await createOrg(db, { name: opts.name ?? `Org ${ulid().slice(-6)}`, timeZone: opts.timeZone ?? 'Asia/Shanghai' });
+  const member = async (role: Role, name: string): Promise<TestMember> => {
+    const row = await createUser(db, { orgId: org.id, name, email: `${name.toLowerCase()}@${org.id.toLowerCase()}.test`, role });
+    const issued = await issueToken(db, { orgId: org.id, userId: row.id, name: 'test' });
+    const user: AuthUser = { id: row.id, orgId: org.id, name: row.name, email: row.email, role, tokenId: issued.id };
+    return { user, token: issued.token, caller: createCaller(createInnerContext({ db, user })) };
+  };
+  return {
+    org,
+    admin: await member('admin', 'Ada'),
+    manager: await member('manager', 'Mia'),
+    staff: await member('staff', 'Sam'),
+    staff2: await member('staff', 'Tao'),
+  };
+}
+
+export type TestOrg = Awaited<ReturnType<typeof createTestOrg>>;
+
+/** A valid interaction input with sensible defaults. */
+export function interactionData(over: Record<string, unknown> = {}) {
+  return {
+    id: ulid(),
+    source: 'gmail',
+    externalId: null,
+    threadKey: 'gmail:t1',
+    channel: 'email',
+    direction: 'inbound',
+    occurredAt: '2026-03-09T10:00:00+08:00',
+    stakeholderId: null,
+    stakeholderType: 'customer',
+    author: { name: 'Li Lei', handle: 'lilei@acme.cn' },
+    title: 'Order question',
+    snippet: 'Hello, where is my order?',
+    ...over,
+  };
+}
+
+export const upsert = (data: { id: string } & Record<string, unknown>) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: data.id, data });
