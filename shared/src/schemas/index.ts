@@ -8,3 +8,4 @@ export * from './sync';
 export * from './metrics';
 export * from './overdue';
 export * from './auth';
+export * from './reports';
