@@ -1,6 +1,8 @@
 import { createCallerFactory, router } from '../trpc';
 import { authRouter } from './auth';
 import { directoryRouter } from './directory';
+import { followupsRouter } from './followups';
+import { metricsRouter } from './metrics';
 import { planRouter } from './plan';
 import { settingsRouter } from './settings';
 import { syncRouter } from './sync';
@@ -14,6 +16,8 @@ export const appRouter = router({
   plan: planRouter,
   settings: settingsRouter,
   users: usersRouter,
+  metrics: metricsRouter,
+  followups: followupsRouter,
 });
 
 export type AppRouter = typeof appRouter;
