@@ -45,8 +45,8 @@ describe('outbox', () => {
     await enqueueInteractions(db, [interaction('A', 'm1'), interaction('B', 'm2')], { now: new Date('2026-03-10T01:00:00Z') });
     expect((await outboxRows(db, 'pending')).map((r) => r.id)).toEqual(['A', 'B']);
     expect(await loggedExternalIds(db, 'gmail:T1')).toEqual(new Set(['gmail:m1', 'gmail:m2']));
-    expect(await threadStatus(db, 'gmail:T1')).toEqual({ count: 2, lastLoggedAt: '2026-03-10T01:00:00.000Z', pending: 2 });
-    expect(await threadStatus(db, 'gmail:other')).toEqual({ count: 0, lastLoggedAt: null, pending: 0 });
+    expect(await threadStatus(db, 'gmail:T1')).toEqual({ count: 2, lastLoggedAt: '2026-03-10T01:00:00.000Z', pending: 2, externalIds: ['gmail:m1', 'gmail:m2'] });
+    expect(await threadStatus(db, 'gmail:other')).toEqual({ count: 0, lastLoggedAt: null, pending: 0, externalIds: [] });
   });
 
   it('applies a push result: applied leave the outbox, rejected stay with their reason, merged take the kept id', async () => {

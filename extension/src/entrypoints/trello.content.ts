@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { adapter } from '../sites/trello/index';
+import { mountLogThis } from '../ui/content/mount-log-this';
+import '../ui/content/log-this.css';
+
+export default defineContentScript({
+  matches: ['https://trello.com/*'],
+  cssInjectionMode: 'ui',
+  main: (ctx) => mountLogThis(ctx, adapter),
+});

@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { formatRelative } from '../../lib/i18n';
+import { sendToBackground } from '../../lib/messages';
+import type { ThreadStatus } from '../../lib/outbox';
+import { useT } from '../use-t';
+
+type Props = {
+  /** The thread key of the page's conversation, when it could be read without the user asking. */
+  threadKey: string | null;
+  onClick: () => void;
+  /** Bumped after a save, to re-read the status. */
+  refresh: number;
+};
+
+/** The in-page "Log this" button, with "Logged N messages, <when>" beside it once the thread is logged. */
+export function LogThisButton({ threadKey, onClick, refresh }: Props) {
+  const { t, lang } = useT();
+  const [status, setStatus] = useState<ThreadStatus | null>(null);
+  const statusId = useId();
+
+  const load = useCallback(() => {
+    if (!threadKey) return setStatus(null);
+    void sendToBackground('thread-status', { threadKey }).then(setStatus, () => setStatus(null));
+  }, [threadKey]);
+
+  useEffect(load, [load, refresh]);
+
+  const logged = status && status.count > 0 && status.lastLoggedAt ? status : null;
+  return (
+    <span className="cl-inline">
+      <button type="button" className="cl-log-button" onClick={onClick} aria-describedby={logged ? statusId : undefined}>
+        {t('logThis')}
+      </button>
+      {logged ? (
+        <span id={statusId} className="cl-logged" role="status">
+          {t('alreadyLogged', logged.count, formatRelative(lang, logged.lastLoggedAt!, new Date()))}
+        </span>
+      ) : null}
+    </span>
+  );
+}
