@@ -1,0 +1,280 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
+import type { DbHandle } from '../db/client';
+import { createStakeholder } from '../services/directory';
+import { createTestDb, createTestOrg, interactionData, upsert, type TestMember, type TestOrg } from '../testing/test-org';
+
+const H = 3_600_000;
+
+let handle: DbHandle;
+let t: TestOrg;
+
+beforeEach(async () => {
+  handle = await createTestDb();
+  t = await createTestOrg(handle);
+});
+afterEach(() => handle.close());
+
+/** Push interactions as `who`, failing the test on any rejection. */
+async function push(who: TestMember, items: Record<string, unknown>[]) {
+  const res = await who.caller.sync.push({ items: items.map((d) => upsert(d as { id: string })) });
+  expect(res.rejected).toEqual([]);
+}
+
+const inbound = (thread: string, at: string, over: Record<string, unknown> = {}) =>
+  interactionData({ threadKey: `gmail:${thread}`, occurredAt: at, ...over });
+const reply = (thread: string, at: string, over: Record<string, unknown> = {}) =>
+  interactionData({ threadKey: `gmail:${thread}`, occurredAt: at, direction: 'outbound', author: { name: 'Sam', handle: 'sam@us.test' }, ...over });
+
+/** The issue-2 acceptance scenario: three customer email threads in Asia/Shanghai, Mon–Fri 09:00–18:00. */
+function acceptanceScenario() {
+  const a = inbound('a', '2026-03-09T10:00:00+08:00');
+  const b1 = inbound('b', '2026-03-13T17:00:00+08:00');
+  const b2 = inbound('b', '2026-03-13T17:30:00+08:00');
+  const c = inbound('c', '2026-03-10T09:00:00+08:00');
+  return {
+    a,
+    b1,
+    b2,
+    c,
+    items: [a, reply('a', '2026-03-09T13:00:00+08:00'), b1, b2, reply('b', '2026-03-16T11:00:00+08:00'), c],
+  };
+}
+
+const period = { from: '2026-03-09T00:00:00+08:00', to: '2026-03-16T00:00:00+08:00' };
+const asOf = '2026-03-17T09:00:00+08:00';
+
+describe('metrics.responseTimes', () => {
+  it('gives the acceptance figures: 3 waits, 2 on time, 1 late, 66.7%, working median 3 h, calendar mean 34.5 h', async () => {
+    await push(t.staff, acceptanceScenario().items);
+
+    const working = await t.manager.caller.metrics.responseTimes({ filter: period, asOf, basis: 'working' });
+    expect(working.basis).toBe('working');
+    expect(working.total).toMatchObject({ waits: 3, answered: 2, onTime: 2, late: 1, pending: 0, closed: 0 });
+    expect(working.total.onTimeRate).toBeCloseTo(2 / 3, 10);
+    expect(Math.round(working.total.onTimeRate! * 1000) / 10).toBe(66.7);
+    expect(working.total.medianMs).toBe(3 * H);
+    expect(working.total.buckets).toEqual({ lt1h: 0, '1to4h': 2, '4to24h': 0, '24to72h': 0, gt72h: 0 });
+
+    const calendar = await t.manager.caller.metrics.responseTimes({ filter: period, asOf, basis: 'calendar' });
+    expect(calendar.total.meanMs).toBe(34.5 * H);
+    expect(calendar.total.medianMs).toBe(3 * H);
+    expect(calendar.total.p90Ms).toBe(66 * H);
+    expect(calendar.total.buckets).toEqual({ lt1h: 0, '1to4h': 1, '4to24h': 0, '24to72h': 1, gt72h: 0 });
+  });
+
+  it('counts a wait in the period in which it starts, and an unanswered one inside its SLA as pending', async () => {
+    await push(t.staff, acceptanceScenario().items);
+    // Waits of the next week: none started (the Monday reply answers a wait of the week before).
+    const next = await t.manager.caller.metrics.responseTimes({ filter: { from: period.to, to: '2026-03-23T00:00:00+08:00' }, asOf });
+    expect(next.total.waits).toBe(0);
+    // As of Tue 10:00 the unanswered Tue 09:00 email is inside its 4 working hours: pending, in neither count.
+    const early = await t.manager.caller.metrics.responseTimes({ filter: period, asOf: '2026-03-10T10:00:00+08:00' });
+    expect(early.total).toMatchObject({ waits: 3, onTime: 1, late: 0, pending: 2, answered: 1 });
+  });
+
+  it('groups by day and channel in the org zone', async () => {
+    await push(t.staff, acceptanceScenario().items);
+    const res = await t.manager.caller.metrics.responseTimes({ filter: period, asOf, groupBy: ['day'] });
+    expect(res.rows.map((r) => [r.key.day, r.stats.waits, r.stats.onTime, r.stats.late])).toEqual([
+      ['2026-03-09', 1, 1, 0],
+      ['2026-03-10', 1, 0, 1],
+      ['2026-03-13', 1, 1, 0],
+    ]);
+  });
+
+  it('counts a wait closed as "no reply needed" as neither on time nor late', async () => {
+    const s = acceptanceScenario();
+    await push(t.staff, s.items);
+    await t.staff.caller.followups.closeWait({ interactionId: s.c.id, reason: 'Auto-reply from their ticket system' });
+    // As of now (after the closure).
+    const res = await t.manager.caller.metrics.responseTimes({ filter: period, basis: 'working' });
+    expect(res.total).toMatchObject({ waits: 3, onTime: 2, late: 0, pending: 0, closed: 1 });
+    expect(res.total.onTimeRate).toBe(1);
+    // Evaluated as of an instant before it was closed, it was still late.
+    const before = await t.manager.caller.metrics.responseTimes({ filter: period, asOf, basis: 'working' });
+    expect(before.total).toMatchObject({ onTime: 2, late: 1, closed: 0 });
+  });
+
+  it('gives staff only the waits assigned to them', async () => {
+    await push(t.staff, acceptanceScenario().items);
+    await push(t.staff2, [inbound('z', '2026-03-11T10:00:00+08:00')]);
+    const mine = await t.staff.caller.metrics.responseTimes({ filter: period, asOf });
+    expect(mine.total.waits).toBe(3);
+    const forced = await t.staff.caller.metrics.responseTimes({ filter: { ...period, userId: [t.staff2.user.id] }, asOf });
+    expect(forced.total.waits).toBe(3);
+    const theirs = await t.staff2.caller.metrics.responseTimes({ filter: period, asOf });
+    expect(theirs.total).toMatchObject({ waits: 1, late: 1 });
+    const team = await t.manager.caller.metrics.responseTimes({ filter: period, asOf, groupBy: ['user'] });
+    expect(team.total.waits).toBe(4);
+    expect(Object.fromEntries(team.rows.map((r) => [r.key.user, r.stats.waits]))).toEqual({ [t.staff.user.id]: 3, [t.staff2.user.id]: 1 });
+  });
+});
+
+describe('metrics.totals', () => {
+  it('counts interactions in [from, to) by day and ISO week in the org zone, and by direction', async () => {
+    await push(t.staff, acceptanceScenario().items);
+    const byDay = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['day'] });
+    // The Monday 16th reply is outside the period.
+    expect(byDay.total).toBe(5);
+    expect(byDay.rows).toEqual([
+      { key: { day: '2026-03-09' }, count: 2 },
+      { key: { day: '2026-03-10' }, count: 1 },
+      { key: { day: '2026-03-13' }, count: 2 },
+    ]);
+    const byWeek = await t.manager.caller.metrics.totals({ filter: { ...period, to: '2026-03-23T00:00:00+08:00' }, groupBy: ['week', 'direction'] });
+    expect(byWeek.total).toBe(6);
+    expect(byWeek.rows).toEqual([
+      { key: { week: '2026-W11', direction: 'inbound' }, count: 4 },
+      { key: { week: '2026-W11', direction: 'outbound' }, count: 1 },
+      { key: { week: '2026-W12', direction: 'outbound' }, count: 1 },
+    ]);
+    const byMonth = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['month'] });
+    expect(byMonth.rows).toEqual([{ key: { month: '2026-03' }, count: 5 }]);
+  });
+
+  it('puts a message at 23:30 local time on its local day, not the UTC one', async () => {
+    // 2026-03-10 23:30 in Shanghai is 15:30 UTC the same day; 00:30 on the 11th is still the 10th in UTC.
+    await push(t.staff, [inbound('late', '2026-03-10T23:30:00+08:00'), inbound('late', '2026-03-11T00:30:00+08:00')]);
+    const res = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['day'] });
+    expect(res.rows).toEqual([
+      { key: { day: '2026-03-10' }, count: 1 },
+      { key: { day: '2026-03-11' }, count: 1 },
+    ]);
+  });
+
+  it('follows daylight-saving changes of the org zone', async () => {
+    const ny = await createTestOrg(handle, { timeZone: 'America/New_York' });
+    // New York springs forward on Sun 2026-03-08 (UTC-5 → UTC-4).
+    await push(ny.staff, [
+      inbound('n', '2026-03-07T23:30:00-05:00'),
+      inbound('n', '2026-03-08T23:30:00-04:00'),
+      inbound('n', '2026-03-09T00:30:00-04:00'),
+      inbound('n', '2026-11-01T00:30:00-04:00'),
+      inbound('n', '2026-11-01T23:30:00-05:00'),
+    ]);
+    const res = await ny.manager.caller.metrics.totals({ filter: { from: '2026-03-01T00:00:00-05:00', to: '2026-12-01T00:00:00-05:00' }, groupBy: ['day'] });
+    expect(res.rows).toEqual([
+      { key: { day: '2026-03-07' }, count: 1 },
+      { key: { day: '2026-03-08' }, count: 1 },
+      { key: { day: '2026-03-09' }, count: 1 },
+      { key: { day: '2026-11-01' }, count: 2 },
+    ]);
+    // The other org's data never shows.
+    expect((await t.manager.caller.metrics.totals({ filter: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' } })).total).toBe(0);
+  });
+
+  it('groups by type, channel, user and stakeholder, and applies filters', async () => {
+    await push(t.staff, [
+      inbound('a', '2026-03-09T10:00:00+08:00'),
+      inbound('p', '2026-03-09T11:00:00+08:00', { stakeholderType: 'partner', channel: 'project', source: 'jira', threadKey: 'jira:P-1' }),
+      reply('a', '2026-03-09T12:00:00+08:00'),
+    ]);
+    await push(t.staff2, [inbound('m', '2026-03-10T10:00:00+08:00', { stakeholderType: 'media', channel: 'social', source: 'weibo', threadKey: 'weibo:1' })]);
+    const res = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['stakeholderType', 'channel'] });
+    expect(res.rows).toEqual([
+      { key: { stakeholderType: 'customer', channel: 'email' }, count: 2 },
+      { key: { stakeholderType: 'media', channel: 'social' }, count: 1 },
+      { key: { stakeholderType: 'partner', channel: 'project' }, count: 1 },
+    ]);
+    const emailOut = await t.manager.caller.metrics.totals({ filter: { ...period, channel: ['email'], direction: 'outbound' } });
+    expect(emailOut.total).toBe(1);
+    const byUser = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['user'] });
+    expect(Object.fromEntries(byUser.rows.map((r) => [r.key.user, r.count]))).toEqual({ [t.staff.user.id]: 3, [t.staff2.user.id]: 1 });
+    const byStakeholder = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['stakeholder'] });
+    expect(byStakeholder.rows).toEqual([{ key: { stakeholder: null }, count: 4 }]);
+  });
+
+  it('gives staff only their own totals, whatever user filter they send', async () => {
+    await push(t.staff, [inbound('a', '2026-03-09T10:00:00+08:00'), reply('a', '2026-03-09T11:00:00+08:00')]);
+    await push(t.staff2, [inbound('b', '2026-03-09T10:00:00+08:00', { threadKey: 'gmail:b' })]);
+    expect((await t.staff.caller.metrics.totals({ filter: period })).total).toBe(2);
+    expect((await t.staff.caller.metrics.totals({ filter: { ...period, userId: [t.staff2.user.id] } })).total).toBe(2);
+    expect((await t.staff2.caller.metrics.totals({ filter: period })).total).toBe(1);
+    expect((await t.manager.caller.metrics.totals({ filter: period })).total).toBe(3);
+  });
+
+  it('does not count deleted interactions', async () => {
+    const a = inbound('a', '2026-03-09T10:00:00+08:00');
+    await push(t.staff, [a, inbound('a', '2026-03-09T11:00:00+08:00')]);
+    await t.staff.caller.sync.push({ items: [{ op: 'delete', entity: 'interaction', id: a.id }] });
+    expect((await t.manager.caller.metrics.totals({ filter: period })).total).toBe(1);
+  });
+});
+
+describe('metrics.coverage', () => {
+  it('counts active stakeholders per type within cadence, due and overdue, from our last contact', async () => {
+    const created = Date.parse('2026-01-01T00:00:00+08:00');
+    const mk = (name: string, type: 'customer' | 'partner', over: Record<string, unknown> = {}) =>
+      createStakeholder(handle.db, t.org.id, { name, type, tier: 'standard', organization: null, ownerUserId: t.staff.user.id, cadenceOverride: null, active: true, ...over }, [], created);
+    const fresh = await mk('Fresh Co', 'customer');
+    const cooling = await mk('Cooling Co', 'customer');
+    const cold = await mk('Cold Co', 'customer');
+    const onlyInbound = await mk('Inbound Only', 'partner');
+    await mk('Gone Co', 'customer', { active: false });
+    await mk('Never Co', 'partner', { ownerUserId: t.staff2.user.id });
+    await push(t.staff, [
+      reply('f', '2026-03-10T10:00:00+08:00', { stakeholderId: fresh.id }),
+      reply('g', '2026-02-10T10:00:00+08:00', { stakeholderId: cooling.id }),
+      reply('h', '2026-01-20T10:00:00+08:00', { stakeholderId: cold.id }),
+      // An unanswered inbound is not our contact.
+      inbound('i', '2026-03-12T10:00:00+08:00', { stakeholderId: onlyInbound.id, stakeholderType: 'partner' }),
+    ]);
+    const res = await t.manager.caller.metrics.coverage({ asOf });
+    // Customers (ideal 21 d, max 30 d): fresh (7 d) ok; cooling (35 d) and cold (56 d) overdue.
+    expect(res.rows).toEqual([
+      { stakeholderType: 'customer', active: 3, covered: 1, due: 0, overdue: 2, rate: 1 / 3 },
+      // Partners run from creation (2026-01-01) when never contacted by us: both overdue.
+      { stakeholderType: 'partner', active: 2, covered: 0, due: 0, overdue: 2, rate: 0 },
+    ]);
+    const earlier = await t.manager.caller.metrics.coverage({ asOf: '2026-03-05T09:00:00+08:00' });
+    // As of Mar 5: cooling (23 d) is due but covered; cold (44 d) overdue; fresh not yet contacted (63 d since creation).
+    expect(earlier.rows[0]).toEqual({ stakeholderType: 'customer', active: 3, covered: 1, due: 1, overdue: 2, rate: 1 / 3 });
+    // Staff see the stakeholders they own.
+    const staff2 = await t.staff2.caller.metrics.coverage({ asOf });
+    expect(staff2.rows).toEqual([{ stakeholderType: 'partner', active: 1, covered: 0, due: 0, overdue: 1, rate: 0 }]);
+  });
+});
+
+describe('metrics.interactions', () => {
+  it('lists the interactions behind a figure, paged, with names, and the waits of one status', async () => {
+    const s = acceptanceScenario();
+    await push(t.staff, s.items);
+    const all = await t.manager.caller.metrics.interactions({ filter: period, limit: 2 });
+    expect(all.total).toBe(5);
+    expect(all.items).toHaveLength(2);
+    expect(all.items[0]!.userName).toBe('Sam');
+    const seen = [...all.items];
+    let cursor = all.nextCursor;
+    while (cursor) {
+      const page = await t.manager.caller.metrics.interactions({ filter: period, limit: 2, cursor });
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen.map((i) => i.id)).size).toBe(5);
+    expect(seen.map((i) => i.occurredAt)).toEqual([...seen.map((i) => i.occurredAt)].sort().reverse());
+
+    const late = await t.manager.caller.metrics.interactions({ filter: period, onTime: 'late', asOf });
+    expect(late.items.map((i) => i.id)).toEqual([s.c.id]);
+    expect(late.items[0]!.status).toBe('late');
+    const figures = await t.manager.caller.metrics.responseTimes({ filter: period, asOf });
+    const onTime = await t.manager.caller.metrics.interactions({ filter: period, onTime: 'on_time', asOf });
+    expect(onTime.total).toBe(figures.total.onTime);
+    const waits = await t.manager.caller.metrics.interactions({ filter: period, waitsOnly: true, asOf });
+    expect(waits.total).toBe(figures.total.waits);
+
+    const day = await t.manager.caller.metrics.interactions({ filter: period, key: { day: '2026-03-13' } });
+    expect(day.items.map((i) => i.id).sort()).toEqual([s.b1.id, s.b2.id].sort());
+    const week = await t.manager.caller.metrics.interactions({ filter: { ...period, to: '2026-03-23T00:00:00+08:00' }, key: { week: '2026-W12' } });
+    expect(week.total).toBe(1);
+    await expect(t.manager.caller.metrics.interactions({ filter: period, key: { week: 'soon' } })).rejects.toThrow(/week key/);
+  });
+
+  it('gives staff only their own interactions', async () => {
+    await push(t.staff, [inbound('a', '2026-03-09T10:00:00+08:00')]);
+    await push(t.staff2, [inbound('b', '2026-03-09T10:00:00+08:00', { threadKey: 'gmail:b', id: ulid() })]);
+    const mine = await t.staff.caller.metrics.interactions({ filter: { ...period, userId: [t.staff2.user.id] } });
+    expect(mine.items.map((i) => i.userId)).toEqual([t.staff.user.id]);
+  });
+});
