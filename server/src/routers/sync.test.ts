@@ -96,3 +96,115 @@ describe('sync.pull', () => {
     expect((await t.staff.caller.sync.pull({ cursor })).interactions).toEqual([]);
   });
 });
+
+describe('sync.push rules', () => {
+  it('does not let staff change or delete someone else’s interaction; managers may', async () => {
+    const a = interactionData();
+    await t.staff.caller.sync.push({ items: [upsert(a)] });
+    const edit = await t.staff2.caller.sync.push({ items: [upsert({ ...a, title: 'hijacked' })] });
+    expect(edit.rejected).toEqual([{ id: a.id, reason: 'you can only change interactions you logged' }]);
+    const del = await t.staff2.caller.sync.push({ items: [{ op: 'delete', entity: 'interaction', id: a.id }] });
+    expect(del.rejected[0]!.reason).toMatch(/only delete/);
+    const byManager = await t.manager.caller.sync.push({ items: [upsert({ ...a, title: 'Fixed title' })] });
+    expect(byManager.rejected).toEqual([]);
+    const [row] = (await t.staff.caller.sync.pull({ cursor: 0 })).interactions;
+    expect(row).toMatchObject({ title: 'Fixed title', userId: t.staff.user.id });
+  });
+
+  it('deletes as a tombstone that pull reports, and clears the wait it started', async () => {
+    const a = interactionData();
+    await t.staff.caller.sync.push({ items: [upsert(a)] });
+    const { cursor, interactions } = await t.staff.caller.sync.pull({ cursor: 0 });
+    expect(interactions[0]!.waitStart).toBe(true);
+    await t.staff.caller.sync.push({ items: [{ op: 'delete', entity: 'interaction', id: a.id }] });
+    const changes = await t.staff.caller.sync.pull({ cursor });
+    expect(changes.interactions).toHaveLength(1);
+    expect(changes.interactions[0]).toMatchObject({ id: a.id, deleted: true, waitStart: false });
+  });
+
+  it('counts a logged call with the stakeholder as the reply to an email wait (cross-channel)', async () => {
+    const s = await t.staff.caller.directory.create({ name: 'Acme', type: 'customer' });
+    const email = interactionData({ stakeholderId: s.id, occurredAt: '2026-03-09T10:00:00+08:00' });
+    await t.staff.caller.sync.push({ items: [upsert(email)] });
+    const call = interactionData({
+      source: 'manual',
+      threadKey: 'manual:call-1',
+      channel: 'phone',
+      direction: 'outbound',
+      stakeholderId: s.id,
+      occurredAt: '2026-03-09T11:30:00+08:00',
+      author: { name: 'Tao', handle: null },
+      durationMin: 12,
+    });
+    await t.staff2.caller.sync.push({ items: [upsert(call)] });
+    const row = (await t.manager.caller.sync.pull({ cursor: 0 })).interactions.find((i) => i.id === email.id)!;
+    expect(row).toMatchObject({ waitStart: true, repliedBy: t.staff2.user.id, responseMs: 90 * 60_000, onTime: 'on_time' });
+    // Deleting the call reopens the wait.
+    await t.staff2.caller.sync.push({ items: [{ op: 'delete', entity: 'interaction', id: call.id }] });
+    const reopened = (await t.manager.caller.sync.pull({ cursor: 0 })).interactions.find((i) => i.id === email.id)!;
+    expect(reopened).toMatchObject({ repliedAt: null, repliedBy: null, responseMs: null });
+  });
+
+  it('stores the acceptance scenario’s figures: a Friday-evening wait answered Monday is 3 working hours, 66 calendar hours', async () => {
+    const fri1 = interactionData({ threadKey: 'gmail:fri', occurredAt: '2026-03-13T17:00:00+08:00' });
+    const fri2 = interactionData({ threadKey: 'gmail:fri', occurredAt: '2026-03-13T17:30:00+08:00' });
+    const mon = interactionData({ threadKey: 'gmail:fri', direction: 'outbound', occurredAt: '2026-03-16T11:00:00+08:00' });
+    const tue = interactionData({ threadKey: 'gmail:tue', occurredAt: '2026-03-10T09:00:00+08:00' });
+    await t.staff.caller.sync.push({ items: [upsert(fri2), upsert(mon), upsert(fri1), upsert(tue)] });
+    const rows = (await t.staff.caller.sync.pull({ cursor: 0 })).interactions;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(fri1.id)).toMatchObject({ waitStart: true, responseMs: 66 * 3600_000, responseWorkMs: 3 * 3600_000, onTime: 'on_time' });
+    expect(byId.get(fri2.id)!.waitStart).toBe(false);
+    // Unanswered and long past its 4-working-hour deadline: late when read.
+    expect(byId.get(tue.id)).toMatchObject({ waitStart: true, repliedAt: null, onTime: 'late' });
+  });
+
+  it('rejects an id used by another org instead of overwriting it', async () => {
+    const otherOrg = await createTestOrg(handle);
+    const a = interactionData();
+    await t.staff.caller.sync.push({ items: [upsert(a)] });
+    const res = await otherOrg.staff.caller.sync.push({ items: [upsert(a)] });
+    expect(res.rejected[0]!.reason).toMatch(/already used/);
+    expect((await otherOrg.manager.caller.sync.pull({ cursor: 0 })).interactions).toEqual([]);
+  });
+
+  it('refuses more than 500 items', async () => {
+    const items = Array.from({ length: 501 }, () => upsert(interactionData()));
+    await expect(t.staff.caller.sync.push({ items })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('applies a batch atomically: a failure while writing leaves nothing behind', async () => {
+    const a = interactionData({ threadKey: 'gmail:atomic' });
+    const b = interactionData({ threadKey: 'gmail:atomic', direction: 'outbound', occurredAt: '2026-03-09T11:00:00+08:00' });
+    await handle.client.execute(
+      "CREATE TRIGGER fail_outbound BEFORE INSERT ON interactions WHEN NEW.direction = 'outbound' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
+    await expect(t.staff.caller.sync.push({ items: [upsert(a), upsert(b)] })).rejects.toThrow();
+    await handle.client.execute('DROP TRIGGER fail_outbound');
+    expect((await t.manager.caller.sync.pull({ cursor: 0 })).interactions).toEqual([]);
+  });
+});
+
+describe('follow-ups through sync', () => {
+  const followup = (over: Record<string, unknown> = {}) => ({ id: ulid(), dueAt: '2026-03-20T09:00:00+08:00', note: 'Call back about the invoice', ...over });
+
+  it('upserts, pulls and deletes follow-ups, only the owner’s for staff', async () => {
+    const f = followup();
+    const res = await t.staff.caller.sync.push({ items: [{ op: 'upsert', entity: 'followup', id: f.id, data: f }] });
+    expect(res.applied).toEqual([{ id: f.id, entity: 'followup', mergedInto: null }]);
+    const pulled = await t.staff.caller.sync.pull({ cursor: 0 });
+    expect(pulled.followups).toEqual([expect.objectContaining({ id: f.id, note: f.note, status: 'open', dueAt: '2026-03-20T01:00:00.000Z', userId: t.staff.user.id, deleted: false })]);
+    expect((await t.staff2.caller.sync.pull({ cursor: 0 })).followups).toEqual([]);
+    const steal = await t.staff2.caller.sync.push({ items: [{ op: 'upsert', entity: 'followup', id: f.id, data: { ...f, status: 'done' } }] });
+    expect(steal.rejected[0]!.reason).toMatch(/your own follow-ups/);
+    await t.staff.caller.sync.push({ items: [{ op: 'delete', entity: 'followup', id: f.id }] });
+    const after = await t.staff.caller.sync.pull({ cursor: pulled.cursor });
+    expect(after.followups[0]).toMatchObject({ id: f.id, deleted: true });
+  });
+
+  it('rejects an invalid follow-up by id with the field', async () => {
+    const f = followup({ dueAt: 'soon' });
+    const res = await t.staff.caller.sync.push({ items: [{ op: 'upsert', entity: 'followup', id: f.id, data: f }] });
+    expect(res.rejected).toEqual([{ id: f.id, reason: expect.stringContaining('dueAt') }]);
+  });
+});

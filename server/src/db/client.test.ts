@@ -1,0 +1,68 @@
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createDb, migrateDb, resolveFileUrl, type DbHandle } from './client';
+import { orgs } from './schema';
+
+const dirs: string[] = [];
+const handles: DbHandle[] = [];
+afterEach(() => {
+  for (const h of handles.splice(0)) h.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('createDb', () => {
+  it('creates the folder of a file database and sets WAL, synchronous=NORMAL, foreign keys and a busy timeout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-db-'));
+    dirs.push(dir);
+    const file = join(dir, 'nested', 'deeper', 'x.db');
+    const h = await createDb(`file:${file}`);
+    handles.push(h);
+    expect(existsSync(join(dir, 'nested', 'deeper'))).toBe(true);
+    const one = async (q: string) => Object.values((await h.client.execute(q)).rows[0]!)[0];
+    expect(await one('PRAGMA journal_mode')).toBe('wal');
+    expect(await one('PRAGMA synchronous')).toBe(1);
+    expect(await one('PRAGMA foreign_keys')).toBe(1);
+    expect(await one('PRAGMA busy_timeout')).toBe(5000);
+    await migrateDb(h.db);
+    await migrateDb(h.db);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('queues queries behind an open transaction instead of failing (single connection)', async () => {
+    const h = await createDb(':memory:');
+    handles.push(h);
+    await migrateDb(h.db);
+    let inside = false;
+    const tx = h.db.transaction(async (t) => {
+      inside = true;
+      await t.insert(orgs).values({ id: 'o1', name: 'One', timeZone: 'UTC', createdAt: 1 });
+      await new Promise((r) => setTimeout(r, 30));
+      await t.insert(orgs).values({ id: 'o2', name: 'Two', timeZone: 'UTC', createdAt: 2 });
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(inside).toBe(true);
+    const counted = await h.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM orgs`);
+    await tx;
+    // The read waited for the whole transaction: it never sees half of it.
+    expect(counted[0]!.n).toBe(2);
+  });
+
+  it('enforces foreign keys', async () => {
+    const h = await createDb(':memory:');
+    handles.push(h);
+    await migrateDb(h.db);
+    await expect(h.client.execute("INSERT INTO org_seq (org_id, seq) VALUES ('missing', 0)")).rejects.toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('resolveFileUrl', () => {
+  it('resolves relative file paths against a base and leaves the rest alone', () => {
+    expect(resolveFileUrl('file:./data/x.db', '/home/me')).toBe('file:/home/me/data/x.db');
+    expect(resolveFileUrl('file:/abs/x.db', '/home/me')).toBe('file:/abs/x.db');
+    expect(resolveFileUrl('libsql://db.example.com', '/home/me')).toBe('libsql://db.example.com');
+    expect(resolveFileUrl(':memory:', '/home/me')).toBe(':memory:');
+  });
+});
