@@ -43,7 +43,16 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'comms-log@comms-log.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'comms-log@comms-log.dev',
+              strict_min_version: '115.0',
+              // What is logged (who wrote when, subjects and snippets per the org's level) goes to the org's server.
+              data_collection_permissions: { required: ['personalCommunications'] },
+            },
+          },
+        }
       : { key: CHROME_PUBLIC_KEY }),
   }),
   zip: {
