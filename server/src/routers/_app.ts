@@ -4,6 +4,7 @@ import { directoryRouter } from './directory';
 import { followupsRouter } from './followups';
 import { metricsRouter } from './metrics';
 import { planRouter } from './plan';
+import { reportsRouter } from './reports';
 import { settingsRouter } from './settings';
 import { syncRouter } from './sync';
 import { usersRouter } from './users';
@@ -18,6 +19,7 @@ export const appRouter = router({
   users: usersRouter,
   metrics: metricsRouter,
   followups: followupsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;
