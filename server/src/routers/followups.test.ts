@@ -20,6 +20,7 @@ async function push(who: TestMember, items: Record<string, unknown>[]) {
 
 const asOf = '2026-03-17T09:00:00+08:00';
 const created = Date.parse('2026-01-01T00:00:00+08:00');
+const lateUrl = 'https://mail.google.com/mail/u/0/#inbox/late';
 
 /** One late customer email, one partner past cadence, one due reminder (for Sam); a late wait for Tao too. */
 async function seed() {
@@ -28,7 +29,7 @@ async function seed() {
   const acme = await stakeholder('Acme', 'customer', t.staff.user.id);
   const partner = await stakeholder('Pangu Partners', 'partner', t.staff.user.id);
   const other = await stakeholder('Tao Customer', 'customer', t.staff2.user.id);
-  const late = interactionData({ threadKey: 'gmail:late', occurredAt: '2026-03-16T10:00:00+08:00', stakeholderId: acme.id, url: 'https://mail.google.com/mail/u/0/#inbox/late' });
+  const late = interactionData({ threadKey: 'gmail:late', occurredAt: '2026-03-16T10:00:00+08:00', stakeholderId: acme.id, url: lateUrl });
   await push(t.staff, [
     // Acme was written to last week (cadence fine); its new email is unanswered past 4 working hours.
     interactionData({ threadKey: 'gmail:old', occurredAt: '2026-03-10T10:00:00+08:00', direction: 'outbound', stakeholderId: acme.id, author: { name: 'Sam', handle: null } }),
@@ -58,7 +59,7 @@ describe('followups.overdue', () => {
     expect(res.counts).toEqual({ late: 1, dueSoon: 0, cadenceOverdue: 1, cadenceDue: 0, reminders: 1 });
     const wait = res.items[0]!;
     if (wait.kind !== 'wait') throw new Error('expected a wait');
-    expect(wait).toMatchObject({ stakeholderName: 'Acme', channel: 'email', url: s.late.url, sla: { value: 4, unit: 'working_hours' } });
+    expect(wait).toMatchObject({ stakeholderName: 'Acme', channel: 'email', url: lateUrl, sla: { value: 4, unit: 'working_hours' } });
     expect(wait.deadline).toBe('2026-03-16T06:00:00.000Z');
     expect(wait.waitedWorkMs).toBe(8 * 3_600_000);
     const cadence = res.items[1]!;
