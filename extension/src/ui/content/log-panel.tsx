@@ -141,8 +141,9 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
     >
       <p className="cl-summary">
         {first && last ? t('messagesRange', thread.messages.length, formatDateTime(lang, first.sentAt), formatDateTime(lang, last.sentAt)) : t('nothingNew')}
-        {newCount !== null && newCount < thread.messages.length ? <span className="cl-muted"> · {t('newMessages', newCount)}</span> : null}
+        {newCount !== null && newCount > 0 && newCount < thread.messages.length ? <span className="cl-muted"> · {t('newMessages', newCount)}</span> : null}
       </p>
+      {newCount === 0 ? <p className="cl-muted">{t('nothingNew')}</p> : null}
       {neverLogRemoved > 0 ? <p className="cl-muted">{t('neverLogRemoved', neverLogRemoved)}</p> : null}
       <StakeholderPicker
         t={t}
