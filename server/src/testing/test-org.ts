@@ -41,8 +41,8 @@ export async function createTestOrg(handle: DbHandle, opts: { name?: string; tim
 export type TestOrg = Awaited<ReturnType<typeof createTestOrg>>;
 
 /** A valid interaction input with sensible defaults. */
-export function interactionData(over: Record<string, unknown> = {}) {
-  return {
+export function interactionData<T extends Record<string, unknown> = {}>(over: T = {} as T) {
+  const base = {
     id: ulid(),
     source: 'gmail',
     externalId: null,
@@ -55,8 +55,8 @@ export function interactionData(over: Record<string, unknown> = {}) {
     author: { name: 'Li Lei', handle: 'lilei@acme.cn' },
     title: 'Order question',
     snippet: 'Hello, where is my order?',
-    ...over,
   };
+  return { ...base, ...over } as Omit<typeof base, keyof T> & T;
 }
 
 export const upsert = (data: { id: string } & Record<string, unknown>) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: data.id, data });
