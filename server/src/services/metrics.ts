@@ -263,88 +263,97 @@ export async function metricsTotals(ctx: MetricsCtx, input: TotalsParams, env?: 
 
 /* ---------- waits ---------- */
 
-/** A wait row as the response figures need it, with the fields the drill-down and report show. */
+/** A wait with its group key. */
 export interface WaitRow {
   wait: Wait;
   key: KeyRecord;
 }
 
+/**
+ * Which columns of the wait rows to read. Reading rows costs per value (libSQL materialises each), so the
+ * response figures read only what `classifyWait` and `summarizeWaits` use; the drill-down and the report's worst
+ * waits also read who and what.
+ */
+export type WaitColumns = { kind: 'stats'; basis: 'working' | 'calendar' } | { kind: 'detail' };
+
 interface WaitRowSql {
-  id: string;
+  id?: string;
   occurred_at: number;
-  thread_key: string;
-  stakeholder_id: string | null;
-  stakeholder_type: StakeholderType;
-  channel: Channel;
-  direction: string;
-  user_id: string;
-  first_response: number;
+  stakeholder_id?: string | null;
+  stakeholder_type?: StakeholderType;
+  channel?: Channel;
+  user_id?: string;
   replied_at: number | null;
-  replied_by: string | null;
-  reply_id: string | null;
-  response_ms: number | null;
-  response_work_ms: number | null;
+  response_ms?: number | null;
+  response_work_ms?: number | null;
+  /** The response on the requested basis (`stats` columns). */
+  rm?: number | null;
   deadline_at: number | null;
-  on_time: WaitStatus | null;
   closed_at: number | null;
-  close_reason: string | null;
-  closed_by: string | null;
   [g: string]: unknown;
 }
 
 /**
- * A stored wait (its starting inbound row) as the shared `Wait`. A closure's time comes from its
- * `wait_closures` row; the stored `on_time = 'closed'` without one (closed on a later message of the block) is
- * taken as closed from the start.
+ * When a stored closed wait was closed: its `wait_closures` row's time, or (closed on a later message of the
+ * block) its start. Null for waits that are not closed.
  */
-function waitOf(r: WaitRowSql): Wait {
-  const closed = r.on_time === 'closed';
+const closedAtSql = sql`CASE WHEN i.on_time = 'closed' THEN max(i.occurred_at, coalesce((SELECT wc.closed_at FROM wait_closures wc WHERE wc.org_id = i.org_id AND wc.interaction_id = i.id), i.occurred_at)) END AS closed_at`;
+
+/**
+ * A stored wait (its starting inbound row) as the shared `Wait`, with the fields that were read; the others are
+ * placeholders (the reply's id and author, the closure's reason, the thread) that no figure reads.
+ */
+function waitOf(r: WaitRowSql, columns: WaitColumns): Wait {
+  const working = columns.kind === 'stats' ? columns.basis === 'working' : true;
+  const id = r.id ?? '';
   return {
-    startId: r.id,
-    messageIds: [r.id],
-    threadKey: r.thread_key,
-    stakeholderId: r.stakeholder_id,
-    stakeholderType: r.stakeholder_type,
-    channel: r.channel,
-    userId: r.user_id,
+    startId: id,
+    messageIds: [id],
+    threadKey: '',
+    stakeholderId: r.stakeholder_id ?? null,
+    stakeholderType: r.stakeholder_type ?? 'other',
+    channel: r.channel ?? 'email',
+    userId: r.user_id ?? '',
     startMs: r.occurred_at,
-    replyId: r.reply_id,
+    replyId: null,
     replyAtMs: r.replied_at,
-    repliedBy: r.replied_by,
-    closedAtMs: closed ? Math.max(r.closed_at ?? r.occurred_at, r.occurred_at) : null,
-    closeReason: closed ? r.close_reason : null,
-    closedBy: closed ? r.closed_by : null,
-    responseMs: r.response_ms,
-    responseWorkMs: r.response_work_ms,
+    repliedBy: null,
+    closedAtMs: r.closed_at,
+    closeReason: null,
+    closedBy: null,
+    responseMs: columns.kind === 'stats' ? (working ? null : (r.rm ?? null)) : (r.response_ms ?? null),
+    responseWorkMs: columns.kind === 'stats' ? (working ? (r.rm ?? null) : null) : (r.response_work_ms ?? null),
     slaLimit: null,
     deadlineMs: r.deadline_at,
-    firstInConversation: r.first_response === 1,
+    firstInConversation: false,
   };
 }
 
 /**
  * The waits that START in the filter's range (a wait belongs to the period in which it starts), keyed by
- * `groupBy`. Reads only the wait rows' few columns (one row per wait).
+ * `groupBy`: one row per wait, only the columns asked for.
  */
 export async function loadWaits(
   ctx: MetricsCtx,
   filter: MetricsFilter,
   groupBy: readonly MetricsGroupBy[],
   env: MetricsEnv,
+  columns: WaitColumns,
   narrow?: { where: SQL; rangeMs?: { from: number; to: number } },
 ): Promise<{ dims: MetricsGroupBy[]; rows: WaitRow[] }> {
   const fromMs = narrow?.rangeMs?.from ?? Date.parse(filter.from);
   const toMs = narrow?.rangeMs?.to ?? Date.parse(filter.to);
   const g = grouping(groupBy, fromMs, toMs, env.plan.calendar.timeZone);
   const extra = g.select.length ? sql`, ${sql.join(g.select, sql`, `)}` : sql``;
+  const select =
+    columns.kind === 'stats'
+      ? sql`i.occurred_at, i.replied_at, ${sql.raw(columns.basis === 'working' ? 'i.response_work_ms' : 'i.response_ms')} AS rm, i.deadline_at, ${closedAtSql}`
+      : sql`i.id, i.occurred_at, i.stakeholder_id, i.stakeholder_type, i.channel, i.user_id, i.replied_at, i.response_ms, i.response_work_ms,
+          i.deadline_at, ${closedAtSql}`;
   const rows = await ctx.db.all<WaitRowSql>(sql`
-    SELECT i.id, i.occurred_at, i.thread_key, i.stakeholder_id, i.stakeholder_type, i.channel, i.direction, i.user_id,
-      i.first_response, i.replied_at, i.replied_by, i.reply_id, i.response_ms, i.response_work_ms, i.deadline_at, i.on_time,
-      wc.closed_at, wc.reason AS close_reason, wc.closed_by${extra}
-    FROM interactions i
-    LEFT JOIN wait_closures wc ON wc.org_id = i.org_id AND wc.interaction_id = i.id
+    SELECT ${select}${extra} FROM interactions i
     WHERE ${filterWhere(ctx.user.orgId, filter, narrow?.rangeMs)} AND i.wait_start = 1${narrow ? sql` AND ${narrow.where}` : sql``}`);
-  return { dims: g.dims, rows: rows.map((r) => ({ wait: waitOf(r), key: g.keyOf(r) })) };
+  return { dims: g.dims, rows: rows.map((r) => ({ wait: waitOf(r, columns), key: g.keyOf(r) })) };
 }
 
 /* ---------- metrics.responseTimes ---------- */
@@ -363,7 +372,7 @@ export async function metricsResponseTimes(ctx: MetricsCtx, input: ResponseTimes
   const e = env ?? (await loadEnv(ctx));
   const filter = scopeFilter(ctx.user, input.filter);
   const at = asOfMs(input.asOf);
-  const { dims, rows } = await loadWaits(ctx, filter, input.groupBy, e);
+  const { dims, rows } = await loadWaits(ctx, filter, input.groupBy, e, { kind: 'stats', basis: input.basis });
   const options = { basis: input.basis, asOfMs: at };
   const groups = new Map<string, { key: KeyRecord; waits: Wait[] }>();
   if (dims.length) {
@@ -581,7 +590,7 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
   const orgId = ctx.user.orgId;
 
   if (input.waitsOnly || input.onTime) {
-    const { rows } = await loadWaits(ctx, filter, [], e, narrow);
+    const { rows } = await loadWaits(ctx, filter, [], e, { kind: 'detail' }, narrow);
     const statusOf = new Map<string, WaitStatus>();
     const matching: Wait[] = [];
     for (const { wait } of rows) {
@@ -616,8 +625,9 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
   const waitIds = page.filter((r) => r.wait_start === 1).map((r) => r.id);
   const statuses = new Map<string, WaitStatus>();
   if (waitIds.length) {
-    const { rows: waits } = await loadWaits(ctx, { ...filter, from: toIso(0), to: toIso(8.64e15) }, [], e, {
+    const { rows: waits } = await loadWaits(ctx, filter, [], e, { kind: 'detail' }, {
       where: sql`i.id IN (${inList(waitIds)})`,
+      rangeMs: narrow.rangeMs,
     });
     for (const { wait } of waits) statuses.set(wait.startId, classifyWait(wait, at));
   }

@@ -272,7 +272,7 @@ async function worstWaitsOf(
   at: number,
 ): Promise<{ worst: PeriodReport['gaps']['worstWaits']; openLate: number }> {
   const cal = env.plan.calendar;
-  const { rows } = await loadWaits(ctx, filter, [], env);
+  const { rows } = await loadWaits(ctx, filter, [], env, { kind: 'detail' });
   const ranked = rows
     .map(({ wait }) => {
       const status = classifyWait(wait, at);
