@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CapturedThread } from '@comms-log/shared';
+import { translate, type MessageKey } from '../../lib/i18n';
+
+const sendToBackground = vi.fn();
+vi.mock('../../lib/messages', () => ({ sendToBackground: (...args: unknown[]) => sendToBackground(...args) }));
+vi.mock('../use-t', () => ({
+  useT: () => ({ lang: 'en', t: (key: MessageKey, ...subs: (string | number)[]) => translate('en', key, ...subs) }),
+}));
+
+const { LogPanel } = await import('./log-panel');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const hostileName = '<img src=x onerror="globalThis.__pwned=1">Ann';
+const thread: CapturedThread = {
+  site: 'gmail', channel: 'email', url: 'https://mail.google.com/mail/u/0/#inbox/T1', threadId: 'T1', title: 'Question',
+  account: { name: 'Me', handle: 'me@acme.cn' },
+  messages: [
+    { id: 'm1', author: { name: hostileName, handle: 'ann@customer.com' }, direction: 'inbound', sentAt: '2026-03-09T09:00:00+08:00', text: 'hi' },
+    { id: 'm2', author: { name: 'Me', handle: 'me@acme.cn' }, direction: 'outbound', sentAt: '2026-03-09T10:00:00+08:00', text: 'hello' },
+  ],
+};
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  sendToBackground.mockReset();
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+async function flush() {
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
+}
+
+function button(name: string): HTMLButtonElement {
+  const found = [...container.querySelectorAll('button')].find((b) => b.textContent === name);
+  if (!found) throw new Error(`no button ${name}`);
+  return found;
+}
+
+describe('LogPanel', () => {
+  it('pre-fills a known stakeholder, focuses Save so Enter logs, and sends only the choice', async () => {
+    sendToBackground.mockImplementation(async (type: string) => {
+      if (type === 'thread-status') return { count: 1, lastLoggedAt: '2026-03-09T12:00:00Z', pending: 0, externalIds: ['gmail:m1'] };
+      if (type === 'match-handles') return [{ handle: { kind: 'email', value: 'ann@customer.com' }, stakeholder: { id: 'S1', name: 'Customer Co', type: 'partner', organization: null, pending: false }, via: 'domain' }];
+      if (type === 'log-thread') return { added: 1, skipped: 1, stakeholderId: 'S1' };
+      throw new Error(type);
+    });
+    const onSaved = vi.fn();
+    act(() => root.render(<LogPanel content={{ kind: 'thread', thread, neverLogRemoved: 0 }} onClose={() => undefined} onSaved={onSaved} />));
+    await flush();
+    expect(container.textContent).toContain('Customer Co');
+    expect(container.textContent).toContain('1 new since last logged');
+    const save = button('Save');
+    expect(document.activeElement).toBe(save);
+    await act(async () => {
+      save.form!.requestSubmit();
+    });
+    await flush();
+    const call = sendToBackground.mock.calls.find(([type]) => type === 'log-thread');
+    expect(call?.[1]).toMatchObject({ stakeholder: { id: 'S1' }, stakeholderType: 'partner', channel: 'email', followUpOn: null });
+    expect(onSaved).toHaveBeenCalled();
+    expect(container.textContent).toContain('Logged 1 new messages.');
+  });
+
+  it('offers a new stakeholder named after the sender, rendering page text as text only', async () => {
+    sendToBackground.mockImplementation(async (type: string) => {
+      if (type === 'thread-status') return { count: 0, lastLoggedAt: null, pending: 0, externalIds: [] };
+      if (type === 'match-handles') return [{ handle: { kind: 'email', value: 'ann@customer.com' }, stakeholder: null, via: null }];
+      return [];
+    });
+    act(() => root.render(<LogPanel content={{ kind: 'thread', thread, neverLogRemoved: 0 }} onClose={() => undefined} onSaved={() => undefined} />));
+    await flush();
+    const input = container.querySelector<HTMLInputElement>('input:not([type=date])');
+    expect(input?.value).toBe(hostileName);
+    expect(container.querySelector('img')).toBeNull();
+    expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('reports a site change by selector key', () => {
+    act(() => root.render(<LogPanel content={{ kind: 'site-changed', selectorKey: 'threadSubject' }} onClose={() => undefined} onSaved={() => undefined} />));
+    expect(container.querySelector('[role=alert]')?.textContent).toBe("This page's layout changed (threadSubject); nothing was logged.");
+    expect(container.querySelector('form')).toBeNull();
+  });
+});
