@@ -31,16 +31,21 @@ const SITE_HOSTS = [
  */
 const LOCAL_SERVER_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/** Where the configured server may be: granted one origin at a time by the options page. */
+const SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   srcDir: 'src',
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [...SITE_HOSTS, ...LOCAL_SERVER_HOSTS],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: SERVER_ORIGINS,
+    // MV2 (Firefox) has no optional_host_permissions and WXT drops it there: the same origins go here.
+    ...(manifestVersion === 2 ? { optional_permissions: SERVER_ORIGINS } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
@@ -57,6 +62,7 @@ export default defineConfig({
   }),
   zip: {
     // Firefox review rebuilds from source: the extension needs shared/ and the server's router types.
+    name: 'comms-log',
     sourcesRoot: workspaceRoot,
     excludeSources: ['test/**', '**/*.db', '**/*.db-*', 'server/data/**'],
   },
