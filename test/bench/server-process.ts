@@ -50,11 +50,15 @@ export interface ServerProcess {
  * Start the real server (`tsx src/index.ts`) as its own process on 127.0.0.1, wait for /healthz, and find the
  * node process that actually runs it.
  */
-export async function startServer(opts: { databaseUrl: string; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServer(opts: { databaseUrl: string; cpuProfileDir?: string | undefined }): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(tsxBin, ['src/index.ts'], {
+  // Profiling needs node's own flags (NODE_OPTIONS refuses --cpu-prof): run node with tsx's loader directly.
+  const [command, args] = opts.cpuProfileDir
+    ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`, '--import', 'tsx', 'src/index.ts']]
+    : [tsxBin, ['src/index.ts']];
+  const child = spawn(command, args, {
     cwd: serverDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: opts.databaseUrl, ...opts.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: opts.databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -97,9 +101,4 @@ export async function startServer(opts: { databaseUrl: string; env?: Record<stri
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** The token printed on the server's first start (a fresh database), if any. */
-export function firstStartToken(output: string): string | null {
-  return /\b(cl_[A-Za-z0-9_-]{20,})\b/.exec(output)?.[1] ?? null;
 }

@@ -1,0 +1,95 @@
+export interface BenchOptions {
+  quick: boolean;
+  /** (a) and (b): interactions written. */
+  rows: number;
+  /** (c): orgs and interactions in the database. */
+  orgs: number;
+  dashboardRows: number;
+  /** (c): timed calls per query. */
+  calls: number;
+  /** Larger transactions measured in (a), for context. */
+  largerTx: number[];
+  only: Set<'a' | 'b' | 'c'>;
+  seed: number;
+  keep: boolean;
+  /** Profile the server during (b) and print where its CPU time went. */
+  cpuProf: boolean;
+}
+
+export const usage = `pnpm bench [--quick] [--rows N] [--orgs N] [--dashboard-rows N] [--calls N] [--only a,b,c] [--seed N] [--keep] [--cpu-prof]
+  --quick            small sizes for a smoke test (rows 5,000; 10 orgs × 5,000 rows; 20 calls)
+  --rows N           interactions for (a) raw upsert and (b) sync.push (default 100,000)
+  --orgs N           orgs in the dashboard database of (c) (default 100)
+  --dashboard-rows N interactions across those orgs (default 1,000,000)
+  --calls N          timed calls per dashboard query, after 2 untimed (default 50)
+  --only a,b,c       run only these parts ((b) reports its ratio only when (a) ran)
+  --seed N           data seed (default 1)
+  --keep             keep the temporary databases and print where they are
+  --cpu-prof         profile the server process during (b) and list its hottest functions`;
+
+function positiveInt(name: string, value: string | undefined): number {
+  const n = Number(value?.replace(/[_,]/g, ''));
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer, got ${value ?? 'nothing'}\n${usage}`);
+  return n;
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const o: BenchOptions = {
+    quick,
+    rows: quick ? 5_000 : 100_000,
+    orgs: quick ? 10 : 100,
+    dashboardRows: quick ? 50_000 : 1_000_000,
+    calls: quick ? 20 : 50,
+    largerTx: [2_000, 10_000],
+    only: new Set(['a', 'b', 'c']),
+    seed: 1,
+    keep: false,
+    cpuProf: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--quick':
+        break;
+      case '--rows':
+        o.rows = positiveInt('rows', value());
+        break;
+      case '--orgs':
+        o.orgs = positiveInt('orgs', value());
+        break;
+      case '--dashboard-rows':
+        o.dashboardRows = positiveInt('dashboard-rows', value());
+        break;
+      case '--calls':
+        o.calls = positiveInt('calls', value());
+        break;
+      case '--seed':
+        o.seed = positiveInt('seed', value());
+        break;
+      case '--only': {
+        const parts = (value() ?? '').split(',').map((s) => s.trim());
+        if (!parts.length || parts.some((p) => !['a', 'b', 'c'].includes(p))) throw new Error(`--only takes a comma list of a, b, c\n${usage}`);
+        o.only = new Set(parts as ('a' | 'b' | 'c')[]);
+        break;
+      }
+      case '--keep':
+        o.keep = true;
+        break;
+      case '--cpu-prof':
+        o.cpuProf = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new Error(usage);
+      case '--':
+        break;
+      default:
+        throw new Error(`unknown option ${a}\n${usage}`);
+    }
+  }
+  if (o.dashboardRows < o.orgs) throw new Error('--dashboard-rows must be at least --orgs');
+  return o;
+}

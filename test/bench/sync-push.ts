@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import type { PushItem, PushResult } from '@comms-log/shared';
+import { createDb } from '../../server/src/db/client';
+import { trpcClient, type BenchClient } from './client';
+import { generateInteractions, inBatches, type BenchDirectory } from './generate';
+import type { DataSpec } from './raw-upsert';
+import { pushItem } from './rows';
+import { sampleRss } from './rss';
+import { runCli, startServer } from './server-process';
+import { latencyStats, rate, type LatencyStats } from './stats';
+
+export interface SyncPushResult {
+  rows: number;
+  batches: number;
+  batchSize: number;
+  wallMs: number;
+  rowsPerSec: number;
+  /** Round trip of one push, as the client saw it. */
+  push: LatencyStats;
+  rejected: number;
+  rejectedSample: string[];
+  stored: number;
+  waits: number;
+  answered: number;
+  /** Peak VmRSS of the server's node process sampled every 50 ms during the pushes, and its VmHWM after. */
+  serverPeakRssMb: number;
+  serverHwmMb: number | null;
+  /** Peak summed VmRSS of the whole process tree (tsx CLI + server + esbuild), for context. */
+  treePeakRssMb: number;
+  rssSamples: number;
+}
+
+const mb = (kb: number) => Math.round(kb / 102.4) / 10;
+
+/** Stakeholders of the directory, created through `directory.create` (anyone may add one); their ids in order. */
+export async function createStakeholders(client: BenchClient, directory: BenchDirectory): Promise<string[]> {
+  const ids: string[] = [];
+  for (const s of directory.stakeholders) {
+    const created = await client.directory.create.mutate({
+      name: s.name,
+      type: s.type,
+      tier: s.tier,
+      organization: s.organization,
+      identities: [
+        { kind: 'email', value: s.email },
+        { kind: 'weibo', value: s.weiboUid },
+        { kind: 'jira', value: s.jiraAccount },
+        { kind: 'phone', value: s.phone },
+      ],
+    });
+    ids.push(created.id);
+  }
+  return ids;
+}
+
+/** An org (Asia/Shanghai, default plan), a staff user and its token, through the server's own CLI. */
+async function provision(databaseUrl: string): Promise<string> {
+  await runCli(databaseUrl, ['org:create', '--name', 'Bench sync', '--tz', 'Asia/Shanghai']);
+  await runCli(databaseUrl, ['user:create', '--org', 'Bench sync', '--email', 'staff@bench.example.com', '--name', 'Bench Staff', '--role', 'staff']);
+  const out = await runCli(databaseUrl, ['token:create', '--user', 'staff@bench.example.com', '--org', 'Bench sync', '--name', 'bench']);
+  const token = /\b(cl_[A-Za-z0-9_-]{20,})/.exec(out)?.[1];
+  if (!token) throw new Error(`token:create printed no token:\n${out}`);
+  return token;
+}
+
+/**
+ * (b) The same interactions through `sync.push` over real HTTP on 127.0.0.1, `batchSize` items a push, to the
+ * server running as its own process on a fresh file database. The next batch is built while the current push
+ * is in flight, so the client's own work overlaps the server's.
+ */
+export async function syncPushBench(
+  dir: string,
+  data: DataSpec,
+  options: { batchSize?: number; cpuProfileDir?: string } = {},
+): Promise<SyncPushResult> {
+  const batchSize = options.batchSize ?? 500;
+  const databaseUrl = `file:${join(dir, 'sync.db')}`;
+  const token = await provision(databaseUrl);
+  const server = await startServer({ databaseUrl, cpuProfileDir: options.cpuProfileDir });
+  try {
+    const client = trpcClient(server.url, token);
+    const stakeholderIds = await createStakeholders(client, data.directory);
+
+    const batches = inBatches(
+      (function* () {
+        for (const g of generateInteractions({ seed: data.seed, count: data.rows, startMs: data.startMs, endMs: data.endMs, directory: data.directory })) {
+          yield pushItem(g, { stakeholderIds });
+        }
+      })(),
+      batchSize,
+    );
+    const latencies: number[] = [];
+    let rejected = 0;
+    const rejectedSample: string[] = [];
+    let count = 0;
+    const record = (result: PushResult) => {
+      rejected += result.rejected.length;
+      for (const r of result.rejected.slice(0, 3 - rejectedSample.length)) rejectedSample.push(`${r.id}: ${r.reason}`);
+    };
+
+    const sampler = sampleRss(server.serverPid, server.rootPid);
+    const t0 = performance.now();
+    let next: IteratorResult<PushItem[]> = batches.next();
+    while (!next.done) {
+      const items = next.value;
+      const started = performance.now();
+      const inFlight = client.sync.push.mutate({ items });
+      next = batches.next();
+      const result = await inFlight;
+      latencies.push(performance.now() - started);
+      record(result);
+      count++;
+    }
+    const wallMs = performance.now() - t0;
+    const rss = sampler.stop();
+    await server.stop();
+
+    const check = await createDb(databaseUrl);
+    try {
+      const row = (
+        await check.client.execute(
+          'SELECT count(*) AS n, sum(wait_start) AS waits, sum(CASE WHEN wait_start = 1 AND replied_at IS NOT NULL THEN 1 ELSE 0 END) AS answered FROM interactions',
+        )
+      ).rows[0]!;
+      return {
+        rows: data.rows,
+        batches: count,
+        batchSize,
+        wallMs,
+        rowsPerSec: rate(data.rows, wallMs),
+        push: latencyStats(latencies),
+        rejected,
+        rejectedSample,
+        stored: Number(row.n),
+        waits: Number(row.waits),
+        answered: Number(row.answered),
+        serverPeakRssMb: mb(rss.peakRssKb),
+        serverHwmMb: rss.hwmKb === null ? null : mb(rss.hwmKb),
+        treePeakRssMb: mb(rss.treePeakRssKb),
+        rssSamples: rss.samples,
+      };
+    } finally {
+      check.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
