@@ -271,10 +271,10 @@ export interface WaitRow {
 
 /**
  * Which columns of the wait rows to read. Reading rows costs per value (libSQL materialises each), so the
- * response figures read only what `classifyWait` and `summarizeWaits` use; the drill-down and the report's worst
- * waits also read who and what.
+ * response figures read only what `classifyWait` and `summarizeWaits` use, the drill-down's status filter what
+ * `classifyWait` uses and the id, and the report's worst waits also who and what.
  */
-export type WaitColumns = { kind: 'stats'; basis: 'working' | 'calendar' } | { kind: 'detail' };
+export type WaitColumns = { kind: 'stats'; basis: 'working' | 'calendar' } | { kind: 'status' } | { kind: 'detail' };
 
 interface WaitRowSql {
   id?: string;
@@ -348,7 +348,9 @@ export async function loadWaits(
   const select =
     columns.kind === 'stats'
       ? sql`i.occurred_at, i.replied_at, ${sql.raw(columns.basis === 'working' ? 'i.response_work_ms' : 'i.response_ms')} AS rm, i.deadline_at, ${closedAtSql}`
-      : sql`i.id, i.occurred_at, i.stakeholder_id, i.stakeholder_type, i.channel, i.user_id, i.replied_at, i.response_ms, i.response_work_ms,
+      : columns.kind === 'status'
+        ? sql`i.id, i.occurred_at, i.replied_at, i.deadline_at, ${closedAtSql}`
+        : sql`i.id, i.occurred_at, i.stakeholder_id, i.stakeholder_type, i.channel, i.user_id, i.replied_at, i.response_ms, i.response_work_ms,
           i.deadline_at, ${closedAtSql}`;
   const rows = await ctx.db.all<WaitRowSql>(sql`
     SELECT ${select}${extra} FROM interactions i
@@ -590,7 +592,7 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
   const orgId = ctx.user.orgId;
 
   if (input.waitsOnly || input.onTime) {
-    const { rows } = await loadWaits(ctx, filter, [], e, { kind: 'detail' }, narrow);
+    const { rows } = await loadWaits(ctx, filter, [], e, { kind: 'status' }, narrow);
     const statusOf = new Map<string, WaitStatus>();
     const matching: Wait[] = [];
     for (const { wait } of rows) {
@@ -625,7 +627,7 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
   const waitIds = page.filter((r) => r.wait_start === 1).map((r) => r.id);
   const statuses = new Map<string, WaitStatus>();
   if (waitIds.length) {
-    const { rows: waits } = await loadWaits(ctx, filter, [], e, { kind: 'detail' }, {
+    const { rows: waits } = await loadWaits(ctx, filter, [], e, { kind: 'status' }, {
       where: sql`i.id IN (${inList(waitIds)})`,
       rangeMs: narrow.rangeMs,
     });
