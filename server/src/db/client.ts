@@ -56,6 +56,21 @@ export async function createDb(url: string, authToken?: string): Promise<DbHandl
   };
 }
 
+/** Run one raw statement on `db`, inside its transaction when `db` is one. */
+export type RawExecute = (stmt: InStatement) => Promise<ResultSet>;
+
+/**
+ * The libSQL executor behind a drizzle database or transaction, for hot paths where drizzle's SQL builder costs
+ * more than the query (multi-row upserts of thousands of parameters). Relies on drizzle-orm 0.45's
+ * LibSQLSession keeping the client as `client` and an open transaction as `tx`.
+ */
+export function rawExecutor(db: DbOrTx): RawExecute {
+  const session = (db as unknown as { session?: { client?: Client; tx?: Transaction } }).session;
+  const target = session?.tx ?? session?.client;
+  if (!target) throw new Error('rawExecutor: unexpected drizzle session layout (drizzle-orm upgraded?)');
+  return (stmt) => target.execute(stmt);
+}
+
 /** Apply the committed drizzle-kit migrations (src/db/migrations). Safe to run on every start. */
 export async function migrateDb(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder });

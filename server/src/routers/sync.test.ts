@@ -176,12 +176,15 @@ describe('sync.push rules', () => {
   it('applies a batch atomically: a failure while writing leaves nothing behind', async () => {
     const a = interactionData({ threadKey: 'gmail:atomic' });
     const b = interactionData({ threadKey: 'gmail:atomic', direction: 'outbound', occurredAt: '2026-03-09T11:00:00+08:00' });
-    await handle.client.execute(
-      "CREATE TRIGGER fail_outbound BEFORE INSERT ON interactions WHEN NEW.direction = 'outbound' BEGIN SELECT RAISE(ABORT, 'boom'); END",
-    );
-    await expect(t.staff.caller.sync.push({ items: [upsert(a), upsert(b)] })).rejects.toThrow();
-    await handle.client.execute('DROP TRIGGER fail_outbound');
+    const f = { id: ulid(), dueAt: '2026-03-20T09:00:00+08:00' };
+    // Follow-ups are written after the interactions: failing there must undo the interactions already written.
+    await handle.client.execute("CREATE TRIGGER fail_followup BEFORE INSERT ON followups BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    await expect(t.staff.caller.sync.push({ items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }] })).rejects.toThrow();
+    await handle.client.execute('DROP TRIGGER fail_followup');
     expect((await t.manager.caller.sync.pull({ cursor: 0 })).interactions).toEqual([]);
+    const again = await t.staff.caller.sync.push({ items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }] });
+    expect(again.rejected).toEqual([]);
+    expect((await t.manager.caller.sync.pull({ cursor: 0 })).interactions).toHaveLength(2);
   });
 });
 

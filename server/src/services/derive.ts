@@ -1,6 +1,7 @@
-import { and, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { classifyWait, liveChannels, pairWaits, type PairingEvent, type Plan, type Wait } from '@comms-log/shared';
-import type { DbOrTx } from '../db/client';
+import type { InValue } from '@libsql/client';
+import { rawExecutor, type DbOrTx } from '../db/client';
 import { interactions, waitClosures, type InteractionRow, type OnTimeState } from '../db/schema';
 import { reserveSeq } from './seq';
 
@@ -89,20 +90,26 @@ export async function loadForDerive(
 ): Promise<{ rows: Map<string, DeriveRow>; completeThreads: Set<string> }> {
   const threadKeys = new Set(scope.threadKeys);
 
-  // Threads of live-affected stakeholders with a wait a changed live event could answer.
-  for (const group of chunks([...scope.liveStakeholders.entries()])) {
-    const conds = group.map(
-      ([stakeholderId, sinceMs]) =>
-        and(
-          eq(interactions.stakeholderId, stakeholderId),
-          or(gte(interactions.occurredAt, sinceMs), and(eq(interactions.waitStart, true), or(isNull(interactions.repliedAt), gte(interactions.repliedAt, sinceMs)))),
-        ) as SQL,
-    );
-    const found = await db
-      .selectDistinct({ threadKey: interactions.threadKey })
-      .from(interactions)
-      .where(and(eq(interactions.orgId, orgId), eq(interactions.direction, 'inbound'), eq(interactions.deleted, false), or(...conds)));
-    for (const f of found) threadKeys.add(f.threadKey);
+  // Threads of live-affected stakeholders with a wait a changed live event could answer (from the earliest such
+  // event on). No DISTINCT here: it would steer SQLite to the thread index and a scan of the whole org.
+  const live = [...scope.liveStakeholders.entries()];
+  if (live.length) {
+    const sinceMs = Math.min(...live.map(([, ms]) => ms));
+    for (const group of chunks(live.map(([id]) => id))) {
+      const found = await db
+        .select({ threadKey: interactions.threadKey })
+        .from(interactions)
+        .where(
+          and(
+            eq(interactions.orgId, orgId),
+            inArray(interactions.stakeholderId, group),
+            eq(interactions.direction, 'inbound'),
+            eq(interactions.deleted, false),
+            or(gte(interactions.occurredAt, sinceMs), and(eq(interactions.waitStart, true), or(isNull(interactions.repliedAt), gte(interactions.repliedAt, sinceMs)))),
+          ),
+        );
+      for (const f of found) threadKeys.add(f.threadKey);
+    }
   }
   for (const row of overlay.values()) threadKeys.add(row.threadKey);
 
@@ -180,24 +187,27 @@ export function derivedEqual(a: DerivedFields, b: DerivedFields): boolean {
   return true;
 }
 
-const PARAMS_PER_UPDATE = 12;
+const VALUES_PER_UPDATE = 11;
 const MAX_PARAMS = 32_000;
 
 /** Write derived fields of existing rows (UPDATE … FROM VALUES), each with its change sequence number. */
 export async function writeDerived(db: DbOrTx, orgId: string, changes: { id: string; fields: DerivedFields; seq: number }[], now: number) {
-  for (const group of chunks(changes, Math.floor(MAX_PARAMS / PARAMS_PER_UPDATE))) {
-    const values = sql.join(
-      group.map(
-        ({ id, fields: f, seq }) =>
-          sql`(${id}, ${f.waitStart ? 1 : 0}, ${f.firstResponse ? 1 : 0}, ${f.repliedAt}, ${f.repliedBy}, ${f.replyId}, ${f.responseMs}, ${f.responseWorkMs}, ${f.deadlineAt}, ${f.onTime}, ${seq})`,
-      ),
-      sql`, `,
-    );
-    await db.run(sql`WITH v(id, wait_start, first_response, replied_at, replied_by, reply_id, response_ms, response_work_ms, deadline_at, on_time, seq) AS (VALUES ${values})
+  const execute = rawExecutor(db);
+  const tuple = `(${new Array(VALUES_PER_UPDATE).fill('?').join(', ')})`;
+  for (const group of chunks(changes, Math.floor(MAX_PARAMS / VALUES_PER_UPDATE))) {
+    const args: InValue[] = [];
+    for (const { id, fields: f, seq } of group) {
+      args.push(id, f.waitStart ? 1 : 0, f.firstResponse ? 1 : 0, f.repliedAt, f.repliedBy, f.replyId, f.responseMs, f.responseWorkMs, f.deadlineAt, f.onTime, seq);
+    }
+    args.push(now, orgId);
+    await execute({
+      sql: `WITH v(id, wait_start, first_response, replied_at, replied_by, reply_id, response_ms, response_work_ms, deadline_at, on_time, seq) AS (VALUES ${new Array(group.length).fill(tuple).join(', ')})
       UPDATE interactions SET wait_start = v.wait_start, first_response = v.first_response, replied_at = v.replied_at, replied_by = v.replied_by,
         reply_id = v.reply_id, response_ms = v.response_ms, response_work_ms = v.response_work_ms, deadline_at = v.deadline_at, on_time = v.on_time,
-        seq = v.seq, updated_at = ${now}
-      FROM v WHERE interactions.id = v.id AND interactions.org_id = ${orgId}`);
+        seq = v.seq, updated_at = ?
+      FROM v WHERE interactions.id = v.id AND interactions.org_id = ?`,
+      args,
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import {
   followupInputSchema,
   interactionInputSchema,
@@ -11,7 +11,8 @@ import {
   type PushInput,
   type PushResult,
 } from '@comms-log/shared';
-import type { Db, DbOrTx } from '../db/client';
+import type { InValue } from '@libsql/client';
+import { rawExecutor, type Db, type DbOrTx } from '../db/client';
 import { followups, interactions, neverLog, orgs, stakeholders, type FollowupRow, type InteractionRow } from '../db/schema';
 import type { AuthUser } from '../auth/tokens';
 import { fromIso, fromIsoOrNull, toIso, toIsoOrNull } from '../iso';
@@ -93,7 +94,7 @@ const interactionUpdateColumns = [
 
 const interactionInsertColumns = ['id', 'org_id', 'source', 'external_id', 'created_at', ...interactionUpdateColumns];
 
-function interactionValues(r: InteractionRow): unknown[] {
+function interactionValues(r: InteractionRow): InValue[] {
   return [
     r.id,
     r.orgId,
@@ -135,16 +136,17 @@ const MAX_PARAMS = 32_000;
 
 /** Multi-row INSERT … ON CONFLICT(id) DO UPDATE of whole rows, split at SQLite's parameter limit. */
 async function upsertInteractions(db: DbOrTx, rows: InteractionRow[]) {
+  const execute = rawExecutor(db);
   const perRow = interactionInsertColumns.length;
   const size = Math.floor(MAX_PARAMS / perRow);
-  const update = sql.raw(interactionUpdateColumns.map((c) => `${c} = excluded.${c}`).join(', '));
-  const columns = sql.raw(interactionInsertColumns.join(', '));
+  const tuple = `(${new Array(perRow).fill('?').join(', ')})`;
+  const head = `INSERT INTO interactions (${interactionInsertColumns.join(', ')}) VALUES `;
+  const tail = ` ON CONFLICT(id) DO UPDATE SET ${interactionUpdateColumns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   for (let i = 0; i < rows.length; i += size) {
-    const values = sql.join(
-      rows.slice(i, i + size).map((r) => sql`(${sql.join(interactionValues(r).map((v) => sql`${v}`), sql`, `)})`),
-      sql`, `,
-    );
-    await db.run(sql`INSERT INTO interactions (${columns}) VALUES ${values} ON CONFLICT(id) DO UPDATE SET ${update}`);
+    const group = rows.slice(i, i + size);
+    const args: InValue[] = [];
+    for (const r of group) for (const v of interactionValues(r)) args.push(v);
+    await execute({ sql: head + new Array(group.length).fill(tuple).join(', ') + tail, args });
   }
 }
 
@@ -254,11 +256,27 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     }
     const externalKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
     const existingByExternal = new Map<string, InteractionRow>();
-    const externals = iOps.flatMap((o) => (o.kind === 'iupsert' && o.data.externalId ? [{ source: o.data.source, externalId: o.data.externalId }] : []));
-    for (const group of chunk(externals, 300)) {
-      const conds = group.map((e) => and(eq(interactions.source, e.source), eq(interactions.externalId, e.externalId)) as SQL);
-      for (const row of await tx.select().from(interactions).where(and(eq(interactions.orgId, orgId), or(...conds)))) {
-        existingByExternal.set(externalKey(row.source, row.externalId!), row);
+    const externalsBySource = new Map<string, string[]>();
+    for (const o of iOps) {
+      if (o.kind !== 'iupsert' || !o.data.externalId) continue;
+      const list = externalsBySource.get(o.data.source) ?? [];
+      list.push(o.data.externalId);
+      externalsBySource.set(o.data.source, list);
+    }
+    for (const [source, ids] of externalsBySource) {
+      for (const group of chunk(ids, 500)) {
+        const found = await tx
+          .select()
+          .from(interactions)
+          .where(
+            and(
+              eq(interactions.orgId, orgId),
+              eq(interactions.source, source as InteractionRow['source']),
+              isNotNull(interactions.externalId),
+              inArray(interactions.externalId, group),
+            ),
+          );
+        for (const row of found) existingByExternal.set(externalKey(row.source, row.externalId!), row);
       }
     }
 
