@@ -115,4 +115,13 @@ describe('over real HTTP with @trpc/client', () => {
     expect(err).toBeInstanceOf(TRPCClientError);
     expect((err as TRPCClientError<AppRouter>).data?.code).toBe('FORBIDDEN');
   });
+
+  it('accepts queries sent as POST (methodOverride) for inputs too long for a URL', async () => {
+    const post = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${server.url}/trpc`, methodOverride: 'POST', headers: () => bearer(t.staff.token) })],
+    });
+    const handles = Array.from({ length: 200 }, (_, i) => ({ kind: 'email' as const, value: `${'x'.repeat(250)}${i}@nowhere.example` }));
+    const result = await post.directory.match.query({ handles });
+    expect(result).toHaveLength(200);
+  });
 });

@@ -34,6 +34,7 @@ describe('auth', () => {
     expect(list.map((x) => x.id)).toContain(issued.id);
     expect(JSON.stringify(list)).not.toContain(issued.token);
     expect((await authenticate(handle.db, issued.token))?.id).toBe(t.staff.user.id);
+    expect((await t.staff.caller.auth.tokens.list()).find((x) => x.id === issued.id)!.lastUsedAt).not.toBeNull();
   });
 
   it('lets staff see and revoke only their own tokens; admins manage all of the org', async () => {
