@@ -1,0 +1,231 @@
+// Issue 3 end to end: the real server on 127.0.0.1 (its own process, temp libSQL file), the built extension in
+// Debian's Chromium, fixture pages served at their real URLs; "Log this" on four sites, then offline logging
+// that arrives exactly once after the server comes back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from '@libsql/client';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { loadFixture, serveFixtureAt, type SiteFixture } from './harness/fixtures';
+import { freePort, runCli, startServer, type ServerProcess } from './harness/server-process';
+
+const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-capture-'));
+const dbFile = join(dir, 'server.db');
+const databaseUrl = `file:${dbFile}`;
+
+let port: number;
+let server: ServerProcess;
+let browser: ExtensionBrowser;
+let db: Client;
+let token: string;
+
+interface Row {
+  thread_key: string;
+  external_id: string | null;
+  direction: string;
+  channel: string;
+  source: string;
+  occurred_at: number;
+  stakeholder_type: string;
+  author_name: string;
+  stakeholder_id: string | null;
+}
+
+async function rowsOfThread(threadKey: string): Promise<Row[]> {
+  const rs = await db.execute({
+    sql: 'SELECT thread_key, external_id, direction, channel, source, occurred_at, stakeholder_type, author_name, stakeholder_id FROM interactions WHERE thread_key = ? AND deleted = 0 ORDER BY occurred_at, rowid',
+    args: [threadKey],
+  });
+  return rs.rows as unknown as Row[];
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Open the fixture's page, click "Log this", confirm the panel (creating the stakeholder when asked). */
+async function logThread(fixture: SiteFixture, opts: { newStakeholder?: { name: string; type: string } } = {}): Promise<Page> {
+  await serveFixtureAt(browser.context, fixture);
+  const page = await browser.context.newPage();
+  await page.goto(fixture.url);
+  const button = page.getByRole('button', { name: 'Log this' });
+  await button.click({ timeout: 20_000 });
+  const panel = page.getByRole('dialog', { name: 'Log this conversation' });
+  await panel.waitFor();
+  if (opts.newStakeholder) {
+    // An unknown counterpart opens the panel on a new stakeholder named as the page shows them.
+    await panel.getByLabel('Stakeholder name').fill(opts.newStakeholder.name, { timeout: 20_000 });
+    await panel.getByLabel('Stakeholder type').selectOption(opts.newStakeholder.type);
+  }
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByText(/Logged \d+ new messages/).waitFor({ timeout: 20_000 });
+  return page;
+}
+
+/** The capture's expected rows, as the server should hold them. */
+function expectedRows(fixture: SiteFixture) {
+  return fixture.expected.messages.map((m) => ({
+    direction: m.direction,
+    occurred_at: Date.parse(m.sentAt),
+    author_name: m.author.name,
+  }));
+}
+
+function threadKeyOf(f: SiteFixture) {
+  return `${f.expected.site}:${f.expected.threadId}`;
+}
+
+async function openPopup(): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return popup;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  // An org in Shanghai with the signed-in staff member, and the directory of known counterparts.
+  const created = await runCli(databaseUrl, ['org:create', '--name', 'Northwind Robotics', '--tz', 'Asia/Shanghai', '--admin-email', 'chen.jing@northwind-robotics.com', '--admin-name', 'Chen Jing']);
+  token = created.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
+  expect(token, `no token in CLI output:\n${created}`).not.toBe('');
+  const csv = join(dir, 'stakeholders.csv');
+  writeFileSync(
+    csv,
+    [
+      'name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones',
+      'Marcus Reid,customer,standard,Brightline Logistics,,marcus.reid@brightline-logistics.com,brightline-logistics.com,,,,',
+      'Lukas Brandt,partner,core,Kestrel Payments,,,,,712020:cb01cd99-d56c-4264-9b9c-e4105867873b,,',
+      'Emma Schulz,partner,core,Kestrel Payments,,,,,,emmaschulz_kestrel,',
+    ].join('\n'),
+  );
+  const imported = await runCli(databaseUrl, ['import:stakeholders', '--org', 'Northwind Robotics', '--file', csv]);
+  expect(imported).toContain('3 created, 0 updated, 0 with errors');
+
+  server = await startServer({ port, databaseUrl });
+  db = createClient({ url: databaseUrl });
+  browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
+
+  // Configure through the options page, as a user would.
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel('Server URL').fill(server.url);
+  await options.getByLabel('API token').fill(token);
+  await options.getByRole('button', { name: 'Save' }).first().click();
+  await options.getByTestId('connection-status').filter({ hasText: 'Signed in as Chen Jing' }).waitFor({ timeout: 20_000 });
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  // The directory arrives through sync.pull: wait until the background has it locally.
+  await waitFor('the directory in the local copy', async () => {
+    const status = (await browser.worker.evaluate(() => chrome.storage.local.get('syncStatus'))) as { syncStatus?: { lastSyncAt?: string } };
+    return status.syncStatus?.lastSyncAt;
+  });
+  await options.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  db?.close();
+  await server?.stop();
+});
+
+describe('Log this, in context', () => {
+  const cases: { site: string; name: string; type: string; channel: string; newStakeholder?: { name: string; type: string } }[] = [
+    { site: 'gmail', name: 'customer-thread-4msg', type: 'customer', channel: 'email' },
+    { site: 'jira', name: 'partner-integration-issue', type: 'partner', channel: 'project' },
+    { site: 'trello', name: 'partner-launch-card', type: 'partner', channel: 'project' },
+    { site: 'weibo', name: 'customer-complaint-post', type: 'customer', channel: 'social', newStakeholder: { name: 'Weibo complainant', type: 'customer' } },
+  ];
+
+  for (const c of cases) {
+    it(`logs a ${c.site} thread with the right stakeholder type, channel, directions and times`, async () => {
+      const fixture = loadFixture(c.site, c.name);
+      const page = await logThread(fixture, c.newStakeholder ? { newStakeholder: c.newStakeholder } : {});
+      const want = expectedRows(fixture);
+      const rows = await waitFor(`${c.site} rows on the server`, async () => {
+        const r = await rowsOfThread(threadKeyOf(fixture));
+        return r.length === want.length ? r : null;
+      });
+      expect(rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name }))).toEqual(want);
+      for (const r of rows) {
+        expect(r.stakeholder_type).toBe(c.type);
+        expect(r.channel).toBe(c.channel);
+        expect(r.source).toBe(c.site);
+        expect(r.stakeholder_id).not.toBeNull();
+      }
+      // The button now says the thread is logged.
+      await expect.poll(() => page.getByText(/Logged \d+ messages/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.close();
+    });
+  }
+
+  it('logs a hostile sender name as text and runs no script', async () => {
+    const base = loadFixture('gmail', 'inbound-single-unanswered');
+    const evilName = '<img src=x onerror="window.__pwned=1">Eve';
+    const escaped = evilName.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const sender = base.expected.messages[0]!.author.name;
+    // The sender's name appears in attributes and text of the page; replace every occurrence.
+    const html = base.html.split(sender).join(escaped);
+    const fixture = { ...base, html };
+    await serveFixtureAt(browser.context, fixture);
+    const page = await browser.context.newPage();
+    await page.goto(fixture.url);
+    await page.getByRole('button', { name: 'Log this' }).click({ timeout: 20_000 });
+    const panel = page.getByRole('dialog', { name: 'Log this conversation' });
+    await panel.waitFor();
+    // The suggested name comes from the page: it must arrive as a value, not as markup.
+    await expect.poll(() => panel.getByLabel('Stakeholder name').inputValue()).toBe(evilName);
+    await panel.getByLabel('Stakeholder type').selectOption('media');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByText(/Logged \d+ new messages/).waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // No element was created from the name anywhere, shadow roots included.
+    const injected = await page.evaluate(() => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (const el of Array.from(document.querySelectorAll('*'))) if (el.shadowRoot) roots.push(el.shadowRoot);
+      return roots.some((r) => r.querySelector('img[src="x"]'));
+    });
+    expect(injected).toBe(false);
+    const rows = await waitFor('hostile rows on the server', async () => {
+      const r = await rowsOfThread(`gmail:${base.expected.threadId}`);
+      return r.length > 0 ? r : null;
+    });
+    expect(rows[0]!.author_name).toBe(evilName);
+    const st = await db.execute({ sql: 'SELECT name FROM stakeholders WHERE id = ?', args: [rows[0]!.stakeholder_id] });
+    expect(st.rows[0]?.name).toBe(evilName);
+    await page.close();
+  });
+
+  it('queues a log while the server is down and delivers it exactly once after it returns', async () => {
+    await server.stop();
+    const fixture = loadFixture('outlook', 'media-inquiry-thread');
+    const page = await logThread(fixture, { newStakeholder: { name: 'Media inquirer', type: 'media' } });
+    await page.close();
+
+    const popup = await openPopup();
+    await expect.poll(async () => Number((await popup.getByTestId('pending-count').textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByTestId('last-error').textContent(), { timeout: 20_000 }).toMatch(/\S/);
+    expect(await rowsOfThread(threadKeyOf(fixture))).toHaveLength(0);
+
+    server = await startServer({ port, databaseUrl });
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    const want = expectedRows(fixture);
+    const rows = await waitFor('the queued thread on the server', async () => {
+      const r = await rowsOfThread(threadKeyOf(fixture));
+      return r.length >= want.length ? r : null;
+    });
+    expect(rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name }))).toEqual(want);
+    await expect.poll(async () => Number((await popup.getByTestId('pending-count').textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 20_000 }).toBe(0);
+
+    // Another sync must not duplicate anything.
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await rowsOfThread(threadKeyOf(fixture))).toHaveLength(want.length);
+    await popup.close();
+  });
+});

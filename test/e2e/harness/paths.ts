@@ -1,0 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const extensionDir = resolve(repoRoot, 'extension/.output/chrome-mv3');
+export const serverDir = resolve(repoRoot, 'server');
+export const siteFixturesDir = (site: string) => resolve(repoRoot, 'extension/src/sites', site, 'fixtures');
+export const artifactsDir = resolve(repoRoot, 'test/artifacts');
