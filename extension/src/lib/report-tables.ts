@@ -149,7 +149,7 @@ export function reportTables(report: PeriodReport): ReportTable[] {
       id: 'goals',
       title: t('dashTblGoals'),
       columns: [t('dashColGoal'), t('dashColTarget'), t('dashColActual'), t('dashColBasedOn'), t('dashColStatus')],
-      rows: report.goals.map((g) => [g.label, `${g.comparator} ${f.goalValue(g, g.periodTarget)}`, f.goalValue(g, g.actual), g.count, f.goalStatus(g.status)]),
+      rows: report.goals.map((g) => [g.label, `${g.comparator === '>=' ? '≥' : '≤'} ${f.goalValue(g, g.periodTarget)}`, f.goalValue(g, g.actual), g.count, f.goalStatus(g.status)]),
     },
     {
       id: 'response-by-type-channel',

@@ -1,0 +1,45 @@
+import { expect, it } from 'vitest';
+import type { DrilldownItem } from '@comms-log/shared';
+import { parseCsv } from './csv';
+import { interactionsCsv } from './report-interactions';
+
+const item = (n: number, over: Partial<DrilldownItem> = {}): DrilldownItem => ({
+  id: `01HX${String(n).padStart(22, '0')}`,
+  occurredAt: '2026-03-09T02:00:00.000Z',
+  source: 'gmail',
+  channel: 'email',
+  direction: 'inbound',
+  threadKey: 'gmail:t1',
+  title: n === 1 ? 'Invoice, "Q1"\nplease' : null,
+  url: 'https://mail.google.com/mail/u/0/#inbox/t1',
+  stakeholderId: null,
+  stakeholderName: n === 1 ? '客户甲' : null,
+  stakeholderType: 'customer',
+  userId: 'u1',
+  userName: 'Li Na',
+  waitStart: true,
+  repliedAt: '2026-03-09T05:00:00.000Z',
+  responseMs: 3 * 3_600_000,
+  responseWorkMs: 3 * 3_600_000,
+  deadlineAt: null,
+  status: 'on_time',
+  ...over,
+});
+
+it('writes one record per interaction with local times and labels', () => {
+  const items = [item(1), item(2, { direction: 'outbound', status: null, repliedAt: null, responseMs: null, responseWorkMs: null })];
+  const csv = interactionsCsv(items, 'en', 'Asia/Shanghai');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const records = parseCsv(csv);
+  expect(records).toHaveLength(1 + items.length);
+  expect(records[1]!.fields.slice(0, 11)).toEqual(['2026-03-09 10:00', 'Inbound', 'Email', 'gmail', '客户甲', 'Customer', 'Li Na', 'Invoice, "Q1"\nplease', 'On time', '2026-03-09 13:00', '3.0']);
+  expect(records[2]!.fields[1]).toBe('Outbound');
+  expect(records[2]!.fields[8]).toBe('');
+  expect(records[2]!.fields[13]).toBe(items[1]!.id);
+});
+
+it('labels the columns in Chinese for a Chinese export', () => {
+  const [header] = parseCsv(interactionsCsv([item(1)], 'zh_CN', 'Asia/Shanghai'));
+  expect(header!.fields[0]).toBe('时间');
+  expect(parseCsv(interactionsCsv([item(1)], 'zh_CN', 'Asia/Shanghai'))[1]!.fields[1]).toBe('收到');
+});

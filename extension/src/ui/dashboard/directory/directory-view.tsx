@@ -1,0 +1,3 @@
+export function DirectoryView() {
+  return null;
+}

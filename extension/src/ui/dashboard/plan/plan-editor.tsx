@@ -1,0 +1,3 @@
+export function PlanEditor() {
+  return null;
+}

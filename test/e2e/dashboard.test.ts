@@ -1,0 +1,96 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { MetricsFilter } from '@comms-log/shared';
+import { parseCsv } from '../../extension/src/lib/csv';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { startDemoServer, type ApiClient, type DemoServer } from './harness/demo-server';
+import { artifactsDir } from './harness/paths';
+
+/*
+ * Issue 5's acceptance in Chromium: the built extension's dashboard against the real server (its own process)
+ * over the CLI's demo seed, compared figure by figure with what the server answers the same token.
+ */
+
+let demo: DemoServer;
+let browser: ExtensionBrowser;
+let api: ApiClient;
+
+const sectionsReady = (page: Page) =>
+  page.waitForFunction(() => {
+    const sections = [...document.querySelectorAll('.dash-section')];
+    return sections.length === 4 && sections.every((s) => s.getAttribute('data-state') === 'ready');
+  }, undefined, { timeout: 60_000 });
+
+async function pageFilter(page: Page): Promise<{ filter: MetricsFilter; asOf: string }> {
+  const el = page.getByTestId('dash-overview');
+  return { filter: JSON.parse((await el.getAttribute('data-filter'))!), asOf: (await el.getAttribute('data-as-of'))! };
+}
+
+async function openDashboard(query: string): Promise<{ page: Page; ms: number }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1360, height: 900 });
+  const started = Date.now();
+  await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html${query}`);
+  await sectionsReady(page);
+  return { page, ms: Date.now() - started };
+}
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  demo = await startDemoServer();
+  api = demo.api(demo.tokens.manager);
+  browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
+  await browser.worker.evaluate(
+    ([serverUrl, token]) => chrome.storage.local.set({ serverUrl, token, languagePref: 'en' }),
+    [demo.server.url, demo.tokens.manager] as const,
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe('manager dashboard', () => {
+  it('shows the totals metrics.totals gives, and a drill-down lists as many interactions', async () => {
+    const { page, ms } = await openDashboard('?period=last90');
+    console.log(`dashboard load time, 90-day period on the demo seed: ${ms} ms (navigation to all four views ready)`);
+    const { filter } = await pageFilter(page);
+    expect(Date.parse(filter.to) - Date.parse(filter.from)).toBe(90 * 86_400_000);
+
+    const server = await api.metrics.totals.query({ filter, groupBy: ['stakeholderType', 'channel'] });
+    expect(server.total).toBeGreaterThan(100);
+    expect(await page.getByTestId('dash-total').textContent()).toBe(String(server.total));
+    const direction = await api.metrics.totals.query({ filter, groupBy: ['direction'] });
+    for (const row of direction.rows) {
+      expect(await page.getByTestId(`dash-total-${row.key.direction}`).textContent()).toBe(String(row.count));
+    }
+
+    // Every type × channel cell, by its accessible name.
+    const labels = { customer: 'Customer', partner: 'Partner', media: 'Media', investor: 'Investor', government: 'Government', supplier: 'Supplier', other: 'Other' } as Record<string, string>;
+    const channels = { email: 'Email', social: 'Social media', project: 'Project tool', phone: 'Phone', video: 'Video meeting', in_person: 'Face to face', im: 'Instant messaging' } as Record<string, string>;
+    for (const row of server.rows) {
+      const name = `${row.count} interactions: ${labels[row.key.stakeholderType!]}, ${channels[row.key.channel!]}`;
+      await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);
+    }
+
+    // Drill into the biggest cell: the dialog lists as many as the figure and as metrics.interactions.
+    const biggest = [...server.rows].sort((a, b) => b.count - a.count)[0]!;
+    const cellName = `${biggest.count} interactions: ${labels[biggest.key.stakeholderType!]}, ${channels[biggest.key.channel!]}`;
+    await page.getByRole('button', { name: cellName, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('drill-total').textContent()).toBe(String(biggest.count));
+    const listed = await api.metrics.interactions.query({ filter, key: { stakeholderType: biggest.key.stakeholderType!, channel: biggest.key.channel! } });
+    expect(listed.total).toBe(biggest.count);
+    expect(await dialog.locator('tbody tr').count()).toBe(Math.min(50, biggest.count));
+    // Links go to the original conversation.
+    const href = await dialog.locator('tbody a').first().getAttribute('href');
+    expect(href).toMatch(/^https:\/\//);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.screenshot({ path: join(artifactsDir, 'dashboard.png'), fullPage: true });
+    await page.close();
+  });
+});
