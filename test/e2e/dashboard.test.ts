@@ -93,4 +93,70 @@ describe('manager dashboard', () => {
     await page.screenshot({ path: join(artifactsDir, 'dashboard.png'), fullPage: true });
     await page.close();
   });
+
+  it('changing an SLA in the plan editor changes the on-time rate shown, after the offered recompute', async () => {
+    const { page } = await openDashboard('?period=last90');
+    const before = await page.getByTestId('dash-ontime-rate').textContent();
+    const { filter, asOf } = await pageFilter(page);
+    const serverBefore = await api.metrics.responseTimes.query({ filter, asOf, basis: 'working' });
+    expect(before).toBe(`${(Math.round(serverBefore.total.onTimeRate! * 1000) / 10).toFixed(1)}%`);
+
+    await page.getByRole('tab', { name: 'Communication plan' }).click();
+    // Customer email: from 4 working hours down to 1 minute.
+    await page.getByRole('spinbutton', { name: 'SLA value: Customer · Email' }).fill('1');
+    await page.getByRole('combobox', { name: 'SLA unit: Customer · Email' }).selectOption('minutes');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    const offer = page.getByRole('status', { name: 'Recompute history?' });
+    await expect.poll(() => offer.textContent(), { timeout: 30_000 }).toMatch(/would change/);
+    const preview = await api.plan.recomputePreview.query();
+    expect(preview.changed).toBeGreaterThan(0);
+    expect(await offer.textContent()).toContain(`${preview.changed} of ${preview.total} interactions`);
+    // Nothing silent: the stored figures are still the old ones until asked.
+    expect((await api.metrics.responseTimes.query({ filter, asOf, basis: 'working' })).total.onTimeRate).toBe(serverBefore.total.onTimeRate);
+
+    await page.getByRole('button', { name: `Recompute history (${preview.changed} rows)` }).click();
+    await expect.poll(() => page.getByText(/^Recomputed:/).count(), { timeout: 60_000 }).toBe(1);
+
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await sectionsReady(page);
+    const after = await page.getByTestId('dash-ontime-rate').textContent();
+    const now = await pageFilter(page);
+    const serverAfter = await api.metrics.responseTimes.query({ filter: now.filter, asOf: now.asOf, basis: 'working' });
+    expect(serverAfter.total.onTimeRate!).toBeLessThan(serverBefore.total.onTimeRate!);
+    expect(after).toBe(`${(Math.round(serverAfter.total.onTimeRate! * 1000) / 10).toFixed(1)}%`);
+    expect(after).not.toBe(before);
+    await page.close();
+  });
+
+  it('renders the period report in English and Chinese and exports the interactions as CSV with the right row count', async () => {
+    const { page } = await openDashboard('?period=month');
+    const { filter } = await pageFilter(page);
+    await page.getByRole('tab', { name: 'Period report' }).click();
+    const report = page.getByTestId('report');
+    await page.getByLabel('Report language', { exact: true }).selectOption('en');
+    await expect.poll(() => report.getAttribute('lang'), { timeout: 30_000 }).toBe('en');
+    await expect.poll(() => report.locator('h1').textContent()).toMatch(/^External communication report: /);
+    const totals = await api.metrics.totals.query({ filter });
+    expect(await page.getByTestId('report-overview').textContent()).toContain(`${totals.total} interactions were logged`);
+
+    await page.getByLabel('Report language', { exact: true }).selectOption('zh-CN');
+    await expect.poll(() => report.getAttribute('lang'), { timeout: 30_000 }).toBe('zh-CN');
+    await expect.poll(() => report.locator('h1').textContent()).toMatch(/^对外沟通报告：|^对外沟通报告: /);
+    expect(await page.getByTestId('report-overview').textContent()).toContain(`本期共记录沟通 ${totals.total} 次`);
+    expect(await report.getByRole('region', { name: '目标：计划与实际' }).count()).toBe(1);
+    await page.screenshot({ path: join(artifactsDir, 'report-zh.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the interactions (CSV)' }).click()]);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records = parseCsv(bytes.toString('utf8'));
+    expect(records.length - 1).toBe(totals.total);
+    // One id per record, no duplicates across pages.
+    expect(new Set(records.slice(1).map((r) => r.fields.at(-1))).size).toBe(totals.total);
+
+    await page.getByLabel('Report language', { exact: true }).selectOption('en');
+    await expect.poll(() => report.getAttribute('lang'), { timeout: 30_000 }).toBe('en');
+    await page.screenshot({ path: join(artifactsDir, 'report-en.png'), fullPage: true });
+    await page.close();
+  });
 });
