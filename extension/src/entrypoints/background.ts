@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { monotonicFactory } from 'ulid';
 import type { HandleRef } from '@comms-log/shared';
+import { setupFollowups } from '../lib/followups-background';
 import { logManual, logThread, type LogContext } from '../lib/log-service';
 import { handleMessages, type StakeholderSummary } from '../lib/messages';
 import { CommsLogDb, createDexieSyncStore, getStakeholder, matchLocal, outboxRows, searchStakeholders, threadStatus, type LocalStakeholder } from '../lib/outbox';
@@ -39,8 +40,11 @@ export default defineBackground(() => {
       const settings = await orgSettingsItem.getValue();
       if (!settings || Date.now() - Date.parse(settings.fetchedAt) > ACCOUNT_REFRESH_MS) await refreshAccount().catch(() => undefined);
     }
+    // Follow-ups after every attempt, online or not: time passes, and what was just logged may answer a wait.
+    await followups.service.afterSync({ ok: outcome.ok, outboxPending: engine.status().pending }).catch(() => undefined);
     return outcome;
   }
+  const followups = setupFollowups(db, () => syncSoon());
 
   async function logContext(): Promise<LogContext> {
     const [settings, mine, whoami] = await Promise.all([orgSettingsItem.getValue(), neverLogMineItem.getValue(), whoamiItem.getValue()]);
@@ -76,6 +80,7 @@ export default defineBackground(() => {
   }
 
   handleMessages({
+    ...followups.handlers,
     async 'log-thread'(req) {
       const result = await logThread(await logContext(), req);
       await engine.refreshCounts();
@@ -121,5 +126,7 @@ export default defineBackground(() => {
   // The network is back: do not wait for the backoff timer.
   self.addEventListener('online', () => void syncSoon(true));
 
+  // The badge and the stored list first, from the local copy: the sync may wait on a server that is down.
+  void followups.service.refresh().catch(() => undefined);
   void engine.refreshCounts().then(() => syncSoon());
 });

@@ -1,6 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { CapturedThread, Channel, Direction, HandleRef, StakeholderType } from '@comms-log/shared';
 import { ApiError, toStoredError, type StoredError } from './api-error';
+import type { FollowupActionRequest } from './followups-local';
+import type { TeamUser } from './followups-items';
+import type { TeamListResult } from './followups-service';
 import type { ThreadStatus } from './outbox';
 import type { SyncOutcome, SyncStatus } from './sync-engine';
 
@@ -45,6 +48,15 @@ export type MessageMap = {
   'search-stakeholders': { req: { text: string; limit?: number }; res: StakeholderSummary[] };
   /** Options saved: re-read the connection, refresh who-am-I and the org's settings, then sync. */
   'settings-changed': { req: Record<string, never>; res: { ok: true } };
+  /** Follow-ups: recompute the stored list now (the popup opened), from the server when all is synced. */
+  'fu-refresh': { req: Record<string, never>; res: { ok: true } };
+  /** Follow-ups: done, snooze or "no reply needed", applied locally at once and queued for the server. */
+  'fu-act': { req: FollowupActionRequest; res: { ok: true } };
+  /** Managers: another person's list, or the team's (`userId` null). */
+  'fu-team': { req: { userId: string | null }; res: TeamListResult };
+  'fu-users': { req: Record<string, never>; res: TeamUser[] };
+  /** One directory entry, to prefill the manual log from a follow-up. */
+  'fu-stakeholder': { req: { id: string }; res: StakeholderSummary | null };
 };
 export type MessageType = keyof MessageMap;
 

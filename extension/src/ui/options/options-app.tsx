@@ -16,6 +16,7 @@ import {
   whoamiItem,
   type LanguagePref,
 } from '../../lib/storage-items';
+import { fuDigestItem, fuNotifyLateItem } from '../../lib/followups-items';
 import { captureLevelKey, errorText, roleKey } from '../labels';
 import { SyncHeader } from '../popup/sync-header';
 import { useStorageItem } from '../use-storage-item';
@@ -35,6 +36,7 @@ export function OptionsApp() {
       <LanguageSection t={t} />
       <CaptureSection t={t} />
       <NeverLogSection t={t} />
+      <FollowupNotificationsSection t={t} />
       <section className="pg-card" aria-label={t('sync')}>
         <h2>{t('sync')}</h2>
         <SyncHeader t={t} lang={lang} />
@@ -214,6 +216,23 @@ function NeverLogSection({ t }: { t: T }) {
         </p>
       ) : null}
       {org.length > 0 ? <p className="pg-muted">{t('neverLogOrg', org.join(', '))}</p> : null}
+    </section>
+  );
+}
+
+/** Follow-up notifications: "now late" (off unless chosen) and the daily digest. */
+function FollowupNotificationsSection({ t }: { t: T }) {
+  const notifyLate = useStorageItem(fuNotifyLateItem) ?? false;
+  const digest = useStorageItem(fuDigestItem) ?? true;
+  return (
+    <section className="pg-card" aria-label={t('fuOptionsTitle')}>
+      <h2>{t('fuOptionsTitle')}</h2>
+      <label className="pg-check" style={{ display: 'block', margin: '4px 0' }}>
+        <input type="checkbox" checked={notifyLate} onChange={(e) => void fuNotifyLateItem.setValue(e.target.checked)} /> {t('fuNotifyLate')}
+      </label>
+      <label className="pg-check" style={{ display: 'block', margin: '4px 0' }}>
+        <input type="checkbox" checked={digest} onChange={(e) => void fuDigestItem.setValue(e.target.checked)} /> {t('fuDigestOption')}
+      </label>
     </section>
   );
 }

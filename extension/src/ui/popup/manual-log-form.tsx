@@ -14,9 +14,12 @@ function localInputValue(date: Date): string {
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}`;
 }
 
-/** Log a phone call, video meeting, face-to-face meeting or chat by hand: straight to the outbox. */
-export function ManualLogForm({ t }: { t: T }) {
-  const [picked, setPicked] = useState<PickedStakeholder>(null);
+/**
+ * Log a phone call, video meeting, face-to-face meeting or chat by hand: straight to the outbox. `initial`
+ * prefills the stakeholder (from a follow-up row: the call answers its wait and resets its cadence).
+ */
+export function ManualLogForm({ t, initial = null, onSaved }: { t: T; initial?: PickedStakeholder; onSaved?: () => void }) {
+  const [picked, setPicked] = useState<PickedStakeholder>(initial);
   const [channel, setChannel] = useState<Channel>('phone');
   const [direction, setDirection] = useState<Direction>('outbound');
   const [time, setTime] = useState(() => localInputValue(new Date()));
@@ -43,6 +46,7 @@ export function ManualLogForm({ t }: { t: T }) {
       setNote('');
       setDuration('');
       setTime(localInputValue(new Date()));
+      onSaved?.();
     } catch (err) {
       const e = err as Partial<StoredError>;
       setState({ kind: 'error', message: errorText(t, { code: e.code ?? 'unknown', detail: e.detail ?? String(err) }) });

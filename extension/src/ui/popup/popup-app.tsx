@@ -1,7 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { localeTag } from '../../lib/i18n';
+import type { StakeholderSummary } from '../../lib/messages';
 import { useT } from '../use-t';
+import { FollowupsPanel } from './followups-panel';
 import { ManualLogForm } from './manual-log-form';
 import { SyncHeader } from './sync-header';
 
@@ -12,10 +14,12 @@ function dashboardUrl(): string {
   return browser.runtime.getURL('/dashboard.html' as Parameters<typeof browser.runtime.getURL>[0]);
 }
 
-/** The toolbar popup: sync state, follow-ups (issue 4 fills the list) and the manual log. */
+/** The toolbar popup: sync state, follow-ups (opened first) and the manual log. */
 export function PopupApp() {
   const { t, lang } = useT();
   const [tab, setTab] = useState<Tab>('followups');
+  // A follow-up's "Log a call or meeting" opens the manual log for its stakeholder; `n` remounts the form.
+  const [prefill, setPrefill] = useState<{ n: number; stakeholder: StakeholderSummary | null }>({ n: 0, stakeholder: null });
   const base = useId();
 
   useEffect(() => {
@@ -48,11 +52,21 @@ export function PopupApp() {
       </div>
       <section role="tabpanel" id={`${base}-${tab}`} aria-labelledby={`${base}-${tab}-tab`} className="pg-tabpanel">
         {tab === 'followups' ? (
-          <section aria-label={t('tabFollowups')} data-testid="followups">
-            <p className="pg-muted">{t('followupsPlaceholder')}</p>
-          </section>
+          <FollowupsPanel
+            t={t}
+            lang={lang}
+            onLogCall={(stakeholder) => {
+              setPrefill((p) => ({ n: p.n + 1, stakeholder }));
+              setTab('log');
+            }}
+          />
         ) : (
-          <ManualLogForm t={t} />
+          <ManualLogForm
+            key={prefill.n}
+            t={t}
+            initial={prefill.stakeholder ? { kind: 'existing', stakeholder: prefill.stakeholder } : null}
+            onSaved={prefill.stakeholder ? () => setTab('followups') : undefined}
+          />
         )}
       </section>
       <footer className="pg-footer">

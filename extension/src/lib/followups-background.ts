@@ -1,0 +1,95 @@
+import { browser } from 'wxt/browser';
+import { defaultPlan } from '@comms-log/shared/domain';
+import type { Role } from '@comms-log/shared';
+import { showBadge, type BadgeApi } from './badge';
+import { planItem } from './followups-items';
+import { createFollowupsService, type FollowupsService } from './followups-service';
+import { FollowupsDb } from './followups-store';
+import { resolveLang } from './i18n';
+import type { MessageHandlers, StakeholderSummary } from './messages';
+import { getStakeholder, type CommsLogDb } from './outbox';
+import { withApi } from './server-session';
+import { snoozeUntil } from './snooze-presets';
+import { languagePrefItem, whoamiItem } from './storage-items';
+
+/** A small blue square: Chrome's basic notifications need an icon, and the extension ships none yet. */
+const NOTIFICATION_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAMklEQVR42mOQKn5BU8QwasGoBaMWDLgF/4kAg9uC0UgejeTRSB6N5FELRi0YtYBOFgAA6yBCm47jjIkAAAAASUVORK5CYII=';
+
+type FollowupHandlers = Pick<MessageHandlers, 'fu-refresh' | 'fu-act' | 'fu-team' | 'fu-users' | 'fu-stakeholder'>;
+
+/** MV3 has `action`, Firefox's MV2 build `browserAction`. */
+function badgeApi(): BadgeApi | null {
+  const b = browser as unknown as { action?: BadgeApi; browserAction?: BadgeApi };
+  return b.action ?? b.browserAction ?? null;
+}
+
+/**
+ * Wires the follow-ups service to the browser (badge, notifications, the tRPC client, storage) and answers the
+ * popup's follow-up messages. `syncSoon` is the background's sync, run after an action so it reaches the
+ * server at once when online.
+ */
+export function setupFollowups(db: CommsLogDb, syncSoon: () => Promise<unknown>): { service: FollowupsService; handlers: FollowupHandlers } {
+  const fuDb = new FollowupsDb();
+  const service = createFollowupsService({
+    db,
+    fuDb,
+    now: () => Date.now(),
+    async me() {
+      const who = await whoamiItem.getValue();
+      return who ? { id: who.user.id, role: who.user.role as Role } : null;
+    },
+    async lang() {
+      return resolveLang(await languagePrefItem.getValue(), browser.i18n.getUILanguage());
+    },
+    api: {
+      overdue: (input) => withApi((c) => c.followups.overdue.query(input)),
+      plan: () => withApi((c) => c.plan.get.query()),
+      snooze: (input) => withApi((c) => c.followups.snooze.mutate(input)),
+      closeWait: (input) => withApi((c) => c.followups.closeWait.mutate(input)),
+      complete: (id) => withApi((c) => c.followups.complete.mutate({ id })),
+      users: async () => (await withApi((c) => c.users.list.query())).map((u) => ({ id: u.id, name: u.name, role: u.role, active: u.active })),
+    },
+    ui: {
+      async badge(state, title) {
+        const api = badgeApi();
+        if (api) await showBadge(api, state, title);
+      },
+      async notify(id, title, message) {
+        await browser.notifications.create(id, { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message });
+      },
+    },
+  });
+
+  browser.notifications?.onClicked.addListener((id) => {
+    if (!id.startsWith('comms-log-')) return;
+    void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    void browser.notifications.clear(id);
+  });
+
+  const handlers: FollowupHandlers = {
+    async 'fu-refresh'() {
+      await service.refresh();
+      void syncSoon();
+      return { ok: true };
+    },
+    async 'fu-act'(req) {
+      if (req.type === 'snooze') {
+        const calendar = ((await planItem.getValue())?.plan ?? defaultPlan).calendar;
+        const untilMs = snoozeUntil(req.preset, Date.now(), calendar);
+        await service.act({ type: 'snooze', kind: req.kind, id: req.id, untilMs });
+      } else {
+        await service.act(req);
+      }
+      void syncSoon();
+      return { ok: true };
+    },
+    'fu-team': ({ userId }) => service.teamList(userId),
+    'fu-users': () => service.teamUsers(),
+    async 'fu-stakeholder'({ id }): Promise<StakeholderSummary | null> {
+      const s = await getStakeholder(db, id);
+      return s ? { id: s.id, name: s.name, type: s.type, organization: s.organization, pending: s.pending } : null;
+    },
+  };
+  return { service, handlers };
+}

@@ -1,0 +1,48 @@
+import { storage } from 'wxt/utils/storage';
+import type { OverdueItem, OverdueResult, Role, StoredPlan } from '@comms-log/shared';
+import type { FollowupGroup } from './followups-local';
+
+/**
+ * What the popup paints first: the counts and the first rows of each group, small enough to read and render
+ * at once. The background writes it (with the full list in `fuItemsItem`) on every sync, alarm and action,
+ * so opening the popup computes nothing.
+ */
+export type FollowupsHead = {
+  computedAt: string;
+  /** `server`: the server's `followups.overdue` (online, nothing queued); `local`: computed from the local copy. */
+  source: 'local' | 'server';
+  counts: OverdueResult['counts'];
+  totals: Record<FollowupGroup, number>;
+  head: Record<FollowupGroup, OverdueItem[]>;
+  /** Actions still on their way to the server, and those it refused (with its reason). */
+  pendingActions: number;
+  rejectedActions: { key: string; error: string }[];
+};
+
+/** How many rows of each group the head carries: more than the popup shows before scrolling. */
+export const HEAD_ROWS = 20;
+
+export const fuHeadItem = storage.defineItem<FollowupsHead | null>('local:fuHead', { fallback: null });
+
+/** The whole list behind the head (same `computedAt`), read once the first rows are on screen. */
+export const fuItemsItem = storage.defineItem<{ computedAt: string; items: OverdueItem[] } | null>('local:fuItems', { fallback: null });
+
+/** The org's communication plan from `plan.get`, cached on sync so the list is right offline. */
+export const planItem = storage.defineItem<StoredPlan | null>('local:plan', { fallback: null });
+
+/** Options: a desktop notification when something becomes late (off unless the user turns it on). */
+export const fuNotifyLateItem = storage.defineItem<boolean>('local:fuNotifyLate', { fallback: false });
+
+/** Options: the digest at the start of each working day. */
+export const fuDigestItem = storage.defineItem<boolean>('local:fuDigest', { fallback: true });
+
+/** The local date (plan calendar) of the last digest shown. */
+export const fuLastDigestItem = storage.defineItem<string | null>('local:fuLastDigest', { fallback: null });
+
+/** Keys of the items that were late at the last check; null before the first. */
+export const fuKnownLateItem = storage.defineItem<string[] | null>('local:fuKnownLate', { fallback: null });
+
+export type TeamUser = { id: string; name: string; role: Role; active: boolean };
+
+/** Managers: the org's people for the team switch, from `users.list`. */
+export const fuTeamUsersItem = storage.defineItem<TeamUser[]>('local:fuTeamUsers', { fallback: [] });

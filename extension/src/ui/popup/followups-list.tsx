@@ -1,0 +1,88 @@
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { OverdueItem } from '@comms-log/shared';
+import { FOLLOWUP_GROUPS, itemKey, type FollowupGroup } from '../../lib/followups-local';
+import type { MessageKey } from '../../lib/i18n';
+import { FollowupRow, type RowProps } from './followup-row';
+
+type ListRow = { type: 'header'; group: FollowupGroup; count: number } | { type: 'empty'; group: FollowupGroup } | { type: 'item'; group: FollowupGroup; item: OverdueItem };
+
+const groupTitle: Record<FollowupGroup, MessageKey> = { awaiting: 'fuGroupAwaiting', cold: 'fuGroupCold', reminders: 'fuGroupReminders' };
+
+/** Rough row heights before measuring: a header, an empty note, a row with its buttons. */
+const ESTIMATE = { header: 30, empty: 26, item: 92 } as const;
+/** The popup's list area; rows beyond it are not in the DOM. */
+const VIEWPORT = { width: 356, height: 440 };
+
+let firstRowMarked = false;
+
+export type FollowupsListProps = Omit<RowProps, 'item' | 'group'> & {
+  groups: Record<FollowupGroup, OverdueItem[]>;
+  /** Per group, how many there are in all (the rows may still be the first few only). */
+  totals: Record<FollowupGroup, number>;
+};
+
+/**
+ * The three groups in one virtualised list (group headers are rows too), so thousands of follow-ups cost no more
+ * to open than a screenful.
+ */
+export function FollowupsList({ groups, totals, ...rowProps }: FollowupsListProps) {
+  const { t } = rowProps;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => {
+    const out: ListRow[] = [];
+    for (const group of FOLLOWUP_GROUPS) {
+      out.push({ type: 'header', group, count: totals[group] });
+      if (groups[group].length === 0) out.push({ type: 'empty', group });
+      for (const item of groups[group]) out.push({ type: 'item', group, item });
+    }
+    return out;
+  }, [groups, totals]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => ESTIMATE[rows[i]!.type],
+    getItemKey: (i) => {
+      const r = rows[i]!;
+      return r.type === 'item' ? itemKey(r.item) : `${r.type}:${r.group}`;
+    },
+    // Rows render in the first pass, before the scroll box has been measured.
+    initialRect: VIEWPORT,
+    overscan: 4,
+  });
+
+  useLayoutEffect(() => {
+    if (firstRowMarked) return;
+    if (scrollRef.current?.querySelector('[data-testid="fu-row"], [data-testid="fu-empty"]')) {
+      firstRowMarked = true;
+      // Read back by the popup benchmark (test/bench/popup-paint.ts): time from navigation to the first row.
+      performance.mark('fu-first-row');
+    }
+  });
+
+  return (
+    <div ref={scrollRef} className="fu-scroll" data-testid="fu-list">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const row = rows[v.index]!;
+          return (
+            <div key={v.key} ref={virtualizer.measureElement} data-index={v.index} className="fu-slot" style={{ transform: `translateY(${v.start}px)` }}>
+              {row.type === 'header' ? (
+                <h3 className="fu-group" data-testid={`fu-group-${row.group}`}>
+                  {t(groupTitle[row.group])} <span className="fu-count">{row.count}</span>
+                </h3>
+              ) : row.type === 'empty' ? (
+                <p className="fu-empty" data-testid="fu-empty">
+                  {t('fuEmptyGroup')}
+                </p>
+              ) : (
+                <FollowupRow {...rowProps} item={row.item} group={row.group} />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
