@@ -1,0 +1,239 @@
+// Issue 4 end to end: the real server on 127.0.0.1 (its own process, temp libSQL file) seeded through the CLI and
+// sync.push so that exactly one customer email is late, one partner is past cadence and one reminder is due; the
+// built extension in Debian's Chromium lists exactly those in the popup, shows the late count on the badge, and
+// keeps a snooze and a "done" made while the server is down across a popup reopen and a browser restart, until
+// they reach the server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from '@libsql/client';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { apiClient, type ApiClient } from './harness/demo-server';
+import { artifactsDir } from './harness/paths';
+import { freePort, runCli, startServer, type ServerProcess } from './harness/server-process';
+
+const DAY = 86_400_000;
+const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-followups-'));
+const databaseUrl = `file:${join(dir, 'server.db')}`;
+
+let port: number;
+let server: ServerProcess;
+let browser: ExtensionBrowser;
+let db: Client;
+let staffToken: string;
+let api: ApiClient;
+const ids = { customer: '', partner: '', lateEmail: '', reminder: '' };
+
+/** A ULID from a time and a counter (the schema wants Crockford base32; ordering is all that matters here). */
+function ulidAt(ms: number, n: number): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let time = '';
+  for (let t = ms, i = 0; i < 10; i++, t = Math.floor(t / 32)) time = alphabet[t % 32] + time;
+  let rand = '';
+  for (let r = n, i = 0; i < 16; i++, r = Math.floor(r / 32)) rand = alphabet[r % 32] + rand;
+  return time + rand;
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch(() => null);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function openPopup(): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return popup;
+}
+
+type RowInfo = { kind: string; group: string; id: string; name: string };
+
+async function rowsOf(popup: Page): Promise<RowInfo[]> {
+  return popup.locator('[data-testid="fu-row"]').evaluateAll((els) =>
+    els.map((e) => ({ kind: e.getAttribute('data-kind') ?? '', group: e.getAttribute('data-group') ?? '', id: e.getAttribute('data-id') ?? '', name: e.getAttribute('aria-label') ?? '' })),
+  );
+}
+
+/** Waits until the popup lists exactly `count` rows, and returns them. */
+async function waitForRows(popup: Page, count: number): Promise<RowInfo[]> {
+  return waitFor(`${count} follow-up rows`, async () => {
+    const rows = await rowsOf(popup);
+    return rows.length === count ? rows : null;
+  });
+}
+
+async function badge(worker: Worker): Promise<{ text: string; color: number[] }> {
+  return worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    color: (await chrome.action.getBadgeBackgroundColor({})) as unknown as number[],
+  }));
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  await runCli(databaseUrl, ['org:create', '--name', 'Northwind Robotics', '--tz', 'Asia/Shanghai', '--admin-email', 'chen.jing@northwind-robotics.com', '--admin-name', 'Chen Jing']);
+  await runCli(databaseUrl, ['user:create', '--org', 'Northwind Robotics', '--email', 'li.wei@northwind-robotics.com', '--name', 'Li Wei', '--role', 'staff']);
+  const issued = await runCli(databaseUrl, ['token:create', '--user', 'li.wei@northwind-robotics.com']);
+  staffToken = issued.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
+  expect(staffToken, `no token in CLI output:\n${issued}`).not.toBe('');
+  const csv = join(dir, 'stakeholders.csv');
+  writeFileSync(
+    csv,
+    [
+      'name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones',
+      'Marcus Reid,customer,standard,Brightline Logistics,li.wei@northwind-robotics.com,marcus.reid@brightline-logistics.com,,,,,',
+      'Kestrel Payments,partner,standard,Kestrel Payments,li.wei@northwind-robotics.com,partners@kestrel-payments.com,,,,,',
+    ].join('\n'),
+  );
+  const imported = await runCli(databaseUrl, ['import:stakeholders', '--org', 'Northwind Robotics', '--file', csv]);
+  const created = [...imported.matchAll(/row \d+: created \(([^)]+)\)/g)].map((m) => m[1]!);
+  expect(created, imported).toHaveLength(2);
+  [ids.customer, ids.partner] = created as [string, string];
+
+  server = await startServer({ port, databaseUrl });
+  db = createClient({ url: databaseUrl });
+  api = apiClient(server.url, staffToken);
+
+  // Exactly three things to follow up, whatever the weekday: a customer email unanswered for 4 days (SLA 4
+  // working hours), our last email to the partner 40 days ago (cadence at most 30), a reminder due yesterday.
+  const now = Date.now();
+  ids.lateEmail = ulidAt(now - 4 * DAY, 1);
+  ids.reminder = ulidAt(now, 3);
+  const person = (name: string, handle: string) => ({ name, handle });
+  const result = await api.sync.push.mutate({
+    items: [
+      {
+        op: 'upsert',
+        entity: 'interaction',
+        id: ids.lateEmail,
+        data: {
+          id: ids.lateEmail, source: 'gmail', externalId: 'msg-late-1', threadKey: 'gmail:thread-late', channel: 'email', direction: 'inbound',
+          occurredAt: new Date(now - 4 * DAY).toISOString(), stakeholderId: ids.customer, stakeholderType: 'customer',
+          author: person('Marcus Reid', 'marcus.reid@brightline-logistics.com'), title: 'Delivery delay on order 1182',
+          url: 'https://mail.google.com/mail/u/0/#inbox/thread-late',
+        },
+      },
+      {
+        op: 'upsert',
+        entity: 'interaction',
+        id: ulidAt(now - 40 * DAY, 2),
+        data: {
+          id: ulidAt(now - 40 * DAY, 2), source: 'gmail', externalId: 'msg-partner-1', threadKey: 'gmail:thread-partner', channel: 'email', direction: 'outbound',
+          occurredAt: new Date(now - 40 * DAY).toISOString(), stakeholderId: ids.partner, stakeholderType: 'partner',
+          author: person('Li Wei', 'li.wei@northwind-robotics.com'), title: 'Integration timeline',
+        },
+      },
+      {
+        op: 'upsert',
+        entity: 'followup',
+        id: ids.reminder,
+        data: { id: ids.reminder, dueAt: new Date(now - DAY).toISOString(), note: 'Send the revised quote', stakeholderId: ids.customer },
+      },
+    ],
+  });
+  expect(result.rejected).toEqual([]);
+  // The server's own list agrees before the browser is involved.
+  const overdue = await api.followups.overdue.query({});
+  expect(overdue.items.map((i) => `${i.kind}:${i.state}`)).toEqual(['wait:late', 'cadence:overdue', 'reminder:due']);
+
+  browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel('Server URL').fill(server.url);
+  await options.getByLabel('API token').fill(staffToken);
+  await options.getByRole('button', { name: 'Save' }).first().click();
+  await options.getByTestId('connection-status').filter({ hasText: 'Signed in as Li Wei' }).waitFor({ timeout: 20_000 });
+  await options.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  db?.close();
+  await server?.stop();
+});
+
+describe('follow-ups in the popup', () => {
+  it('lists exactly the late email, the partner past cadence and the due reminder, in their groups', async () => {
+    const popup = await openPopup();
+    const rows = await waitForRows(popup, 3);
+    expect(rows.map((r) => [r.group, r.kind, r.id])).toEqual([
+      ['awaiting', 'wait', ids.lateEmail],
+      ['cold', 'cadence', ids.partner],
+      ['reminders', 'reminder', ids.reminder],
+    ]);
+    const wait = popup.locator('[data-testid="fu-row"][data-kind="wait"]');
+    await expect.poll(() => wait.textContent()).toMatch(/Late.*Marcus Reid.*Customer.*Email/);
+    expect(await wait.textContent()).toMatch(/SLA 4 working h/);
+    expect(await popup.locator('[data-testid="fu-row"][data-kind="cadence"]').textContent()).toMatch(/40 days since our last contact/);
+    expect(await popup.locator('[data-testid="fu-group-awaiting"]').textContent()).toMatch(/Awaiting your reply\s*1/);
+    mkdirSync(artifactsDir, { recursive: true });
+    await popup.setViewportSize({ width: 400, height: 720 });
+    await popup.screenshot({ path: join(artifactsDir, 'followups-popup.png') });
+    await popup.close();
+  });
+
+  it('shows the late count on a red badge, set by the background', async () => {
+    await expect.poll(() => badge(browser.worker).then((b) => b.text), { timeout: 20_000 }).toBe('1');
+    expect((await badge(browser.worker)).color.slice(0, 3)).toEqual([0xd9, 0x30, 0x25]);
+  });
+
+  it('keeps a snooze and a "done" made offline across a popup reopen and a browser restart, and they reach the server', async () => {
+    await server.stop();
+    let popup = await openPopup();
+    await waitForRows(popup, 3);
+    const waitRow = popup.locator('[data-testid="fu-row"][data-kind="wait"]');
+    await waitRow.getByRole('button', { name: 'Snooze' }).click();
+    await waitRow.getByRole('button', { name: 'Tomorrow morning' }).click();
+    await popup.locator('[data-testid="fu-row"][data-kind="reminder"]').getByRole('button', { name: 'Done' }).click();
+    expect((await waitForRows(popup, 1))[0]!.kind).toBe('cadence');
+    await popup.close();
+
+    // Reopened: the same, from the stored list.
+    popup = await openPopup();
+    await popup.locator('[data-testid="fu-updated"]').waitFor();
+    expect((await waitForRows(popup, 1))[0]!.id).toBe(ids.partner);
+    await expect.poll(() => badge(browser.worker).then((b) => b.text), { timeout: 20_000 }).toBe('');
+    await popup.close();
+
+    // Browser restart with the same profile, server still down.
+    const userDataDir = browser.userDataDir;
+    await browser.close();
+    browser = await launchWithExtension({ userDataDir, lang: 'en-US', timeZone: 'Asia/Shanghai' });
+    popup = await openPopup();
+    await popup.locator('[data-testid="fu-updated"]').waitFor({ timeout: 20_000 });
+    expect((await waitForRows(popup, 1))[0]!.id).toBe(ids.partner);
+    expect(await popup.getByTestId('fu-pending-actions').textContent()).toMatch(/1 follow-up change/);
+
+    // Nothing reached the server yet.
+    const before = await db.execute({ sql: 'SELECT status FROM followups WHERE id = ?', args: [ids.reminder] });
+    expect(before.rows[0]?.status).toBe('open');
+    expect((await db.execute('SELECT count(*) AS n FROM snoozes')).rows[0]?.n).toBe(0);
+
+    server = await startServer({ port, databaseUrl });
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    const reached = await waitFor('the snooze and the done on the server', async () => {
+      const f = await db.execute({ sql: 'SELECT status FROM followups WHERE id = ?', args: [ids.reminder] });
+      const z = await db.execute('SELECT kind, target_id, until FROM snoozes');
+      return f.rows[0]?.status === 'done' && z.rows.length === 1 ? z.rows[0]! : null;
+    });
+    expect(reached.kind).toBe('wait');
+    expect(reached.target_id).toBe(ids.lateEmail);
+    // "Tomorrow morning": 09:00 Shanghai on a later day.
+    const until = new Date(Number(reached.until));
+    expect(until.getTime()).toBeGreaterThan(Date.now());
+    expect(until.toISOString().slice(11, 16)).toBe('01:00');
+
+    // The server's list now agrees with the popup's.
+    const overdue = await api.followups.overdue.query({});
+    expect(overdue.items.map((i) => `${i.kind}:${i.id}`)).toEqual([`cadence:${ids.partner}`]);
+    await expect.poll(() => popup.getByTestId('fu-pending-actions').count(), { timeout: 20_000 }).toBe(0);
+    expect((await rowsOf(popup)).map((r) => r.id)).toEqual([ids.partner]);
+    await popup.close();
+  });
+});
