@@ -159,4 +159,37 @@ describe('manager dashboard', () => {
     await page.screenshot({ path: join(artifactsDir, 'report-en.png'), fullPage: true });
     await page.close();
   });
+
+  it('imports stakeholders from CSV with a preview and a per-row report, and merges two of them', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html?tab=directory`);
+    const csv = ['name,type,tier,emails', 'E2E Alpha Ltd,customer,key,ops@alpha-e2e.example', 'E2E Beta,partner,,beta@beta-e2e.example', ',customer,,x@nobody-e2e.example', 'E2E Gamma,press,,'].join('\n');
+    await page.getByLabel('…or paste the CSV here').fill(csv);
+    await expect.poll(() => page.getByText(/rows read:/).textContent()).toBe('4 rows read: 2 look right, 2 have mistakes.');
+    const preview = page.getByRole('table', { name: 'Import preview' });
+    expect(await preview.locator('tbody tr').nth(2).textContent()).toContain('No name.');
+    expect(await preview.locator('tbody tr').nth(3).textContent()).toContain('Unknown type "press"');
+
+    await page.getByRole('button', { name: 'Import the file (2 of 4 rows look right)' }).click();
+    const report = page.getByRole('status', { name: 'Import report' });
+    await expect.poll(() => report.locator('p').first().textContent(), { timeout: 30_000 }).toBe('Imported: 2 created, 0 updated, 2 refused.');
+    const rows = report.getByRole('table').locator('tbody tr');
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(2).textContent()).toMatch(/^4Refused/);
+    const found = await api.directory.list.query({ search: 'E2E', limit: 50 });
+    expect(found.items.map((s) => s.name).sort()).toEqual(['E2E Alpha Ltd', 'E2E Beta']);
+
+    const alpha = found.items.find((s) => s.name === 'E2E Alpha Ltd')!;
+    const beta = found.items.find((s) => s.name === 'E2E Beta')!;
+    await expect.poll(() => page.locator('#dir-merge-keep option', { hasText: 'E2E Beta' }).count()).toBe(1);
+    await page.getByLabel('Keep', { exact: true }).selectOption(alpha.id);
+    await page.getByLabel('Merge into it', { exact: true }).selectOption(beta.id);
+    await page.getByRole('button', { name: 'Review the merge' }).click();
+    await page.getByRole('button', { name: 'Merge E2E Beta into E2E Alpha Ltd' }).click();
+    await expect.poll(() => page.getByText(/^Merged:/).count(), { timeout: 30_000 }).toBe(1);
+    const kept = await api.directory.get.query({ id: alpha.id });
+    expect(kept.identities.map((i) => i.value).sort()).toEqual(['beta@beta-e2e.example', 'ops@alpha-e2e.example']);
+    expect((await api.directory.get.query({ id: beta.id })).active).toBe(false);
+    await page.close();
+  });
 });
