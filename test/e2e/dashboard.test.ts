@@ -116,6 +116,7 @@ describe('manager dashboard', () => {
 
     await page.getByRole('button', { name: `Recompute history (${preview.changed} rows)` }).click();
     await expect.poll(() => page.getByText(/^Recomputed:/).count(), { timeout: 60_000 }).toBe(1);
+    await page.screenshot({ path: join(artifactsDir, 'plan-editor.png'), fullPage: true });
 
     await page.getByRole('tab', { name: 'Overview' }).click();
     await sectionsReady(page);
@@ -190,6 +191,25 @@ describe('manager dashboard', () => {
     const kept = await api.directory.get.query({ id: alpha.id });
     expect(kept.identities.map((i) => i.value).sort()).toEqual(['beta@beta-e2e.example', 'ops@alpha-e2e.example']);
     expect((await api.directory.get.query({ id: beta.id })).active).toBe(false);
+    await page.screenshot({ path: join(artifactsDir, 'directory.png'), fullPage: true });
     await page.close();
+  });
+
+  it('shows a staff member only their own figures, without the plan and directory tabs', async () => {
+    await browser.worker.evaluate((token) => chrome.storage.local.set({ token }), demo.tokens.staff);
+    try {
+      const { page } = await openDashboard('?period=last90');
+      expect(await page.getByRole('tab').allTextContents()).toEqual(['Overview', 'Period report']);
+      expect(await page.getByText('my own interactions only').count()).toBeGreaterThan(0);
+      const { filter } = await pageFilter(page);
+      const staffApi = demo.api(demo.tokens.staff);
+      const own = await staffApi.metrics.totals.query({ filter });
+      const team = await api.metrics.totals.query({ filter });
+      expect(own.total).toBeLessThan(team.total);
+      expect(await page.getByTestId('dash-total').textContent()).toBe(String(own.total));
+      await page.close();
+    } finally {
+      await browser.worker.evaluate((token) => chrome.storage.local.set({ token }), demo.tokens.manager);
+    }
   });
 });
