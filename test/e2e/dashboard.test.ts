@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { MetricsFilter } from '@comms-log/shared';
 import { parseCsv } from '../../extension/src/lib/csv';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { setExtensionStorage } from './harness/extension-storage';
 import { startDemoServer, type ApiClient, type DemoServer } from './harness/demo-server';
 import { artifactsDir } from './harness/paths';
 
@@ -42,10 +43,7 @@ beforeAll(async () => {
   demo = await startDemoServer();
   api = demo.api(demo.tokens.manager);
   browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
-  await browser.worker.evaluate(
-    ([serverUrl, token]) => chrome.storage.local.set({ serverUrl, token, languagePref: 'en' }),
-    [demo.server.url, demo.tokens.manager] as const,
-  );
+  await setExtensionStorage(browser.worker, { serverUrl: demo.server.url, token: demo.tokens.manager, languagePref: 'en' });
 }, 180_000);
 
 afterAll(async () => {
@@ -196,7 +194,7 @@ describe('manager dashboard', () => {
   });
 
   it('shows a staff member only their own figures, without the plan and directory tabs', async () => {
-    await browser.worker.evaluate((token) => chrome.storage.local.set({ token }), demo.tokens.staff);
+    await setExtensionStorage(browser.worker, { token: demo.tokens.staff });
     try {
       const { page } = await openDashboard('?period=last90');
       expect(await page.getByRole('tab').allTextContents()).toEqual(['Overview', 'Period report']);
@@ -209,7 +207,7 @@ describe('manager dashboard', () => {
       expect(await page.getByTestId('dash-total').textContent()).toBe(String(own.total));
       await page.close();
     } finally {
-      await browser.worker.evaluate((token) => chrome.storage.local.set({ token }), demo.tokens.manager);
+      await setExtensionStorage(browser.worker, { token: demo.tokens.manager });
     }
   });
 });
