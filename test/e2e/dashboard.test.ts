@@ -156,6 +156,14 @@ describe('manager dashboard', () => {
     await page.getByLabel('Report language', { exact: true }).selectOption('en');
     await expect.poll(() => report.getAttribute('lang'), { timeout: 30_000 }).toBe('en');
     await page.screenshot({ path: join(artifactsDir, 'report-en.png'), fullPage: true });
+
+    // Print (and "Save as PDF") shows the report alone: no tabs, filters or buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('tablist').isHidden()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Print / Save as PDF' }).isHidden()).toBe(true);
+    expect(await report.isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifactsDir, 'report-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     await page.close();
   });
 

@@ -17,7 +17,7 @@ th{background:#f1f3f5}tr{break-inside:avoid}
 export function reportToHtml(report: PeriodReport): string {
   const f = reportFormat(reportLang(report.meta.language));
   const { t } = f;
-  const title = `${t('dashReportTitle')}: ${periodTitle(report)}`;
+  const title = t('dashReportHeading', periodTitle(report));
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(title)}</h1>`);
   parts.push(

@@ -23,7 +23,7 @@ export function reportToMarkdown(report: PeriodReport): string {
   const { t } = f;
   const tables = reportTables(report);
   const out: string[] = [];
-  out.push(`# ${t('dashReportTitle')}: ${periodTitle(report)}`);
+  out.push(`# ${t('dashReportHeading', periodTitle(report))}`);
   out.push(
     t('dashReportMeta', report.meta.timeZone, f.dateTime(report.meta.asOf, report.meta.timeZone), report.meta.scope === 'own' ? t('dashScopeOwn') : t('dashScopeTeam')),
   );

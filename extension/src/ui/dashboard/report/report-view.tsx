@@ -140,9 +140,7 @@ export function ReportDocument({ report }: { report: PeriodReport }) {
   const stem = fileStem(report);
   return (
     <article className="dash-report" lang={report.meta.language} aria-label={t('dashReportTitle')} data-testid="report">
-      <h1>
-        {t('dashReportTitle')}: {periodTitle(report)}
-      </h1>
+      <h1>{t('dashReportHeading', periodTitle(report))}</h1>
       <p className="pg-muted">
         {t('dashReportMeta', report.meta.timeZone, f.dateTime(report.meta.asOf, report.meta.timeZone), report.meta.scope === 'own' ? t('dashScopeOwn') : t('dashScopeTeam'))}
       </p>
