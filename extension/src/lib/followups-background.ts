@@ -69,7 +69,7 @@ export function setupFollowups(db: CommsLogDb, syncSoon: () => Promise<unknown>)
 
   const handlers: FollowupHandlers = {
     async 'fu-refresh'() {
-      await service.refresh();
+      // The background's sync ends by recomputing the list (from the server when all is synced): one pass.
       void syncSoon();
       return { ok: true };
     },

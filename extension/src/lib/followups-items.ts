@@ -4,7 +4,7 @@ import type { FollowupGroup } from './followups-local';
 
 /**
  * What the popup paints first: the counts and the first rows of each group, small enough to read and render
- * at once. The background writes it (with the full list in `fuItemsItem`) on every sync, alarm and action,
+ * at once. The background writes it (with the full list in IndexedDB) on every sync, alarm and action,
  * so opening the popup computes nothing.
  */
 export type FollowupsHead = {
@@ -22,10 +22,8 @@ export type FollowupsHead = {
 /** How many rows of each group the head carries: more than the popup shows before scrolling. */
 export const HEAD_ROWS = 20;
 
+/** The whole list behind the head is in IndexedDB (followups-store.ts), read once the first rows are on screen. */
 export const fuHeadItem = storage.defineItem<FollowupsHead | null>('local:fuHead', { fallback: null });
-
-/** The whole list behind the head (same `computedAt`), read once the first rows are on screen. */
-export const fuItemsItem = storage.defineItem<{ computedAt: string; items: OverdueItem[] } | null>('local:fuItems', { fallback: null });
 
 /** The org's communication plan from `plan.get`, cached on sync so the list is right offline. */
 export const planItem = storage.defineItem<StoredPlan | null>('local:plan', { fallback: null });

@@ -15,7 +15,6 @@ import {
 import {
   fuDigestItem,
   fuHeadItem,
-  fuItemsItem,
   fuKnownLateItem,
   fuLastDigestItem,
   fuNotifyLateItem,
@@ -25,7 +24,7 @@ import {
   type FollowupsHead,
   type TeamUser,
 } from './followups-items';
-import { allActions, markAction, pendingActions, pruneActions, queueAction, type FollowupsDb } from './followups-store';
+import { allActions, markAction, OWN_SNAPSHOT_KEY, pendingActions, pruneActions, queueAction, type FollowupsDb } from './followups-store';
 import { translate, type Lang } from './i18n';
 import { enqueueInteractions, type CommsLogDb } from './outbox';
 
@@ -163,7 +162,7 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
     const computedAt = new Date(nowMs).toISOString();
     const head = headOf(result, computedAt, source, actions);
     // The full list first: a popup that sees the new head may read the list at once.
-    await fuItemsItem.setValue({ computedAt, items: result.items });
+    await fuDb.snapshot.put({ key: OWN_SNAPSHOT_KEY, computedAt, items: result.items });
     await fuHeadItem.setValue(head);
     await ui.badge(badgeFor(result.counts), tooltip(await deps.lang(), result.counts)).catch(() => undefined);
     await notifyAndDigest(result).catch(() => undefined);

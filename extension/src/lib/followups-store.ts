@@ -1,5 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { OverdueItem } from '@comms-log/shared';
 import type { FollowupActionRow } from './followups-local';
+
+/** Name of the database and of the store holding the precomputed list (read without Dexie by the popup). */
+export const FOLLOWUPS_DB_NAME = 'comms-log-followups';
+export const SNAPSHOT_STORE = 'snapshot';
+export const OWN_SNAPSHOT_KEY = 'own';
+
+/** The whole precomputed list behind `fuHeadItem` (same `computedAt`). */
+export type StoredItems = { key: string; computedAt: string; items: OverdueItem[] };
 
 /**
  * Follow-up actions that are not entity upserts (see `FollowupActionRow`), in a database of their own so the
@@ -8,10 +17,16 @@ import type { FollowupActionRow } from './followups-local';
  */
 export class FollowupsDb extends Dexie {
   actions!: EntityTable<FollowupActionRow, 'key'>;
+  /**
+   * The full list lives here rather than in `storage.local`: every `storage.local` write is broadcast with its
+   * old and new value to every open page, and a list of thousands is megabytes.
+   */
+  snapshot!: EntityTable<StoredItems, 'key'>;
 
-  constructor(name = 'comms-log-followups') {
+  constructor(name = FOLLOWUPS_DB_NAME) {
     super(name);
     this.version(1).stores({ actions: 'key, state, queuedAtMs' });
+    this.version(2).stores({ [SNAPSHOT_STORE]: 'key' });
   }
 }
 
