@@ -71,7 +71,7 @@ async function waitForRows(popup: Page, count: number): Promise<RowInfo[]> {
 async function badge(worker: Worker): Promise<{ text: string; color: number[] }> {
   return worker.evaluate(async () => ({
     text: await chrome.action.getBadgeText({}),
-    color: (await chrome.action.getBadgeBackgroundColor({})) as unknown as number[],
+    color: [...(await chrome.action.getBadgeBackgroundColor({}))],
   }));
 }
 

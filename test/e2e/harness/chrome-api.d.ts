@@ -1,0 +1,18 @@
+/**
+ * The few extension APIs that tests run inside the browser (in the service worker or an extension page, through
+ * Playwright's `evaluate`). Declared here because the test package does not depend on the browser's typings.
+ */
+declare const chrome: {
+  storage: {
+    local: {
+      get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      getBytesInUse(keys?: string | string[] | null): Promise<number>;
+    };
+  };
+  action: {
+    getBadgeText(details: { tabId?: number }): Promise<string>;
+    getBadgeBackgroundColor(details: { tabId?: number }): Promise<[number, number, number, number]>;
+  };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
