@@ -23,6 +23,7 @@ let server: ServerProcess;
 let browser: ExtensionBrowser;
 let db: Client;
 let staffToken: string;
+let adminToken: string;
 let api: ApiClient;
 const ids = { customer: '', partner: '', lateEmail: '', reminder: '' };
 
@@ -77,7 +78,8 @@ async function badge(worker: Worker): Promise<{ text: string; color: number[] }>
 
 beforeAll(async () => {
   port = await freePort();
-  await runCli(databaseUrl, ['org:create', '--name', 'Northwind Robotics', '--tz', 'Asia/Shanghai', '--admin-email', 'chen.jing@northwind-robotics.com', '--admin-name', 'Chen Jing']);
+  const org = await runCli(databaseUrl, ['org:create', '--name', 'Northwind Robotics', '--tz', 'Asia/Shanghai', '--admin-email', 'chen.jing@northwind-robotics.com', '--admin-name', 'Chen Jing']);
+  adminToken = org.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
   await runCli(databaseUrl, ['user:create', '--org', 'Northwind Robotics', '--email', 'li.wei@northwind-robotics.com', '--name', 'Li Wei', '--role', 'staff']);
   const issued = await runCli(databaseUrl, ['token:create', '--user', 'li.wei@northwind-robotics.com']);
   staffToken = issued.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
@@ -235,5 +237,69 @@ describe('follow-ups in the popup', () => {
     await expect.poll(() => popup.getByTestId('fu-pending-actions').count(), { timeout: 20_000 }).toBe(0);
     expect((await rowsOf(popup)).map((r) => r.id)).toEqual([ids.partner]);
     await popup.close();
+  });
+
+  it('a call logged from the partner\'s row (manual log prefilled) resets its cadence', async () => {
+    const popup = await openPopup();
+    await waitForRows(popup, 1);
+    await popup.locator('[data-testid="fu-row"][data-kind="cadence"]').getByRole('button', { name: 'Log a call or meeting' }).click();
+    await expect.poll(() => popup.locator('.cl-picked-name').textContent()).toBe('Kestrel Payments');
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    // Back on the list, recomputed with the call still in the outbox or already pushed: nothing left.
+    await waitFor('an empty list', async () => (await rowsOf(popup)).length === 0 && (await popup.getByTestId('fu-empty').count()) === 3);
+    const call = await waitFor('the call on the server', async () => {
+      const r = await db.execute({ sql: "SELECT channel, direction FROM interactions WHERE stakeholder_id = ? AND source = 'manual'", args: [ids.partner] });
+      return r.rows[0] ?? null;
+    });
+    expect([call.channel, call.direction]).toEqual(['phone', 'outbound']);
+    expect((await api.followups.overdue.query({})).items).toEqual([]);
+    await popup.close();
+  });
+});
+
+describe('team switch', () => {
+  it("lets an admin see a staff member's list and the team's, from the server", async () => {
+    // Li Wei's list is empty by now: a fresh late email puts one item on it.
+    const now = Date.now();
+    const id = ulidAt(now - 3 * DAY, 7);
+    await api.sync.push.mutate({
+      items: [
+        {
+          op: 'upsert',
+          entity: 'interaction',
+          id,
+          data: {
+            id, source: 'gmail', externalId: 'msg-late-2', threadKey: 'gmail:thread-late-2', channel: 'email', direction: 'inbound',
+            occurredAt: new Date(now - 3 * DAY).toISOString(), stakeholderId: ids.customer, stakeholderType: 'customer',
+            author: { name: 'Marcus Reid', handle: 'marcus.reid@brightline-logistics.com' }, title: 'Another question',
+          },
+        },
+      ],
+    });
+    const admin = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
+    try {
+      const options = await admin.context.newPage();
+      await options.goto(`chrome-extension://${admin.extensionId}/options.html`);
+      await options.getByLabel('Server URL').fill(server.url);
+      await options.getByLabel('API token').fill(adminToken);
+      await options.getByRole('button', { name: 'Save' }).first().click();
+      await options.getByTestId('connection-status').filter({ hasText: 'Signed in as Chen Jing' }).waitFor({ timeout: 20_000 });
+      await options.close();
+      const popup = await admin.context.newPage();
+      await popup.goto(`chrome-extension://${admin.extensionId}/popup.html`);
+      const teamSwitch = popup.getByLabel('Whose follow-ups');
+      // The admin owns nothing: their own list is empty.
+      await popup.getByTestId('fu-updated').waitFor({ timeout: 20_000 });
+      expect(await rowsOf(popup)).toEqual([]);
+      await expect.poll(() => teamSwitch.locator('option').allTextContents(), { timeout: 20_000 }).toEqual(['Mine', 'Whole team', 'Li Wei']);
+      await teamSwitch.selectOption({ label: 'Li Wei' });
+      const rows = await waitForRows(popup, 1);
+      expect(rows[0]).toMatchObject({ kind: 'wait', group: 'awaiting', id });
+      await teamSwitch.selectOption({ label: 'Whole team' });
+      expect((await waitForRows(popup, 1))[0]!.id).toBe(id);
+      expect(await popup.getByTestId('fu-updated').textContent()).not.toMatch(/this browser's copy/);
+    } finally {
+      await admin.close();
+    }
   });
 });

@@ -15,8 +15,8 @@ import type { T } from '../use-t';
 import { FollowupsList } from './followups-list';
 import './followups.css';
 
-/** Started when the module loads, before React renders: the first rows need nothing else. */
-const firstHead = fuHeadItem.getValue();
+/** Started when the module loads, before React renders: the first rows need nothing else. Used once. */
+let firstHead: Promise<FollowupsHead | null> | null = fuHeadItem.getValue();
 
 type Groups = Record<FollowupGroup, OverdueItem[]>;
 /** `me`, `team`, or another person's user id (managers). */
@@ -27,7 +27,10 @@ function useOwnList(): { head: FollowupsHead | null | undefined; groups: Groups 
   const [full, setFull] = useState<{ computedAt: string; groups: Groups } | null>(null);
   useEffect(() => {
     let live = true;
-    void firstHead.then((h) => live && setHead((cur) => cur ?? h));
+    // The tab mounts again after a manual log: read afresh then, the module's first read is stale.
+    const initial = firstHead ?? fuHeadItem.getValue();
+    firstHead = null;
+    void initial.then((h) => live && setHead((cur) => cur ?? h));
     const unwatch = fuHeadItem.watch((h) => setHead(h));
     return () => {
       live = false;
