@@ -126,8 +126,10 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
 
   async function notifyAndDigest(result: OverdueResult): Promise<void> {
     const lang = await deps.lang();
-    const { lateKeys, fresh } = newlyLate(await fuKnownLateItem.getValue(), result.items);
-    await fuKnownLateItem.setValue(lateKeys);
+    const known = await fuKnownLateItem.getValue();
+    const { lateKeys, fresh } = newlyLate(known, result.items);
+    // Written only when it changes: every storage.local write is broadcast to the open pages.
+    if (!known || known.length !== lateKeys.length || lateKeys.some((k, i) => k !== known[i])) await fuKnownLateItem.setValue(lateKeys);
     if (fresh.length > 0 && (await fuNotifyLateItem.getValue())) {
       const { title, message } = lateMessage(lang, fresh);
       await ui.notify(`comms-log-late-${deps.now()}`, title, message);
