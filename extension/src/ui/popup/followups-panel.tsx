@@ -77,14 +77,18 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
   const [nowMs, setNowMs] = useState(() => Date.now());
 
   useEffect(() => {
-    // After the first paint: recompute in the background (and sync), which rewrites the stored list.
-    const timer = setTimeout(() => void sendToBackground('fu-refresh', {}).catch(() => undefined), 0);
     const clock = setInterval(() => setNowMs(Date.now()), 60_000);
-    return () => {
-      clearTimeout(timer);
-      clearInterval(clock);
-    };
+    return () => clearInterval(clock);
   }, []);
+
+  // Once the stored list is on screen: recompute in the background (and sync), which rewrites it. Not before:
+  // on a busy machine the recompute would compete with the first paint.
+  const painted = own.head !== undefined;
+  useEffect(() => {
+    if (!painted) return;
+    const timer = setTimeout(() => void sendToBackground('fu-refresh', {}).catch(() => undefined), 0);
+    return () => clearTimeout(timer);
+  }, [painted]);
 
   const loadTeam = useCallback(
     (v: View) => {
