@@ -23,7 +23,7 @@ export function formatSla(t: T, sla: DurationSpec): string {
     case 'working_hours':
       return t('fuSlaWorkingHours', sla.value);
     case 'working_days':
-      return t('fuSlaWorkingDays', sla.value);
+      return t(sla.value === 1 ? 'fuSlaWorkingDay' : 'fuSlaWorkingDays', sla.value);
   }
 }
 
