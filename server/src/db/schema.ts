@@ -288,6 +288,24 @@ export const neverLog = sqliteTable(
   ],
 );
 
+/**
+ * Handles a manager took out of the unknown-counterparts queue (`directory.dismissHandle`), org-wide. `value` is
+ * lower-cased as the queue shows it.
+ */
+export const dismissedHandles = sqliteTable(
+  'dismissed_handles',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<IdentityKind>().notNull(),
+    value: text('value').notNull(),
+    dismissedBy: text('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
+    dismissedAt: ms('dismissed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.value] })],
+);
+
 export type OrgRow = typeof orgs.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type StakeholderRow = typeof stakeholders.$inferSelect;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
+  assignHandleInputSchema,
+  assignHandleResultSchema,
   cadenceOverrideSchema,
+  directoryMergeInputSchema,
+  dismissHandleInputSchema,
+  dismissHandleResultSchema,
+  importCsvInputSchema,
+  importReportSchema,
   identityInputSchema,
   matchInputSchema,
   matchResultSchema,
@@ -8,6 +15,8 @@ import {
   stakeholderInputSchema,
   stakeholderSchema,
   stakeholderTypeSchema,
+  suggestionsInputSchema,
+  suggestionsResultSchema,
   tierSchema,
 } from '@comms-log/shared';
 import {
@@ -19,7 +28,9 @@ import {
   removeIdentity,
   updateStakeholder,
 } from '../services/directory';
+import { mergeStakeholders } from '../services/directory-merge';
 import { importStakeholdersCsv } from '../services/stakeholder-import';
+import { assignHandle, dismissHandle, listSuggestions, undismissHandle } from '../services/suggestions';
 import { authedProcedure, managerProcedure, router } from '../trpc';
 
 const idSchema = z.string().min(1).max(64);
@@ -48,8 +59,8 @@ export const directoryUpdateInputSchema = z.object({
   identities: z.array(identityInputSchema).max(50).optional(),
 });
 
-/** The CSV text itself; 1 MiB at most (the request body limit). */
-export const importCsvInputSchema = z.object({ csv: z.string().min(1).max(1024 * 1024, 'the CSV can be at most 1 MiB') });
+/** The CSV text itself, 1 MiB at most (the request body limit), and `dryRun` (now in shared). */
+export { importCsvInputSchema };
 
 export const directoryRouter = router({
   list: authedProcedure.input(directoryListInputSchema).query(({ ctx, input }) => listStakeholders(ctx.db, ctx.user.orgId, input)),
@@ -100,5 +111,36 @@ export const directoryRouter = router({
     .output(matchResultSchema)
     .query(({ ctx, input }) => matchHandles(ctx.db, ctx.user.orgId, input.handles)),
 
-  importCsv: managerProcedure.input(importCsvInputSchema).mutation(({ ctx, input }) => importStakeholdersCsv(ctx.db, ctx.user.orgId, input.csv)),
+  /** `dryRun: true` gives the same per-row report and writes nothing (the import's preview). */
+  importCsv: managerProcedure
+    .input(importCsvInputSchema)
+    .output(importReportSchema)
+    .mutation(({ ctx, input }) => importStakeholdersCsv(ctx.db, ctx.user.orgId, input.csv, { dryRun: input.dryRun })),
+
+  /** Fold `mergeId` into `keepId` (its identities, interactions, follow-ups, cadence snoozes); returns the kept one. */
+  merge: managerProcedure
+    .input(directoryMergeInputSchema)
+    .output(stakeholderSchema)
+    .mutation(({ ctx, input }) => mergeStakeholders(ctx.db, ctx.user.orgId, input)),
+
+  /** The queue of unknown counterparts seen in logged threads. */
+  suggestions: managerProcedure
+    .input(suggestionsInputSchema)
+    .output(suggestionsResultSchema)
+    .query(({ ctx, input }) => listSuggestions(ctx.db, ctx.user.orgId, input)),
+
+  assignHandle: managerProcedure
+    .input(assignHandleInputSchema)
+    .output(assignHandleResultSchema)
+    .mutation(({ ctx, input }) => assignHandle(ctx.db, ctx.user.orgId, input)),
+
+  dismissHandle: managerProcedure
+    .input(dismissHandleInputSchema)
+    .output(dismissHandleResultSchema)
+    .mutation(({ ctx, input }) => dismissHandle(ctx.db, ctx.user.orgId, ctx.user.id, input)),
+
+  undismissHandle: managerProcedure
+    .input(dismissHandleInputSchema)
+    .output(dismissHandleResultSchema)
+    .mutation(({ ctx, input }) => undismissHandle(ctx.db, ctx.user.orgId, input)),
 });

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { stakeholderInputSchema, type IdentityInput, type IdentityKind } from '@comms-log/shared';
+import { stakeholderInputSchema, type IdentityInput, type IdentityKind, type ImportReport } from '@comms-log/shared';
 import type { Db } from '../db/client';
 import { identities, stakeholders, users } from '../db/schema';
 import { describeZodError } from '../trpc';
@@ -22,27 +22,17 @@ const identityColumns: [Column, IdentityKind][] = [
 
 export const MAX_IMPORT_ROWS = 10_000;
 
-export interface ImportRowReport {
-  /** The row's line in the file (the header is line 1). */
-  row: number;
-  status: 'created' | 'updated' | 'error';
-  message: string;
-  stakeholderId: string | null;
-}
-
-export interface ImportReport {
-  rows: ImportRowReport[];
-  created: number;
-  updated: number;
-  errors: number;
-}
-
 /**
  * Import stakeholders from CSV. A row updates the stakeholder that already holds one of its identities (or,
  * without identities, has the same name and organization), else creates one; identities are added, never
  * removed. Every valid row applies even when others fail; each row is reported.
+ *
+ * `dryRun` runs the very same import and rolls it back, so its verdicts (created, updated, error) are the ones a real
+ * import would give, rows of the file that touch the same stakeholder included; nothing is written, and rows that
+ * would be created report no stakeholder id.
  */
-export async function importStakeholdersCsv(db: Db, orgId: string, csv: string, now = Date.now()): Promise<ImportReport> {
+export async function importStakeholdersCsv(db: Db, orgId: string, csv: string, opts: { dryRun?: boolean } = {}, now = Date.now()): Promise<ImportReport> {
+  const dryRun = opts.dryRun ?? false;
   let records: { line: number; fields: string[] }[];
   try {
     records = parseCsv(csv);
@@ -66,8 +56,8 @@ export async function importStakeholdersCsv(db: Db, orgId: string, csv: string, 
   }
   const owners = new Map((await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.orgId, orgId))).map((u) => [u.email, u.id]));
 
-  return db.transaction(async (tx) => {
-    const report: ImportReport = { rows: [], created: 0, updated: 0, errors: 0 };
+  const run = db.transaction(async (tx) => {
+    const report: ImportReport = { rows: [], created: 0, updated: 0, errors: 0, dryRun };
     for (const record of dataRows) {
       const cell = (c: Column) => {
         const idx = names.indexOf(c);
@@ -148,13 +138,32 @@ export async function importStakeholdersCsv(db: Db, orgId: string, csv: string, 
           const s = await createStakeholder(sp, orgId, { ...fields, cadenceOverride: null, active: true }, input.identities, now);
           return { status: 'created' as const, id: s.id, name: s.name };
         });
-        report.rows.push({ row: record.line, status: result.status, message: `${result.status} ${result.name}`, stakeholderId: result.id });
+        report.rows.push({
+          row: record.line,
+          status: result.status,
+          message: `${result.status} ${result.name}`,
+          stakeholderId: dryRun && result.status === 'created' ? null : result.id,
+        });
         report[result.status]++;
       } catch (e) {
         if (e instanceof TRPCError) fail(e.message);
         else throw e;
       }
     }
+    if (dryRun) throw new DryRunRollback(report);
     return report;
   });
+  try {
+    return await run;
+  } catch (e) {
+    if (e instanceof DryRunRollback) return e.report;
+    throw e;
+  }
+}
+
+/** Thrown out of a dry run's transaction so that it rolls back, carrying the report out. */
+class DryRunRollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run: rolled back');
+  }
 }

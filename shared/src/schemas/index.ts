@@ -9,3 +9,4 @@ export * from './metrics';
 export * from './overdue';
 export * from './auth';
 export * from './reports';
+export * from './directory';
