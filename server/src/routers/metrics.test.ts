@@ -277,4 +277,20 @@ describe('metrics.interactions', () => {
     const mine = await t.staff.caller.metrics.interactions({ filter: { ...period, userId: [t.staff2.user.id] } });
     expect(mine.items.map((i) => i.userId)).toEqual([t.staff.user.id]);
   });
+
+  it('names who wrote each message (the counterpart of an inbound one), in the plain and the waits-only lists', async () => {
+    const s = acceptanceScenario();
+    await push(t.staff, [...s.items, inbound('d', '2026-03-11T10:00:00+08:00', { author: { name: 'Walk-in', handle: null } })]);
+    const all = await t.manager.caller.metrics.interactions({ filter: period, limit: 200 });
+    const authors = new Map(all.items.map((i) => [i.id, [i.direction, i.authorName, i.authorHandle]]));
+    expect(authors.get(s.a.id)).toEqual(['inbound', 'Li Lei', 'lilei@acme.cn']);
+    // The period holds thread a's reply (thread b's comes on the 16th, after it).
+    expect(all.items.filter((i) => i.direction === 'outbound').map((i) => [i.authorName, i.authorHandle])).toEqual([['Sam', 'sam@us.test']]);
+    expect(all.items.find((i) => i.threadKey === 'gmail:d')).toMatchObject({ authorName: 'Walk-in', authorHandle: null });
+    const late = await t.manager.caller.metrics.interactions({ filter: period, onTime: 'late', asOf });
+    expect(late.items.map((i) => [i.threadKey, i.authorName, i.authorHandle])).toEqual([
+      ['gmail:d', 'Walk-in', null],
+      ['gmail:c', 'Li Lei', 'lilei@acme.cn'],
+    ]);
+  });
 });

@@ -1,4 +1,6 @@
 import {
+  cadenceListInputSchema,
+  cadenceListResultSchema,
   coverageInputSchema,
   coverageResultSchema,
   metricsInteractionsInputSchema,
@@ -8,6 +10,7 @@ import {
   totalsInputSchema,
   totalsResultSchema,
 } from '@comms-log/shared';
+import { metricsCadence } from '../services/cadence-list';
 import { metricsCoverage, metricsInteractions, metricsResponseTimes, metricsTotals } from '../services/metrics';
 import { authedProcedure, router } from '../trpc';
 
@@ -25,6 +28,11 @@ export const metricsRouter = router({
     .input(coverageInputSchema.default({}))
     .output(coverageResultSchema)
     .query(({ ctx, input }) => metricsCoverage(ctx, input)),
+  /** Every active stakeholder with a cadence rule: its state and last contact (staff: the ones they own). */
+  cadence: authedProcedure
+    .input(cadenceListInputSchema)
+    .output(cadenceListResultSchema)
+    .query(({ ctx, input }) => metricsCadence(ctx, input)),
   interactions: authedProcedure
     .input(metricsInteractionsInputSchema)
     .output(metricsInteractionsResultSchema)

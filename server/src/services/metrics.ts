@@ -400,6 +400,8 @@ export interface StakeholderCadence {
   tier: string;
   ownerUserId: string | null;
   status: CadenceStatus;
+  /** The last contact of ours in any channel at or before the instant asked (whatever the rules count). */
+  lastContactMs: number | null;
 }
 
 /**
@@ -412,7 +414,13 @@ export async function stakeholderCadences(
   ctx: MetricsCtx,
   env: MetricsEnv,
   at: number,
-  scope: { stakeholderType?: StakeholderType[] | undefined; tier?: string[] | undefined; stakeholderId?: string[] | undefined } = {},
+  scope: {
+    stakeholderType?: StakeholderType[] | undefined;
+    tier?: string[] | undefined;
+    stakeholderId?: string[] | undefined;
+    /** Owners; `null` stands for stakeholders nobody owns. */
+    ownerUserId?: (string | null)[] | undefined;
+  } = {},
 ): Promise<StakeholderCadence[]> {
   const orgId = ctx.user.orgId;
   const parts: SQL[] = [sql`s.org_id = ${orgId}`, sql`s.active = 1`];
@@ -420,6 +428,13 @@ export async function stakeholderCadences(
   if (scope.stakeholderType?.length) parts.push(sql`s.type IN (${inList(scope.stakeholderType)})`);
   if (scope.tier?.length) parts.push(sql`s.tier IN (${inList(scope.tier)})`);
   if (scope.stakeholderId?.length) parts.push(sql`s.id IN (${inList(scope.stakeholderId)})`);
+  if (scope.ownerUserId?.length) {
+    const owners = scope.ownerUserId.filter((o): o is string => o !== null);
+    const either: SQL[] = [];
+    if (owners.length) either.push(sql`s.owner_user_id IN (${inList(owners)})`);
+    if (owners.length < scope.ownerUserId.length) either.push(sql`s.owner_user_id IS NULL`);
+    parts.push(sql`(${sql.join(either, sql` OR `)})`);
+  }
   const where = sql.join(parts, sql` AND `);
   const people = await ctx.db.all<{
     id: string;
@@ -452,13 +467,15 @@ export async function stakeholderCadences(
     const cadenceOverride = p.cadence_ideal_days !== null && p.cadence_max_days !== null ? { idealDays: p.cadence_ideal_days, maxDays: p.cadence_max_days } : null;
     const rules = resolveCadence(env.plan, { type: p.type, tier: p.tier, cadenceOverride });
     if (rules.length === 0) continue;
+    const contacts = byStakeholder.get(p.id) ?? [];
     out.push({
       id: p.id,
       name: p.name,
       type: p.type,
       tier: p.tier,
       ownerUserId: p.owner_user_id,
-      status: cadenceStatus(byStakeholder.get(p.id) ?? [], rules, at, p.created_at),
+      status: cadenceStatus(contacts, rules, at, p.created_at),
+      lastContactMs: contacts.length ? Math.max(...contacts.map((c) => c.occurredAtMs)) : null,
     });
   }
   return out;
@@ -542,6 +559,8 @@ interface ItemSql {
   stakeholder_type: StakeholderType;
   user_id: string;
   user_name: string | null;
+  author_name: string;
+  author_handle: string | null;
   wait_start: number;
   replied_at: number | null;
   response_ms: number | null;
@@ -550,7 +569,7 @@ interface ItemSql {
 }
 
 const itemColumns = sql`i.id, i.occurred_at, i.source, i.channel, i.direction, i.thread_key, i.title, i.url, i.stakeholder_id,
-  s.name AS stakeholder_name, i.stakeholder_type, i.user_id, u.name AS user_name, i.wait_start, i.replied_at, i.response_ms,
+  s.name AS stakeholder_name, i.stakeholder_type, i.user_id, u.name AS user_name, i.author_name, i.author_handle, i.wait_start, i.replied_at, i.response_ms,
   i.response_work_ms, i.deadline_at`;
 const itemJoins = sql`LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id
   LEFT JOIN users u ON u.id = i.user_id AND u.org_id = i.org_id`;
@@ -570,6 +589,8 @@ function itemOf(r: ItemSql, status: WaitStatus | null): DrilldownItem {
     stakeholderType: r.stakeholder_type,
     userId: r.user_id,
     userName: r.user_name,
+    authorName: r.author_name,
+    authorHandle: r.author_handle,
     waitStart: r.wait_start === 1,
     repliedAt: toIsoOrNull(r.replied_at),
     responseMs: r.response_ms,
