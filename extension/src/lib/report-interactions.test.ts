@@ -17,6 +17,8 @@ const item = (n: number, over: Partial<DrilldownItem> = {}): DrilldownItem => ({
   stakeholderType: 'customer',
   userId: 'u1',
   userName: 'Li Na',
+  authorName: n === 1 ? 'Zhang Wei' : 'Li Na',
+  authorHandle: n === 1 ? 'zhang@acme.cn' : null,
   waitStart: true,
   repliedAt: '2026-03-09T05:00:00.000Z',
   responseMs: 3 * 3_600_000,
@@ -32,10 +34,26 @@ it('writes one record per interaction with local times and labels', () => {
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const records = parseCsv(csv);
   expect(records).toHaveLength(1 + items.length);
-  expect(records[1]!.fields.slice(0, 11)).toEqual(['2026-03-09 10:00', 'Inbound', 'Email', 'gmail', '客户甲', 'Customer', 'Li Na', 'Invoice, "Q1"\nplease', 'On time', '2026-03-09 13:00', '3.0']);
+  expect(records[0]!.fields.slice(6, 9)).toEqual(['Author', 'Author handle', 'Person']);
+  expect(records[1]!.fields.slice(0, 13)).toEqual([
+    '2026-03-09 10:00',
+    'Inbound',
+    'Email',
+    'gmail',
+    '客户甲',
+    'Customer',
+    'Zhang Wei',
+    'zhang@acme.cn',
+    'Li Na',
+    'Invoice, "Q1"\nplease',
+    'On time',
+    '2026-03-09 13:00',
+    '3.0',
+  ]);
   expect(records[2]!.fields[1]).toBe('Outbound');
-  expect(records[2]!.fields[8]).toBe('');
-  expect(records[2]!.fields[13]).toBe(items[1]!.id);
+  expect(records[2]!.fields.slice(6, 8)).toEqual(['Li Na', '']);
+  expect(records[2]!.fields[10]).toBe('');
+  expect(records[2]!.fields.at(-1)).toBe(items[1]!.id);
 });
 
 it('labels the columns in Chinese for a Chinese export', () => {

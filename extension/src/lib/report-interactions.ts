@@ -3,7 +3,10 @@ import { toExcelCsv, type CsvCell } from './csv';
 import type { Lang } from './i18n';
 import { reportFormat } from './report-tables';
 
-/** The CSV of the interactions behind a figure: one record per interaction, labels in `lang`, times in `zone`. */
+/**
+ * The CSV of the interactions behind a figure: one record per interaction, labels in `lang`, times in `zone`. The
+ * author is who wrote the message (the counterpart of an inbound one); the person is who logged it.
+ */
 export function interactionsCsv(items: readonly DrilldownItem[], lang: Lang, zone: string): string {
   const f = reportFormat(lang);
   const { t } = f;
@@ -14,6 +17,8 @@ export function interactionsCsv(items: readonly DrilldownItem[], lang: Lang, zon
     t('dashColSource'),
     t('dashColStakeholder'),
     t('dashColType'),
+    t('dashColAuthor'),
+    t('dashColAuthorHandle'),
     t('dashColPerson'),
     t('dashColTitle'),
     t('dashColStatus'),
@@ -30,6 +35,8 @@ export function interactionsCsv(items: readonly DrilldownItem[], lang: Lang, zon
     i.source,
     i.stakeholderName ?? '',
     f.type(i.stakeholderType),
+    i.authorName,
+    i.authorHandle ?? '',
     i.userName ?? i.userId,
     i.title ?? '',
     i.status ? f.waitStatus(i.status) : '',

@@ -1,5 +1,6 @@
-import type { OverdueItem } from '@comms-log/shared';
-import { formatRelative } from '../../lib/i18n';
+import { useState } from 'react';
+import type { CadenceRow } from '@comms-log/shared';
+import { formatRelative, type MessageKey } from '../../lib/i18n';
 import { rateTone } from '../../lib/report-goals';
 import { reportFormat } from '../../lib/report-tables';
 import { useDashboard } from './dashboard-context';
@@ -7,73 +8,41 @@ import { FigureButton } from './figure-button';
 import { StatusLine } from './status-line';
 import { useApiQuery } from './use-api-query';
 
-type CadenceItem = Extract<OverdueItem, { kind: 'cadence' }>;
+const PAGE = 50;
 
-/** Cadence: coverage per type, the stakeholders overdue and going cold, and when each was last contacted. */
+type State = CadenceRow['state'];
+
+const stateKey: Record<State, MessageKey> = { overdue: 'dashOverdueStakeholders', due: 'dashGoingCold', ok: 'dashCadenceStateOk' };
+const stateChip: Record<State, string> = { overdue: 'dash-chip-red', due: 'dash-chip-amber', ok: 'dash-chip-green' };
+/** The owner filter: every owner, nobody, or one user. */
+const ANY = '';
+const NOBODY = '-';
+
+/**
+ * Cadence: coverage per type (`metrics.coverage`) and last contact per stakeholder (`metrics.cadence`), most urgent
+ * first, filterable by state and owner. Both read the same cadence states on the server, so they agree.
+ */
 export function CadenceView() {
-  const { t, lang, filter, asOf, dataVersion, canManage, zone, userName } = useDashboard();
+  const { t, lang, filter, asOf, dataVersion, zone, users, userName } = useDashboard();
   const f = reportFormat(lang);
+  const [state, setState] = useState<State | ''>('');
+  const [owner, setOwner] = useState(ANY);
+  const [offset, setOffset] = useState(0);
   const scope = { stakeholderType: filter.stakeholderType, tier: filter.tier, stakeholderId: filter.stakeholderId };
-  const q = useApiQuery(JSON.stringify(['cadence', scope, asOf, dataVersion]), (c) =>
-    Promise.all([c.metrics.coverage.query({ asOf, ...scope }), c.followups.overdue.query({ team: canManage, asOf })]),
+  const ownerFilter = owner === ANY ? {} : { ownerUserId: [owner === NOBODY ? null : owner] };
+  const q = useApiQuery(JSON.stringify(['cadence', scope, asOf, dataVersion]), (c) => c.metrics.coverage.query({ asOf, ...scope }));
+  const list = useApiQuery(JSON.stringify(['cadence-list', scope, asOf, dataVersion, state, owner, offset]), (c) =>
+    c.metrics.cadence.query({ asOf, ...scope, ...ownerFilter, ...(state ? { state: [state] } : {}), offset, limit: PAGE }),
   );
-  const [coverage, overdue] = q.data ?? [];
-  const items = (overdue?.items ?? []).filter(
-    (i): i is CadenceItem =>
-      i.kind === 'cadence' &&
-      (!filter.stakeholderType || filter.stakeholderType.includes(i.stakeholderType)) &&
-      (!filter.stakeholderId || filter.stakeholderId.includes(i.stakeholderId)),
-  );
+  const coverage = q.data;
   const now = new Date(asOf);
-  const list = (state: 'overdue' | 'due', title: string) => {
-    const rows = items.filter((i) => i.state === state);
-    return (
-      <div>
-        <h3>
-          {title} ({rows.length})
-        </h3>
-        {rows.length === 0 ? (
-          <p className="pg-muted">{t('dashNoneNow')}</p>
-        ) : (
-          <div className="dash-table-wrap dash-scroll">
-            <table className="dash-table" aria-label={title}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('dashColStakeholder')}</th>
-                  <th scope="col">{t('dashColType')}</th>
-                  <th scope="col">{t('dashColOwner')}</th>
-                  <th scope="col">{t('dashColLastContact')}</th>
-                  <th scope="col">{t('dashColDueBy')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      <FigureButton
-                        value={i.stakeholderName}
-                        label={t('dashInteractionsWith', i.stakeholderName)}
-                        spec={{ title: i.stakeholderName, input: { filter: { from: filter.from, to: filter.to, stakeholderId: [i.stakeholderId] } } }}
-                      />
-                    </th>
-                    <td>{f.type(i.stakeholderType)}</td>
-                    <td>{i.ownerUserId ? userName(i.ownerUserId) : <span className="pg-muted">{t('dashNoOwner')}</span>}</td>
-                    <td>{i.lastContactAt ? `${f.date(i.lastContactAt, zone)} (${formatRelative(lang, i.lastContactAt, now)})` : t('dashNever')}</td>
-                    <td>
-                      {f.date(i.dueBy, zone)} <span className="pg-muted">{t('dashCadenceDays', i.idealDays, i.maxDays)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </div>
-    );
-  };
+  const when = (iso: string | null) => (iso ? `${f.date(iso, zone)} (${formatRelative(lang, iso, now)})` : t('dashNever'));
+  const counts = list.data?.counts;
+  const total = list.data?.total ?? 0;
+  const ready = q.data && !q.loading && list.data && !list.loading;
 
   return (
-    <section className="pg-card dash-section" aria-labelledby="dash-cadence-h" data-state={q.data && !q.loading ? 'ready' : 'loading'}>
+    <section className="pg-card dash-section" aria-labelledby="dash-cadence-h" data-state={ready ? 'ready' : 'loading'}>
       <h2 id="dash-cadence-h">{t('dashCadence')}</h2>
       <StatusLine t={t} loading={q.loading && !q.data} error={q.error} what={t('dashCadence')} />
       {coverage && (
@@ -105,9 +74,92 @@ export function CadenceView() {
             </table>
           </div>
           <p className="pg-muted dash-hint">{t('dashCadenceHint')}</p>
-          <div className="dash-split">
-            {list('overdue', t('dashOverdueStakeholders'))}
-            {list('due', t('dashGoingCold'))}
+        </>
+      )}
+
+      <h3 id="dash-cadence-list-h">{t('dashCadenceList')}</h3>
+      <form className="dash-bar" onSubmit={(e) => e.preventDefault()} aria-labelledby="dash-cadence-list-h">
+        <div className="pg-field">
+          <label htmlFor="dash-cadence-state">{t('dashCadenceShow')}</label>
+          <select id="dash-cadence-state" value={state} onChange={(e) => (setState(e.target.value as State | ''), setOffset(0))}>
+            <option value="">{t('dashCountOf', t('dashAll'), counts ? counts.ok + counts.due + counts.overdue : '…')}</option>
+            {(['overdue', 'due', 'ok'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t('dashCountOf', t(stateKey[s]), counts ? counts[s] : '…')}
+              </option>
+            ))}
+          </select>
+        </div>
+        {users.length > 1 && (
+          <div className="pg-field">
+            <label htmlFor="dash-cadence-owner">{t('dashColOwner')}</label>
+            <select id="dash-cadence-owner" value={owner} onChange={(e) => (setOwner(e.target.value), setOffset(0))}>
+              <option value={ANY}>{t('dashAll')}</option>
+              <option value={NOBODY}>{t('dashNoOwner')}</option>
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </form>
+      <StatusLine t={t} loading={list.loading && !list.data} error={list.error} what={t('dashCadenceList')} />
+      {list.data && list.data.items.length === 0 && <p className="pg-muted">{t('dashNoneNow')}</p>}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <div className="dash-table-wrap dash-scroll">
+            <table className="dash-table" aria-label={t('dashCadenceList')} data-testid="dash-cadence-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashColStakeholder')}</th>
+                  <th scope="col">{t('dashColType')}</th>
+                  <th scope="col">{t('dashColOwner')}</th>
+                  <th scope="col">{t('dashColStatus')}</th>
+                  <th scope="col">{t('dashColLastContact')}</th>
+                  <th scope="col">{t('dashColLastInbound')}</th>
+                  <th scope="col">{t('dashColLastOutbound')}</th>
+                  <th scope="col">{t('dashColDueBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((r) => (
+                  <tr key={r.stakeholderId} data-state={r.state}>
+                    <th scope="row">
+                      <FigureButton
+                        value={r.name}
+                        label={t('dashInteractionsWith', r.name)}
+                        spec={{ title: r.name, input: { filter: { from: filter.from, to: filter.to, stakeholderId: [r.stakeholderId] } } }}
+                      />
+                    </th>
+                    <td>
+                      {f.type(r.type)} <span className="pg-muted">{r.tier}</span>
+                    </td>
+                    <td>{r.ownerUserId ? userName(r.ownerUserId) : <span className="pg-muted">{t('dashNoOwner')}</span>}</td>
+                    <td>
+                      <span className={`dash-chip ${stateChip[r.state]}`}>{t(stateKey[r.state])}</span>
+                    </td>
+                    <td>{when(r.lastContactAt)}</td>
+                    <td>{r.lastInboundAt ? f.date(r.lastInboundAt, zone) : <span className="pg-muted">{t('dashNever')}</span>}</td>
+                    <td>{r.lastOutboundAt ? f.date(r.lastOutboundAt, zone) : <span className="pg-muted">{t('dashNever')}</span>}</td>
+                    <td>
+                      {f.date(r.dueBy, zone)} <span className="pg-muted">{t('dashCadenceDays', r.idealDays, r.maxDays)}</span>
+                      {r.ruleChannels && <div className="pg-muted">{t('dashCadenceChannelsOnly', r.ruleChannels.map((c) => f.channel(c)).join(', '))}</div>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="pg-actions">
+            <span className="pg-muted">{t('dashPageOf', total === 0 ? 0 : offset + 1, Math.min(offset + PAGE, total), total)}</span>
+            <button type="button" className="pg-button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              {t('dashPrevious')}
+            </button>
+            <button type="button" className="pg-button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+              {t('dashNext')}
+            </button>
           </div>
         </>
       )}

@@ -102,6 +102,7 @@ export function DrilldownDialog({ spec, onClose }: { spec: DrillSpec; onClose():
                 <th>{t('dashColDirection')}</th>
                 <th>{t('dashColChannel')}</th>
                 <th>{t('dashColStakeholder')}</th>
+                <th>{t('dashColAuthor')}</th>
                 <th>{t('dashColPerson')}</th>
                 <th>{t('dashColTitle')}</th>
                 <th>{t('dashColStatus')}</th>
@@ -116,6 +117,10 @@ export function DrilldownDialog({ spec, onClose }: { spec: DrillSpec; onClose():
                   <td>{f.channel(i.channel)}</td>
                   <td>
                     {i.stakeholderName ?? <span className="pg-muted">{t('dashUnknown')}</span>} <span className="pg-muted">{f.type(i.stakeholderType)}</span>
+                  </td>
+                  <td>
+                    {i.authorName}
+                    {i.authorHandle && i.authorHandle !== i.authorName ? <div className="pg-muted">{i.authorHandle}</div> : null}
                   </td>
                   <td>{i.userName ?? i.userId}</td>
                   <td>

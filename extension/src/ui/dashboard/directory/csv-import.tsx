@@ -1,15 +1,20 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ImportReport } from '@comms-log/shared';
 import { toStoredError, type StoredError } from '../../../lib/api-error';
 import { withApi } from '../../../lib/server-session';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { importColumns, previewStakeholderCsv, type CsvPreview, type PreviewRow } from './csv-preview';
 
-type ImportReport = { rows: { row: number; status: 'created' | 'updated' | 'error'; message: string }[]; created: number; updated: number; errors: number };
-
 const PREVIEW_ROWS = 200;
+/** Typing pauses this long before the file is checked with the server again. */
+const CHECK_DELAY_MS = 400;
 
-/** CSV import of stakeholders: a preview with the mistakes visible before sending, then the server's report per row. */
+/**
+ * CSV import of stakeholders. The preview shows, row by row, the mistakes seen at once in the browser and then the
+ * server's own verdict from a dry run of the very same import (created, updated or refused, and why), before
+ * anything is written; after the import, the server's report per row.
+ */
 export function CsvImport({ onImported }: { onImported(): void }) {
   const { t } = useDashboard();
   const [text, setText] = useState('');
@@ -17,6 +22,27 @@ export function CsvImport({ onImported }: { onImported(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<StoredError | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  /** The server's dry run of `text` (null while checking or when the file cannot be sent). */
+  const [verdict, setVerdict] = useState<{ text: string; report: ImportReport } | null>(null);
+  const [checkError, setCheckError] = useState<StoredError | null>(null);
+  const checkable = preview !== null && !preview.problem && preview.rows.length > 0;
+
+  useEffect(() => {
+    setVerdict(null);
+    setCheckError(null);
+    if (!checkable) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      withApi((c) => c.directory.importCsv.mutate({ csv: text, dryRun: true })).then(
+        (r) => live && setVerdict({ text, report: r }),
+        (e: unknown) => live && setCheckError(toStoredError(e)),
+      );
+    }, CHECK_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text, checkable]);
 
   const load = (csv: string) => {
     setText(csv);
@@ -42,8 +68,20 @@ export function CsvImport({ onImported }: { onImported(): void }) {
     r.errors
       .map((e) => (e === 'name' ? t('dashCsvNoName') : e === 'type' ? t('dashCsvBadType', r.values.type ?? '') : e === 'owner' ? t('dashCsvBadOwner') : t('dashCsvExtraFields')))
       .join(' ');
-  const bad = preview?.rows.filter((r) => r.errors.length).length ?? 0;
+  const server = verdict?.text === text ? verdict.report : null;
+  const serverRow = new Map(server?.rows.map((r) => [r.row, r]));
+  const clientBad = preview?.rows.filter((r) => r.errors.length).length ?? 0;
+  // Once the server has checked the file, its verdict counts (it also knows owners, identities held by others…).
+  const bad = server ? server.errors : clientBad;
   const problem = preview?.problem;
+  const verdictWords = (r: PreviewRow) => {
+    if (r.errors.length) return errorWords(r);
+    const v = serverRow.get(r.line);
+    if (!v) return t('dashCsvLooksRight');
+    if (v.status === 'error') return t('dashCsvRefusedBecause', v.message);
+    return v.status === 'created' ? t('dashCsvWillCreate') : t('dashCsvWillUpdate');
+  };
+  const isBad = (r: PreviewRow) => r.errors.length > 0 || serverRow.get(r.line)?.status === 'error';
 
   return (
     <section className="pg-card" aria-labelledby="dir-import-h">
@@ -70,9 +108,17 @@ export function CsvImport({ onImported }: { onImported(): void }) {
                 : t('dashCsvMissingColumns', problem.columns.join(', '))}
         </p>
       )}
-      {preview && !problem && (
+      {/* After an import its report speaks; editing the text brings the preview back. */}
+      {preview && !problem && !report && (
         <>
           <p role="status">{t('dashCsvPreviewSummary', preview.rows.length, preview.rows.length - bad, bad)}</p>
+          <p className="pg-muted dash-hint" data-testid="csv-server-check">
+            {server
+              ? t('dashCsvServerSummary', server.created, server.updated, server.errors)
+              : checkError
+                ? t('dashLoadFailed', t('dashCsvPreview'), errorText(t, checkError))
+                : t('dashCsvChecking')}
+          </p>
           <div className="dash-table-wrap dash-scroll">
             <table className="dash-table" aria-label={t('dashCsvPreview')}>
               <thead>
@@ -95,7 +141,7 @@ export function CsvImport({ onImported }: { onImported(): void }) {
                     <td>{r.values.tier}</td>
                     <td>{r.values.organization}</td>
                     <td className="dash-num">{r.identities}</td>
-                    <td className={r.errors.length ? 'pg-error' : 'pg-ok'}>{r.errors.length ? errorWords(r) : t('dashCsvLooksRight')}</td>
+                    <td className={isBad(r) ? 'pg-error' : 'pg-ok'}>{verdictWords(r)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -29,7 +29,7 @@ const typeSet = new Set<string>(stakeholderTypes);
 /**
  * What an import would read from the file, row by row, with the mistakes that can be seen without the server:
  * unknown or missing columns, an empty name, an unknown type, an owner that is not an address, a row with more
- * fields than the header. The server's own report after the import is the final word.
+ * fields than the header. The server's dry run of the same import (csv-import.tsx) then gives its own verdict per row.
  */
 export function previewStakeholderCsv(text: string): CsvPreview {
   let records: { line: number; fields: string[] }[];

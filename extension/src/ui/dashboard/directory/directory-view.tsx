@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import { stakeholderTypes, type StakeholderType } from '@comms-log/shared';
+import { stakeholderTypes, type HandleKey, type Stakeholder, type StakeholderType } from '@comms-log/shared';
+import { toStoredError, type StoredError } from '../../../lib/api-error';
 import { reportFormat } from '../../../lib/report-tables';
+import { withApi } from '../../../lib/server-session';
+import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { StatusLine } from '../status-line';
 import { useApiQuery } from '../use-api-query';
@@ -11,7 +14,10 @@ import { SuggestionsQueue } from './suggestions';
 
 const PAGE = 50;
 
-/** Directory management: stakeholders with type, tier, owner and identities; CSV import; merge; unknown counterparts. */
+/**
+ * Directory management: stakeholders with type, tier, owner and identities; the unknown-counterparts queue (create,
+ * assign, dismiss); CSV import; merge.
+ */
 export function DirectoryView() {
   const { t, lang, canManage, userName, reloadStakeholders, bumpData } = useDashboard();
   const f = reportFormat(lang);
@@ -20,6 +26,9 @@ export function DirectoryView() {
   const [showInactive, setShowInactive] = useState(false);
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<StakeholderDraft | null>(null);
+  /** The queue's handle a new stakeholder is being created for: its past messages are assigned once it exists. */
+  const [fromHandle, setFromHandle] = useState<HandleKey | null>(null);
+  const [assignError, setAssignError] = useState<StoredError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const list = useApiQuery(JSON.stringify(['dir', search, type, showInactive, offset, version]), (c) =>
@@ -36,9 +45,24 @@ export function DirectoryView() {
   const changed = (message: string | null) => {
     setSaved(message);
     setEditing(null);
+    setFromHandle(null);
     setVersion((n) => n + 1);
     reloadStakeholders();
     bumpData();
+  };
+
+  const created = async (s: Stakeholder) => {
+    setAssignError(null);
+    if (!editing?.id && fromHandle) {
+      try {
+        const res = await withApi((c) => c.directory.assignHandle.mutate({ ...fromHandle, stakeholderId: s.id }));
+        return changed(t('dashCreatedAssigned', s.name, res.assigned, fromHandle.value));
+      } catch (e) {
+        // The stakeholder exists; only the assignment failed: say so, and leave the handle in the queue to retry.
+        setAssignError(toStoredError(e));
+      }
+    }
+    changed(editing?.id ? t('dashStakeholderSaved', s.name) : t('dashStakeholderCreated', s.name));
   };
 
   if (!canManage) return <p className="pg-muted">{t('dashManagersOnly')}</p>;
@@ -51,7 +75,7 @@ export function DirectoryView() {
       <section className="pg-card" aria-labelledby="dir-list-h">
         <div className="dash-h3-row">
           <h3 id="dir-list-h">{t('dashStakeholders')}</h3>
-          <button type="button" className="pg-button pg-primary" onClick={() => (setSaved(null), setEditing(emptyDraft()))}>
+          <button type="button" className="pg-button pg-primary" onClick={() => (setSaved(null), setFromHandle(null), setEditing(emptyDraft()))}>
             {t('dashNewStakeholder')}
           </button>
         </div>
@@ -90,12 +114,17 @@ export function DirectoryView() {
             {saved}
           </p>
         )}
+        {assignError && (
+          <p role="alert" className="pg-error">
+            {errorText(t, assignError)}
+          </p>
+        )}
         {editing && (
           <StakeholderForm
-            key={editing.id ?? 'new'}
+            key={editing.id ?? `new:${fromHandle ? `${fromHandle.kind}:${fromHandle.value}` : ''}`}
             initial={editing}
-            onCancel={() => setEditing(null)}
-            onDone={(s) => changed(editing.id ? t('dashStakeholderSaved', s.name) : t('dashStakeholderCreated', s.name))}
+            onCancel={() => (setEditing(null), setFromHandle(null))}
+            onDone={(s) => void created(s)}
           />
         )}
         <StatusLine t={t} loading={list.loading && !list.data} error={list.error} what={t('dashStakeholders')} />
@@ -135,7 +164,7 @@ export function DirectoryView() {
                       </td>
                       <td>{s.cadenceOverride ? t('dashCadenceDays', s.cadenceOverride.idealDays, s.cadenceOverride.maxDays) : ''}</td>
                       <td>
-                        <button type="button" className="pg-link" aria-label={t('dashEditStakeholder', s.name)} onClick={() => (setSaved(null), setEditing(draftOf(s)))}>
+                        <button type="button" className="pg-link" aria-label={t('dashEditStakeholder', s.name)} onClick={() => (setSaved(null), setFromHandle(null), setEditing(draftOf(s)))}>
                           {t('dashEdit')}
                         </button>
                       </td>
@@ -156,7 +185,12 @@ export function DirectoryView() {
           </>
         )}
       </section>
-      <SuggestionsQueue onCreate={(ty) => (setSaved(null), setEditing(emptyDraft({ type: ty })), window.scrollTo({ top: 0 }))} />
+      <SuggestionsQueue
+        stakeholders={all.data?.items ?? []}
+        version={version}
+        onCreate={(draft, from) => (setSaved(null), setAssignError(null), setFromHandle(from), setEditing(draft), window.scrollTo({ top: 0 }))}
+        onAssigned={(message) => changed(message)}
+      />
       <CsvImport onImported={() => changed(null)} />
       <MergePanel stakeholders={all.data?.items ?? []} onMerged={() => changed(null)} />
     </div>

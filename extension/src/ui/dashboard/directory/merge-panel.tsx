@@ -6,9 +6,9 @@ import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 
 /**
- * Merge two directory entries with what the server offers today: B's identities move to A and B is deactivated,
- * so new captures resolve to A. B's past interactions stay with B until the server can re-point them
- * (`directory.merge`, requested in server-requests.md); the confirmation says so before anything changes.
+ * Merge two directory entries (`directory.merge`, one transaction on the server): B's identities, past
+ * interactions, follow-ups and cadence snoozes move to A, response times are recomputed, and B becomes inactive.
+ * The confirmation says what moves before anything changes.
  */
 export function MergePanel({ stakeholders, onMerged }: { stakeholders: Stakeholder[]; onMerged(): void }) {
   const { t } = useDashboard();
@@ -26,20 +26,9 @@ export function MergePanel({ stakeholders, onMerged }: { stakeholders: Stakehold
     if (!keep || !merge) return;
     setBusy(true);
     setError(null);
-    const moved = merge.identities.map((i) => ({ kind: i.kind, value: i.value }));
     try {
-      // Identities are unique per org: B must let go of them before A can hold them.
-      await withApi((c) => c.directory.update.mutate({ id: merge.id, identities: [], active: false }));
-      try {
-        await withApi((c) =>
-          c.directory.update.mutate({ id: keep.id, identities: [...keep.identities.map((i) => ({ kind: i.kind, value: i.value })), ...moved] }),
-        );
-      } catch (e) {
-        // Put B back as it was, so a failed merge loses nothing.
-        await withApi((c) => c.directory.update.mutate({ id: merge.id, identities: moved, active: merge.active })).catch(() => undefined);
-        throw e;
-      }
-      setDone(t('dashMerged', merge.name, keep.name, moved.length));
+      await withApi((c) => c.directory.merge.mutate({ keepId: keep.id, mergeId: merge.id }));
+      setDone(t('dashMerged', merge.name, keep.name, merge.identities.length));
       setConfirming(false);
       setMergeId('');
       onMerged();
@@ -91,7 +80,7 @@ export function MergePanel({ stakeholders, onMerged }: { stakeholders: Stakehold
       {ready && confirming && (
         <div className="dash-notice" role="group" aria-label={t('dashMergeTitle')}>
           <p>{t('dashMergeWhat', merge.name, keep.name, merge.identities.length)}</p>
-          <p className="pg-warn">{t('dashMergeHistory', merge.name)}</p>
+          <p>{t('dashMergeHistory', merge.name, keep.name)}</p>
           <div className="pg-actions">
             <button type="button" className="pg-button" onClick={() => setConfirming(false)}>
               {t('cancel')}

@@ -6,6 +6,9 @@ import { reportFormat } from '../../../lib/report-tables';
 import { withApi } from '../../../lib/server-session';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
+import type { StakeholderDraft } from './stakeholder-draft';
+
+export { draftOf, emptyDraft, type StakeholderDraft } from './stakeholder-draft';
 
 export const identityKindKey: Record<IdentityKind, MessageKey> = {
   email: 'dashIdEmail',
@@ -15,46 +18,6 @@ export const identityKindKey: Record<IdentityKind, MessageKey> = {
   trello: 'dashIdTrello',
   phone: 'dashIdPhone',
 };
-
-export interface StakeholderDraft {
-  id: string | null;
-  name: string;
-  type: StakeholderType;
-  tier: string;
-  organization: string;
-  ownerUserId: string;
-  idealDays: string;
-  maxDays: string;
-  active: boolean;
-  identities: { kind: IdentityKind; value: string }[];
-}
-
-export const emptyDraft = (over: Partial<StakeholderDraft> = {}): StakeholderDraft => ({
-  id: null,
-  name: '',
-  type: 'customer',
-  tier: 'standard',
-  organization: '',
-  ownerUserId: '',
-  idealDays: '',
-  maxDays: '',
-  active: true,
-  identities: [],
-  ...over,
-});
-
-export const draftOf = (s: Stakeholder): StakeholderDraft => ({
-  id: s.id,
-  name: s.name,
-  type: s.type,
-  tier: s.tier,
-  organization: s.organization ?? '',
-  ownerUserId: s.ownerUserId ?? '',
-  idealDays: s.cadenceOverride ? String(s.cadenceOverride.idealDays) : '',
-  maxDays: s.cadenceOverride ? String(s.cadenceOverride.maxDays) : '',
-  active: s.active,
-  identities: s.identities.map((i) => ({ kind: i.kind, value: i.value })),
-});
 
 /** Create or edit one stakeholder: type, tier, owner, cadence override and every identity. */
 export function StakeholderForm({ initial, onDone, onCancel }: { initial: StakeholderDraft; onDone(s: Stakeholder): void; onCancel(): void }) {
