@@ -15,6 +15,27 @@ import { artifactsDir } from './harness/paths';
  */
 
 let demo: DemoServer;
+let idCounter = 0;
+
+/** A ULID-shaped id (the test package does not depend on ulid): a fixed time part and a counter. */
+const testId = () => `01JE2E${String(++idCounter).padStart(20, '0')}`;
+
+/** An inbound Gmail message without a stakeholder, as the extension would push it. */
+const interaction = (over: Record<string, unknown> = {}) => ({
+  id: testId(),
+  source: 'gmail',
+  externalId: null,
+  threadKey: 'gmail:e2e',
+  channel: 'email',
+  direction: 'inbound',
+  occurredAt: '2026-03-02T10:00:00+08:00',
+  stakeholderId: null,
+  stakeholderType: 'other',
+  author: { name: 'Someone', handle: null },
+  title: null,
+  snippet: null,
+  ...over,
+});
 let browser: ExtensionBrowser;
 let api: ApiClient;
 
@@ -167,13 +188,21 @@ describe('manager dashboard', () => {
     await page.close();
   });
 
-  it('imports stakeholders from CSV with a preview and a per-row report, and merges two of them', async () => {
+  it('imports stakeholders from CSV with the server’s dry-run verdict per row and a per-row report, and merges two of them with their history', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html?tab=directory`);
     const csv = ['name,type,tier,emails', 'E2E Alpha Ltd,customer,key,ops@alpha-e2e.example', 'E2E Beta,partner,,beta@beta-e2e.example', ',customer,,x@nobody-e2e.example', 'E2E Gamma,press,,'].join('\n');
     await page.getByLabel('…or paste the CSV here').fill(csv);
     await expect.poll(() => page.getByText(/rows read:/).textContent()).toBe('4 rows read: 2 look right, 2 have mistakes.');
+    // The server checks the same rows by a dry run of the import: its verdict per row, and nothing written yet.
+    await expect
+      .poll(() => page.getByTestId('csv-server-check').textContent(), { timeout: 30_000 })
+      .toBe("The server's check (nothing written yet): 2 would be created, 0 updated, 2 refused.");
+    const dry = await api.directory.importCsv.mutate({ csv, dryRun: true });
+    expect([dry.created, dry.updated, dry.errors]).toEqual([2, 0, 2]);
+    expect((await api.directory.list.query({ search: 'E2E', limit: 50 })).total).toBe(0);
     const preview = page.getByRole('table', { name: 'Import preview' });
+    expect(await preview.locator('tbody tr').nth(0).textContent()).toContain('Will be created');
     expect(await preview.locator('tbody tr').nth(2).textContent()).toContain('No name.');
     expect(await preview.locator('tbody tr').nth(3).textContent()).toContain('Unknown type "press"');
 
@@ -185,19 +214,111 @@ describe('manager dashboard', () => {
     expect(await rows.nth(2).textContent()).toMatch(/^4Refused/);
     const found = await api.directory.list.query({ search: 'E2E', limit: 50 });
     expect(found.items.map((s) => s.name).sort()).toEqual(['E2E Alpha Ltd', 'E2E Beta']);
+    // The dry run said what the import did, row by row.
+    const real = await api.directory.importCsv.mutate({ csv, dryRun: true });
+    expect(real.rows.map((r) => r.status)).toEqual(['updated', 'updated', 'error', 'error']);
 
     const alpha = found.items.find((s) => s.name === 'E2E Alpha Ltd')!;
     const beta = found.items.find((s) => s.name === 'E2E Beta')!;
+    // A conversation with Beta, to move with the merge.
+    const mail = interaction({ threadKey: 'gmail:e2e-beta', stakeholderId: beta.id, stakeholderType: 'partner', author: { name: 'Beta Boss', handle: 'beta@beta-e2e.example' } });
+    expect((await api.sync.push.mutate({ items: [{ op: 'upsert', entity: 'interaction', id: mail.id, data: mail }] })).rejected).toEqual([]);
+
+    await page.reload();
     await expect.poll(() => page.locator('#dir-merge-keep option', { hasText: 'E2E Beta' }).count()).toBe(1);
     await page.getByLabel('Keep', { exact: true }).selectOption(alpha.id);
     await page.getByLabel('Merge into it', { exact: true }).selectOption(beta.id);
     await page.getByRole('button', { name: 'Review the merge' }).click();
+    expect(await page.getByText(/^Past interactions, follow-ups and cadence snoozes of E2E Beta move to E2E Alpha Ltd/).count()).toBe(1);
     await page.getByRole('button', { name: 'Merge E2E Beta into E2E Alpha Ltd' }).click();
     await expect.poll(() => page.getByText(/^Merged:/).count(), { timeout: 30_000 }).toBe(1);
     const kept = await api.directory.get.query({ id: alpha.id });
     expect(kept.identities.map((i) => i.value).sort()).toEqual(['beta@beta-e2e.example', 'ops@alpha-e2e.example']);
     expect((await api.directory.get.query({ id: beta.id })).active).toBe(false);
+    // Beta's history is Alpha's now, logged type kept.
+    const period = { from: '2025-06-01T00:00:00Z', to: '2028-06-01T00:00:00Z' };
+    const ofAlpha = await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [alpha.id] } });
+    expect(ofAlpha.items.map((i) => [i.id, i.stakeholderType, i.authorName])).toEqual([[mail.id, 'partner', 'Beta Boss']]);
+    expect((await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [beta.id] } })).total).toBe(0);
     await page.screenshot({ path: join(artifactsDir, 'directory.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('offers unknown counterparts from the server’s queue: create (with their past messages), assign and dismiss with undo', async () => {
+    const lead1 = interaction({ threadKey: 'gmail:e2e-lead', author: { name: 'Lena Lead', handle: 'Lena@newco-e2e.example' }, title: 'Pricing for 200 seats' });
+    const lead2 = interaction({ threadKey: 'gmail:e2e-lead', author: { name: 'Lena Lead', handle: 'lena@newco-e2e.example' }, title: 'Pricing for 200 seats', occurredAt: '2026-03-03T10:00:00+08:00' });
+    const fan = interaction({ threadKey: 'gmail:e2e-fan', author: { name: 'A Fan', handle: 'fan-e2e@qq.com' } });
+    const spam = interaction({ threadKey: 'gmail:e2e-spam', author: { name: 'Spammer', handle: 'spam@spam-e2e.example' } });
+    const pushed = await api.sync.push.mutate({ items: [lead1, lead2, fan, spam].map((d) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: d.id, data: d })) });
+    expect(pushed.rejected).toEqual([]);
+    const queue = await api.directory.suggestions.query({ limit: 200 });
+    expect(queue.items.map((s) => [s.value, s.count])).toEqual(
+      expect.arrayContaining([
+        ['lena@newco-e2e.example', 2],
+        ['fan-e2e@qq.com', 1],
+        ['spam@spam-e2e.example', 1],
+      ]),
+    );
+    const target = (await api.directory.list.query({ active: true, limit: 1 })).items[0]!;
+
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html?tab=directory`);
+    const table = page.getByRole('table', { name: 'Unknown counterparts' });
+    const row = (handle: string) => table.locator(`tr[data-handle="email:${handle}"]`);
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(queue.items.length);
+    expect(await row('lena@newco-e2e.example').locator('td').first().textContent()).toBe('2');
+    await page.locator('section[aria-labelledby="dir-sugg-h"]').screenshot({ path: join(artifactsDir, 'suggestions.png') });
+
+    // Assign: the fan's message goes to an existing stakeholder and leaves the queue.
+    await row('fan-e2e@qq.com').getByRole('button', { name: 'Assign fan-e2e@qq.com to a stakeholder' }).click();
+    await row('fan-e2e@qq.com').getByRole('combobox', { name: 'Assign fan-e2e@qq.com to a stakeholder' }).selectOption(target.id);
+    await row('fan-e2e@qq.com').getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect.poll(() => page.getByText(`Assigned fan-e2e@qq.com to ${target.name}: 1 interactions moved to them.`).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => row('fan-e2e@qq.com').count()).toBe(0);
+    const period = { from: '2025-06-01T00:00:00Z', to: '2028-06-01T00:00:00Z' };
+    const ofTarget = await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [target.id] }, limit: 200 });
+    expect(ofTarget.items.find((i) => i.id === fan.id)).toMatchObject({ stakeholderType: target.type, authorHandle: 'fan-e2e@qq.com' });
+    expect((await api.directory.get.query({ id: target.id })).identities.map((i) => i.value)).toContain('fan-e2e@qq.com');
+
+    // Dismiss, for the whole org, and undo.
+    await row('spam@spam-e2e.example').getByRole('button', { name: 'Dismiss spam@spam-e2e.example' }).click();
+    await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(0);
+    expect((await api.directory.suggestions.query({ limit: 200 })).items.map((s) => s.value)).not.toContain('spam@spam-e2e.example');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(1);
+    await row('spam@spam-e2e.example').getByRole('button', { name: 'Dismiss spam@spam-e2e.example' }).click();
+    await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(0);
+
+    // Create: the form starts from the sender (address and organisation domain); saving assigns their past messages.
+    await row('lena@newco-e2e.example').getByRole('button', { name: 'Create a stakeholder' }).click();
+    const form = page.getByRole('form', { name: 'New stakeholder' });
+    expect(await form.getByLabel('Stakeholder name', { exact: true }).inputValue()).toBe('Lena Lead');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByText('Created Lena Lead; 2 earlier interactions of lena@newco-e2e.example are now theirs.').count(), { timeout: 30_000 }).toBe(1);
+    const lena = (await api.directory.list.query({ search: 'Lena Lead' })).items[0]!;
+    expect(lena.identities.map((i) => `${i.kind}:${i.value}`).sort()).toEqual(['domain:newco-e2e.example', 'email:lena@newco-e2e.example']);
+    const ofLena = await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [lena.id] } });
+    expect(ofLena.items.map((i) => i.id).sort()).toEqual([lead1.id, lead2.id].sort());
+    expect((await api.directory.suggestions.query({ limit: 200 })).items.map((s) => s.value)).toEqual(
+      queue.items.map((s) => s.value).filter((v) => !['lena@newco-e2e.example', 'fan-e2e@qq.com', 'spam@spam-e2e.example'].includes(v)),
+    );
+    await page.close();
+  });
+
+  it('lists the last contact of every stakeholder with a cadence rule, as metrics.cadence gives it', async () => {
+    const { page } = await openDashboard('?period=last90');
+    const { asOf } = await pageFilter(page);
+    const server = await api.metrics.cadence.query({ asOf, limit: 50 });
+    expect(server.total).toBeGreaterThan(0);
+    const list = page.getByTestId('dash-cadence-list');
+    const names = await list.locator('tbody tr th').allTextContents();
+    expect(names).toEqual(server.items.map((r) => r.name));
+    expect(await list.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')))).toEqual(server.items.map((r) => r.state));
+    // Only the overdue ones, with the count the server gives.
+    await page.getByLabel('Show', { exact: true }).selectOption('overdue');
+    const overdue = await api.metrics.cadence.query({ asOf, state: ['overdue'], limit: 50 });
+    await expect.poll(() => list.locator('tbody tr').count(), { timeout: 30_000 }).toBe(Math.min(50, overdue.total));
+    expect(await list.locator('tbody tr').evaluateAll((trs) => trs.every((tr) => tr.getAttribute('data-state') === 'overdue'))).toBe(true);
     await page.close();
   });
 
