@@ -14,6 +14,8 @@ export interface BenchOptions {
   keep: boolean;
   /** Profile the server during (b) and print where its CPU time went. */
   cpuProf: boolean;
+  /** Run the (b) server as `node <these> --import tsx src/index.ts` instead of `tsx src/index.ts`. */
+  serverNodeArgs: string[];
 }
 
 export const usage = `pnpm bench [--quick] [--rows N] [--orgs N] [--dashboard-rows N] [--calls N] [--only a,b,c] [--seed N] [--keep] [--cpu-prof]
@@ -25,7 +27,9 @@ export const usage = `pnpm bench [--quick] [--rows N] [--orgs N] [--dashboard-ro
   --only a,b,c       run only these parts ((b) reports its ratio only when (a) ran)
   --seed N           data seed (default 1)
   --keep             keep the temporary databases and print where they are
-  --cpu-prof         profile the server process during (b) and list its hottest functions`;
+  --cpu-prof         profile the server process during (b) and list its hottest functions
+  --server-node-arg  run the (b) server as node FLAG --import tsx src/index.ts (repeatable), e.g.
+                     --server-node-arg=--max-old-space-size=128 to see how a heap limit changes RSS and rows/s`;
 
 function positiveInt(name: string, value: string | undefined): number {
   const n = Number(value?.replace(/[_,]/g, ''));
@@ -46,6 +50,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     seed: 1,
     keep: false,
     cpuProf: false,
+    serverNodeArgs: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -81,6 +86,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--cpu-prof':
         o.cpuProf = true;
         break;
+      case '--server-node-arg': {
+        const flag = value();
+        if (!flag?.startsWith('--')) throw new Error(`--server-node-arg takes a node flag such as --max-old-space-size=128\n${usage}`);
+        o.serverNodeArgs.push(flag);
+        break;
+      }
       case '--help':
       case '-h':
         throw new Error(usage);

@@ -50,12 +50,12 @@ export interface ServerProcess {
  * Start the real server (`tsx src/index.ts`) as its own process on 127.0.0.1, wait for /healthz, and find the
  * node process that actually runs it.
  */
-export async function startServer(opts: { databaseUrl: string; cpuProfileDir?: string | undefined }): Promise<ServerProcess> {
+export async function startServer(opts: { databaseUrl: string; cpuProfileDir?: string | undefined; nodeArgs?: readonly string[] | undefined }): Promise<ServerProcess> {
   const port = await freePort();
-  // Profiling needs node's own flags (NODE_OPTIONS refuses --cpu-prof): run node with tsx's loader directly.
-  const [command, args] = opts.cpuProfileDir
-    ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`, '--import', 'tsx', 'src/index.ts']]
-    : [tsxBin, ['src/index.ts']];
+  // Node's own flags (profiling, heap limits) cannot go through tsx's CLI or NODE_OPTIONS (which refuses
+  // --cpu-prof): then run node with tsx's loader directly — the same loader, without the CLI parent process.
+  const nodeArgs = [...(opts.nodeArgs ?? []), ...(opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : [])];
+  const [command, args] = nodeArgs.length ? [process.execPath, [...nodeArgs, '--import', 'tsx', 'src/index.ts']] : [tsxBin, ['src/index.ts']];
   const child = spawn(command, args, {
     cwd: serverDir,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: opts.databaseUrl },

@@ -31,6 +31,8 @@ export interface SyncPushResult {
 }
 
 const mb = (kb: number) => Math.round(kb / 102.4) / 10;
+const fmtSeconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const progress = (text: string) => process.stderr.write(`… ${text}\n`);
 
 /** Stakeholders of the directory, created through `directory.create` (anyone may add one); their ids in order. */
 export async function createStakeholders(client: BenchClient, directory: BenchDirectory): Promise<string[]> {
@@ -71,12 +73,12 @@ async function provision(databaseUrl: string): Promise<string> {
 export async function syncPushBench(
   dir: string,
   data: DataSpec,
-  options: { batchSize?: number; cpuProfileDir?: string } = {},
+  options: { batchSize?: number; cpuProfileDir?: string | undefined; nodeArgs?: readonly string[] } = {},
 ): Promise<SyncPushResult> {
   const batchSize = options.batchSize ?? 500;
   const databaseUrl = `file:${join(dir, 'sync.db')}`;
   const token = await provision(databaseUrl);
-  const server = await startServer({ databaseUrl, cpuProfileDir: options.cpuProfileDir });
+  const server = await startServer({ databaseUrl, cpuProfileDir: options.cpuProfileDir, nodeArgs: options.nodeArgs });
   try {
     const client = trpcClient(server.url, token);
     const stakeholderIds = await createStakeholders(client, data.directory);
@@ -101,15 +103,28 @@ export async function syncPushBench(
     const sampler = sampleRss(server.serverPid, server.rootPid);
     const t0 = performance.now();
     let next: IteratorResult<PushItem[]> = batches.next();
+    const totalBatches = Math.ceil(data.rows / batchSize);
     while (!next.done) {
       const items = next.value;
       const started = performance.now();
       const inFlight = client.sync.push.mutate({ items });
       next = batches.next();
-      const result = await inFlight;
+      let result: PushResult;
+      try {
+        result = await inFlight;
+      } catch (e) {
+        const tail = server.output().split('\n').slice(-20).join('\n');
+        throw new Error(
+          `push ${count + 1} of ${totalBatches} failed after ${fmtSeconds(performance.now() - started)}: ${e instanceof Error ? e.message : e}\nserver output (last lines):\n${tail}`,
+        );
+      }
       latencies.push(performance.now() - started);
       record(result);
       count++;
+      if (count % Math.max(1, Math.round(totalBatches / 10)) === 0 && count < totalBatches) {
+        const last = latencies.slice(-Math.round(totalBatches / 10));
+        progress(`(b) ${count * batchSize} rows, last pushes ${fmtSeconds(Math.min(...last))}–${fmtSeconds(Math.max(...last))} each`);
+      }
     }
     const wallMs = performance.now() - t0;
     const rss = sampler.stop();
