@@ -1,21 +1,14 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteIds } from '@comms-log/shared';
 import { describe, expect, it } from 'vitest';
-import { readFixtureMeta } from './common/fixture-test-kit';
+import { fixtureUrls as listFixtureUrls } from './common/adapter-test-kit';
 import { adapterForUrl, adapters } from './registry';
 
 const sitesDir = import.meta.dirname;
 const requiredFiles = ['selectors.ts', 'detect.ts', 'detect.test.ts', 'extract.ts', 'extract.test.ts', 'mount.ts', 'index.ts'];
 
-/** Every fixture page's real URL, by the site folder it belongs to. */
-const fixtureUrls = siteIds.flatMap((site) => {
-  const dir = join(sitesDir, site, 'fixtures');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => ({ site, page: f, url: readFixtureMeta(readFileSync(join(dir, f), 'utf8'), 'fixture-url') }));
-});
+const fixtureUrls = listFixtureUrls();
 
 describe('site registry structure', () => {
   it('lists exactly the shared site ids, each under its own id', () => {

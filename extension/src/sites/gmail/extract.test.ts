@@ -1,27 +1,15 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../common/fixture-test-kit';
+import { describeFixtureCaptures, describeSelectorCoverage, siteChangedError, siteFixtures } from '../common/adapter-test-kit';
 import { SiteChangedError } from '../common/site-changed-error';
 import { extract } from './extract';
 import { findButtonAnchor } from './mount';
 import { selectors } from './selectors';
 
-const dir = join(import.meta.dirname, 'fixtures');
-const base = 'customer-thread-4msg.html';
-const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+const { load } = siteFixtures('gmail');
+const base = 'customer-thread-4msg';
 
-function load(name: string) {
-  return loadFixture(join(dir, name));
-}
-
-describe('gmail extract over fixtures', () => {
-  it.each(pages)('%s gives exactly its expected capture', (page) => {
-    const f = load(page);
-    expect(f.expected).not.toBeNull();
-    expect(extract(f.document, f)).toEqual(f.expected);
-  });
-});
+describeFixtureCaptures('gmail', extract);
+describeSelectorCoverage('gmail', selectors);
 
 describe('gmail extract edge cases', () => {
   it('returns null when the URL shows no thread', () => {
@@ -40,13 +28,9 @@ describe('gmail extract edge cases', () => {
     for (const el of Array.from(f.document.querySelectorAll(selector))) el.remove();
     const run = () => extract(f.document, f);
     expect(run).toThrow(SiteChangedError);
-    try {
-      run();
-    } catch (err) {
-      expect((err as SiteChangedError).selectorKey).toBe(key);
-      expect((err as SiteChangedError).site).toBe('gmail');
-      expect((err as Error).message).not.toContain('Marcus');
-    }
+    const err = siteChangedError('gmail', run);
+    expect(err.selectorKey).toBe(key);
+    expect(err.message).not.toContain('Marcus');
   });
 
   it('falls back to the address in the tab title, and fails by key when the account is nowhere', () => {
@@ -86,21 +70,14 @@ describe('gmail extract edge cases', () => {
   });
 
   it('keeps a hostile sender name as plain text', () => {
-    const f = load('inbound-single-unanswered.html');
+    const f = load('inbound-single-unanswered');
     const hostile = '<img src=x onerror=alert(1)>';
     f.document.querySelector(selectors.messageSender)!.setAttribute('name', hostile);
     expect(extract(f.document, f)!.messages[0]!.author.name).toBe(hostile);
   });
 });
 
-describe('gmail selectors and mount', () => {
-  it('every selector matches something in some fixture', () => {
-    const docs = pages.map((p) => load(p).document);
-    for (const [key, selector] of Object.entries(selectors)) {
-      expect(docs.some((d) => d.querySelector(selector) !== null), key).toBe(true);
-    }
-  });
-
+describe('gmail mount', () => {
   it('anchors the button in the open thread toolbar, not a hidden view', () => {
     const f = load(base);
     const anchor = findButtonAnchor(f.document);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { describeRejectsOtherSites } from '../common/adapter-test-kit';
 import { isThreadPage, issueKeyFromUrl } from './detect';
+
+describeRejectsOtherSites('jira', isThreadPage);
 
 describe('jira isThreadPage', () => {
   it.each([
@@ -19,11 +22,5 @@ describe('jira isThreadPage', () => {
     'https://hexacloud.atlassian.net/browse/not-a-key',
     'https://atlassian.net.evil.example/browse/ATLAS-142',
     'http://hexacloud.atlassian.net/browse/ATLAS-142',
-    // other sites' fixture URLs
-    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQfCMpSLQdcSkCqNnPpHCCpjTdC',
-    'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAArBdQLSuLcKQYFhyxxmp%2BsKoAEADvh7Nu%2BCeA5X5U3kSjAPSt',
-    'https://weibo.com/5893321047/QucZuvOKc',
-    'https://api.weibo.com/chat/#/chat?to_uid=6012345678&source_from=2',
-    'https://trello.com/c/Gm4Ps7Yc/33-media-asia-tech-review-interview-prep-jakarta-launch',
   ])('rejects %s', (url) => expect(isThreadPage(new URL(url))).toBe(false));
 });

@@ -1,40 +1,16 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../common/fixture-test-kit';
-import { SiteChangedError } from '../common/site-changed-error';
+import { describeFixtureCaptures, describeSelectorCoverage, siteChangedError, siteFixtures } from '../common/adapter-test-kit';
 import { accountIdFromUrl, extract } from './extract';
 import { findButtonAnchor } from './mount';
 import { selectors } from './selectors';
 
-const dir = join(import.meta.dirname, 'fixtures');
-const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
-const base = 'customer-escalation-issue.html';
+const { load } = siteFixtures('jira');
+const base = 'customer-escalation-issue';
 
-function load(name: string) {
-  return loadFixture(join(dir, name));
-}
+const keyOf = (run: () => unknown) => siteChangedError('jira', run).selectorKey;
 
-function keyOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof SiteChangedError) {
-      expect(err.site).toBe('jira');
-      return err.selectorKey;
-    }
-    throw err;
-  }
-  return undefined;
-}
-
-describe('jira extract over fixtures', () => {
-  it.each(pages)('%s gives exactly its expected capture', (page) => {
-    const f = load(page);
-    expect(f.expected).not.toBeNull();
-    expect(extract(f.document, f)).toEqual(f.expected);
-  });
-});
+describeFixtureCaptures('jira', extract);
+describeSelectorCoverage('jira', selectors);
 
 describe('jira extract edge cases', () => {
   it('returns null when no issue is open', () => {
@@ -80,16 +56,9 @@ describe('jira extract edge cases', () => {
   });
 });
 
-describe('jira selectors and mount', () => {
-  it('every selector matches something in some fixture', () => {
-    const docs = pages.map((p) => load(p).document);
-    for (const [key, selector] of Object.entries(selectors)) {
-      expect(docs.some((d) => d.querySelector(selector) !== null), key).toBe(true);
-    }
-  });
-
+describe('jira mount', () => {
   it('anchors the button at the issue breadcrumb, inside the modal when there is one', () => {
-    const modal = load('media-inquiry-board-modal.html');
+    const modal = load('media-inquiry-board-modal');
     expect(findButtonAnchor(modal.document)?.closest(selectors.issueModal)).not.toBeNull();
     const page = load(base);
     expect(findButtonAnchor(page.document)?.textContent).toContain('CS-2087');

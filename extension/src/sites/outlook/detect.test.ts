@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { describeRejectsOtherSites } from '../common/adapter-test-kit';
 import { idFromUrl, isThreadPage } from './detect';
+
+describeRejectsOtherSites('outlook', isThreadPage);
 
 describe('outlook isThreadPage', () => {
   it.each([
@@ -15,12 +18,6 @@ describe('outlook isThreadPage', () => {
     'https://outlook.office.com/mail/',
     'https://outlook.office.com/calendar/view/week',
     'https://outlook.evil.example/mail/inbox/id/AAQk',
-    // other sites' fixture URLs
-    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQfCMpSLQdcSkCqNnPpHCCpjTdC',
-    'https://weibo.com/6123456789/QuCf52hOy',
-    'https://api.weibo.com/chat/#/chat?to_uid=6012345678&source_from=2',
-    'https://northwind-robotics.atlassian.net/browse/CS-2087',
-    'https://trello.com/c/Rk5Tz8Wb/17-brightline-cs-2087',
   ])('rejects %s', (url) => expect(isThreadPage(new URL(url))).toBe(false));
 
   it('decodes the id in the route', () => {

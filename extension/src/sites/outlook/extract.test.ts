@@ -1,40 +1,16 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../common/fixture-test-kit';
-import { SiteChangedError } from '../common/site-changed-error';
+import { describeFixtureCaptures, describeSelectorCoverage, siteChangedError, siteFixtures } from '../common/adapter-test-kit';
 import { extract } from './extract';
 import { findButtonAnchor } from './mount';
 import { selectors } from './selectors';
 
-const dir = join(import.meta.dirname, 'fixtures');
-const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
-const base = 'partner-sync-thread.html';
+const { load } = siteFixtures('outlook');
+const base = 'partner-sync-thread';
 
-function load(name: string) {
-  return loadFixture(join(dir, name));
-}
+const keyOf = (run: () => unknown) => siteChangedError('outlook', run).selectorKey;
 
-function keyOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof SiteChangedError) {
-      expect(err.site).toBe('outlook');
-      return err.selectorKey;
-    }
-    throw err;
-  }
-  return undefined;
-}
-
-describe('outlook extract over fixtures', () => {
-  it.each(pages)('%s gives exactly its expected capture', (page) => {
-    const f = load(page);
-    expect(f.expected).not.toBeNull();
-    expect(extract(f.document, f)).toEqual(f.expected);
-  });
-});
+describeFixtureCaptures('outlook', extract);
+describeSelectorCoverage('outlook', selectors);
 
 describe('outlook extract edge cases', () => {
   it('returns null when no conversation is open', () => {
@@ -71,7 +47,7 @@ describe('outlook extract edge cases', () => {
   });
 
   it('skips a draft being written in the conversation', () => {
-    const f = load('media-inquiry-thread.html');
+    const f = load('media-inquiry-thread');
     const conversation = f.document.querySelector(selectors.conversation)!.firstElementChild!;
     const draft = f.document.createElement('div');
     draft.setAttribute('aria-expanded', 'true');
@@ -83,21 +59,14 @@ describe('outlook extract edge cases', () => {
   });
 
   it('uses the URL id when no element carries the conversation id', () => {
-    const f = load('inbound-complaint-single.html');
+    const f = load('inbound-complaint-single');
     f.document.querySelector(selectors.conversation)!.removeAttribute('data-convid');
     f.document.querySelector(selectors.selectedRow)?.removeAttribute('aria-selected');
     expect(extract(f.document, f)?.threadId).toBe((f.expected as { threadId: string }).threadId);
   });
 });
 
-describe('outlook selectors and mount', () => {
-  it('every selector matches something in some fixture', () => {
-    const docs = pages.map((p) => load(p).document);
-    for (const [key, selector] of Object.entries(selectors)) {
-      expect(docs.some((d) => d.querySelector(selector) !== null), key).toBe(true);
-    }
-  });
-
+describe('outlook mount', () => {
   it('anchors the button at the reading-pane subject header', () => {
     const f = load(base);
     const anchor = findButtonAnchor(f.document);

@@ -1,46 +1,25 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadFixture, type LoadedFixture } from '../common/fixture-test-kit';
-import { SiteChangedError } from '../common/site-changed-error';
+import { describeFixtureCaptures, describeSelectorCoverage, siteChangedError, siteFixtures } from '../common/adapter-test-kit';
+import type { LoadedFixture } from '../common/fixture-test-kit';
 import { extract, parseMember } from './extract';
 import { findButtonAnchor } from './mount';
 import { selectors, type TrelloSelectorKey } from './selectors';
 
-const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const fixtureNames = readdirSync(dir)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => f.replace(/\.html$/, ''));
-
-const load = (name: string): LoadedFixture => loadFixture(`${dir}${name}.html`);
+const { names: fixtureNames, load } = siteFixtures('trello');
 const run = (f: LoadedFixture) => extract(f.document, { url: f.url, now: f.now, timeZone: f.timeZone });
-
-function siteChangedKey(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof SiteChangedError) return err.selectorKey;
-    throw err;
-  }
-  throw new Error('expected a SiteChangedError');
-}
+const siteChangedKey = (fn: () => unknown) => siteChangedError('trello', fn).selectorKey;
 
 /** The `<li>` of the comment whose permalink is `#comment-<id>`. */
 function commentItem(f: LoadedFixture, id: string): Element {
   return f.document.querySelector(`a[href="#comment-${id}"]`)!.closest(selectors.action)!;
 }
 
+describeFixtureCaptures('trello', extract);
+
 describe('trello extract: fixtures', () => {
   it('has the three fixtures', () => {
-    expect(fixtureNames.sort()).toEqual(['customer-complaint-card', 'media-inquiry-card', 'partner-launch-card']);
+    expect([...fixtureNames].sort()).toEqual(['customer-complaint-card', 'media-inquiry-card', 'partner-launch-card']);
   });
-
-  for (const name of fixtureNames) {
-    it(`${name} extracts to its expected JSON`, () => {
-      const f = load(name);
-      expect(run(f)).toEqual(f.expected);
-    });
-  }
 });
 
 describe('trello extract: behaviour', () => {
@@ -121,11 +100,4 @@ describe('trello extract: missing required elements', () => {
   }
 });
 
-describe('trello selectors', () => {
-  const fixtures = fixtureNames.map(load);
-  for (const key of Object.keys(selectors) as TrelloSelectorKey[]) {
-    it(`${key} matches something in some fixture`, () => {
-      expect(fixtures.some((f) => f.document.querySelector(selectors[key]) !== null)).toBe(true);
-    });
-  }
-});
+describeSelectorCoverage('trello', selectors);

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { describeRejectsOtherSites } from '../common/adapter-test-kit';
 import { isChatPage, isPostPage, isThreadPage, parseChatPeerUid, parsePostUrl } from './detect';
-
-/** The other sites' fixture URLs (their `fixture-url` metas): none is a Weibo thread. */
-const otherSites = [
-  'https://mail.google.com/mail/u/0/#inbox/FMfcgzQfCMpSLQdcSkCqNnPpHCCpjTdC',
-  'https://mail.google.com/mail/u/0/#inbox/FMfcgzQfCMqcMlRdfDKMlSCbhLlfNBrS',
-  'https://mail.google.com/mail/u/0/#inbox/FMfcgzQfCMpSwfwFSRwKBlcpJFxrTZsq',
-  'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAaqfY4Jo2L8q7c%2FgWHhmYcZUAEABM18kFH7DrmPGTPrWOTx5k',
-  'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAlHta5EuyAtt96iAQKhCpCj0AEACnE11jZW8VevQiDN5HTPl3',
-  'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAArBdQLSuLcKQYFhyxxmp%2BsKoAEADvh7Nu%2BCeA5X5U3kSjAPSt',
-  'https://northwind-robotics.atlassian.net/browse/CS-2087',
-  'https://hexacloud.atlassian.net/jira/software/c/projects/MKT/boards/12?selectedIssue=MKT-77',
-  'https://hexacloud.atlassian.net/browse/ATLAS-142',
-  'https://trello.com/c/Rk5Tz8Wb/17-brightline-cs-2087',
-  'https://trello.com/c/Gm4Ps7Yc/33-media-asia-tech-review-interview-prep-jakarta-launch',
-  'https://trello.com/c/Xq7Lm2Pd/48-kestrel-partner-launch-sync-notes-open-items',
-];
 
 const ownPosts = ['https://weibo.com/5893321047/QucZuvOKc', 'https://weibo.com/6123456789/QuCf52hOy', 'https://www.weibo.com/6123456789/QuCf52hOy?refer_flag=1001030103_'];
 const ownChats = ['https://api.weibo.com/chat/#/chat?to_uid=6012345678&source_from=2', 'https://api.weibo.com/chat#/chat?uid=6012345678'];
@@ -33,6 +18,8 @@ const weiboNonThreads = [
   'http://weibo.com/5893321047/QucZuvOKc',
 ];
 
+describeRejectsOtherSites('weibo', isThreadPage);
+
 describe('weibo detect', () => {
   it.each(ownPosts)('post page: %s', (u) => {
     expect(isPostPage(new URL(u))).toBe(true);
@@ -46,7 +33,7 @@ describe('weibo detect', () => {
     expect(isThreadPage(new URL(u))).toBe(true);
   });
 
-  it.each([...otherSites, ...weiboNonThreads])('not a weibo thread: %s', (u) => {
+  it.each(weiboNonThreads)('not a weibo thread: %s', (u) => {
     expect(isThreadPage(new URL(u))).toBe(false);
   });
 

@@ -1,41 +1,20 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadFixture, type LoadedFixture } from '../common/fixture-test-kit';
-import { SiteChangedError } from '../common/site-changed-error';
+import { describeFixtureCaptures, describeSelectorCoverage, siteChangedError, siteFixtures } from '../common/adapter-test-kit';
+import type { LoadedFixture } from '../common/fixture-test-kit';
 import { extract } from './extract';
 import { findButtonAnchor } from './mount';
 import { selectors, type WeiboSelectorKey } from './selectors';
 
-const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const fixtureNames = readdirSync(dir)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => f.replace(/\.html$/, ''));
-
-const load = (name: string): LoadedFixture => loadFixture(`${dir}${name}.html`);
+const { names: fixtureNames, load } = siteFixtures('weibo');
 const run = (f: LoadedFixture) => extract(f.document, { url: f.url, now: f.now, timeZone: f.timeZone });
+const siteChangedKey = (fn: () => unknown) => siteChangedError('weibo', fn).selectorKey;
 
-function siteChangedKey(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof SiteChangedError) return err.selectorKey;
-    throw err;
-  }
-  throw new Error('expected a SiteChangedError');
-}
+describeFixtureCaptures('weibo', extract);
 
 describe('weibo extract: fixtures', () => {
   it('has the three fixtures', () => {
-    expect(fixtureNames.sort()).toEqual(['brand-post-comments', 'chat-media-inquiry', 'customer-complaint-post']);
+    expect([...fixtureNames].sort()).toEqual(['brand-post-comments', 'chat-media-inquiry', 'customer-complaint-post']);
   });
-
-  for (const name of fixtureNames) {
-    it(`${name} extracts to its expected JSON`, () => {
-      const f = load(name);
-      expect(run(f)).toEqual(f.expected);
-    });
-  }
 });
 
 describe('weibo extract: behaviour', () => {
@@ -116,16 +95,4 @@ const scopedTo: Partial<Record<WeiboSelectorKey, WeiboSelectorKey>> = {
   chatMessageTime: 'chatMessage',
 };
 
-describe('weibo selectors', () => {
-  const fixtures = fixtureNames.map(load);
-  for (const key of Object.keys(selectors) as WeiboSelectorKey[]) {
-    it(`${key} matches something in some fixture`, () => {
-      const matched = fixtures.some((f) => {
-        const parent = scopedTo[key];
-        const roots: ParentNode[] = parent ? Array.from(f.document.querySelectorAll(selectors[parent])) : [f.document];
-        return roots.some((root) => root.querySelector(selectors[key]) !== null);
-      });
-      expect(matched).toBe(true);
-    });
-  }
-});
+describeSelectorCoverage('weibo', selectors, scopedTo);
