@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toExcelCsv } from './csv';
+import { parseCsv } from '@comms-log/shared';
+import { toExcelCsv } from './csv';
 import { escapeHtml, reportToHtml } from './report-html';
 import { mdCell, mdTable, reportToMarkdown } from './report-markdown';
 import { overviewSentence, reportTables } from './report-tables';

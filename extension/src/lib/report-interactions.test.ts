@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import type { DrilldownItem } from '@comms-log/shared';
-import { parseCsv } from './csv';
+import { parseCsv, type DrilldownItem } from '@comms-log/shared';
 import { interactionsCsv } from './report-interactions';
 
 const item = (n: number, over: Partial<DrilldownItem> = {}): DrilldownItem => ({

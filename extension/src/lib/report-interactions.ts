@@ -1,5 +1,5 @@
-import type { DrilldownItem } from '@comms-log/shared';
-import { toExcelCsv, type CsvCell } from './csv';
+import type { CsvCell, DrilldownItem } from '@comms-log/shared';
+import { toExcelCsv } from './csv';
 import type { Lang } from './i18n';
 import { reportFormat } from './report-tables';
 

@@ -1,5 +1,4 @@
-import type { PeriodReport } from '@comms-log/shared';
-import type { CsvCell } from './csv';
+import type { CsvCell, PeriodReport } from '@comms-log/shared';
 import { overviewSentence, periodTitle, reportFormat, reportLang, reportTables, type ReportTable } from './report-tables';
 
 /** A Markdown table cell: pipes escaped, line breaks folded (a cell cannot span lines in GFM tables). */

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Channel, DurationSpec, GoalStatus, PeriodReport, ReportGoal, ResponseStats, StakeholderType } from '@comms-log/shared';
+import type { Channel, CsvCell, DurationSpec, GoalStatus, PeriodReport, ReportGoal, ResponseStats, StakeholderType } from '@comms-log/shared';
 import { translate, type Lang, type MessageKey } from './i18n';
-import type { CsvCell } from './csv';
 
 /*
  * The period report as tables: one model that the on-page report, the printable HTML, the Markdown and the CSV

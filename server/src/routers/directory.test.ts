@@ -146,4 +146,15 @@ describe('directory.importCsv', () => {
     await expect(t.manager.caller.directory.importCsv({ csv: 'foo,bar\n1,2' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(t.staff.caller.directory.importCsv({ csv: 'name,type\nA,customer' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('refuses a file that is not CSV, naming the line', async () => {
+    await expect(t.manager.caller.directory.importCsv({ csv: 'name,type\n"A,customer\n' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The CSV cannot be read: line 2: a quoted field is not closed.',
+    });
+    await expect(t.manager.caller.directory.importCsv({ csv: 'name,type\nA,customer\n"B"x,partner' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^The CSV cannot be read: line 3: unexpected text after a closing quote/),
+    });
+  });
 });

@@ -1,10 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { stakeholderInputSchema, type IdentityInput, type IdentityKind, type ImportReport } from '@comms-log/shared';
+import { CsvParseError, parseCsv, stakeholderInputSchema, type IdentityInput, type IdentityKind, type ImportReport } from '@comms-log/shared';
 import type { Db } from '../db/client';
 import { identities, stakeholders, users } from '../db/schema';
 import { describeZodError } from '../trpc';
-import { CsvError, parseCsv } from './csv';
 import { createStakeholder, normalizeIdentities, updateStakeholder } from './directory';
 
 /** The import's columns; `name` and `type` are required, multi-value columns are `;`-separated. */
@@ -37,7 +36,7 @@ export async function importStakeholdersCsv(db: Db, orgId: string, csv: string, 
   try {
     records = parseCsv(csv);
   } catch (e) {
-    if (e instanceof CsvError) throw new TRPCError({ code: 'BAD_REQUEST', message: `The CSV cannot be read: ${e.message}.` });
+    if (e instanceof CsvParseError) throw new TRPCError({ code: 'BAD_REQUEST', message: `The CSV cannot be read: line ${e.line}: ${e.message}.` });
     throw e;
   }
   const header = records.shift();

@@ -6,3 +6,4 @@ export * from './on-time';
 export * from './percentiles';
 export * from './cadence';
 export * from './overdue';
+export * from './csv';

@@ -1,5 +1,4 @@
-import { stakeholderTypes } from '@comms-log/shared';
-import { CsvParseError, parseCsv } from '../../../lib/csv';
+import { CsvParseError, parseCsv, stakeholderTypes } from '@comms-log/shared';
 
 /** The columns `directory.importCsv` reads (server/src/services/stakeholder-import.ts); multi-values split by ";". */
 export const importColumns = ['name', 'type', 'tier', 'organization', 'owner_email', 'emails', 'domains', 'weibo', 'jira', 'trello', 'phones'] as const;
@@ -34,7 +33,7 @@ const typeSet = new Set<string>(stakeholderTypes);
 export function previewStakeholderCsv(text: string): CsvPreview {
   let records: { line: number; fields: string[] }[];
   try {
-    records = parseCsv(text);
+    records = parseCsv(text, { skipBlankLines: true });
   } catch (e) {
     if (e instanceof CsvParseError) return { problem: { kind: 'unreadable', line: e.line, message: e.message }, columns: [], rows: [] };
     throw e;
