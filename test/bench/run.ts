@@ -153,7 +153,7 @@ async function main(options: BenchOptions) {
       };
       if (cpuProfileDir) {
         const hot = hotFunctions(cpuProfileDir, 25);
-        console.log(`\n  server CPU profile during (b): ${fmtMs(hot.totalMs)} busy; functions by share of busy time on the stack (inclusive / self):`);
+        console.log(`\n  server CPU profile (the server process from start to stop, setup included): ${fmtMs(hot.totalMs)} busy; functions by share of busy time on the stack (inclusive / self):`);
         console.log(table(hot.functions.map((f) => [`${f.inclusivePct}%`, `${f.selfPct}%`, f.name]), ['r', 'r', 'l'], '    '));
       }
     }
