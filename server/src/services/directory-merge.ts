@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { liveChannels, type Stakeholder } from '@comms-log/shared';
 import type { Db, DbOrTx } from '../db/client';
 import { identities, snoozes, stakeholders } from '../db/schema';
+import { inList, int } from '../db/sql-values';
 import { emptyScope, recomputeScope, type DeriveScope } from './derive';
 import { getStakeholder, updateStakeholder, type StakeholderFields } from './directory';
 import { currentPlan } from './plans';
@@ -14,12 +15,6 @@ import { reserveSeq } from './seq';
  * to the kept one in one transaction, and every moved row takes a new change sequence number so `sync.pull` sends
  * it. Interactions keep the stakeholder type they were logged with (figures of past periods stay as reported).
  */
-
-const int = (n: number): SQL => {
-  if (!Number.isSafeInteger(n)) throw new Error(`expected an integer, got ${n}`);
-  // Inlined: a bound JS number reaches libSQL as REAL, and the sequence must stay an integer.
-  return sql.raw(String(n));
-};
 
 /**
  * Set `set` on the rows of `table` (interactions or followups) that `where` selects, giving each its own next
@@ -42,7 +37,7 @@ export async function updateWithSeq(db: DbOrTx, orgId: string, table: 'interacti
 export async function scopeOfRows(db: DbOrTx, orgId: string, where: SQL, stakeholderId: string): Promise<DeriveScope> {
   const scope = emptyScope();
   const rows = await db.all<{ thread_key: string; live_from: number | null }>(sql`
-    SELECT thread_key, min(CASE WHEN channel IN (${sql.join(liveChannels.map((c) => sql`${c}`), sql`, `)}) AND deleted = 0 THEN occurred_at END) AS live_from
+    SELECT thread_key, min(CASE WHEN channel IN (${inList(liveChannels)}) AND deleted = 0 THEN occurred_at END) AS live_from
     FROM interactions WHERE org_id = ${orgId} AND ${where} GROUP BY thread_key`);
   for (const r of rows) {
     scope.threadKeys.add(r.thread_key);

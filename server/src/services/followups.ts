@@ -3,7 +3,6 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import {
   computeOverdue,
-  liveChannels,
   resolveSla,
   type Channel,
   type Closure,
@@ -22,7 +21,9 @@ import {
 import type { AuthUser } from '../context';
 import type { Db, DbOrTx } from '../db/client';
 import { followups, interactions, snoozes, stakeholders, users, waitClosures, type FollowupRow } from '../db/schema';
+import { inList, int } from '../db/sql-values';
 import { fromIso, fromIsoOrNull, toIso } from '../iso';
+import { lastContactsOfOurs, selectCadenceStakeholders } from './cadence-inputs';
 import { emptyScope, recomputeScope } from './derive';
 import { currentPlan } from './plans';
 import { reserveSeq } from './seq';
@@ -42,13 +43,6 @@ export interface FollowupsCtx {
 }
 
 const isManager = (user: FollowupsCtx['user']) => user.role === 'manager' || user.role === 'admin';
-
-const inList = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
-
-const int = (n: number): SQL => {
-  if (!Number.isSafeInteger(n)) throw new Error(`expected an integer, got ${n}`);
-  return sql.raw(String(n));
-};
 
 async function assertUserInOrg(db: DbOrTx, orgId: string, userId: string) {
   const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
@@ -154,48 +148,26 @@ export async function overdueList(
       WHERE i.org_id = ${orgId} AND i.user_id = ${forUserId} AND i.deleted = 0 AND i.stakeholder_id IS NOT NULL`);
     touched = new Set(rows.map((r) => r.stakeholder_id));
   }
-  const people = await db.all<{
-    id: string;
-    name: string;
-    type: StakeholderType;
-    tier: string;
-    owner_user_id: string | null;
-    cadence_ideal_days: number | null;
-    cadence_max_days: number | null;
-    created_at: number;
-  }>(sql`
-    SELECT s.id, s.name, s.type, s.tier, s.owner_user_id, s.cadence_ideal_days, s.cadence_max_days, s.created_at FROM stakeholders s
-    WHERE s.org_id = ${orgId} AND s.active = 1
-      ${forUserId === null ? sql`` : sql`AND (s.owner_user_id = ${forUserId} OR (s.owner_user_id IS NULL AND s.id IN (SELECT DISTINCT i.stakeholder_id FROM interactions i WHERE i.org_id = ${orgId} AND i.user_id = ${forUserId} AND i.deleted = 0 AND i.stakeholder_id IS NOT NULL)))`}`);
-  const stakeholderRows: OverdueStakeholder[] = people.map((p) => ({
-    id: p.id,
-    name: p.name,
-    type: p.type,
-    tier: p.tier,
-    ownerUserId: p.owner_user_id,
-    cadenceOverride: p.cadence_ideal_days !== null && p.cadence_max_days !== null ? { idealDays: p.cadence_ideal_days, maxDays: p.cadence_max_days } : null,
-    active: true,
-    createdAtMs: p.created_at,
-  }));
+  const people = await selectCadenceStakeholders(
+    db,
+    sql`s.org_id = ${orgId} AND s.active = 1
+      ${forUserId === null ? sql`` : sql`AND (s.owner_user_id = ${forUserId} OR (s.owner_user_id IS NULL AND s.id IN (SELECT DISTINCT i.stakeholder_id FROM interactions i WHERE i.org_id = ${orgId} AND i.user_id = ${forUserId} AND i.deleted = 0 AND i.stakeholder_id IS NOT NULL)))`}`,
+  );
+  const stakeholderRows: OverdueStakeholder[] = people.map((p) => ({ ...p, active: true }));
 
   // Cadence reads only each stakeholder's last contact of ours per channel: condense in SQL to one event each.
   if (people.length) {
     const typeOf = new Map(people.map((p) => [p.id, p.type]));
-    const contacts = await db.all<{ stakeholder_id: string; channel: Channel; at: number }>(sql`
-      SELECT i.stakeholder_id, i.channel, max(i.occurred_at) AS at FROM interactions i
-      WHERE i.org_id = ${orgId} AND i.stakeholder_id IN (${inList(people.map((p) => p.id))})
-        AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${int(asOfMs)}
-        AND (i.direction = 'outbound' OR i.channel IN (${inList(liveChannels)}) OR (i.wait_start = 1 AND i.replied_at <= ${int(asOfMs)}))
-      GROUP BY i.stakeholder_id, i.channel`);
+    const contacts = await lastContactsOfOurs(db, orgId, inList(people.map((p) => p.id)), asOfMs);
     for (const c of contacts) {
       events.push({
-        id: `contact:${c.stakeholder_id}:${c.channel}`,
-        threadKey: `contact:${c.stakeholder_id}`,
-        stakeholderId: c.stakeholder_id,
-        stakeholderType: typeOf.get(c.stakeholder_id) ?? 'other',
+        id: `contact:${c.stakeholderId}:${c.channel}`,
+        threadKey: `contact:${c.stakeholderId}`,
+        stakeholderId: c.stakeholderId,
+        stakeholderType: typeOf.get(c.stakeholderId) ?? 'other',
         channel: c.channel,
         direction: 'outbound',
-        occurredAtMs: c.at,
+        occurredAtMs: c.atMs,
         // Only the list owner's own interactions mark unowned stakeholders as theirs (`touched` below).
         userId: '',
       });

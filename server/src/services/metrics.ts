@@ -22,12 +22,13 @@ import {
   type TotalsResult,
   type Wait,
   type WaitStatus,
-  liveChannels,
   stakeholderTypes,
 } from '@comms-log/shared';
 import type { AuthUser } from '../context';
 import type { DbOrTx } from '../db/client';
+import { inList, int } from '../db/sql-values';
 import { toIso, toIsoOrNull } from '../iso';
+import { lastContactsOfOurs, selectCadenceStakeholders } from './cadence-inputs';
 import { currentPlan } from './plans';
 
 /*
@@ -69,14 +70,6 @@ const dimColumn: Record<Exclude<MetricsGroupBy, 'day' | 'week' | 'month'>, SQL> 
   stakeholder: sql.raw('i.stakeholder_id'),
   direction: sql.raw('i.direction'),
 };
-
-const int = (n: number): SQL => {
-  if (!Number.isSafeInteger(n)) throw new Error(`expected an integer, got ${n}`);
-  // Inlined: a JS number bound as a parameter reaches libSQL as REAL, and the day arithmetic needs integers.
-  return sql.raw(String(n));
-};
-
-const inList = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /**
  * The WHERE clause of a filter over `interactions i` of the org: not deleted, `occurred_at` in [from, to).
@@ -436,36 +429,19 @@ export async function stakeholderCadences(
     parts.push(sql`(${sql.join(either, sql` OR `)})`);
   }
   const where = sql.join(parts, sql` AND `);
-  const people = await ctx.db.all<{
-    id: string;
-    name: string;
-    type: StakeholderType;
-    tier: string;
-    owner_user_id: string | null;
-    cadence_ideal_days: number | null;
-    cadence_max_days: number | null;
-    created_at: number;
-  }>(sql`SELECT s.id, s.name, s.type, s.tier, s.owner_user_id, s.cadence_ideal_days, s.cadence_max_days, s.created_at FROM stakeholders s WHERE ${where}`);
+  const people = await selectCadenceStakeholders(ctx.db, where);
   if (people.length === 0) return [];
-  const live = inList(liveChannels);
-  const contacts = await ctx.db.all<{ stakeholder_id: string; channel: Channel; at: number }>(sql`
-    SELECT i.stakeholder_id, i.channel, max(i.occurred_at) AS at
-    FROM interactions i
-    WHERE i.org_id = ${orgId} AND i.stakeholder_id IN (SELECT s.id FROM stakeholders s WHERE ${where})
-      AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${int(at)}
-      AND (i.direction = 'outbound' OR i.channel IN (${live}) OR (i.wait_start = 1 AND i.replied_at <= ${int(at)}))
-    GROUP BY i.stakeholder_id, i.channel`);
+  const contacts = await lastContactsOfOurs(ctx.db, orgId, sql`SELECT s.id FROM stakeholders s WHERE ${where}`, at);
   const byStakeholder = new Map<string, CadenceContact[]>();
   for (const c of contacts) {
-    let list = byStakeholder.get(c.stakeholder_id);
-    if (!list) byStakeholder.set(c.stakeholder_id, (list = []));
+    let list = byStakeholder.get(c.stakeholderId);
+    if (!list) byStakeholder.set(c.stakeholderId, (list = []));
     // The condensed contact is "ours" by construction: an outbound, a live event, or an answered inbound.
-    list.push({ occurredAtMs: c.at, direction: 'outbound', channel: c.channel });
+    list.push({ occurredAtMs: c.atMs, direction: 'outbound', channel: c.channel });
   }
   const out: StakeholderCadence[] = [];
   for (const p of people) {
-    const cadenceOverride = p.cadence_ideal_days !== null && p.cadence_max_days !== null ? { idealDays: p.cadence_ideal_days, maxDays: p.cadence_max_days } : null;
-    const rules = resolveCadence(env.plan, { type: p.type, tier: p.tier, cadenceOverride });
+    const rules = resolveCadence(env.plan, p);
     if (rules.length === 0) continue;
     const contacts = byStakeholder.get(p.id) ?? [];
     out.push({
@@ -473,8 +449,8 @@ export async function stakeholderCadences(
       name: p.name,
       type: p.type,
       tier: p.tier,
-      ownerUserId: p.owner_user_id,
-      status: cadenceStatus(contacts, rules, at, p.created_at),
+      ownerUserId: p.ownerUserId,
+      status: cadenceStatus(contacts, rules, at, p.createdAtMs),
       lastContactMs: contacts.length ? Math.max(...contacts.map((c) => c.occurredAtMs)) : null,
     });
   }

@@ -1,8 +1,9 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AssignHandleResult, DismissHandleResult, HandleKey, IdentityKind, Source, Suggestion, SuggestionsResult } from '@comms-log/shared';
 import type { Db, DbOrTx } from '../db/client';
 import { dismissedHandles, identities, stakeholders } from '../db/schema';
+import { inList } from '../db/sql-values';
 import { toIso } from '../iso';
 import { recomputeScope } from './derive';
 import { addIdentity, matchHandles } from './directory';
@@ -38,7 +39,6 @@ const kindSql = sql.raw(
     .join(' ')} END`,
 );
 
-const inList = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** The queue's key of a handle: trimmed and lower-cased, as `lower(trim(author_handle))` in SQL. */
 export const handleValue = (value: string): string => value.trim().toLowerCase();
