@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Channel, CsvCell, DurationSpec, GoalStatus, PeriodReport, ReportGoal, ResponseStats, StakeholderType } from '@comms-log/shared';
 import { translate, type Lang, type MessageKey } from './i18n';
+import { channelKey, stakeholderTypeKey } from './label-keys';
 
 /*
  * The period report as tables: one model that the on-page report, the printable HTML, the Markdown and the CSV
@@ -17,24 +18,6 @@ export interface ReportTable {
 
 export const reportLang = (language: PeriodReport['meta']['language']): Lang => (language === 'zh-CN' ? 'zh_CN' : 'en');
 
-const typeKeys: Record<StakeholderType, MessageKey> = {
-  customer: 'typeCustomer',
-  partner: 'typePartner',
-  media: 'typeMedia',
-  investor: 'typeInvestor',
-  government: 'typeGovernment',
-  supplier: 'typeSupplier',
-  other: 'typeOther',
-};
-const channelKeys: Record<Channel, MessageKey> = {
-  email: 'channelEmail',
-  social: 'channelSocial',
-  project: 'channelProject',
-  phone: 'channelPhone',
-  video: 'channelVideo',
-  in_person: 'channelInPerson',
-  im: 'channelIm',
-};
 const statusKeys: Record<GoalStatus, MessageKey> = { met: 'dashGoalMet', near: 'dashGoalNear', missed: 'dashGoalMissed', no_data: 'dashNoData' };
 const waitStatusKeys: Record<'on_time' | 'late' | 'pending' | 'closed', MessageKey> = {
   on_time: 'dashOnTime',
@@ -55,8 +38,8 @@ export function reportFormat(lang: Lang) {
   const round1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
   return {
     t,
-    type: (x: StakeholderType) => t(typeKeys[x]),
-    channel: (x: Channel) => t(channelKeys[x]),
+    type: (x: StakeholderType) => t(stakeholderTypeKey[x]),
+    channel: (x: Channel) => t(channelKey[x]),
     goalStatus: (s: GoalStatus) => t(statusKeys[s]),
     waitStatus: (s: keyof typeof waitStatusKeys) => t(waitStatusKeys[s]),
     /** Hours with one decimal, or an em dash when there is no figure. */

@@ -1,27 +1,7 @@
-import type { CaptureLevel, Channel, Role, StakeholderType } from '@comms-log/shared';
+import type { CaptureLevel, Role } from '@comms-log/shared';
 import type { StoredError } from '../lib/api-error';
 import type { MessageKey } from '../lib/i18n';
 import type { T } from './use-t';
-
-export const stakeholderTypeKey: Record<StakeholderType, MessageKey> = {
-  customer: 'typeCustomer',
-  partner: 'typePartner',
-  media: 'typeMedia',
-  investor: 'typeInvestor',
-  government: 'typeGovernment',
-  supplier: 'typeSupplier',
-  other: 'typeOther',
-};
-
-export const channelKey: Record<Channel, MessageKey> = {
-  email: 'channelEmail',
-  social: 'channelSocial',
-  project: 'channelProject',
-  phone: 'channelPhone',
-  video: 'channelVideo',
-  in_person: 'channelInPerson',
-  im: 'channelIm',
-};
 
 export const roleKey: Record<Role, MessageKey> = { staff: 'roleStaff', manager: 'roleManager', admin: 'roleAdmin' };
 

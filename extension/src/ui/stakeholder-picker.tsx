@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { sendToBackground, type StakeholderSummary } from '../lib/messages';
-import { stakeholderTypeKey } from './labels';
+import { stakeholderTypeKey } from '../lib/label-keys';
 import type { T } from './use-t';
 
 /** The picker's value: a directory entry, a new one by name, or nothing yet. */

@@ -3,8 +3,9 @@ import { channels, stakeholderTypes, type CapturedThread, type Channel, type Sta
 import type { StoredError } from '../../lib/api-error';
 import { counterpartHandle, messageExternalId } from '../../lib/capture-to-interactions';
 import { formatDateTime } from '../../lib/i18n';
+import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
 import { sendToBackground } from '../../lib/messages';
-import { channelKey, errorText, stakeholderTypeKey } from '../labels';
+import { errorText } from '../labels';
 import { StakeholderPicker, type PickedStakeholder } from '../stakeholder-picker';
 import { useT } from '../use-t';
 

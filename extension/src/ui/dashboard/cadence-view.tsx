@@ -5,6 +5,7 @@ import { rateTone } from '../../lib/report-goals';
 import { reportFormat } from '../../lib/report-tables';
 import { useDashboard } from './dashboard-context';
 import { FigureButton } from './figure-button';
+import { Pager } from './pager';
 import { StatusLine } from './status-line';
 import { useApiQuery } from './use-api-query';
 
@@ -152,15 +153,7 @@ export function CadenceView() {
               </tbody>
             </table>
           </div>
-          <div className="pg-actions">
-            <span className="pg-muted">{t('dashPageOf', total === 0 ? 0 : offset + 1, Math.min(offset + PAGE, total), total)}</span>
-            <button type="button" className="pg-button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              {t('dashPrevious')}
-            </button>
-            <button type="button" className="pg-button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-              {t('dashNext')}
-            </button>
-          </div>
+          <Pager t={t} offset={offset} pageSize={PAGE} total={total} onOffset={setOffset} />
         </>
       )}
     </section>

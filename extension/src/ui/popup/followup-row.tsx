@@ -3,7 +3,7 @@ import type { OverdueItem } from '@comms-log/shared';
 import type { FollowupActionRequest } from '../../lib/followups-local';
 import { formatDateTime, type Lang } from '../../lib/i18n';
 import type { SnoozePreset } from '../../lib/snooze-presets';
-import { channelKey, stakeholderTypeKey } from '../labels';
+import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
 import type { T } from '../use-t';
 import { formatDuration, formatSla, isOpenableUrl } from './followup-format';
 

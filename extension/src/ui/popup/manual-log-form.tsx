@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import type { Channel, Direction } from '@comms-log/shared';
 import type { StoredError } from '../../lib/api-error';
+import { channelKey } from '../../lib/label-keys';
 import { sendToBackground } from '../../lib/messages';
-import { channelKey, errorText } from '../labels';
+import { errorText } from '../labels';
 import { StakeholderPicker, type PickedStakeholder } from '../stakeholder-picker';
 import type { T } from '../use-t';
 
