@@ -8,11 +8,11 @@ const at = (local: string) => Date.parse(`${local}+08:00`);
 const iso = (local: string) => new Date(at(local)).toISOString();
 const NOW = at('2026-03-11T15:00:00'); // Wednesday, Shanghai
 
-/** Created (last changed) on 1 March: a stakeholder we never contacted is due by the end of the month. */
+/** Created (and last changed) on 1 March: a stakeholder we never contacted is due by the end of the month. */
 function stakeholder(id: string, type: LocalStakeholder['type'], name: string): LocalStakeholder {
   return {
     id, name, type, tier: 'standard', organization: null, ownerUserId: null, cadenceOverride: null, active: true, identities: [],
-    updatedAt: iso('2026-03-01T09:00:00'), identityKeys: [], nameLower: name.toLowerCase(), pending: false,
+    createdAt: iso('2026-03-01T09:00:00'), updatedAt: iso('2026-03-01T09:00:00'), identityKeys: [], nameLower: name.toLowerCase(), pending: false,
   };
 }
 
@@ -58,6 +58,22 @@ function action(p: Partial<FollowupActionRow> & Pick<FollowupActionRow, 'type' |
 const keys = (r: ReturnType<typeof computeLocalOverdue>) => r.items.map((i) => `${i.kind}:${i.id}:${i.state}`);
 
 describe('computeLocalOverdue', () => {
+  it("runs a never-contacted stakeholder's cadence from its creation, as the server does, not from its last change", () => {
+    // Created on 1 January, renamed on 1 March, never contacted: a customer (30 days) was due by 31 January.
+    const quiet = { ...stakeholder('N1', 'customer', 'Quiet Co'), ownerUserId: 'u1', createdAt: iso('2026-01-01T00:00:00') };
+    const r = computeLocalOverdue(input({ interactions: [], followups: [], stakeholders: [quiet] }));
+    expect(keys(r)).toEqual(['cadence:N1:overdue']);
+    const c = r.items[0]!;
+    if (c.kind !== 'cadence') throw new Error('expected cadence');
+    expect(c.dueBy).toBe(iso('2026-01-31T00:00:00'));
+    expect(c.lastContactAt).toBeNull();
+    expect(c.daysSince).toBeNull();
+
+    // Cached before the server sent createdAt: only the last change can stand in, so it is not due yet.
+    const { createdAt: _, ...cachedBefore } = quiet;
+    expect(keys(computeLocalOverdue(input({ interactions: [], followups: [], stakeholders: [cachedBefore] })))).toEqual([]);
+  });
+
   it('lists the late customer email, the partner past cadence and the reminder due, in their groups', () => {
     const r = computeLocalOverdue(input());
     expect(keys(r)).toEqual(['wait:I1:late', 'cadence:P1:overdue', 'reminder:F1:due']);

@@ -144,7 +144,8 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
     }
   }
 
-  // The directory has no creation time: its last change, or the first contact if earlier, stands in for it.
+  // A never-contacted stakeholder's cadence runs from its creation, as on the server. An entry cached before the
+  // server sent `createdAt` has only its last change, or its first contact if earlier, to stand in for it.
   const firstContact = new Map<string, number>();
   for (const e of events) {
     if (e.stakeholderId === null) continue;
@@ -159,7 +160,7 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
     ownerUserId: s.ownerUserId,
     cadenceOverride: s.cadenceOverride,
     active: s.active,
-    createdAtMs: Math.min(Date.parse(s.updatedAt), firstContact.get(s.id) ?? Infinity),
+    createdAtMs: s.createdAt !== undefined ? Date.parse(s.createdAt) : Math.min(Date.parse(s.updatedAt), firstContact.get(s.id) ?? Infinity),
   }));
 
   const followups: OverdueFollowup[] = input.followups

@@ -32,7 +32,7 @@ async function pulled() {
   await createDexieSyncStore(db).applyPull({
     interactions: [{ ...lateEmail, userId: 'u1', deleted: false, createdAt: lateEmail.occurredAt, updatedAt: lateEmail.occurredAt, waitStart: true, repliedAt: null, repliedBy: null, responseMs: null, responseWorkMs: null, onTime: 'pending', seq: 1 }],
     followups: [{ id: '01JP0000000000000000000009', dueAt: '2026-03-10T01:00:00.000Z', note: 'Send the quote', stakeholderId: 'C1', threadKey: null, url: null, status: 'open', snoozedUntil: null, userId: 'u1', deleted: false, updatedAt: '2026-03-01T00:00:00.000Z', seq: 2 }],
-    stakeholders: [{ id: 'C1', name: 'Marcus Reid', type: 'customer', tier: 'standard', organization: null, ownerUserId: 'u1', cadenceOverride: null, active: true, identities: [], updatedAt: '2026-03-01T00:00:00.000Z' }],
+    stakeholders: [{ id: 'C1', name: 'Marcus Reid', type: 'customer', tier: 'standard', organization: null, ownerUserId: 'u1', cadenceOverride: null, active: true, identities: [], createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z' }],
     cursor: 2,
     hasMore: false,
   });

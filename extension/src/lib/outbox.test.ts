@@ -36,7 +36,7 @@ function interaction(id: string, externalId: string, stakeholderId: string | nul
 
 const stakeholder: Stakeholder = {
   id: 'S9', name: 'Customer Co', type: 'customer', tier: 'standard', organization: null, ownerUserId: null,
-  cadenceOverride: null, active: true, updatedAt: '2026-03-01T00:00:00Z',
+  cadenceOverride: null, active: true, createdAt: '2026-01-05T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z',
   identities: [{ id: 'i1', stakeholderId: 'S9', kind: 'domain', value: 'customer.com' }, { id: 'i2', stakeholderId: 'S9', kind: 'email', value: 'Boss@Customer.com' }],
 };
 
@@ -65,8 +65,10 @@ describe('outbox', () => {
   });
 
   it('holds items naming a stakeholder still to be created, then rewrites them to the real id', async () => {
-    const local = await enqueueStakeholder(db, 'local:01', { name: 'New Co', type: 'partner', identities: [{ kind: 'email', value: 'x@new.co' }] });
+    const local = await enqueueStakeholder(db, 'local:01', { name: 'New Co', type: 'partner', identities: [{ kind: 'email', value: 'x@new.co' }] }, new Date('2026-03-10T02:00:00Z'));
     expect((await matchLocal(db, { kind: 'email', value: 'X@new.co' }))?.stakeholder.id).toBe(local.id);
+    // Created offline: its cadence runs from when it was queued until the server's record replaces it.
+    expect((await db.stakeholders.get('local:01'))?.createdAt).toBe('2026-03-10T02:00:00.000Z');
     await enqueueInteractions(db, [interaction('A', 'm1', 'local:01'), interaction('B', 'm2', 'S1')]);
     const store = createDexieSyncStore(db);
     expect((await store.pendingPush(500)).map((i) => i.id)).toEqual(['B']);
@@ -78,6 +80,7 @@ describe('outbox', () => {
     expect(items[0]).toMatchObject({ data: { stakeholderId: 'S42' } });
     expect((await db.interactions.get('A'))?.stakeholderId).toBe('S42');
     expect(await db.stakeholders.get('local:01')).toBeUndefined();
+    expect((await db.stakeholders.get('S42'))?.createdAt).toBe(stakeholder.createdAt);
     expect(await store.pendingStakeholders()).toEqual([]);
   });
 
@@ -91,6 +94,7 @@ describe('outbox', () => {
     expect(await matchLocal(db, { kind: 'email', value: 'boss@customer.com' })).toMatchObject({ via: 'exact', stakeholder: { id: 'S9' } });
     expect(await matchLocal(db, { kind: 'email', value: 'someone@customer.com' })).toMatchObject({ via: 'domain', stakeholder: { id: 'S9' } });
     expect(await matchLocal(db, { kind: 'email', value: 'someone@else.com' })).toBeNull();
+    expect((await db.stakeholders.get('S9'))?.createdAt).toBe('2026-01-05T00:00:00Z');
     expect((await searchStakeholders(db, 'custo')).map((s) => s.id)).toEqual(['S9']);
     expect((await searchStakeholders(db, 'boss@')).map((s) => s.id)).toEqual(['S9']);
   });

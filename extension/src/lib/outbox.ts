@@ -39,8 +39,11 @@ export type LocalInteraction = InteractionData &
 
 export type LocalFollowup = FollowupData & Partial<Omit<Followup, keyof FollowupData>> & { pending: boolean };
 
-/** A directory entry with its identities flattened for lookup (`<kind>:<value lowercased>`). */
-export type LocalStakeholder = Stakeholder & { identityKeys: string[]; nameLower: string; pending: boolean };
+/**
+ * A directory entry with its identities flattened for lookup (`<kind>:<value lowercased>`). `createdAt` is missing
+ * only from entries pulled before the server sent it: pull sends an entry again only when it changes.
+ */
+export type LocalStakeholder = Omit<Stakeholder, 'createdAt'> & { createdAt?: string; identityKeys: string[]; nameLower: string; pending: boolean };
 
 type MetaRow = { key: string; value: unknown };
 
@@ -122,6 +125,7 @@ export async function enqueueStakeholder(db: CommsLogDb, localId: string, input:
       cadenceOverride: input.cadenceOverride ?? null,
       active: input.active ?? true,
       identities: (input.identities ?? []).map((ident, n) => ({ ...ident, id: `${localId}#${n}`, stakeholderId: localId })),
+      createdAt: iso,
       updatedAt: iso,
     },
     true,

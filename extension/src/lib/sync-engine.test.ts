@@ -77,7 +77,7 @@ function fakeTransport(opts: { rejectIds?: string[]; pages?: PullResult[]; onPus
     async createStakeholder(input): Promise<Stakeholder> {
       if (down) throw new ApiError('network');
       if (input.name === 'bad') throw new ApiError('invalid', 'name: too long');
-      return { id: 'S1', name: input.name, type: input.type, tier: 'standard', organization: null, ownerUserId: null, cadenceOverride: null, active: true, identities: [], updatedAt: '2026-01-01T00:00:00Z' };
+      return { id: 'S1', name: input.name, type: input.type, tier: 'standard', organization: null, ownerUserId: null, cadenceOverride: null, active: true, identities: [], createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
     },
   };
   return { transport, pushes, pulls, setDown: (v: boolean) => (down = v) };

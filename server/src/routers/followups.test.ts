@@ -79,6 +79,24 @@ describe('followups.overdue', () => {
     await expect(other.manager.caller.followups.overdue({ asOf, userId: t.staff.user.id })).rejects.toThrow(/no user/);
   });
 
+  it("runs a never-contacted stakeholder's cadence from its creation, and sends that createdAt to clients", async () => {
+    // Created on 1 January, renamed later, never contacted: a customer (30 days) was due by 31 January.
+    const quiet = await createStakeholder(
+      handle.db, t.org.id, { name: 'Quiet Co', type: 'customer', tier: 'standard', organization: null, ownerUserId: t.staff.user.id, cadenceOverride: null, active: true }, [], created,
+    );
+    const renamed = await t.manager.caller.directory.update({ id: quiet.id, name: 'Quiet Co Ltd' });
+    const createdAt = new Date(created).toISOString();
+    expect(renamed.createdAt).toBe(createdAt);
+    expect(renamed.updatedAt).not.toBe(createdAt);
+    expect((await t.staff.caller.directory.get({ id: quiet.id })).createdAt).toBe(createdAt);
+    // The offline list (extension/src/lib/followups-local.ts) takes it from the pulled directory.
+    expect((await t.staff.caller.sync.pull({ cursor: 0 })).stakeholders.find((x) => x.id === quiet.id)?.createdAt).toBe(createdAt);
+
+    const res = await t.staff.caller.followups.overdue({ asOf });
+    expect(res.items.map((i) => [i.kind, i.id, i.state])).toEqual([['cadence', quiet.id, 'overdue']]);
+    expect(res.items[0]).toMatchObject({ dueBy: '2026-01-30T16:00:00.000Z', lastContactAt: null, daysSince: null });
+  });
+
   it('shows a wait as due soon before it is late', async () => {
     await push(t.staff, [interactionData({ threadKey: 'gmail:soon', occurredAt: '2026-03-17T09:00:00+08:00' })]);
     const res = await t.staff.caller.followups.overdue({ asOf: '2026-03-17T11:30:00+08:00' });

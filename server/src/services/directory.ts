@@ -31,6 +31,7 @@ export function toStakeholder(row: StakeholderRow, ids: IdentityRow[]): Stakehol
     cadenceOverride: row.cadenceIdealDays !== null && row.cadenceMaxDays !== null ? { idealDays: row.cadenceIdealDays, maxDays: row.cadenceMaxDays } : null,
     active: row.active,
     identities: ids.map((i) => ({ id: i.id, stakeholderId: i.stakeholderId, kind: i.kind, value: i.value })),
+    createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
   };
 }

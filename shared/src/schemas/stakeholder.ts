@@ -41,6 +41,8 @@ export const stakeholderSchema = z.object({
   cadenceOverride: cadenceOverrideSchema.nullable(),
   active: z.boolean(),
   identities: z.array(identitySchema),
+  /** When the directory entry was created: a never-contacted stakeholder's cadence runs from it. */
+  createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
