@@ -1,8 +1,7 @@
-import { and, eq, gte, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import { classifyWait, liveChannels, pairWaits, type PairingEvent, type Plan, type Wait } from '@comms-log/shared';
-import type { InValue } from '@libsql/client';
-import { rawExecutor, type DbOrTx } from '../db/client';
-import { interactions, waitClosures, type InteractionRow, type OnTimeState } from '../db/schema';
+import { classifyWait, isLiveChannel, isReplyEligible, liveChannels, pairWaits, type PairingEvent, type Plan, type Wait } from '@comms-log/shared';
+import type { InValue, Row } from '@libsql/client';
+import { rawExecutor, type DbOrTx, type RawExecute } from '../db/client';
+import type { InteractionRow, OnTimeState } from '../db/schema';
 import { reserveSeq } from './seq';
 
 /*
@@ -41,8 +40,21 @@ export const noDerived: DerivedFields = {
   onTime: null,
 };
 
-/** A row as pairing needs it: the stored interaction plus its "no reply needed" closure, if any. */
-export type DeriveRow = InteractionRow & { closure: { atMs: number; reason: string; byUserId: string } | null };
+/** "No reply needed" on a row, as pairing needs it. */
+export type RowClosure = { atMs: number; reason: string; byUserId: string };
+
+/** A whole stored interaction plus its "no reply needed" closure, if any. */
+export type DeriveRow = InteractionRow & { closure: RowClosure | null };
+
+/**
+ * What recomputing needs of a row: the columns pairing reads, the stored derived fields (to tell what changed)
+ * and the closure. A `DeriveRow` is one.
+ */
+export type PairingRow = Pick<
+  InteractionRow,
+  'id' | 'threadKey' | 'stakeholderId' | 'stakeholderType' | 'channel' | 'direction' | 'occurredAt' | 'userId' | 'automated' | 'internal' | 'deleted'
+> &
+  DerivedFields & { closure: RowClosure | null };
 
 export interface DeriveScope {
   /** Threads to recompute whole. */
@@ -56,8 +68,12 @@ export interface DeriveScope {
 
 export const emptyScope = (): DeriveScope => ({ threadKeys: new Set(), liveStakeholders: new Map() });
 
-const liveChannelList = [...liveChannels];
 const CHUNK = 400;
+/** Stakeholders per windowed query (3 parameters each). */
+const STAKEHOLDER_CHUNK = 300;
+const liveChannelSql = `(${[...liveChannels].map((c) => `'${c}'`).join(', ')})`;
+/** SQL for "row `t` is a live event that takes part in pairing" (reply-eligible, not deleted). */
+const answeringSql = (t: string) => `${t}.channel IN ${liveChannelSql} AND ${t}.deleted = 0 AND ${t}.automated = 0 AND ${t}.internal = 0`;
 
 function chunks<T>(list: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -65,75 +81,199 @@ function chunks<T>(list: T[], size = CHUNK): T[][] {
   return out;
 }
 
-async function selectRows(db: DbOrTx, where: SQL | undefined): Promise<DeriveRow[]> {
-  const rows = await db
-    .select({ row: interactions, closedAt: waitClosures.closedAt, reason: waitClosures.reason, closedBy: waitClosures.closedBy })
-    .from(interactions)
-    .leftJoin(waitClosures, and(eq(waitClosures.interactionId, interactions.id), eq(waitClosures.orgId, interactions.orgId)))
-    .where(where);
-  return rows.map((r) => ({
-    ...r.row,
-    closure: r.closedAt !== null && r.reason !== null && r.closedBy !== null ? { atMs: r.closedAt, reason: r.reason, byUserId: r.closedBy } : null,
-  }));
+const placeholders = (n: number) => new Array(n).fill('?').join(', ');
+
+/*
+ * Reads go through the raw libSQL executor with only the columns pairing needs: converting whole 33-column rows
+ * (drizzle and the client both build an object per row) was a fifth of a push's CPU time.
+ */
+const pairingColumns = `i.id, i.thread_key, i.stakeholder_id, i.stakeholder_type, i.channel, i.direction, i.occurred_at, i.user_id,
+  i.automated, i.internal, i.deleted, i.wait_start, i.first_response, i.replied_at, i.replied_by, i.reply_id, i.response_ms,
+  i.response_work_ms, i.deadline_at, i.on_time, c.closed_at, c.reason, c.closed_by`;
+const closureJoin = 'LEFT JOIN wait_closures c ON c.org_id = i.org_id AND c.interaction_id = i.id';
+
+/** Reuses one copy of repeated strings (ids of users and stakeholders, thread keys, enum values) in big loads. */
+type Intern = (s: string) => string;
+const noIntern: Intern = (s) => s;
+function interner(): Intern {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    seen.set(s, s);
+    return s;
+  };
 }
+
+/** A row of `pairingColumns`. */
+function pairingRow(r: Row, intern: Intern = noIntern): PairingRow {
+  const closedAt = r[20] as number | null;
+  const stakeholderId = r[2] as string | null;
+  const repliedBy = r[14] as string | null;
+  return {
+    id: r[0] as string,
+    threadKey: intern(r[1] as string),
+    stakeholderId: stakeholderId === null ? null : intern(stakeholderId),
+    stakeholderType: intern(r[3] as string) as PairingRow['stakeholderType'],
+    channel: intern(r[4] as string) as PairingRow['channel'],
+    direction: intern(r[5] as string) as PairingRow['direction'],
+    occurredAt: r[6] as number,
+    userId: intern(r[7] as string),
+    automated: r[8] === 1,
+    internal: r[9] === 1,
+    deleted: r[10] === 1,
+    waitStart: r[11] === 1,
+    firstResponse: r[12] === 1,
+    repliedAt: r[13] as number | null,
+    repliedBy: repliedBy === null ? null : intern(repliedBy),
+    replyId: r[15] as string | null,
+    responseMs: r[16] as number | null,
+    responseWorkMs: r[17] as number | null,
+    deadlineAt: r[18] as number | null,
+    onTime: r[19] === null ? null : (intern(r[19] as string) as OnTimeState),
+    closure: closedAt === null ? null : { atMs: closedAt, reason: r[21] as string, byUserId: r[22] as string },
+  };
+}
+
+/** A live event of another thread: only its pairing columns matter (it is never written). */
+const liveColumns = 'i.id, i.thread_key, i.stakeholder_id, i.stakeholder_type, i.channel, i.direction, i.occurred_at, i.user_id';
+function liveRow(r: Row): PairingRow {
+  return {
+    id: r[0] as string,
+    threadKey: r[1] as string,
+    stakeholderId: r[2] as string,
+    stakeholderType: r[3] as PairingRow['stakeholderType'],
+    channel: r[4] as PairingRow['channel'],
+    direction: r[5] as PairingRow['direction'],
+    occurredAt: r[6] as number,
+    userId: r[7] as string,
+    automated: false,
+    internal: false,
+    deleted: false,
+    ...noDerived,
+    closure: null,
+  };
+}
+
+/** A live event that takes part in pairing (reply-eligible, not deleted). */
+const answersWaits = (row: PairingRow) => isLiveChannel(row.channel) && !row.deleted && isReplyEligible(row);
 
 /**
  * Load what recomputing `scope` needs: every row (deleted ones too, to clear them) of the affected threads, and
- * every live event of the stakeholders met in them. `overlay` holds rows about to be written (new versions win).
- * Returns the rows by id and the threads loaded whole (only those may be written).
+ * the live events of other threads that can answer their waits. `overlay` holds rows about to be written (new
+ * versions win). Returns the rows by id and the threads loaded whole (only those may be written).
+ *
+ * Every query walks an index range: (org, stakeholder, occurred_at) or (org, thread).
  */
 export async function loadForDerive(
   db: DbOrTx,
   orgId: string,
   scope: DeriveScope,
-  overlay: Map<string, DeriveRow> = new Map(),
-): Promise<{ rows: Map<string, DeriveRow>; completeThreads: Set<string> }> {
+  overlay: Map<string, PairingRow> = new Map(),
+): Promise<{ rows: Map<string, PairingRow>; completeThreads: Set<string> }> {
+  const execute = rawExecutor(db);
   const threadKeys = new Set(scope.threadKeys);
 
-  // Threads of live-affected stakeholders with a wait a changed live event could answer (from the earliest such
-  // event on). No DISTINCT here: it would steer SQLite to the thread index and a scan of the whole org.
-  const live = [...scope.liveStakeholders.entries()];
-  if (live.length) {
-    const sinceMs = Math.min(...live.map(([, ms]) => ms));
-    for (const group of chunks(live.map(([id]) => id))) {
-      const found = await db
-        .select({ threadKey: interactions.threadKey })
-        .from(interactions)
-        .where(
-          and(
-            eq(interactions.orgId, orgId),
-            inArray(interactions.stakeholderId, group),
-            eq(interactions.direction, 'inbound'),
-            eq(interactions.deleted, false),
-            or(gte(interactions.occurredAt, sinceMs), and(eq(interactions.waitStart, true), or(isNull(interactions.repliedAt), gte(interactions.repliedAt, sinceMs)))),
-          ),
-        );
-      for (const f of found) threadKeys.add(f.threadKey);
-    }
+  // Threads with a wait of a live-affected stakeholder S that was open at S's earliest changed live event (since)
+  // or began after it. No wait of S outlives a live event of S, so such waits began at or after S's last live
+  // event before since (which this batch did not change); the stored derived fields (replies do not depend on
+  // the plan) tell which of those were open at since. One index range per stakeholder, on
+  // (org, stakeholder, occurred_at): CROSS JOIN keeps the stakeholders in the outer loop.
+  for (const group of chunks([...scope.liveStakeholders], STAKEHOLDER_CHUNK)) {
+    const args: InValue[] = [];
+    for (const [id, since] of group) args.push(id, since);
+    args.push(orgId, orgId);
+    const rs = await execute({
+      sql: `WITH s(id, since) AS (VALUES ${new Array(group.length).fill('(?, ?)').join(', ')}),
+        f(id, since, start) AS (SELECT s.id, s.since, coalesce((SELECT j.occurred_at FROM interactions j
+          WHERE j.org_id = ? AND j.stakeholder_id = s.id AND j.occurred_at < s.since AND ${answeringSql('j')}
+          ORDER BY j.occurred_at DESC LIMIT 1), -1) FROM s)
+        SELECT DISTINCT i.thread_key FROM f CROSS JOIN interactions i ON i.org_id = ? AND i.stakeholder_id = f.id AND i.occurred_at >= f.start
+        WHERE i.wait_start = 1 AND (i.replied_at IS NULL OR i.replied_at >= f.since)`,
+      args,
+    });
+    for (const r of rs.rows) threadKeys.add(r[0] as string);
   }
   for (const row of overlay.values()) threadKeys.add(row.threadKey);
 
-  const rows = new Map<string, DeriveRow>();
+  const rows = new Map<string, PairingRow>();
   for (const group of chunks([...threadKeys])) {
-    for (const row of await selectRows(db, and(eq(interactions.orgId, orgId), inArray(interactions.threadKey, group)))) rows.set(row.id, row);
+    const rs = await execute({
+      sql: `SELECT ${pairingColumns} FROM interactions i ${closureJoin} WHERE i.org_id = ? AND i.thread_key IN (${placeholders(group.length)})`,
+      args: [orgId, ...group],
+    });
+    for (const r of rs.rows) rows.set(r[0] as string, pairingRow(r));
   }
   // Closures live in their own table: an overlaid row keeps the one loaded with the stored row.
   for (const [id, row] of overlay) rows.set(id, { ...row, closure: rows.get(id)?.closure ?? row.closure });
 
-  // Live events of every stakeholder with an inbound message here: they may answer its waits from any thread.
-  const stakeholderIds = new Set<string>();
-  for (const row of rows.values()) if (row.direction === 'inbound' && row.stakeholderId !== null && !row.deleted) stakeholderIds.add(row.stakeholderId);
-  for (const group of chunks([...stakeholderIds])) {
-    const live = await selectRows(
-      db,
-      and(eq(interactions.orgId, orgId), inArray(interactions.stakeholderId, group), inArray(interactions.channel, liveChannelList), eq(interactions.deleted, false)),
-    );
-    for (const row of live) if (!rows.has(row.id)) rows.set(row.id, row);
-  }
+  await loadAnsweringLiveEvents(execute, orgId, rows);
   return { rows, completeThreads: threadKeys };
 }
 
-function toEvent(row: DeriveRow): PairingEvent {
+/**
+ * Add to `rows` (the complete threads) the live events of other threads that can answer their waits. A wait of
+ * stakeholder S starts at an inbound message of S in these threads, between the earliest (lo) and the latest
+ * (hi) of them, and a live event of S answers every wait of S open at its instant: so the live events of S from
+ * lo to hi and the first one after hi are all that pairing these threads can use.
+ */
+async function loadAnsweringLiveEvents(execute: RawExecute, orgId: string, rows: Map<string, PairingRow>) {
+  const windows = new Map<string, { lo: number; hi: number }>();
+  for (const row of rows.values()) {
+    if (row.direction !== 'inbound' || row.stakeholderId === null || row.deleted || !isReplyEligible(row) || isLiveChannel(row.channel)) continue;
+    const w = windows.get(row.stakeholderId);
+    if (!w) windows.set(row.stakeholderId, { lo: row.occurredAt, hi: row.occurredAt });
+    else {
+      if (row.occurredAt < w.lo) w.lo = row.occurredAt;
+      if (row.occurredAt > w.hi) w.hi = row.occurredAt;
+    }
+  }
+
+  let pending = [...windows];
+  while (pending.length) {
+    /** Per stakeholder: the stored first live event after hi that the query reached (null: none after hi). */
+    const reached = new Map<string, number | null>();
+    for (const group of chunks(pending, STAKEHOLDER_CHUNK)) {
+      const args: InValue[] = [];
+      for (const [id, { lo, hi }] of group) args.push(id, lo, hi);
+      args.push(orgId, orgId);
+      const live = answeringSql('i');
+      const rs = await execute({
+        sql: `WITH w(sid, lo, hi) AS (VALUES ${new Array(group.length).fill('(?, ?, ?)').join(', ')}),
+          b(sid, lo, hi, next) AS (SELECT w.sid, w.lo, w.hi, (SELECT i.occurred_at FROM interactions i
+            WHERE i.org_id = ? AND i.stakeholder_id = w.sid AND i.occurred_at > w.hi AND ${live} ORDER BY i.occurred_at LIMIT 1) FROM w)
+          SELECT ${liveColumns}, b.next FROM b CROSS JOIN interactions i ON i.org_id = ? AND i.stakeholder_id = b.sid
+            AND i.occurred_at >= b.lo AND i.occurred_at <= coalesce(b.next, b.hi) WHERE ${live}`,
+        args,
+      });
+      for (const [id] of group) reached.set(id, null);
+      for (const r of rs.rows) {
+        const id = r[0] as string;
+        if (!rows.has(id)) rows.set(id, liveRow(r));
+        reached.set(r[2] as string, r[8] as number | null);
+      }
+    }
+    // The batch may have moved, deleted or changed the stored event(s) at `next` (the overlay wins): when no live
+    // event of S is left in (hi, next], look further, from next on.
+    const firstAfter = new Map<string, number>();
+    for (const row of rows.values()) {
+      const sid = row.stakeholderId;
+      if (sid === null || !reached.has(sid) || !answersWaits(row) || row.occurredAt <= windows.get(sid)!.hi) continue;
+      const known = firstAfter.get(sid);
+      if (known === undefined || row.occurredAt < known) firstAfter.set(sid, row.occurredAt);
+    }
+    const again: [string, { lo: number; hi: number }][] = [];
+    for (const [sid, next] of reached) {
+      const first = firstAfter.get(sid);
+      if (next === null || (first !== undefined && first <= next)) continue;
+      windows.get(sid)!.hi = next;
+      again.push([sid, { lo: next + 1, hi: next }]);
+    }
+    pending = again;
+  }
+}
+
+function toEvent(row: PairingRow): PairingEvent {
   return {
     id: row.id,
     threadKey: row.threadKey,
@@ -171,7 +311,7 @@ export function derivedOfWait(wait: Wait): DerivedFields {
 }
 
 /** The derived fields of every row of the complete threads (rows that start no wait get `noDerived`). */
-export function deriveFields(rows: Iterable<DeriveRow>, completeThreads: Set<string>, plan: Plan): Map<string, DerivedFields> {
+export function deriveFields(rows: Iterable<PairingRow>, completeThreads: Set<string>, plan: Plan): Map<string, DerivedFields> {
   const all = [...rows];
   // Pairing keeps input order for events at the same instant: order by id (ULIDs sort by creation) to be stable.
   const events = all.filter((r) => !r.deleted).sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -212,7 +352,7 @@ export async function writeDerived(db: DbOrTx, orgId: string, changes: { id: str
 }
 
 /** Rows whose stored derived fields differ from `derived`. */
-export function derivedChanges(rows: Map<string, DeriveRow>, derived: Map<string, DerivedFields>): { id: string; fields: DerivedFields }[] {
+export function derivedChanges(rows: Map<string, PairingRow>, derived: Map<string, DerivedFields>): { id: string; fields: DerivedFields }[] {
   const out: { id: string; fields: DerivedFields }[] = [];
   for (const [id, fields] of derived) {
     const row = rows.get(id);
@@ -244,8 +384,9 @@ export async function recomputeScope(db: DbOrTx, orgId: string, plan: Plan, scop
  * count the rows that would change.
  */
 export async function recomputeOrg(db: DbOrTx, orgId: string, plan: Plan, opts: { dryRun: boolean }, now = Date.now()): Promise<{ changed: number; total: number }> {
-  const rows = new Map((await selectRows(db, eq(interactions.orgId, orgId))).map((r) => [r.id, r]));
-  const completeThreads = new Set([...rows.values()].map((r) => r.threadKey));
+  const rows = await loadOrg(db, orgId);
+  const completeThreads = new Set<string>();
+  for (const row of rows.values()) completeThreads.add(row.threadKey);
   const changes = derivedChanges(rows, deriveFields(rows.values(), completeThreads, plan));
   if (!opts.dryRun && changes.length) {
     const first = await reserveSeq(db, orgId, changes.length);
@@ -257,4 +398,26 @@ export async function recomputeOrg(db: DbOrTx, orgId: string, plan: Plan, opts: 
     );
   }
   return { changed: changes.length, total: rows.size };
+}
+
+const ORG_PAGE = 5_000;
+
+/**
+ * Every interaction of the org as pairing needs it, read in pages of the table's rowid order (one page of the
+ * client's row objects at a time, repeated strings shared): a million-row org fits in a few hundred MB.
+ * `+i.org_id` keeps SQLite on the rowid range rather than an org index it would have to sort.
+ */
+async function loadOrg(db: DbOrTx, orgId: string): Promise<Map<string, PairingRow>> {
+  const execute = rawExecutor(db);
+  const intern = interner();
+  const rows = new Map<string, PairingRow>();
+  for (let after = -1; ; ) {
+    const rs = await execute({
+      sql: `SELECT ${pairingColumns}, i.rowid FROM interactions i ${closureJoin} WHERE i.rowid > ? AND +i.org_id = ? ORDER BY i.rowid LIMIT ${ORG_PAGE}`,
+      args: [after, orgId],
+    });
+    for (const r of rs.rows) rows.set(r[0] as string, pairingRow(r, intern));
+    if (rs.rows.length < ORG_PAGE) return rows;
+    after = rs.rows[rs.rows.length - 1]![23] as number;
+  }
 }

@@ -208,7 +208,7 @@ async function scenario(seed: number) {
         change === 0
           ? { ...item.data, occurredAt: iso(Date.parse(item.data.occurredAt) + r.int(-72, 72) * HOUR) }
           : change === 1
-            ? { ...item.data, stakeholderId: s?.id ?? null, stakeholderType: s?.type ?? 'other' }
+            ? { ...item.data, stakeholderId: s?.id ?? null, stakeholderType: s?.type ?? ('other' as const) }
             : change === 2
               ? { ...item.data, direction: item.data.direction === 'inbound' ? ('outbound' as const) : ('inbound' as const) }
               : { ...item.data, automated: !item.data.automated };
@@ -279,4 +279,60 @@ describe('derived fields written by sync.push, batch by batch, equal a from-scra
   for (const seed of [1, 2, 3]) {
     it(`seed ${seed}: late arrivals, cross-channel calls, merges, replays, edits, deletions and closures`, () => scenario(seed), 60_000);
   }
+});
+
+describe('a call that answered a wait in another thread changes', () => {
+  it('hands the wait to the stakeholder’s next call when it is deleted, moved past it or made internal, and back when restored', async () => {
+    handle = await createTestDb();
+    const t = await createTestOrg(handle);
+    const s = await t.manager.caller.directory.create({ name: 'Acme', type: 'customer' });
+    const r = prng(7);
+    const at = (hhmm: string) => `2026-03-09T${hhmm}:00+08:00`;
+    const email = {
+      id: r.ulidAt(Date.parse(at('10:00'))),
+      source: 'gmail' as const,
+      externalId: 'm-1',
+      threadKey: 'gmail:question',
+      channel: 'email' as const,
+      direction: 'inbound' as const,
+      occurredAt: at('10:00'),
+      stakeholderId: s.id,
+      stakeholderType: 'customer' as const,
+      author: { name: 'Acme', handle: null },
+    };
+    const call = (id: string, time: string, over: Record<string, unknown> = {}) => ({
+      id,
+      source: 'manual' as const,
+      externalId: null,
+      threadKey: `manual:${id}`,
+      channel: 'phone' as const,
+      direction: 'outbound' as const,
+      occurredAt: at(time),
+      stakeholderId: s.id,
+      stakeholderType: 'customer' as const,
+      author: { name: 'Us', handle: null },
+      ...over,
+    });
+    const x = r.ulidAt(Date.parse(at('12:00')));
+    const y = r.ulidAt(Date.parse(at('15:00')));
+    const up = (data: { id: string }) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: data.id, data });
+    const reply = async () => {
+      expect(await mismatches(handle!, t.org.id)).toEqual([]);
+      const [row] = await handle!.db.select().from(interactions).where(eq(interactions.id, email.id));
+      return { replyId: row!.replyId, responseMs: row!.responseMs };
+    };
+
+    await push(handle.db, t.staff.user, { items: [up(email), up(call(x, '12:00')), up(call(y, '15:00'))] });
+    expect(await reply()).toEqual({ replyId: x, responseMs: 2 * HOUR });
+    await push(handle.db, t.staff.user, { items: [{ op: 'delete', entity: 'interaction', id: x }] });
+    expect(await reply()).toEqual({ replyId: y, responseMs: 5 * HOUR });
+    await push(handle.db, t.staff.user, { items: [up(call(x, '16:00'))] });
+    expect(await reply()).toEqual({ replyId: y, responseMs: 5 * HOUR });
+    await push(handle.db, t.staff.user, { items: [up(call(x, '11:00', { internal: true }))] });
+    expect(await reply()).toEqual({ replyId: y, responseMs: 5 * HOUR });
+    await push(handle.db, t.staff.user, { items: [up(call(x, '11:00'))] });
+    expect(await reply()).toEqual({ replyId: x, responseMs: 1 * HOUR });
+    await push(handle.db, t.staff.user, { items: [up(call(x, '17:00')), up(call(y, '18:00', { channel: 'video' }))] });
+    expect(await reply()).toEqual({ replyId: x, responseMs: 7 * HOUR });
+  });
 });
