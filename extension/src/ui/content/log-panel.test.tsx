@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CapturedThread } from '@comms-log/shared';
 import { translate, type MessageKey } from '../../lib/i18n';
+import { reactRootPerTest } from '../testing/react-root';
 
 const sendToBackground = vi.fn();
 vi.mock('../../lib/messages', () => ({ sendToBackground: (...args: unknown[]) => sendToBackground(...args) }));
@@ -12,8 +12,6 @@ vi.mock('../use-t', () => ({
 }));
 
 const { LogPanel } = await import('./log-panel');
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const hostileName = '<img src=x onerror="globalThis.__pwned=1">Ann';
 const thread: CapturedThread = {
@@ -25,18 +23,10 @@ const thread: CapturedThread = {
   ],
 };
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = reactRootPerTest();
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   sendToBackground.mockReset();
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 async function flush() {
@@ -46,7 +36,7 @@ async function flush() {
 }
 
 function button(name: string): HTMLButtonElement {
-  const found = [...container.querySelectorAll('button')].find((b) => b.textContent === name);
+  const found = [...dom.container.querySelectorAll('button')].find((b) => b.textContent === name);
   if (!found) throw new Error(`no button ${name}`);
   return found;
 }
@@ -60,10 +50,10 @@ describe('LogPanel', () => {
       throw new Error(type);
     });
     const onSaved = vi.fn();
-    act(() => root.render(<LogPanel content={{ kind: 'thread', thread, neverLogRemoved: 0 }} onClose={() => undefined} onSaved={onSaved} />));
+    act(() => dom.root.render(<LogPanel content={{ kind: 'thread', thread, neverLogRemoved: 0 }} onClose={() => undefined} onSaved={onSaved} />));
     await flush();
-    expect(container.textContent).toContain('Customer Co');
-    expect(container.textContent).toContain('1 new since last logged');
+    expect(dom.container.textContent).toContain('Customer Co');
+    expect(dom.container.textContent).toContain('1 new since last logged');
     const save = button('Save');
     expect(document.activeElement).toBe(save);
     await act(async () => {
@@ -73,7 +63,7 @@ describe('LogPanel', () => {
     const call = sendToBackground.mock.calls.find(([type]) => type === 'log-thread');
     expect(call?.[1]).toMatchObject({ stakeholder: { id: 'S1' }, stakeholderType: 'partner', channel: 'email', followUpOn: null });
     expect(onSaved).toHaveBeenCalled();
-    expect(container.textContent).toContain('Logged 1 new messages.');
+    expect(dom.container.textContent).toContain('Logged 1 new messages.');
   });
 
   it('offers a new stakeholder named after the sender, rendering page text as text only', async () => {
@@ -82,17 +72,17 @@ describe('LogPanel', () => {
       if (type === 'match-handles') return [{ handle: { kind: 'email', value: 'ann@customer.com' }, stakeholder: null, via: null }];
       return [];
     });
-    act(() => root.render(<LogPanel content={{ kind: 'thread', thread, neverLogRemoved: 0 }} onClose={() => undefined} onSaved={() => undefined} />));
+    act(() => dom.root.render(<LogPanel content={{ kind: 'thread', thread, neverLogRemoved: 0 }} onClose={() => undefined} onSaved={() => undefined} />));
     await flush();
-    const input = container.querySelector<HTMLInputElement>('input:not([type=date])');
+    const input = dom.container.querySelector<HTMLInputElement>('input:not([type=date])');
     expect(input?.value).toBe(hostileName);
-    expect(container.querySelector('img')).toBeNull();
+    expect(dom.container.querySelector('img')).toBeNull();
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
   it('reports a site change by selector key', () => {
-    act(() => root.render(<LogPanel content={{ kind: 'site-changed', selectorKey: 'threadSubject' }} onClose={() => undefined} onSaved={() => undefined} />));
-    expect(container.querySelector('[role=alert]')?.textContent).toBe("This page's layout changed (threadSubject); nothing was logged.");
-    expect(container.querySelector('form')).toBeNull();
+    act(() => dom.root.render(<LogPanel content={{ kind: 'site-changed', selectorKey: 'threadSubject' }} onClose={() => undefined} onSaved={() => undefined} />));
+    expect(dom.container.querySelector('[role=alert]')?.textContent).toBe("This page's layout changed (threadSubject); nothing was logged.");
+    expect(dom.container.querySelector('form')).toBeNull();
   });
 });

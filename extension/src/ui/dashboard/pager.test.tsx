@@ -1,31 +1,17 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { translate, type MessageKey } from '../../lib/i18n';
+import { reactRootPerTest } from '../testing/react-root';
 import { Pager } from './pager';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const t = (key: MessageKey, ...subs: (string | number)[]) => translate('en', key, ...subs);
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = reactRootPerTest();
 
 function render(offset: number, total: number, onOffset: (n: number) => void) {
-  act(() => root.render(<Pager t={t} offset={offset} pageSize={50} total={total} onOffset={onOffset} />));
-  const [previous, next] = Array.from(container.querySelectorAll('button'));
-  return { text: container.querySelector('span')!.textContent, previous: previous!, next: next! };
+  act(() => dom.root.render(<Pager t={t} offset={offset} pageSize={50} total={total} onOffset={onOffset} />));
+  const [previous, next] = Array.from(dom.container.querySelectorAll('button'));
+  return { text: dom.container.querySelector('span')!.textContent, previous: previous!, next: next! };
 }
 
 describe('Pager', () => {
