@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { scriptProcess } from './rss';
@@ -38,25 +39,29 @@ export function runCli(databaseUrl: string, args: string[]): Promise<string> {
 
 export interface ServerProcess {
   url: string;
-  /** The tsx CLI process we spawned. */
+  /** The process we spawned. */
   rootPid: number;
-  /** The node process that runs src/index.ts (tsx's child). */
+  /** The node process that runs the server (the one we spawned). */
   serverPid: number;
   output(): string;
   stop(): Promise<void>;
 }
 
 /**
- * Start the real server (`tsx src/index.ts`) as its own process on 127.0.0.1, wait for /healthz, and find the
- * node process that actually runs it.
+ * Start the real server as its own process on 127.0.0.1 the way `pnpm start` does — server/package.json's
+ * start script is `<build> && node <flags> dist/index.js`: run the build, then that node command with our extra
+ * node flags (profiling, heap limits) — wait for /healthz, and find the node process that runs it.
  */
 export async function startServer(opts: { databaseUrl: string; cpuProfileDir?: string | undefined; nodeArgs?: readonly string[] | undefined }): Promise<ServerProcess> {
   const port = await freePort();
-  // Node's own flags (profiling, heap limits) cannot go through tsx's CLI or NODE_OPTIONS (which refuses
-  // --cpu-prof): then run node with tsx's loader directly — the same loader, without the CLI parent process.
   const nodeArgs = [...(opts.nodeArgs ?? []), ...(opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : [])];
-  const [command, args] = nodeArgs.length ? [process.execPath, [...nodeArgs, '--import', 'tsx', 'src/index.ts']] : [tsxBin, ['src/index.ts']];
-  const child = spawn(command, args, {
+  const start = (JSON.parse(readFileSync(`${serverDir}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const steps = start.split('&&').map((s) => s.trim());
+  const [node, ...rest] = steps.pop()!.split(/\s+/);
+  const script = rest.pop();
+  if (node !== 'node' || !script) throw new Error(`server start script is not "… && node [flags] <file>": ${start}`);
+  for (const step of steps) execSync(step, { cwd: serverDir, stdio: 'pipe' });
+  const child = spawn(process.execPath, [...rest, ...nodeArgs, script], {
     cwd: serverDir,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: opts.databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,10 +85,10 @@ export async function startServer(opts: { databaseUrl: string; cpuProfileDir?: s
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const serverPid = scriptProcess(child.pid!, 'src/index.ts');
+  const serverPid = scriptProcess(child.pid!, script);
   if (serverPid === null) {
     child.kill('SIGKILL');
-    throw new Error(`could not find the node process running src/index.ts under pid ${child.pid}`);
+    throw new Error(`could not find the node process running ${script} under pid ${child.pid}`);
   }
   return {
     url,

@@ -1,0 +1,31 @@
+/*
+ * The production server: src/index.ts and everything it imports from the workspace and npm, bundled by esbuild
+ * into dist/index.js and run by plain node (`pnpm start`). tsx's loader cost ~30 MB of memory and compiled
+ * every module at start; the bundle loads one file. @libsql/client stays a runtime import: it loads libSQL's
+ * native binary. Migrations are copied beside the bundle, where `migrateDb` looks for them.
+ */
+import { cpSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** `node scripts/build.mjs [outdir]`: dist/ by default (tests build elsewhere). */
+const dist = resolve(root, process.argv[2] ?? 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/index.ts'],
+  outfile: `${dist}/index.js`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['@libsql/client'],
+  // CommonJS dependencies inside an ES module bundle still call require().
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+cpSync(resolve(root, 'src/db/migrations'), `${dist}/migrations`, { recursive: true });
