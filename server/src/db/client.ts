@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client, type InArgs, type InStatement, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client';
+import { createClient, type Client, type InArgs, type InStatement, type InValue, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema';
@@ -69,6 +69,28 @@ export function rawExecutor(db: DbOrTx): RawExecute {
   const target = session?.tx ?? session?.client;
   if (!target) throw new Error('rawExecutor: unexpected drizzle session layout (drizzle-orm upgraded?)');
   return (stmt) => target.execute(stmt);
+}
+
+/**
+ * `[WITH …] SELECT json_group_array(json_array(<columns>)) <from>`: the matching rows as arrays of `columns`,
+ * read as one JSON text. libSQL's client turns every row into an object with a property per column, about half
+ * a microsecond a value — most of the time of reading a few hundred rows — while SQLite writing JSON and
+ * JSON.parse reading it are several times faster. Integers and reals come back as numbers, text as strings,
+ * NULL as null (no blobs).
+ */
+export async function selectArrays(db: DbOrTx, q: { with?: string; columns: string; from: string; args: InValue[] }): Promise<unknown[][]> {
+  return selectJson(db, q.with, `json_array(${q.columns})`, q.from, q.args);
+}
+
+/** `selectArrays` for one expression (which may start with DISTINCT): the values as a flat list. */
+export async function selectValues(db: DbOrTx, q: { with?: string; value: string; from: string; args: InValue[] }): Promise<unknown[]> {
+  return selectJson(db, q.with, q.value, q.from, q.args);
+}
+
+async function selectJson<T>(db: DbOrTx, withClause: string | undefined, value: string, from: string, args: InValue[]): Promise<T[]> {
+  const rs = await rawExecutor(db)({ sql: `${withClause ? `WITH ${withClause} ` : ''}SELECT json_group_array(${value}) ${from}`, args });
+  const json = rs.rows[0]?.[0];
+  return typeof json === 'string' ? (JSON.parse(json) as T[]) : [];
 }
 
 /** Apply the committed drizzle-kit migrations (src/db/migrations). Safe to run on every start. */

@@ -1,6 +1,6 @@
 import { classifyWait, isLiveChannel, isReplyEligible, liveChannels, pairWaits, type PairingEvent, type Plan, type Wait } from '@comms-log/shared';
-import type { InValue, Row } from '@libsql/client';
-import { rawExecutor, type DbOrTx, type RawExecute } from '../db/client';
+import type { InValue } from '@libsql/client';
+import { rawExecutor, selectArrays, selectValues, type DbOrTx } from '../db/client';
 import type { InteractionRow, OnTimeState } from '../db/schema';
 import { reserveSeq } from './seq';
 
@@ -84,8 +84,8 @@ function chunks<T>(list: T[], size = CHUNK): T[][] {
 const placeholders = (n: number) => new Array(n).fill('?').join(', ');
 
 /*
- * Reads go through the raw libSQL executor with only the columns pairing needs: converting whole 33-column rows
- * (drizzle and the client both build an object per row) was a fifth of a push's CPU time.
+ * Reads take only the columns pairing needs, as JSON arrays (`selectArrays`): converting whole 33-column rows to
+ * objects (drizzle and the client both build one per row) was a fifth of a push's CPU time.
  */
 const pairingColumns = `i.id, i.thread_key, i.stakeholder_id, i.stakeholder_type, i.channel, i.direction, i.occurred_at, i.user_id,
   i.automated, i.internal, i.deleted, i.wait_start, i.first_response, i.replied_at, i.replied_by, i.reply_id, i.response_ms,
@@ -106,7 +106,7 @@ function interner(): Intern {
 }
 
 /** A row of `pairingColumns`. */
-function pairingRow(r: Row, intern: Intern = noIntern): PairingRow {
+function pairingRow(r: readonly unknown[], intern: Intern = noIntern): PairingRow {
   const closedAt = r[20] as number | null;
   const stakeholderId = r[2] as string | null;
   const repliedBy = r[14] as string | null;
@@ -135,9 +135,36 @@ function pairingRow(r: Row, intern: Intern = noIntern): PairingRow {
   };
 }
 
+/** The pairing fields of a row about to be written (a whole interaction), with its stored closure. */
+function pairingOf(r: Omit<PairingRow, 'closure'>, closure: RowClosure | null): PairingRow {
+  return {
+    id: r.id,
+    threadKey: r.threadKey,
+    stakeholderId: r.stakeholderId,
+    stakeholderType: r.stakeholderType,
+    channel: r.channel,
+    direction: r.direction,
+    occurredAt: r.occurredAt,
+    userId: r.userId,
+    automated: r.automated,
+    internal: r.internal,
+    deleted: r.deleted,
+    waitStart: r.waitStart,
+    firstResponse: r.firstResponse,
+    repliedAt: r.repliedAt,
+    repliedBy: r.repliedBy,
+    replyId: r.replyId,
+    responseMs: r.responseMs,
+    responseWorkMs: r.responseWorkMs,
+    deadlineAt: r.deadlineAt,
+    onTime: r.onTime,
+    closure,
+  };
+}
+
 /** A live event of another thread: only its pairing columns matter (it is never written). */
 const liveColumns = 'i.id, i.thread_key, i.stakeholder_id, i.stakeholder_type, i.channel, i.direction, i.occurred_at, i.user_id';
-function liveRow(r: Row): PairingRow {
+function liveRow(r: readonly unknown[]): PairingRow {
   return {
     id: r[0] as string,
     threadKey: r[1] as string,
@@ -169,9 +196,8 @@ export async function loadForDerive(
   db: DbOrTx,
   orgId: string,
   scope: DeriveScope,
-  overlay: Map<string, PairingRow> = new Map(),
+  overlay: Map<string, Omit<PairingRow, 'closure'>> = new Map(),
 ): Promise<{ rows: Map<string, PairingRow>; completeThreads: Set<string> }> {
-  const execute = rawExecutor(db);
   const threadKeys = new Set(scope.threadKeys);
 
   // Threads with a wait of a live-affected stakeholder S that was open at S's earliest changed live event (since)
@@ -183,31 +209,33 @@ export async function loadForDerive(
     const args: InValue[] = [];
     for (const [id, since] of group) args.push(id, since);
     args.push(orgId, orgId);
-    const rs = await execute({
-      sql: `WITH s(id, since) AS (VALUES ${new Array(group.length).fill('(?, ?)').join(', ')}),
+    const found = await selectValues(db, {
+      with: `s(id, since) AS (VALUES ${new Array(group.length).fill('(?, ?)').join(', ')}),
         f(id, since, start) AS (SELECT s.id, s.since, coalesce((SELECT j.occurred_at FROM interactions j
           WHERE j.org_id = ? AND j.stakeholder_id = s.id AND j.occurred_at < s.since AND ${answeringSql('j')}
-          ORDER BY j.occurred_at DESC LIMIT 1), -1) FROM s)
-        SELECT DISTINCT i.thread_key FROM f CROSS JOIN interactions i ON i.org_id = ? AND i.stakeholder_id = f.id AND i.occurred_at >= f.start
+          ORDER BY j.occurred_at DESC LIMIT 1), -1) FROM s)`,
+      value: 'DISTINCT i.thread_key',
+      from: `FROM f CROSS JOIN interactions i ON i.org_id = ? AND i.stakeholder_id = f.id AND i.occurred_at >= f.start
         WHERE i.wait_start = 1 AND (i.replied_at IS NULL OR i.replied_at >= f.since)`,
       args,
     });
-    for (const r of rs.rows) threadKeys.add(r[0] as string);
+    for (const key of found) threadKeys.add(key as string);
   }
   for (const row of overlay.values()) threadKeys.add(row.threadKey);
 
   const rows = new Map<string, PairingRow>();
   for (const group of chunks([...threadKeys])) {
-    const rs = await execute({
-      sql: `SELECT ${pairingColumns} FROM interactions i ${closureJoin} WHERE i.org_id = ? AND i.thread_key IN (${placeholders(group.length)})`,
+    const found = await selectArrays(db, {
+      columns: pairingColumns,
+      from: `FROM interactions i ${closureJoin} WHERE i.org_id = ? AND i.thread_key IN (${placeholders(group.length)})`,
       args: [orgId, ...group],
     });
-    for (const r of rs.rows) rows.set(r[0] as string, pairingRow(r));
+    for (const r of found) rows.set(r[0] as string, pairingRow(r));
   }
   // Closures live in their own table: an overlaid row keeps the one loaded with the stored row.
-  for (const [id, row] of overlay) rows.set(id, { ...row, closure: rows.get(id)?.closure ?? row.closure });
+  for (const [id, row] of overlay) rows.set(id, pairingOf(row, rows.get(id)?.closure ?? null));
 
-  await loadAnsweringLiveEvents(execute, orgId, rows);
+  await loadAnsweringLiveEvents(db, orgId, rows);
   return { rows, completeThreads: threadKeys };
 }
 
@@ -217,7 +245,7 @@ export async function loadForDerive(
  * (hi) of them, and a live event of S answers every wait of S open at its instant: so the live events of S from
  * lo to hi and the first one after hi are all that pairing these threads can use.
  */
-async function loadAnsweringLiveEvents(execute: RawExecute, orgId: string, rows: Map<string, PairingRow>) {
+async function loadAnsweringLiveEvents(db: DbOrTx, orgId: string, rows: Map<string, PairingRow>) {
   const windows = new Map<string, { lo: number; hi: number }>();
   for (const row of rows.values()) {
     if (row.direction !== 'inbound' || row.stakeholderId === null || row.deleted || !isReplyEligible(row) || isLiveChannel(row.channel)) continue;
@@ -238,16 +266,17 @@ async function loadAnsweringLiveEvents(execute: RawExecute, orgId: string, rows:
       for (const [id, { lo, hi }] of group) args.push(id, lo, hi);
       args.push(orgId, orgId);
       const live = answeringSql('i');
-      const rs = await execute({
-        sql: `WITH w(sid, lo, hi) AS (VALUES ${new Array(group.length).fill('(?, ?, ?)').join(', ')}),
+      const found = await selectArrays(db, {
+        with: `w(sid, lo, hi) AS (VALUES ${new Array(group.length).fill('(?, ?, ?)').join(', ')}),
           b(sid, lo, hi, next) AS (SELECT w.sid, w.lo, w.hi, (SELECT i.occurred_at FROM interactions i
-            WHERE i.org_id = ? AND i.stakeholder_id = w.sid AND i.occurred_at > w.hi AND ${live} ORDER BY i.occurred_at LIMIT 1) FROM w)
-          SELECT ${liveColumns}, b.next FROM b CROSS JOIN interactions i ON i.org_id = ? AND i.stakeholder_id = b.sid
+            WHERE i.org_id = ? AND i.stakeholder_id = w.sid AND i.occurred_at > w.hi AND ${live} ORDER BY i.occurred_at LIMIT 1) FROM w)`,
+        columns: `${liveColumns}, b.next`,
+        from: `FROM b CROSS JOIN interactions i ON i.org_id = ? AND i.stakeholder_id = b.sid
             AND i.occurred_at >= b.lo AND i.occurred_at <= coalesce(b.next, b.hi) WHERE ${live}`,
         args,
       });
       for (const [id] of group) reached.set(id, null);
-      for (const r of rs.rows) {
+      for (const r of found) {
         const id = r[0] as string;
         if (!rows.has(id)) rows.set(id, liveRow(r));
         reached.set(r[2] as string, r[8] as number | null);
@@ -400,24 +429,25 @@ export async function recomputeOrg(db: DbOrTx, orgId: string, plan: Plan, opts: 
   return { changed: changes.length, total: rows.size };
 }
 
-const ORG_PAGE = 5_000;
+/** Rowids per page of `loadOrg`. */
+const ORG_PAGE = 10_000;
 
 /**
- * Every interaction of the org as pairing needs it, read in pages of the table's rowid order (one page of the
- * client's row objects at a time, repeated strings shared): a million-row org fits in a few hundred MB.
- * `+i.org_id` keeps SQLite on the rowid range rather than an org index it would have to sort.
+ * Every interaction of the org as pairing needs it, read in pages of rowids (one page of JSON at a time,
+ * repeated strings shared): a million-row org fits in a few hundred MB. `+i.org_id` keeps SQLite on the rowid
+ * range rather than an org index.
  */
 async function loadOrg(db: DbOrTx, orgId: string): Promise<Map<string, PairingRow>> {
-  const execute = rawExecutor(db);
+  const top = (await rawExecutor(db)('SELECT max(rowid) FROM interactions')).rows[0]?.[0];
   const intern = interner();
   const rows = new Map<string, PairingRow>();
-  for (let after = -1; ; ) {
-    const rs = await execute({
-      sql: `SELECT ${pairingColumns}, i.rowid FROM interactions i ${closureJoin} WHERE i.rowid > ? AND +i.org_id = ? ORDER BY i.rowid LIMIT ${ORG_PAGE}`,
-      args: [after, orgId],
+  for (let from = 0; typeof top === 'number' && from <= top; from += ORG_PAGE) {
+    const page = await selectArrays(db, {
+      columns: pairingColumns,
+      from: `FROM interactions i ${closureJoin} WHERE i.rowid > ? AND i.rowid <= ? AND +i.org_id = ?`,
+      args: [from, from + ORG_PAGE, orgId],
     });
-    for (const r of rs.rows) rows.set(r[0] as string, pairingRow(r, intern));
-    if (rs.rows.length < ORG_PAGE) return rows;
-    after = rs.rows[rs.rows.length - 1]![23] as number;
+    for (const r of page) rows.set(r[0] as string, pairingRow(r, intern));
   }
+  return rows;
 }

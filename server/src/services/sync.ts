@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import {
   followupInputSchema,
   interactionInputSchema,
@@ -6,13 +6,14 @@ import {
   type CaptureLevel,
   type Followup,
   type Interaction,
+  type Plan,
   type PullInput,
   type PullResult,
   type PushInput,
   type PushResult,
 } from '@comms-log/shared';
 import type { InValue } from '@libsql/client';
-import { rawExecutor, type Db, type DbOrTx } from '../db/client';
+import { rawExecutor, selectArrays, selectValues, type Db, type DbOrTx } from '../db/client';
 import { followups, interactions, neverLog, orgs, stakeholders, type FollowupRow, type InteractionRow } from '../db/schema';
 import type { AuthUser } from '../auth/tokens';
 import { fromIso, fromIsoOrNull, toIso, toIsoOrNull } from '../iso';
@@ -20,7 +21,7 @@ import { describeZodError } from '../trpc';
 import { currentPlan } from './plans';
 import { currentSeq, reserveSeq } from './seq';
 import { emailDomain, domainAndParents } from './identities';
-import { deriveFields, derivedEqual, emptyScope, loadForDerive, noDerived, writeDerived, type DeriveRow, type DerivedFields } from './derive';
+import { deriveFields, derivedEqual, emptyScope, loadForDerive, noDerived, writeDerived, type DerivedFields } from './derive';
 import { withIdentities } from './directory';
 
 type Applied = PushResult['applied'][number];
@@ -94,8 +95,9 @@ const interactionUpdateColumns = [
 
 const interactionInsertColumns = ['id', 'org_id', 'source', 'external_id', 'created_at', ...interactionUpdateColumns];
 
-function interactionValues(r: InteractionRow): InValue[] {
-  return [
+/** Push `r`'s values in `interactionInsertColumns` order, with its change sequence number and update time. */
+function pushInteractionValues(args: InValue[], r: InteractionRow, seq: number, updatedAt: number) {
+  args.push(
     r.id,
     r.orgId,
     r.source,
@@ -118,8 +120,8 @@ function interactionValues(r: InteractionRow): InValue[] {
     r.automated ? 1 : 0,
     r.internal ? 1 : 0,
     r.deleted ? 1 : 0,
-    r.updatedAt,
-    r.seq,
+    updatedAt,
+    seq,
     r.waitStart ? 1 : 0,
     r.firstResponse ? 1 : 0,
     r.repliedAt,
@@ -129,13 +131,16 @@ function interactionValues(r: InteractionRow): InValue[] {
     r.responseWorkMs,
     r.deadlineAt,
     r.onTime,
-  ];
+  );
 }
 
 const MAX_PARAMS = 32_000;
 
-/** Multi-row INSERT … ON CONFLICT(id) DO UPDATE of whole rows, split at SQLite's parameter limit. */
-async function upsertInteractions(db: DbOrTx, rows: InteractionRow[]) {
+/**
+ * Multi-row INSERT … ON CONFLICT(id) DO UPDATE of whole rows, split at SQLite's parameter limit; the rows take
+ * consecutive change sequence numbers from `firstSeq`.
+ */
+async function upsertInteractions(db: DbOrTx, rows: InteractionRow[], firstSeq: number, now: number) {
   const execute = rawExecutor(db);
   const perRow = interactionInsertColumns.length;
   const size = Math.floor(MAX_PARAMS / perRow);
@@ -145,9 +150,70 @@ async function upsertInteractions(db: DbOrTx, rows: InteractionRow[]) {
   for (let i = 0; i < rows.length; i += size) {
     const group = rows.slice(i, i + size);
     const args: InValue[] = [];
-    for (const r of group) for (const v of interactionValues(r)) args.push(v);
+    for (let k = 0; k < group.length; k++) pushInteractionValues(args, group[k]!, firstSeq + i + k, now);
     await execute({ sql: head + new Array(group.length).fill(tuple).join(', ') + tail, args });
   }
+}
+
+const placeholders = (n: number) => new Array(n).fill('?').join(', ');
+
+/** Whole interaction rows matching `where`, read as JSON arrays in `interactionInsertColumns` order. */
+async function selectInteractions(db: DbOrTx, where: string, args: InValue[]): Promise<InteractionRow[]> {
+  const rows = await selectArrays(db, { columns: interactionInsertColumns.join(', '), from: `FROM interactions WHERE ${where}`, args });
+  return rows.map(interactionFromSql);
+}
+
+function interactionFromSql(r: readonly unknown[]): InteractionRow {
+  return {
+    id: r[0] as string,
+    orgId: r[1] as string,
+    source: r[2] as InteractionRow['source'],
+    externalId: r[3] as string | null,
+    createdAt: r[4] as number,
+    userId: r[5] as string,
+    threadKey: r[6] as string,
+    channel: r[7] as InteractionRow['channel'],
+    direction: r[8] as InteractionRow['direction'],
+    occurredAt: r[9] as number,
+    stakeholderId: r[10] as string | null,
+    stakeholderType: r[11] as InteractionRow['stakeholderType'],
+    authorName: r[12] as string,
+    authorHandle: r[13] as string | null,
+    title: r[14] as string | null,
+    snippet: r[15] as string | null,
+    url: r[16] as string | null,
+    durationMin: r[17] as number | null,
+    note: r[18] as string | null,
+    automated: r[19] === 1,
+    internal: r[20] === 1,
+    deleted: r[21] === 1,
+    updatedAt: r[22] as number,
+    seq: r[23] as number,
+    waitStart: r[24] === 1,
+    firstResponse: r[25] === 1,
+    repliedAt: r[26] as number | null,
+    repliedBy: r[27] as string | null,
+    replyId: r[28] as string | null,
+    responseMs: r[29] as number | null,
+    responseWorkMs: r[30] as number | null,
+    deadlineAt: r[31] as number | null,
+    onTime: r[32] as InteractionRow['onTime'],
+  };
+}
+
+/** Parsed plans by database, org and version: a stored version never changes, and parsing one costs more than the query. */
+const parsedPlans = new WeakMap<Db, Map<string, { version: number; plan: Plan }>>();
+
+async function orgPlan(db: Db, tx: DbOrTx, orgId: string): Promise<Plan> {
+  const rs = await rawExecutor(tx)({ sql: 'SELECT max(version) FROM plans WHERE org_id = ?', args: [orgId] });
+  const version = rs.rows[0]?.[0] as number | null;
+  let byOrg = parsedPlans.get(db);
+  const known = byOrg?.get(orgId);
+  if (known && known.version === version) return known.plan;
+  const current = await currentPlan(tx, orgId);
+  if (!byOrg) parsedPlans.set(db, (byOrg = new Map()));
+  byOrg.set(orgId, { version: current.version, plan: current.plan });
+  return current.plan;
 }
 
 /** Base (client-given) columns: compared to tell a real change from a replay. */
@@ -241,8 +307,8 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     for (const op of ops) if (op.kind !== 'delete' && op.data.stakeholderId) referenced.add(op.data.stakeholderId);
     const knownStakeholders = new Set<string>();
     for (const group of chunk([...referenced], 500)) {
-      const found = await tx.select({ id: stakeholders.id }).from(stakeholders).where(and(eq(stakeholders.orgId, orgId), inArray(stakeholders.id, group)));
-      for (const f of found) knownStakeholders.add(f.id);
+      const found = await selectValues(tx, { value: 'id', from: `FROM stakeholders WHERE org_id = ? AND id IN (${placeholders(group.length)})`, args: [orgId, ...group] });
+      for (const id of found) knownStakeholders.add(id as string);
     }
 
     // 3. Interactions: existing rows by id and by (source, externalId).
@@ -252,7 +318,7 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
       iOps.map((o) => o.id),
       500,
     )) {
-      for (const row of await tx.select().from(interactions).where(inArray(interactions.id, group))) existingById.set(row.id, row);
+      for (const row of await selectInteractions(tx, `id IN (${placeholders(group.length)})`, group)) existingById.set(row.id, row);
     }
     const externalKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
     const existingByExternal = new Map<string, InteractionRow>();
@@ -265,17 +331,11 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     }
     for (const [source, ids] of externalsBySource) {
       for (const group of chunk(ids, 500)) {
-        const found = await tx
-          .select()
-          .from(interactions)
-          .where(
-            and(
-              eq(interactions.orgId, orgId),
-              eq(interactions.source, source as InteractionRow['source']),
-              isNotNull(interactions.externalId),
-              inArray(interactions.externalId, group),
-            ),
-          );
+        const found = await selectInteractions(tx, `org_id = ? AND source = ? AND external_id IS NOT NULL AND external_id IN (${placeholders(group.length)})`, [
+          orgId,
+          source,
+          ...group,
+        ]);
         for (const row of found) existingByExternal.set(externalKey(row.source, row.externalId!), row);
       }
     }
@@ -402,12 +462,12 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
 
     const derivedUpdates: { id: string; fields: DerivedFields }[] = [];
     if (toWrite.size) {
-      const { plan } = await currentPlan(tx, orgId);
-      const overlay = new Map<string, DeriveRow>([...toWrite].map(([id, row]) => [id, { ...row, closure: null }]));
-      const { rows, completeThreads } = await loadForDerive(tx, orgId, scope, overlay);
+      const plan = await orgPlan(db, tx, orgId);
+      const { rows, completeThreads } = await loadForDerive(tx, orgId, scope, toWrite);
       for (const [id, fields] of deriveFields(rows.values(), completeThreads, plan)) {
         const batchRow = toWrite.get(id);
-        if (batchRow) toWrite.set(id, { ...batchRow, ...fields });
+        // Rows of this batch are objects made above: fill in their derived fields in place.
+        if (batchRow) Object.assign(batchRow, fields);
         else if (!derivedEqual(rows.get(id)!, fields)) derivedUpdates.push({ id, fields });
       }
     }
@@ -415,10 +475,8 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     // 5. Write: one change-sequence number per changed row.
     if (toWrite.size + derivedUpdates.length > 0) {
       let seq = await reserveSeq(tx, orgId, toWrite.size + derivedUpdates.length);
-      await upsertInteractions(
-        tx,
-        [...toWrite.values()].map((r) => ({ ...r, seq: seq++, updatedAt: now })),
-      );
+      await upsertInteractions(tx, [...toWrite.values()], seq, now);
+      seq += toWrite.size;
       await writeDerived(
         tx,
         orgId,
