@@ -92,45 +92,30 @@ const pairingColumns = `i.id, i.thread_key, i.stakeholder_id, i.stakeholder_type
   i.response_work_ms, i.deadline_at, i.on_time, c.closed_at, c.reason, c.closed_by`;
 const closureJoin = 'LEFT JOIN wait_closures c ON c.org_id = i.org_id AND c.interaction_id = i.id';
 
-/** Reuses one copy of repeated strings (ids of users and stakeholders, thread keys, enum values) in big loads. */
-type Intern = (s: string) => string;
-const noIntern: Intern = (s) => s;
-function interner(): Intern {
-  const seen = new Map<string, string>();
-  return (s) => {
-    const known = seen.get(s);
-    if (known !== undefined) return known;
-    seen.set(s, s);
-    return s;
-  };
-}
-
 /** A row of `pairingColumns`. */
-function pairingRow(r: readonly unknown[], intern: Intern = noIntern): PairingRow {
+function pairingRow(r: readonly unknown[]): PairingRow {
   const closedAt = r[20] as number | null;
-  const stakeholderId = r[2] as string | null;
-  const repliedBy = r[14] as string | null;
   return {
     id: r[0] as string,
-    threadKey: intern(r[1] as string),
-    stakeholderId: stakeholderId === null ? null : intern(stakeholderId),
-    stakeholderType: intern(r[3] as string) as PairingRow['stakeholderType'],
-    channel: intern(r[4] as string) as PairingRow['channel'],
-    direction: intern(r[5] as string) as PairingRow['direction'],
+    threadKey: r[1] as string,
+    stakeholderId: r[2] as string | null,
+    stakeholderType: r[3] as PairingRow['stakeholderType'],
+    channel: r[4] as PairingRow['channel'],
+    direction: r[5] as PairingRow['direction'],
     occurredAt: r[6] as number,
-    userId: intern(r[7] as string),
+    userId: r[7] as string,
     automated: r[8] === 1,
     internal: r[9] === 1,
     deleted: r[10] === 1,
     waitStart: r[11] === 1,
     firstResponse: r[12] === 1,
     repliedAt: r[13] as number | null,
-    repliedBy: repliedBy === null ? null : intern(repliedBy),
+    repliedBy: r[14] as string | null,
     replyId: r[15] as string | null,
     responseMs: r[16] as number | null,
     responseWorkMs: r[17] as number | null,
     deadlineAt: r[18] as number | null,
-    onTime: r[19] === null ? null : (intern(r[19] as string) as OnTimeState),
+    onTime: r[19] as OnTimeState | null,
     closure: closedAt === null ? null : { atMs: closedAt, reason: r[21] as string, byUserId: r[22] as string },
   };
 }
@@ -408,46 +393,52 @@ export async function recomputeScope(db: DbOrTx, orgId: string, plan: Plan, scop
   return changes.length;
 }
 
+/** Interactions paired at a time by `recomputeOrg` (about 1 kB of memory each while paired). */
+const RECOMPUTE_CHUNK_ROWS = 20_000;
+
 /**
  * Recompute every interaction of the org under `plan` (after a plan change, on request). With `dryRun`, only
  * count the rows that would change.
+ *
+ * Threads go in chunks of about `chunkRows` interactions, in the order they started, each chunk recomputed as a
+ * push recomputes its threads (with the live events of other threads that can answer their waits): memory stays
+ * that of a chunk however large the org — a whole million-row org held at once took over a gigabyte.
  */
-export async function recomputeOrg(db: DbOrTx, orgId: string, plan: Plan, opts: { dryRun: boolean }, now = Date.now()): Promise<{ changed: number; total: number }> {
-  const rows = await loadOrg(db, orgId);
-  const completeThreads = new Set<string>();
-  for (const row of rows.values()) completeThreads.add(row.threadKey);
-  const changes = derivedChanges(rows, deriveFields(rows.values(), completeThreads, plan));
-  if (!opts.dryRun && changes.length) {
-    const first = await reserveSeq(db, orgId, changes.length);
-    await writeDerived(
-      db,
-      orgId,
-      changes.map((c, i) => ({ ...c, seq: first + i })),
-      now,
-    );
+export async function recomputeOrg(
+  db: DbOrTx,
+  orgId: string,
+  plan: Plan,
+  opts: { dryRun: boolean; chunkRows?: number },
+  now = Date.now(),
+): Promise<{ changed: number; total: number }> {
+  const threads = (await selectArrays(db, {
+    columns: 'k, m, n',
+    from: 'FROM (SELECT thread_key AS k, min(occurred_at) AS m, count(*) AS n FROM interactions WHERE org_id = ? GROUP BY thread_key)',
+    args: [orgId],
+  })) as [string, number, number][];
+  threads.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const chunkRows = opts.chunkRows ?? RECOMPUTE_CHUNK_ROWS;
+  let changed = 0;
+  let total = 0;
+  for (let i = 0; i < threads.length; ) {
+    const scope = emptyScope();
+    for (let rows = 0; i < threads.length && (rows === 0 || rows + threads[i]![2] <= chunkRows); i++) {
+      scope.threadKeys.add(threads[i]![0]);
+      rows += threads[i]![2];
+      total += threads[i]![2];
+    }
+    const { rows, completeThreads } = await loadForDerive(db, orgId, scope);
+    const changes = derivedChanges(rows, deriveFields(rows.values(), completeThreads, plan));
+    changed += changes.length;
+    if (!opts.dryRun && changes.length) {
+      const first = await reserveSeq(db, orgId, changes.length);
+      await writeDerived(
+        db,
+        orgId,
+        changes.map((c, k) => ({ ...c, seq: first + k })),
+        now,
+      );
+    }
   }
-  return { changed: changes.length, total: rows.size };
-}
-
-/** Rowids per page of `loadOrg`. */
-const ORG_PAGE = 10_000;
-
-/**
- * Every interaction of the org as pairing needs it, read in pages of rowids (one page of JSON at a time,
- * repeated strings shared): a million-row org fits in a few hundred MB. `+i.org_id` keeps SQLite on the rowid
- * range rather than an org index.
- */
-async function loadOrg(db: DbOrTx, orgId: string): Promise<Map<string, PairingRow>> {
-  const top = (await rawExecutor(db)('SELECT max(rowid) FROM interactions')).rows[0]?.[0];
-  const intern = interner();
-  const rows = new Map<string, PairingRow>();
-  for (let from = 0; typeof top === 'number' && from <= top; from += ORG_PAGE) {
-    const page = await selectArrays(db, {
-      columns: pairingColumns,
-      from: `FROM interactions i ${closureJoin} WHERE i.rowid > ? AND i.rowid <= ? AND +i.org_id = ?`,
-      args: [from, from + ORG_PAGE, orgId],
-    });
-    for (const r of page) rows.set(r[0] as string, pairingRow(r, intern));
-  }
-  return rows;
+  return { changed, total };
 }

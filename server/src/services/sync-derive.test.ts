@@ -6,7 +6,7 @@ import { interactions, waitClosures } from '../db/schema';
 import { createTestDb, createTestOrg, type TestMember, type TestOrg } from '../testing/test-org';
 import { deriveFields, derivedColumns, recomputeOrg, type DeriveRow } from './derive';
 import { closeWait } from './followups';
-import { currentPlan } from './plans';
+import { currentPlan, savePlan } from './plans';
 import { push } from './sync';
 
 /*
@@ -15,7 +15,8 @@ import { push } from './sync';
  * threads on every channel, calls and meetings that answer waits in other threads, duplicates logged by two
  * people, messages that arrive long after newer ones, replays, edits, deletions, revivals and "no reply needed"
  * closures is pushed in many small batches; after every step each stored derived field is compared with a
- * from-scratch pairing of all rows, and `recomputeOrg` must find nothing to change.
+ * from-scratch pairing of all rows, and `recomputeOrg` must find nothing to change. Then a changed plan is
+ * recomputed in small chunks of threads and must equal pairing the whole org under it.
  */
 
 const HOUR = 3_600_000;
@@ -273,6 +274,17 @@ async function scenario(seed: number) {
 
   const { plan } = await currentPlan(handle.db, orgId);
   expect(await recomputeOrg(handle.db, orgId, plan, { dryRun: true })).toEqual({ changed: 0, total: rows.length });
+
+  // A new plan (shorter conversation gap, other deadlines), recomputed a few threads at a time: the same
+  // fields as pairing the whole org at once under it.
+  const next = { ...plan, segmentGapDays: { email: 2, social: 1, project: 3 }, sla: plan.sla.map((rule) => ({ ...rule, limit: { ...rule.limit, value: rule.limit.value + 1 } })) };
+  await savePlan(handle.db, orgId, next, null);
+  const preview = await recomputeOrg(handle.db, orgId, next, { dryRun: true, chunkRows: 9 });
+  expect(preview.changed).toBeGreaterThan(10);
+  expect((await mismatches(handle, orgId)).length).toBeGreaterThan(0);
+  await handle.db.transaction((tx) => recomputeOrg(tx, orgId, next, { dryRun: false, chunkRows: 9 }));
+  expect(await mismatches(handle, orgId)).toEqual([]);
+  expect(await recomputeOrg(handle.db, orgId, next, { dryRun: true })).toEqual({ changed: 0, total: rows.length });
 }
 
 describe('derived fields written by sync.push, batch by batch, equal a from-scratch pairing of the org', () => {
