@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createDb, migrateDb, resolveFileUrl, type DbHandle } from './client';
+import { createDb, migrateDb, resolveFileUrl, selectArrays, selectValues, type DbHandle } from './client';
 import { orgs } from './schema';
 
 const dirs: string[] = [];
@@ -64,5 +64,26 @@ describe('resolveFileUrl', () => {
     expect(resolveFileUrl('file:/abs/x.db', '/home/me')).toBe('file:/abs/x.db');
     expect(resolveFileUrl('libsql://db.example.com', '/home/me')).toBe('libsql://db.example.com');
     expect(resolveFileUrl(':memory:', '/home/me')).toBe(':memory:');
+  });
+});
+
+describe('selectArrays / selectValues', () => {
+  it('return rows as arrays of their columns (numbers, text, null) and flat lists, inside a transaction too', async () => {
+    const h = await createDb(':memory:');
+    handles.push(h);
+    await h.client.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, at INTEGER, ratio REAL, note TEXT)');
+    await h.client.execute({
+      sql: 'INSERT INTO t VALUES (1, ?, 0.5, ?), (2, ?, NULL, NULL), (3, ?, 2.25, ?)',
+      args: [1_780_000_000_123, 'say "hi"\n— 你好', 1_780_000_000_456, 1_780_000_000_789, 'b'],
+    });
+    expect(await selectArrays(h.db, { columns: 'id, at, ratio, note', from: 'FROM t WHERE id < ?', args: [3] })).toEqual([
+      [1, 1_780_000_000_123, 0.5, 'say "hi"\n— 你好'],
+      [2, 1_780_000_000_456, null, null],
+    ]);
+    expect(await selectArrays(h.db, { columns: 'id', from: 'FROM t WHERE id > 9', args: [] })).toEqual([]);
+    const values = await h.db.transaction((tx) =>
+      selectValues(tx, { with: 'x(v) AS (VALUES (?), (?), (?))', value: 'DISTINCT x.v', from: 'FROM x', args: ['a', 'b', 'a'] }),
+    );
+    expect([...values].sort()).toEqual(['a', 'b']);
   });
 });
