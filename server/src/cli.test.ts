@@ -91,7 +91,8 @@ describe('CLI', () => {
   }, 60_000);
 
   it('seeds a demo org and prints working tokens', async () => {
-    const res = await cli('seed-demo', '--org-name', 'Demo Test', '--seed', '3', '--interactions', '400');
+    // A fixed --now: which channels 400 interactions reach depends on where six months of working hours fall.
+    const res = await cli('seed-demo', '--org-name', 'Demo Test', '--seed', '3', '--interactions', '400', '--now', '2026-03-17T09:00:00+08:00');
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/400 interactions/);
     const tokens = res.stdout.match(/cl_[A-Za-z0-9_-]{43}/g) ?? [];

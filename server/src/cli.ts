@@ -30,8 +30,9 @@ Usage: pnpm cli <command> [options]
   import:stakeholders --org <org id or name> --file <stakeholders.csv>
       Columns: name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones
       (multiple values separated by ";"). Prints a line per row.
-  seed-demo [--org-name <name>] [--seed <number>] [--interactions <n>]
+  seed-demo [--org-name <name>] [--seed <number>] [--interactions <n>] [--now <ISO date-time>]
       Create a demo org: 8 users, ~60 stakeholders, ~5,000 interactions over 6 months. Prints the users' tokens.
+      The same --seed and --now give the same history (without --now it ends at the current time).
   help
 `;
 
@@ -171,13 +172,15 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
   },
 
   async 'seed-demo'(db, args) {
-    const f = flags(args, ['org-name', 'seed', 'interactions']);
+    const f = flags(args, ['org-name', 'seed', 'interactions', 'now']);
+    const now = f.now === undefined ? undefined : Date.parse(f.now);
+    if (now !== undefined && !Number.isFinite(now)) throw new UsageError(`--now must be an ISO 8601 date-time such as 2026-03-17T09:00:00+08:00 (got "${f.now}")`);
     const seed = f.seed === undefined ? 42 : Number(f.seed);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got "${f.seed}")`);
     const interactions = f.interactions === undefined ? 5000 : Number(f.interactions);
     if (!Number.isInteger(interactions) || interactions < 1 || interactions > 200_000) throw new UsageError('--interactions must be an integer from 1 to 200000');
     const started = Date.now();
-    const result = await seedDemo(db, { orgName: f['org-name'], seed, interactions });
+    const result = await seedDemo(db, { orgName: f['org-name'], seed, interactions, now });
     const c = result.counts;
     console.log(`Created demo org "${result.orgName}" (${result.orgId}) in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
     console.log(`  ${c.stakeholders} stakeholders, ${c.interactions} interactions, ${c.followups} follow-ups, ${c.closures} "no reply needed" closures.\n`);
