@@ -57,7 +57,7 @@ function printA(a500: RawUpsertResult, larger: RawUpsertResult[]) {
 
 function printB(b: SyncPushResult, a500: RawUpsertResult | null, nodeArgs: string[]) {
   const ratio = a500 ? b.rowsPerSec / a500.rowsPerSec : null;
-  const how = nodeArgs.length ? `node ${nodeArgs.join(' ')} --import tsx src/index.ts` : 'tsx src/index.ts';
+  const how = `as \`pnpm start\` runs it: node ${nodeArgs.length ? `${nodeArgs.join(' ')} ` : ''}dist/index.js`;
   console.log(`\n(b) sync.push over HTTP on 127.0.0.1 — ${b.batchSize} items a push, server = its own process (${how}), staff token from the CLI`);
   console.log(
     table([
@@ -66,7 +66,7 @@ function printB(b: SyncPushResult, a500: RawUpsertResult | null, nodeArgs: strin
       ['ratio (b) / (a) at 500-row tx', ratio === null ? 'n/a (no (a))' : `${(100 * ratio).toFixed(1)}%`, `≥ ${100 * targets.ratio}%`, ratio === null ? '' : mark(ratio >= targets.ratio)],
       ['server peak RSS (VmRSS / 50 ms)', `${b.serverPeakRssMb} MB`, `≤ ${targets.serverRssMb} MB`, mark(b.serverPeakRssMb <= targets.serverRssMb)],
       ['server VmHWM (lifetime peak)', b.serverHwmMb === null ? 'n/a' : `${b.serverHwmMb} MB`, '', ''],
-      ['whole process tree peak (server, tsx, esbuild)', `${b.treePeakRssMb} MB`, '', ''],
+      ['whole process tree peak', `${b.treePeakRssMb} MB`, '', ''],
       ['push round trip p50 / p95 / max', `${fmtMs(b.push.p50Ms)} / ${fmtMs(b.push.p95Ms)} / ${fmtMs(b.push.maxMs)}`, '', ''],
       ['total time', fmtMs(b.wallMs), '', ''],
       ['pushes / rejected items', `${fmtInt(b.batches)} / ${fmtInt(b.rejected)}`, '', b.rejected === 0 ? '' : mark(false)],

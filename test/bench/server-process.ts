@@ -1,41 +1,14 @@
 import { execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { scriptProcess } from './rss';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
-const tsxBin = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
-/** A free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-/** Run the server's CLI (`server/src/cli.ts`) on a database; resolves with stdout, rejects with its output. */
-export function runCli(databaseUrl: string, args: string[]): Promise<string> {
-  return new Promise((ok, fail) => {
-    const child = spawn(tsxBin, ['src/cli.ts', ...args], {
-      cwd: serverDir,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`cli ${args.join(' ')} exited ${code}:\n${err}${out}`))));
-  });
-}
+// One copy of these for the e2e tests and the benchmark.
+export { freePort, runCli } from '../e2e/harness/server-process';
+import { freePort } from '../e2e/harness/server-process';
 
 export interface ServerProcess {
   url: string;

@@ -29,7 +29,8 @@ export async function runCli(databaseUrl: string, args: string[]): Promise<strin
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`cli ${args.join(' ')} exited ${code}: ${err || out}`))));
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`cli ${args.join(' ')} exited ${code}:\n${err}${out}`))));
   });
 }
 
