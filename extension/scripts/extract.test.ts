@@ -1,8 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { siteIds } from '@comms-log/shared';
 import { describe, expect, it } from 'vitest';
+import { siteFixtures } from '../src/sites/common/adapter-test-kit';
 
 const extensionDir = resolve(import.meta.dirname, '..');
 const repoRoot = resolve(extensionDir, '..');
@@ -15,7 +17,36 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
+function runAsync(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(tsx, [script, ...args], { cwd: extensionDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', fail);
+    child.on('exit', (code) => ok({ code, stdout }));
+  });
+}
+
 describe('pnpm extract', () => {
+  it('prints exactly the expected capture for every fixture page of every site', async () => {
+    const pages = siteIds.flatMap((site) => siteFixtures(site).names.map((name) => ({ site, page: fixture(site, `${name}.html`) })));
+    expect(pages.length).toBeGreaterThanOrEqual(15);
+    // A few at a time: each run is its own node process.
+    const results: { page: string; code: number | null; stdout: string; expected: string }[] = [];
+    for (let i = 0; i < pages.length; i += 4) {
+      const chunk = pages.slice(i, i + 4);
+      results.push(
+        ...(await Promise.all(
+          chunk.map(async ({ site, page }) => ({ page, ...(await runAsync([site, page])), expected: readFileSync(page.replace(/\.html$/, '.expected.json'), 'utf8') })),
+        )),
+      );
+    }
+    for (const r of results) {
+      expect(r.code, r.page).toBe(0);
+      expect(JSON.parse(r.stdout), r.page).toEqual(JSON.parse(r.expected));
+    }
+  }, 180_000);
+
   it('prints the capture of a fixture as 2-space JSON, with the page metas as defaults', () => {
     const page = fixture('jira', 'customer-escalation-issue.html');
     const { code, stdout } = run(['jira', page]);
