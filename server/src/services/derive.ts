@@ -1,6 +1,6 @@
 import { classifyWait, isLiveChannel, isReplyEligible, liveChannels, pairWaits, type PairingEvent, type Plan, type Wait } from '@comms-log/shared';
 import type { InValue } from '@libsql/client';
-import { rawExecutor, selectArrays, selectValues, type DbOrTx } from '../db/client';
+import { jsonList, rawExecutor, selectArrays, selectValues, type DbOrTx } from '../db/client';
 import type { InteractionRow, OnTimeState } from '../db/schema';
 import { reserveSeq } from './seq';
 
@@ -68,7 +68,8 @@ export interface DeriveScope {
 
 export const emptyScope = (): DeriveScope => ({ threadKeys: new Set(), liveStakeholders: new Map() });
 
-const CHUNK = 400;
+/** Thread keys per query (one JSON parameter: the limit only bounds a statement's result). */
+const CHUNK = 2000;
 /** Stakeholders per windowed query (3 parameters each). */
 const STAKEHOLDER_CHUNK = 300;
 const liveChannelSql = `(${[...liveChannels].map((c) => `'${c}'`).join(', ')})`;
@@ -80,8 +81,6 @@ function chunks<T>(list: T[], size = CHUNK): T[][] {
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
-
-const placeholders = (n: number) => new Array(n).fill('?').join(', ');
 
 /*
  * Reads take only the columns pairing needs, as JSON arrays (`selectArrays`): converting whole 33-column rows to
@@ -212,8 +211,8 @@ export async function loadForDerive(
   for (const group of chunks([...threadKeys])) {
     const found = await selectArrays(db, {
       columns: pairingColumns,
-      from: `FROM interactions i ${closureJoin} WHERE i.org_id = ? AND i.thread_key IN (${placeholders(group.length)})`,
-      args: [orgId, ...group],
+      from: `FROM interactions i ${closureJoin} WHERE i.org_id = ? AND i.thread_key IN (SELECT value FROM json_each(?))`,
+      args: [orgId, jsonList(group)],
     });
     for (const r of found) rows.set(r[0] as string, pairingRow(r));
   }

@@ -13,7 +13,7 @@ import {
   type PushResult,
 } from '@comms-log/shared';
 import type { InValue } from '@libsql/client';
-import { rawExecutor, selectArrays, selectValues, type Db, type DbOrTx } from '../db/client';
+import { jsonList, rawExecutor, selectArrays, selectValues, type Db, type DbOrTx } from '../db/client';
 import { followups, interactions, neverLog, orgs, stakeholders, type FollowupRow, type InteractionRow } from '../db/schema';
 import type { AuthUser } from '../auth/tokens';
 import { fromIso, fromIsoOrNull, toIso, toIsoOrNull } from '../iso';
@@ -154,8 +154,6 @@ async function upsertInteractions(db: DbOrTx, rows: InteractionRow[], firstSeq: 
     await execute({ sql: head + new Array(group.length).fill(tuple).join(', ') + tail, args });
   }
 }
-
-const placeholders = (n: number) => new Array(n).fill('?').join(', ');
 
 /** Whole interaction rows matching `where`, read as JSON arrays in `interactionInsertColumns` order. */
 async function selectInteractions(db: DbOrTx, where: string, args: InValue[]): Promise<InteractionRow[]> {
@@ -306,38 +304,30 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     const referenced = new Set<string>();
     for (const op of ops) if (op.kind !== 'delete' && op.data.stakeholderId) referenced.add(op.data.stakeholderId);
     const knownStakeholders = new Set<string>();
-    for (const group of chunk([...referenced], 500)) {
-      const found = await selectValues(tx, { value: 'id', from: `FROM stakeholders WHERE org_id = ? AND id IN (${placeholders(group.length)})`, args: [orgId, ...group] });
+    if (referenced.size) {
+      const found = await selectValues(tx, { value: 'id', from: 'FROM stakeholders WHERE org_id = ? AND id IN (SELECT value FROM json_each(?))', args: [orgId, jsonList([...referenced])] });
       for (const id of found) knownStakeholders.add(id as string);
     }
 
     // 3. Interactions: existing rows by id and by (source, externalId).
     const iOps = ops.filter((o): o is IUpsert | Del => o.kind === 'iupsert' || (o.kind === 'delete' && o.entity === 'interaction'));
     const existingById = new Map<string, InteractionRow>();
-    for (const group of chunk(
-      iOps.map((o) => o.id),
-      500,
-    )) {
-      for (const row of await selectInteractions(tx, `id IN (${placeholders(group.length)})`, group)) existingById.set(row.id, row);
+    if (iOps.length) {
+      const found = await selectInteractions(tx, 'id IN (SELECT value FROM json_each(?))', [jsonList(iOps.map((o) => o.id))]);
+      for (const row of found) existingById.set(row.id, row);
     }
     const externalKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
     const existingByExternal = new Map<string, InteractionRow>();
-    const externalsBySource = new Map<string, string[]>();
-    for (const o of iOps) {
-      if (o.kind !== 'iupsert' || !o.data.externalId) continue;
-      const list = externalsBySource.get(o.data.source) ?? [];
-      list.push(o.data.externalId);
-      externalsBySource.set(o.data.source, list);
-    }
-    for (const [source, ids] of externalsBySource) {
-      for (const group of chunk(ids, 500)) {
-        const found = await selectInteractions(tx, `org_id = ? AND source = ? AND external_id IS NOT NULL AND external_id IN (${placeholders(group.length)})`, [
-          orgId,
-          source,
-          ...group,
-        ]);
-        for (const row of found) existingByExternal.set(externalKey(row.source, row.externalId!), row);
-      }
+    // Every (source, externalId) of the batch in one lookup on the (org, source, external_id) index.
+    const externalPairs: string[] = [];
+    for (const o of iOps) if (o.kind === 'iupsert' && o.data.externalId) externalPairs.push(o.data.source, o.data.externalId);
+    if (externalPairs.length) {
+      const found = await selectInteractions(
+        tx,
+        'org_id = ? AND external_id IS NOT NULL AND (source, external_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))',
+        [orgId, `[${chunk(externalPairs, 2).map((pair) => jsonList(pair)).join(',')}]`],
+      );
+      for (const row of found) existingByExternal.set(externalKey(row.source, row.externalId!), row);
     }
 
     /** Stored rows the batch may touch, by id (found by id or by external key). */
