@@ -340,26 +340,29 @@ export function derivedEqual(a: DerivedFields, b: DerivedFields): boolean {
   return true;
 }
 
-const VALUES_PER_UPDATE = 11;
-const MAX_PARAMS = 32_000;
+/** Rows per UPDATE (one JSON parameter: the limit only bounds the statement's text). */
+const ROWS_PER_UPDATE = 5000;
 
-/** Write derived fields of existing rows (UPDATE … FROM VALUES), each with its change sequence number. */
+/**
+ * Write derived fields of existing rows (one UPDATE … FROM json_each per 5,000), each with its change sequence
+ * number. The rows travel as one JSON parameter: a VALUES list of 11 `?` a row cost more to prepare and bind than
+ * the update. `+interactions.org_id` keeps the planner on the primary key (with no statistics it would walk the
+ * org's rows and probe the JSON for each).
+ */
 export async function writeDerived(db: DbOrTx, orgId: string, changes: { id: string; fields: DerivedFields; seq: number }[], now: number) {
   const execute = rawExecutor(db);
-  const tuple = `(${new Array(VALUES_PER_UPDATE).fill('?').join(', ')})`;
-  for (const group of chunks(changes, Math.floor(MAX_PARAMS / VALUES_PER_UPDATE))) {
-    const args: InValue[] = [];
-    for (const { id, fields: f, seq } of group) {
-      args.push(id, f.waitStart ? 1 : 0, f.firstResponse ? 1 : 0, f.repliedAt, f.repliedBy, f.replyId, f.responseMs, f.responseWorkMs, f.deadlineAt, f.onTime, seq);
-    }
-    args.push(now, orgId);
+  for (const group of chunks(changes, ROWS_PER_UPDATE)) {
+    const rows = group.map(({ id, fields: f, seq }) =>
+      jsonList([id, f.waitStart ? 1 : 0, f.firstResponse ? 1 : 0, f.repliedAt, f.repliedBy, f.replyId, f.responseMs, f.responseWorkMs, f.deadlineAt, f.onTime, seq]),
+    );
     await execute({
-      sql: `WITH v(id, wait_start, first_response, replied_at, replied_by, reply_id, response_ms, response_work_ms, deadline_at, on_time, seq) AS (VALUES ${new Array(group.length).fill(tuple).join(', ')})
+      sql: `WITH v(id, wait_start, first_response, replied_at, replied_by, reply_id, response_ms, response_work_ms, deadline_at, on_time, seq) AS (
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10 FROM json_each(?))
       UPDATE interactions SET wait_start = v.wait_start, first_response = v.first_response, replied_at = v.replied_at, replied_by = v.replied_by,
         reply_id = v.reply_id, response_ms = v.response_ms, response_work_ms = v.response_work_ms, deadline_at = v.deadline_at, on_time = v.on_time,
         seq = v.seq, updated_at = ?
-      FROM v WHERE interactions.id = v.id AND interactions.org_id = ?`,
-      args,
+      FROM v WHERE interactions.id = v.id AND +interactions.org_id = ?`,
+      args: [`[${rows.join(',')}]`, now, orgId],
     });
   }
 }
