@@ -93,8 +93,9 @@ async function selectJson<T>(db: DbOrTx, withClause: string | undefined, value: 
   return typeof json === 'string' ? (JSON.parse(json) as T[]) : [];
 }
 
+/** How JSON.stringify writes a lone surrogate (always escaped, lower-case hex); a paired one stays raw text. */
+const escapedSurrogate = /\\ud[89a-f]/;
 const loneSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const anySurrogate = /[\ud800-\udfff]/;
 
 /**
  * `values` as one JSON array, bound as a single parameter and read with `json_each(?)`, e.g.
@@ -104,7 +105,9 @@ const anySurrogate = /[\ud800-\udfff]/;
  * matches what was stored.
  */
 export function jsonList(values: readonly (string | number | null)[]): string {
-  return JSON.stringify(values.map((v) => (typeof v === 'string' && anySurrogate.test(v) ? v.replace(loneSurrogates, '\ufffd') : v)));
+  const text = JSON.stringify(values);
+  if (!escapedSurrogate.test(text)) return text;
+  return JSON.stringify(values.map((v) => (typeof v === 'string' ? v.replace(loneSurrogates, '\ufffd') : v)));
 }
 
 /** Apply the committed drizzle-kit migrations (src/db/migrations). Safe to run on every start. */

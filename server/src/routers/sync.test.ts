@@ -184,7 +184,11 @@ describe('sync.push rules', () => {
     expect((await t.manager.caller.sync.pull({ cursor: 0 })).interactions).toEqual([]);
     const again = await t.staff.caller.sync.push({ items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }] });
     expect(again.rejected).toEqual([]);
-    expect((await t.manager.caller.sync.pull({ cursor: 0 })).interactions).toHaveLength(2);
+    const pulled = await t.manager.caller.sync.pull({ cursor: 0 });
+    expect(pulled.interactions).toHaveLength(2);
+    // The cursor a push returns is the change counter it leaves (interactions and follow-ups both reserved numbers).
+    expect(again.cursor).toBe(pulled.cursor);
+    expect(again.cursor).toBe(Math.max(...pulled.interactions.map((i) => i.seq), ...pulled.followups.map((x) => x.seq)));
   });
 });
 

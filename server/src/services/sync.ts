@@ -253,6 +253,7 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
   return db.transaction(async (tx) => {
     const applied: Applied[] = [];
     const rejected: Rejected[] = [];
+    let reservedTop: number | undefined;
     const [org] = await tx.select({ captureLevel: orgs.captureLevel }).from(orgs).where(eq(orgs.id, orgId));
     if (!org) throw new Error(`org ${orgId} not found`);
     const never = await loadNeverLog(tx, orgId, user.id);
@@ -470,6 +471,7 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     // 5. Write: one change-sequence number per changed row.
     if (toWrite.size + derivedUpdates.length > 0) {
       let seq = await reserveSeq(tx, orgId, toWrite.size + derivedUpdates.length);
+      reservedTop = seq + toWrite.size + derivedUpdates.length - 1;
       await upsertInteractions(tx, [...toWrite.values()], seq, now);
       seq += toWrite.size;
       await writeDerived(
@@ -537,6 +539,7 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     }
     if (followupWrites.length) {
       let seq = await reserveSeq(tx, orgId, followupWrites.length);
+      reservedTop = seq + followupWrites.length - 1;
       const rows = followupWrites.map((r) => ({ ...r, seq: seq++, updatedAt: now }));
       for (const group of chunk(rows, Math.floor(MAX_PARAMS / 15))) {
         await tx
@@ -561,7 +564,8 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
       }
     }
 
-    return { applied, rejected, cursor: await currentSeq(tx, orgId) };
+    // The counter as this transaction leaves it: the last number it reserved, or a read when it reserved none.
+    return { applied, rejected, cursor: reservedTop ?? (await currentSeq(tx, orgId)) };
   });
 }
 
