@@ -8,7 +8,7 @@ export const serverDir = fileURLToPath(new URL('../../server/', import.meta.url)
 
 // One copy of these for the e2e tests and the benchmark.
 export { freePort, runCli } from '../e2e/harness/server-process';
-import { freePort } from '../e2e/harness/server-process';
+import { freePort, waitForHealthz } from '../e2e/harness/server-process';
 
 export interface ServerProcess {
   url: string;
@@ -43,21 +43,7 @@ export async function startServer(opts: { databaseUrl: string; cpuProfileDir?: s
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not answer /healthz within 60 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHealthz(child, url, () => log, 60_000);
   const serverPid = scriptProcess(child.pid!, script);
   if (serverPid === null) {
     child.kill('SIGKILL');

@@ -34,6 +34,25 @@ export async function runCli(databaseUrl: string, args: string[]): Promise<strin
   });
 }
 
+/** Wait until a spawned server answers `/healthz`; kill it and throw with its output if it exits or times out. */
+export async function waitForHealthz(child: ChildProcess, url: string, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not answer /healthz within ${timeoutMs / 1000} s:\n${output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface ServerProcess {
   url: string;
   port: number;
@@ -52,21 +71,7 @@ export async function startServer(opts: { port: number; databaseUrl: string; env
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not answer /healthz within 30 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  await waitForHealthz(child, url, () => log, 30_000);
   return {
     url,
     port: opts.port,
