@@ -5,7 +5,19 @@ import type { HandleRef } from '@comms-log/shared';
 import { setupFollowups } from '../lib/followups-background';
 import { logManual, logThread, type LogContext } from '../lib/log-service';
 import { handleMessages, type StakeholderSummary } from '../lib/messages';
-import { CommsLogDb, createDexieSyncStore, getStakeholder, matchLocal, outboxRows, searchStakeholders, threadStatus, type LocalStakeholder } from '../lib/outbox';
+import {
+  CommsLogDb,
+  createDexieSyncStore,
+  discardRejected,
+  getStakeholder,
+  matchLocal,
+  outboxRows,
+  rejectedItems,
+  retryRejected,
+  searchStakeholders,
+  threadStatus,
+  type LocalStakeholder,
+} from '../lib/outbox';
 import { apiTransport, isConfigured, refreshAccount, withApi } from '../lib/server-session';
 import { neverLogMineItem, orgSettingsItem, syncStatusItem, whoamiItem } from '../lib/storage-items';
 import { createSyncEngine } from '../lib/sync-engine';
@@ -109,6 +121,20 @@ export default defineBackground(() => {
     'thread-status': ({ threadKey }) => threadStatus(db, threadKey),
     async 'search-stakeholders'({ text, limit }) {
       return (await searchStakeholders(db, text, limit)).map(summary);
+    },
+    'rej-list': () => rejectedItems(db),
+    async 'rej-retry'({ keys }) {
+      const retried = await retryRejected(db, keys);
+      await engine.refreshCounts();
+      void syncSoon(true);
+      return { retried };
+    },
+    async 'rej-discard'({ key }) {
+      const discarded = await discardRejected(db, key);
+      await engine.refreshCounts();
+      // A dropped reminder may have been on the stored follow-ups list.
+      void followups.service.refresh().catch(() => undefined);
+      return { discarded };
     },
     async 'settings-changed'() {
       await refreshAccount().catch(() => undefined);

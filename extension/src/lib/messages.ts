@@ -4,7 +4,7 @@ import { ApiError, toStoredError, type StoredError } from './api-error';
 import type { FollowupActionRequest } from './followups-local';
 import type { TeamUser } from './followups-items';
 import type { TeamListResult } from './followups-service';
-import type { ThreadStatus } from './outbox';
+import type { RejectedItem, ThreadStatus } from './outbox';
 import type { SyncOutcome, SyncStatus } from './sync-engine';
 
 /** A directory entry as the pickers show it. */
@@ -57,6 +57,12 @@ export type MessageMap = {
   'fu-users': { req: Record<string, never>; res: TeamUser[] };
   /** One directory entry, to prefill the manual log from a follow-up. */
   'fu-stakeholder': { req: { id: string }; res: StakeholderSummary | null };
+  /** Changes the server refused, oldest first, described for the popup's "Not synced" list. */
+  'rej-list': { req: Record<string, never>; res: RejectedItem[] };
+  /** Refused changes back to pending (all when `keys` is null), then a sync. */
+  'rej-retry': { req: { keys: string[] | null }; res: { retried: number } };
+  /** One refused change dropped from the outbox (and from the local copy when only it had the record). */
+  'rej-discard': { req: { key: string }; res: { discarded: boolean } };
 };
 export type MessageType = keyof MessageMap;
 

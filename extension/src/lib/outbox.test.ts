@@ -1,14 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InteractionData, Interaction, Stakeholder } from '@comms-log/shared';
+import type { FollowupData, InteractionData, Interaction, Stakeholder } from '@comms-log/shared';
 import {
   CommsLogDb,
   createDexieSyncStore,
+  discardRejected,
   enqueueInteractions,
   enqueueStakeholder,
   loggedExternalIds,
   matchLocal,
   outboxRows,
+  rejectedItems,
+  retryRejected,
   searchStakeholders,
   threadStatus,
 } from './outbox';
@@ -97,5 +100,93 @@ describe('outbox', () => {
     expect((await db.stakeholders.get('S9'))?.createdAt).toBe('2026-01-05T00:00:00Z');
     expect((await searchStakeholders(db, 'custo')).map((s) => s.id)).toEqual(['S9']);
     expect((await searchStakeholders(db, 'boss@')).map((s) => s.id)).toEqual(['S9']);
+  });
+});
+
+describe('refused items', () => {
+  /** Queues the interactions and has the server refuse every one of them, as `sync.push` does. */
+  async function refuse(items: InteractionData[], reason: string, followup: FollowupData | null = null) {
+    await enqueueInteractions(db, items, { followup });
+    const store = createDexieSyncStore(db);
+    const sent = await store.pendingPush(500);
+    await store.applyPushResult(sent, { applied: [], rejected: sent.map((p) => ({ id: p.id, reason })), cursor: 0 });
+  }
+
+  const followup: FollowupData = {
+    id: 'F1', stakeholderId: 'S1', threadKey: 'gmail:T1', url: null, dueAt: '2026-03-12T01:00:00Z', note: 'Send the quote', status: 'open', snoozedUntil: null,
+  };
+
+  it('lists them with what they are and the server\'s reason', async () => {
+    await refuse([interaction('A', 'm1')], 'ann@customer.com is on the never-log list', followup);
+    const items = await rejectedItems(db);
+    expect(items.map((i) => [i.key, i.reason])).toEqual([
+      ['interaction:A', 'ann@customer.com is on the never-log list'],
+      ['followup:F1', 'ann@customer.com is on the never-log list'],
+    ]);
+    expect(items[0]!.interaction).toEqual({ channel: 'email', direction: 'inbound', who: 'Ann', occurredAt: '2026-03-09T09:00:00+08:00', title: null });
+    expect(items[1]!.followup).toEqual({ note: 'Send the quote', dueAt: '2026-03-12T01:00:00Z' });
+  });
+
+  it('retry puts one back to pending and clears its reason; null retries all', async () => {
+    await refuse([interaction('A', 'm1'), interaction('B', 'm2'), interaction('C', 'm3')], 'stakeholderId: no stakeholder S1 in your org');
+    expect(await retryRejected(db, ['interaction:B'])).toBe(1);
+    const b = await db.outbox.where('key').equals('interaction:B').first();
+    expect(b).toMatchObject({ status: 'pending', reason: null });
+    expect((await outboxRows(db, 'rejected')).map((r) => r.id)).toEqual(['A', 'C']);
+    expect((await createDexieSyncStore(db).pendingPush(500)).map((p) => p.id)).toEqual(['B']);
+    // A key that is not refused (B is pending now) is left alone.
+    expect(await retryRejected(db, ['interaction:B', 'interaction:nope'])).toBe(0);
+    expect(await retryRejected(db, null)).toBe(2);
+    expect(await outboxRows(db, 'rejected')).toEqual([]);
+    expect((await outboxRows(db, 'pending')).map((r) => [r.id, r.reason])).toEqual([['A', null], ['B', null], ['C', null]]);
+  });
+
+  it('retrying an item that waits for a refused stakeholder brings the stakeholder back too', async () => {
+    await enqueueStakeholder(db, 'local:X', { name: 'New Co', type: 'customer' });
+    await enqueueInteractions(db, [interaction('A', 'm1', 'local:X')]);
+    await createDexieSyncStore(db).rejectStakeholder('local:X', 'name taken');
+    expect(await retryRejected(db, ['interaction:A'])).toBe(2);
+    expect((await createDexieSyncStore(db).pendingStakeholders()).map((s) => s.localId)).toEqual(['local:X']);
+  });
+
+  it('discard removes the item and a local copy that never reached the server', async () => {
+    await refuse([interaction('A', 'm1'), interaction('B', 'm2')], 'ann@customer.com is on the never-log list', followup);
+    expect(await discardRejected(db, 'interaction:A')).toBe(true);
+    expect(await discardRejected(db, 'followup:F1')).toBe(true);
+    expect((await outboxRows(db, 'rejected')).map((r) => r.key)).toEqual(['interaction:B']);
+    expect(await db.interactions.get('A')).toBeUndefined();
+    expect(await db.followups.get('F1')).toBeUndefined();
+    expect(await db.interactions.get('B')).toBeDefined();
+    expect(await threadStatus(db, 'gmail:T1')).toMatchObject({ count: 1, pending: 1 });
+    expect(await discardRejected(db, 'interaction:A')).toBe(false);
+  });
+
+  it('discard keeps the local copy of a record the server already had', async () => {
+    // Synced once (the server applied it), then changed here and the change was refused.
+    await enqueueInteractions(db, [], { followup });
+    const store = createDexieSyncStore(db);
+    await store.applyPushResult(await store.pendingPush(500), { applied: [{ id: 'F1', entity: 'followup', mergedInto: null }], rejected: [], cursor: 1 });
+    await refuse([], 'you can only change your own follow-ups', { ...followup, status: 'done' });
+    expect((await outboxRows(db, 'rejected'))[0]).toMatchObject({ key: 'followup:F1', known: true });
+    expect(await discardRejected(db, 'followup:F1')).toBe(true);
+    expect(await outboxRows(db, 'rejected')).toEqual([]);
+    expect(await db.followups.get('F1')).toMatchObject({ id: 'F1', pending: false });
+
+    // Pulled from the server, then queued again here and refused.
+    await store.applyPull({ interactions: [{ ...interaction('P', 'm9'), userId: 'u1', deleted: false, createdAt: '2026-03-09T01:00:00Z', updatedAt: '2026-03-09T01:00:00Z' } as Interaction], followups: [], stakeholders: [], cursor: 2, hasMore: false });
+    await refuse([interaction('P', 'm9')], 'you can only change interactions you logged');
+    expect(await discardRejected(db, 'interaction:P')).toBe(true);
+    expect(await db.interactions.get('P')).toMatchObject({ id: 'P', pending: false });
+  });
+
+  it('discarding a refused new stakeholder drops it here and unlinks the items that named it', async () => {
+    await enqueueStakeholder(db, 'local:X', { name: 'New Co', type: 'customer' });
+    await enqueueInteractions(db, [interaction('A', 'm1', 'local:X')]);
+    await createDexieSyncStore(db).rejectStakeholder('local:X', 'name taken');
+    expect(await discardRejected(db, 'stakeholder:local:X')).toBe(true);
+    expect(await db.stakeholders.get('local:X')).toBeUndefined();
+    const a = await db.outbox.where('key').equals('interaction:A').first();
+    expect(a).toMatchObject({ status: 'rejected', waitsFor: null, data: { stakeholderId: null } });
+    expect((await db.interactions.get('A'))?.stakeholderId).toBeNull();
   });
 });

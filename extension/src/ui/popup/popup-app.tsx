@@ -5,6 +5,7 @@ import type { StakeholderSummary } from '../../lib/messages';
 import { useT } from '../use-t';
 import { FollowupsPanel } from './followups-panel';
 import { ManualLogForm } from './manual-log-form';
+import { RejectedList } from './rejected-list';
 import { SyncHeader } from './sync-header';
 
 type Tab = 'followups' | 'log';
@@ -34,6 +35,7 @@ export function PopupApp() {
   return (
     <div className="pg-popup">
       <SyncHeader t={t} lang={lang} />
+      <RejectedList t={t} lang={lang} />
       <div role="tablist" className="pg-tabs">
         {tabs.map((x) => (
           <button

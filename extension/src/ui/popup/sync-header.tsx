@@ -50,18 +50,6 @@ export function SyncHeader({ t, lang }: { t: T; lang: Lang }) {
       <button type="button" className="pg-button pg-primary" onClick={() => void syncNow()} disabled={syncing}>
         {syncing ? t('syncing') : t('syncNow')}
       </button>
-      {view && view.rejectedItems.length > 0 ? (
-        <details className="pg-rejected">
-          <summary>{t('rejectedItems')}</summary>
-          <ul>
-            {view.rejectedItems.map((r) => (
-              <li key={`${r.entity}:${r.id}`}>
-                {r.entity} {r.id.slice(-6)}: {r.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
     </header>
   );
 }
