@@ -55,14 +55,16 @@ export function DashboardApp() {
     document.title = t('dashPageTitle');
   }, [lang, t]);
 
+  // Asked all at once rather than after whoami: the figures wait on the plan's zone and the people, so every round
+  // trip before them is time on the open path. The list of people is a manager's; staff see only themselves.
   const me = useApiQuery('whoami', (c) => c.auth.whoami.query());
   const canManage = me.data ? me.data.user.role !== 'staff' : false;
-  const plan = useApiQuery(me.data ? 'plan' : null, (c) => c.plan.get.query());
-  const users = useApiQuery(me.data ? `users:${canManage}` : null, async (c): Promise<OrgUser[]> => {
-    if (!canManage) return me.data ? [{ id: me.data.user.id, name: me.data.user.name, role: me.data.user.role }] : [];
-    return (await c.users.list.query()).map((u) => ({ id: u.id, name: u.name, role: u.role }));
-  });
-  const stakeholders = useApiQuery(me.data ? 'stakeholders' : null, async (c) => (await c.directory.list.query({ limit: 500, active: true })).items);
+  const plan = useApiQuery('plan', (c) => c.plan.get.query());
+  const orgUsers = useApiQuery('users', async (c): Promise<OrgUser[]> => (await c.users.list.query()).map((u) => ({ id: u.id, name: u.name, role: u.role })));
+  const stakeholders = useApiQuery('stakeholders', async (c) => (await c.directory.list.query({ limit: 500, active: true })).items);
+  const users = canManage
+    ? orgUsers
+    : { data: me.data ? [{ id: me.data.user.id, name: me.data.user.name, role: me.data.user.role }] : undefined, loading: false, error: null };
 
   const zone = plan.data?.plan.calendar.timeZone ?? me.data?.org.timeZone ?? 'UTC';
   const resolved: Period | null = useMemo(() => {

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { resolveSla, responseBuckets, type MetricsFilter, type ResponseBucket, type ResponseStats, type StakeholderType, type Channel } from '@comms-log/shared';
 import type { MessageKey } from '../../lib/i18n';
 import { presetPeriod } from '../../lib/report-period';
 import { expectedMoreWaits, lateRepliesLeft, rateTone } from '../../lib/report-goals';
 import { reportFormat } from '../../lib/report-tables';
-import { accent } from './chart-colors';
 import { useDashboard, type DrillSpec } from './dashboard-context';
 import { FigureButton } from './figure-button';
+import { useCharts } from './lazy-charts';
 import { StatusLine } from './status-line';
 import { useApiQuery } from './use-api-query';
 
@@ -31,6 +30,7 @@ function onTimeTarget(goals: { metric: string; target: number; scope: { stakehol
 export function ResponseView() {
   const { t, lang, filter, asOf, dataVersion, plan } = useDashboard();
   const f = reportFormat(lang);
+  const charts = useCharts();
   const [basis, setBasis] = useState<Basis>('working');
   const q = useApiQuery(JSON.stringify(['response', filter, basis, asOf, dataVersion]), (c) =>
     c.metrics.responseTimes.query({ filter, groupBy: ['stakeholderType', 'channel'], basis, asOf }),
@@ -95,15 +95,11 @@ export function ResponseView() {
             <div>
               <h3>{t('dashHistogram')}</h3>
               <div className="dash-chart" role="img" aria-label={t('dashChartHistogram', histogram.map((h) => `${h.name}: ${h.count}`).join(', '))}>
-                <ResponsiveContainer width="100%" height={220}>
-                  <BarChart data={histogram} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="name" fontSize={12} />
-                    <YAxis allowDecimals={false} fontSize={12} />
-                    <Tooltip />
-                    <Bar dataKey="count" name={t('dashColAnswered')} fill={accent} isAnimationActive={false} />
-                  </BarChart>
-                </ResponsiveContainer>
+                {charts ? (
+                  <charts.SimpleBarChart data={histogram} category="name" value="count" name={t('dashColAnswered')} height={220} />
+                ) : (
+                  <div style={{ height: 220 }} />
+                )}
               </div>
             </div>
             <LateBudget />

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { channels, stakeholderTypes, type Channel, type StakeholderType } from '@comms-log/shared';
 import { reportFormat } from '../../lib/report-tables';
 import { trendUnit } from '../../lib/report-period';
-import { accent, channelColor } from './chart-colors';
+import { channelColor } from './chart-colors';
 import { useDashboard } from './dashboard-context';
 import { FigureButton } from './figure-button';
+import { useCharts } from './lazy-charts';
 import { StatusLine } from './status-line';
 import { useApiQuery } from './use-api-query';
 
@@ -15,6 +15,7 @@ type Unit = 'day' | 'week' | 'month';
 export function TotalsView() {
   const { t, lang, filter, dataVersion, userName, drill } = useDashboard();
   const f = reportFormat(lang);
+  const charts = useCharts();
   const [unitChoice, setUnit] = useState<Unit | 'auto'>('auto');
   const unit: Unit = unitChoice === 'auto' ? trendUnit(filter) : unitChoice;
   const q = useApiQuery(JSON.stringify(['totals', filter, unit, dataVersion]), (c) =>
@@ -128,18 +129,16 @@ export function TotalsView() {
                 </table>
               </div>
               <div className="dash-chart" role="img" aria-label={t('dashChartTypeChannel')}>
-                <ResponsiveContainer width="100%" height={240}>
-                  <BarChart data={typeChart} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="name" fontSize={12} />
-                    <YAxis allowDecimals={false} fontSize={12} />
-                    <Tooltip />
-                    <Legend wrapperStyle={{ fontSize: 12 }} />
-                    {channelsShown.map((ch) => (
-                      <Bar key={ch} dataKey={ch} name={f.channel(ch)} stackId="a" fill={channelColor[ch]} isAnimationActive={false} />
-                    ))}
-                  </BarChart>
-                </ResponsiveContainer>
+                {charts ? (
+                  <charts.StackedBarChart
+                    data={typeChart}
+                    category="name"
+                    series={channelsShown.map((ch) => ({ key: ch, name: f.channel(ch), color: channelColor[ch] }))}
+                    height={240}
+                  />
+                ) : (
+                  <div style={{ height: 240 }} />
+                )}
               </div>
             </div>
           )}
@@ -173,25 +172,22 @@ export function TotalsView() {
                 </label>
               </div>
               <div className="dash-chart" role="img" aria-label={t('dashChartTrend')}>
-                <ResponsiveContainer width="100%" height={220}>
-                  <BarChart data={trendRows} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="key" fontSize={11} />
-                    <YAxis allowDecimals={false} fontSize={12} />
-                    <Tooltip />
-                    <Bar
-                      dataKey="count"
-                      name={t('dashColInteractions')}
-                      fill={accent}
-                      isAnimationActive={false}
-                      cursor="pointer"
-                      onClick={(_d, index) => {
-                        const row = trendRows[index];
-                        if (row) drill({ title: row.key, input: { filter, key: { [unit]: row.key } } });
-                      }}
-                    />
-                  </BarChart>
-                </ResponsiveContainer>
+                {charts ? (
+                  <charts.SimpleBarChart
+                    data={trendRows}
+                    category="key"
+                    categoryFontSize={11}
+                    value="count"
+                    name={t('dashColInteractions')}
+                    height={220}
+                    onBarClick={(index) => {
+                      const row = trendRows[index];
+                      if (row) drill({ title: row.key, input: { filter, key: { [unit]: row.key } } });
+                    }}
+                  />
+                ) : (
+                  <div style={{ height: 220 }} />
+                )}
               </div>
               <p className="pg-muted dash-hint">{t('dashChartClickHint')}</p>
             </div>
