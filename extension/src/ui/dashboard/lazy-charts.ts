@@ -3,14 +3,20 @@ import { useEffect, useState } from 'react';
 export type Charts = typeof import('./charts');
 
 let loaded: Charts | null = null;
+let loading: Promise<Charts | null> | null = null;
+
 /**
- * Asked for when the dashboard's code first runs, so recharts downloads and parses while the first queries are
- * on the wire instead of before them. A failed load leaves the charts out; the tables carry the same figures.
+ * Recharts is most of the dashboard's code: it loads once a view wants a chart, which is when the figures' own
+ * queries have just gone out, so it parses while the server works instead of delaying the page's first queries.
+ * A failed load leaves the charts out; the tables beside them carry the same figures.
  */
-const loading: Promise<Charts | null> = import('./charts').then(
-  (m) => (loaded = m),
-  () => null,
-);
+function loadCharts(): Promise<Charts | null> {
+  loading ??= import('./charts').then(
+    (m) => (loaded = m),
+    () => null,
+  );
+  return loading;
+}
 
 /** The chart components once their code has loaded (at once if it already has), else null. */
 export function useCharts(): Charts | null {
@@ -18,7 +24,7 @@ export function useCharts(): Charts | null {
   useEffect(() => {
     if (charts) return;
     let live = true;
-    void loading.then((m) => live && m && setCharts(m));
+    void loadCharts().then((m) => live && m && setCharts(m));
     return () => {
       live = false;
     };
