@@ -1,44 +1,37 @@
+import { createRng, seededUlid, type Rng } from '../../server/src/services/seeded-random';
+
 /**
- * A seeded generator (mulberry32): every run produces the same data for the same seed, so (a) and (b) write
- * exactly the same interactions and figures compare run to run.
+ * The server's seeded generator (the one the demo data uses), with the extra draws the bench needs: every run
+ * produces the same data for the same seed, so (a) and (b) write exactly the same interactions.
  */
 export class Random {
-  #state: number;
+  readonly #rng: Rng;
 
   constructor(seed: number) {
-    this.#state = seed >>> 0;
+    this.#rng = createRng(seed);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    let t = (this.#state = (this.#state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.#rng.next();
   }
 
   /** Integer in [min, max]. */
   int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
+    return this.#rng.int(min, max);
   }
 
   chance(p: number): boolean {
-    return this.next() < p;
+    return this.#rng.chance(p);
   }
 
   pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]!;
+    return this.#rng.pick(list);
   }
 
   /** One key of `weights`, with probability proportional to its weight. */
   weighted<K extends string | number>(weights: readonly (readonly [K, number])[]): K {
-    const total = weights.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [k, w] of weights) {
-      r -= w;
-      if (r < 0) return k;
-    }
-    return weights[weights.length - 1]![0];
+    return this.#rng.weighted(weights as readonly [K, number][]);
   }
 
   /** Log-normal with the given median; `spread` is the sigma of the underlying normal. */
@@ -62,17 +55,7 @@ export class Random {
   }
 }
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /** A ULID for `timeMs` with seeded randomness (valid for the shared `ulidSchema`). */
 export function ulidAt(timeMs: number, random: Random): string {
-  let t = Math.floor(timeMs);
-  let time = '';
-  for (let i = 0; i < 10; i++) {
-    time = CROCKFORD[t % 32]! + time;
-    t = Math.floor(t / 32);
-  }
-  let rand = '';
-  for (let i = 0; i < 16; i++) rand += CROCKFORD[Math.floor(random.next() * 32)];
-  return time + rand;
+  return seededUlid(Math.floor(timeMs), random);
 }

@@ -1,4 +1,3 @@
-import { ulid as makeUlid } from 'ulid';
 import type { Channel, IdentityInput, Role, Source, StakeholderType } from '@comms-log/shared';
 import type { Db } from '../db/client';
 import { waitClosures } from '../db/schema';
@@ -9,6 +8,7 @@ import { createStakeholder } from './directory';
 import { currentPlan } from './plans';
 import { recomputeOrg } from './derive';
 import { push } from './sync';
+import { createRng, seededUlid, type Rng } from './seeded-random';
 
 /*
  * A realistic demo org (Asia/Shanghai, Mon–Fri 09:00–18:00): a manager, an admin, six staff, ~60 stakeholders of
@@ -22,33 +22,7 @@ const DAY = 24 * H;
 /** Asia/Shanghai has no DST: local time is UTC+8 all year. */
 const OFFSET = 8 * H;
 
-/** mulberry32: small, fast, good enough for demo data. */
-export function createRng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-    chance: (p: number) => next() < p,
-    weighted: <T>(options: readonly [T, number][]): T => {
-      const total = options.reduce((s, [, w]) => s + w, 0);
-      let r = next() * total;
-      for (const [v, w] of options) {
-        r -= w;
-        if (r < 0) return v;
-      }
-      return options[options.length - 1]![0];
-    },
-  };
-}
-type Rng = ReturnType<typeof createRng>;
+
 
 const localDayStart = (ms: number) => Math.floor((ms + OFFSET) / DAY) * DAY - OFFSET;
 const isoWeekday = (ms: number) => ((Math.floor((ms + OFFSET) / DAY) + 3) % 7) + 1;
@@ -146,7 +120,7 @@ export interface DemoSeedResult {
 export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; now?: number; interactions?: number } = {}): Promise<DemoSeedResult> {
   const rng = createRng(opts.seed ?? 42);
   /** ULIDs from the seeded PRNG, so a seed gives the same interaction ids. */
-  const ulid = (at: number) => makeUlid(at, rng.next);
+  const ulid = (at: number) => seededUlid(at, rng);
   const now = opts.now ?? Date.now();
   const target = opts.interactions ?? 5000;
   const orgName = opts.orgName ?? 'Demo Co';

@@ -8,6 +8,7 @@ import { deriveFields, derivedColumns, recomputeOrg, type DeriveRow } from './de
 import { closeWait } from './followups';
 import { currentPlan, savePlan } from './plans';
 import { push } from './sync';
+import { createRng, seededUlid } from './seeded-random';
 
 /*
  * The derived response fields written by `sync.push` (which recomputes only what a batch can affect) must be
@@ -22,29 +23,11 @@ import { push } from './sync';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const T0 = Date.parse('2026-03-02T00:00:00+08:00');
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** The seeded generator of the demo data, plus ids at a given time from the same stream. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const chance = (p: number) => next() < p;
-  /** A ULID at `ms` with a seeded random part (reproducible runs). */
-  const ulidAt = (ms: number) => {
-    let time = '';
-    for (let i = 0, m = ms; i < 10; i++, m = Math.floor(m / 32)) time = CROCKFORD[m % 32] + time;
-    let rand = '';
-    for (let i = 0; i < 16; i++) rand += CROCKFORD[int(0, 31)];
-    return time + rand;
-  };
-  return { next, int, pick, chance, ulidAt };
+  const rng = createRng(seed);
+  return { ...rng, ulidAt: (ms: number) => seededUlid(ms, rng) };
 }
 
 type By = 'staff' | 'staff2' | 'manager';
