@@ -4,7 +4,7 @@ import { responseBuckets, type ResponseStats, type ResponseTimesResult, type Tot
 import { issueToken } from '../../server/src/auth/tokens';
 import { createDb, migrateDb, type DbHandle } from '../../server/src/db/client';
 import type { InteractionRow } from '../../server/src/db/schema';
-import { deriveFields, type DeriveRow } from '../../server/src/services/derive';
+import { deriveFields, noDerived, type DeriveRow } from '../../server/src/services/derive';
 import { createOrg, createUser } from '../../server/src/services/orgs';
 import { currentPlan } from '../../server/src/services/plans';
 import { trpcClient } from './client';
@@ -118,15 +118,7 @@ export async function bulkLoad(
         createdAt: g.occurredAt,
         updatedAt: g.occurredAt,
         seq: ++seq,
-        waitStart: false,
-        firstResponse: false,
-        repliedAt: null,
-        repliedBy: null,
-        replyId: null,
-        responseMs: null,
-        responseWorkMs: null,
-        deadlineAt: null,
-        onTime: null,
+        ...noDerived,
         closure: null,
       });
     }

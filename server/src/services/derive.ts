@@ -28,6 +28,21 @@ export const derivedColumns = [
   'onTime',
 ] as const satisfies readonly (keyof DerivedFields)[];
 
+/** The derived fields of a positional row whose `derivedColumns` start at index `at` (in that order). */
+export function derivedFromArray(r: readonly unknown[], at: number): DerivedFields {
+  return {
+    waitStart: r[at] === 1,
+    firstResponse: r[at + 1] === 1,
+    repliedAt: r[at + 2] as number | null,
+    repliedBy: r[at + 3] as string | null,
+    replyId: r[at + 4] as string | null,
+    responseMs: r[at + 5] as number | null,
+    responseWorkMs: r[at + 6] as number | null,
+    deadlineAt: r[at + 7] as number | null,
+    onTime: r[at + 8] as DerivedFields['onTime'],
+  };
+}
+
 export const noDerived: DerivedFields = {
   waitStart: false,
   firstResponse: false,
@@ -106,15 +121,7 @@ function pairingRow(r: readonly unknown[]): PairingRow {
     automated: r[8] === 1,
     internal: r[9] === 1,
     deleted: r[10] === 1,
-    waitStart: r[11] === 1,
-    firstResponse: r[12] === 1,
-    repliedAt: r[13] as number | null,
-    repliedBy: r[14] as string | null,
-    replyId: r[15] as string | null,
-    responseMs: r[16] as number | null,
-    responseWorkMs: r[17] as number | null,
-    deadlineAt: r[18] as number | null,
-    onTime: r[19] as OnTimeState | null,
+    ...derivedFromArray(r, 11),
     closure: closedAt === null ? null : { atMs: closedAt, reason: r[21] as string, byUserId: r[22] as string },
   };
 }

@@ -21,7 +21,7 @@ import { describeZodError } from '../trpc';
 import { currentPlan } from './plans';
 import { currentSeq, reserveSeq } from './seq';
 import { emailDomain, domainAndParents } from './identities';
-import { deriveFields, derivedEqual, emptyScope, loadForDerive, noDerived, writeDerived, type DerivedFields } from './derive';
+import { deriveFields, derivedEqual, derivedFromArray, emptyScope, loadForDerive, noDerived, writeDerived, type DerivedFields } from './derive';
 import { withIdentities } from './directory';
 
 type Applied = PushResult['applied'][number];
@@ -187,15 +187,7 @@ function interactionFromSql(r: readonly unknown[]): InteractionRow {
     deleted: r[21] === 1,
     updatedAt: r[22] as number,
     seq: r[23] as number,
-    waitStart: r[24] === 1,
-    firstResponse: r[25] === 1,
-    repliedAt: r[26] as number | null,
-    repliedBy: r[27] as string | null,
-    replyId: r[28] as string | null,
-    responseMs: r[29] as number | null,
-    responseWorkMs: r[30] as number | null,
-    deadlineAt: r[31] as number | null,
-    onTime: r[32] as InteractionRow['onTime'],
+    ...derivedFromArray(r, 24),
   };
 }
 
