@@ -41,7 +41,11 @@ export async function startServer(opts: { databaseUrl: string; cpuProfileDir?: s
   });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => {
+    log += d;
+    // BENCH_SERVER_STDERR=1 passes the server's own error output through (e.g. timing lines added while profiling).
+    if (process.env.BENCH_SERVER_STDERR) process.stderr.write(d);
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealthz(child, url, () => log, 60_000);
   const serverPid = scriptProcess(child.pid!, script);

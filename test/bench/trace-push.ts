@@ -4,8 +4,12 @@
  * changes). Prints time per statement shape and the JavaScript time between statements, per size of the table.
  *
  *   pnpm --filter @comms-log/test exec tsx bench/trace-push.ts [--rows 20000]
+ *
+ * Environment: TRACE_PRAGMAS="PRAGMA a = 1;PRAGMA b = 2" runs statements on the connection before the pushes
+ * (e.g. to try a setting or an index); TRACE_WAL=1 with TRACE_PRAGMAS="PRAGMA wal_autocheckpoint = 0" prints the
+ * WAL frames (pages) each push wrote (with checkpoints on, the WAL restarts and its size says nothing).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client, InStatement, Transaction } from '@libsql/client';
@@ -68,9 +72,11 @@ function trace(client: Client): void {
   const patchTx = (tx: Transaction): Transaction => {
     const execute = tx.execute.bind(tx);
     const batch = tx.batch.bind(tx);
+    const commit = tx.commit.bind(tx);
     Object.assign(tx, {
       execute: (stmt: InStatement) => timed(stmt, () => execute(stmt)),
       batch: (stmts: InStatement[]) => timed(stmts, () => batch(stmts)),
+      commit: () => timed('COMMIT', () => commit()),
     });
     return tx;
   };
@@ -83,7 +89,7 @@ function trace(client: Client): void {
       return timed(s, () => execute(s));
     },
     batch: (stmts: InStatement[], mode?: never) => timed(stmts, () => batch(stmts, mode)),
-    transaction: async (mode?: never) => patchTx(await transaction(mode)),
+    transaction: async (mode?: never) => patchTx(await timed('BEGIN', () => transaction(mode))),
   });
 }
 
@@ -97,6 +103,7 @@ const batchSize = arg('batch', 500);
 const dir = mkdtempSync(join(tmpdir(), 'comms-log-trace-'));
 const handle = await createDb(`file:${join(dir, 'trace.db')}`);
 await migrateDb(handle.db);
+for (const p of (process.env.TRACE_PRAGMAS ?? '').split(';').filter(Boolean)) await handle.client.execute(p);
 const db = handle.db;
 const now = Date.now();
 const directory = makeDirectory(1, 100, 5);
@@ -126,6 +133,8 @@ const report = (label: string, totalMs: number) => {
 };
 
 trace(handle.client);
+const walFrames: number[] = [];
+let walTotal = 0;
 let done = 0;
 let windowMs = 0;
 const windowRows = Math.max(batchSize, Math.floor(rows / 4));
@@ -135,10 +144,17 @@ for (const batch of inBatches(items, batchSize)) {
   windowMs += performance.now() - t0;
   if (result.rejected.length) throw new Error(`rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`);
   done += batch.length;
+  if (process.env.TRACE_WAL) {
+    // A WAL file is a 32-byte header and frames of a 24-byte header plus one page (4,096 bytes).
+    const frames = Math.round((statSync(join(dir, 'trace.db-wal')).size - 32) / (24 + 4096));
+    walFrames.push(frames - walTotal);
+    walTotal = frames;
+  }
   if (done % windowRows === 0 || done === rows) {
     report(`rows ${done - windowRows + 1}–${done} (${Math.round((windowRows * 1000) / windowMs)} rows/s)`, windowMs);
     windowMs = 0;
   }
 }
+if (walFrames.length) console.log('WAL frames per push: mean', (walFrames.reduce((a, b) => a + b, 0) / walFrames.length).toFixed(0), 'last 10', walFrames.slice(-10).join(' '));
 handle.close();
 rmSync(dir, { recursive: true, force: true });
