@@ -3,39 +3,22 @@ import type { InStatement } from '@libsql/client';
 import { responseBuckets, type ResponseStats, type ResponseTimesResult, type TotalsResult } from '@comms-log/shared';
 import { issueToken } from '../../server/src/auth/tokens';
 import { createDb, migrateDb, type DbHandle } from '../../server/src/db/client';
-import type { InteractionRow } from '../../server/src/db/schema';
-import { deriveFields, noDerived, type DeriveRow } from '../../server/src/services/derive';
 import { createOrg, createUser } from '../../server/src/services/orgs';
 import { currentPlan } from '../../server/src/services/plans';
 import { trpcClient } from './client';
 import { generateInteractions, makeDirectory } from './generate';
 import { Random, ulidAt } from './random';
+import { storedColumns, storedRows, storedValues } from './rows';
 import { startServer } from './server-process';
 import { round, timeRuns, type LatencyStats } from './stats';
 
 const DAY = 86_400_000;
 
-/** Every column of `interactions`, client-given and derived, in insert order. */
-const columns = [
-  'id', 'org_id', 'user_id', 'source', 'external_id', 'thread_key', 'channel', 'direction', 'occurred_at', 'stakeholder_id',
-  'stakeholder_type', 'author_name', 'author_handle', 'title', 'snippet', 'url', 'duration_min', 'note', 'automated', 'internal',
-  'deleted', 'created_at', 'updated_at', 'seq', 'wait_start', 'first_response', 'replied_at', 'replied_by', 'reply_id',
-  'response_ms', 'response_work_ms', 'deadline_at', 'on_time',
-] as const;
 // SQLite binds at most 32,766 parameters a statement.
-const ROWS_PER_STATEMENT = Math.floor(32_000 / columns.length);
-
-function values(r: InteractionRow): (string | number | null)[] {
-  return [
-    r.id, r.orgId, r.userId, r.source, r.externalId, r.threadKey, r.channel, r.direction, r.occurredAt, r.stakeholderId,
-    r.stakeholderType, r.authorName, r.authorHandle, r.title, r.snippet, r.url, r.durationMin, r.note, r.automated ? 1 : 0, r.internal ? 1 : 0,
-    r.deleted ? 1 : 0, r.createdAt, r.updatedAt, r.seq, r.waitStart ? 1 : 0, r.firstResponse ? 1 : 0, r.repliedAt, r.repliedBy, r.replyId,
-    r.responseMs, r.responseWorkMs, r.deadlineAt, r.onTime,
-  ];
-}
+const ROWS_PER_STATEMENT = Math.floor(32_000 / storedColumns.length);
 
 const insertSql = (rows: number) =>
-  `INSERT INTO interactions (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${columns.map(() => '?').join(',')})`).join(',')}`;
+  `INSERT INTO interactions (${storedColumns.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${storedColumns.map(() => '?').join(',')})`).join(',')}`;
 
 export interface LoadResult {
   orgs: number;
@@ -90,39 +73,9 @@ export async function bulkLoad(
     const plan = (await currentPlan(db, org.id)).plan;
 
     const td = performance.now();
-    const rows: DeriveRow[] = [];
-    let seq = directory.stakeholders.length;
-    for (const g of generateInteractions({ seed: orgSeed, count, startMs: opts.startMs, endMs: opts.endMs, directory })) {
-      rows.push({
-        id: g.id,
-        orgId: org.id,
-        userId: userIds[g.user]!,
-        source: g.source,
-        externalId: g.externalId,
-        threadKey: g.threadKey,
-        channel: g.channel,
-        direction: g.direction,
-        occurredAt: g.occurredAt,
-        stakeholderId: stakeholderIds[g.stakeholder]!,
-        stakeholderType: g.stakeholderType,
-        authorName: g.authorName,
-        authorHandle: g.authorHandle,
-        title: g.title,
-        snippet: null,
-        url: g.url,
-        durationMin: g.durationMin,
-        note: null,
-        automated: g.automated,
-        internal: g.internal,
-        deleted: false,
-        createdAt: g.occurredAt,
-        updatedAt: g.occurredAt,
-        seq: ++seq,
-        ...noDerived,
-        closure: null,
-      });
-    }
-    const derived = deriveFields(rows, new Set(rows.map((row) => row.threadKey)), plan);
+    const gens = [...generateInteractions({ seed: orgSeed, count, startMs: opts.startMs, endMs: opts.endMs, directory })];
+    const rows = storedRows(gens, { orgId: org.id, userIds, stakeholderIds }, plan, { firstSeq: directory.stakeholders.length + 1, now: null });
+    const seq = directory.stakeholders.length + rows.length;
     deriveMs += performance.now() - td;
 
     const ti = performance.now();
@@ -137,10 +90,8 @@ export async function bulkLoad(
       statements.push({
         sql: insertSql(chunk.length),
         args: chunk.flatMap((row) => {
-          const d = derived.get(row.id)!;
-          if (d.waitStart) waits++;
-          const { closure: _closure, ...stored } = row;
-          return values({ ...stored, ...d });
+          if (row.waitStart) waits++;
+          return storedValues(row);
         }),
       });
     }

@@ -1,4 +1,6 @@
-import type { InteractionInput, PushItem } from '@comms-log/shared';
+import type { InteractionInput, Plan, PushItem } from '@comms-log/shared';
+import type { InteractionRow } from '../../server/src/db/schema';
+import { deriveFields, noDerived, type DeriveRow } from '../../server/src/services/derive';
 import type { GenInteraction } from './generate';
 
 /** Ids the generator's directory indexes map to, in one org. */
@@ -103,4 +105,61 @@ export function pushItem(g: GenInteraction, ids: Pick<OrgIds, 'stakeholderIds'>)
     internal: g.internal,
   };
   return { op: 'upsert', entity: 'interaction', id: g.id, data };
+}
+
+/** Every column of `interactions`, client-given and derived, in `storedValues` order. */
+export const storedColumns = [
+  'id', 'org_id', 'user_id', 'source', 'external_id', 'thread_key', 'channel', 'direction', 'occurred_at', 'stakeholder_id',
+  'stakeholder_type', 'author_name', 'author_handle', 'title', 'snippet', 'url', 'duration_min', 'note', 'automated', 'internal',
+  'deleted', 'created_at', 'updated_at', 'seq', 'wait_start', 'first_response', 'replied_at', 'replied_by', 'reply_id',
+  'response_ms', 'response_work_ms', 'deadline_at', 'on_time',
+] as const;
+
+/** A whole stored row's values in `storedColumns` order. */
+export function storedValues(r: InteractionRow): (string | number | null)[] {
+  return [
+    r.id, r.orgId, r.userId, r.source, r.externalId, r.threadKey, r.channel, r.direction, r.occurredAt, r.stakeholderId,
+    r.stakeholderType, r.authorName, r.authorHandle, r.title, r.snippet, r.url, r.durationMin, r.note, r.automated ? 1 : 0, r.internal ? 1 : 0,
+    r.deleted ? 1 : 0, r.createdAt, r.updatedAt, r.seq, r.waitStart ? 1 : 0, r.firstResponse ? 1 : 0, r.repliedAt, r.repliedBy, r.replyId,
+    r.responseMs, r.responseWorkMs, r.deadlineAt, r.onTime,
+  ];
+}
+
+/**
+ * The rows as sync.push leaves them at the default capture level (`subject`): client-given columns plus the response
+ * fields the server's own `deriveFields` (the shared `pairWaits` under `plan`) gives the whole set. `seq` counts
+ * from `firstSeq`; `createdAt`/`updatedAt` are `now`, or each row's own instant when `now` is null.
+ */
+export function storedRows(gens: readonly GenInteraction[], ids: OrgIds, plan: Plan, opts: { firstSeq: number; now: number | null }): InteractionRow[] {
+  let seq = opts.firstSeq;
+  const rows: DeriveRow[] = gens.map((g) => ({
+    id: g.id,
+    orgId: ids.orgId,
+    userId: ids.userIds[g.user]!,
+    source: g.source,
+    externalId: g.externalId,
+    threadKey: g.threadKey,
+    channel: g.channel,
+    direction: g.direction,
+    occurredAt: g.occurredAt,
+    stakeholderId: ids.stakeholderIds[g.stakeholder]!,
+    stakeholderType: g.stakeholderType,
+    authorName: g.authorName,
+    authorHandle: g.authorHandle,
+    title: g.title,
+    snippet: null,
+    url: g.url,
+    durationMin: g.durationMin,
+    note: null,
+    automated: g.automated,
+    internal: g.internal,
+    deleted: false,
+    createdAt: opts.now ?? g.occurredAt,
+    updatedAt: opts.now ?? g.occurredAt,
+    seq: seq++,
+    ...noDerived,
+    closure: null,
+  }));
+  const derived = deriveFields(rows, new Set(rows.map((row) => row.threadKey)), plan);
+  return rows.map(({ closure: _closure, ...row }) => ({ ...row, ...derived.get(row.id)! }));
 }

@@ -1,0 +1,11 @@
+import { generateInteractions, inBatches, makeDirectory } from './generate';
+import { pushItem } from './rows';
+const directory = makeDirectory(1, 100, 5);
+const ids = directory.stakeholders.map((_, i) => `01JSTAKEHOLDER${String(i).padStart(12, '0')}`);
+const batches = [...inBatches((function* () { for (const g of generateInteractions({ seed: 1, count: 20000, startMs: Date.now() - 180 * 86400000, endMs: Date.now(), directory })) yield pushItem(g, { stakeholderIds: ids }); })(), 500)];
+let t = performance.now(); let bytes = 0;
+for (const b of batches) bytes += JSON.stringify({ items: b }).length;
+const ser = (performance.now() - t) / batches.length;
+const texts = batches.map((b) => JSON.stringify({ items: b }));
+t = performance.now(); for (const s of texts) JSON.parse(s); const par = (performance.now() - t) / batches.length;
+console.log(`body ${(bytes / batches.length / 1024).toFixed(0)} KiB, stringify ${ser.toFixed(2)} ms, parse ${par.toFixed(2)} ms`);
