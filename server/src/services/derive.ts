@@ -1,7 +1,7 @@
 import { classifyWait, isLiveChannel, isReplyEligible, liveChannels, pairWaits, type PairingEvent, type Plan, type Wait } from '@comms-log/shared';
 import type { InValue } from '@libsql/client';
 import { jsonList, rawExecutor, selectArrays, selectValues, type DbOrTx } from '../db/client';
-import type { InteractionRow, OnTimeState } from '../db/schema';
+import { answeringLiveSql, type InteractionRow, type OnTimeState } from '../db/schema';
 import { reserveSeq } from './seq';
 
 /*
@@ -87,9 +87,8 @@ export const emptyScope = (): DeriveScope => ({ threadKeys: new Set(), liveStake
 const CHUNK = 2000;
 /** Stakeholders per windowed query (3 parameters each). */
 const STAKEHOLDER_CHUNK = 300;
-const liveChannelSql = `(${[...liveChannels].map((c) => `'${c}'`).join(', ')})`;
-/** SQL for "row `t` is a live event that takes part in pairing" (reply-eligible, not deleted). */
-const answeringSql = (t: string) => `${t}.channel IN ${liveChannelSql} AND ${t}.deleted = 0 AND ${t}.automated = 0 AND ${t}.internal = 0`;
+/** SQL for "row `t` is a live event that takes part in pairing" (reply-eligible, not deleted): uses `interactions_live`. */
+const answeringSql = answeringLiveSql;
 
 function chunks<T>(list: T[], size = CHUNK): T[][] {
   const out: T[][] = [];

@@ -1,0 +1,1 @@
+CREATE INDEX `interactions_live` ON `interactions` (`org_id`,`stakeholder_id`,`occurred_at`) WHERE channel IN ('phone', 'video', 'in_person') AND deleted = 0 AND automated = 0 AND internal = 0;
