@@ -19,7 +19,7 @@ export interface HotFunction {
   selfPct: number;
 }
 
-const shortUrl = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*\/(server|shared)\/src\//, '$1/src/').replace(/^.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '');
+const shortUrl = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*\/(server|shared)\/src\//, '$1/src/').replace(/^.*\/server\/dist\//, 'dist/').replace(/^.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '');
 
 /**
  * The functions of the project (server/src, shared/src) and native/library frames they call, ranked by time on
@@ -52,7 +52,9 @@ export function hotFunctions(dir: string, top = 25): { totalMs: number; function
       inclusive.set(l, (inclusive.get(l) ?? 0) + dt);
     }
   });
-  const interesting = (l: string) => / (server|shared)\/src\//.test(l) || /\(native\)$/.test(l) || /libsql|drizzle/.test(l);
+  // The server runs as its esbuild bundle (server/dist/index.js): its own functions, shared's and the libraries'
+  // appear there under their names.
+  const interesting = (l: string) => / (server|shared)\/src\//.test(l) || /dist\/index\.js:/.test(l) || /\(native\)$/.test(l) || /libsql|drizzle/.test(l);
   const functions = [...inclusive.entries()]
     .filter(([l]) => interesting(l) && !/^\((root|program|garbage collector)\)/.test(l))
     .sort((a, b) => b[1] - a[1])
