@@ -108,6 +108,13 @@ describe('manager dashboard', () => {
     expect(href).toMatch(/^https:\/\//);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
+    // Plan vs actual lists the plan's goals as reports.goals rates them (the period report's own figures).
+    const goals = await api.reports.goals.query({ filter, language: 'en' });
+    expect(goals.goals.length).toBeGreaterThan(0);
+    expect(await page.locator('tr[data-goal]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-goal'), tr.querySelector('th')?.textContent]))).toEqual(
+      goals.goals.map((g) => [g.id, g.label]),
+    );
+
     await page.screenshot({ path: join(artifactsDir, 'dashboard.png'), fullPage: true });
     await page.close();
   });

@@ -92,6 +92,24 @@ describe('reports.period over the demo org', () => {
     const forced = await staff.reports.period({ filter: { ...filter, userId: ['someone-else'] }, language: 'en' });
     expect(forced.overview.total).toBe(mine.overview.total);
   });
+
+  it('reports.goals gives exactly the period report’s goals, for the team and for a staff member', async () => {
+    for (const [caller, scope] of [
+      [manager, 'team'],
+      [staff, 'own'],
+    ] as const) {
+      for (const language of ['en', 'zh-CN'] as const) {
+        const report = await caller.reports.period({ filter, language });
+        const goals = await caller.reports.goals({ filter, language });
+        expect(goals.goals.length).toBeGreaterThan(0);
+        expect(goals.goals).toEqual(report.goals);
+        expect(goals.meta).toEqual({ language, from: report.meta.from, to: report.meta.to, asOf: report.meta.asOf, scope, planVersion: report.meta.planVersion });
+      }
+    }
+    // Evaluated at another instant, as the period report would be.
+    const asOf = '2026-02-01T00:00:00+08:00';
+    expect((await manager.reports.goals({ filter, language: 'en', asOf })).goals).toEqual((await manager.reports.period({ filter, language: 'en', asOf })).goals);
+  });
 });
 
 describe('reports.period', () => {

@@ -1,5 +1,5 @@
-import { periodReportInputSchema, periodReportSchema } from '@comms-log/shared';
-import { periodReport } from '../services/reports';
+import { periodReportInputSchema, periodReportSchema, reportGoalsSchema } from '@comms-log/shared';
+import { periodReport, reportGoals } from '../services/reports';
 import { authedProcedure, router } from '../trpc';
 
 /** Period reports. Staff get a report of their own interactions and stakeholders (`meta.scope: 'own'`). */
@@ -8,4 +8,9 @@ export const reportsRouter = router({
     .input(periodReportInputSchema)
     .output(periodReportSchema)
     .query(({ ctx, input }) => periodReport(ctx, input)),
+  /** The plan-vs-actual part of `period` alone (the same figures), for the dashboard's goals view. */
+  goals: authedProcedure
+    .input(periodReportInputSchema)
+    .output(reportGoalsSchema)
+    .query(({ ctx, input }) => reportGoals(ctx, input)),
 });

@@ -9,6 +9,7 @@ import {
   type MetricsGroupBy,
   type PeriodReport,
   type ReportGoal,
+  type ReportGoals,
   type ReportLanguage,
   type StakeholderType,
   type TotalsResult,
@@ -139,53 +140,7 @@ export async function periodReport(ctx: MetricsCtx, input: PeriodReportParams, n
     m.coverage(asOf, coverageScope),
   ]);
 
-  // Goals against the plan.
-  const periodDays = (toMs - fromMs) / DAY_MS;
-  const goals: ReportGoal[] = [];
-  for (const goal of plan.goals) {
-    const f = scoped(filter, goal.scope);
-    const counting = goal.metric === 'outbound_posts' || goal.metric === 'meetings';
-    const periodTarget = counting ? (goal.target * periodDays) / goalPeriodDays[goal.period] : goal.target;
-    let actual: number | null = null;
-    let count = 0;
-    if (f) {
-      if (goal.metric === 'mean_response_hours' || goal.metric === 'median_response_hours' || goal.metric === 'on_time_rate') {
-        const stats = (await m.response(f, [], 'working', asOf)).total;
-        if (goal.metric === 'on_time_rate') {
-          actual = stats.onTimeRate;
-          count = stats.onTime + stats.late;
-        } else {
-          const ms = goal.metric === 'mean_response_hours' ? stats.meanMs : stats.medianMs;
-          actual = ms === null ? null : ms / H;
-          count = stats.answered;
-        }
-      } else if (goal.metric === 'coverage') {
-        const rows = (await m.coverage(asOf, { stakeholderType: f.stakeholderType, tier: f.tier, stakeholderId: f.stakeholderId })).rows;
-        const active = rows.reduce((s, r) => s + r.active, 0);
-        const covered = rows.reduce((s, r) => s + r.covered, 0);
-        actual = active > 0 ? covered / active : null;
-        count = active;
-      } else {
-        // Posts are what we publish (outbound); meetings count whoever logged them.
-        const totals = await m.totals(goal.metric === 'outbound_posts' ? { ...f, direction: 'outbound' } : f, []);
-        actual = totals.total;
-        count = totals.total;
-      }
-    }
-    goals.push({
-      id: goal.id,
-      label: lang === 'zh-CN' ? goal.label.zh || goal.label.en : goal.label.en || goal.label.zh,
-      metric: goal.metric,
-      scope: { stakeholderType: goal.scope.stakeholderType ?? null, channel: goal.scope.channel ?? null, tier: goal.scope.tier ?? null },
-      comparator: goal.comparator,
-      target: goal.target,
-      goalPeriod: goal.period,
-      periodTarget,
-      actual,
-      count,
-      status: goalStatus(actual, goal.comparator, periodTarget),
-    });
-  }
+  const goals = await goalsOf(plan, m, filter, asOf, lang);
 
   // The period before, of equal length, evaluated as of the same instant.
   const prevFilter: MetricsFilter = { ...filter, from: toIso(fromMs - (toMs - fromMs)), to: toIso(fromMs) };
@@ -262,6 +217,75 @@ export async function periodReport(ctx: MetricsCtx, input: PeriodReportParams, n
     gaps: { missedGoals: goals.filter((g) => g.status === 'missed'), overdueStakeholders: overdue, worstWaits },
   };
   return { ...report, actions: suggestActions(report, lang, openLate) };
+}
+
+/** Every goal of the plan with its actual value for `filter`'s period, evaluated as of `asOf`. */
+async function goalsOf(plan: MetricsEnv['plan'], m: ReturnType<typeof memoized>, filter: MetricsFilter, asOf: string, lang: ReportLanguage): Promise<ReportGoal[]> {
+  const periodDays = (Date.parse(filter.to) - Date.parse(filter.from)) / DAY_MS;
+  const goals: ReportGoal[] = [];
+  for (const goal of plan.goals) {
+    const f = scoped(filter, goal.scope);
+    const counting = goal.metric === 'outbound_posts' || goal.metric === 'meetings';
+    const periodTarget = counting ? (goal.target * periodDays) / goalPeriodDays[goal.period] : goal.target;
+    let actual: number | null = null;
+    let count = 0;
+    if (f) {
+      if (goal.metric === 'mean_response_hours' || goal.metric === 'median_response_hours' || goal.metric === 'on_time_rate') {
+        const stats = (await m.response(f, [], 'working', asOf)).total;
+        if (goal.metric === 'on_time_rate') {
+          actual = stats.onTimeRate;
+          count = stats.onTime + stats.late;
+        } else {
+          const ms = goal.metric === 'mean_response_hours' ? stats.meanMs : stats.medianMs;
+          actual = ms === null ? null : ms / H;
+          count = stats.answered;
+        }
+      } else if (goal.metric === 'coverage') {
+        const rows = (await m.coverage(asOf, { stakeholderType: f.stakeholderType, tier: f.tier, stakeholderId: f.stakeholderId })).rows;
+        const active = rows.reduce((s, r) => s + r.active, 0);
+        const covered = rows.reduce((s, r) => s + r.covered, 0);
+        actual = active > 0 ? covered / active : null;
+        count = active;
+      } else {
+        // Posts are what we publish (outbound); meetings count whoever logged them.
+        const totals = await m.totals(goal.metric === 'outbound_posts' ? { ...f, direction: 'outbound' } : f, []);
+        actual = totals.total;
+        count = totals.total;
+      }
+    }
+    goals.push({
+      id: goal.id,
+      label: lang === 'zh-CN' ? goal.label.zh || goal.label.en : goal.label.en || goal.label.zh,
+      metric: goal.metric,
+      scope: { stakeholderType: goal.scope.stakeholderType ?? null, channel: goal.scope.channel ?? null, tier: goal.scope.tier ?? null },
+      comparator: goal.comparator,
+      target: goal.target,
+      goalPeriod: goal.period,
+      periodTarget,
+      actual,
+      count,
+      status: goalStatus(actual, goal.comparator, periodTarget),
+    });
+  }
+  return goals;
+}
+
+/** `reports.goals`: the plan-vs-actual part of the period report alone (the same figures as its `goals`). */
+export async function reportGoals(ctx: MetricsCtx, input: PeriodReportParams, now = Date.now()): Promise<ReportGoals> {
+  const env = await loadEnv(ctx);
+  const filter = scopeFilter(ctx.user, input.filter);
+  const asOf = toIso(reportAsOf(filter, input.asOf, now));
+  return {
+    meta: {
+      language: input.language,
+      from: toIso(Date.parse(filter.from)),
+      to: toIso(Date.parse(filter.to)),
+      asOf,
+      scope: ctx.user.role === 'staff' ? 'own' : 'team',
+      planVersion: env.planVersion,
+    },
+    goals: await goalsOf(env.plan, memoized(ctx, env), filter, asOf, input.language),
+  };
 }
 
 /** The longest waits that started in the period (working time to the reply, or to `asOf` while unanswered); closed and pending ones are not gaps. */

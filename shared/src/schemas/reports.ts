@@ -239,6 +239,16 @@ export const periodReportSchema = z.object({
 });
 export type PeriodReport = z.infer<typeof periodReportSchema>;
 
+/**
+ * `reports.goals`: only the plan-vs-actual part of the period report (the same figures as its `goals`), for views
+ * that show nothing else.
+ */
+export const reportGoalsSchema = z.object({
+  meta: periodReportSchema.shape.meta.pick({ language: true, from: true, to: true, asOf: true, scope: true, planVersion: true }),
+  goals: z.array(reportGoalSchema),
+});
+export type ReportGoals = z.infer<typeof reportGoalsSchema>;
+
 /** `followups.list`: the caller's follow-ups (managers: any user's), newest due first. */
 export const followupListInputSchema = z.object({
   status: z.enum(['open', 'done', 'cancelled']).optional(),

@@ -24,7 +24,7 @@ export function GoalsView() {
   const { t, lang, filter, asOf, dataVersion } = useDashboard();
   const f = reportFormat(lang);
   const language = lang === 'zh_CN' ? 'zh-CN' : 'en';
-  const q = useApiQuery(JSON.stringify(['goals', filter, asOf, language, dataVersion]), (c) => c.reports.period.query({ filter, language, asOf }));
+  const q = useApiQuery(JSON.stringify(['goals', filter, asOf, language, dataVersion]), (c) => c.reports.goals.query({ filter, language, asOf }));
   return (
     <section className="pg-card dash-section" aria-labelledby="dash-goals-h" data-state={q.data && !q.loading ? 'ready' : 'loading'}>
       <h2 id="dash-goals-h">{t('dashPlanVsActual')}</h2>
