@@ -3,6 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import {
   computeOverdue,
+  openWait,
   resolveSla,
   type Channel,
   type Closure,
@@ -104,27 +105,20 @@ export async function overdueList(
   const waits: Wait[] = [];
   const events: OverdueInteraction[] = [];
   for (const r of open) {
-    waits.push({
-      startId: r.id,
-      messageIds: [r.id],
-      threadKey: r.thread_key,
-      stakeholderId: r.stakeholder_id,
-      stakeholderType: r.stakeholder_type,
-      channel: r.channel,
-      userId: r.user_id,
-      startMs: r.occurred_at,
-      replyId: null,
-      replyAtMs: null,
-      repliedBy: null,
-      closedAtMs: null,
-      closeReason: null,
-      closedBy: null,
-      responseMs: null,
-      responseWorkMs: null,
-      slaLimit: resolveSla(plan, r.stakeholder_type, r.channel),
-      deadlineMs: r.deadline_at,
-      firstInConversation: r.first_response === 1,
-    });
+    waits.push(
+      openWait({
+        id: r.id,
+        threadKey: r.thread_key,
+        stakeholderId: r.stakeholder_id,
+        stakeholderType: r.stakeholder_type,
+        channel: r.channel,
+        userId: r.user_id,
+        startMs: r.occurred_at,
+        slaLimit: resolveSla(plan, r.stakeholder_type, r.channel),
+        deadlineMs: r.deadline_at,
+        firstInConversation: r.first_response === 1,
+      }),
+    );
     events.push({
       id: r.id,
       threadKey: r.thread_key,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlan } from './default-plan';
 import { classifyWait, dueSoon } from './on-time';
-import type { Wait } from './pairing';
+import { openWait, type Wait } from './pairing';
 
 const at = (local: string) => Date.parse(`${local}+08:00`);
 const cal = defaultPlan.calendar;
@@ -9,25 +9,18 @@ const cal = defaultPlan.calendar;
 /** A customer email wait that started Mon 10:00 with a 4-working-hour SLA (deadline Mon 14:00). */
 function wait(over: Partial<Wait> = {}): Wait {
   return {
-    startId: 'a',
-    messageIds: ['a'],
-    threadKey: 'gmail:t',
-    stakeholderId: 's1',
-    stakeholderType: 'customer',
-    channel: 'email',
-    userId: 'u1',
-    startMs: at('2026-03-09T10:00'),
-    replyId: null,
-    replyAtMs: null,
-    repliedBy: null,
-    closedAtMs: null,
-    closeReason: null,
-    closedBy: null,
-    responseMs: null,
-    responseWorkMs: null,
-    slaLimit: { value: 4, unit: 'working_hours' },
-    deadlineMs: at('2026-03-09T14:00'),
-    firstInConversation: true,
+    ...openWait({
+      id: 'a',
+      threadKey: 'gmail:t',
+      stakeholderId: 's1',
+      stakeholderType: 'customer',
+      channel: 'email',
+      userId: 'u1',
+      startMs: at('2026-03-09T10:00'),
+      slaLimit: { value: 4, unit: 'working_hours' },
+      deadlineMs: at('2026-03-09T14:00'),
+      firstInConversation: true,
+    }),
     ...over,
   };
 }

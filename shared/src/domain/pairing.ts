@@ -64,6 +64,36 @@ export type Wait = {
   firstInConversation: boolean;
 };
 
+/** The message a wait starts at, and what the plan gives it. */
+export type WaitStart = Pick<Wait, 'threadKey' | 'stakeholderId' | 'stakeholderType' | 'channel' | 'userId' | 'startMs' | 'slaLimit' | 'deadlineMs' | 'firstInConversation'> & {
+  id: string;
+};
+
+/** A wait that `start` opens, not yet answered or closed. */
+export function openWait(start: WaitStart): Wait {
+  return {
+    startId: start.id,
+    messageIds: [start.id],
+    threadKey: start.threadKey,
+    stakeholderId: start.stakeholderId,
+    stakeholderType: start.stakeholderType,
+    channel: start.channel,
+    userId: start.userId,
+    startMs: start.startMs,
+    replyId: null,
+    replyAtMs: null,
+    repliedBy: null,
+    closedAtMs: null,
+    closeReason: null,
+    closedBy: null,
+    responseMs: null,
+    responseWorkMs: null,
+    slaLimit: start.slaLimit,
+    deadlineMs: start.deadlineMs,
+    firstInConversation: start.firstInConversation,
+  };
+}
+
 const defaultSegmentGapDays: Partial<Record<Channel, number>> = { email: 5, social: 2 };
 
 /**
@@ -200,27 +230,18 @@ export function pairWaits(events: readonly PairingEvent[], plan: Plan): Wait[] {
       slaLimit = resolveSla(plan, e.stakeholderType, e.channel);
       slaCache.set(slaKey, slaLimit);
     }
-    const w: Wait = {
-      startId: e.id,
-      messageIds: [e.id],
+    const w = openWait({
+      id: e.id,
       threadKey: e.threadKey,
       stakeholderId: e.stakeholderId,
       stakeholderType: e.stakeholderType,
       channel: e.channel,
       userId: e.userId,
       startMs: e.occurredAtMs,
-      replyId: null,
-      replyAtMs: null,
-      repliedBy: null,
-      closedAtMs: null,
-      closeReason: null,
-      closedBy: null,
-      responseMs: null,
-      responseWorkMs: null,
       slaLimit,
       deadlineMs: slaLimit ? deadlineFor(e.occurredAtMs, slaLimit, cal) : null,
       firstInConversation: !thread.segmentHasWait,
-    };
+    });
     thread.segmentHasWait = true;
     thread.open = w;
     waitByMessage.set(e.id, w);
