@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
 import { createStakeholder } from '../services/directory';
-import { createTestDb, createTestOrg, interactionData, upsert, type TestMember, type TestOrg } from '../testing/test-org';
+import { createTestDb, createTestOrg, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
@@ -13,10 +13,6 @@ beforeEach(async () => {
 });
 afterEach(() => handle.close());
 
-async function push(who: TestMember, items: Record<string, unknown>[]) {
-  const res = await who.caller.sync.push({ items: items.map((d) => upsert(d as { id: string })) });
-  expect(res.rejected).toEqual([]);
-}
 
 const asOf = '2026-03-17T09:00:00+08:00';
 const created = Date.parse('2026-01-01T00:00:00+08:00');
@@ -30,7 +26,7 @@ async function seed() {
   const partner = await stakeholder('Pangu Partners', 'partner', t.staff.user.id);
   const other = await stakeholder('Tao Customer', 'customer', t.staff2.user.id);
   const late = interactionData({ threadKey: 'gmail:late', occurredAt: '2026-03-16T10:00:00+08:00', stakeholderId: acme.id, url: lateUrl });
-  await push(t.staff, [
+  await pushAccepted(t.staff, [
     // Acme was written to last week (cadence fine); its new email is unanswered past 4 working hours.
     interactionData({ threadKey: 'gmail:old', occurredAt: '2026-03-10T10:00:00+08:00', direction: 'outbound', stakeholderId: acme.id, author: { name: 'Sam', handle: null } }),
     late,
@@ -38,7 +34,7 @@ async function seed() {
     interactionData({ threadKey: 'gmail:p', occurredAt: '2026-02-01T10:00:00+08:00', direction: 'outbound', stakeholderId: partner.id, stakeholderType: 'partner', author: { name: 'Sam', handle: null } }),
   ]);
   const taoWait = interactionData({ threadKey: 'gmail:tao', occurredAt: '2026-03-16T10:00:00+08:00', stakeholderId: other.id });
-  await push(t.staff2, [
+  await pushAccepted(t.staff2, [
     taoWait,
     interactionData({ threadKey: 'gmail:tao0', occurredAt: '2026-03-12T10:00:00+08:00', direction: 'outbound', stakeholderId: other.id, author: { name: 'Tao', handle: null } }),
   ]);
@@ -98,7 +94,7 @@ describe('followups.overdue', () => {
   });
 
   it('shows a wait as due soon before it is late', async () => {
-    await push(t.staff, [interactionData({ threadKey: 'gmail:soon', occurredAt: '2026-03-17T09:00:00+08:00' })]);
+    await pushAccepted(t.staff, [interactionData({ threadKey: 'gmail:soon', occurredAt: '2026-03-17T09:00:00+08:00' })]);
     const res = await t.staff.caller.followups.overdue({ asOf: '2026-03-17T11:30:00+08:00' });
     expect(res.items.map((i) => [i.kind, i.state])).toEqual([['wait', 'due_soon']]);
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
 import { createStakeholder } from '../services/directory';
-import { createTestDb, createTestOrg, interactionData, upsert, type TestMember, type TestOrg } from '../testing/test-org';
+import { createTestDb, createTestOrg, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
 
 const H = 3_600_000;
 
@@ -15,11 +15,6 @@ beforeEach(async () => {
 });
 afterEach(() => handle.close());
 
-/** Push interactions as `who`, failing the test on any rejection. */
-async function push(who: TestMember, items: Record<string, unknown>[]) {
-  const res = await who.caller.sync.push({ items: items.map((d) => upsert(d as { id: string })) });
-  expect(res.rejected).toEqual([]);
-}
 
 const inbound = (thread: string, at: string, over: Record<string, unknown> = {}) =>
   interactionData({ threadKey: `gmail:${thread}`, occurredAt: at, ...over });
@@ -46,7 +41,7 @@ const asOf = '2026-03-17T09:00:00+08:00';
 
 describe('metrics.responseTimes', () => {
   it('gives the acceptance figures: 3 waits, 2 on time, 1 late, 66.7%, working median 3 h, calendar mean 34.5 h', async () => {
-    await push(t.staff, acceptanceScenario().items);
+    await pushAccepted(t.staff, acceptanceScenario().items);
 
     const working = await t.manager.caller.metrics.responseTimes({ filter: period, asOf, basis: 'working' });
     expect(working.basis).toBe('working');
@@ -64,7 +59,7 @@ describe('metrics.responseTimes', () => {
   });
 
   it('counts a wait in the period in which it starts, and an unanswered one inside its SLA as pending', async () => {
-    await push(t.staff, acceptanceScenario().items);
+    await pushAccepted(t.staff, acceptanceScenario().items);
     // Waits of the next week: none started (the Monday reply answers a wait of the week before).
     const next = await t.manager.caller.metrics.responseTimes({ filter: { from: period.to, to: '2026-03-23T00:00:00+08:00' }, asOf });
     expect(next.total.waits).toBe(0);
@@ -74,7 +69,7 @@ describe('metrics.responseTimes', () => {
   });
 
   it('groups by day and channel in the org zone', async () => {
-    await push(t.staff, acceptanceScenario().items);
+    await pushAccepted(t.staff, acceptanceScenario().items);
     const res = await t.manager.caller.metrics.responseTimes({ filter: period, asOf, groupBy: ['day'] });
     expect(res.rows.map((r) => [r.key.day, r.stats.waits, r.stats.onTime, r.stats.late])).toEqual([
       ['2026-03-09', 1, 1, 0],
@@ -85,7 +80,7 @@ describe('metrics.responseTimes', () => {
 
   it('counts a wait closed as "no reply needed" as neither on time nor late', async () => {
     const s = acceptanceScenario();
-    await push(t.staff, s.items);
+    await pushAccepted(t.staff, s.items);
     await t.staff.caller.followups.closeWait({ interactionId: s.c.id, reason: 'Auto-reply from their ticket system' });
     // As of now (after the closure).
     const res = await t.manager.caller.metrics.responseTimes({ filter: period, basis: 'working' });
@@ -97,8 +92,8 @@ describe('metrics.responseTimes', () => {
   });
 
   it('gives staff only the waits assigned to them', async () => {
-    await push(t.staff, acceptanceScenario().items);
-    await push(t.staff2, [inbound('z', '2026-03-11T10:00:00+08:00')]);
+    await pushAccepted(t.staff, acceptanceScenario().items);
+    await pushAccepted(t.staff2, [inbound('z', '2026-03-11T10:00:00+08:00')]);
     const mine = await t.staff.caller.metrics.responseTimes({ filter: period, asOf });
     expect(mine.total.waits).toBe(3);
     const forced = await t.staff.caller.metrics.responseTimes({ filter: { ...period, userId: [t.staff2.user.id] }, asOf });
@@ -113,7 +108,7 @@ describe('metrics.responseTimes', () => {
 
 describe('metrics.totals', () => {
   it('counts interactions in [from, to) by day and ISO week in the org zone, and by direction', async () => {
-    await push(t.staff, acceptanceScenario().items);
+    await pushAccepted(t.staff, acceptanceScenario().items);
     const byDay = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['day'] });
     // The Monday 16th reply is outside the period.
     expect(byDay.total).toBe(5);
@@ -135,7 +130,7 @@ describe('metrics.totals', () => {
 
   it('puts a message at 23:30 local time on its local day, not the UTC one', async () => {
     // 2026-03-10 23:30 in Shanghai is 15:30 UTC the same day; 00:30 on the 11th is still the 10th in UTC.
-    await push(t.staff, [inbound('late', '2026-03-10T23:30:00+08:00'), inbound('late', '2026-03-11T00:30:00+08:00')]);
+    await pushAccepted(t.staff, [inbound('late', '2026-03-10T23:30:00+08:00'), inbound('late', '2026-03-11T00:30:00+08:00')]);
     const res = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['day'] });
     expect(res.rows).toEqual([
       { key: { day: '2026-03-10' }, count: 1 },
@@ -146,7 +141,7 @@ describe('metrics.totals', () => {
   it('follows daylight-saving changes of the org zone', async () => {
     const ny = await createTestOrg(handle, { timeZone: 'America/New_York' });
     // New York springs forward on Sun 2026-03-08 (UTC-5 → UTC-4).
-    await push(ny.staff, [
+    await pushAccepted(ny.staff, [
       inbound('n', '2026-03-07T23:30:00-05:00'),
       inbound('n', '2026-03-08T23:30:00-04:00'),
       inbound('n', '2026-03-09T00:30:00-04:00'),
@@ -165,12 +160,12 @@ describe('metrics.totals', () => {
   });
 
   it('groups by type, channel, user and stakeholder, and applies filters', async () => {
-    await push(t.staff, [
+    await pushAccepted(t.staff, [
       inbound('a', '2026-03-09T10:00:00+08:00'),
       inbound('p', '2026-03-09T11:00:00+08:00', { stakeholderType: 'partner', channel: 'project', source: 'jira', threadKey: 'jira:P-1' }),
       reply('a', '2026-03-09T12:00:00+08:00'),
     ]);
-    await push(t.staff2, [inbound('m', '2026-03-10T10:00:00+08:00', { stakeholderType: 'media', channel: 'social', source: 'weibo', threadKey: 'weibo:1' })]);
+    await pushAccepted(t.staff2, [inbound('m', '2026-03-10T10:00:00+08:00', { stakeholderType: 'media', channel: 'social', source: 'weibo', threadKey: 'weibo:1' })]);
     const res = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['stakeholderType', 'channel'] });
     expect(res.rows).toEqual([
       { key: { stakeholderType: 'customer', channel: 'email' }, count: 2 },
@@ -186,8 +181,8 @@ describe('metrics.totals', () => {
   });
 
   it('gives staff only their own totals, whatever user filter they send', async () => {
-    await push(t.staff, [inbound('a', '2026-03-09T10:00:00+08:00'), reply('a', '2026-03-09T11:00:00+08:00')]);
-    await push(t.staff2, [inbound('b', '2026-03-09T10:00:00+08:00', { threadKey: 'gmail:b' })]);
+    await pushAccepted(t.staff, [inbound('a', '2026-03-09T10:00:00+08:00'), reply('a', '2026-03-09T11:00:00+08:00')]);
+    await pushAccepted(t.staff2, [inbound('b', '2026-03-09T10:00:00+08:00', { threadKey: 'gmail:b' })]);
     expect((await t.staff.caller.metrics.totals({ filter: period })).total).toBe(2);
     expect((await t.staff.caller.metrics.totals({ filter: { ...period, userId: [t.staff2.user.id] } })).total).toBe(2);
     expect((await t.staff2.caller.metrics.totals({ filter: period })).total).toBe(1);
@@ -196,7 +191,7 @@ describe('metrics.totals', () => {
 
   it('does not count deleted interactions', async () => {
     const a = inbound('a', '2026-03-09T10:00:00+08:00');
-    await push(t.staff, [a, inbound('a', '2026-03-09T11:00:00+08:00')]);
+    await pushAccepted(t.staff, [a, inbound('a', '2026-03-09T11:00:00+08:00')]);
     await t.staff.caller.sync.push({ items: [{ op: 'delete', entity: 'interaction', id: a.id }] });
     expect((await t.manager.caller.metrics.totals({ filter: period })).total).toBe(1);
   });
@@ -213,7 +208,7 @@ describe('metrics.coverage', () => {
     const onlyInbound = await mk('Inbound Only', 'partner');
     await mk('Gone Co', 'customer', { active: false });
     await mk('Never Co', 'partner', { ownerUserId: t.staff2.user.id });
-    await push(t.staff, [
+    await pushAccepted(t.staff, [
       reply('f', '2026-03-10T10:00:00+08:00', { stakeholderId: fresh.id }),
       reply('g', '2026-02-10T10:00:00+08:00', { stakeholderId: cooling.id }),
       reply('h', '2026-01-20T10:00:00+08:00', { stakeholderId: cold.id }),
@@ -239,7 +234,7 @@ describe('metrics.coverage', () => {
 describe('metrics.interactions', () => {
   it('lists the interactions behind a figure, paged, with names, and the waits of one status', async () => {
     const s = acceptanceScenario();
-    await push(t.staff, s.items);
+    await pushAccepted(t.staff, s.items);
     const all = await t.manager.caller.metrics.interactions({ filter: period, limit: 2 });
     expect(all.total).toBe(5);
     expect(all.items).toHaveLength(2);
@@ -272,15 +267,15 @@ describe('metrics.interactions', () => {
   });
 
   it('gives staff only their own interactions', async () => {
-    await push(t.staff, [inbound('a', '2026-03-09T10:00:00+08:00')]);
-    await push(t.staff2, [inbound('b', '2026-03-09T10:00:00+08:00', { threadKey: 'gmail:b', id: ulid() })]);
+    await pushAccepted(t.staff, [inbound('a', '2026-03-09T10:00:00+08:00')]);
+    await pushAccepted(t.staff2, [inbound('b', '2026-03-09T10:00:00+08:00', { threadKey: 'gmail:b', id: ulid() })]);
     const mine = await t.staff.caller.metrics.interactions({ filter: { ...period, userId: [t.staff2.user.id] } });
     expect(mine.items.map((i) => i.userId)).toEqual([t.staff.user.id]);
   });
 
   it('names who wrote each message (the counterpart of an inbound one), in the plain and the waits-only lists', async () => {
     const s = acceptanceScenario();
-    await push(t.staff, [...s.items, inbound('d', '2026-03-11T10:00:00+08:00', { author: { name: 'Walk-in', handle: null } })]);
+    await pushAccepted(t.staff, [...s.items, inbound('d', '2026-03-11T10:00:00+08:00', { author: { name: 'Walk-in', handle: null } })]);
     const all = await t.manager.caller.metrics.interactions({ filter: period, limit: 200 });
     const authors = new Map(all.items.map((i) => [i.id, [i.direction, i.authorName, i.authorHandle]]));
     expect(authors.get(s.a.id)).toEqual(['inbound', 'Li Lei', 'lilei@acme.cn']);

@@ -60,3 +60,9 @@ export function interactionData<T extends Record<string, unknown> = {}>(over: T 
 }
 
 export const upsert = (data: { id: string } & Record<string, unknown>) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: data.id, data });
+
+/** Push interactions as `who` through sync.push; throws (failing the test) when the server rejects any. */
+export async function pushAccepted(who: TestMember, items: Record<string, unknown>[]): Promise<void> {
+  const res = await who.caller.sync.push({ items: items.map((d) => upsert(d as { id: string })) });
+  if (res.rejected.length) throw new Error(`sync.push rejected ${res.rejected.map((r) => `${r.id}: ${r.reason}`).join('; ')}`);
+}
