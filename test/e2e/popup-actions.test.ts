@@ -1,0 +1,321 @@
+// Two popup flows end to end: the real server on 127.0.0.1 (its own process, temp libSQL file), the built
+// extension in Debian's Chromium. (1) A late customer email closed as "no reply needed" from the Follow-ups
+// list: the row and the badge go, and the server stores the closure and marks the wait closed. (2) Messages the
+// server refuses (their sender went on the org's never-log list after this browser last read it) are listed
+// under "Not synced" with the server's reason; one is retried once the list is fixed and arrives exactly once,
+// the other is discarded and never reaches the server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from '@libsql/client';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page, Worker } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { apiClient, type ApiClient } from './harness/demo-server';
+import { loadFixture, serveFixtureAt, type SiteFixture } from './harness/fixtures';
+import { artifactsDir } from './harness/paths';
+import { freePort, runCli, startServer, type ServerProcess } from './harness/server-process';
+
+const DAY = 86_400_000;
+const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-popup-actions-'));
+const databaseUrl = `file:${join(dir, 'server.db')}`;
+
+let server: ServerProcess;
+let browser: ExtensionBrowser;
+let db: Client;
+let staffApi: ApiClient;
+let adminApi: ApiClient;
+const ids = { customer: '', lateEmail: '' };
+
+/** Two single-message inbound threads from senders the directory knows (so the panel saves without questions). */
+const retried = loadFixture('gmail', 'inbound-single-unanswered');
+const discarded = loadFixture('outlook', 'inbound-complaint-single');
+const senderOf = (f: SiteFixture) => f.expected.messages[0]!.author;
+const threadKeyOf = (f: SiteFixture) => `${f.expected.site}:${f.expected.threadId}`;
+
+/** A ULID from a time and a counter (the schema wants Crockford base32; ordering is all that matters here). */
+function ulidAt(ms: number, n: number): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let time = '';
+  for (let t = ms, i = 0; i < 10; i++, t = Math.floor(t / 32)) time = alphabet[t % 32] + time;
+  let rand = '';
+  for (let r = n, i = 0; i < 16; i++, r = Math.floor(r / 32)) rand = alphabet[r % 32] + rand;
+  return time + rand;
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch(() => null);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function openPopup(): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return popup;
+}
+
+async function badgeText(worker: Worker): Promise<string> {
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+async function syncStatus(): Promise<{ lastSyncAt?: string | null; rejected?: number; pending?: number }> {
+  const got = (await browser.worker.evaluate(() => chrome.storage.local.get('syncStatus'))) as { syncStatus?: { lastSyncAt?: string | null; rejected?: number; pending?: number } };
+  return got.syncStatus ?? {};
+}
+
+async function threadRows(threadKey: string): Promise<{ id: string; external_id: string | null; author_handle: string | null }[]> {
+  const rs = await db.execute({ sql: 'SELECT id, external_id, author_handle FROM interactions WHERE thread_key = ? AND deleted = 0', args: [threadKey] });
+  return rs.rows as unknown as { id: string; external_id: string | null; author_handle: string | null }[];
+}
+
+/** Open the fixture's page, click "Log this" and save what the panel offers. */
+async function logThread(fixture: SiteFixture): Promise<void> {
+  await serveFixtureAt(browser.context, fixture);
+  const page = await browser.context.newPage();
+  await page.goto(fixture.url);
+  await page.getByRole('button', { name: 'Log this' }).click({ timeout: 20_000 });
+  const panel = page.getByRole('dialog', { name: 'Log this conversation' });
+  await panel.waitFor();
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByText(/Logged \d+ new messages/).waitFor({ timeout: 20_000 });
+  await page.close();
+}
+
+/** The "Not synced" rows, by what they say. */
+function notSyncedRows(popup: Page): Locator {
+  return popup.getByTestId('rejected-list').locator('li.rej-item');
+}
+
+async function notSyncedTexts(popup: Page): Promise<{ what: string; why: string; raw: string }[]> {
+  return notSyncedRows(popup).evaluateAll((els) =>
+    els.map((e) => ({
+      what: e.querySelector('.rej-what')?.textContent ?? '',
+      why: e.querySelector('.rej-why')?.textContent ?? '',
+      raw: e.querySelector('.rej-why')?.getAttribute('title') ?? '',
+    })),
+  );
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  const org = await runCli(databaseUrl, ['org:create', '--name', 'Northwind Robotics', '--tz', 'Asia/Shanghai', '--admin-email', 'chen.jing@northwind-robotics.com', '--admin-name', 'Chen Jing']);
+  const adminToken = org.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
+  expect(adminToken, `no token in CLI output:\n${org}`).not.toBe('');
+  await runCli(databaseUrl, ['user:create', '--org', 'Northwind Robotics', '--email', 'li.wei@northwind-robotics.com', '--name', 'Li Wei', '--role', 'staff']);
+  const issued = await runCli(databaseUrl, ['token:create', '--user', 'li.wei@northwind-robotics.com']);
+  const staffToken = issued.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
+  expect(staffToken, `no token in CLI output:\n${issued}`).not.toBe('');
+  // Li Wei owns the customer whose email is late; the two senders of flow 2 are known but owned by nobody, so
+  // nothing of theirs lands on Li Wei's follow-ups.
+  const csv = join(dir, 'stakeholders.csv');
+  writeFileSync(
+    csv,
+    [
+      'name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones',
+      'Marcus Reid,customer,standard,Brightline Logistics,li.wei@northwind-robotics.com,marcus.reid@brightline-logistics.com,,,,,',
+      `${senderOf(retried).name},media,standard,Asia Tech Review,,${senderOf(retried).handle},,,,,`,
+      `${senderOf(discarded).name},customer,standard,Huaxin Retail,,${senderOf(discarded).handle},,,,,`,
+    ].join('\n'),
+  );
+  const imported = await runCli(databaseUrl, ['import:stakeholders', '--org', 'Northwind Robotics', '--file', csv]);
+  const created = [...imported.matchAll(/row \d+: created \(([^)]+)\)/g)].map((m) => m[1]!);
+  expect(created, imported).toHaveLength(3);
+  ids.customer = created[0]!;
+
+  server = await startServer({ port, databaseUrl });
+  db = createClient({ url: databaseUrl });
+  staffApi = apiClient(server.url, staffToken);
+  adminApi = apiClient(server.url, adminToken);
+
+  // One customer email unanswered for 4 days (SLA 4 working hours): late whatever the weekday.
+  const now = Date.now();
+  ids.lateEmail = ulidAt(now - 4 * DAY, 1);
+  const result = await staffApi.sync.push.mutate({
+    items: [
+      {
+        op: 'upsert',
+        entity: 'interaction',
+        id: ids.lateEmail,
+        data: {
+          id: ids.lateEmail, source: 'gmail', externalId: 'msg-late-1', threadKey: 'gmail:thread-late', channel: 'email', direction: 'inbound',
+          occurredAt: new Date(now - 4 * DAY).toISOString(), stakeholderId: ids.customer, stakeholderType: 'customer',
+          author: { name: 'Marcus Reid', handle: 'marcus.reid@brightline-logistics.com' }, title: 'Delivery delay on order 1182',
+        },
+      },
+    ],
+  });
+  expect(result.rejected).toEqual([]);
+  const overdue = await staffApi.followups.overdue.query({});
+  expect(overdue.items.map((i) => `${i.kind}:${i.state}:${i.id}`)).toEqual([`wait:late:${ids.lateEmail}`]);
+
+  browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel('Server URL').fill(server.url);
+  await options.getByLabel('API token').fill(staffToken);
+  await options.getByRole('button', { name: 'Save' }).first().click();
+  await options.getByTestId('connection-status').filter({ hasText: 'Signed in as Li Wei' }).waitFor({ timeout: 20_000 });
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  // The directory and the late email arrive through sync.pull; the org's settings with the account refresh.
+  await waitFor('a first sync and the org settings in the local copy', async () => {
+    const got = (await browser.worker.evaluate(() => chrome.storage.local.get(['syncStatus', 'orgSettings']))) as {
+      syncStatus?: { lastSyncAt?: string | null };
+      orgSettings?: { fetchedAt?: string } | null;
+    };
+    return Boolean(got.syncStatus?.lastSyncAt && got.orgSettings?.fetchedAt);
+  });
+  await options.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  db?.close();
+  await server?.stop();
+});
+
+describe('"No reply needed" from the popup', () => {
+  it('closes the late email with the typed reason: the row and the badge go, and the server stores the closure', async () => {
+    const reason = 'Marcus confirmed by phone that the new delivery date works';
+    await expect.poll(() => badgeText(browser.worker), { timeout: 20_000 }).toBe('1');
+    const popup = await openPopup();
+    const waitRow = popup.locator(`[data-testid="fu-row"][data-kind="wait"][data-id="${ids.lateEmail}"]`);
+    await waitRow.waitFor({ timeout: 20_000 });
+    expect(await waitRow.getAttribute('data-group')).toBe('awaiting');
+    // Nothing closed on the server before the click.
+    expect((await db.execute('SELECT count(*) AS n FROM wait_closures')).rows[0]?.n).toBe(0);
+
+    await waitRow.getByRole('button', { name: 'No reply needed' }).click();
+    await waitRow.getByLabel('Why is no reply needed?').fill(reason);
+    await waitRow.getByRole('button', { name: 'Confirm' }).click();
+
+    await expect.poll(() => popup.locator('[data-testid="fu-row"][data-kind="wait"]').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => badgeText(browser.worker), { timeout: 20_000 }).toBe('');
+
+    const closure = await waitFor('the closure on the server', async () => {
+      const rs = await db.execute({ sql: 'SELECT reason, closed_by FROM wait_closures WHERE interaction_id = ?', args: [ids.lateEmail] });
+      return rs.rows[0] ?? null;
+    });
+    expect(closure.reason).toBe(reason);
+    const li = await db.execute({ sql: 'SELECT id FROM users WHERE email = ?', args: ['li.wei@northwind-robotics.com'] });
+    expect(closure.closed_by).toBe(li.rows[0]?.id);
+    expect((await db.execute('SELECT count(*) AS n FROM wait_closures')).rows[0]?.n).toBe(1);
+    const wait = await db.execute({ sql: 'SELECT on_time FROM interactions WHERE id = ?', args: [ids.lateEmail] });
+    expect(wait.rows[0]?.on_time).toBe('closed');
+    expect((await staffApi.followups.overdue.query({})).items).toEqual([]);
+
+    // Once the action reached the server, the list recomputed from the server still has no wait.
+    await expect.poll(() => popup.getByTestId('fu-pending-actions').count(), { timeout: 20_000 }).toBe(0);
+    expect(await popup.locator('[data-testid="fu-row"][data-kind="wait"]').count()).toBe(0);
+    await popup.close();
+  });
+});
+
+describe('"Not synced": items the server refused', () => {
+  it('lists two messages refused for the never-log list with the server\'s reason in words', async () => {
+    // The admin adds both senders to the org's list after this browser cached the settings (an empty list),
+    // so the extension captures them and only the server refuses.
+    await adminApi.settings.update.mutate({
+      orgNeverLog: [
+        { kind: 'email', value: senderOf(retried).handle! },
+        { kind: 'email', value: senderOf(discarded).handle! },
+      ],
+    });
+    const cached = (await browser.worker.evaluate(() => chrome.storage.local.get('orgSettings'))) as { orgSettings?: { neverLog: string[] } };
+    expect(cached.orgSettings?.neverLog).toEqual([]);
+
+    await logThread(retried);
+    await logThread(discarded);
+    await waitFor('two refused items', async () => (await syncStatus()).rejected === 2);
+
+    const popup = await openPopup();
+    await expect.poll(() => notSyncedRows(popup).count(), { timeout: 20_000 }).toBe(2);
+    expect(await popup.getByTestId('rejected-list').getByRole('heading').textContent()).toBe('Not synced (2)');
+    expect(await popup.getByTestId('pending-count').textContent()).toMatch(/2 refused by the server/);
+    const rows = await notSyncedTexts(popup);
+    const byWho = (f: SiteFixture) => rows.find((r) => r.what.includes(senderOf(f).name));
+    for (const f of [retried, discarded]) {
+      const row = byWho(f);
+      expect(row, JSON.stringify(rows)).toBeDefined();
+      expect(row!.what).toMatch(/^Email from /);
+      // The server's own reason, and the popup's words for it.
+      expect(row!.raw).toBe(`${senderOf(f).handle} is on the never-log list`);
+      expect(row!.why).toBe(`${senderOf(f).handle} is on your organisation's never-log list.`);
+    }
+    await expect.poll(() => popup.getByRole('button', { name: 'Retry all' }).count()).toBe(1);
+    mkdirSync(artifactsDir, { recursive: true });
+    await popup.setViewportSize({ width: 400, height: 720 });
+    await popup.screenshot({ path: join(artifactsDir, 'popup-not-synced.png') });
+    await popup.close();
+
+    // Refused means the server stored neither.
+    expect(await threadRows(threadKeyOf(retried))).toEqual([]);
+    expect(await threadRows(threadKeyOf(discarded))).toEqual([]);
+  });
+
+  it('retries one once its sender is off the list: the row goes and the server has the message exactly once', async () => {
+    await adminApi.settings.update.mutate({ orgNeverLog: [{ kind: 'email', value: senderOf(discarded).handle! }] });
+    const popup = await openPopup();
+    const row = notSyncedRows(popup).filter({ hasText: senderOf(retried).name });
+    await row.waitFor({ timeout: 20_000 });
+    await row.getByRole('button', { name: 'Retry', exact: true }).click();
+
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(0);
+    const stored = await waitFor('the retried message on the server', async () => {
+      const r = await threadRows(threadKeyOf(retried));
+      return r.length > 0 ? r : null;
+    });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.external_id).toBe(retried.expected.messages[0]!.id);
+    expect(stored[0]!.author_handle).toBe(senderOf(retried).handle);
+    // The other one is still refused, alone now.
+    await expect.poll(() => notSyncedRows(popup).count(), { timeout: 20_000 }).toBe(1);
+    expect((await notSyncedTexts(popup))[0]!.what).toContain(senderOf(discarded).name);
+    await expect.poll(async () => (await syncStatus()).pending, { timeout: 20_000 }).toBe(0);
+
+    // Another sync sends nothing twice.
+    const before = (await syncStatus()).lastSyncAt;
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await waitFor('another sync', async () => (await syncStatus()).lastSyncAt !== before);
+    expect(await threadRows(threadKeyOf(retried))).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('discards the other after confirming: gone from the popup, for good, and never on the server', async () => {
+    let popup = await openPopup();
+    const row = notSyncedRows(popup).filter({ hasText: senderOf(discarded).name });
+    await row.waitFor({ timeout: 20_000 });
+    await row.getByRole('button', { name: 'Discard' }).click();
+    // Discarding asks first; nothing is dropped until confirmed.
+    const confirm = row.getByRole('group', { name: 'Discard this for good?' });
+    await confirm.waitFor();
+    expect(await notSyncedRows(popup).count()).toBe(1);
+    await confirm.getByRole('button', { name: 'Yes, discard' }).click();
+
+    await expect.poll(() => popup.getByTestId('rejected-list').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(async () => (await syncStatus()).rejected, { timeout: 20_000 }).toBe(0);
+    expect(await popup.getByTestId('pending-count').textContent()).not.toMatch(/refused/);
+
+    // A sync after the discard still sends nothing of it.
+    const before = (await syncStatus()).lastSyncAt;
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await waitFor('a sync after the discard', async () => (await syncStatus()).lastSyncAt !== before);
+    expect(await threadRows(threadKeyOf(discarded))).toEqual([]);
+    await popup.close();
+
+    // Reopened: the background, asked as the popup asks it, has nothing refused left, and the popup lists nothing.
+    popup = await openPopup();
+    await popup.getByTestId('last-sync').filter({ hasNotText: 'never' }).waitFor({ timeout: 20_000 });
+    const listed = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'rej-list', payload: {}, commsLog: 1 }));
+    expect(listed).toEqual({ ok: true, value: [] });
+    expect(await popup.getByTestId('rejected-list').count()).toBe(0);
+    expect(await popup.getByTestId('pending-count').textContent()).not.toMatch(/refused/);
+    expect(await threadRows(threadKeyOf(discarded))).toEqual([]);
+    expect(await threadRows(threadKeyOf(retried))).toHaveLength(1);
+    await popup.close();
+  });
+});
