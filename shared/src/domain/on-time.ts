@@ -15,7 +15,10 @@ export type WaitStatus = 'on_time' | 'late' | 'pending' | 'closed';
  * - no SLA rule (no deadline): `on_time` once answered, `pending` until then — there is nothing to be late
  *   against, and an unanswered wait is still worth listing as open.
  */
-export function classifyWait(wait: Wait, asOfMs: number): WaitStatus {
+/** What classifying a wait reads of it. */
+export type WaitTimes = Pick<Wait, 'replyAtMs' | 'closedAtMs' | 'deadlineMs'>;
+
+export function classifyWait(wait: WaitTimes, asOfMs: number): WaitStatus {
   if (wait.closedAtMs !== null && wait.closedAtMs <= asOfMs) return 'closed';
   if (wait.replyAtMs !== null && wait.replyAtMs <= asOfMs) {
     if (wait.deadlineMs === null) return 'on_time';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlan } from './default-plan';
 import { pairWaits, type PairingEvent, type Wait } from './pairing';
-import { percentileNearestRank, responseBucket, summarizeWaits } from './percentiles';
+import { percentileNearestRank, responseBucket, ResponseStatsAccumulator, summarizeWaits } from './percentiles';
 
 const H = 3_600_000;
 const at = (local: string) => Date.parse(`${local}+08:00`);
@@ -98,6 +98,25 @@ describe('summarizeWaits', () => {
     ];
     const s = summarizeWaits(waits, { basis: 'working', asOfMs: at('2026-03-20T00:00') });
     expect(s).toMatchObject({ waits: 3, answered: 1, onTime: 1, late: 0, pending: 1, closed: 1, onTimeRate: 1 });
+  });
+
+  it('gives the same figures when the waits arrive one page at a time, in any order', () => {
+    const waits = [
+      answered('2026-03-09T10:00', 30 * 60_000, 30 * 60_000, '2026-03-09T14:00'),
+      answered('2026-03-09T11:00', 2 * H, 2 * H, '2026-03-09T15:00'),
+      answered('2026-03-13T17:00', 66 * H, 3 * H, '2026-03-16T12:00'),
+      answered('2026-03-09T09:00', 30 * H, 12 * H, '2026-03-09T13:00'),
+      { ...answered('2026-03-19T09:00', H, H, '2026-03-19T13:00'), replyAtMs: null, responseMs: null, responseWorkMs: null },
+    ];
+    const options = { basis: 'working' as const, asOfMs: at('2026-03-20T00:00') };
+    const whole = summarizeWaits(waits, options);
+    const acc = new ResponseStatsAccumulator(options);
+    for (const w of [...waits].reverse()) acc.add(w);
+    expect(acc.result()).toEqual(whole);
+    // Reading the figures changes nothing: more waits can follow.
+    acc.add(waits[0]!);
+    expect(acc.result()).toEqual(summarizeWaits([...waits, waits[0]!], options));
+    expect(whole).toMatchObject({ waits: 5, answered: 4, late: 2 });
   });
 
   it('has null figures when nothing is answered or decided', () => {

@@ -33,48 +33,70 @@ export function emptyBuckets(): Record<ResponseBucket, number> {
   return { lt1h: 0, '1to4h': 0, '4to24h': 0, '24to72h': 0, gt72h: 0 };
 }
 
+/** What response figures read of a wait. */
+export type WaitFigures = Pick<Wait, 'replyAtMs' | 'closedAtMs' | 'deadlineMs' | 'responseMs' | 'responseWorkMs'>;
+
+/**
+ * Response figures built one wait at a time, keeping only the response times of answered waits: for callers that
+ * read waits page by page (a long period of a large org) and must not hold them all. Same figures as
+ * {@link summarizeWaits} over the same waits.
+ */
+export class ResponseStatsAccumulator {
+  readonly #options: { basis: 'working' | 'calendar'; asOfMs: number };
+  readonly #times: number[] = [];
+  readonly #buckets = emptyBuckets();
+  #waits = 0;
+  #onTime = 0;
+  #late = 0;
+  #pending = 0;
+  #closed = 0;
+
+  constructor(options: { basis: 'working' | 'calendar'; asOfMs: number }) {
+    this.#options = options;
+  }
+
+  add(w: WaitFigures): void {
+    this.#waits++;
+    const status = classifyWait(w, this.#options.asOfMs);
+    if (status === 'on_time') this.#onTime++;
+    else if (status === 'late') this.#late++;
+    else if (status === 'pending') this.#pending++;
+    else this.#closed++;
+    if (w.replyAtMs === null || w.replyAtMs > this.#options.asOfMs) return;
+    const ms = this.#options.basis === 'working' ? w.responseWorkMs : w.responseMs;
+    if (ms === null) return;
+    this.#times.push(ms);
+    this.#buckets[responseBucket(ms)]++;
+  }
+
+  result(): ResponseStats {
+    const times = [...this.#times].sort((a, b) => a - b);
+    let sum = 0;
+    for (const t of times) sum += t;
+    return {
+      waits: this.#waits,
+      answered: times.length,
+      meanMs: times.length ? sum / times.length : null,
+      medianMs: percentileNearestRank(times, 50),
+      p90Ms: percentileNearestRank(times, 90),
+      buckets: { ...this.#buckets },
+      onTime: this.#onTime,
+      late: this.#late,
+      pending: this.#pending,
+      closed: this.#closed,
+      onTimeRate: this.#onTime + this.#late > 0 ? this.#onTime / (this.#onTime + this.#late) : null,
+    };
+  }
+}
+
 /**
  * Response figures over a set of waits (the caller picks the waits, e.g. those starting in the period).
  * Statuses come from {@link classifyWait} as of `asOfMs`. Mean, median (nearest-rank p50), p90 and buckets are
  * over answered waits (replied by `asOfMs`) on the chosen basis (`working` = responseWorkMs, `calendar` =
  * responseMs). `onTimeRate` = onTime ÷ (onTime + late), null when no wait has been decided.
  */
-export function summarizeWaits(
-  waits: readonly Wait[],
-  options: { basis: 'working' | 'calendar'; asOfMs: number },
-): ResponseStats {
-  const times: number[] = [];
-  const buckets = emptyBuckets();
-  let onTime = 0;
-  let late = 0;
-  let pending = 0;
-  let closed = 0;
-  for (const w of waits) {
-    const status = classifyWait(w, options.asOfMs);
-    if (status === 'on_time') onTime++;
-    else if (status === 'late') late++;
-    else if (status === 'pending') pending++;
-    else closed++;
-    if (w.replyAtMs === null || w.replyAtMs > options.asOfMs) continue;
-    const ms = options.basis === 'working' ? w.responseWorkMs : w.responseMs;
-    if (ms === null) continue;
-    times.push(ms);
-    buckets[responseBucket(ms)]++;
-  }
-  times.sort((a, b) => a - b);
-  let sum = 0;
-  for (const t of times) sum += t;
-  return {
-    waits: waits.length,
-    answered: times.length,
-    meanMs: times.length ? sum / times.length : null,
-    medianMs: percentileNearestRank(times, 50),
-    p90Ms: percentileNearestRank(times, 90),
-    buckets,
-    onTime,
-    late,
-    pending,
-    closed,
-    onTimeRate: onTime + late > 0 ? onTime / (onTime + late) : null,
-  };
+export function summarizeWaits(waits: readonly WaitFigures[], options: { basis: 'working' | 'calendar'; asOfMs: number }): ResponseStats {
+  const acc = new ResponseStatsAccumulator(options);
+  for (const w of waits) acc.add(w);
+  return acc.result();
 }
