@@ -232,6 +232,65 @@ describe('metrics.coverage', () => {
 });
 
 describe('metrics.interactions', () => {
+  it('reads a period longer than a month window by window with the same figures and pages as one read', async () => {
+    // 36 customer email waits every 4 days over ~5 months (several 31-day windows), some answered late, some never.
+    const items: Record<string, unknown>[] = [];
+    const start = Date.parse('2025-10-06T10:00:00+08:00');
+    for (let k = 0; k < 36; k++) {
+      const at = start + k * 4 * 86_400_000;
+      const thread = `long${k}`;
+      items.push(inbound(thread, new Date(at).toISOString()));
+      if (k % 5 !== 4) items.push(reply(thread, new Date(at + (k % 3 === 0 ? 30 : 2) * H).toISOString()));
+    }
+    await pushAccepted(t.staff, items);
+    const long = { from: '2025-10-01T00:00:00+08:00', to: '2026-03-01T00:00:00+08:00' };
+    const asOfLong = '2026-03-01T00:00:00+08:00';
+    const figures = await t.manager.caller.metrics.responseTimes({ filter: long, asOf: asOfLong, basis: 'calendar', groupBy: ['month'] });
+    expect(figures.total).toMatchObject({ waits: 36, answered: 29, pending: 0, closed: 0 });
+    // Every wait is decided by then: the 7 unanswered ones are late, and so are some 30 h replies (4-working-hour SLA).
+    expect(figures.total.onTime + figures.total.late).toBe(36);
+    expect(figures.total.late).toBeGreaterThan(7);
+    expect(figures.total.onTime).toBeGreaterThan(15);
+    expect(figures.rows.map((r) => r.key.month)).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(figures.rows.reduce((n, r) => n + r.stats.waits, 0)).toBe(36);
+    // Month by month equals asking for each month alone.
+    for (const row of figures.rows) {
+      const [y, m] = row.key.month!.split('-').map(Number) as [number, number];
+      const from = `${row.key.month}-01T00:00:00+08:00`;
+      const to = m === 12 ? `${y + 1}-01-01T00:00:00+08:00` : `${y}-${String(m + 1).padStart(2, '0')}-01T00:00:00+08:00`;
+      expect((await t.manager.caller.metrics.responseTimes({ filter: { from, to }, asOf: asOfLong, basis: 'calendar' })).total).toEqual(row.stats);
+    }
+
+    // The waits-only drill-down pages newest first across the windows, as many as the figure, each once.
+    const seen: { id: string; occurredAt: string; status: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.manager.caller.metrics.interactions({ filter: long, waitsOnly: true, asOf: asOfLong, limit: 7, ...(cursor ? { cursor } : {}) });
+      expect(page.total).toBe(36);
+      seen.push(...page.items.map((i) => ({ id: i.id, occurredAt: i.occurredAt, status: i.status })));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(36);
+    expect(new Set(seen.map((i) => i.id)).size).toBe(36);
+    expect(seen.map((i) => Date.parse(i.occurredAt))).toEqual(seen.map((i) => Date.parse(i.occurredAt)).sort((a, b) => b - a));
+    const late = await t.manager.caller.metrics.interactions({ filter: long, onTime: 'late', asOf: asOfLong, limit: 100 });
+    expect(late.total).toBe(figures.total.late);
+    expect(late.items.map((i) => i.id).sort()).toEqual(seen.filter((i) => i.status === 'late').map((i) => i.id).sort());
+
+    // The period report's ten longest waits, kept window by window: the 7 never answered (weeks by then), then the
+    // longest answered ones.
+    const report = await t.manager.caller.reports.period({ filter: long, language: 'en', asOf: asOfLong });
+    const worst = report.gaps.worstWaits;
+    expect(worst).toHaveLength(10);
+    const waits = await t.manager.caller.metrics.interactions({ filter: long, waitsOnly: true, asOf: asOfLong, limit: 100 });
+    const unanswered = waits.items.filter((i) => i.repliedAt === null);
+    expect(unanswered).toHaveLength(7);
+    expect(worst.slice(0, 7).map((w) => w.id).sort()).toEqual(unanswered.map((i) => i.id).sort());
+    const answeredLongest = waits.items.filter((i) => i.repliedAt !== null).map((i) => i.responseWorkMs!).sort((a, b) => b - a).slice(0, 3);
+    expect(worst.slice(7).map((w) => w.waitedWorkMs)).toEqual(answeredLongest);
+    expect(worst.map((w) => w.waitedWorkMs)).toEqual(worst.map((w) => w.waitedWorkMs).sort((a, b) => b - a));
+  });
+
   it('lists the interactions behind a figure, paged, with names, and the waits of one status', async () => {
     const s = acceptanceScenario();
     await pushAccepted(t.staff, s.items);

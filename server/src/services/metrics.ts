@@ -20,7 +20,6 @@ import {
   type ResponseTimesResult,
   type StakeholderType,
   type TotalsResult,
-  type Wait,
   type WaitFigures,
   type WaitStatus,
   stakeholderTypes,
@@ -262,96 +261,43 @@ export async function metricsTotals(ctx: MetricsCtx, input: TotalsParams, env?: 
 
 /* ---------- waits ---------- */
 
-/** A wait with its group key. */
-export interface WaitRow {
-  wait: Wait;
-  key: KeyRecord;
-}
-
-/**
- * Which columns of the wait rows to read. Reading rows costs per value (libSQL materialises each), so the
- * drill-down's status filter reads what `classifyWait` uses and the id, and the report's worst waits also who and
- * what. (Response figures read their own compact rows: `metricsResponseTimes`.)
- */
-export type WaitColumns = { kind: 'status' } | { kind: 'detail' };
-
-interface WaitRowSql {
-  id?: string;
-  occurred_at: number;
-  stakeholder_id?: string | null;
-  stakeholder_type?: StakeholderType;
-  channel?: Channel;
-  user_id?: string;
-  replied_at: number | null;
-  response_ms?: number | null;
-  response_work_ms?: number | null;
-  deadline_at: number | null;
-  closed_at: number | null;
-  [g: string]: unknown;
-}
-
 /**
  * When a stored closed wait was closed: its `wait_closures` row's time, or (closed on a later message of the
  * block) its start. Null for waits that are not closed.
  */
-const closedAtValue = sql`CASE WHEN i.on_time = 'closed' THEN max(i.occurred_at, coalesce((SELECT wc.closed_at FROM wait_closures wc WHERE wc.org_id = i.org_id AND wc.interaction_id = i.id), i.occurred_at)) END`;
-const closedAtSql = sql`${closedAtValue} AS closed_at`;
+export const closedAtValue = sql`CASE WHEN i.on_time = 'closed' THEN max(i.occurred_at, coalesce((SELECT wc.closed_at FROM wait_closures wc WHERE wc.org_id = i.org_id AND wc.interaction_id = i.id), i.occurred_at)) END`;
+
+/** Waits read per statement when a period is scanned: a month of it at a time. */
+const WAIT_WINDOW_MS = 31 * DAY_MS;
 
 /**
- * A stored wait (its starting inbound row) as the shared `Wait`, with the fields that were read; the others are
- * placeholders (the reply's id and author, the closure's reason, the thread) that no figure reads.
+ * Visit the waits that start in [from, to) of `filter` (and `narrow`), a month of the period at a time, oldest
+ * window first (or newest first with `newestFirst`), each window's waits as one JSON array of `values` per wait:
+ * memory holds one window however long the period (whole rows of a six-month period of a large org took ~1.9 kB a
+ * wait). Within a window the waits come in no particular order.
  */
-function waitOf(r: WaitRowSql): Wait {
-  const id = r.id ?? '';
-  return {
-    startId: id,
-    messageIds: [id],
-    threadKey: '',
-    stakeholderId: r.stakeholder_id ?? null,
-    stakeholderType: r.stakeholder_type ?? 'other',
-    channel: r.channel ?? 'email',
-    userId: r.user_id ?? '',
-    startMs: r.occurred_at,
-    replyId: null,
-    replyAtMs: r.replied_at,
-    repliedBy: null,
-    closedAtMs: r.closed_at,
-    closeReason: null,
-    closedBy: null,
-    responseMs: r.response_ms ?? null,
-    responseWorkMs: r.response_work_ms ?? null,
-    slaLimit: null,
-    deadlineMs: r.deadline_at,
-    firstInConversation: false,
-  };
-}
-
-/**
- * The waits that START in the filter's range (a wait belongs to the period in which it starts), keyed by
- * `groupBy`: one row per wait, only the columns asked for.
- */
-export async function loadWaits(
+export async function scanWaits(
   ctx: MetricsCtx,
   filter: MetricsFilter,
-  groupBy: readonly MetricsGroupBy[],
-  env: MetricsEnv,
-  columns: WaitColumns,
-  narrow?: { where: SQL; rangeMs?: { from: number; to: number } },
-): Promise<{ dims: MetricsGroupBy[]; rows: WaitRow[] }> {
-  const fromMs = narrow?.rangeMs?.from ?? Date.parse(filter.from);
-  const toMs = narrow?.rangeMs?.to ?? Date.parse(filter.to);
-  const g = grouping(groupBy, fromMs, toMs, env.plan.calendar.timeZone);
-  const extra = g.select.length ? sql`, ${sql.join(g.select, sql`, `)}` : sql``;
-  const select =
-    columns.kind === 'status'
-      ? sql`i.id, i.occurred_at, i.replied_at, i.deadline_at, ${closedAtSql}`
-      : sql`i.id, i.occurred_at, i.stakeholder_id, i.stakeholder_type, i.channel, i.user_id, i.replied_at, i.response_ms, i.response_work_ms,
-          i.deadline_at, ${closedAtSql}`;
-  const rows = await ctx.db.all<WaitRowSql>(sql`
-    SELECT ${select}${extra} FROM interactions i
-    WHERE ${filterWhere(ctx.user.orgId, filter, narrow?.rangeMs)} AND i.wait_start = 1${narrow ? sql` AND ${narrow.where}` : sql``}`);
-  return { dims: g.dims, rows: rows.map((r) => ({ wait: waitOf(r), key: g.keyOf(r) })) };
+  values: SQL[],
+  visit: (rows: unknown[][]) => void,
+  opts: { narrow?: { where: SQL; rangeMs?: { from: number; to: number } }; newestFirst?: boolean } = {},
+): Promise<void> {
+  const fromMs = opts.narrow?.rangeMs?.from ?? Date.parse(filter.from);
+  const toMs = opts.narrow?.rangeMs?.to ?? Date.parse(filter.to);
+  const windows: { from: number; to: number }[] = [];
+  for (let start = fromMs; start < toMs; start += WAIT_WINDOW_MS) windows.push({ from: start, to: Math.min(start + WAIT_WINDOW_MS, toMs) });
+  if (opts.newestFirst) windows.reverse();
+  const columns = sql.join(values, sql`, `);
+  for (const range of windows) {
+    const [row] = await ctx.db.all<{ j: string }>(
+      sql`SELECT json_group_array(json_array(${columns})) AS j FROM interactions i
+        WHERE ${filterWhere(ctx.user.orgId, filter, range)} AND i.wait_start = 1${opts.narrow ? sql` AND ${opts.narrow.where}` : sql``}`,
+    );
+    visit(JSON.parse(row?.j ?? '[]') as unknown[][]);
+  }
 }
+
 
 /* ---------- metrics.responseTimes ---------- */
 
@@ -364,16 +310,9 @@ export interface ResponseTimesParams {
 
 export const asOfMs = (asOf: string | undefined | null, now = Date.now()): number => (asOf ? Date.parse(asOf) : now);
 
-/** Waits read per statement by `metricsResponseTimes`: a window of the period at a time. */
-const RESPONSE_WINDOW_MS = 31 * DAY_MS;
-
 /**
- * Response figures over waits starting in [from, to), as of `asOf`, on the working or calendar basis.
- *
- * The waits are read a month of the period at a time, each as one JSON array of their few figures, and folded into
- * a `ResponseStatsAccumulator` per group: memory holds one window's rows and the answered response times, however
- * long the period. (Reading a six-month period of a large org as whole rows took ~1.9 kB a wait: 94,000 waits,
- * +177 MB and 750 ms.)
+ * Response figures over waits starting in [from, to), as of `asOf`, on the working or calendar basis: the waits'
+ * five figures, a month at a time (`scanWaits`), folded into a `ResponseStatsAccumulator` per group.
  */
 export async function metricsResponseTimes(ctx: MetricsCtx, input: ResponseTimesParams, env?: MetricsEnv): Promise<ResponseTimesResult> {
   const e = env ?? (await loadEnv(ctx));
@@ -383,15 +322,10 @@ export async function metricsResponseTimes(ctx: MetricsCtx, input: ResponseTimes
   const toMs = Date.parse(filter.to);
   const g = grouping(input.groupBy, fromMs, toMs, e.plan.calendar.timeZone);
   const rm = sql.raw(input.basis === 'working' ? 'i.response_work_ms' : 'i.response_ms');
-  const columns = sql.join([sql`i.replied_at`, rm, sql`i.deadline_at`, closedAtValue, ...g.values], sql`, `);
   const total = new ResponseStatsAccumulator(options);
   const groups = new Map<string, { key: KeyRecord; acc: ResponseStatsAccumulator }>();
-  for (let start = fromMs; start < toMs; start += RESPONSE_WINDOW_MS) {
-    const range = { from: start, to: Math.min(start + RESPONSE_WINDOW_MS, toMs) };
-    const [row] = await ctx.db.all<{ j: string }>(
-      sql`SELECT json_group_array(json_array(${columns})) AS j FROM interactions i WHERE ${filterWhere(ctx.user.orgId, filter, range)} AND i.wait_start = 1`,
-    );
-    for (const r of JSON.parse(row?.j ?? '[]') as unknown[][]) {
+  await scanWaits(ctx, filter, [sql`i.replied_at`, rm, sql`i.deadline_at`, closedAtValue, ...g.values], (rows) => {
+    for (const r of rows) {
       const figures: WaitFigures = {
         replyAtMs: r[0] as number | null,
         responseMs: input.basis === 'calendar' ? (r[1] as number | null) : null,
@@ -409,7 +343,7 @@ export async function metricsResponseTimes(ctx: MetricsCtx, input: ResponseTimes
       if (!grp) groups.set(ks, (grp = { key, acc: new ResponseStatsAccumulator(options) }));
       grp.acc.add(figures);
     }
-  }
+  });
   const rows = [...groups.values()].sort((a, b) => compareKeys(g.dims, a.key, b.key)).map((grp) => ({ key: grp.key, stats: grp.acc.result() }));
   return { basis: input.basis, total: total.result(), rows };
 }
@@ -619,18 +553,35 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
   const orgId = ctx.user.orgId;
 
   if (input.waitsOnly || input.onTime) {
-    const { rows } = await loadWaits(ctx, filter, [], e, { kind: 'status' }, narrow);
+    // Newest window first: once a page and one more are found, older windows are only counted.
     const statusOf = new Map<string, WaitStatus>();
-    const matching: Wait[] = [];
-    for (const { wait } of rows) {
-      const status = classifyWait(wait, at);
-      if (input.onTime && status !== input.onTime) continue;
-      statusOf.set(wait.startId, status);
-      matching.push(wait);
-    }
-    matching.sort((a, b) => b.startMs - a.startMs || (a.startId < b.startId ? 1 : a.startId > b.startId ? -1 : 0));
-    const after = cursor ? matching.filter((w) => w.startMs < cursor.at || (w.startMs === cursor.at && w.startId < cursor.id)) : matching;
-    const page = after.slice(0, input.limit);
+    const page: { startMs: number; startId: string }[] = [];
+    let total = 0;
+    let more = false;
+    await scanWaits(
+      ctx,
+      filter,
+      [sql`i.id`, sql`i.occurred_at`, sql`i.replied_at`, sql`i.deadline_at`, closedAtValue],
+      (rows) => {
+        const found: { startMs: number; startId: string }[] = [];
+        for (const r of rows) {
+          const status = classifyWait({ replyAtMs: r[2] as number | null, deadlineMs: r[3] as number | null, closedAtMs: r[4] as number | null }, at);
+          if (input.onTime && status !== input.onTime) continue;
+          total++;
+          const startId = r[0] as string;
+          const startMs = r[1] as number;
+          if (more || (cursor && !(startMs < cursor.at || (startMs === cursor.at && startId < cursor.id)))) continue;
+          statusOf.set(startId, status);
+          found.push({ startMs, startId });
+        }
+        found.sort((a, b) => b.startMs - a.startMs || (a.startId < b.startId ? 1 : a.startId > b.startId ? -1 : 0));
+        for (const w of found) {
+          if (page.length < input.limit) page.push(w);
+          else more = true;
+        }
+      },
+      { narrow, newestFirst: true },
+    );
     const ids = page.map((w) => w.startId);
     const found = ids.length
       ? await ctx.db.all<ItemSql>(sql`SELECT ${itemColumns} FROM interactions i ${itemJoins} WHERE i.org_id = ${orgId} AND i.id IN (${inList(ids)})`)
@@ -641,7 +592,7 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
       return r ? [itemOf(r, statusOf.get(id) ?? null)] : [];
     });
     const last = page[page.length - 1];
-    return { total: matching.length, items, nextCursor: after.length > page.length && last ? encodeCursor(last.startMs, last.startId) : null };
+    return { total, items, nextCursor: more && last ? encodeCursor(last.startMs, last.startId) : null };
   }
 
   const where = sql`${filterWhere(orgId, filter, narrow.rangeMs)} AND ${narrow.where}`;
@@ -654,11 +605,15 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
   const waitIds = page.filter((r) => r.wait_start === 1).map((r) => r.id);
   const statuses = new Map<string, WaitStatus>();
   if (waitIds.length) {
-    const { rows: waits } = await loadWaits(ctx, filter, [], e, { kind: 'status' }, {
-      where: sql`i.id IN (${inList(waitIds)})`,
-      rangeMs: narrow.rangeMs,
-    });
-    for (const { wait } of waits) statuses.set(wait.startId, classifyWait(wait, at));
+    await scanWaits(
+      ctx,
+      filter,
+      [sql`i.id`, sql`i.replied_at`, sql`i.deadline_at`, closedAtValue],
+      (rows) => {
+        for (const r of rows) statuses.set(r[0] as string, classifyWait({ replyAtMs: r[1] as number | null, deadlineMs: r[2] as number | null, closedAtMs: r[3] as number | null }, at));
+      },
+      { narrow: { where: sql`i.id IN (${inList(waitIds)})`, rangeMs: narrow.rangeMs } },
+    );
   }
   const last = page[page.length - 1];
   return {

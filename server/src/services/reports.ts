@@ -19,12 +19,13 @@ import {
 } from '@comms-log/shared';
 import { toIso } from '../iso';
 import {
+  closedAtValue,
   loadEnv,
-  loadWaits,
   localDaysIn,
   metricsCoverage,
   metricsResponseTimes,
   metricsTotals,
+  scanWaits,
   scopeFilter,
   stakeholderCadences,
   timeKey,
@@ -296,20 +297,50 @@ async function worstWaitsOf(
   at: number,
 ): Promise<{ worst: PeriodReport['gaps']['worstWaits']; openLate: number }> {
   const cal = env.plan.calendar;
-  const { rows } = await loadWaits(ctx, filter, [], env, { kind: 'detail' });
-  const ranked = rows
-    .map(({ wait }) => {
-      const status = classifyWait(wait, at);
-      const answered = wait.replyAtMs !== null && wait.replyAtMs <= at;
-      const waitedWorkMs = answered ? (wait.responseWorkMs ?? 0) : workingMsBetween(wait.startMs, at, cal);
-      const waitedMs = answered ? (wait.responseMs ?? 0) : at - wait.startMs;
-      return { wait, status, waitedWorkMs, waitedMs };
-    })
-    .filter((w) => w.status === 'on_time' || w.status === 'late');
-  const openLate = ranked.filter((w) => w.status === 'late' && (w.wait.replyAtMs === null || w.wait.replyAtMs > at)).length;
-  const worst = ranked
-    .sort((a, b) => b.waitedWorkMs - a.waitedWorkMs || b.waitedMs - a.waitedMs || (a.wait.startId < b.wait.startId ? -1 : 1))
-    .slice(0, WORST_WAITS);
+  type Ranked = {
+    wait: { startId: string; startMs: number; stakeholderId: string | null; stakeholderType: StakeholderType; channel: Channel; userId: string };
+    status: 'on_time' | 'late';
+    waitedWorkMs: number;
+    waitedMs: number;
+  };
+  const byRank = (a: Ranked, b: Ranked) => b.waitedWorkMs - a.waitedWorkMs || b.waitedMs - a.waitedMs || (a.wait.startId < b.wait.startId ? -1 : 1);
+  let worst: Ranked[] = [];
+  let openLate = 0;
+  // A month of the period at a time, keeping only the longest so far: a long period of a large org is never held whole.
+  await scanWaits(
+    ctx,
+    filter,
+    [
+      sql`i.id`,
+      sql`i.occurred_at`,
+      sql`i.stakeholder_id`,
+      sql`i.stakeholder_type`,
+      sql`i.channel`,
+      sql`i.user_id`,
+      sql`i.replied_at`,
+      sql`i.response_ms`,
+      sql`i.response_work_ms`,
+      sql`i.deadline_at`,
+      closedAtValue,
+    ],
+    (rows) => {
+      for (const r of rows) {
+        const replyAtMs = r[6] as number | null;
+        const status = classifyWait({ replyAtMs, deadlineMs: r[9] as number | null, closedAtMs: r[10] as number | null }, at);
+        if (status !== 'on_time' && status !== 'late') continue;
+        const startMs = r[1] as number;
+        const answered = replyAtMs !== null && replyAtMs <= at;
+        if (status === 'late' && !answered) openLate++;
+        worst.push({
+          wait: { startId: r[0] as string, startMs, stakeholderId: r[2] as string | null, stakeholderType: r[3] as StakeholderType, channel: r[4] as Channel, userId: r[5] as string },
+          status,
+          waitedWorkMs: answered ? ((r[8] as number | null) ?? 0) : workingMsBetween(startMs, at, cal),
+          waitedMs: answered ? ((r[7] as number | null) ?? 0) : at - startMs,
+        });
+      }
+      worst = worst.sort(byRank).slice(0, WORST_WAITS);
+    },
+  );
   if (worst.length === 0) return { worst: [], openLate };
   const ids = worst.map((r) => r.wait.startId);
   const details = await ctx.db.all<{ id: string; title: string | null; url: string | null; stakeholder_name: string | null; user_name: string | null }>(sql`
