@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { loadFixture, serveFixtureAt, type SiteFixture } from './harness/fixtures';
 import { freePort, runCli, startServer, type ServerProcess } from './harness/server-process';
+import { openExtensionPage, signInThroughOptions } from './harness/extension-pages';
+import { waitFor } from './harness/wait';
 
 const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-capture-'));
 const dbFile = join(dir, 'server.db');
@@ -39,16 +41,6 @@ async function rowsOfThread(threadKey: string): Promise<Row[]> {
     args: [threadKey],
   });
   return rs.rows as unknown as Row[];
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** Open the fixture's page, click "Log this", confirm the panel (creating the stakeholder when asked). */
@@ -83,11 +75,7 @@ function threadKeyOf(f: SiteFixture) {
   return `${f.expected.site}:${f.expected.threadId}`;
 }
 
-async function openPopup(): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  return popup;
-}
+const openPopup = () => openExtensionPage(browser, 'popup.html');
 
 beforeAll(async () => {
   port = await freePort();
@@ -113,13 +101,7 @@ beforeAll(async () => {
   browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
 
   // Configure through the options page, as a user would.
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByLabel('Server URL').fill(server.url);
-  await options.getByLabel('API token').fill(token);
-  await options.getByRole('button', { name: 'Save' }).first().click();
-  await options.getByTestId('connection-status').filter({ hasText: 'Signed in as Chen Jing' }).waitFor({ timeout: 20_000 });
-  await options.getByRole('button', { name: 'Sync now' }).click();
+  const options = await signInThroughOptions(browser, { serverUrl: server.url, token, name: 'Chen Jing', sync: true, keepOpen: true });
   // The directory arrives through sync.pull: wait until the background has it locally.
   await waitFor('the directory in the local copy', async () => {
     const status = (await browser.worker.evaluate(() => chrome.storage.local.get('syncStatus'))) as { syncStatus?: { lastSyncAt?: string } };

@@ -13,6 +13,8 @@ import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { apiClient, type ApiClient } from './harness/demo-server';
 import { artifactsDir } from './harness/paths';
 import { freePort, runCli, startServer, type ServerProcess } from './harness/server-process';
+import { openExtensionPage, signInThroughOptions } from './harness/extension-pages';
+import { ulidAt, waitFor } from './harness/wait';
 
 const DAY = 86_400_000;
 const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-followups-'));
@@ -26,32 +28,6 @@ let staffToken: string;
 let adminToken: string;
 let api: ApiClient;
 const ids = { customer: '', partner: '', lateEmail: '', reminder: '' };
-
-/** A ULID from a time and a counter (the schema wants Crockford base32; ordering is all that matters here). */
-function ulidAt(ms: number, n: number): string {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  let time = '';
-  for (let t = ms, i = 0; i < 10; i++, t = Math.floor(t / 32)) time = alphabet[t % 32] + time;
-  let rand = '';
-  for (let r = n, i = 0; i < 16; i++, r = Math.floor(r / 32)) rand = alphabet[r % 32] + rand;
-  return time + rand;
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch(() => null);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function openPopup(): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  return popup;
-}
 
 type RowInfo = { kind: string; group: string; id: string; name: string };
 
@@ -75,6 +51,8 @@ async function badge(worker: Worker): Promise<{ text: string; color: number[] }>
     color: [...(await chrome.action.getBadgeBackgroundColor({}))],
   }));
 }
+
+const openPopup = () => openExtensionPage(browser, 'popup.html');
 
 beforeAll(async () => {
   port = await freePort();
@@ -145,13 +123,7 @@ beforeAll(async () => {
   expect(overdue.items.map((i) => `${i.kind}:${i.state}`)).toEqual(['wait:late', 'cadence:overdue', 'reminder:due']);
 
   browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByLabel('Server URL').fill(server.url);
-  await options.getByLabel('API token').fill(staffToken);
-  await options.getByRole('button', { name: 'Save' }).first().click();
-  await options.getByTestId('connection-status').filter({ hasText: 'Signed in as Li Wei' }).waitFor({ timeout: 20_000 });
-  await options.close();
+  await signInThroughOptions(browser, { serverUrl: server.url, token: staffToken, name: 'Li Wei' });
 });
 
 afterAll(async () => {
@@ -278,15 +250,8 @@ describe('team switch', () => {
     });
     const admin = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
     try {
-      const options = await admin.context.newPage();
-      await options.goto(`chrome-extension://${admin.extensionId}/options.html`);
-      await options.getByLabel('Server URL').fill(server.url);
-      await options.getByLabel('API token').fill(adminToken);
-      await options.getByRole('button', { name: 'Save' }).first().click();
-      await options.getByTestId('connection-status').filter({ hasText: 'Signed in as Chen Jing' }).waitFor({ timeout: 20_000 });
-      await options.close();
-      const popup = await admin.context.newPage();
-      await popup.goto(`chrome-extension://${admin.extensionId}/popup.html`);
+      await signInThroughOptions(admin, { serverUrl: server.url, token: adminToken, name: 'Chen Jing' });
+      const popup = await openExtensionPage(admin, 'popup.html');
       const teamSwitch = popup.getByLabel('Whose follow-ups');
       // The admin owns nothing: their own list is empty.
       await popup.getByTestId('fu-updated').waitFor({ timeout: 20_000 });

@@ -15,6 +15,8 @@ import { apiClient, type ApiClient } from './harness/demo-server';
 import { loadFixture, serveFixtureAt, type SiteFixture } from './harness/fixtures';
 import { artifactsDir } from './harness/paths';
 import { freePort, runCli, startServer, type ServerProcess } from './harness/server-process';
+import { openExtensionPage, signInThroughOptions } from './harness/extension-pages';
+import { ulidAt, waitFor } from './harness/wait';
 
 const DAY = 86_400_000;
 const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-popup-actions-'));
@@ -32,32 +34,6 @@ const retried = loadFixture('gmail', 'inbound-single-unanswered');
 const discarded = loadFixture('outlook', 'inbound-complaint-single');
 const senderOf = (f: SiteFixture) => f.expected.messages[0]!.author;
 const threadKeyOf = (f: SiteFixture) => `${f.expected.site}:${f.expected.threadId}`;
-
-/** A ULID from a time and a counter (the schema wants Crockford base32; ordering is all that matters here). */
-function ulidAt(ms: number, n: number): string {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  let time = '';
-  for (let t = ms, i = 0; i < 10; i++, t = Math.floor(t / 32)) time = alphabet[t % 32] + time;
-  let rand = '';
-  for (let r = n, i = 0; i < 16; i++, r = Math.floor(r / 32)) rand = alphabet[r % 32] + rand;
-  return time + rand;
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch(() => null);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function openPopup(): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  return popup;
-}
 
 async function badgeText(worker: Worker): Promise<string> {
   return worker.evaluate(() => chrome.action.getBadgeText({}));
@@ -100,6 +76,8 @@ async function notSyncedTexts(popup: Page): Promise<{ what: string; why: string;
     })),
   );
 }
+
+const openPopup = () => openExtensionPage(browser, 'popup.html');
 
 beforeAll(async () => {
   const port = await freePort();
@@ -154,13 +132,7 @@ beforeAll(async () => {
   expect(overdue.items.map((i) => `${i.kind}:${i.state}:${i.id}`)).toEqual([`wait:late:${ids.lateEmail}`]);
 
   browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByLabel('Server URL').fill(server.url);
-  await options.getByLabel('API token').fill(staffToken);
-  await options.getByRole('button', { name: 'Save' }).first().click();
-  await options.getByTestId('connection-status').filter({ hasText: 'Signed in as Li Wei' }).waitFor({ timeout: 20_000 });
-  await options.getByRole('button', { name: 'Sync now' }).click();
+  const options = await signInThroughOptions(browser, { serverUrl: server.url, token: staffToken, name: 'Li Wei', sync: true, keepOpen: true });
   // The directory and the late email arrive through sync.pull; the org's settings with the account refresh.
   await waitFor('a first sync and the org settings in the local copy', async () => {
     const got = (await browser.worker.evaluate(() => chrome.storage.local.get(['syncStatus', 'orgSettings']))) as {

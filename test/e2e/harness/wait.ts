@@ -1,0 +1,27 @@
+/**
+ * Poll `fn` every 250 ms until it gives a truthy value, or fail naming `what` (and the last error, if `fn` threw:
+ * an error counts as "not yet").
+ */
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  for (;;) {
+    const v = await fn().catch((e: unknown) => {
+      lastError = e;
+      return null;
+    });
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${lastError instanceof Error ? lastError.message : String(lastError)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A ULID from a time and a counter (the schema wants Crockford base32; ordering is all that matters here). */
+export function ulidAt(ms: number, n: number): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let time = '';
+  for (let t = ms, i = 0; i < 10; i++, t = Math.floor(t / 32)) time = alphabet[t % 32] + time;
+  let rand = '';
+  for (let r = n, i = 0; i < 16; i++, r = Math.floor(r / 32)) rand = alphabet[r % 32] + rand;
+  return time + rand;
+}
