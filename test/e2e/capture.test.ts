@@ -3,14 +3,15 @@
 // that arrives exactly once after the server comes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from '@libsql/client';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { loadFixture, serveFixtureAt, type SiteFixture } from './harness/fixtures';
-import { freePort, runCli, startServer, type ServerProcess } from './harness/server-process';
+import { freePort, startServer, type ServerProcess } from './harness/server-process';
 import { openExtensionPage, signInThroughOptions } from './harness/extension-pages';
+import { provisionOrg } from './harness/org';
 import { waitFor } from './harness/wait';
 
 const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-capture-'));
@@ -80,21 +81,14 @@ const openPopup = () => openExtensionPage(browser, 'popup.html');
 beforeAll(async () => {
   port = await freePort();
   // An org in Shanghai with the signed-in staff member, and the directory of known counterparts.
-  const created = await runCli(databaseUrl, ['org:create', '--name', 'Northwind Robotics', '--tz', 'Asia/Shanghai', '--admin-email', 'chen.jing@northwind-robotics.com', '--admin-name', 'Chen Jing']);
-  token = created.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
-  expect(token, `no token in CLI output:\n${created}`).not.toBe('');
-  const csv = join(dir, 'stakeholders.csv');
-  writeFileSync(
-    csv,
-    [
-      'name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones',
+  ({ adminToken: token } = await provisionOrg(databaseUrl, {
+    dir,
+    stakeholderCsv: [
       'Marcus Reid,customer,standard,Brightline Logistics,,marcus.reid@brightline-logistics.com,brightline-logistics.com,,,,',
       'Lukas Brandt,partner,core,Kestrel Payments,,,,,712020:cb01cd99-d56c-4264-9b9c-e4105867873b,,',
       'Emma Schulz,partner,core,Kestrel Payments,,,,,,emmaschulz_kestrel,',
-    ].join('\n'),
-  );
-  const imported = await runCli(databaseUrl, ['import:stakeholders', '--org', 'Northwind Robotics', '--file', csv]);
-  expect(imported).toContain('3 created, 0 updated, 0 with errors');
+    ],
+  }));
 
   server = await startServer({ port, databaseUrl });
   db = createClient({ url: databaseUrl });

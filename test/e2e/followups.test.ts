@@ -5,15 +5,16 @@
 // they reach the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from '@libsql/client';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { apiClient, type ApiClient } from './harness/demo-server';
 import { artifactsDir } from './harness/paths';
-import { freePort, runCli, startServer, type ServerProcess } from './harness/server-process';
+import { freePort, startServer, type ServerProcess } from './harness/server-process';
 import { openExtensionPage, signInThroughOptions } from './harness/extension-pages';
+import { provisionOrg } from './harness/org';
 import { ulidAt, waitFor } from './harness/wait';
 
 const DAY = 86_400_000;
@@ -56,25 +57,17 @@ const openPopup = () => openExtensionPage(browser, 'popup.html');
 
 beforeAll(async () => {
   port = await freePort();
-  const org = await runCli(databaseUrl, ['org:create', '--name', 'Northwind Robotics', '--tz', 'Asia/Shanghai', '--admin-email', 'chen.jing@northwind-robotics.com', '--admin-name', 'Chen Jing']);
-  adminToken = org.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
-  await runCli(databaseUrl, ['user:create', '--org', 'Northwind Robotics', '--email', 'li.wei@northwind-robotics.com', '--name', 'Li Wei', '--role', 'staff']);
-  const issued = await runCli(databaseUrl, ['token:create', '--user', 'li.wei@northwind-robotics.com']);
-  staffToken = issued.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
-  expect(staffToken, `no token in CLI output:\n${issued}`).not.toBe('');
-  const csv = join(dir, 'stakeholders.csv');
-  writeFileSync(
-    csv,
-    [
-      'name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones',
+  const provisioned = await provisionOrg(databaseUrl, {
+    dir,
+    staff: true,
+    stakeholderCsv: [
       'Marcus Reid,customer,standard,Brightline Logistics,li.wei@northwind-robotics.com,marcus.reid@brightline-logistics.com,,,,,',
       'Kestrel Payments,partner,standard,Kestrel Payments,li.wei@northwind-robotics.com,partners@kestrel-payments.com,,,,,',
-    ].join('\n'),
-  );
-  const imported = await runCli(databaseUrl, ['import:stakeholders', '--org', 'Northwind Robotics', '--file', csv]);
-  const created = [...imported.matchAll(/row \d+: created \(([^)]+)\)/g)].map((m) => m[1]!);
-  expect(created, imported).toHaveLength(2);
-  [ids.customer, ids.partner] = created as [string, string];
+    ],
+  });
+  adminToken = provisioned.adminToken;
+  staffToken = provisioned.staffToken!;
+  [ids.customer, ids.partner] = provisioned.stakeholderIds as [string, string];
 
   server = await startServer({ port, databaseUrl });
   db = createClient({ url: databaseUrl });

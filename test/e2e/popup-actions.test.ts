@@ -6,7 +6,7 @@
 // the other is discarded and never reaches the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from '@libsql/client';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page, Worker } from 'playwright-core';
@@ -14,8 +14,9 @@ import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { apiClient, type ApiClient } from './harness/demo-server';
 import { loadFixture, serveFixtureAt, type SiteFixture } from './harness/fixtures';
 import { artifactsDir } from './harness/paths';
-import { freePort, runCli, startServer, type ServerProcess } from './harness/server-process';
+import { freePort, startServer, type ServerProcess } from './harness/server-process';
 import { openExtensionPage, signInThroughOptions } from './harness/extension-pages';
+import { provisionOrg } from './harness/org';
 import { ulidAt, waitFor } from './harness/wait';
 
 const DAY = 86_400_000;
@@ -81,29 +82,19 @@ const openPopup = () => openExtensionPage(browser, 'popup.html');
 
 beforeAll(async () => {
   const port = await freePort();
-  const org = await runCli(databaseUrl, ['org:create', '--name', 'Northwind Robotics', '--tz', 'Asia/Shanghai', '--admin-email', 'chen.jing@northwind-robotics.com', '--admin-name', 'Chen Jing']);
-  const adminToken = org.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
-  expect(adminToken, `no token in CLI output:\n${org}`).not.toBe('');
-  await runCli(databaseUrl, ['user:create', '--org', 'Northwind Robotics', '--email', 'li.wei@northwind-robotics.com', '--name', 'Li Wei', '--role', 'staff']);
-  const issued = await runCli(databaseUrl, ['token:create', '--user', 'li.wei@northwind-robotics.com']);
-  const staffToken = issued.match(/cl_[A-Za-z0-9_-]{20,}/)?.[0] ?? '';
-  expect(staffToken, `no token in CLI output:\n${issued}`).not.toBe('');
   // Li Wei owns the customer whose email is late; the two senders of flow 2 are known but owned by nobody, so
   // nothing of theirs lands on Li Wei's follow-ups.
-  const csv = join(dir, 'stakeholders.csv');
-  writeFileSync(
-    csv,
-    [
-      'name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones',
+  const { adminToken, staffToken: staff, stakeholderIds } = await provisionOrg(databaseUrl, {
+    dir,
+    staff: true,
+    stakeholderCsv: [
       'Marcus Reid,customer,standard,Brightline Logistics,li.wei@northwind-robotics.com,marcus.reid@brightline-logistics.com,,,,,',
       `${senderOf(retried).name},media,standard,Asia Tech Review,,${senderOf(retried).handle},,,,,`,
       `${senderOf(discarded).name},customer,standard,Huaxin Retail,,${senderOf(discarded).handle},,,,,`,
-    ].join('\n'),
-  );
-  const imported = await runCli(databaseUrl, ['import:stakeholders', '--org', 'Northwind Robotics', '--file', csv]);
-  const created = [...imported.matchAll(/row \d+: created \(([^)]+)\)/g)].map((m) => m[1]!);
-  expect(created, imported).toHaveLength(3);
-  ids.customer = created[0]!;
+    ],
+  });
+  const staffToken = staff!;
+  ids.customer = stakeholderIds[0]!;
 
   server = await startServer({ port, databaseUrl });
   db = createClient({ url: databaseUrl });
