@@ -113,4 +113,46 @@ describe('CLI', () => {
       handle.close();
     }
   }, 120_000);
+
+  it('moves an org to another time zone, says how many stored response times that leaves on the old calendar, and recomputes them on request', async () => {
+    // The demo org of the test above, in Asia/Shanghai.
+    const sums = async () => {
+      const handle = await createDb(databaseUrl);
+      try {
+        const rs = await handle.client.execute(
+          "SELECT o.time_zone AS tz, sum(i.response_work_ms) AS work, sum(i.title IS NOT NULL) AS titled FROM orgs o JOIN interactions i ON i.org_id = o.id WHERE o.name = 'Demo Test'",
+        );
+        const plan = await handle.client.execute("SELECT p.plan AS body FROM plans p JOIN orgs o ON o.id = p.org_id WHERE o.name = 'Demo Test' ORDER BY p.version DESC LIMIT 1");
+        return { tz: rs.rows[0]!.tz, work: Number(rs.rows[0]!.work), titled: Number(rs.rows[0]!.titled), planZone: JSON.parse(String(plan.rows[0]!.body)).calendar.timeZone };
+      } finally {
+        handle.close();
+      }
+    };
+    const before = await sums();
+    expect(before).toMatchObject({ tz: 'Asia/Shanghai', planZone: 'Asia/Shanghai' });
+
+    expect((await cli('org:update', '--org', 'Demo Test')).code).toBe(2);
+    expect((await cli('org:update', '--org', 'Demo Test', '--tz', 'Mars/Olympus')).stderr).toMatch(/IANA/);
+    expect((await cli('org:update', '--org', 'Demo Test', '--capture-level', 'everything')).code).toBe(2);
+
+    const moved = await cli('org:update', '--org', 'Demo Test', '--tz', 'America/New_York');
+    expect(moved.code).toBe(0);
+    expect(moved.stdout).toMatch(/time zone America\/New_York/);
+    const stale = Number(/(\d+) stored interactions still have response times on the old calendar/.exec(moved.stdout)?.[1]);
+    expect(stale).toBeGreaterThan(0);
+    const after = await sums();
+    // The calendar moved, the stored figures did not (never silently).
+    expect(after).toMatchObject({ tz: 'America/New_York', planZone: 'America/New_York', work: before.work });
+
+    const recomputed = await cli('org:update', '--org', 'Demo Test', '--recompute');
+    expect(recomputed.code).toBe(0);
+    expect(recomputed.stdout).toContain(`${stale} of 400 interactions changed`);
+    expect((await sums()).work).not.toBe(before.work);
+    expect((await cli('org:update', '--org', 'Demo Test', '--tz', 'America/New_York')).stdout).toMatch(/already had these settings/);
+
+    // A lower capture level also drops what it no longer keeps.
+    expect(before.titled).toBeGreaterThan(0);
+    expect((await cli('org:update', '--org', 'Demo Test', '--capture-level', 'metadata')).stdout).toMatch(/capture level metadata/);
+    expect((await sums()).titled).toBe(0);
+  }, 120_000);
 });

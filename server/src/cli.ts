@@ -3,13 +3,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq } from 'drizzle-orm';
-import { roleSchema, timeZoneSchema, type Role } from '@comms-log/shared';
+import { captureLevelSchema, nameSchema, roleSchema, timeZoneSchema, type Role } from '@comms-log/shared';
 import { createDb, migrateDb, type Db } from './db/client';
 import { apiTokens, orgs, users } from './db/schema';
 import { EnvError, loadEnv } from './env';
 import { issueToken } from './auth/tokens';
 import { toIso } from './iso';
-import { createOrg, createUser, DuplicateUserError } from './services/orgs';
+import { createOrg, createUser, DuplicateUserError, updateOrg } from './services/orgs';
+import { recomputeOrg } from './services/derive';
+import { currentPlan } from './services/plans';
 import { importStakeholdersCsv } from './services/stakeholder-import';
 import { seedDemo } from './services/demo-seed';
 
@@ -22,6 +24,10 @@ Usage: pnpm cli <command> [options]
 
   org:create --name <name> --tz <IANA zone> [--admin-email <email> --admin-name <name>]
       Create an org (with the default plan); with --admin-email also its admin and an admin token.
+  org:update --org <org id or name> [--name <name>] [--tz <IANA zone>] [--capture-level metadata|subject|snippet] [--recompute]
+      Rename an org, move it to another time zone (a new plan version with the working calendar in that zone) or
+      change what it keeps of messages. Stored response times keep the old calendar until recomputed: --recompute
+      does it now (or a manager does it from the plan editor).
   user:create --org <org id or name> --email <email> --name <name> --role staff|manager|admin
   token:create --user <email> [--org <org id or name>] [--name <label>]
       Issue an API token. It is printed once and stored only as a hash.
@@ -38,16 +44,20 @@ Usage: pnpm cli <command> [options]
 
 type Flags = Record<string, string | undefined>;
 
-function flags(args: string[], allowed: string[]): Flags {
+/** Parse `args`: `allowed` options take a value; `switches` take none and read as "yes" when given. */
+function flags(args: string[], allowed: string[], switches: string[] = []): Flags {
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: Object.fromEntries(allowed.map((name) => [name, { type: 'string' as const }])),
+      options: Object.fromEntries([
+        ...allowed.map((name) => [name, { type: 'string' as const }]),
+        ...switches.map((name) => [name, { type: 'boolean' as const }]),
+      ]),
       strict: true,
       allowPositionals: true,
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    return values as Flags;
+    return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === true ? 'yes' : v === false ? undefined : v])) as Flags;
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError((e as Error).message.replace(/^Unknown option/, 'unknown option'));
@@ -92,6 +102,38 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
     console.log(`Created org "${result.org.name}" (${result.org.id}), time zone ${tz}, default plan.`);
     if (result.admin && result.token) {
       console.log(`Admin ${result.admin.email} (${result.admin.id}). API token, shown only once:\n\n  ${result.token.token}\n`);
+    }
+  },
+
+  async 'org:update'(db, args) {
+    const f = flags(args, ['org', 'name', 'tz', 'capture-level'], ['recompute']);
+    const org = await findOrg(db, required(f, 'org'));
+    const name = f.name?.trim();
+    if (name !== undefined && !nameSchema.safeParse(name).success) throw new UsageError(`--name must be 1 to 200 characters (got "${f.name}")`);
+    if (f.tz !== undefined && !timeZoneSchema.safeParse(f.tz).success) throw new UsageError(`--tz must be an IANA time zone such as Asia/Shanghai (got "${f.tz}")`);
+    const level = f['capture-level'];
+    if (level !== undefined && !captureLevelSchema.safeParse(level).success) throw new UsageError(`--capture-level must be metadata, subject or snippet (got "${level}")`);
+    if (name === undefined && f.tz === undefined && level === undefined && f.recompute === undefined) throw new UsageError('nothing to change: give --name, --tz, --capture-level or --recompute');
+    const changed = await db.transaction((tx) =>
+      updateOrg(tx, org.id, { name, timeZone: f.tz, captureLevel: captureLevelSchema.optional().parse(level) }, null),
+    );
+    if (!changed) throw new UsageError(`org "${org.name}" no longer exists`);
+    const said: string[] = [];
+    if (changed.name) said.push(`renamed to "${name}"`);
+    if (changed.timeZone) said.push(`time zone ${f.tz} (new plan version; working calendar in ${f.tz})`);
+    if (changed.captureLevel) said.push(`capture level ${level}`);
+    console.log(said.length ? `Updated org "${org.name}" (${org.id}): ${said.join('; ')}.` : `Org "${org.name}" (${org.id}) already had these settings.`);
+    const { plan } = await currentPlan(db, org.id);
+    if (f.recompute !== undefined) {
+      const { changed: rows, total } = await db.transaction((tx) => recomputeOrg(tx, org.id, plan, { dryRun: false }));
+      console.log(`Recomputed response times under the current plan: ${rows} of ${total} interactions changed.`);
+    } else if (changed.timeZone) {
+      const { changed: rows } = await recomputeOrg(db, org.id, plan, { dryRun: true });
+      console.log(
+        rows === 0
+          ? 'Stored response times already agree with the new calendar.'
+          : `${rows} stored interactions still have response times on the old calendar: recompute them with --recompute (or from the plan editor).`,
+      );
     }
   },
 

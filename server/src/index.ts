@@ -33,7 +33,9 @@ async function main() {
     console.log('\nFirst start: created an org and its admin (admin@example.com).');
     console.log('Admin API token (shown only this once — paste it into the extension options):\n');
     console.log(`  ${first.token.token}\n`);
-    console.log('Change the org name, time zone and users with `pnpm cli help`, or from the extension.');
+    console.log(`The org's time zone is ${first.timeZone} (this machine's). If your team works in another, move it:`);
+    console.log(`  pnpm cli org:update --org "My organisation" --name "Your org" --tz Asia/Shanghai`);
+    console.log('Add users and tokens with `pnpm cli help`, or manage the org from the extension.');
   }
 
   const shutdown = async () => {

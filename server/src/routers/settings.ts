@@ -2,11 +2,11 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { z } from 'zod';
-import { captureLevelSchema, nameSchema, timeZoneSchema, type CaptureLevel } from '@comms-log/shared';
+import { captureLevelSchema, nameSchema, timeZoneSchema } from '@comms-log/shared';
 import type { DbOrTx } from '../db/client';
-import { interactions, neverLog, orgs } from '../db/schema';
+import { neverLog, orgs } from '../db/schema';
 import { normalizeIdentity } from '../services/identities';
-import { currentPlan, savePlan } from '../services/plans';
+import { updateOrg } from '../services/orgs';
 import { authedProcedure, router } from '../trpc';
 
 export const neverLogEntrySchema = z.object({
@@ -62,8 +62,6 @@ async function replaceNeverLog(db: DbOrTx, orgId: string, userId: string | null,
   if (entries.length) await db.insert(neverLog).values(entries.map((e) => ({ id: ulid(now), orgId, userId, kind: e.kind, value: e.value, createdAt: now })));
 }
 
-const rank: Record<CaptureLevel, number> = { metadata: 0, subject: 1, snippet: 2 };
-
 export const settingsRouter = router({
   get: authedProcedure.query(({ ctx }) => readSettings(ctx.db, ctx.user.orgId, ctx.user.id)),
 
@@ -75,24 +73,8 @@ export const settingsRouter = router({
     const orgId = ctx.user.orgId;
     const now = Date.now();
     await ctx.db.transaction(async (tx) => {
-      const [org] = await tx.select().from(orgs).where(eq(orgs.id, orgId));
-      if (!org) throw new TRPCError({ code: 'NOT_FOUND', message: 'Your org no longer exists.' });
-      const set: Partial<typeof orgs.$inferInsert> = {};
-      if (input.name !== undefined) set.name = input.name;
-      if (input.timeZone !== undefined && input.timeZone !== org.timeZone) {
-        set.timeZone = input.timeZone;
-        const { plan } = await currentPlan(tx, orgId);
-        await savePlan(tx, orgId, { ...plan, calendar: { ...plan.calendar, timeZone: input.timeZone } }, ctx.user.id, now);
-      }
-      if (input.captureLevel !== undefined && input.captureLevel !== org.captureLevel) {
-        set.captureLevel = input.captureLevel;
-        if (rank[input.captureLevel] < rank[org.captureLevel]) {
-          // Privacy: what the new level does not allow is removed from stored interactions too.
-          const strip = input.captureLevel === 'metadata' ? { title: null, snippet: null } : { snippet: null };
-          await tx.update(interactions).set(strip).where(eq(interactions.orgId, orgId));
-        }
-      }
-      if (Object.keys(set).length) await tx.update(orgs).set(set).where(eq(orgs.id, orgId));
+      const changed = await updateOrg(tx, orgId, { name: input.name, timeZone: input.timeZone, captureLevel: input.captureLevel }, ctx.user.id, now);
+      if (!changed) throw new TRPCError({ code: 'NOT_FOUND', message: 'Your org no longer exists.' });
       if (input.orgNeverLog) await replaceNeverLog(tx, orgId, null, input.orgNeverLog, now);
       if (input.myNeverLog) await replaceNeverLog(tx, orgId, ctx.user.id, input.myNeverLog, now);
     });
