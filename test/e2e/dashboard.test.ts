@@ -6,7 +6,7 @@ import { parseCsv, type MetricsFilter } from '@comms-log/shared';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { setExtensionStorage } from './harness/extension-storage';
 import { startDemoServer, type ApiClient, type DemoServer } from './harness/demo-server';
-import { artifactsDir } from './harness/paths';
+import { artifactsDir, repoRoot } from './harness/paths';
 
 /*
  * Issue 5's acceptance in Chromium: the built extension's dashboard against the real server (its own process)
@@ -343,6 +343,35 @@ describe('manager dashboard', () => {
       await page.close();
     } finally {
       await setExtensionStorage(browser.worker, { token: demo.tokens.manager });
+    }
+  });
+});
+
+describe('a Chinese browser', () => {
+  // The extension follows the browser's language when the user has not picked one.
+  const zh = JSON.parse(readFileSync(join(repoRoot, 'extension/src/locales/zh_CN.json'), 'utf8')) as Record<string, string>;
+
+  it('gets the dashboard and the popup in Chinese', async () => {
+    const zhBrowser = await launchWithExtension({ lang: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    try {
+      await setExtensionStorage(zhBrowser.worker, { serverUrl: demo.server.url, token: demo.tokens.manager });
+      const page = await zhBrowser.context.newPage();
+      await page.setViewportSize({ width: 1360, height: 900 });
+      await page.goto(`chrome-extension://${zhBrowser.extensionId}/dashboard.html?period=last90`);
+      await sectionsReady(page);
+      expect(await page.getByRole('tab').allTextContents()).toEqual([zh.dashTabOverview, zh.dashTabReport, zh.dashTabPlan, zh.dashTabDirectory]);
+      await page.getByRole('heading', { name: zh.dashPlanVsActual }).waitFor({ state: 'visible' });
+      await page.screenshot({ path: join(artifactsDir, 'dashboard-zh.png'), fullPage: true });
+
+      const popup = await zhBrowser.context.newPage();
+      await popup.setViewportSize({ width: 420, height: 600 });
+      await popup.goto(`chrome-extension://${zhBrowser.extensionId}/popup.html`);
+      await popup.getByTestId('fu-updated').waitFor({ timeout: 30_000 });
+      await popup.screenshot({ path: join(artifactsDir, 'popup-zh.png') });
+      expect(await popup.getByRole('tab').allTextContents()).toContain(zh.tabFollowups);
+      expect(await popup.locator('body').innerText()).toContain(zh.fuGroupAwaiting);
+    } finally {
+      await zhBrowser.close();
     }
   });
 });
