@@ -34,7 +34,8 @@ import { currentPlan } from './plans';
 /*
  * Dashboard figures (DESIGN.md "Metrics"), straight from the interactions table: counts are grouped in SQL; response
  * figures read only the few columns of the wait rows in range and are folded by the shared
- * `ResponseStatsAccumulator` (what `summarizeWaits` uses), so the math lives in one place. Days, ISO weeks and months are those of the plan calendar's time zone.
+ * `ResponseStatsAccumulator` (what `summarizeWaits` uses), so the math lives in one place. Days, ISO weeks and
+ * months are those of the plan calendar's time zone.
  */
 
 const DAY_MS = 86_400_000;
@@ -298,7 +299,6 @@ export async function scanWaits(
   }
 }
 
-
 /* ---------- metrics.responseTimes ---------- */
 
 export interface ResponseTimesParams {
@@ -324,6 +324,7 @@ export async function metricsResponseTimes(ctx: MetricsCtx, input: ResponseTimes
   const rm = sql.raw(input.basis === 'working' ? 'i.response_work_ms' : 'i.response_ms');
   const total = new ResponseStatsAccumulator(options);
   const groups = new Map<string, { key: KeyRecord; acc: ResponseStatsAccumulator }>();
+  const accByRaw = new Map<string, ResponseStatsAccumulator>();
   await scanWaits(ctx, filter, [sql`i.replied_at`, rm, sql`i.deadline_at`, closedAtValue, ...g.values], (rows) => {
     for (const r of rows) {
       const figures: WaitFigures = {
@@ -335,13 +336,19 @@ export async function metricsResponseTimes(ctx: MetricsCtx, input: ResponseTimes
       };
       total.add(figures);
       if (!g.dims.length) continue;
-      const named: Record<string, unknown> = {};
-      g.names.forEach((n, k) => (named[n] = r[4 + k]));
-      const key = g.keyOf(named);
-      const ks = keyString(g.dims, key);
-      let grp = groups.get(ks);
-      if (!grp) groups.set(ks, (grp = { key, acc: new ResponseStatsAccumulator(options) }));
-      grp.acc.add(figures);
+      // Several raw values can make one key (the days of a week): the key is worked out once per raw value.
+      const raw = JSON.stringify(r.length === 5 ? r[4] : r.slice(4));
+      let acc = accByRaw.get(raw);
+      if (!acc) {
+        const named: Record<string, unknown> = {};
+        g.names.forEach((n, k) => (named[n] = r[4 + k]));
+        const key = g.keyOf(named);
+        const ks = keyString(g.dims, key);
+        let grp = groups.get(ks);
+        if (!grp) groups.set(ks, (grp = { key, acc: new ResponseStatsAccumulator(options) }));
+        accByRaw.set(raw, (acc = grp.acc));
+      }
+      acc.add(figures);
     }
   });
   const rows = [...groups.values()].sort((a, b) => compareKeys(g.dims, a.key, b.key)).map((grp) => ({ key: grp.key, stats: grp.acc.result() }));
