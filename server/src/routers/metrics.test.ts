@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
 import { createStakeholder } from '../services/directory';
+import { rollUpTotals } from '../services/metrics';
 import { createTestDb, createTestOrg, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
 
 const H = 3_600_000;
@@ -178,6 +179,13 @@ describe('metrics.totals', () => {
     expect(Object.fromEntries(byUser.rows.map((r) => [r.key.user, r.count]))).toEqual({ [t.staff.user.id]: 3, [t.staff2.user.id]: 1 });
     const byStakeholder = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['stakeholder'] });
     expect(byStakeholder.rows).toEqual([{ key: { stakeholder: null }, count: 4 }]);
+
+    // Rolled up from a finer grouping: the same rows, in the same order, as asking for the coarser one.
+    const fine = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['stakeholderType', 'channel', 'direction'] });
+    for (const dims of [['channel'], ['stakeholderType'], ['direction'], ['channel', 'stakeholderType']] as const) {
+      expect(rollUpTotals(fine, [...dims])).toEqual(await t.manager.caller.metrics.totals({ filter: period, groupBy: [...dims] }));
+    }
+    expect(() => rollUpTotals(fine, ['user'])).toThrow(/not grouped by user/);
   });
 
   it('gives staff only their own totals, whatever user filter they send', async () => {

@@ -260,6 +260,27 @@ export async function metricsTotals(ctx: MetricsCtx, input: TotalsParams, env?: 
   return { total, rows: out };
 }
 
+/**
+ * Totals grouped by some of the dimensions `totals` was grouped by, summed from its rows, in the order
+ * `metricsTotals` gives them: one fine-grained query can answer several coarser questions.
+ */
+export function rollUpTotals(totals: TotalsResult, dims: readonly MetricsGroupBy[]): TotalsResult {
+  const unique = [...new Set(dims)];
+  const merged = new Map<string, { key: KeyRecord; count: number }>();
+  for (const row of totals.rows) {
+    const key: KeyRecord = {};
+    for (const d of unique) {
+      if (!(d in row.key)) throw new Error(`rollUpTotals: the totals are not grouped by ${d}`);
+      key[d] = row.key[d] ?? null;
+    }
+    const ks = keyString(unique, key);
+    const hit = merged.get(ks);
+    if (hit) hit.count += row.count;
+    else merged.set(ks, { key, count: row.count });
+  }
+  return { total: totals.total, rows: unique.length ? [...merged.values()].sort((a, b) => compareKeys(unique, a.key, b.key)) : [] };
+}
+
 /* ---------- waits ---------- */
 
 /**
