@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { createTestDb, createTestOrg, type TestOrg } from '../testing/test-org';
+import { freshOrgPerTest, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
 
-beforeEach(async () => {
-  handle = await createTestDb();
-  t = await createTestOrg(handle);
+freshOrgPerTest((h, org) => {
+  handle = h;
+  t = org;
 });
-afterEach(() => handle.close());
 
 describe('directory', () => {
   it('creates stakeholders with normalised identities and refuses an identity another stakeholder holds', async () => {

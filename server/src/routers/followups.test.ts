@@ -1,17 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
 import { createStakeholder } from '../services/directory';
-import { createTestDb, createTestOrg, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
+import { createTestOrg, freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
 
-beforeEach(async () => {
-  handle = await createTestDb();
-  t = await createTestOrg(handle);
+freshOrgPerTest((h, org) => {
+  handle = h;
+  t = org;
 });
-afterEach(() => handle.close());
 
 
 const asOf = '2026-03-17T09:00:00+08:00';

@@ -1,20 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
 import { createStakeholder } from '../services/directory';
 import { rollUpTotals } from '../services/metrics';
-import { createTestDb, createTestOrg, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
+import { createTestOrg, freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
 
 const H = 3_600_000;
 
 let handle: DbHandle;
 let t: TestOrg;
 
-beforeEach(async () => {
-  handle = await createTestDb();
-  t = await createTestOrg(handle);
+freshOrgPerTest((h, org) => {
+  handle = h;
+  t = org;
 });
-afterEach(() => handle.close());
 
 
 const inbound = (thread: string, at: string, over: Record<string, unknown> = {}) =>

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { createTestDb, createTestOrg, interactionData, upsert, type TestOrg } from '../testing/test-org';
+import { freshOrgPerTest, interactionData, upsert, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
 
-beforeEach(async () => {
-  handle = await createTestDb();
-  t = await createTestOrg(handle);
+freshOrgPerTest((h, org) => {
+  handle = h;
+  t = org;
 });
-afterEach(() => handle.close());
 
 describe('settings', () => {
   it('keeps org and personal never-log lists apart, with the right roles', async () => {

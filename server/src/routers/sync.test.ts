@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
-import { createTestDb, createTestOrg, interactionData, upsert, type TestOrg } from '../testing/test-org';
+import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
 
-beforeEach(async () => {
-  handle = await createTestDb();
-  t = await createTestOrg(handle);
+freshOrgPerTest((h, org) => {
+  handle = h;
+  t = org;
 });
-afterEach(() => handle.close());
 
 describe('sync.push', () => {
   it('is idempotent: pushing the same batch twice stores one copy and changes nothing the second time', async () => {

@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
 import { createStakeholder, type StakeholderFields } from './directory';
-import { createTestDb, createTestOrg, interactionData, upsert, type TestOrg } from '../testing/test-org';
+import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
 
-beforeEach(async () => {
-  handle = await createTestDb();
-  t = await createTestOrg(handle);
+freshOrgPerTest((h, org) => {
+  handle = h;
+  t = org;
 });
-afterEach(() => handle.close());
 
 const asOf = '2026-03-17T09:00:00+08:00';
 const created = Date.parse('2026-01-01T00:00:00+08:00');

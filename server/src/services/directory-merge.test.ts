@@ -1,18 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
 import { snoozes } from '../db/schema';
-import { createTestDb, createTestOrg, interactionData, upsert, type TestOrg } from '../testing/test-org';
+import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
 
-beforeEach(async () => {
-  handle = await createTestDb();
-  t = await createTestOrg(handle);
+freshOrgPerTest((h, org) => {
+  handle = h;
+  t = org;
 });
-afterEach(() => handle.close());
 
 /** A (customer) waits for an answer on email; B (a duplicate entry of the same company, logged as partner) got a call. */
 async function twoEntries() {

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client';
-import { createTestDb, createTestOrg, type TestOrg } from '../testing/test-org';
+import { freshOrgPerTest, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
 
-beforeEach(async () => {
-  handle = await createTestDb();
-  t = await createTestOrg(handle);
+freshOrgPerTest((h, org) => {
+  handle = h;
+  t = org;
 });
-afterEach(() => handle.close());
 
 describe('directory.importCsv dry run', () => {
   it('reports exactly what the real import then does, and writes nothing', async () => {

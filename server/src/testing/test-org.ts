@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { afterEach, beforeEach } from 'vitest';
 import type { Role } from '@comms-log/shared';
 import { createDb, migrateDb, type DbHandle } from '../db/client';
 import { createInnerContext } from '../context';
@@ -39,6 +40,19 @@ export async function createTestOrg(handle: DbHandle, opts: { name?: string; tim
 }
 
 export type TestOrg = Awaited<ReturnType<typeof createTestOrg>>;
+
+/**
+ * Test files only: a fresh in-memory database with a `createTestOrg` org before each test of the file, handed to
+ * `use`, and closed after the test.
+ */
+export function freshOrgPerTest(use: (handle: DbHandle, org: TestOrg) => void): void {
+  let handle: DbHandle | undefined;
+  beforeEach(async () => {
+    handle = await createTestDb();
+    use(handle, await createTestOrg(handle));
+  });
+  afterEach(() => handle?.close());
+}
 
 /** A valid interaction input with sensible defaults. */
 export function interactionData<T extends Record<string, unknown> = {}>(over: T = {} as T) {
