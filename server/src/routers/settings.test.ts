@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DbHandle } from '../db/client';
 import { freshOrgPerTest, interactionData, upsert, type TestOrg } from '../testing/test-org';
 
-let handle: DbHandle;
 let t: TestOrg;
 
-freshOrgPerTest((h, org) => {
-  handle = h;
+freshOrgPerTest((_handle, org) => {
   t = org;
 });
 

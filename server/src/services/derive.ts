@@ -1,4 +1,4 @@
-import { classifyWait, isLiveChannel, isReplyEligible, liveChannels, pairWaits, type PairingEvent, type Plan, type Wait } from '@comms-log/shared';
+import { classifyWait, isLiveChannel, isReplyEligible, pairWaits, type PairingEvent, type Plan, type Wait } from '@comms-log/shared';
 import type { InValue } from '@libsql/client';
 import { jsonList, rawExecutor, selectArrays, selectValues, type DbOrTx } from '../db/client';
 import { answeringLiveSql, type InteractionRow, type OnTimeState } from '../db/schema';
@@ -87,8 +87,6 @@ export const emptyScope = (): DeriveScope => ({ threadKeys: new Set(), liveStake
 const CHUNK = 2000;
 /** Stakeholders per windowed query (3 parameters each). */
 const STAKEHOLDER_CHUNK = 300;
-/** SQL for "row `t` is a live event that takes part in pairing" (reply-eligible, not deleted): uses `interactions_live`. */
-const answeringSql = answeringLiveSql;
 
 function chunks<T>(list: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -202,7 +200,7 @@ export async function loadForDerive(
     const found = await selectValues(db, {
       with: `s(id, since) AS (VALUES ${new Array(group.length).fill('(?, ?)').join(', ')}),
         f(id, since, start) AS (SELECT s.id, s.since, coalesce((SELECT j.occurred_at FROM interactions j
-          WHERE j.org_id = ? AND j.stakeholder_id = s.id AND j.occurred_at < s.since AND ${answeringSql('j')}
+          WHERE j.org_id = ? AND j.stakeholder_id = s.id AND j.occurred_at < s.since AND ${answeringLiveSql('j')}
           ORDER BY j.occurred_at DESC LIMIT 1), -1) FROM s)`,
       value: 'DISTINCT i.thread_key',
       from: `FROM f CROSS JOIN interactions i ON i.org_id = ? AND i.stakeholder_id = f.id AND i.occurred_at >= f.start
@@ -255,7 +253,7 @@ async function loadAnsweringLiveEvents(db: DbOrTx, orgId: string, rows: Map<stri
       const args: InValue[] = [];
       for (const [id, { lo, hi }] of group) args.push(id, lo, hi);
       args.push(orgId, orgId);
-      const live = answeringSql('i');
+      const live = answeringLiveSql('i');
       const found = await selectArrays(db, {
         with: `w(sid, lo, hi) AS (VALUES ${new Array(group.length).fill('(?, ?, ?)').join(', ')}),
           b(sid, lo, hi, next) AS (SELECT w.sid, w.lo, w.hi, (SELECT i.occurred_at FROM interactions i

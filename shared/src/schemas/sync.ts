@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { interactionInputSchema, interactionSchema } from './interaction';
-import { followupInputSchema, followupSchema } from './followup';
+import { interactionSchema } from './interaction';
+import { followupSchema } from './followup';
 import { stakeholderSchema } from './stakeholder';
-import { ulidSchema } from './common';
 
 export const MAX_PUSH_ITEMS = 500;
 
