@@ -123,11 +123,12 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
     if (changed.timeZone) said.push(`time zone ${f.tz} (new plan version; working calendar in ${f.tz})`);
     if (changed.captureLevel) said.push(`capture level ${level}`);
     console.log(said.length ? `Updated org "${org.name}" (${org.id}): ${said.join('; ')}.` : `Org "${org.name}" (${org.id}) already had these settings.`);
-    const { plan } = await currentPlan(db, org.id);
     if (f.recompute !== undefined) {
+      const { plan } = await currentPlan(db, org.id);
       const { changed: rows, total } = await db.transaction((tx) => recomputeOrg(tx, org.id, plan, { dryRun: false }));
       console.log(`Recomputed response times under the current plan: ${rows} of ${total} interactions changed.`);
     } else if (changed.timeZone) {
+      const { plan } = await currentPlan(db, org.id);
       const { changed: rows } = await recomputeOrg(db, org.id, plan, { dryRun: true });
       console.log(
         rows === 0
