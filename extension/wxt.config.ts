@@ -12,7 +12,7 @@ const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvD9eoRAQg9Z1tfIH+HhhiyZzmWJ10WPQ2+pL9s1eN7Wsx4GUI6/PSV/WbXFaHBddK3qOTQl6caSce/B9fSDwUi7eE/v3//qAvTzzscAjm+Cxyz+ZwFEPVHH/R/YOCwfq8bui6mN4PD7GfeZqhsKy0BNC44aVsjVCn9SRxezFqhxYgiZZwYfwqhpytePTsPA9nGeg/ir24K1T7X3eJ/04d73YEGt+uqKQhg9JRlGWWoPjdR3AOGLwvCmpXSTpyUYjY8vXhUbHWXY01/feHD3R76H750civolu/QGy3NB8lom+eaZ0TR46hUjzdMfM2Urz3ZDHBqiZTb2+U9gwYn3LZwIDAQAB';
 
-/** The five sites: the only pages the extension may read (DESIGN.md "Security"). */
+/** The five sites: the only pages the extension may read (docs/architecture.md "Security"). */
 const SITE_HOSTS = [
   'https://mail.google.com/*',
   'https://outlook.office.com/*',

@@ -1,4 +1,4 @@
-// Issue 3 end to end: the real server on 127.0.0.1 (its own process, temp libSQL file), the built extension in
+// Capture end to end: the real server on 127.0.0.1 (its own process, temp libSQL file), the built extension in
 // Debian's Chromium, fixture pages served at their real URLs; "Log this" on four sites, then offline logging
 // that arrives exactly once after the server comes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

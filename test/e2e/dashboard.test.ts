@@ -9,7 +9,7 @@ import { startDemoServer, type ApiClient, type DemoServer } from './harness/demo
 import { artifactsDir, repoRoot } from './harness/paths';
 
 /*
- * Issue 5's acceptance in Chromium: the built extension's dashboard against the real server (its own process)
+ * The dashboard in Chromium: the built extension's dashboard against the real server (its own process)
  * over the CLI's demo seed, compared figure by figure with what the server answers the same token.
  */
 

@@ -1,4 +1,4 @@
-// Issue 4 end to end: the real server on 127.0.0.1 (its own process, temp libSQL file) seeded through the CLI and
+// Follow-ups end to end: the real server on 127.0.0.1 (its own process, temp libSQL file) seeded through the CLI and
 // sync.push so that exactly one customer email is late, one partner is past cadence and one reminder is due; the
 // built extension in Debian's Chromium lists exactly those in the popup, shows the late count on the badge, and
 // keeps a snooze and a "done" made while the server is down across a popup reopen and a browser restart, until

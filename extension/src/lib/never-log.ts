@@ -2,7 +2,7 @@ import type { CapturedThread } from '@comms-log/shared';
 
 /**
  * The never-log list: addresses (`alice@example.com`) and domains (`example.com`, also written `@example.com`)
- * whose messages are not captured at all (DESIGN.md "Data model"). Non-email handles (a Weibo uid, a Jira
+ * whose messages are not captured at all (docs/architecture.md "Data model"). Non-email handles (a Weibo uid, a Jira
  * account id) are listed as they are and match exactly.
  */
 export type NeverLogEntries = readonly string[];

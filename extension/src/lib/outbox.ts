@@ -92,7 +92,7 @@ function waitsForOf(stakeholderId: string | null | undefined): string | null {
 /**
  * Queues interactions (and optionally a follow-up) in one IndexedDB transaction: the outbox rows and the
  * local copy are written together, before any network call, so a log survives a closed browser or a server
- * that is down (DESIGN.md "Sync": outbox first).
+ * that is down (docs/sync.md "Outbox first").
  */
 export async function enqueueInteractions(
   db: CommsLogDb,

@@ -27,7 +27,7 @@ const WAL_CHECKPOINT_PAGES = 4000;
  * Open the database at `url`: `file:<path>` (embedded; folder created), `:memory:` (tests), or
  * `libsql://…` / `http(s)://…` with `authToken` for a remote libSQL server (sqld, Turso).
  *
- * The embedded file is served by ONE connection (STACK.md: PRAGMAs are per connection and the client's pool
+ * The embedded file is served by ONE connection (docs/development.md "libSQL": PRAGMAs are per connection and the client's pool
  * would open more), set to WAL, synchronous=NORMAL, a 4,000-page WAL checkpoint, foreign_keys=ON, busy_timeout. libSQL calls on an
  * embedded file are synchronous, so one connection costs no parallelism; but an open transaction holds it,
  * and the client fails (rather than waits) when another query needs it meanwhile — so every call is queued

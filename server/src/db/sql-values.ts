@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * An integer written into the SQL text. Inlined on purpose: a JS number bound as a parameter reaches libSQL
- * as REAL (STACK.md), and day arithmetic and change sequences must stay integers.
+ * as REAL (docs/development.md "libSQL"), and day arithmetic and change sequences must stay integers.
  */
 export function int(n: number): SQL {
   if (!Number.isSafeInteger(n)) throw new Error(`expected an integer, got ${n}`);

@@ -10,7 +10,7 @@ export const planRouter = router({
   get: authedProcedure.output(storedPlanSchema).query(async ({ ctx }) => toStored(await currentPlan(ctx.db, ctx.user.orgId))),
 
   /**
-   * Store a new version of the plan. Stored response figures are NOT recomputed (DESIGN.md: never silently);
+   * Store a new version of the plan. Stored response figures are NOT recomputed (docs/metrics.md "Working time": never silently);
    * see `recomputePreview` and `recompute`.
    */
   update: managerProcedure

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db/client';
 import { inList, int } from '../db/sql-values';
 
 /*
- * What cadence (DESIGN.md "Cadence") reads from the database, the same for the follow-ups list and the dashboard's
+ * What cadence (docs/metrics.md "Cadence") reads from the database, the same for the follow-ups list and the dashboard's
  * coverage and cadence list: the stakeholders with the fields their rules need, and each one's last contact of ours
  * per channel.
  */

@@ -4,7 +4,7 @@ import { toIso, toIsoOrNull } from '../iso';
 import { asOfMs, loadEnv, stakeholderCadences, type MetricsCtx, type MetricsEnv } from './metrics';
 
 /*
- * `metrics.cadence`: "last contact per stakeholder" (issue 5, Cadence view). The states are those of
+ * `metrics.cadence`: "last contact per stakeholder". The states are those of
  * `metrics.coverage` (the same `stakeholderCadences`), so the list and the coverage table always agree.
  */
 

@@ -5,7 +5,7 @@ import { answeringLiveSql, type InteractionRow, type OnTimeState } from '../db/s
 import { reserveSeq } from './seq';
 
 /*
- * Derived response fields (DESIGN.md "Metrics"): computed by the shared `pairWaits` over whole threads and
+ * Derived response fields (docs/metrics.md "Pairing"): computed by the shared `pairWaits` over whole threads and
  * written on the inbound message that starts each wait. A thread is recomputed whole; a stakeholder's live
  * events (calls, video, meetings) answer waits in any of its threads, so when those change, the stakeholder's
  * threads whose waits they could answer are recomputed too.

@@ -11,7 +11,7 @@ import { currentPlan } from './plans';
 import { reserveSeq } from './seq';
 
 /*
- * Folding one stakeholder into another (issue 5, directory merge). Everything that points at the merged one moves
+ * Folding one stakeholder into another. Everything that points at the merged one moves
  * to the kept one in one transaction, and every moved row takes a new change sequence number so `sync.pull` sends
  * it. Interactions keep the stakeholder type they were logged with (figures of past periods stay as reported).
  */

@@ -31,7 +31,7 @@ import { reserveSeq } from './seq';
 import { toFollowup } from './sync';
 
 /*
- * Follow-ups (DESIGN.md; issue 4): the list is computed by the shared `computeOverdue`, the same function the
+ * Follow-ups (docs/metrics.md "Follow-ups"): the list is computed by the shared `computeOverdue`, the same function the
  * popup runs offline, over only the rows it needs: open waits (unanswered, not closed), active stakeholders with
  * their last contact of ours per channel, open follow-ups due by tomorrow, and live snoozes.
  */

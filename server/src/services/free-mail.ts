@@ -1,6 +1,6 @@
 /**
  * Public webmail domains: an address there says nothing about the sender's organisation, so these never match a
- * `domain` identity (DESIGN.md) and cannot be registered as one.
+ * `domain` identity (docs/architecture.md "Data model") and cannot be registered as one.
  */
 const FREE_MAIL_DOMAINS = new Set([
   // China

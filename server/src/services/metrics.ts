@@ -32,7 +32,7 @@ import { lastContactsOfOurs, selectCadenceStakeholders } from './cadence-inputs'
 import { currentPlan } from './plans';
 
 /*
- * Dashboard figures (DESIGN.md "Metrics"), straight from the interactions table: counts are grouped in SQL; response
+ * Dashboard figures (docs/metrics.md), straight from the interactions table: counts are grouped in SQL; response
  * figures read only the few columns of the wait rows in range and are folded by the shared
  * `ResponseStatsAccumulator` (what `summarizeWaits` uses), so the math lives in one place. Days, ISO weeks and
  * months are those of the plan calendar's time zone.

@@ -35,7 +35,7 @@ import {
 } from './metrics';
 
 /*
- * The period report (issue 5): every figure comes from the same service functions as `metrics.*` (totals,
+ * The period report: every figure comes from the same service functions as `metrics.*` (totals,
  * responseTimes, coverage) with the same filter and `asOf`, so the report and the dashboard cannot disagree.
  * Gaps and suggested actions are derived from those figures; their sentences are localized here (zh-CN, en).
  */

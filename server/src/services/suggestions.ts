@@ -13,7 +13,7 @@ import { emailDomain, IdentityFormatError, normalizeIdentity } from './identitie
 import { currentPlan } from './plans';
 
 /*
- * The queue of unknown counterparts (issue 5, directory): who wrote to us in logged threads that nobody tied to a
+ * The queue of unknown counterparts: who wrote to us in logged threads that nobody tied to a
  * stakeholder — nothing is created for them automatically. A handle is named by the identity kind its site's
  * handles are and its lower-cased value, so "assign" can add exactly that identity.
  */

@@ -29,7 +29,7 @@ type Rejected = PushResult['rejected'][number];
 
 const canEditOthers = (user: AuthUser) => user.role === 'manager' || user.role === 'admin';
 
-/** What the org's capture level lets the server keep of a message (DESIGN.md "Data model"). */
+/** What the org's capture level lets the server keep of a message (docs/architecture.md "Data model"). */
 export function applyCaptureLevel<T extends { title: string | null; snippet: string | null }>(level: CaptureLevel, row: T): T {
   if (level === 'metadata') return { ...row, title: null, snippet: null };
   if (level === 'subject') return { ...row, snippet: null };
@@ -235,7 +235,7 @@ function sameBase(a: InteractionRow, b: InteractionRow): boolean {
 const followupColumns = ['dueAt', 'note', 'stakeholderId', 'threadKey', 'url', 'status', 'snoozedUntil', 'deleted', 'userId'] as const;
 
 /**
- * Apply a push batch (DESIGN.md "Sync"): every item is checked on its own (a bad one is rejected with its
+ * Apply a push batch (docs/sync.md): every item is checked on its own (a bad one is rejected with its
  * reason), and all valid items apply in one transaction. Replaying a batch changes nothing. A message already
  * stored under the same (source, externalId) — logged by someone else, or again — is merged into that row.
  * Then the derived response fields of every affected thread (and stakeholder, for live events) are recomputed.

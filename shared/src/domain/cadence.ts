@@ -64,7 +64,7 @@ export function resolveCadence(plan: Plan, stakeholder: CadenceStakeholder): Cad
 }
 
 /**
- * Whether an interaction is contact from us for cadence (DESIGN.md "Cadence"): an outbound message, a live
+ * Whether an interaction is contact from us for cadence (docs/metrics.md "Cadence"): an outbound message, a live
  * conversation (phone, video, in person; either direction), or an inbound we answered (two-way). An unanswered
  * inbound is not our contact; automated and internal events never count.
  */
@@ -108,7 +108,7 @@ export function cadenceStatus(
 }
 
 /**
- * Coverage over active stakeholders (DESIGN.md "Coverage"): covered = within cadence, i.e. not overdue
+ * Coverage over active stakeholders (docs/metrics.md "Coverage"): covered = within cadence, i.e. not overdue
  * (a `due` stakeholder is still covered, and counted in `due` too). `rate` = covered ÷ active, null with none.
  */
 export function coverageRate(states: readonly CadenceState[]): { active: number; covered: number; due: number; overdue: number; rate: number | null } {

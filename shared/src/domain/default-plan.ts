@@ -1,7 +1,7 @@
 import type { Plan } from '../schemas/plan';
 
 /**
- * The default communication plan, from the organisation's external-communication norms (DESIGN.md):
+ * The default communication plan, from the organisation's external-communication norms (docs/metrics.md "Default plan"):
  * customers answered within 4 working hours on email/online enquiries, 24 h on social, 15 min on chat or
  * phone, contacted every 30 days; partners answered within 1 working day and contacted monthly, core partners
  * met face-to-face or by video every 90 days; media enquiries answered within 24 h, key journalists every

@@ -6,7 +6,7 @@ import { workingMsBetween } from './working-time';
 export type WaitStatus = 'on_time' | 'late' | 'pending' | 'closed';
 
 /**
- * Classifies a wait as of `asOfMs` (DESIGN.md "On time"). Evaluated as of that instant: a reply or closure
+ * Classifies a wait as of `asOfMs` (docs/metrics.md "On time"). Evaluated as of that instant: a reply or closure
  * after `asOfMs` has not happened yet.
  *
  * - closed ("no reply needed") at or before `asOfMs` → `closed`, whatever the deadline;

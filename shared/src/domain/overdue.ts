@@ -66,7 +66,7 @@ export type ComputeOverdueInput = {
 const rank = { late: 0, overdue: 1, reminder: 2, due_soon: 3, due: 4 } as const;
 
 /**
- * The follow-ups list (DESIGN.md: popup and `followups.overdue`), as of `asOfMs`:
+ * The follow-ups list (docs/metrics.md "Follow-ups": popup and `followups.overdue`), as of `asOfMs`:
  *
  * - waits: `late` ones (unanswered past the SLA deadline) and `due_soon` ones (pending, deadline within
  *   `plan.dueSoonWorkingHours` working hours). A user sees the waits assigned to them (they logged the

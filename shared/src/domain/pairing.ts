@@ -118,7 +118,7 @@ type ThreadState = { open: Wait | null; lastActivityMs: number | null; segmentHa
 type TimelineItem = { atMs: number; seq: number; event: PairingEvent; closure: WaitClosure | null };
 
 /**
- * Pairs inbound messages with the replies that answered them (DESIGN.md "Metrics"), returning every wait in
+ * Pairs inbound messages with the replies that answered them (docs/metrics.md "Pairing"), returning every wait in
  * order of its start.
  *
  * - Only reply-eligible events (not `automated`, not `internal`) take part: forwards, internal notes and

@@ -20,7 +20,7 @@ export const capturedMessageSchema = z.object({
 });
 export type CapturedMessage = z.infer<typeof capturedMessageSchema>;
 
-/** What a site adapter reads from a page: see DESIGN.md "Capture contract". Messages are oldest first. */
+/** What a site adapter reads from a page: see docs/architecture.md "Capture contract". Messages are oldest first. */
 export const capturedThreadSchema = z.object({
   site: siteIdSchema,
   channel: capturedChannelSchema,

@@ -15,7 +15,7 @@ export interface ExtensionBrowser {
 }
 
 /**
- * Debian's Chromium with the built extension loaded (STACK.md recipe). Reuse `userDataDir` to simulate a
+ * Debian's Chromium with the built extension loaded (docs/development.md "The extension in a real browser"). Reuse `userDataDir` to simulate a
  * browser restart with the same profile.
  */
 export async function launchWithExtension(opts: { userDataDir?: string; lang?: string; timeZone?: string } = {}): Promise<ExtensionBrowser> {
