@@ -13,7 +13,12 @@ const script = join(extensionDir, 'scripts', 'extract.ts');
 const fixture = (site: string, name: string) => join(extensionDir, 'src', 'sites', site, 'fixtures', name);
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const res = spawnSync(tsx, [script, ...args], { cwd: extensionDir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  const res = spawnSync(tsx, [script, ...args], {
+    cwd: extensionDir,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -29,7 +34,9 @@ function runAsync(args: string[]): Promise<{ code: number | null; stdout: string
 
 describe('pnpm extract', () => {
   it('prints exactly the expected capture for every fixture page of every site', async () => {
-    const pages = siteIds.flatMap((site) => siteFixtures(site).names.map((name) => ({ site, page: fixture(site, `${name}.html`) })));
+    const pages = siteIds.flatMap((site) =>
+      siteFixtures(site).names.map((name) => ({ site, page: fixture(site, `${name}.html`) })),
+    );
     expect(pages.length).toBeGreaterThanOrEqual(15);
     // A few at a time: each run is its own node process.
     const results: { page: string; code: number | null; stdout: string; expected: string }[] = [];
@@ -37,7 +44,11 @@ describe('pnpm extract', () => {
       const chunk = pages.slice(i, i + 4);
       results.push(
         ...(await Promise.all(
-          chunk.map(async ({ site, page }) => ({ page, ...(await runAsync([site, page])), expected: readFileSync(page.replace(/\.html$/, '.expected.json'), 'utf8') })),
+          chunk.map(async ({ site, page }) => ({
+            page,
+            ...(await runAsync([site, page])),
+            expected: readFileSync(page.replace(/\.html$/, '.expected.json'), 'utf8'),
+          })),
         )),
       );
     }
@@ -57,7 +68,13 @@ describe('pnpm extract', () => {
   }, 60_000);
 
   it('takes --now and --tz over the metas', () => {
-    const { code, stdout } = run(['jira', fixture('jira', 'customer-escalation-issue.html'), '--now', '2026-03-11T09:30:00+08:00', '--tz=Europe/Berlin']);
+    const { code, stdout } = run([
+      'jira',
+      fixture('jira', 'customer-escalation-issue.html'),
+      '--now',
+      '2026-03-11T09:30:00+08:00',
+      '--tz=Europe/Berlin',
+    ]);
     expect(code).toBe(0);
     const sentAt = (JSON.parse(stdout) as { messages: { sentAt: string }[] }).messages.map((m) => m.sentAt);
     // "March 6, 2026 at 2:30 PM" read in Berlin; "1 hour ago" from the new now.
@@ -82,7 +99,12 @@ describe('pnpm extract', () => {
   }, 60_000);
 
   it('exits 1 with a message on a page that shows no thread', () => {
-    const { code, stdout, stderr } = run(['gmail', fixture('gmail', 'inbound-single-unanswered.html'), '--url', 'https://mail.google.com/mail/u/0/#inbox']);
+    const { code, stdout, stderr } = run([
+      'gmail',
+      fixture('gmail', 'inbound-single-unanswered.html'),
+      '--url',
+      'https://mail.google.com/mail/u/0/#inbox',
+    ]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/no gmail thread/);
@@ -95,18 +117,32 @@ describe('pnpm extract', () => {
     [['gmail', fixture('gmail', 'inbound-single-unanswered.html'), '--tz', 'Mars/Olympus']],
     [['gmail', fixture('gmail', 'inbound-single-unanswered.html'), '--now', 'yesterday-ish']],
     [['gmail', 'does-not-exist.html']],
-  ])('exits 64 with usage text on %j', (args) => {
-    const { code, stderr } = run(args);
-    expect(code).toBe(64);
-    expect(stderr).toContain('usage: pnpm extract');
-  }, 60_000);
+  ])(
+    'exits 64 with usage text on %j',
+    (args) => {
+      const { code, stderr } = run(args);
+      expect(code).toBe(64);
+      expect(stderr).toContain('usage: pnpm extract');
+    },
+    60_000,
+  );
 
   it('works from the repo root through pnpm, exit codes included', () => {
     const page = 'extension/src/sites/outlook/fixtures/partner-sync-thread.html';
-    const ok = spawnSync('pnpm', ['--silent', 'extract', 'outlook', page], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    const ok = spawnSync('pnpm', ['--silent', 'extract', 'outlook', page], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout)).toEqual(JSON.parse(readFileSync(join(repoRoot, page.replace(/\.html$/, '.expected.json')), 'utf8')));
-    const bad = spawnSync('pnpm', ['--silent', 'extract', 'outlook'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(ok.stdout)).toEqual(
+      JSON.parse(readFileSync(join(repoRoot, page.replace(/\.html$/, '.expected.json')), 'utf8')),
+    );
+    const bad = spawnSync('pnpm', ['--silent', 'extract', 'outlook'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(bad.status).toBe(64);
   }, 60_000);
 });

@@ -83,7 +83,8 @@ function main(argv: string[]): number {
     process.stderr.write(`extract: --now is not an ISO date-time: ${nowText}\n${usage}\n`);
     return 64;
   }
-  const timeZone = args.tz ?? readFixtureMeta(html, 'fixture-timezone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone =
+    args.tz ?? readFixtureMeta(html, 'fixture-timezone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!timeZoneSchema.safeParse(timeZone).success) {
     process.stderr.write(`extract: unknown time zone ${timeZone}\n${usage}\n`);
     return 64;
@@ -100,7 +101,9 @@ function main(argv: string[]): number {
     return 0;
   } catch (err) {
     if (err instanceof SiteChangedError) {
-      process.stderr.write(`extract: site changed: ${err.site}: required selector "${err.selectorKey}" matched nothing\n`);
+      process.stderr.write(
+        `extract: site changed: ${err.site}: required selector "${err.selectorKey}" matched nothing\n`,
+      );
       return 2;
     }
     process.stderr.write(`extract: ${(err as Error).stack ?? String(err)}\n`);

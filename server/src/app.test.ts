@@ -30,7 +30,11 @@ describe('HTTP app', () => {
 
   it('refuses bodies over 1 MiB with 413 and a JSON error', async () => {
     const big = JSON.stringify({ items: [{ op: 'delete', entity: 'interaction', id: 'x'.repeat(1024 * 1024) }] });
-    const res = await app.request('/trpc/sync.push', { method: 'POST', body: big, headers: { ...bearer(t.staff.token), 'content-type': 'application/json' } });
+    const res = await app.request('/trpc/sync.push', {
+      method: 'POST',
+      body: big,
+      headers: { ...bearer(t.staff.token), 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(413);
     const body = (await res.json()) as { error: { message: string } };
     expect(body.error.message).toMatch(/1 MiB/);
@@ -40,7 +44,11 @@ describe('HTTP app', () => {
     const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
     const pre = await app.request('/trpc/auth.whoami', {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(pre.headers.get('access-control-allow-origin')).toBe(origin);
     expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
@@ -69,7 +77,9 @@ describe('HTTP app', () => {
   });
 
   it('returns input errors as 400 with the field path, without a stack', async () => {
-    const res = await app.request('/trpc/sync.pull?input=' + encodeURIComponent(JSON.stringify({ cursor: -1 })), { headers: bearer(t.staff.token) });
+    const res = await app.request('/trpc/sync.pull?input=' + encodeURIComponent(JSON.stringify({ cursor: -1 })), {
+      headers: bearer(t.staff.token),
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { message: string; data: Record<string, unknown> } };
     expect(body.error.message).toMatch(/cursor/);
@@ -97,7 +107,10 @@ describe('over real HTTP with @trpc/client', () => {
     await server.close();
   });
 
-  const client = (token: string) => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc`, headers: () => bearer(token) })] });
+  const client = (token: string) =>
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${server.url}/trpc`, headers: () => bearer(token) })],
+    });
 
   it('pushes, pulls and keeps a staff member out of other users’ interactions and the plan', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -118,9 +131,14 @@ describe('over real HTTP with @trpc/client', () => {
 
   it('accepts queries sent as POST (methodOverride) for inputs too long for a URL', async () => {
     const post = createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: `${server.url}/trpc`, methodOverride: 'POST', headers: () => bearer(t.staff.token) })],
+      links: [
+        httpBatchLink({ url: `${server.url}/trpc`, methodOverride: 'POST', headers: () => bearer(t.staff.token) }),
+      ],
     });
-    const handles = Array.from({ length: 200 }, (_, i) => ({ kind: 'email' as const, value: `${'x'.repeat(250)}${i}@nowhere.example` }));
+    const handles = Array.from({ length: 200 }, (_, i) => ({
+      kind: 'email' as const,
+      value: `${'x'.repeat(250)}${i}@nowhere.example`,
+    }));
     const result = await post.directory.match.query({ handles });
     expect(result).toHaveLength(200);
   });

@@ -19,12 +19,24 @@ export interface AppOptions {
 }
 
 function originMatcher(patterns: string[]): (origin: string) => boolean {
-  const regexes = patterns.map((p) => new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('[^/]*')}$`));
+  const regexes = patterns.map(
+    (p) =>
+      new RegExp(
+        `^${p
+          .split('*')
+          .map((s) => s.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+          .join('[^/]*')}$`,
+      ),
+  );
   return (origin) => regexes.some((r) => r.test(origin));
 }
 
 /** The HTTP app: /healthz, tRPC at /trpc, CORS for extension origins, a 1 MiB body limit, errors without stacks. */
-export function createApp({ db, corsOrigins = defaultCorsOrigins, logError = (m, e) => console.error(m, e) }: AppOptions) {
+export function createApp({
+  db,
+  corsOrigins = defaultCorsOrigins,
+  logError = (m, e) => console.error(m, e),
+}: AppOptions) {
   const app = new Hono();
   const allowed = originMatcher(corsOrigins);
 
@@ -52,7 +64,16 @@ export function createApp({ db, corsOrigins = defaultCorsOrigins, logError = (m,
     '/trpc/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; send smaller batches.` } }, 413),
+      onError: (c) =>
+        c.json(
+          {
+            error: {
+              code: 'PAYLOAD_TOO_LARGE',
+              message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; send smaller batches.`,
+            },
+          },
+          413,
+        ),
     }),
   );
 

@@ -53,16 +53,43 @@ describe('CLI', () => {
   }, 60_000);
 
   it('creates an org, users and tokens; lists and revokes tokens; imports stakeholders', async () => {
-    const org = await cli('org:create', '--name', 'Cli Org', '--tz', 'Asia/Shanghai', '--admin-email', 'boss@cli.test', '--admin-name', 'Boss');
+    const org = await cli(
+      'org:create',
+      '--name',
+      'Cli Org',
+      '--tz',
+      'Asia/Shanghai',
+      '--admin-email',
+      'boss@cli.test',
+      '--admin-name',
+      'Boss',
+    );
     expect(org.code).toBe(0);
     const adminToken = tokenIn(org.stdout);
     expect(adminToken).not.toBeNull();
 
-    const user = await cli('user:create', '--org', 'Cli Org', '--email', 'staff@cli.test', '--name', 'Staffer', '--role', 'staff');
+    const user = await cli(
+      'user:create',
+      '--org',
+      'Cli Org',
+      '--email',
+      'staff@cli.test',
+      '--name',
+      'Staffer',
+      '--role',
+      'staff',
+    );
     expect(user.code).toBe(0);
-    expect((await cli('user:create', '--org', 'Cli Org', '--email', 'staff@cli.test', '--name', 'Again', '--role', 'staff')).code).toBe(1);
-    expect((await cli('user:create', '--org', 'Nope', '--email', 'a@b.c', '--name', 'A', '--role', 'staff')).code).toBe(2);
-    expect((await cli('user:create', '--org', 'Cli Org', '--email', 'a@b.c', '--name', 'A', '--role', 'boss')).code).toBe(2);
+    expect(
+      (await cli('user:create', '--org', 'Cli Org', '--email', 'staff@cli.test', '--name', 'Again', '--role', 'staff'))
+        .code,
+    ).toBe(1);
+    expect((await cli('user:create', '--org', 'Nope', '--email', 'a@b.c', '--name', 'A', '--role', 'staff')).code).toBe(
+      2,
+    );
+    expect(
+      (await cli('user:create', '--org', 'Cli Org', '--email', 'a@b.c', '--name', 'A', '--role', 'boss')).code,
+    ).toBe(2);
 
     const issued = await cli('token:create', '--user', 'staff@cli.test', '--name', 'laptop');
     expect(issued.code).toBe(0);
@@ -80,7 +107,10 @@ describe('CLI', () => {
       expect(await authenticate(handle.db, staffToken)).toBeNull();
       expect((await cli('token:revoke', '--id', 'missing')).code).toBe(2);
 
-      writeFileSync(join(dir, 'people.csv'), 'name,type,emails,owner_email\nAcme,customer,a@acme.cn,staff@cli.test\nBroken,martian,,\n');
+      writeFileSync(
+        join(dir, 'people.csv'),
+        'name,type,emails,owner_email\nAcme,customer,a@acme.cn,staff@cli.test\nBroken,martian,,\n',
+      );
       const imported = await cli('import:stakeholders', '--org', 'Cli Org', '--file', 'people.csv');
       expect(imported.stdout).toMatch(/row 2: created/);
       expect(imported.stdout).toMatch(/row 3: error — .*type/);
@@ -92,7 +122,17 @@ describe('CLI', () => {
 
   it('seeds a demo org and prints working tokens', async () => {
     // A fixed --now: which channels 400 interactions reach depends on where six months of working hours fall.
-    const res = await cli('seed-demo', '--org-name', 'Demo Test', '--seed', '3', '--interactions', '400', '--now', '2026-03-17T09:00:00+08:00');
+    const res = await cli(
+      'seed-demo',
+      '--org-name',
+      'Demo Test',
+      '--seed',
+      '3',
+      '--interactions',
+      '400',
+      '--now',
+      '2026-03-17T09:00:00+08:00',
+    );
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/400 interactions/);
     const tokens = res.stdout.match(/cl_[A-Za-z0-9_-]{43}/g) ?? [];
@@ -122,8 +162,15 @@ describe('CLI', () => {
         const rs = await handle.client.execute(
           "SELECT o.time_zone AS tz, sum(i.response_work_ms) AS work, sum(i.title IS NOT NULL) AS titled FROM orgs o JOIN interactions i ON i.org_id = o.id WHERE o.name = 'Demo Test'",
         );
-        const plan = await handle.client.execute("SELECT p.plan AS body FROM plans p JOIN orgs o ON o.id = p.org_id WHERE o.name = 'Demo Test' ORDER BY p.version DESC LIMIT 1");
-        return { tz: rs.rows[0]!.tz, work: Number(rs.rows[0]!.work), titled: Number(rs.rows[0]!.titled), planZone: JSON.parse(String(plan.rows[0]!.body)).calendar.timeZone };
+        const plan = await handle.client.execute(
+          "SELECT p.plan AS body FROM plans p JOIN orgs o ON o.id = p.org_id WHERE o.name = 'Demo Test' ORDER BY p.version DESC LIMIT 1",
+        );
+        return {
+          tz: rs.rows[0]!.tz,
+          work: Number(rs.rows[0]!.work),
+          titled: Number(rs.rows[0]!.titled),
+          planZone: JSON.parse(String(plan.rows[0]!.body)).calendar.timeZone,
+        };
       } finally {
         handle.close();
       }
@@ -138,7 +185,9 @@ describe('CLI', () => {
     const moved = await cli('org:update', '--org', 'Demo Test', '--tz', 'America/New_York');
     expect(moved.code).toBe(0);
     expect(moved.stdout).toMatch(/time zone America\/New_York/);
-    const stale = Number(/(\d+) stored interactions still have response times on the old calendar/.exec(moved.stdout)?.[1]);
+    const stale = Number(
+      /(\d+) stored interactions still have response times on the old calendar/.exec(moved.stdout)?.[1],
+    );
     expect(stale).toBeGreaterThan(0);
     const after = await sums();
     // The calendar moved, the stored figures did not (never silently).
@@ -148,11 +197,15 @@ describe('CLI', () => {
     expect(recomputed.code).toBe(0);
     expect(recomputed.stdout).toContain(`${stale} of 400 interactions changed`);
     expect((await sums()).work).not.toBe(before.work);
-    expect((await cli('org:update', '--org', 'Demo Test', '--tz', 'America/New_York')).stdout).toMatch(/already had these settings/);
+    expect((await cli('org:update', '--org', 'Demo Test', '--tz', 'America/New_York')).stdout).toMatch(
+      /already had these settings/,
+    );
 
     // A lower capture level also drops what it no longer keeps.
     expect(before.titled).toBeGreaterThan(0);
-    expect((await cli('org:update', '--org', 'Demo Test', '--capture-level', 'metadata')).stdout).toMatch(/capture level metadata/);
+    expect((await cli('org:update', '--org', 'Demo Test', '--capture-level', 'metadata')).stdout).toMatch(
+      /capture level metadata/,
+    );
     expect((await sums()).titled).toBe(0);
   }, 120_000);
 });

@@ -57,7 +57,9 @@ function flags(args: string[], allowed: string[], switches: string[] = []): Flag
       allowPositionals: true,
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === true ? 'yes' : v === false ? undefined : v])) as Flags;
+    return Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, v === true ? 'yes' : v === false ? undefined : v]),
+    ) as Flags;
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError((e as Error).message.replace(/^Unknown option/, 'unknown option'));
@@ -90,18 +92,26 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
     const f = flags(args, ['name', 'tz', 'admin-email', 'admin-name']);
     const name = required(f, 'name');
     const tz = required(f, 'tz');
-    if (!timeZoneSchema.safeParse(tz).success) throw new UsageError(`--tz must be an IANA time zone such as Asia/Shanghai (got "${tz}")`);
+    if (!timeZoneSchema.safeParse(tz).success)
+      throw new UsageError(`--tz must be an IANA time zone such as Asia/Shanghai (got "${tz}")`);
     if (f['admin-name'] && !f['admin-email']) throw new UsageError('--admin-name needs --admin-email');
     const result = await db.transaction(async (tx) => {
       const org = await createOrg(tx, { name, timeZone: tz });
       if (!f['admin-email']) return { org, admin: null, token: null };
-      const admin = await createUser(tx, { orgId: org.id, name: f['admin-name'] ?? 'Admin', email: f['admin-email'], role: 'admin' });
+      const admin = await createUser(tx, {
+        orgId: org.id,
+        name: f['admin-name'] ?? 'Admin',
+        email: f['admin-email'],
+        role: 'admin',
+      });
       const token = await issueToken(tx, { orgId: org.id, userId: admin.id, name: 'cli' });
       return { org, admin, token };
     });
     console.log(`Created org "${result.org.name}" (${result.org.id}), time zone ${tz}, default plan.`);
     if (result.admin && result.token) {
-      console.log(`Admin ${result.admin.email} (${result.admin.id}). API token, shown only once:\n\n  ${result.token.token}\n`);
+      console.log(
+        `Admin ${result.admin.email} (${result.admin.id}). API token, shown only once:\n\n  ${result.token.token}\n`,
+      );
     }
   },
 
@@ -109,11 +119,15 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
     const f = flags(args, ['org', 'name', 'tz', 'capture-level'], ['recompute']);
     const org = await findOrg(db, required(f, 'org'));
     const name = f.name?.trim();
-    if (name !== undefined && !nameSchema.safeParse(name).success) throw new UsageError(`--name must be 1 to 200 characters (got "${f.name}")`);
-    if (f.tz !== undefined && !timeZoneSchema.safeParse(f.tz).success) throw new UsageError(`--tz must be an IANA time zone such as Asia/Shanghai (got "${f.tz}")`);
+    if (name !== undefined && !nameSchema.safeParse(name).success)
+      throw new UsageError(`--name must be 1 to 200 characters (got "${f.name}")`);
+    if (f.tz !== undefined && !timeZoneSchema.safeParse(f.tz).success)
+      throw new UsageError(`--tz must be an IANA time zone such as Asia/Shanghai (got "${f.tz}")`);
     const level = f['capture-level'];
-    if (level !== undefined && !captureLevelSchema.safeParse(level).success) throw new UsageError(`--capture-level must be metadata, subject or snippet (got "${level}")`);
-    if (name === undefined && f.tz === undefined && level === undefined && f.recompute === undefined) throw new UsageError('nothing to change: give --name, --tz, --capture-level or --recompute');
+    if (level !== undefined && !captureLevelSchema.safeParse(level).success)
+      throw new UsageError(`--capture-level must be metadata, subject or snippet (got "${level}")`);
+    if (name === undefined && f.tz === undefined && level === undefined && f.recompute === undefined)
+      throw new UsageError('nothing to change: give --name, --tz, --capture-level or --recompute');
     const changed = await db.transaction((tx) =>
       updateOrg(tx, org.id, { name, timeZone: f.tz, captureLevel: captureLevelSchema.optional().parse(level) }, null),
     );
@@ -122,7 +136,11 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
     if (changed.name) said.push(`renamed to "${name}"`);
     if (changed.timeZone) said.push(`time zone ${f.tz} (new plan version; working calendar in ${f.tz})`);
     if (changed.captureLevel) said.push(`capture level ${level}`);
-    console.log(said.length ? `Updated org "${org.name}" (${org.id}): ${said.join('; ')}.` : `Org "${org.name}" (${org.id}) already had these settings.`);
+    console.log(
+      said.length
+        ? `Updated org "${org.name}" (${org.id}): ${said.join('; ')}.`
+        : `Org "${org.name}" (${org.id}) already had these settings.`,
+    );
     if (f.recompute !== undefined) {
       const { plan } = await currentPlan(db, org.id);
       const { changed: rows, total } = await db.transaction((tx) => recomputeOrg(tx, org.id, plan, { dryRun: false }));
@@ -142,9 +160,17 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
     const f = flags(args, ['org', 'email', 'name', 'role']);
     const org = await findOrg(db, required(f, 'org'));
     const email = required(f, 'email');
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError(`--email must be an email address (got "${email}")`);
-    const user = await createUser(db, { orgId: org.id, name: required(f, 'name'), email, role: parseRole(required(f, 'role')) });
-    console.log(`Created ${user.role} ${user.name} <${user.email}> (${user.id}) in "${org.name}". Issue a token with: pnpm cli token:create --user ${user.email}`);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw new UsageError(`--email must be an email address (got "${email}")`);
+    const user = await createUser(db, {
+      orgId: org.id,
+      name: required(f, 'name'),
+      email,
+      role: parseRole(required(f, 'role')),
+    });
+    console.log(
+      `Created ${user.role} ${user.name} <${user.email}> (${user.id}) in "${org.name}". Issue a token with: pnpm cli token:create --user ${user.email}`,
+    );
   },
 
   async 'token:create'(db, args) {
@@ -157,7 +183,8 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
       .innerJoin(orgs, eq(orgs.id, users.orgId))
       .where(and(eq(users.email, email), org ? eq(users.orgId, org.id) : undefined));
     if (found.length === 0) throw new UsageError(`no user ${email}${org ? ` in "${org.name}"` : ''}`);
-    if (found.length > 1) throw new UsageError(`${email} exists in several orgs (${found.map((u) => u.orgName).join(', ')}): add --org`);
+    if (found.length > 1)
+      throw new UsageError(`${email} exists in several orgs (${found.map((u) => u.orgName).join(', ')}): add --org`);
     const user = found[0]!;
     if (!user.active) throw new UsageError(`${email} is deactivated`);
     const issued = await issueToken(db, { orgId: user.orgId, userId: user.id, name: f.name ?? 'cli' });
@@ -181,7 +208,16 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
     const f = flags(args, ['org']);
     const org = f.org ? await findOrg(db, f.org) : null;
     const rows = await db
-      .select({ id: apiTokens.id, name: apiTokens.name, hint: apiTokens.hint, email: users.email, org: orgs.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+      .select({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        hint: apiTokens.hint,
+        email: users.email,
+        org: orgs.name,
+        createdAt: apiTokens.createdAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+        revokedAt: apiTokens.revokedAt,
+      })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .innerJoin(orgs, eq(orgs.id, apiTokens.orgId))
@@ -192,7 +228,12 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
       return;
     }
     for (const r of rows) {
-      const state = r.revokedAt !== null ? `revoked ${toIso(r.revokedAt)}` : r.lastUsedAt !== null ? `last used ${toIso(r.lastUsedAt)}` : 'never used';
+      const state =
+        r.revokedAt !== null
+          ? `revoked ${toIso(r.revokedAt)}`
+          : r.lastUsedAt !== null
+            ? `last used ${toIso(r.lastUsedAt)}`
+            : 'never used';
       console.log(`${r.id}  ${r.hint}…  ${r.org} / ${r.email}  "${r.name}"  created ${toIso(r.createdAt)}  ${state}`);
     }
   },
@@ -209,7 +250,10 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
     }
     if (Buffer.byteLength(csv) > 1024 * 1024) throw new UsageError('the CSV can be at most 1 MiB; split it');
     const report = await importStakeholdersCsv(db, org.id, csv);
-    for (const r of report.rows) console.log(`row ${r.row}: ${r.status}${r.status === 'error' ? ` — ${r.message}` : ''}${r.stakeholderId ? ` (${r.stakeholderId})` : ''}`);
+    for (const r of report.rows)
+      console.log(
+        `row ${r.row}: ${r.status}${r.status === 'error' ? ` — ${r.message}` : ''}${r.stakeholderId ? ` (${r.stakeholderId})` : ''}`,
+      );
     console.log(`\n${report.created} created, ${report.updated} updated, ${report.errors} with errors.`);
     if (report.errors > 0) process.exitCode = 1;
   },
@@ -217,16 +261,22 @@ const commands: Record<string, (db: Db, args: string[]) => Promise<void>> = {
   async 'seed-demo'(db, args) {
     const f = flags(args, ['org-name', 'seed', 'interactions', 'now']);
     const now = f.now === undefined ? undefined : Date.parse(f.now);
-    if (now !== undefined && !Number.isFinite(now)) throw new UsageError(`--now must be an ISO 8601 date-time such as 2026-03-17T09:00:00+08:00 (got "${f.now}")`);
+    if (now !== undefined && !Number.isFinite(now))
+      throw new UsageError(`--now must be an ISO 8601 date-time such as 2026-03-17T09:00:00+08:00 (got "${f.now}")`);
     const seed = f.seed === undefined ? 42 : Number(f.seed);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got "${f.seed}")`);
     const interactions = f.interactions === undefined ? 5000 : Number(f.interactions);
-    if (!Number.isInteger(interactions) || interactions < 1 || interactions > 200_000) throw new UsageError('--interactions must be an integer from 1 to 200000');
+    if (!Number.isInteger(interactions) || interactions < 1 || interactions > 200_000)
+      throw new UsageError('--interactions must be an integer from 1 to 200000');
     const started = Date.now();
     const result = await seedDemo(db, { orgName: f['org-name'], seed, interactions, now });
     const c = result.counts;
-    console.log(`Created demo org "${result.orgName}" (${result.orgId}) in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
-    console.log(`  ${c.stakeholders} stakeholders, ${c.interactions} interactions, ${c.followups} follow-ups, ${c.closures} "no reply needed" closures.\n`);
+    console.log(
+      `Created demo org "${result.orgName}" (${result.orgId}) in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+    );
+    console.log(
+      `  ${c.stakeholders} stakeholders, ${c.interactions} interactions, ${c.followups} follow-ups, ${c.closures} "no reply needed" closures.\n`,
+    );
     console.log('API tokens (shown only once):');
     for (const u of result.users) console.log(`  ${u.role.padEnd(7)} ${u.email.padEnd(28)} ${u.token}`);
   },

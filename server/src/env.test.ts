@@ -10,9 +10,23 @@ describe('loadEnv', () => {
   });
 
   it('reads overrides and resolves a relative file path against the directory the command ran in', () => {
-    const env = loadEnv({ PORT: '0', HOST: '0.0.0.0', DATABASE_URL: 'file:./x/y.db', INIT_CWD: '/srv/app', CORS_ORIGINS: 'chrome-extension://abc, https://ops.example' });
-    expect(env).toMatchObject({ PORT: 0, HOST: '0.0.0.0', DATABASE_URL: 'file:/srv/app/x/y.db', CORS_ORIGINS: ['chrome-extension://abc', 'https://ops.example'] });
-    expect(loadEnv({ DATABASE_URL: 'libsql://db.turso.io', DATABASE_AUTH_TOKEN: 'secret' })).toMatchObject({ DATABASE_URL: 'libsql://db.turso.io', DATABASE_AUTH_TOKEN: 'secret' });
+    const env = loadEnv({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'file:./x/y.db',
+      INIT_CWD: '/srv/app',
+      CORS_ORIGINS: 'chrome-extension://abc, https://ops.example',
+    });
+    expect(env).toMatchObject({
+      PORT: 0,
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'file:/srv/app/x/y.db',
+      CORS_ORIGINS: ['chrome-extension://abc', 'https://ops.example'],
+    });
+    expect(loadEnv({ DATABASE_URL: 'libsql://db.turso.io', DATABASE_AUTH_TOKEN: 'secret' })).toMatchObject({
+      DATABASE_URL: 'libsql://db.turso.io',
+      DATABASE_AUTH_TOKEN: 'secret',
+    });
   });
 
   it('explains what is wrong', () => {

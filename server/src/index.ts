@@ -27,7 +27,9 @@ async function main() {
   });
 
   const server = await serve({ app: createApp({ db, corsOrigins: env.CORS_ORIGINS }), port: env.PORT, host: env.HOST });
-  const where = env.DATABASE_URL.startsWith('file:') ? env.DATABASE_URL.slice('file:'.length) : env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//');
+  const where = env.DATABASE_URL.startsWith('file:')
+    ? env.DATABASE_URL.slice('file:'.length)
+    : env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//');
   console.log(`comms-log server listening on ${server.url} (database: ${where})`);
   if (first) {
     console.log('\nFirst start: created an org and its admin (admin@example.com).');

@@ -12,7 +12,15 @@ export interface RunningServer {
 }
 
 /** Listen on `host:port` (port 0 picks a free one) and resolve once listening. */
-export function serve({ app, port, host = '127.0.0.1' }: { app: Fetchable; port: number; host?: string }): Promise<RunningServer> {
+export function serve({
+  app,
+  port,
+  host = '127.0.0.1',
+}: {
+  app: Fetchable;
+  port: number;
+  host?: string;
+}): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = nodeServe({ fetch: app.fetch as never, port, hostname: host }, (info: AddressInfo) => {
       const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;

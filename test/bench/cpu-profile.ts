@@ -19,7 +19,12 @@ export interface HotFunction {
   selfPct: number;
 }
 
-const shortUrl = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*\/(server|shared)\/src\//, '$1/src/').replace(/^.*\/server\/dist\//, 'dist/').replace(/^.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '');
+const shortUrl = (url: string) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/(server|shared)\/src\//, '$1/src/')
+    .replace(/^.*\/server\/dist\//, 'dist/')
+    .replace(/^.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '');
 
 /**
  * The functions of the project (server/src, shared/src) and native/library frames they call, ranked by time on
@@ -54,13 +59,26 @@ export function hotFunctions(dir: string, top = 25): { totalMs: number; function
   });
   // The server runs as its esbuild bundle (server/dist/index.js): its own functions, shared's and the libraries'
   // appear there under their names.
-  const interesting = (l: string) => / (server|shared)\/src\//.test(l) || /dist\/index\.js:/.test(l) || /\(native\)$/.test(l) || /libsql|drizzle/.test(l);
+  const interesting = (l: string) =>
+    / (server|shared)\/src\//.test(l) ||
+    /dist\/index\.js:/.test(l) ||
+    /\(native\)$/.test(l) ||
+    /libsql|drizzle/.test(l);
   const functions = [...inclusive.entries()]
     .filter(([l]) => interesting(l) && !/^\((root|program|garbage collector)\)/.test(l))
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([name, t]) => ({ name, inclusivePct: Math.round((1000 * t) / total) / 10, selfPct: Math.round((1000 * (self.get(name) ?? 0)) / total) / 10 }));
+    .map(([name, t]) => ({
+      name,
+      inclusivePct: Math.round((1000 * t) / total) / 10,
+      selfPct: Math.round((1000 * (self.get(name) ?? 0)) / total) / 10,
+    }));
   const gc = self.get('(garbage collector) (native)') ?? 0;
-  if (gc) functions.push({ name: '(garbage collector)', inclusivePct: Math.round((1000 * gc) / total) / 10, selfPct: Math.round((1000 * gc) / total) / 10 });
+  if (gc)
+    functions.push({
+      name: '(garbage collector)',
+      inclusivePct: Math.round((1000 * gc) / total) / 10,
+      selfPct: Math.round((1000 * gc) / total) / 10,
+    });
   return { totalMs: Math.round(total / 1000), functions };
 }

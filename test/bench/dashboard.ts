@@ -52,10 +52,15 @@ export async function bulkLoad(
   let deriveMs = 0;
   let insertMs = 0;
   let waits = 0;
-  const indexes = (await client.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interactions' AND sql IS NOT NULL")).rows.map(
-    (r) => ({ name: String(r.name), sql: String(r.sql) }),
+  const indexes = (
+    await client.execute(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interactions' AND sql IS NOT NULL",
+    )
+  ).rows.map((r) => ({ name: String(r.name), sql: String(r.sql) }));
+  await client.batch(
+    indexes.map((i) => `DROP INDEX ${i.name}`),
+    'write',
   );
-  await client.batch(indexes.map((i) => `DROP INDEX ${i.name}`), 'write');
 
   let measured: MeasuredOrg | null = null;
   const perOrg = Math.floor(opts.totalRows / opts.orgCount);
@@ -67,14 +72,20 @@ export async function bulkLoad(
     const directory = makeDirectory(orgSeed, 60, 6);
     const org = await createOrg(db, { name: `Bench org ${k + 1}`, timeZone: 'Asia/Shanghai' }, now);
     const userIds: string[] = [];
-    for (const u of directory.users) userIds.push((await createUser(db, { orgId: org.id, name: u.name, email: u.email, role: u.role }, now)).id);
+    for (const u of directory.users)
+      userIds.push((await createUser(db, { orgId: org.id, name: u.name, email: u.email, role: u.role }, now)).id);
     const r = new Random(orgSeed);
     const stakeholderIds = directory.stakeholders.map(() => ulidAt(now - 400 * DAY, r));
     const plan = (await currentPlan(db, org.id)).plan;
 
     const td = performance.now();
-    const gens = [...generateInteractions({ seed: orgSeed, count, startMs: opts.startMs, endMs: opts.endMs, directory })];
-    const rows = storedRows(gens, { orgId: org.id, userIds, stakeholderIds }, plan, { firstSeq: directory.stakeholders.length + 1, now: null });
+    const gens = [
+      ...generateInteractions({ seed: orgSeed, count, startMs: opts.startMs, endMs: opts.endMs, directory }),
+    ];
+    const rows = storedRows(gens, { orgId: org.id, userIds, stakeholderIds }, plan, {
+      firstSeq: directory.stakeholders.length + 1,
+      now: null,
+    });
     const seq = directory.stakeholders.length + rows.length;
     deriveMs += performance.now() - td;
 
@@ -82,7 +93,17 @@ export async function bulkLoad(
     const statements: InStatement[] = [
       {
         sql: `INSERT INTO stakeholders (id, org_id, name, type, tier, organization, active, created_at, updated_at, seq) VALUES ${directory.stakeholders.map(() => '(?,?,?,?,?,?,1,?,?,?)').join(',')}`,
-        args: directory.stakeholders.flatMap((s, i) => [stakeholderIds[i]!, org.id, s.name, s.type, s.tier, s.organization, now, now, i + 1]),
+        args: directory.stakeholders.flatMap((s, i) => [
+          stakeholderIds[i]!,
+          org.id,
+          s.name,
+          s.type,
+          s.tier,
+          s.organization,
+          now,
+          now,
+          i + 1,
+        ]),
       },
     ];
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
@@ -108,7 +129,10 @@ export async function bulkLoad(
   }
 
   const tx = performance.now();
-  await client.batch(indexes.map((i) => i.sql), 'write');
+  await client.batch(
+    indexes.map((i) => i.sql),
+    'write',
+  );
   const indexMs = performance.now() - tx;
   return {
     load: { orgs: opts.orgCount, rows: loaded, loadMs: performance.now() - t0, deriveMs, insertMs, indexMs, waits },
@@ -121,14 +145,22 @@ export async function bulkLoad(
 const BUCKET_EDGES_H = [1, 4, 24, 72];
 
 /** metrics.totals by stakeholder type × channel, as one GROUP BY. */
-async function sqlTotals(client: DbHandle['client'], orgId: string, fromMs: number, toMs: number): Promise<TotalsResult> {
+async function sqlTotals(
+  client: DbHandle['client'],
+  orgId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<TotalsResult> {
   const res = await client.execute({
     sql: `SELECT stakeholder_type, channel, count(*) AS n FROM interactions
           WHERE org_id = ? AND deleted = 0 AND occurred_at >= ? AND occurred_at < ?
           GROUP BY stakeholder_type, channel ORDER BY stakeholder_type, channel`,
     args: [orgId, fromMs, toMs],
   });
-  const rows = res.rows.map((r) => ({ key: { stakeholderType: String(r.stakeholder_type), channel: String(r.channel) }, count: Number(r.n) }));
+  const rows = res.rows.map((r) => ({
+    key: { stakeholderType: String(r.stakeholder_type), channel: String(r.channel) },
+    count: Number(r.n),
+  }));
   return { total: rows.reduce((s, r) => s + r.count, 0), rows };
 }
 
@@ -137,7 +169,13 @@ async function sqlTotals(client: DbHandle['client'], orgId: string, fromMs: numb
  * as of `asOf` (closed; replied by the deadline or not; unanswered past it = late), mean, buckets, and median
  * and p90 by nearest rank (rank ⌈p·n/100⌉) over the answered waits of each group.
  */
-async function sqlResponseTimes(client: DbHandle['client'], orgId: string, fromMs: number, toMs: number, asOfMs: number) {
+async function sqlResponseTimes(
+  client: DbHandle['client'],
+  orgId: string,
+  fromMs: number,
+  toMs: number,
+  asOfMs: number,
+) {
   const buckets = BUCKET_EDGES_H.map((h, i) => {
     const lo = i === 0 ? null : BUCKET_EDGES_H[i - 1]! * 3_600_000;
     return `sum(CASE WHEN ms IS NOT NULL AND ms < ${h * 3_600_000}${lo === null ? '' : ` AND ms >= ${lo}`} THEN 1 ELSE 0 END) AS b${i}`;
@@ -207,18 +245,34 @@ export interface DashboardResult {
   serverStartMs: number;
 }
 
-const closeEnough = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(a)));
+const closeEnough = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(a));
 
 function compareResponseTimes(server: ResponseTimesResult, sql: Map<string, ResponseStats>): string | null {
-  const pairs: [string, ResponseStats][] = [['*', server.total], ...server.rows.map((r) => [String(r.key.stakeholderType), r.stats] as [string, ResponseStats])];
+  const pairs: [string, ResponseStats][] = [
+    ['*', server.total],
+    ...server.rows.map((r) => [String(r.key.stakeholderType), r.stats] as [string, ResponseStats]),
+  ];
   if (sql.size !== pairs.length) return `groups: server ${pairs.length}, SQL ${sql.size}`;
   for (const [key, s] of pairs) {
     const q = sql.get(key);
     if (!q) return `group ${key} missing in SQL`;
-    for (const f of ['waits', 'answered', 'meanMs', 'medianMs', 'p90Ms', 'onTime', 'late', 'pending', 'closed', 'onTimeRate'] as const) {
+    for (const f of [
+      'waits',
+      'answered',
+      'meanMs',
+      'medianMs',
+      'p90Ms',
+      'onTime',
+      'late',
+      'pending',
+      'closed',
+      'onTimeRate',
+    ] as const) {
       if (!closeEnough(s[f], q[f])) return `${key}.${f}: server ${s[f]}, SQL ${q[f]}`;
     }
-    for (const b of responseBuckets) if (s.buckets[b] !== q.buckets[b]) return `${key}.buckets.${b}: server ${s.buckets[b]}, SQL ${q.buckets[b]}`;
+    for (const b of responseBuckets)
+      if (s.buckets[b] !== q.buckets[b]) return `${key}.buckets.${b}: server ${s.buckets[b]}, SQL ${q.buckets[b]}`;
   }
   return null;
 }
@@ -227,7 +281,8 @@ function compareTotals(server: TotalsResult, sql: TotalsResult): string | null {
   if (server.total !== sql.total) return `total: server ${server.total}, SQL ${sql.total}`;
   const key = (k: Record<string, string | null>) => `${k.stakeholderType}/${k.channel}`;
   const s = new Map(server.rows.map((r) => [key(r.key), r.count]));
-  for (const r of sql.rows) if (s.get(key(r.key)) !== r.count) return `${key(r.key)}: server ${s.get(key(r.key))}, SQL ${r.count}`;
+  for (const r of sql.rows)
+    if (s.get(key(r.key)) !== r.count) return `${key(r.key)}: server ${s.get(key(r.key))}, SQL ${r.count}`;
   return s.size === sql.rows.length ? null : `rows: server ${s.size}, SQL ${sql.rows.length}`;
 }
 
@@ -245,7 +300,13 @@ export async function dashboardBench(
   let loaded: Awaited<ReturnType<typeof bulkLoad>>;
   try {
     await migrateDb(loader.db);
-    loaded = await bulkLoad(loader, { orgCount: opts.orgCount, totalRows: opts.totalRows, startMs, endMs: opts.endMs, seed: opts.seed });
+    loaded = await bulkLoad(loader, {
+      orgCount: opts.orgCount,
+      totalRows: opts.totalRows,
+      startMs,
+      endMs: opts.endMs,
+      seed: opts.seed,
+    });
   } finally {
     loader.close();
   }
@@ -261,14 +322,20 @@ export async function dashboardBench(
   const reader = await createDb(databaseUrl);
   try {
     const client = trpcClient(server.url, measured.managerToken);
-    const callResponseTimes = () => client.metrics.responseTimes.query({ filter, groupBy: ['stakeholderType'], basis: 'working', asOf });
+    const callResponseTimes = () =>
+      client.metrics.responseTimes.query({ filter, groupBy: ['stakeholderType'], basis: 'working', asOf });
     const callTotals = () => client.metrics.totals.query({ filter, groupBy: ['stakeholderType', 'channel'] });
     const rtHttp = await timeRuns(opts.calls, callResponseTimes);
     const totHttp = await timeRuns(opts.calls, callTotals);
-    const rtSql = await timeRuns(opts.calls, () => sqlResponseTimes(reader.client, measured.orgId, fromMs, toMs, Date.parse(asOf)));
+    const rtSql = await timeRuns(opts.calls, () =>
+      sqlResponseTimes(reader.client, measured.orgId, fromMs, toMs, Date.parse(asOf)),
+    );
     const totSql = await timeRuns(opts.calls, () => sqlTotals(reader.client, measured.orgId, fromMs, toMs));
 
-    const rtMismatch = compareResponseTimes(await callResponseTimes(), await sqlResponseTimes(reader.client, measured.orgId, fromMs, toMs, Date.parse(asOf)));
+    const rtMismatch = compareResponseTimes(
+      await callResponseTimes(),
+      await sqlResponseTimes(reader.client, measured.orgId, fromMs, toMs, Date.parse(asOf)),
+    );
     const totalsSql = await sqlTotals(reader.client, measured.orgId, fromMs, toMs);
     const totMismatch = compareTotals(await callTotals(), totalsSql);
     const sqlRt = await sqlResponseTimes(reader.client, measured.orgId, fromMs, toMs, Date.parse(asOf));

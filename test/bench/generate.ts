@@ -68,9 +68,64 @@ const stakeholderTypeWeights = [
   ['other', 4],
 ] as const satisfies readonly (readonly [StakeholderType, number])[];
 
-const surnames = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Ma', 'Zhu', 'Hu', 'Guo', 'Lin', 'He', 'Gao', 'Luo'];
-const givenNames = ['Wei', 'Fang', 'Na', 'Min', 'Jing', 'Lei', 'Qiang', 'Yan', 'Jun', 'Tao', 'Ming', 'Hui', 'Xin', 'Ying', 'Hao', 'Lan', 'Bo', 'Rui', 'Yu', 'Kai'];
-const companies = ['Huaxin', 'Bluepeak', 'Jinlong', 'Northwind', 'Tianyuan', 'Redwood', 'Kunlun', 'Silverline', 'Dongfang', 'Brightway', 'Yangtze', 'Summit'];
+const surnames = [
+  'Wang',
+  'Li',
+  'Zhang',
+  'Liu',
+  'Chen',
+  'Yang',
+  'Huang',
+  'Zhao',
+  'Wu',
+  'Zhou',
+  'Xu',
+  'Sun',
+  'Ma',
+  'Zhu',
+  'Hu',
+  'Guo',
+  'Lin',
+  'He',
+  'Gao',
+  'Luo',
+];
+const givenNames = [
+  'Wei',
+  'Fang',
+  'Na',
+  'Min',
+  'Jing',
+  'Lei',
+  'Qiang',
+  'Yan',
+  'Jun',
+  'Tao',
+  'Ming',
+  'Hui',
+  'Xin',
+  'Ying',
+  'Hao',
+  'Lan',
+  'Bo',
+  'Rui',
+  'Yu',
+  'Kai',
+];
+const companies = [
+  'Huaxin',
+  'Bluepeak',
+  'Jinlong',
+  'Northwind',
+  'Tianyuan',
+  'Redwood',
+  'Kunlun',
+  'Silverline',
+  'Dongfang',
+  'Brightway',
+  'Yangtze',
+  'Summit',
+];
 const suffixes = ['Trading', 'Media', 'Capital', 'Logistics', 'Tech', 'Foods', 'Press', 'Group', 'Bureau', 'Partners'];
 
 /** The org's directory: `stakeholderCount` stakeholders of every type and `userCount` users (the first a manager). */
@@ -97,15 +152,37 @@ export function makeDirectory(seed: number, stakeholderCount: number, userCount:
   const users: BenchUser[] = [];
   for (let i = 0; i < userCount; i++) {
     const person = `${r.pick(givenNames)} ${r.pick(surnames)}`;
-    users.push({ name: person, email: `${person.toLowerCase().replace(/\s+/g, '.')}.${i}@our-team.example.com`, role: i === 0 ? 'manager' : 'staff' });
+    users.push({
+      name: person,
+      email: `${person.toLowerCase().replace(/\s+/g, '.')}.${i}@our-team.example.com`,
+      role: i === 0 ? 'manager' : 'staff',
+    });
   }
   return { stakeholders, users };
 }
 
 const subjects: Record<StakeholderType, string[]> = {
-  customer: ['Order {n} delivery date', 'Invoice {n} question', 'Cannot log in to the portal', 'Refund request for order {n}', 'Product question: model {n}', 'Service outage at our site'],
-  partner: ['Q{q} joint campaign plan', 'Contract renewal {n}', 'Co-marketing assets', 'Integration API keys', 'Quarterly business review'],
-  media: ['Interview request: {n}', 'Comment on the product launch', 'Press kit for the annual report', 'Fact check before publication'],
+  customer: [
+    'Order {n} delivery date',
+    'Invoice {n} question',
+    'Cannot log in to the portal',
+    'Refund request for order {n}',
+    'Product question: model {n}',
+    'Service outage at our site',
+  ],
+  partner: [
+    'Q{q} joint campaign plan',
+    'Contract renewal {n}',
+    'Co-marketing assets',
+    'Integration API keys',
+    'Quarterly business review',
+  ],
+  media: [
+    'Interview request: {n}',
+    'Comment on the product launch',
+    'Press kit for the annual report',
+    'Fact check before publication',
+  ],
   investor: ['Board pack {n}', 'Quarterly numbers follow-up'],
   government: ['Licence renewal {n}', 'Compliance filing reminder'],
   supplier: ['Shipment {n} delay', 'Price update for {n}', 'Quality report batch {n}'],
@@ -122,7 +199,14 @@ const threadKindWeights = [
   ['phone', 12],
 ] as const satisfies readonly (readonly [ThreadKind, number])[];
 
-const channelOf: Record<ThreadKind, Channel> = { gmail: 'email', outlook: 'email', weibo: 'social', jira: 'project', trello: 'project', phone: 'phone' };
+const channelOf: Record<ThreadKind, Channel> = {
+  gmail: 'email',
+  outlook: 'email',
+  weibo: 'social',
+  jira: 'project',
+  trello: 'project',
+  phone: 'phone',
+};
 const messageCountWeights = [
   [1, 25],
   [2, 30],
@@ -205,11 +289,19 @@ export function* generateInteractions(options: GenerateOptions): Generator<GenIn
     let at = placeInDay(Math.min(cursor, endMs - HOUR), r);
     if (at >= endMs) at = endMs - r.int(1, 3600) * 1000;
 
-    const title = kind === 'phone' ? `Call with ${s.name}` : r.pick(subjects[s.type]).replace('{n}', String(r.int(1000, 99999))).replace('{q}', String(r.int(1, 4)));
+    const title =
+      kind === 'phone'
+        ? `Call with ${s.name}`
+        : r
+            .pick(subjects[s.type])
+            .replace('{n}', String(r.int(1000, 99999)))
+            .replace('{q}', String(r.int(1, 4)));
     const internal = channel === 'email' && r.chance(0.01);
-    let direction: Direction = kind === 'phone' ? (r.chance(0.5) ? 'inbound' : 'outbound') : r.chance(0.72) ? 'inbound' : 'outbound';
+    let direction: Direction =
+      kind === 'phone' ? (r.chance(0.5) ? 'inbound' : 'outbound') : r.chance(0.72) ? 'inbound' : 'outbound';
     const tid = `${prefix}${threadNo.toString(16).padStart(8, '0')}`;
-    const threadKey = kind === 'phone' ? `manual:${ulidAt(at, r)}` : kind === 'jira' ? `jira:BEN-${threadNo}` : `${kind}:${tid}`;
+    const threadKey =
+      kind === 'phone' ? `manual:${ulidAt(at, r)}` : kind === 'jira' ? `jira:BEN-${threadNo}` : `${kind}:${tid}`;
     const url =
       kind === 'gmail'
         ? `https://mail.google.com/mail/u/0/#inbox/${tid}`

@@ -26,7 +26,13 @@ if (!existsSync(join(dir, 'token'))) {
   mkdirSync(dir, { recursive: true });
   const load = await createDb(`file:${join(dir, 'bench.db')}`);
   await migrateDb(load.db);
-  const { measured } = await bulkLoad(load, { orgCount: 1, totalRows: rows, startMs: endMs - 180 * DAY, endMs, seed: 1 });
+  const { measured } = await bulkLoad(load, {
+    orgCount: 1,
+    totalRows: rows,
+    startMs: endMs - 180 * DAY,
+    endMs,
+    seed: 1,
+  });
   writeFileSync(join(dir, 'token'), measured.managerToken);
   load.close();
   console.log(`loaded ${rows} interactions into ${dir}; run again to measure (in a fresh process)`);
@@ -40,14 +46,19 @@ const before = process.memoryUsage().rss;
 let peak = before;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
 const t0 = performance.now();
-const result = await metricsResponseTimes({ db: handle.db, user }, {
-  filter: { from: new Date(endMs - 200 * DAY).toISOString(), to: new Date(endMs).toISOString() },
-  groupBy: ['stakeholderType'],
-  basis: 'working',
-});
+const result = await metricsResponseTimes(
+  { db: handle.db, user },
+  {
+    filter: { from: new Date(endMs - 200 * DAY).toISOString(), to: new Date(endMs).toISOString() },
+    groupBy: ['stakeholderType'],
+    basis: 'working',
+  },
+);
 const ms = performance.now() - t0;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
 const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
-console.log(`metrics.responseTimes, ${rows} interactions, ${result.total.waits} waits over 200 days: ${ms.toFixed(0)} ms; RSS ${mb(before)} → peak ${mb(peak)} (+${mb(peak - before)})`);
+console.log(
+  `metrics.responseTimes, ${rows} interactions, ${result.total.waits} waits over 200 days: ${ms.toFixed(0)} ms; RSS ${mb(before)} → peak ${mb(peak)} (+${mb(peak - before)})`,
+);
 handle.close();

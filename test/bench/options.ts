@@ -33,7 +33,8 @@ export const usage = `pnpm bench [--quick] [--rows N] [--orgs N] [--dashboard-ro
 
 function positiveInt(name: string, value: string | undefined): number {
   const n = Number(value?.replace(/[_,]/g, ''));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer, got ${value ?? 'nothing'}\n${usage}`);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new Error(`--${name} needs a positive integer, got ${value ?? 'nothing'}\n${usage}`);
   return n;
 }
 
@@ -76,7 +77,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--only': {
         const parts = (value() ?? '').split(',').map((s) => s.trim());
-        if (!parts.length || parts.some((p) => !['a', 'b', 'c'].includes(p))) throw new Error(`--only takes a comma list of a, b, c\n${usage}`);
+        if (!parts.length || parts.some((p) => !['a', 'b', 'c'].includes(p)))
+          throw new Error(`--only takes a comma list of a, b, c\n${usage}`);
         o.only = new Set(parts as ('a' | 'b' | 'c')[]);
         break;
       }
@@ -88,7 +90,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--server-node-arg': {
         const flag = value();
-        if (!flag?.startsWith('--')) throw new Error(`--server-node-arg takes a node flag such as --max-old-space-size=128\n${usage}`);
+        if (!flag?.startsWith('--'))
+          throw new Error(`--server-node-arg takes a node flag such as --max-old-space-size=128\n${usage}`);
         o.serverNodeArgs.push(flag);
         break;
       }

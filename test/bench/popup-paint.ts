@@ -22,7 +22,8 @@ const ME = 'bench-user';
 const { values } = parseArgs({ options: { items: { type: 'string' }, runs: { type: 'string' } }, strict: true });
 const items = Number(values.items ?? 5000);
 const runs = Number(values.runs ?? 15);
-if (!Number.isInteger(items) || items < 10 || !Number.isInteger(runs) || runs < 1) throw new Error('--items and --runs must be positive integers');
+if (!Number.isInteger(items) || items < 10 || !Number.isInteger(runs) || runs < 1)
+  throw new Error('--items and --runs must be positive integers');
 
 /** How the N items split: most are late waits, one in ten a customer going cold, one in a hundred a reminder. */
 function plan(n: number) {
@@ -38,7 +39,10 @@ async function seed(browser: ExtensionBrowser, shape: ReturnType<typeof plan>) {
   await browser.worker.evaluate(
     async ({ shape, me, now, day }) => {
       await chrome.storage.local.set({
-        whoami: { user: { id: me, name: 'Bench User', email: 'bench@example.com', role: 'staff' }, org: { id: 'org', name: 'Bench', timeZone: 'Asia/Shanghai', captureLevel: 'subject' } },
+        whoami: {
+          user: { id: me, name: 'Bench User', email: 'bench@example.com', role: 'staff' },
+          org: { id: 'org', name: 'Bench', timeZone: 'Asia/Shanghai', captureLevel: 'subject' },
+        },
       });
       const db: IDBDatabase = await new Promise((ok, fail) => {
         const req = indexedDB.open('comms-log');
@@ -52,27 +56,73 @@ async function seed(browser: ExtensionBrowser, shape: ReturnType<typeof plan>) {
         const id = `S${String(s).padStart(6, '0')}`;
         const name = `Customer ${s}`;
         tx.objectStore('stakeholders').put({
-          id, name, type: 'customer', tier: 'standard', organization: `Org ${s}`, ownerUserId: me, cadenceOverride: null, active: true,
-          identities: [], updatedAt: created, identityKeys: [], nameLower: name.toLowerCase(), pending: false,
+          id,
+          name,
+          type: 'customer',
+          tier: 'standard',
+          organization: `Org ${s}`,
+          ownerUserId: me,
+          cadenceOverride: null,
+          active: true,
+          identities: [],
+          updatedAt: created,
+          identityKeys: [],
+          nameLower: name.toLowerCase(),
+          pending: false,
         });
       }
       for (let i = 0; i < shape.waits; i++) {
         const id = `I${String(i).padStart(25, '0')}`;
         const at = new Date(now - 2 * day - (i % 60) * day * 0.9 - i * 1000).toISOString();
         tx.objectStore('interactions').put({
-          id, source: 'gmail', externalId: `m${i}`, threadKey: `gmail:t${i}`, channel: 'email', direction: 'inbound', occurredAt: at,
-          stakeholderId: `S${String(i % shape.stakeholders).padStart(6, '0')}`, stakeholderType: 'customer',
-          author: { name: `Sender ${i}`, handle: `sender${i}@example.com` }, title: `Question about order ${i}`, snippet: null,
-          url: `https://mail.google.com/mail/u/0/#inbox/t${i}`, durationMin: null, note: null, automated: false, internal: false,
-          userId: me, deleted: false, createdAt: at, updatedAt: at, waitStart: true, repliedAt: null, repliedBy: null, responseMs: null,
-          responseWorkMs: null, onTime: 'late', seq: i + 1, loggedAt: at, pending: false,
+          id,
+          source: 'gmail',
+          externalId: `m${i}`,
+          threadKey: `gmail:t${i}`,
+          channel: 'email',
+          direction: 'inbound',
+          occurredAt: at,
+          stakeholderId: `S${String(i % shape.stakeholders).padStart(6, '0')}`,
+          stakeholderType: 'customer',
+          author: { name: `Sender ${i}`, handle: `sender${i}@example.com` },
+          title: `Question about order ${i}`,
+          snippet: null,
+          url: `https://mail.google.com/mail/u/0/#inbox/t${i}`,
+          durationMin: null,
+          note: null,
+          automated: false,
+          internal: false,
+          userId: me,
+          deleted: false,
+          createdAt: at,
+          updatedAt: at,
+          waitStart: true,
+          repliedAt: null,
+          repliedBy: null,
+          responseMs: null,
+          responseWorkMs: null,
+          onTime: 'late',
+          seq: i + 1,
+          loggedAt: at,
+          pending: false,
         });
       }
       for (let f = 0; f < shape.reminders; f++) {
         const id = `F${String(f).padStart(25, '0')}`;
         tx.objectStore('followups').put({
-          id, dueAt: new Date(now - day - f * 60_000).toISOString(), note: `Call back about invoice ${f}`, stakeholderId: `S${String(f % shape.stakeholders).padStart(6, '0')}`,
-          threadKey: null, url: null, status: 'open', snoozedUntil: null, userId: me, deleted: false, updatedAt: new Date(now - 3 * day).toISOString(), seq: 1, pending: false,
+          id,
+          dueAt: new Date(now - day - f * 60_000).toISOString(),
+          note: `Call back about invoice ${f}`,
+          stakeholderId: `S${String(f % shape.stakeholders).padStart(6, '0')}`,
+          threadKey: null,
+          url: null,
+          status: 'open',
+          snoozedUntil: null,
+          userId: me,
+          deleted: false,
+          updatedAt: new Date(now - 3 * day).toISOString(),
+          seq: 1,
+          pending: false,
         });
       }
       await new Promise<void>((ok, fail) => {
@@ -98,7 +148,13 @@ async function measureOpen(browser: ExtensionBrowser) {
     () => {
       const first = performance.getEntriesByName('fu-first-row')[0];
       const full = performance.getEntriesByName('fu-full-list')[0];
-      return first && full ? { first: first.startTime, full: full.startTime, rows: document.querySelectorAll('[data-testid="fu-row"]').length } : null;
+      return first && full
+        ? {
+            first: first.startTime,
+            full: full.startTime,
+            rows: document.querySelectorAll('[data-testid="fu-row"]').length,
+          }
+        : null;
     },
     undefined,
     { timeout: 30_000, polling: 20 },
@@ -110,7 +166,9 @@ async function measureOpen(browser: ExtensionBrowser) {
 
 async function main() {
   const shape = plan(items);
-  progress(`launching Chromium with the built extension (${items} follow-ups: ${shape.waits} late waits, ${shape.stakeholders} going cold, ${shape.reminders} reminders)`);
+  progress(
+    `launching Chromium with the built extension (${items} follow-ups: ${shape.waits} late waits, ${shape.stakeholders} going cold, ${shape.reminders} reminders)`,
+  );
   const browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
   try {
     // Let the background create its database before writing into it.
@@ -132,11 +190,15 @@ async function main() {
       await new Promise((r) => setTimeout(r, 500));
       precompute.push(
         await page.evaluate(async () => {
-          const before = ((await chrome.storage.local.get('fuHead')) as { fuHead?: { computedAt: string } }).fuHead?.computedAt ?? '';
+          const before =
+            ((await chrome.storage.local.get('fuHead')) as { fuHead?: { computedAt: string } }).fuHead?.computedAt ??
+            '';
           const t0 = performance.now();
           await chrome.runtime.sendMessage({ type: 'fu-refresh', payload: {}, commsLog: 1 });
           for (;;) {
-            const now = ((await chrome.storage.local.get('fuHead')) as { fuHead?: { computedAt: string } }).fuHead?.computedAt ?? '';
+            const now =
+              ((await chrome.storage.local.get('fuHead')) as { fuHead?: { computedAt: string } }).fuHead?.computedAt ??
+              '';
             if (now > before) return performance.now() - t0;
             await new Promise((r) => setTimeout(r, 5));
           }
@@ -144,11 +206,16 @@ async function main() {
       );
     }
     precompute.shift();
-    const head = (await browser.worker.evaluate(() => chrome.storage.local.get('fuHead'))) as { fuHead?: { totals: Record<string, number> } };
+    const head = (await browser.worker.evaluate(() => chrome.storage.local.get('fuHead'))) as {
+      fuHead?: { totals: Record<string, number> };
+    };
     const totals = head.fuHead?.totals ?? {};
     const listed = Object.values(totals).reduce((a, b) => a + b, 0);
-    if (listed !== items) throw new Error(`the background listed ${listed} follow-ups, expected ${items}: ${JSON.stringify(totals)}`);
-    const stored = (await browser.worker.evaluate(async () => chrome.storage.local.getBytesInUse(['fuHead']))) as number;
+    if (listed !== items)
+      throw new Error(`the background listed ${listed} follow-ups, expected ${items}: ${JSON.stringify(totals)}`);
+    const stored = (await browser.worker.evaluate(async () =>
+      chrome.storage.local.getBytesInUse(['fuHead']),
+    )) as number;
     await page.close();
 
     progress(`measuring ${runs} popup opens`);
@@ -161,12 +228,22 @@ async function main() {
     const pre = latencyStats(precompute);
 
     const ms = (n: number) => `${n.toFixed(0)} ms`;
-    console.log(`\nPopup time to first list paint — ${items} follow-ups in the local copy (${JSON.stringify(totals)}), Chromium ${browser.context.browser()?.version() ?? ''}`);
-    console.log(`  first row in the DOM   p50 ${ms(first.p50Ms)}  p95 ${ms(first.p95Ms)}  min ${ms(first.minMs)}  max ${ms(first.maxMs)}  (first open after launch: ${ms(cold!.first)})  target ≤ ${TARGET_MS} ms: ${first.p50Ms <= TARGET_MS ? 'met' : 'MISSED'}`);
+    console.log(
+      `\nPopup time to first list paint — ${items} follow-ups in the local copy (${JSON.stringify(totals)}), Chromium ${browser.context.browser()?.version() ?? ''}`,
+    );
+    console.log(
+      `  first row in the DOM   p50 ${ms(first.p50Ms)}  p95 ${ms(first.p95Ms)}  min ${ms(first.minMs)}  max ${ms(first.maxMs)}  (first open after launch: ${ms(cold!.first)})  target ≤ ${TARGET_MS} ms: ${first.p50Ms <= TARGET_MS ? 'met' : 'MISSED'}`,
+    );
     console.log(`  whole list in memory   p50 ${ms(full.p50Ms)}  p95 ${ms(full.p95Ms)}`);
     console.log(`  rows in the DOM at most ${rowsInDom} of ${items} (virtualised)`);
-    console.log(`  background precompute  p50 ${ms(pre.p50Ms)} (sync attempt + computeOverdue over the local copy + writes; head in storage.local ${(stored / 1024).toFixed(0)} KiB, full list in IndexedDB)`);
-    console.log(`  machine: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `  background precompute  p50 ${ms(pre.p50Ms)} (sync attempt + computeOverdue over the local copy + writes; head in storage.local ${(stored / 1024).toFixed(0)} KiB, full list in IndexedDB)`,
+    );
+    console.log(
+      `  machine: ${cpus().length} cores, load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     console.log(
       JSON.stringify({
         bench: 'popup-paint',

@@ -5,7 +5,16 @@ import { createOrg, createUser } from '../../server/src/services/orgs';
 import { currentPlan } from '../../server/src/services/plans';
 import { generateInteractions, inBatches, type BenchDirectory } from './generate';
 import { Random, ulidAt } from './random';
-import { baseColumns, rowValues, storedColumns, storedRows, storedValues, updatableColumns, upsertSql, type OrgIds } from './rows';
+import {
+  baseColumns,
+  rowValues,
+  storedColumns,
+  storedRows,
+  storedValues,
+  updatableColumns,
+  upsertSql,
+  type OrgIds,
+} from './rows';
 import { rate } from './stats';
 
 export interface DataSpec {
@@ -41,7 +50,12 @@ export interface RawUpsertResult {
  * `INSERT … ON CONFLICT(id) DO UPDATE` statements of `stmtRows` rows, `txRows` rows per transaction — the floor
  * any server code path over the same schema and connection settings pays.
  */
-export async function rawUpsert(dir: string, data: DataSpec, txRows: number, opts: { stmtRows?: number; columns?: RawColumns } = {}): Promise<RawUpsertResult> {
+export async function rawUpsert(
+  dir: string,
+  data: DataSpec,
+  txRows: number,
+  opts: { stmtRows?: number; columns?: RawColumns } = {},
+): Promise<RawUpsertResult> {
   const stmtRows = opts.stmtRows ?? 500;
   const columns = opts.columns ?? 'client';
   const handle = await createDb(`file:${join(dir, `raw-${columns}-${txRows}.db`)}`);
@@ -50,11 +64,25 @@ export async function rawUpsert(dir: string, data: DataSpec, txRows: number, opt
     const now = Date.now();
     const org = await createOrg(handle.db, { name: 'Bench raw', timeZone: 'Asia/Shanghai' }, now);
     const userIds: string[] = [];
-    for (const u of data.directory.users) userIds.push((await createUser(handle.db, { orgId: org.id, name: u.name, email: u.email, role: u.role }, now)).id);
+    for (const u of data.directory.users)
+      userIds.push(
+        (await createUser(handle.db, { orgId: org.id, name: u.name, email: u.email, role: u.role }, now)).id,
+      );
     const r = new Random(data.seed ^ 0xa);
-    const ids: OrgIds = { orgId: org.id, userIds, stakeholderIds: data.directory.stakeholders.map(() => ulidAt(now, r)) };
+    const ids: OrgIds = {
+      orgId: org.id,
+      userIds,
+      stakeholderIds: data.directory.stakeholders.map(() => ulidAt(now, r)),
+    };
 
-    const generated = () => generateInteractions({ seed: data.seed, count: data.rows, startMs: data.startMs, endMs: data.endMs, directory: data.directory });
+    const generated = () =>
+      generateInteractions({
+        seed: data.seed,
+        count: data.rows,
+        startMs: data.startMs,
+        endMs: data.endMs,
+        directory: data.directory,
+      });
     let cols: readonly string[];
     let update: readonly string[];
     let batches: Iterable<(string | number | null)[][]>;
@@ -89,7 +117,10 @@ export async function rawUpsert(dir: string, data: DataSpec, txRows: number, opt
       pendingRows = 0;
     };
     for (const batch of batches) {
-      pending.push({ sql: batch.length === stmtRows ? fullSql : upsertSql(batch.length, cols, update), args: batch.flat() });
+      pending.push({
+        sql: batch.length === stmtRows ? fullSql : upsertSql(batch.length, cols, update),
+        args: batch.flat(),
+      });
       pendingRows += batch.length;
       if (pendingRows >= txRows) await flush();
     }
@@ -101,7 +132,16 @@ export async function rawUpsert(dir: string, data: DataSpec, txRows: number, opt
     ).rows[0]!;
     const n = Number(check.n);
     if (n !== data.rows) throw new Error(`raw upsert stored ${n} rows, expected ${data.rows}`);
-    return { columns, rows: data.rows, txRows, stmtRows, dbMs, rowsPerSec: rate(data.rows, dbMs), waits: Number(check.waits), answered: Number(check.answered) };
+    return {
+      columns,
+      rows: data.rows,
+      txRows,
+      stmtRows,
+      dbMs,
+      rowsPerSec: rate(data.rows, dbMs),
+      waits: Number(check.waits),
+      answered: Number(check.answered),
+    };
   } finally {
     handle.close();
   }

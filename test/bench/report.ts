@@ -1,7 +1,8 @@
 /** Plain aligned text tables and the ✓/✗ marks of the targets. */
 
 export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
-export const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+export const fmtMs = (ms: number) =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
 export const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
 /** Rows of cells as columns two spaces apart, indented; `align` per column, 'l' by default. */

@@ -39,7 +39,9 @@ export const baseColumns = [
 ] as const;
 
 /** What an upsert may change on an existing row: everything but id, org, source, external id and created_at. */
-export const updatableColumns = baseColumns.filter((c) => !['id', 'org_id', 'source', 'external_id', 'created_at'].includes(c));
+export const updatableColumns = baseColumns.filter(
+  (c) => !['id', 'org_id', 'source', 'external_id', 'created_at'].includes(c),
+);
 
 /**
  * The row as the server stores it at the default capture level (`subject`: title kept, no snippet), in
@@ -109,19 +111,77 @@ export function pushItem(g: GenInteraction, ids: Pick<OrgIds, 'stakeholderIds'>)
 
 /** Every column of `interactions`, client-given and derived, in `storedValues` order. */
 export const storedColumns = [
-  'id', 'org_id', 'user_id', 'source', 'external_id', 'thread_key', 'channel', 'direction', 'occurred_at', 'stakeholder_id',
-  'stakeholder_type', 'author_name', 'author_handle', 'title', 'snippet', 'url', 'duration_min', 'note', 'automated', 'internal',
-  'deleted', 'created_at', 'updated_at', 'seq', 'wait_start', 'first_response', 'replied_at', 'replied_by', 'reply_id',
-  'response_ms', 'response_work_ms', 'deadline_at', 'on_time',
+  'id',
+  'org_id',
+  'user_id',
+  'source',
+  'external_id',
+  'thread_key',
+  'channel',
+  'direction',
+  'occurred_at',
+  'stakeholder_id',
+  'stakeholder_type',
+  'author_name',
+  'author_handle',
+  'title',
+  'snippet',
+  'url',
+  'duration_min',
+  'note',
+  'automated',
+  'internal',
+  'deleted',
+  'created_at',
+  'updated_at',
+  'seq',
+  'wait_start',
+  'first_response',
+  'replied_at',
+  'replied_by',
+  'reply_id',
+  'response_ms',
+  'response_work_ms',
+  'deadline_at',
+  'on_time',
 ] as const;
 
 /** A whole stored row's values in `storedColumns` order. */
 export function storedValues(r: InteractionRow): (string | number | null)[] {
   return [
-    r.id, r.orgId, r.userId, r.source, r.externalId, r.threadKey, r.channel, r.direction, r.occurredAt, r.stakeholderId,
-    r.stakeholderType, r.authorName, r.authorHandle, r.title, r.snippet, r.url, r.durationMin, r.note, r.automated ? 1 : 0, r.internal ? 1 : 0,
-    r.deleted ? 1 : 0, r.createdAt, r.updatedAt, r.seq, r.waitStart ? 1 : 0, r.firstResponse ? 1 : 0, r.repliedAt, r.repliedBy, r.replyId,
-    r.responseMs, r.responseWorkMs, r.deadlineAt, r.onTime,
+    r.id,
+    r.orgId,
+    r.userId,
+    r.source,
+    r.externalId,
+    r.threadKey,
+    r.channel,
+    r.direction,
+    r.occurredAt,
+    r.stakeholderId,
+    r.stakeholderType,
+    r.authorName,
+    r.authorHandle,
+    r.title,
+    r.snippet,
+    r.url,
+    r.durationMin,
+    r.note,
+    r.automated ? 1 : 0,
+    r.internal ? 1 : 0,
+    r.deleted ? 1 : 0,
+    r.createdAt,
+    r.updatedAt,
+    r.seq,
+    r.waitStart ? 1 : 0,
+    r.firstResponse ? 1 : 0,
+    r.repliedAt,
+    r.repliedBy,
+    r.replyId,
+    r.responseMs,
+    r.responseWorkMs,
+    r.deadlineAt,
+    r.onTime,
   ];
 }
 
@@ -130,7 +190,12 @@ export function storedValues(r: InteractionRow): (string | number | null)[] {
  * fields the server's own `deriveFields` (the shared `pairWaits` under `plan`) gives the whole set. `seq` counts
  * from `firstSeq`; `createdAt`/`updatedAt` are `now`, or each row's own instant when `now` is null.
  */
-export function storedRows(gens: readonly GenInteraction[], ids: OrgIds, plan: Plan, opts: { firstSeq: number; now: number | null }): InteractionRow[] {
+export function storedRows(
+  gens: readonly GenInteraction[],
+  ids: OrgIds,
+  plan: Plan,
+  opts: { firstSeq: number; now: number | null },
+): InteractionRow[] {
   let seq = opts.firstSeq;
   const rows: DeriveRow[] = gens.map((g) => ({
     id: g.id,

@@ -45,15 +45,28 @@ function describeData(data: DataSpec) {
   };
 }
 
-const columnsLabel = { stored: 'all 33 (rows as (b) stores them)', client: "the client's 24 (derived at defaults)" } as const;
+const columnsLabel = {
+  stored: 'all 33 (rows as (b) stores them)',
+  client: "the client's 24 (derived at defaults)",
+} as const;
 
 function printA(results: RawUpsertResult[]) {
-  console.log(`\n(a) raw libSQL upsert — server migrations on a fresh file, multi-row INSERT … ON CONFLICT(id) DO UPDATE, 500 rows/statement`);
   console.log(
-    table([
-      ['columns written', 'transaction', 'rows/s', 'time in libSQL'],
-      ...results.map((r) => [columnsLabel[r.columns], `${fmtInt(r.txRows)} rows${r.txRows === 500 ? ' (as (b))' : ''}`, fmtInt(r.rowsPerSec), fmtMs(r.dbMs)]),
-    ], ['l', 'l', 'r', 'r']),
+    `\n(a) raw libSQL upsert — server migrations on a fresh file, multi-row INSERT … ON CONFLICT(id) DO UPDATE, 500 rows/statement`,
+  );
+  console.log(
+    table(
+      [
+        ['columns written', 'transaction', 'rows/s', 'time in libSQL'],
+        ...results.map((r) => [
+          columnsLabel[r.columns],
+          `${fmtInt(r.txRows)} rows${r.txRows === 500 ? ' (as (b))' : ''}`,
+          fmtInt(r.rowsPerSec),
+          fmtMs(r.dbMs),
+        ]),
+      ],
+      ['l', 'l', 'r', 'r'],
+    ),
   );
 }
 
@@ -61,22 +74,61 @@ function printB(b: SyncPushResult, a: { stored: RawUpsertResult; client: RawUpse
   const ratio = a ? b.rowsPerSec / a.stored.rowsPerSec : null;
   const clientRatio = a ? b.rowsPerSec / a.client.rowsPerSec : null;
   const how = `as \`pnpm start\` runs it: node ${nodeArgs.length ? `${nodeArgs.join(' ')} ` : ''}dist/index.js`;
-  console.log(`\n(b) sync.push over HTTP on 127.0.0.1 — ${b.batchSize} items a push, server = its own process (${how}), staff token from the CLI`);
+  console.log(
+    `\n(b) sync.push over HTTP on 127.0.0.1 — ${b.batchSize} items a push, server = its own process (${how}), staff token from the CLI`,
+  );
   console.log(
     table([
       ['', 'figure', 'target', ''],
       ['rows/s (wall clock, all pushes)', fmtInt(b.rowsPerSec), '', ''],
-      ['ratio (b) / (a), 500 rows, all 33 columns', ratio === null ? 'n/a (no (a))' : `${(100 * ratio).toFixed(1)}%`, `≥ ${100 * targets.ratio}%`, ratio === null ? '' : mark(ratio >= targets.ratio)],
-      ["ratio (b) / (a), 500 rows, client's 24", clientRatio === null ? 'n/a (no (a))' : `${(100 * clientRatio).toFixed(1)}%`, '', ''],
-      ['server peak RSS (VmRSS / 50 ms)', `${b.serverPeakRssMb} MB`, `≤ ${targets.serverRssMb} MB`, mark(b.serverPeakRssMb <= targets.serverRssMb)],
+      [
+        'ratio (b) / (a), 500 rows, all 33 columns',
+        ratio === null ? 'n/a (no (a))' : `${(100 * ratio).toFixed(1)}%`,
+        `≥ ${100 * targets.ratio}%`,
+        ratio === null ? '' : mark(ratio >= targets.ratio),
+      ],
+      [
+        "ratio (b) / (a), 500 rows, client's 24",
+        clientRatio === null ? 'n/a (no (a))' : `${(100 * clientRatio).toFixed(1)}%`,
+        '',
+        '',
+      ],
+      [
+        'server peak RSS (VmRSS / 50 ms)',
+        `${b.serverPeakRssMb} MB`,
+        `≤ ${targets.serverRssMb} MB`,
+        mark(b.serverPeakRssMb <= targets.serverRssMb),
+      ],
       ['server VmHWM (lifetime peak)', b.serverHwmMb === null ? 'n/a' : `${b.serverHwmMb} MB`, '', ''],
       ['whole process tree peak', `${b.treePeakRssMb} MB`, '', ''],
-      ['push round trip p50 / p95 / max', `${fmtMs(b.push.p50Ms)} / ${fmtMs(b.push.p95Ms)} / ${fmtMs(b.push.maxMs)}`, '', ''],
+      [
+        'push round trip p50 / p95 / max',
+        `${fmtMs(b.push.p50Ms)} / ${fmtMs(b.push.p95Ms)} / ${fmtMs(b.push.maxMs)}`,
+        '',
+        '',
+      ],
       ['total time', fmtMs(b.wallMs), '', ''],
-      ['pushes / rejected items', `${fmtInt(b.batches)} / ${fmtInt(b.rejected)}`, '', b.rejected === 0 ? '' : mark(false)],
-      ['stored rows / waits / answered', `${fmtInt(b.stored)} / ${fmtInt(b.waits)} / ${fmtInt(b.answered)}`, '', mark(b.stored === b.rows && b.waits > 0)],
+      [
+        'pushes / rejected items',
+        `${fmtInt(b.batches)} / ${fmtInt(b.rejected)}`,
+        '',
+        b.rejected === 0 ? '' : mark(false),
+      ],
+      [
+        'stored rows / waits / answered',
+        `${fmtInt(b.stored)} / ${fmtInt(b.waits)} / ${fmtInt(b.answered)}`,
+        '',
+        mark(b.stored === b.rows && b.waits > 0),
+      ],
       ...(a
-        ? [['same waits / answered as (a) all 33', `${fmtInt(a.stored.waits)} / ${fmtInt(a.stored.answered)}`, '', mark(a.stored.waits === b.waits && a.stored.answered === b.answered)]]
+        ? [
+            [
+              'same waits / answered as (a) all 33',
+              `${fmtInt(a.stored.waits)} / ${fmtInt(a.stored.answered)}`,
+              '',
+              mark(a.stored.waits === b.waits && a.stored.answered === b.answered),
+            ],
+          ]
         : []),
     ]),
   );
@@ -86,11 +138,15 @@ function printB(b: SyncPushResult, a: { stored: RawUpsertResult; client: RawUpse
 
 function printC(c: DashboardResult, calls: number) {
   const l = c.load;
-  console.log(`\n(c) dashboard — ${fmtInt(l.rows)} interactions across ${l.orgs} orgs; one org's 90-day window, ${calls} calls each after 2 untimed`);
+  console.log(
+    `\n(c) dashboard — ${fmtInt(l.rows)} interactions across ${l.orgs} orgs; one org's 90-day window, ${calls} calls each after 2 untimed`,
+  );
   console.log(
     `  load: ${fmtMs(l.loadMs)} (${fmtInt(round((l.rows * 1000) / l.loadMs, 0))} rows/s; generate + derive ${fmtMs(l.deriveMs)}, insert ${fmtMs(l.insertMs)}, rebuild indexes ${fmtMs(l.indexMs)}); ${fmtInt(l.waits)} waits derived`,
   );
-  console.log(`  window: ${fmtInt(c.orgRowsInWindow)} interactions, ${fmtInt(c.waitsInWindow)} waits of the measured org; server started in ${fmtMs(c.serverStartMs)}`);
+  console.log(
+    `  window: ${fmtInt(c.orgRowsInWindow)} interactions, ${fmtInt(c.waitsInWindow)} waits of the measured org; server started in ${fmtMs(c.serverStartMs)}`,
+  );
   const row = (name: string, q: DashboardResult['totals']) => [
     name,
     `${fmtMs(q.http.p50Ms)} / ${fmtMs(q.http.p95Ms)}`,
@@ -100,7 +156,13 @@ function printC(c: DashboardResult, calls: number) {
   ];
   console.log(
     table([
-      ['query', `HTTP p50 / p95 (target p95 ≤ ${targets.dashboardP95Ms} ms)`, '', 'plain SQL p50 / p95', 'server vs SQL'],
+      [
+        'query',
+        `HTTP p50 / p95 (target p95 ≤ ${targets.dashboardP95Ms} ms)`,
+        '',
+        'plain SQL p50 / p95',
+        'server vs SQL',
+      ],
       row('metrics.responseTimes by type (working)', c.responseTimes),
       row('metrics.totals by type × channel', c.totals),
     ]),
@@ -110,14 +172,26 @@ function printC(c: DashboardResult, calls: number) {
 async function main(options: BenchOptions) {
   const dir = mkdtempSync(join(tmpdir(), 'comms-log-bench-'));
   const endMs = Math.floor(Date.now() / HOUR) * HOUR;
-  const data: DataSpec = { seed: options.seed, rows: options.rows, startMs: endMs - 180 * DAY, endMs, directory: makeDirectory(options.seed, 100, 5) };
+  const data: DataSpec = {
+    seed: options.seed,
+    rows: options.rows,
+    startMs: endMs - 180 * DAY,
+    endMs,
+    directory: makeDirectory(options.seed, 100, 5),
+  };
   const cpu = cpus();
   console.log(
     `comms-log bench — ${new Date().toISOString()} · node ${process.version} · ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'} · load ${loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')} · ${options.quick ? 'quick' : 'full'}`,
   );
-  const summary: Record<string, unknown> = { bench: 'comms-log', at: new Date().toISOString(), mode: options.quick ? 'quick' : 'full', node: process.version, cpus: cpu.length };
+  const summary: Record<string, unknown> = {
+    bench: 'comms-log',
+    at: new Date().toISOString(),
+    mode: options.quick ? 'quick' : 'full',
+    node: process.version,
+    cpus: cpu.length,
+  };
   try {
     if (options.only.has('a') || options.only.has('b')) {
       const d = describeData(data);
@@ -168,14 +242,30 @@ async function main(options: BenchOptions) {
       };
       if (cpuProfileDir) {
         const hot = hotFunctions(cpuProfileDir, 25);
-        console.log(`\n  server CPU profile (the server process from start to stop, setup included): ${fmtMs(hot.totalMs)} busy; functions by share of busy time on the stack (inclusive / self):`);
-        console.log(table(hot.functions.map((f) => [`${f.inclusivePct}%`, `${f.selfPct}%`, f.name]), ['r', 'r', 'l'], '    '));
+        console.log(
+          `\n  server CPU profile (the server process from start to stop, setup included): ${fmtMs(hot.totalMs)} busy; functions by share of busy time on the stack (inclusive / self):`,
+        );
+        console.log(
+          table(
+            hot.functions.map((f) => [`${f.inclusivePct}%`, `${f.selfPct}%`, f.name]),
+            ['r', 'r', 'l'],
+            '    ',
+          ),
+        );
       }
     }
 
     if (options.only.has('c')) {
-      progress(`(c) bulk load of ${fmtInt(options.dashboardRows)} rows across ${options.orgs} orgs, then ${options.calls} calls per query`);
-      const c = await dashboardBench(dir, { orgCount: options.orgs, totalRows: options.dashboardRows, calls: options.calls, seed: options.seed, endMs });
+      progress(
+        `(c) bulk load of ${fmtInt(options.dashboardRows)} rows across ${options.orgs} orgs, then ${options.calls} calls per query`,
+      );
+      const c = await dashboardBench(dir, {
+        orgCount: options.orgs,
+        totalRows: options.dashboardRows,
+        calls: options.calls,
+        seed: options.seed,
+        endMs,
+      });
       printC(c, options.calls);
       summary.c = {
         orgs: c.load.orgs,
@@ -183,8 +273,22 @@ async function main(options: BenchOptions) {
         loadMs: round(c.load.loadMs, 0),
         windowRows: c.orgRowsInWindow,
         windowWaits: c.waitsInWindow,
-        responseTimes: { httpP50Ms: c.responseTimes.http.p50Ms, httpP95Ms: c.responseTimes.http.p95Ms, sqlP50Ms: c.responseTimes.sql.p50Ms, sqlP95Ms: c.responseTimes.sql.p95Ms, targetMet: c.responseTimes.http.p95Ms <= targets.dashboardP95Ms, sameFigures: c.responseTimes.sameFigures },
-        totals: { httpP50Ms: c.totals.http.p50Ms, httpP95Ms: c.totals.http.p95Ms, sqlP50Ms: c.totals.sql.p50Ms, sqlP95Ms: c.totals.sql.p95Ms, targetMet: c.totals.http.p95Ms <= targets.dashboardP95Ms, sameFigures: c.totals.sameFigures },
+        responseTimes: {
+          httpP50Ms: c.responseTimes.http.p50Ms,
+          httpP95Ms: c.responseTimes.http.p95Ms,
+          sqlP50Ms: c.responseTimes.sql.p50Ms,
+          sqlP95Ms: c.responseTimes.sql.p95Ms,
+          targetMet: c.responseTimes.http.p95Ms <= targets.dashboardP95Ms,
+          sameFigures: c.responseTimes.sameFigures,
+        },
+        totals: {
+          httpP50Ms: c.totals.http.p50Ms,
+          httpP95Ms: c.totals.http.p95Ms,
+          sqlP50Ms: c.totals.sql.p50Ms,
+          sqlP95Ms: c.totals.sql.p95Ms,
+          targetMet: c.totals.http.p95Ms <= targets.dashboardP95Ms,
+          sameFigures: c.totals.sameFigures,
+        },
       };
     }
   } finally {

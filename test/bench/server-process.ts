@@ -25,10 +25,18 @@ export interface ServerProcess {
  * start script is `<build> && node <flags> dist/index.js`: run the build, then that node command with our extra
  * node flags (profiling, heap limits) — wait for /healthz, and find the node process that runs it.
  */
-export async function startServer(opts: { databaseUrl: string; cpuProfileDir?: string | undefined; nodeArgs?: readonly string[] | undefined }): Promise<ServerProcess> {
+export async function startServer(opts: {
+  databaseUrl: string;
+  cpuProfileDir?: string | undefined;
+  nodeArgs?: readonly string[] | undefined;
+}): Promise<ServerProcess> {
   const port = await freePort();
-  const nodeArgs = [...(opts.nodeArgs ?? []), ...(opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : [])];
-  const start = (JSON.parse(readFileSync(`${serverDir}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const nodeArgs = [
+    ...(opts.nodeArgs ?? []),
+    ...(opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`] : []),
+  ];
+  const start = (JSON.parse(readFileSync(`${serverDir}package.json`, 'utf8')) as { scripts: { start: string } }).scripts
+    .start;
   const steps = start.split('&&').map((s) => s.trim());
   const [node, ...rest] = steps.pop()!.split(/\s+/);
   const script = rest.pop();

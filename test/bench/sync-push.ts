@@ -58,8 +58,26 @@ export async function createStakeholders(client: BenchClient, directory: BenchDi
 /** An org (Asia/Shanghai, default plan), a staff user and its token, through the server's own CLI. */
 async function provision(databaseUrl: string): Promise<string> {
   await runCli(databaseUrl, ['org:create', '--name', 'Bench sync', '--tz', 'Asia/Shanghai']);
-  await runCli(databaseUrl, ['user:create', '--org', 'Bench sync', '--email', 'staff@bench.example.com', '--name', 'Bench Staff', '--role', 'staff']);
-  const out = await runCli(databaseUrl, ['token:create', '--user', 'staff@bench.example.com', '--org', 'Bench sync', '--name', 'bench']);
+  await runCli(databaseUrl, [
+    'user:create',
+    '--org',
+    'Bench sync',
+    '--email',
+    'staff@bench.example.com',
+    '--name',
+    'Bench Staff',
+    '--role',
+    'staff',
+  ]);
+  const out = await runCli(databaseUrl, [
+    'token:create',
+    '--user',
+    'staff@bench.example.com',
+    '--org',
+    'Bench sync',
+    '--name',
+    'bench',
+  ]);
   const token = /\b(cl_[A-Za-z0-9_-]{20,})/.exec(out)?.[1];
   if (!token) throw new Error(`token:create printed no token:\n${out}`);
   return token;
@@ -85,7 +103,13 @@ export async function syncPushBench(
 
     const batches = inBatches(
       (function* () {
-        for (const g of generateInteractions({ seed: data.seed, count: data.rows, startMs: data.startMs, endMs: data.endMs, directory: data.directory })) {
+        for (const g of generateInteractions({
+          seed: data.seed,
+          count: data.rows,
+          startMs: data.startMs,
+          endMs: data.endMs,
+          directory: data.directory,
+        })) {
           yield pushItem(g, { stakeholderIds });
         }
       })(),
@@ -123,7 +147,9 @@ export async function syncPushBench(
       count++;
       if (count % Math.max(1, Math.round(totalBatches / 10)) === 0 && count < totalBatches) {
         const last = latencies.slice(-Math.round(totalBatches / 10));
-        progress(`(b) ${count * batchSize} rows, last pushes ${fmtSeconds(Math.min(...last))}–${fmtSeconds(Math.max(...last))} each`);
+        progress(
+          `(b) ${count * batchSize} rows, last pushes ${fmtSeconds(Math.min(...last))}–${fmtSeconds(Math.max(...last))} each`,
+        );
       }
     }
     const wallMs = performance.now() - t0;

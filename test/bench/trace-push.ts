@@ -44,7 +44,8 @@ function shape(sqlText: string): string {
 }
 
 /** Rows a single statement returned (a batch reports none). */
-const rowCount = (r: unknown): number => (r && typeof r === 'object' && 'rows' in r && Array.isArray(r.rows) ? r.rows.length : 0);
+const rowCount = (r: unknown): number =>
+  r && typeof r === 'object' && 'rows' in r && Array.isArray(r.rows) ? r.rows.length : 0;
 
 async function timed<T>(stmt: InStatement | InStatement[], run: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
@@ -108,25 +109,51 @@ const db = handle.db;
 const now = Date.now();
 const directory = makeDirectory(1, 100, 5);
 const org = await createOrg(handle.db, { name: 'Trace', timeZone: 'Asia/Shanghai' }, now);
-const staff = await createUser(handle.db, { orgId: org.id, name: 'Staff', email: 'staff@example.com', role: 'staff' }, now);
+const staff = await createUser(
+  handle.db,
+  { orgId: org.id, name: 'Staff', email: 'staff@example.com', role: 'staff' },
+  now,
+);
 const stakeholderIds: string[] = [];
 for (const s of directory.stakeholders) {
   const created = await handle.db.transaction((tx) =>
-    createStakeholder(tx, org.id, { name: s.name, type: s.type, tier: s.tier, organization: s.organization, ownerUserId: null, cadenceOverride: null, active: true }, [
-      { kind: 'email', value: s.email },
-    ]),
+    createStakeholder(
+      tx,
+      org.id,
+      {
+        name: s.name,
+        type: s.type,
+        tier: s.tier,
+        organization: s.organization,
+        ownerUserId: null,
+        cadenceOverride: null,
+        active: true,
+      },
+      [{ kind: 'email', value: s.email }],
+    ),
   );
   stakeholderIds.push(created.id);
 }
 const user = { id: staff.id, orgId: org.id, name: staff.name, email: staff.email, role: staff.role, tokenId: null };
 const items = (function* () {
-  for (const g of generateInteractions({ seed: 1, count: rows, startMs: now - 180 * 86_400_000, endMs: now, directory })) yield pushItem(g, { stakeholderIds });
+  for (const g of generateInteractions({
+    seed: 1,
+    count: rows,
+    startMs: now - 180 * 86_400_000,
+    endMs: now,
+    directory,
+  }))
+    yield pushItem(g, { stakeholderIds });
 })();
 
 const report = (label: string, totalMs: number) => {
-  console.log(`\n${label}: ${totalMs.toFixed(0)} ms in push(), of which SQL ${sqlMs.toFixed(0)} ms, JS ${(totalMs - sqlMs).toFixed(0)} ms`);
+  console.log(
+    `\n${label}: ${totalMs.toFixed(0)} ms in push(), of which SQL ${sqlMs.toFixed(0)} ms, JS ${(totalMs - sqlMs).toFixed(0)} ms`,
+  );
   for (const [key, s] of [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
-    console.log(`${s.ms.toFixed(0).padStart(7)} ms ${String(s.calls).padStart(5)}× ${String(s.rows).padStart(8)} rows  ${key}`);
+    console.log(
+      `${s.ms.toFixed(0).padStart(7)} ms ${String(s.calls).padStart(5)}× ${String(s.rows).padStart(8)} rows  ${key}`,
+    );
   }
   stats.clear();
   sqlMs = 0;
@@ -155,6 +182,12 @@ for (const batch of inBatches(items, batchSize)) {
     windowMs = 0;
   }
 }
-if (walFrames.length) console.log('WAL frames per push: mean', (walFrames.reduce((a, b) => a + b, 0) / walFrames.length).toFixed(0), 'last 10', walFrames.slice(-10).join(' '));
+if (walFrames.length)
+  console.log(
+    'WAL frames per push: mean',
+    (walFrames.reduce((a, b) => a + b, 0) / walFrames.length).toFixed(0),
+    'last 10',
+    walFrames.slice(-10).join(' '),
+  );
 handle.close();
 rmSync(dir, { recursive: true, force: true });

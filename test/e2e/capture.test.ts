@@ -45,7 +45,10 @@ async function rowsOfThread(threadKey: string): Promise<Row[]> {
 }
 
 /** Open the fixture's page, click "Log this", confirm the panel (creating the stakeholder when asked). */
-async function logThread(fixture: SiteFixture, opts: { newStakeholder?: { name: string; type: string } } = {}): Promise<Page> {
+async function logThread(
+  fixture: SiteFixture,
+  opts: { newStakeholder?: { name: string; type: string } } = {},
+): Promise<Page> {
   await serveFixtureAt(browser.context, fixture);
   const page = await browser.context.newPage();
   await page.goto(fixture.url);
@@ -95,10 +98,18 @@ beforeAll(async () => {
   browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
 
   // Configure through the options page, as a user would.
-  const options = await signInThroughOptions(browser, { serverUrl: server.url, token, name: 'Chen Jing', sync: true, keepOpen: true });
+  const options = await signInThroughOptions(browser, {
+    serverUrl: server.url,
+    token,
+    name: 'Chen Jing',
+    sync: true,
+    keepOpen: true,
+  });
   // The directory arrives through sync.pull: wait until the background has it locally.
   await waitFor('the directory in the local copy', async () => {
-    const status = (await browser.worker.evaluate(() => chrome.storage.local.get('syncStatus'))) as { syncStatus?: { lastSyncAt?: string } };
+    const status = (await browser.worker.evaluate(() => chrome.storage.local.get('syncStatus'))) as {
+      syncStatus?: { lastSyncAt?: string };
+    };
     return status.syncStatus?.lastSyncAt;
   });
   await options.close();
@@ -111,11 +122,23 @@ afterAll(async () => {
 });
 
 describe('Log this, in context', () => {
-  const cases: { site: string; name: string; type: string; channel: string; newStakeholder?: { name: string; type: string } }[] = [
+  const cases: {
+    site: string;
+    name: string;
+    type: string;
+    channel: string;
+    newStakeholder?: { name: string; type: string };
+  }[] = [
     { site: 'gmail', name: 'customer-thread-4msg', type: 'customer', channel: 'email' },
     { site: 'jira', name: 'partner-integration-issue', type: 'partner', channel: 'project' },
     { site: 'trello', name: 'partner-launch-card', type: 'partner', channel: 'project' },
-    { site: 'weibo', name: 'customer-complaint-post', type: 'customer', channel: 'social', newStakeholder: { name: 'Weibo complainant', type: 'customer' } },
+    {
+      site: 'weibo',
+      name: 'customer-complaint-post',
+      type: 'customer',
+      channel: 'social',
+      newStakeholder: { name: 'Weibo complainant', type: 'customer' },
+    },
   ];
 
   for (const c of cases) {
@@ -127,7 +150,9 @@ describe('Log this, in context', () => {
         const r = await rowsOfThread(threadKeyOf(fixture));
         return r.length === want.length ? r : null;
       });
-      expect(rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name }))).toEqual(want);
+      expect(
+        rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name })),
+      ).toEqual(want);
       for (const r of rows) {
         expect(r.stakeholder_type).toBe(c.type);
         expect(r.channel).toBe(c.channel);
@@ -184,7 +209,11 @@ describe('Log this, in context', () => {
     await page.close();
 
     const popup = await openPopup();
-    await expect.poll(async () => Number((await popup.getByTestId('pending-count').textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((await popup.getByTestId('pending-count').textContent())?.match(/\d+/)?.[0] ?? 0), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
     await expect.poll(() => popup.getByTestId('last-error').textContent(), { timeout: 20_000 }).toMatch(/\S/);
     expect(await rowsOfThread(threadKeyOf(fixture))).toHaveLength(0);
 
@@ -195,8 +224,14 @@ describe('Log this, in context', () => {
       const r = await rowsOfThread(threadKeyOf(fixture));
       return r.length >= want.length ? r : null;
     });
-    expect(rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name }))).toEqual(want);
-    await expect.poll(async () => Number((await popup.getByTestId('pending-count').textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 20_000 }).toBe(0);
+    expect(
+      rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name })),
+    ).toEqual(want);
+    await expect
+      .poll(async () => Number((await popup.getByTestId('pending-count').textContent())?.match(/\d+/)?.[0] ?? 0), {
+        timeout: 20_000,
+      })
+      .toBe(0);
 
     // Another sync must not duplicate anything.
     await popup.getByRole('button', { name: 'Sync now' }).click();

@@ -39,10 +39,14 @@ let browser: ExtensionBrowser;
 let api: ApiClient;
 
 const sectionsReady = (page: Page) =>
-  page.waitForFunction(() => {
-    const sections = [...document.querySelectorAll('.dash-section')];
-    return sections.length === 4 && sections.every((s) => s.getAttribute('data-state') === 'ready');
-  }, undefined, { timeout: 60_000 });
+  page.waitForFunction(
+    () => {
+      const sections = [...document.querySelectorAll('.dash-section')];
+      return sections.length === 4 && sections.every((s) => s.getAttribute('data-state') === 'ready');
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
 
 async function pageFilter(page: Page): Promise<{ filter: MetricsFilter; asOf: string }> {
   const el = page.getByTestId('dash-overview');
@@ -63,7 +67,11 @@ beforeAll(async () => {
   demo = await startDemoServer();
   api = demo.api(demo.tokens.manager);
   browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
-  await setExtensionStorage(browser.worker, { serverUrl: demo.server.url, token: demo.tokens.manager, languagePref: 'en' });
+  await setExtensionStorage(browser.worker, {
+    serverUrl: demo.server.url,
+    token: demo.tokens.manager,
+    languagePref: 'en',
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -87,8 +95,24 @@ describe('manager dashboard', () => {
     }
 
     // Every type × channel cell, by its accessible name.
-    const labels = { customer: 'Customer', partner: 'Partner', media: 'Media', investor: 'Investor', government: 'Government', supplier: 'Supplier', other: 'Other' } as Record<string, string>;
-    const channels = { email: 'Email', social: 'Social media', project: 'Project tool', phone: 'Phone', video: 'Video meeting', in_person: 'Face to face', im: 'Instant messaging' } as Record<string, string>;
+    const labels = {
+      customer: 'Customer',
+      partner: 'Partner',
+      media: 'Media',
+      investor: 'Investor',
+      government: 'Government',
+      supplier: 'Supplier',
+      other: 'Other',
+    } as Record<string, string>;
+    const channels = {
+      email: 'Email',
+      social: 'Social media',
+      project: 'Project tool',
+      phone: 'Phone',
+      video: 'Video meeting',
+      in_person: 'Face to face',
+      im: 'Instant messaging',
+    } as Record<string, string>;
     for (const row of server.rows) {
       const name = `${row.count} interactions: ${labels[row.key.stakeholderType!]}, ${channels[row.key.channel!]}`;
       await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);
@@ -100,7 +124,10 @@ describe('manager dashboard', () => {
     await page.getByRole('button', { name: cellName, exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByTestId('drill-total').textContent()).toBe(String(biggest.count));
-    const listed = await api.metrics.interactions.query({ filter, key: { stakeholderType: biggest.key.stakeholderType!, channel: biggest.key.channel! } });
+    const listed = await api.metrics.interactions.query({
+      filter,
+      key: { stakeholderType: biggest.key.stakeholderType!, channel: biggest.key.channel! },
+    });
     expect(listed.total).toBe(biggest.count);
     expect(await dialog.locator('tbody tr').count()).toBe(Math.min(50, biggest.count));
     // Links go to the original conversation.
@@ -111,9 +138,11 @@ describe('manager dashboard', () => {
     // Plan vs actual lists the plan's goals as reports.goals rates them (the period report's own figures).
     const goals = await api.reports.goals.query({ filter, language: 'en' });
     expect(goals.goals.length).toBeGreaterThan(0);
-    expect(await page.locator('tr[data-goal]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-goal'), tr.querySelector('th')?.textContent]))).toEqual(
-      goals.goals.map((g) => [g.id, g.label]),
-    );
+    expect(
+      await page
+        .locator('tr[data-goal]')
+        .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-goal'), tr.querySelector('th')?.textContent])),
+    ).toEqual(goals.goals.map((g) => [g.id, g.label]));
 
     await page.screenshot({ path: join(artifactsDir, 'dashboard.png'), fullPage: true });
     await page.close();
@@ -137,7 +166,9 @@ describe('manager dashboard', () => {
     expect(preview.changed).toBeGreaterThan(0);
     expect(await offer.textContent()).toContain(`${preview.changed} of ${preview.total} interactions`);
     // Nothing silent: the stored figures are still the old ones until asked.
-    expect((await api.metrics.responseTimes.query({ filter, asOf, basis: 'working' })).total.onTimeRate).toBe(serverBefore.total.onTimeRate);
+    expect((await api.metrics.responseTimes.query({ filter, asOf, basis: 'working' })).total.onTimeRate).toBe(
+      serverBefore.total.onTimeRate,
+    );
 
     await page.getByRole('button', { name: `Recompute history (${preview.changed} rows)` }).click();
     await expect.poll(() => page.getByText(/^Recomputed:/).count(), { timeout: 60_000 }).toBe(1);
@@ -163,7 +194,9 @@ describe('manager dashboard', () => {
     await expect.poll(() => report.getAttribute('lang'), { timeout: 30_000 }).toBe('en');
     await expect.poll(() => report.locator('h1').textContent()).toMatch(/^External communication report: /);
     const totals = await api.metrics.totals.query({ filter });
-    expect(await page.getByTestId('report-overview').textContent()).toContain(`${totals.total} interactions were logged`);
+    expect(await page.getByTestId('report-overview').textContent()).toContain(
+      `${totals.total} interactions were logged`,
+    );
 
     await page.getByLabel('Report language', { exact: true }).selectOption('zh-CN');
     await expect.poll(() => report.getAttribute('lang'), { timeout: 30_000 }).toBe('zh-CN');
@@ -172,7 +205,10 @@ describe('manager dashboard', () => {
     expect(await report.getByRole('region', { name: '目标：计划与实际' }).count()).toBe(1);
     await page.screenshot({ path: join(artifactsDir, 'report-zh.png'), fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the interactions (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the interactions (CSV)' }).click(),
+    ]);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parseCsv(bytes.toString('utf8'));
@@ -197,9 +233,17 @@ describe('manager dashboard', () => {
   it('imports stakeholders from CSV with the server’s dry-run verdict per row and a per-row report, and merges two of them with their history', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html?tab=directory`);
-    const csv = ['name,type,tier,emails', 'E2E Alpha Ltd,customer,key,ops@alpha-e2e.example', 'E2E Beta,partner,,beta@beta-e2e.example', ',customer,,x@nobody-e2e.example', 'E2E Gamma,press,,'].join('\n');
+    const csv = [
+      'name,type,tier,emails',
+      'E2E Alpha Ltd,customer,key,ops@alpha-e2e.example',
+      'E2E Beta,partner,,beta@beta-e2e.example',
+      ',customer,,x@nobody-e2e.example',
+      'E2E Gamma,press,,',
+    ].join('\n');
     await page.getByLabel('…or paste the CSV here').fill(csv);
-    await expect.poll(() => page.getByText(/rows read:/).textContent()).toBe('4 rows read: 2 look right, 2 have mistakes.');
+    await expect
+      .poll(() => page.getByText(/rows read:/).textContent())
+      .toBe('4 rows read: 2 look right, 2 have mistakes.');
     // The server checks the same rows by a dry run of the import: its verdict per row, and nothing written yet.
     await expect
       .poll(() => page.getByTestId('csv-server-check').textContent(), { timeout: 30_000 })
@@ -214,7 +258,9 @@ describe('manager dashboard', () => {
 
     await page.getByRole('button', { name: 'Import the file (2 of 4 rows look right)' }).click();
     const report = page.getByRole('status', { name: 'Import report' });
-    await expect.poll(() => report.locator('p').first().textContent(), { timeout: 30_000 }).toBe('Imported: 2 created, 0 updated, 2 refused.');
+    await expect
+      .poll(() => report.locator('p').first().textContent(), { timeout: 30_000 })
+      .toBe('Imported: 2 created, 0 updated, 2 refused.');
     const rows = report.getByRole('table').locator('tbody tr');
     expect(await rows.count()).toBe(4);
     expect(await rows.nth(2).textContent()).toMatch(/^4Refused/);
@@ -227,15 +273,27 @@ describe('manager dashboard', () => {
     const alpha = found.items.find((s) => s.name === 'E2E Alpha Ltd')!;
     const beta = found.items.find((s) => s.name === 'E2E Beta')!;
     // A conversation with Beta, to move with the merge.
-    const mail = interaction({ threadKey: 'gmail:e2e-beta', stakeholderId: beta.id, stakeholderType: 'partner', author: { name: 'Beta Boss', handle: 'beta@beta-e2e.example' } });
-    expect((await api.sync.push.mutate({ items: [{ op: 'upsert', entity: 'interaction', id: mail.id, data: mail }] })).rejected).toEqual([]);
+    const mail = interaction({
+      threadKey: 'gmail:e2e-beta',
+      stakeholderId: beta.id,
+      stakeholderType: 'partner',
+      author: { name: 'Beta Boss', handle: 'beta@beta-e2e.example' },
+    });
+    expect(
+      (await api.sync.push.mutate({ items: [{ op: 'upsert', entity: 'interaction', id: mail.id, data: mail }] }))
+        .rejected,
+    ).toEqual([]);
 
     await page.reload();
     await expect.poll(() => page.locator('#dir-merge-keep option', { hasText: 'E2E Beta' }).count()).toBe(1);
     await page.getByLabel('Keep', { exact: true }).selectOption(alpha.id);
     await page.getByLabel('Merge into it', { exact: true }).selectOption(beta.id);
     await page.getByRole('button', { name: 'Review the merge' }).click();
-    expect(await page.getByText(/^Past interactions, follow-ups and cadence snoozes of E2E Beta move to E2E Alpha Ltd/).count()).toBe(1);
+    expect(
+      await page
+        .getByText(/^Past interactions, follow-ups and cadence snoozes of E2E Beta move to E2E Alpha Ltd/)
+        .count(),
+    ).toBe(1);
     await page.getByRole('button', { name: 'Merge E2E Beta into E2E Alpha Ltd' }).click();
     await expect.poll(() => page.getByText(/^Merged:/).count(), { timeout: 30_000 }).toBe(1);
     const kept = await api.directory.get.query({ id: alpha.id });
@@ -244,18 +302,39 @@ describe('manager dashboard', () => {
     // Beta's history is Alpha's now, logged type kept.
     const period = { from: '2025-06-01T00:00:00Z', to: '2028-06-01T00:00:00Z' };
     const ofAlpha = await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [alpha.id] } });
-    expect(ofAlpha.items.map((i) => [i.id, i.stakeholderType, i.authorName])).toEqual([[mail.id, 'partner', 'Beta Boss']]);
+    expect(ofAlpha.items.map((i) => [i.id, i.stakeholderType, i.authorName])).toEqual([
+      [mail.id, 'partner', 'Beta Boss'],
+    ]);
     expect((await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [beta.id] } })).total).toBe(0);
     await page.screenshot({ path: join(artifactsDir, 'directory.png'), fullPage: true });
     await page.close();
   });
 
   it('offers unknown counterparts from the server’s queue: create (with their past messages), assign and dismiss with undo', async () => {
-    const lead1 = interaction({ threadKey: 'gmail:e2e-lead', author: { name: 'Lena Lead', handle: 'Lena@newco-e2e.example' }, title: 'Pricing for 200 seats' });
-    const lead2 = interaction({ threadKey: 'gmail:e2e-lead', author: { name: 'Lena Lead', handle: 'lena@newco-e2e.example' }, title: 'Pricing for 200 seats', occurredAt: '2026-03-03T10:00:00+08:00' });
+    const lead1 = interaction({
+      threadKey: 'gmail:e2e-lead',
+      author: { name: 'Lena Lead', handle: 'Lena@newco-e2e.example' },
+      title: 'Pricing for 200 seats',
+    });
+    const lead2 = interaction({
+      threadKey: 'gmail:e2e-lead',
+      author: { name: 'Lena Lead', handle: 'lena@newco-e2e.example' },
+      title: 'Pricing for 200 seats',
+      occurredAt: '2026-03-03T10:00:00+08:00',
+    });
     const fan = interaction({ threadKey: 'gmail:e2e-fan', author: { name: 'A Fan', handle: 'fan-e2e@qq.com' } });
-    const spam = interaction({ threadKey: 'gmail:e2e-spam', author: { name: 'Spammer', handle: 'spam@spam-e2e.example' } });
-    const pushed = await api.sync.push.mutate({ items: [lead1, lead2, fan, spam].map((d) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: d.id, data: d })) });
+    const spam = interaction({
+      threadKey: 'gmail:e2e-spam',
+      author: { name: 'Spammer', handle: 'spam@spam-e2e.example' },
+    });
+    const pushed = await api.sync.push.mutate({
+      items: [lead1, lead2, fan, spam].map((d) => ({
+        op: 'upsert' as const,
+        entity: 'interaction' as const,
+        id: d.id,
+        data: d,
+      })),
+    });
     expect(pushed.rejected).toEqual([]);
     const queue = await api.directory.suggestions.query({ limit: 200 });
     expect(queue.items.map((s) => [s.value, s.count])).toEqual(
@@ -273,23 +352,41 @@ describe('manager dashboard', () => {
     const row = (handle: string) => table.locator(`tr[data-handle="email:${handle}"]`);
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(queue.items.length);
     expect(await row('lena@newco-e2e.example').locator('td').first().textContent()).toBe('2');
-    await page.locator('section[aria-labelledby="dir-sugg-h"]').screenshot({ path: join(artifactsDir, 'suggestions.png') });
+    await page
+      .locator('section[aria-labelledby="dir-sugg-h"]')
+      .screenshot({ path: join(artifactsDir, 'suggestions.png') });
 
     // Assign: the fan's message goes to an existing stakeholder and leaves the queue.
     await row('fan-e2e@qq.com').getByRole('button', { name: 'Assign fan-e2e@qq.com to a stakeholder' }).click();
-    await row('fan-e2e@qq.com').getByRole('combobox', { name: 'Assign fan-e2e@qq.com to a stakeholder' }).selectOption(target.id);
+    await row('fan-e2e@qq.com')
+      .getByRole('combobox', { name: 'Assign fan-e2e@qq.com to a stakeholder' })
+      .selectOption(target.id);
     await row('fan-e2e@qq.com').getByRole('button', { name: 'Assign', exact: true }).click();
-    await expect.poll(() => page.getByText(`Assigned fan-e2e@qq.com to ${target.name}: 1 interactions moved to them.`).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText(`Assigned fan-e2e@qq.com to ${target.name}: 1 interactions moved to them.`).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
     await expect.poll(() => row('fan-e2e@qq.com').count()).toBe(0);
     const period = { from: '2025-06-01T00:00:00Z', to: '2028-06-01T00:00:00Z' };
-    const ofTarget = await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [target.id] }, limit: 200 });
-    expect(ofTarget.items.find((i) => i.id === fan.id)).toMatchObject({ stakeholderType: target.type, authorHandle: 'fan-e2e@qq.com' });
-    expect((await api.directory.get.query({ id: target.id })).identities.map((i) => i.value)).toContain('fan-e2e@qq.com');
+    const ofTarget = await api.metrics.interactions.query({
+      filter: { ...period, stakeholderId: [target.id] },
+      limit: 200,
+    });
+    expect(ofTarget.items.find((i) => i.id === fan.id)).toMatchObject({
+      stakeholderType: target.type,
+      authorHandle: 'fan-e2e@qq.com',
+    });
+    expect((await api.directory.get.query({ id: target.id })).identities.map((i) => i.value)).toContain(
+      'fan-e2e@qq.com',
+    );
 
     // Dismiss, for the whole org, and undo.
     await row('spam@spam-e2e.example').getByRole('button', { name: 'Dismiss spam@spam-e2e.example' }).click();
     await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(0);
-    expect((await api.directory.suggestions.query({ limit: 200 })).items.map((s) => s.value)).not.toContain('spam@spam-e2e.example');
+    expect((await api.directory.suggestions.query({ limit: 200 })).items.map((s) => s.value)).not.toContain(
+      'spam@spam-e2e.example',
+    );
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(1);
     await row('spam@spam-e2e.example').getByRole('button', { name: 'Dismiss spam@spam-e2e.example' }).click();
@@ -300,13 +397,24 @@ describe('manager dashboard', () => {
     const form = page.getByRole('form', { name: 'New stakeholder' });
     expect(await form.getByLabel('Stakeholder name', { exact: true }).inputValue()).toBe('Lena Lead');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByText('Created Lena Lead; 2 earlier interactions of lena@newco-e2e.example are now theirs.').count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page.getByText('Created Lena Lead; 2 earlier interactions of lena@newco-e2e.example are now theirs.').count(),
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     const lena = (await api.directory.list.query({ search: 'Lena Lead' })).items[0]!;
-    expect(lena.identities.map((i) => `${i.kind}:${i.value}`).sort()).toEqual(['domain:newco-e2e.example', 'email:lena@newco-e2e.example']);
+    expect(lena.identities.map((i) => `${i.kind}:${i.value}`).sort()).toEqual([
+      'domain:newco-e2e.example',
+      'email:lena@newco-e2e.example',
+    ]);
     const ofLena = await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [lena.id] } });
     expect(ofLena.items.map((i) => i.id).sort()).toEqual([lead1.id, lead2.id].sort());
     expect((await api.directory.suggestions.query({ limit: 200 })).items.map((s) => s.value)).toEqual(
-      queue.items.map((s) => s.value).filter((v) => !['lena@newco-e2e.example', 'fan-e2e@qq.com', 'spam@spam-e2e.example'].includes(v)),
+      queue.items
+        .map((s) => s.value)
+        .filter((v) => !['lena@newco-e2e.example', 'fan-e2e@qq.com', 'spam@spam-e2e.example'].includes(v)),
     );
     await page.close();
   });
@@ -319,12 +427,18 @@ describe('manager dashboard', () => {
     const list = page.getByTestId('dash-cadence-list');
     const names = await list.locator('tbody tr th').allTextContents();
     expect(names).toEqual(server.items.map((r) => r.name));
-    expect(await list.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')))).toEqual(server.items.map((r) => r.state));
+    expect(await list.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')))).toEqual(
+      server.items.map((r) => r.state),
+    );
     // Only the overdue ones, with the count the server gives.
     await page.getByLabel('Show', { exact: true }).selectOption('overdue');
     const overdue = await api.metrics.cadence.query({ asOf, state: ['overdue'], limit: 50 });
     await expect.poll(() => list.locator('tbody tr').count(), { timeout: 30_000 }).toBe(Math.min(50, overdue.total));
-    expect(await list.locator('tbody tr').evaluateAll((trs) => trs.every((tr) => tr.getAttribute('data-state') === 'overdue'))).toBe(true);
+    expect(
+      await list
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.every((tr) => tr.getAttribute('data-state') === 'overdue')),
+    ).toBe(true);
     await page.close();
   });
 
@@ -349,7 +463,10 @@ describe('manager dashboard', () => {
 
 describe('a Chinese browser', () => {
   // The extension follows the browser's language when the user has not picked one.
-  const zh = JSON.parse(readFileSync(join(repoRoot, 'extension/src/locales/zh_CN.json'), 'utf8')) as Record<string, string>;
+  const zh = JSON.parse(readFileSync(join(repoRoot, 'extension/src/locales/zh_CN.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
 
   it('gets the dashboard and the popup in Chinese', async () => {
     const zhBrowser = await launchWithExtension({ lang: 'zh-CN', timeZone: 'Asia/Shanghai' });
@@ -359,7 +476,12 @@ describe('a Chinese browser', () => {
       await page.setViewportSize({ width: 1360, height: 900 });
       await page.goto(`chrome-extension://${zhBrowser.extensionId}/dashboard.html?period=last90`);
       await sectionsReady(page);
-      expect(await page.getByRole('tab').allTextContents()).toEqual([zh.dashTabOverview, zh.dashTabReport, zh.dashTabPlan, zh.dashTabDirectory]);
+      expect(await page.getByRole('tab').allTextContents()).toEqual([
+        zh.dashTabOverview,
+        zh.dashTabReport,
+        zh.dashTabPlan,
+        zh.dashTabDirectory,
+      ]);
       await page.getByRole('heading', { name: zh.dashPlanVsActual }).waitFor({ state: 'visible' });
       await page.screenshot({ path: join(artifactsDir, 'dashboard-zh.png'), fullPage: true });
 

@@ -33,9 +33,16 @@ const ids = { customer: '', partner: '', lateEmail: '', reminder: '' };
 type RowInfo = { kind: string; group: string; id: string; name: string };
 
 async function rowsOf(popup: Page): Promise<RowInfo[]> {
-  return popup.locator('[data-testid="fu-row"]').evaluateAll((els) =>
-    els.map((e) => ({ kind: e.getAttribute('data-kind') ?? '', group: e.getAttribute('data-group') ?? '', id: e.getAttribute('data-id') ?? '', name: e.getAttribute('aria-label') ?? '' })),
-  );
+  return popup
+    .locator('[data-testid="fu-row"]')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        kind: e.getAttribute('data-kind') ?? '',
+        group: e.getAttribute('data-group') ?? '',
+        id: e.getAttribute('data-id') ?? '',
+        name: e.getAttribute('aria-label') ?? '',
+      })),
+    );
 }
 
 /** Waits until the popup lists exactly `count` rows, and returns them. */
@@ -86,9 +93,17 @@ beforeAll(async () => {
         entity: 'interaction',
         id: ids.lateEmail,
         data: {
-          id: ids.lateEmail, source: 'gmail', externalId: 'msg-late-1', threadKey: 'gmail:thread-late', channel: 'email', direction: 'inbound',
-          occurredAt: new Date(now - 4 * DAY).toISOString(), stakeholderId: ids.customer, stakeholderType: 'customer',
-          author: person('Marcus Reid', 'marcus.reid@brightline-logistics.com'), title: 'Delivery delay on order 1182',
+          id: ids.lateEmail,
+          source: 'gmail',
+          externalId: 'msg-late-1',
+          threadKey: 'gmail:thread-late',
+          channel: 'email',
+          direction: 'inbound',
+          occurredAt: new Date(now - 4 * DAY).toISOString(),
+          stakeholderId: ids.customer,
+          stakeholderType: 'customer',
+          author: person('Marcus Reid', 'marcus.reid@brightline-logistics.com'),
+          title: 'Delivery delay on order 1182',
           url: 'https://mail.google.com/mail/u/0/#inbox/thread-late',
         },
       },
@@ -97,16 +112,29 @@ beforeAll(async () => {
         entity: 'interaction',
         id: ulidAt(now - 40 * DAY, 2),
         data: {
-          id: ulidAt(now - 40 * DAY, 2), source: 'gmail', externalId: 'msg-partner-1', threadKey: 'gmail:thread-partner', channel: 'email', direction: 'outbound',
-          occurredAt: new Date(now - 40 * DAY).toISOString(), stakeholderId: ids.partner, stakeholderType: 'partner',
-          author: person('Li Wei', 'li.wei@northwind-robotics.com'), title: 'Integration timeline',
+          id: ulidAt(now - 40 * DAY, 2),
+          source: 'gmail',
+          externalId: 'msg-partner-1',
+          threadKey: 'gmail:thread-partner',
+          channel: 'email',
+          direction: 'outbound',
+          occurredAt: new Date(now - 40 * DAY).toISOString(),
+          stakeholderId: ids.partner,
+          stakeholderType: 'partner',
+          author: person('Li Wei', 'li.wei@northwind-robotics.com'),
+          title: 'Integration timeline',
         },
       },
       {
         op: 'upsert',
         entity: 'followup',
         id: ids.reminder,
-        data: { id: ids.reminder, dueAt: new Date(now - DAY).toISOString(), note: 'Send the revised quote', stakeholderId: ids.customer },
+        data: {
+          id: ids.reminder,
+          dueAt: new Date(now - DAY).toISOString(),
+          note: 'Send the revised quote',
+          stakeholderId: ids.customer,
+        },
       },
     ],
   });
@@ -137,7 +165,9 @@ describe('follow-ups in the popup', () => {
     const wait = popup.locator('[data-testid="fu-row"][data-kind="wait"]');
     await expect.poll(() => wait.textContent()).toMatch(/Late.*Marcus Reid.*Customer.*Email/);
     expect(await wait.textContent()).toMatch(/SLA 4 working h/);
-    expect(await popup.locator('[data-testid="fu-row"][data-kind="cadence"]').textContent()).toMatch(/40 days since our last contact/);
+    expect(await popup.locator('[data-testid="fu-row"][data-kind="cadence"]').textContent()).toMatch(
+      /40 days since our last contact/,
+    );
     expect(await popup.locator('[data-testid="fu-group-awaiting"]').textContent()).toMatch(/Awaiting your reply\s*1/);
     mkdirSync(artifactsDir, { recursive: true });
     await popup.setViewportSize({ width: 400, height: 720 });
@@ -204,16 +234,25 @@ describe('follow-ups in the popup', () => {
     await popup.close();
   });
 
-  it('a call logged from the partner\'s row (manual log prefilled) resets its cadence', async () => {
+  it("a call logged from the partner's row (manual log prefilled) resets its cadence", async () => {
     const popup = await openPopup();
     await waitForRows(popup, 1);
-    await popup.locator('[data-testid="fu-row"][data-kind="cadence"]').getByRole('button', { name: 'Log a call or meeting' }).click();
+    await popup
+      .locator('[data-testid="fu-row"][data-kind="cadence"]')
+      .getByRole('button', { name: 'Log a call or meeting' })
+      .click();
     await expect.poll(() => popup.locator('.cl-picked-name').textContent()).toBe('Kestrel Payments');
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
     // Back on the list, recomputed with the call still in the outbox or already pushed: nothing left.
-    await waitFor('an empty list', async () => (await rowsOf(popup)).length === 0 && (await popup.getByTestId('fu-empty').count()) === 3);
+    await waitFor(
+      'an empty list',
+      async () => (await rowsOf(popup)).length === 0 && (await popup.getByTestId('fu-empty').count()) === 3,
+    );
     const call = await waitFor('the call on the server', async () => {
-      const r = await db.execute({ sql: "SELECT channel, direction FROM interactions WHERE stakeholder_id = ? AND source = 'manual'", args: [ids.partner] });
+      const r = await db.execute({
+        sql: "SELECT channel, direction FROM interactions WHERE stakeholder_id = ? AND source = 'manual'",
+        args: [ids.partner],
+      });
       return r.rows[0] ?? null;
     });
     expect([call.channel, call.direction]).toEqual(['phone', 'outbound']);
@@ -234,9 +273,17 @@ describe('team switch', () => {
           entity: 'interaction',
           id,
           data: {
-            id, source: 'gmail', externalId: 'msg-late-2', threadKey: 'gmail:thread-late-2', channel: 'email', direction: 'inbound',
-            occurredAt: new Date(now - 3 * DAY).toISOString(), stakeholderId: ids.customer, stakeholderType: 'customer',
-            author: { name: 'Marcus Reid', handle: 'marcus.reid@brightline-logistics.com' }, title: 'Another question',
+            id,
+            source: 'gmail',
+            externalId: 'msg-late-2',
+            threadKey: 'gmail:thread-late-2',
+            channel: 'email',
+            direction: 'inbound',
+            occurredAt: new Date(now - 3 * DAY).toISOString(),
+            stakeholderId: ids.customer,
+            stakeholderType: 'customer',
+            author: { name: 'Marcus Reid', handle: 'marcus.reid@brightline-logistics.com' },
+            title: 'Another question',
           },
         },
       ],
@@ -249,7 +296,9 @@ describe('team switch', () => {
       // The admin owns nothing: their own list is empty.
       await popup.getByTestId('fu-updated').waitFor({ timeout: 20_000 });
       expect(await rowsOf(popup)).toEqual([]);
-      await expect.poll(() => teamSwitch.locator('option').allTextContents(), { timeout: 20_000 }).toEqual(['Mine', 'Whole team', 'Li Wei']);
+      await expect
+        .poll(() => teamSwitch.locator('option').allTextContents(), { timeout: 20_000 })
+        .toEqual(['Mine', 'Whole team', 'Li Wei']);
       await teamSwitch.selectOption({ label: 'Li Wei' });
       const rows = await waitForRows(popup, 1);
       expect(rows[0]).toMatchObject({ kind: 'wait', group: 'awaiting', id });

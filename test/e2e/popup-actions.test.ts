@@ -41,12 +41,19 @@ async function badgeText(worker: Worker): Promise<string> {
 }
 
 async function syncStatus(): Promise<{ lastSyncAt?: string | null; rejected?: number; pending?: number }> {
-  const got = (await browser.worker.evaluate(() => chrome.storage.local.get('syncStatus'))) as { syncStatus?: { lastSyncAt?: string | null; rejected?: number; pending?: number } };
+  const got = (await browser.worker.evaluate(() => chrome.storage.local.get('syncStatus'))) as {
+    syncStatus?: { lastSyncAt?: string | null; rejected?: number; pending?: number };
+  };
   return got.syncStatus ?? {};
 }
 
-async function threadRows(threadKey: string): Promise<{ id: string; external_id: string | null; author_handle: string | null }[]> {
-  const rs = await db.execute({ sql: 'SELECT id, external_id, author_handle FROM interactions WHERE thread_key = ? AND deleted = 0', args: [threadKey] });
+async function threadRows(
+  threadKey: string,
+): Promise<{ id: string; external_id: string | null; author_handle: string | null }[]> {
+  const rs = await db.execute({
+    sql: 'SELECT id, external_id, author_handle FROM interactions WHERE thread_key = ? AND deleted = 0',
+    args: [threadKey],
+  });
   return rs.rows as unknown as { id: string; external_id: string | null; author_handle: string | null }[];
 }
 
@@ -84,7 +91,11 @@ beforeAll(async () => {
   const port = await freePort();
   // Li Wei owns the customer whose email is late; the two senders of flow 2 are known but owned by nobody, so
   // nothing of theirs lands on Li Wei's follow-ups.
-  const { adminToken, staffToken: staff, stakeholderIds } = await provisionOrg(databaseUrl, {
+  const {
+    adminToken,
+    staffToken: staff,
+    stakeholderIds,
+  } = await provisionOrg(databaseUrl, {
     dir,
     staff: true,
     stakeholderCsv: [
@@ -111,9 +122,17 @@ beforeAll(async () => {
         entity: 'interaction',
         id: ids.lateEmail,
         data: {
-          id: ids.lateEmail, source: 'gmail', externalId: 'msg-late-1', threadKey: 'gmail:thread-late', channel: 'email', direction: 'inbound',
-          occurredAt: new Date(now - 4 * DAY).toISOString(), stakeholderId: ids.customer, stakeholderType: 'customer',
-          author: { name: 'Marcus Reid', handle: 'marcus.reid@brightline-logistics.com' }, title: 'Delivery delay on order 1182',
+          id: ids.lateEmail,
+          source: 'gmail',
+          externalId: 'msg-late-1',
+          threadKey: 'gmail:thread-late',
+          channel: 'email',
+          direction: 'inbound',
+          occurredAt: new Date(now - 4 * DAY).toISOString(),
+          stakeholderId: ids.customer,
+          stakeholderType: 'customer',
+          author: { name: 'Marcus Reid', handle: 'marcus.reid@brightline-logistics.com' },
+          title: 'Delivery delay on order 1182',
         },
       },
     ],
@@ -123,7 +142,13 @@ beforeAll(async () => {
   expect(overdue.items.map((i) => `${i.kind}:${i.state}:${i.id}`)).toEqual([`wait:late:${ids.lateEmail}`]);
 
   browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
-  const options = await signInThroughOptions(browser, { serverUrl: server.url, token: staffToken, name: 'Li Wei', sync: true, keepOpen: true });
+  const options = await signInThroughOptions(browser, {
+    serverUrl: server.url,
+    token: staffToken,
+    name: 'Li Wei',
+    sync: true,
+    keepOpen: true,
+  });
   // The directory and the late email arrive through sync.pull; the org's settings with the account refresh.
   await waitFor('a first sync and the org settings in the local copy', async () => {
     const got = (await browser.worker.evaluate(() => chrome.storage.local.get(['syncStatus', 'orgSettings']))) as {
@@ -156,15 +181,23 @@ describe('"No reply needed" from the popup', () => {
     await waitRow.getByLabel('Why is no reply needed?').fill(reason);
     await waitRow.getByRole('button', { name: 'Confirm' }).click();
 
-    await expect.poll(() => popup.locator('[data-testid="fu-row"][data-kind="wait"]').count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(() => popup.locator('[data-testid="fu-row"][data-kind="wait"]').count(), { timeout: 20_000 })
+      .toBe(0);
     await expect.poll(() => badgeText(browser.worker), { timeout: 20_000 }).toBe('');
 
     const closure = await waitFor('the closure on the server', async () => {
-      const rs = await db.execute({ sql: 'SELECT reason, closed_by FROM wait_closures WHERE interaction_id = ?', args: [ids.lateEmail] });
+      const rs = await db.execute({
+        sql: 'SELECT reason, closed_by FROM wait_closures WHERE interaction_id = ?',
+        args: [ids.lateEmail],
+      });
       return rs.rows[0] ?? null;
     });
     expect(closure.reason).toBe(reason);
-    const li = await db.execute({ sql: 'SELECT id FROM users WHERE email = ?', args: ['li.wei@northwind-robotics.com'] });
+    const li = await db.execute({
+      sql: 'SELECT id FROM users WHERE email = ?',
+      args: ['li.wei@northwind-robotics.com'],
+    });
     expect(closure.closed_by).toBe(li.rows[0]?.id);
     expect((await db.execute('SELECT count(*) AS n FROM wait_closures')).rows[0]?.n).toBe(1);
     const wait = await db.execute({ sql: 'SELECT on_time FROM interactions WHERE id = ?', args: [ids.lateEmail] });
@@ -179,7 +212,7 @@ describe('"No reply needed" from the popup', () => {
 });
 
 describe('"Not synced": items the server refused', () => {
-  it('lists two messages refused for the never-log list with the server\'s reason in words', async () => {
+  it("lists two messages refused for the never-log list with the server's reason in words", async () => {
     // The admin adds both senders to the org's list after this browser cached the settings (an empty list),
     // so the extension captures them and only the server refuses.
     await adminApi.settings.update.mutate({
@@ -188,7 +221,9 @@ describe('"Not synced": items the server refused', () => {
         { kind: 'email', value: senderOf(discarded).handle! },
       ],
     });
-    const cached = (await browser.worker.evaluate(() => chrome.storage.local.get('orgSettings'))) as { orgSettings?: { neverLog: string[] } };
+    const cached = (await browser.worker.evaluate(() => chrome.storage.local.get('orgSettings'))) as {
+      orgSettings?: { neverLog: string[] };
+    };
     expect(cached.orgSettings?.neverLog).toEqual([]);
 
     await logThread(retried);
@@ -273,7 +308,9 @@ describe('"Not synced": items the server refused', () => {
     // Reopened: the background, asked as the popup asks it, has nothing refused left, and the popup lists nothing.
     popup = await openPopup();
     await popup.getByTestId('last-sync').filter({ hasNotText: 'never' }).waitFor({ timeout: 20_000 });
-    const listed = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'rej-list', payload: {}, commsLog: 1 }));
+    const listed = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'rej-list', payload: {}, commsLog: 1 }),
+    );
     expect(listed).toEqual({ ok: true, value: [] });
     expect(await popup.getByTestId('rejected-list').count()).toBe(0);
     expect(await popup.getByTestId('pending-count').textContent()).not.toMatch(/refused/);

@@ -50,16 +50,23 @@ export default defineBackground(() => {
     const outcome = await engine.sync({ force });
     if (outcome.ok) {
       const settings = await orgSettingsItem.getValue();
-      if (!settings || Date.now() - Date.parse(settings.fetchedAt) > ACCOUNT_REFRESH_MS) await refreshAccount().catch(() => undefined);
+      if (!settings || Date.now() - Date.parse(settings.fetchedAt) > ACCOUNT_REFRESH_MS)
+        await refreshAccount().catch(() => undefined);
     }
     // Follow-ups after every attempt, online or not: time passes, and what was just logged may answer a wait.
-    await followups.service.afterSync({ ok: outcome.ok, outboxPending: engine.status().pending }).catch(() => undefined);
+    await followups.service
+      .afterSync({ ok: outcome.ok, outboxPending: engine.status().pending })
+      .catch(() => undefined);
     return outcome;
   }
   const followups = setupFollowups(db, () => syncSoon());
 
   async function logContext(): Promise<LogContext> {
-    const [settings, mine, whoami] = await Promise.all([orgSettingsItem.getValue(), neverLogMineItem.getValue(), whoamiItem.getValue()]);
+    const [settings, mine, whoami] = await Promise.all([
+      orgSettingsItem.getValue(),
+      neverLogMineItem.getValue(),
+      whoamiItem.getValue(),
+    ]);
     return {
       db,
       newId: () => newId(),
@@ -81,7 +88,13 @@ export default defineBackground(() => {
       let known = await getStakeholder(db, match.stakeholderId);
       if (!known) {
         const fetched = await withApi((c) => c.directory.get.query({ id: match.stakeholderId! }));
-        await store.applyPull({ interactions: [], followups: [], stakeholders: [fetched], cursor: await store.getCursor(), hasMore: false });
+        await store.applyPull({
+          interactions: [],
+          followups: [],
+          stakeholders: [fetched],
+          cursor: await store.getCursor(),
+          hasMore: false,
+        });
         known = await getStakeholder(db, fetched.id);
       }
       return { handle, stakeholder: known ? summary(known) : null, via: match.via };

@@ -3,7 +3,9 @@ import { TRPCClientError } from '@trpc/client';
 import { toApiError } from './api-error';
 
 function trpcError(httpStatus: number, message: string) {
-  return new TRPCClientError(message, { result: { error: { message, code: -32600, data: { httpStatus, code: 'X' } } } as never });
+  return new TRPCClientError(message, {
+    result: { error: { message, code: -32600, data: { httpStatus, code: 'X' } } } as never,
+  });
 }
 
 describe('toApiError', () => {
@@ -13,9 +15,16 @@ describe('toApiError', () => {
     expect(toApiError(new TypeError('fetch failed')).code).toBe('network');
   });
   it('maps 401, 403, 400 and 5xx by status, keeping the server message', () => {
-    expect(toApiError(trpcError(401, 'token revoked'))).toMatchObject({ code: 'unauthorized', detail: 'token revoked' });
+    expect(toApiError(trpcError(401, 'token revoked'))).toMatchObject({
+      code: 'unauthorized',
+      detail: 'token revoked',
+    });
     expect(toApiError(trpcError(403, 'managers only'))).toMatchObject({ code: 'forbidden', detail: 'managers only' });
-    expect(toApiError(trpcError(400, 'name: too long'))).toMatchObject({ code: 'invalid', detail: 'name: too long', isPermanent: true });
+    expect(toApiError(trpcError(400, 'name: too long'))).toMatchObject({
+      code: 'invalid',
+      detail: 'name: too long',
+      isPermanent: true,
+    });
     expect(toApiError(trpcError(503, 'x'))).toMatchObject({ code: 'server', isPermanent: false });
     expect(toApiError(trpcError(429, 'slow down')).code).toBe('server');
   });

@@ -2,7 +2,14 @@
  * Why a call to the server failed, in the few kinds a person can act on. The UI turns `code` into words in
  * the user's language; `detail` carries the server's own message (already meant for people) or the URL.
  */
-export type ApiErrorCode = 'not-configured' | 'network' | 'unauthorized' | 'forbidden' | 'invalid' | 'server' | 'unknown';
+export type ApiErrorCode =
+  | 'not-configured'
+  | 'network'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'invalid'
+  | 'server'
+  | 'unknown';
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
@@ -71,7 +78,8 @@ export function toApiError(err: unknown): ApiError {
   if (status === null) {
     // tRPC wraps fetch's TypeError ("Failed to fetch", "fetch failed", "NetworkError when attempting…").
     const cause = e.cause instanceof Error ? e.cause : null;
-    if (err instanceof TypeError || cause instanceof TypeError || /fetch|network/i.test(message)) return new ApiError('network', '');
+    if (err instanceof TypeError || cause instanceof TypeError || /fetch|network/i.test(message))
+      return new ApiError('network', '');
     if (/JSON|Unexpected token|<!DOCTYPE/i.test(message)) return new ApiError('server', 'not a comms-log server');
     return new ApiError('unknown', message);
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { interactionInputSchema, type CapturedThread } from '@comms-log/shared';
-import { captureToInteractions, counterpartHandle, messageExternalId, threadKeyOf, type CaptureChoice } from './capture-to-interactions';
+import {
+  captureToInteractions,
+  counterpartHandle,
+  messageExternalId,
+  threadKeyOf,
+  type CaptureChoice,
+} from './capture-to-interactions';
 
 const thread: CapturedThread = {
   site: 'gmail',
@@ -10,13 +16,36 @@ const thread: CapturedThread = {
   title: 'Invoice question',
   account: { name: 'Li Wei', handle: 'li.wei@acme.cn' },
   messages: [
-    { id: 'm1', author: { name: 'Ann', handle: 'ann@customer.com' }, direction: 'inbound', sentAt: '2026-03-09T09:00:00+08:00', text: 'Hello, about the invoice' },
-    { id: null, author: { name: 'Li Wei', handle: 'li.wei@acme.cn' }, direction: 'outbound', sentAt: '2026-03-09T10:30:00+08:00', text: 'We are on it' },
-    { id: 'm3', author: { name: 'Robot', handle: 'no-reply@customer.com' }, direction: 'inbound', sentAt: '2026-03-09T11:00:00+08:00', text: 'Auto' },
+    {
+      id: 'm1',
+      author: { name: 'Ann', handle: 'ann@customer.com' },
+      direction: 'inbound',
+      sentAt: '2026-03-09T09:00:00+08:00',
+      text: 'Hello, about the invoice',
+    },
+    {
+      id: null,
+      author: { name: 'Li Wei', handle: 'li.wei@acme.cn' },
+      direction: 'outbound',
+      sentAt: '2026-03-09T10:30:00+08:00',
+      text: 'We are on it',
+    },
+    {
+      id: 'm3',
+      author: { name: 'Robot', handle: 'no-reply@customer.com' },
+      direction: 'inbound',
+      sentAt: '2026-03-09T11:00:00+08:00',
+      text: 'Auto',
+    },
   ],
 };
 
-const choice: CaptureChoice = { stakeholderId: 'S1', stakeholderType: 'customer', channel: 'email', captureLevel: 'subject' };
+const choice: CaptureChoice = {
+  stakeholderId: 'S1',
+  stakeholderType: 'customer',
+  channel: 'email',
+  captureLevel: 'subject',
+};
 
 function ids() {
   let n = 0;
@@ -29,12 +58,21 @@ describe('captureToInteractions', () => {
     expect(skipped).toBe(0);
     expect(interactions).toHaveLength(3);
     for (const i of interactions) expect(interactionInputSchema.parse(i)).toEqual(i);
-    expect(interactions.map((i) => [i.externalId?.startsWith('h:') ? 'hash' : i.externalId, i.direction, i.occurredAt])).toEqual([
+    expect(
+      interactions.map((i) => [i.externalId?.startsWith('h:') ? 'hash' : i.externalId, i.direction, i.occurredAt]),
+    ).toEqual([
       ['m1', 'inbound', '2026-03-09T09:00:00+08:00'],
       ['hash', 'outbound', '2026-03-09T10:30:00+08:00'],
       ['m3', 'inbound', '2026-03-09T11:00:00+08:00'],
     ]);
-    expect(interactions[0]).toMatchObject({ threadKey: 'gmail:FMfcgz', source: 'gmail', stakeholderId: 'S1', stakeholderType: 'customer', title: 'Invoice question', snippet: null });
+    expect(interactions[0]).toMatchObject({
+      threadKey: 'gmail:FMfcgz',
+      source: 'gmail',
+      stakeholderId: 'S1',
+      stakeholderType: 'customer',
+      title: 'Invoice question',
+      snippet: null,
+    });
     expect(interactions.map((i) => i.automated)).toEqual([false, false, true]);
   });
 
@@ -47,17 +85,40 @@ describe('captureToInteractions', () => {
   });
 
   it('keeps only what the capture level allows', () => {
-    const meta = captureToInteractions(thread, { ...choice, captureLevel: 'metadata' }, { isLogged: () => false, newId: ids() });
+    const meta = captureToInteractions(
+      thread,
+      { ...choice, captureLevel: 'metadata' },
+      { isLogged: () => false, newId: ids() },
+    );
     expect(meta.interactions.every((i) => i.title === null && i.snippet === null)).toBe(true);
-    const snip = captureToInteractions(thread, { ...choice, captureLevel: 'snippet' }, { isLogged: () => false, newId: ids() });
+    const snip = captureToInteractions(
+      thread,
+      { ...choice, captureLevel: 'snippet' },
+      { isLogged: () => false, newId: ids() },
+    );
     expect(snip.interactions[0]).toMatchObject({ title: 'Invoice question', snippet: 'Hello, about the invoice' });
   });
 
   it('marks an email thread among colleagues of one company domain as internal', () => {
-    const internal = { ...thread, messages: thread.messages.map((m) => ({ ...m, author: { name: 'x', handle: 'x@acme.cn' } })) };
-    expect(captureToInteractions(internal, choice, { isLogged: () => false, newId: ids() }).interactions.every((i) => i.internal)).toBe(true);
-    const freeMail = { ...internal, account: { name: 'me', handle: 'me@gmail.com' }, messages: internal.messages.map((m) => ({ ...m, author: { name: 'x', handle: 'x@gmail.com' } })) };
-    expect(captureToInteractions(freeMail, choice, { isLogged: () => false, newId: ids() }).interactions.some((i) => i.internal)).toBe(false);
+    const internal = {
+      ...thread,
+      messages: thread.messages.map((m) => ({ ...m, author: { name: 'x', handle: 'x@acme.cn' } })),
+    };
+    expect(
+      captureToInteractions(internal, choice, { isLogged: () => false, newId: ids() }).interactions.every(
+        (i) => i.internal,
+      ),
+    ).toBe(true);
+    const freeMail = {
+      ...internal,
+      account: { name: 'me', handle: 'me@gmail.com' },
+      messages: internal.messages.map((m) => ({ ...m, author: { name: 'x', handle: 'x@gmail.com' } })),
+    };
+    expect(
+      captureToInteractions(freeMail, choice, { isLogged: () => false, newId: ids() }).interactions.some(
+        (i) => i.internal,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -81,7 +142,10 @@ describe('messageExternalId', () => {
 describe('counterpartHandle and threadKeyOf', () => {
   it('is the first inbound author, as an email identity on the mail sites', () => {
     expect(counterpartHandle(thread)).toEqual({ kind: 'email', value: 'ann@customer.com' });
-    expect(counterpartHandle({ ...thread, site: 'weibo', channel: 'social' })).toEqual({ kind: 'weibo', value: 'ann@customer.com' });
+    expect(counterpartHandle({ ...thread, site: 'weibo', channel: 'social' })).toEqual({
+      kind: 'weibo',
+      value: 'ann@customer.com',
+    });
     expect(counterpartHandle({ ...thread, messages: [thread.messages[1]!] })).toBeNull();
     expect(threadKeyOf(thread)).toBe('gmail:FMfcgz');
   });

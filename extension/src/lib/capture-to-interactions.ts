@@ -62,8 +62,24 @@ const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notificati
 
 /** Free-mail domains never identify an organisation (docs/architecture.md "Data model"): two gmail.com people are not colleagues. */
 const FREE_MAIL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'icloud.com',
-  'me.com', 'qq.com', 'foxmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn', 'sohu.com', 'aliyun.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'qq.com',
+  'foxmail.com',
+  '163.com',
+  '126.com',
+  'yeah.net',
+  'sina.com',
+  'sina.cn',
+  'sohu.com',
+  'aliyun.com',
 ]);
 
 function emailDomain(handle: string | null): string | null {

@@ -37,13 +37,28 @@ describe('digestDueOn', () => {
   it('lists the counts', () => {
     const m = digestMessage('en', { late: 2, dueSoon: 1, cadenceOverdue: 3, cadenceDue: 1, reminders: 5 });
     expect(m.message).toBe('2 late, 1 due soon, 4 going cold, 5 reminders');
-    expect(digestMessage('zh_CN', { late: 2, dueSoon: 1, cadenceOverdue: 3, cadenceDue: 1, reminders: 5 }).message).toContain('2 条已超时');
+    expect(
+      digestMessage('zh_CN', { late: 2, dueSoon: 1, cadenceOverdue: 3, cadenceDue: 1, reminders: 5 }).message,
+    ).toContain('2 条已超时');
   });
 });
 
 const wait = (id: string, state: 'late' | 'due_soon', name = id): OverdueItem => ({
-  kind: 'wait', id, state, userId: 'u1', stakeholderId: 's', stakeholderName: name, stakeholderType: 'customer', channel: 'email',
-  threadKey: 't', title: null, url: null, since: '2026-03-10T00:00:00.000Z', deadline: '2026-03-10T04:00:00.000Z', waitedMs: 1, waitedWorkMs: 1,
+  kind: 'wait',
+  id,
+  state,
+  userId: 'u1',
+  stakeholderId: 's',
+  stakeholderName: name,
+  stakeholderType: 'customer',
+  channel: 'email',
+  threadKey: 't',
+  title: null,
+  url: null,
+  since: '2026-03-10T00:00:00.000Z',
+  deadline: '2026-03-10T04:00:00.000Z',
+  waitedMs: 1,
+  waitedWorkMs: 1,
   sla: { value: 4, unit: 'working_hours' },
 });
 
@@ -53,7 +68,10 @@ describe('newlyLate', () => {
   });
 
   it('announces only what turned late since the last check', () => {
-    const { lateKeys, fresh } = newlyLate(['wait:a'], [wait('a', 'late'), wait('b', 'late', 'Marcus'), wait('c', 'due_soon')]);
+    const { lateKeys, fresh } = newlyLate(
+      ['wait:a'],
+      [wait('a', 'late'), wait('b', 'late', 'Marcus'), wait('c', 'due_soon')],
+    );
     expect(lateKeys).toEqual(['wait:a', 'wait:b']);
     expect(fresh.map((i) => i.id)).toEqual(['b']);
     expect(lateMessage('en', fresh).title).toBe('Now late: Marcus');

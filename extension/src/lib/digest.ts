@@ -18,7 +18,14 @@ export function digestDueOn(nowMs: number, cal: WorkCalendar, lastDigestDate: st
 export function digestMessage(lang: Lang, counts: OverdueResult['counts']): { title: string; message: string } {
   return {
     title: translate(lang, 'fuDigestTitle'),
-    message: translate(lang, 'fuDigestBody', counts.late, counts.dueSoon, counts.cadenceOverdue + counts.cadenceDue, counts.reminders),
+    message: translate(
+      lang,
+      'fuDigestBody',
+      counts.late,
+      counts.dueSoon,
+      counts.cadenceOverdue + counts.cadenceDue,
+      counts.reminders,
+    ),
   };
 }
 
@@ -31,7 +38,10 @@ function isLate(item: OverdueItem): boolean {
  * Items late now that were not late at the previous check. `previous` null is the first check: it only
  * records what is late (a fresh install or sign-in should not announce the whole backlog).
  */
-export function newlyLate(previous: readonly string[] | null, items: readonly OverdueItem[]): { lateKeys: string[]; fresh: OverdueItem[] } {
+export function newlyLate(
+  previous: readonly string[] | null,
+  items: readonly OverdueItem[],
+): { lateKeys: string[]; fresh: OverdueItem[] } {
   const late = items.filter(isLate);
   const lateKeys = late.map(itemKey);
   if (previous === null) return { lateKeys, fresh: [] };
@@ -41,9 +51,14 @@ export function newlyLate(previous: readonly string[] | null, items: readonly Ov
 
 /** "Marcus Reid is now late" / "3 follow-ups are now late". */
 export function lateMessage(lang: Lang, fresh: readonly OverdueItem[]): { title: string; message: string } {
-  const names = fresh.map((i) => (i.kind === 'wait' ? (i.stakeholderName ?? i.title ?? '?') : i.kind === 'cadence' ? i.stakeholderName : i.note));
+  const names = fresh.map((i) =>
+    i.kind === 'wait' ? (i.stakeholderName ?? i.title ?? '?') : i.kind === 'cadence' ? i.stakeholderName : i.note,
+  );
   return {
-    title: fresh.length === 1 ? translate(lang, 'fuLateOneTitle', names[0] ?? '') : translate(lang, 'fuLateManyTitle', fresh.length),
+    title:
+      fresh.length === 1
+        ? translate(lang, 'fuLateOneTitle', names[0] ?? '')
+        : translate(lang, 'fuLateManyTitle', fresh.length),
     message: names.slice(0, 5).join(', '),
   };
 }

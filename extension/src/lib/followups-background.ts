@@ -29,7 +29,10 @@ function badgeApi(): BadgeApi | null {
  * popup's follow-up messages. `syncSoon` is the background's sync, run after an action so it reaches the
  * server at once when online.
  */
-export function setupFollowups(db: CommsLogDb, syncSoon: () => Promise<unknown>): { service: FollowupsService; handlers: FollowupHandlers } {
+export function setupFollowups(
+  db: CommsLogDb,
+  syncSoon: () => Promise<unknown>,
+): { service: FollowupsService; handlers: FollowupHandlers } {
   const fuDb = new FollowupsDb();
   const service = createFollowupsService({
     db,
@@ -48,7 +51,13 @@ export function setupFollowups(db: CommsLogDb, syncSoon: () => Promise<unknown>)
       snooze: (input) => withApi((c) => c.followups.snooze.mutate(input)),
       closeWait: (input) => withApi((c) => c.followups.closeWait.mutate(input)),
       complete: (id) => withApi((c) => c.followups.complete.mutate({ id })),
-      users: async () => (await withApi((c) => c.users.list.query())).map((u) => ({ id: u.id, name: u.name, role: u.role, active: u.active })),
+      users: async () =>
+        (await withApi((c) => c.users.list.query())).map((u) => ({
+          id: u.id,
+          name: u.name,
+          role: u.role,
+          active: u.active,
+        })),
     },
     ui: {
       async badge(state, title) {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlan } from '@comms-log/shared/domain';
 import type { InteractionData } from '@comms-log/shared';
-import { computeLocalOverdue, countItems, groupItems, withoutActedOn, type FollowupActionRow, type LocalOverdueInput } from './followups-local';
+import {
+  computeLocalOverdue,
+  countItems,
+  groupItems,
+  withoutActedOn,
+  type FollowupActionRow,
+  type LocalOverdueInput,
+} from './followups-local';
 import type { LocalFollowup, LocalInteraction, LocalStakeholder } from './outbox';
 
 const at = (local: string) => Date.parse(`${local}+08:00`);
@@ -11,30 +18,88 @@ const NOW = at('2026-03-11T15:00:00'); // Wednesday, Shanghai
 /** Created (and last changed) on 1 March: a stakeholder we never contacted is due by the end of the month. */
 function stakeholder(id: string, type: LocalStakeholder['type'], name: string): LocalStakeholder {
   return {
-    id, name, type, tier: 'standard', organization: null, ownerUserId: null, cadenceOverride: null, active: true, identities: [],
-    createdAt: iso('2026-03-01T09:00:00'), updatedAt: iso('2026-03-01T09:00:00'), identityKeys: [], nameLower: name.toLowerCase(), pending: false,
+    id,
+    name,
+    type,
+    tier: 'standard',
+    organization: null,
+    ownerUserId: null,
+    cadenceOverride: null,
+    active: true,
+    identities: [],
+    createdAt: iso('2026-03-01T09:00:00'),
+    updatedAt: iso('2026-03-01T09:00:00'),
+    identityKeys: [],
+    nameLower: name.toLowerCase(),
+    pending: false,
   };
 }
 
-function interaction(p: Partial<InteractionData> & Pick<InteractionData, 'id' | 'direction' | 'occurredAt' | 'stakeholderId'>, server: Partial<LocalInteraction> | null): LocalInteraction {
+function interaction(
+  p: Partial<InteractionData> & Pick<InteractionData, 'id' | 'direction' | 'occurredAt' | 'stakeholderId'>,
+  server: Partial<LocalInteraction> | null,
+): LocalInteraction {
   const base: InteractionData = {
-    source: 'gmail', externalId: p.id, threadKey: `gmail:${p.stakeholderId}`, channel: 'email', stakeholderType: 'customer',
-    author: { name: 'x', handle: null }, title: 'Order 1182', snippet: null, url: 'https://mail.google.com/mail/u/0/#inbox/1', durationMin: null, note: null,
-    automated: false, internal: false, ...p,
+    source: 'gmail',
+    externalId: p.id,
+    threadKey: `gmail:${p.stakeholderId}`,
+    channel: 'email',
+    stakeholderType: 'customer',
+    author: { name: 'x', handle: null },
+    title: 'Order 1182',
+    snippet: null,
+    url: 'https://mail.google.com/mail/u/0/#inbox/1',
+    durationMin: null,
+    note: null,
+    automated: false,
+    internal: false,
+    ...p,
   };
   return server === null
     ? { ...base, loggedAt: p.occurredAt, pending: true }
-    : { ...base, userId: 'u1', deleted: false, createdAt: p.occurredAt, updatedAt: p.occurredAt, waitStart: false, repliedAt: null, onTime: null, loggedAt: p.occurredAt, pending: false, ...server };
+    : {
+        ...base,
+        userId: 'u1',
+        deleted: false,
+        createdAt: p.occurredAt,
+        updatedAt: p.occurredAt,
+        waitStart: false,
+        repliedAt: null,
+        onTime: null,
+        loggedAt: p.occurredAt,
+        pending: false,
+        ...server,
+      };
 }
 
-const customerEmail = interaction({ id: 'I1', direction: 'inbound', occurredAt: iso('2026-03-09T10:00:00'), stakeholderId: 'C1' }, { waitStart: true, onTime: 'pending' });
+const customerEmail = interaction(
+  { id: 'I1', direction: 'inbound', occurredAt: iso('2026-03-09T10:00:00'), stakeholderId: 'C1' },
+  { waitStart: true, onTime: 'pending' },
+);
 const partnerEmail = interaction(
-  { id: 'I2', direction: 'outbound', occurredAt: iso('2026-01-30T10:00:00'), stakeholderId: 'P1', stakeholderType: 'partner' },
+  {
+    id: 'I2',
+    direction: 'outbound',
+    occurredAt: iso('2026-01-30T10:00:00'),
+    stakeholderId: 'P1',
+    stakeholderType: 'partner',
+  },
   {},
 );
 const reminder: LocalFollowup = {
-  id: 'F1', dueAt: iso('2026-03-10T09:00:00'), note: 'Send the quote', stakeholderId: 'C1', threadKey: null, url: null, status: 'open', snoozedUntil: null,
-  userId: 'u1', deleted: false, updatedAt: iso('2026-03-01T09:00:00'), seq: 3, pending: false,
+  id: 'F1',
+  dueAt: iso('2026-03-10T09:00:00'),
+  note: 'Send the quote',
+  stakeholderId: 'C1',
+  threadKey: null,
+  url: null,
+  status: 'open',
+  snoozedUntil: null,
+  userId: 'u1',
+  deleted: false,
+  updatedAt: iso('2026-03-01T09:00:00'),
+  seq: 3,
+  pending: false,
 };
 
 function input(over: Partial<LocalOverdueInput> = {}): LocalOverdueInput {
@@ -51,8 +116,20 @@ function input(over: Partial<LocalOverdueInput> = {}): LocalOverdueInput {
   };
 }
 
-function action(p: Partial<FollowupActionRow> & Pick<FollowupActionRow, 'type' | 'targetKind' | 'targetId'>): FollowupActionRow {
-  return { key: `${p.type}:${p.targetId}`, untilMs: null, reason: null, userId: 'u1', queuedAtMs: NOW - 1000, state: 'pending', error: null, attempts: 0, ...p };
+function action(
+  p: Partial<FollowupActionRow> & Pick<FollowupActionRow, 'type' | 'targetKind' | 'targetId'>,
+): FollowupActionRow {
+  return {
+    key: `${p.type}:${p.targetId}`,
+    untilMs: null,
+    reason: null,
+    userId: 'u1',
+    queuedAtMs: NOW - 1000,
+    state: 'pending',
+    error: null,
+    attempts: 0,
+    ...p,
+  };
 }
 
 const keys = (r: ReturnType<typeof computeLocalOverdue>) => r.items.map((i) => `${i.kind}:${i.id}:${i.state}`);
@@ -60,7 +137,11 @@ const keys = (r: ReturnType<typeof computeLocalOverdue>) => r.items.map((i) => `
 describe('computeLocalOverdue', () => {
   it("runs a never-contacted stakeholder's cadence from its creation, as the server does, not from its last change", () => {
     // Created on 1 January, renamed on 1 March, never contacted: a customer (30 days) was due by 31 January.
-    const quiet = { ...stakeholder('N1', 'customer', 'Quiet Co'), ownerUserId: 'u1', createdAt: iso('2026-01-01T00:00:00') };
+    const quiet = {
+      ...stakeholder('N1', 'customer', 'Quiet Co'),
+      ownerUserId: 'u1',
+      createdAt: iso('2026-01-01T00:00:00'),
+    };
     const r = computeLocalOverdue(input({ interactions: [], followups: [], stakeholders: [quiet] }));
     expect(keys(r)).toEqual(['cadence:N1:overdue']);
     const c = r.items[0]!;
@@ -71,7 +152,9 @@ describe('computeLocalOverdue', () => {
 
     // Cached before the server sent createdAt: only the last change can stand in, so it is not due yet.
     const { createdAt: _, ...cachedBefore } = quiet;
-    expect(keys(computeLocalOverdue(input({ interactions: [], followups: [], stakeholders: [cachedBefore] })))).toEqual([]);
+    expect(keys(computeLocalOverdue(input({ interactions: [], followups: [], stakeholders: [cachedBefore] })))).toEqual(
+      [],
+    );
   });
 
   it('lists the late customer email, the partner past cadence and the reminder due, in their groups', () => {
@@ -92,14 +175,37 @@ describe('computeLocalOverdue', () => {
 
   it('a call logged in the outbox (not yet synced, no server user id) answers the wait and resets the cadence', () => {
     const call = interaction(
-      { id: 'I3', source: 'manual', externalId: null, threadKey: 'manual:I3', channel: 'phone', direction: 'outbound', occurredAt: iso('2026-03-11T14:00:00'), stakeholderId: 'C1', url: null },
+      {
+        id: 'I3',
+        source: 'manual',
+        externalId: null,
+        threadKey: 'manual:I3',
+        channel: 'phone',
+        direction: 'outbound',
+        occurredAt: iso('2026-03-11T14:00:00'),
+        stakeholderId: 'C1',
+        url: null,
+      },
       null,
     );
     const meeting = interaction(
-      { id: 'I4', source: 'manual', externalId: null, threadKey: 'manual:I4', channel: 'video', direction: 'outbound', occurredAt: iso('2026-03-11T14:30:00'), stakeholderId: 'P1', stakeholderType: 'partner', url: null },
+      {
+        id: 'I4',
+        source: 'manual',
+        externalId: null,
+        threadKey: 'manual:I4',
+        channel: 'video',
+        direction: 'outbound',
+        occurredAt: iso('2026-03-11T14:30:00'),
+        stakeholderId: 'P1',
+        stakeholderType: 'partner',
+        url: null,
+      },
       null,
     );
-    expect(keys(computeLocalOverdue(input({ interactions: [customerEmail, partnerEmail, call, meeting] })))).toEqual(['reminder:F1:due']);
+    expect(keys(computeLocalOverdue(input({ interactions: [customerEmail, partnerEmail, call, meeting] })))).toEqual([
+      'reminder:F1:due',
+    ]);
   });
 
   it('"no reply needed" queued offline removes the wait; refused by the server, it comes back', () => {
@@ -112,15 +218,31 @@ describe('computeLocalOverdue', () => {
   it('a snooze hides the item until its time', () => {
     const snooze = (targetKind: FollowupActionRow['targetKind'], targetId: string, untilMs: number) =>
       action({ type: 'snooze', targetKind, targetId, untilMs, key: `snooze:${targetKind}:${targetId}` });
-    const hidden = computeLocalOverdue(input({ actions: [snooze('wait', 'I1', NOW + 3_600_000), snooze('cadence', 'P1', NOW + 3_600_000), snooze('followup', 'F1', NOW + 60_000)] }));
+    const hidden = computeLocalOverdue(
+      input({
+        actions: [
+          snooze('wait', 'I1', NOW + 3_600_000),
+          snooze('cadence', 'P1', NOW + 3_600_000),
+          snooze('followup', 'F1', NOW + 60_000),
+        ],
+      }),
+    );
     expect(hidden.items).toEqual([]);
-    const later = computeLocalOverdue(input({ asOfMs: NOW + 2 * 3_600_000, actions: [snooze('wait', 'I1', NOW + 3_600_000)] }));
+    const later = computeLocalOverdue(
+      input({ asOfMs: NOW + 2 * 3_600_000, actions: [snooze('wait', 'I1', NOW + 3_600_000)] }),
+    );
     expect(keys(later)[0]).toBe('wait:I1:late');
   });
 
   it('a reminder done (outbox upsert or queued completion) leaves the list', () => {
-    expect(keys(computeLocalOverdue(input({ followups: [{ ...reminder, status: 'done', pending: true }] })))).not.toContain('reminder:F1:due');
-    expect(keys(computeLocalOverdue(input({ actions: [action({ type: 'complete', targetKind: 'followup', targetId: 'F1' })] })))).not.toContain('reminder:F1:due');
+    expect(
+      keys(computeLocalOverdue(input({ followups: [{ ...reminder, status: 'done', pending: true }] }))),
+    ).not.toContain('reminder:F1:due');
+    expect(
+      keys(
+        computeLocalOverdue(input({ actions: [action({ type: 'complete', targetKind: 'followup', targetId: 'F1' })] })),
+      ),
+    ).not.toContain('reminder:F1:due');
     const snoozedRow = { ...reminder, snoozedUntil: new Date(NOW + 60_000).toISOString(), pending: true };
     expect(keys(computeLocalOverdue(input({ followups: [snoozedRow] })))).not.toContain('reminder:F1:due');
   });
@@ -138,7 +260,9 @@ describe('computeLocalOverdue', () => {
     const theirReminder = { ...reminder, userId: 'u2' };
     const mine = computeLocalOverdue(input({ interactions: [theirs, partnerEmail], followups: [theirReminder] }));
     expect(keys(mine)).toEqual(['cadence:P1:overdue']);
-    const team = computeLocalOverdue(input({ forUserId: null, interactions: [theirs, partnerEmail], followups: [theirReminder] }));
+    const team = computeLocalOverdue(
+      input({ forUserId: null, interactions: [theirs, partnerEmail], followups: [theirReminder] }),
+    );
     expect(keys(team)).toEqual(['wait:I1:late', 'cadence:P1:overdue', 'reminder:F1:due']);
   });
 });

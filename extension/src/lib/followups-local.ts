@@ -101,7 +101,8 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
   for (const a of actions) {
     if (a.type === 'close') closures.set(a.targetId, a);
     else if (a.type === 'complete') completed.add(a.targetId);
-    else if (a.untilMs !== null) snoozes.push({ kind: a.targetKind, id: a.targetId, untilMs: a.untilMs, userId: a.userId });
+    else if (a.untilMs !== null)
+      snoozes.push({ kind: a.targetKind, id: a.targetId, untilMs: a.untilMs, userId: a.userId });
   }
 
   const events: OverdueInteraction[] = [];
@@ -160,7 +161,10 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
     ownerUserId: s.ownerUserId,
     cadenceOverride: s.cadenceOverride,
     active: s.active,
-    createdAtMs: s.createdAt !== undefined ? Date.parse(s.createdAt) : Math.min(Date.parse(s.updatedAt), firstContact.get(s.id) ?? Infinity),
+    createdAtMs:
+      s.createdAt !== undefined
+        ? Date.parse(s.createdAt)
+        : Math.min(Date.parse(s.updatedAt), firstContact.get(s.id) ?? Infinity),
   }));
 
   const followups: OverdueFollowup[] = input.followups
@@ -192,12 +196,17 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
  * Hides what queued actions settle from a list computed elsewhere (the server's, fetched before the action
  * reached it), so an action shows at once whichever list is on screen.
  */
-export function withoutActedOn(result: OverdueResult, actions: readonly FollowupActionRow[], asOfMs: number): OverdueResult {
+export function withoutActedOn(
+  result: OverdueResult,
+  actions: readonly FollowupActionRow[],
+  asOfMs: number,
+): OverdueResult {
   const hidden = new Set<string>();
   for (const a of actions.filter(live)) {
     if (a.type === 'close') hidden.add(`wait:${a.targetId}`);
     else if (a.type === 'complete') hidden.add(`reminder:${a.targetId}`);
-    else if (a.untilMs !== null && a.untilMs > asOfMs) hidden.add(`${a.targetKind === 'followup' ? 'reminder' : a.targetKind}:${a.targetId}`);
+    else if (a.untilMs !== null && a.untilMs > asOfMs)
+      hidden.add(`${a.targetKind === 'followup' ? 'reminder' : a.targetKind}:${a.targetId}`);
   }
   if (hidden.size === 0) return result;
   const items = result.items.filter((i) => !hidden.has(itemKey(i)));

@@ -23,16 +23,74 @@ let notes: { id: string; title: string; message: string }[];
 let service: FollowupsService;
 
 const lateEmail: InteractionData = {
-  id: '01JP0000000000000000000001', source: 'gmail', externalId: 'm1', threadKey: 'gmail:T1', channel: 'email', direction: 'inbound',
-  occurredAt: '2026-03-09T02:00:00.000Z', stakeholderId: 'C1', stakeholderType: 'customer', author: { name: 'Marcus', handle: null },
-  title: 'Order 1182', snippet: null, url: null, durationMin: null, note: null, automated: false, internal: false,
+  id: '01JP0000000000000000000001',
+  source: 'gmail',
+  externalId: 'm1',
+  threadKey: 'gmail:T1',
+  channel: 'email',
+  direction: 'inbound',
+  occurredAt: '2026-03-09T02:00:00.000Z',
+  stakeholderId: 'C1',
+  stakeholderType: 'customer',
+  author: { name: 'Marcus', handle: null },
+  title: 'Order 1182',
+  snippet: null,
+  url: null,
+  durationMin: null,
+  note: null,
+  automated: false,
+  internal: false,
 };
 
 async function pulled() {
   await createDexieSyncStore(db).applyPull({
-    interactions: [{ ...lateEmail, userId: 'u1', deleted: false, createdAt: lateEmail.occurredAt, updatedAt: lateEmail.occurredAt, waitStart: true, repliedAt: null, repliedBy: null, responseMs: null, responseWorkMs: null, onTime: 'pending', seq: 1 }],
-    followups: [{ id: '01JP0000000000000000000009', dueAt: '2026-03-10T01:00:00.000Z', note: 'Send the quote', stakeholderId: 'C1', threadKey: null, url: null, status: 'open', snoozedUntil: null, userId: 'u1', deleted: false, updatedAt: '2026-03-01T00:00:00.000Z', seq: 2 }],
-    stakeholders: [{ id: 'C1', name: 'Marcus Reid', type: 'customer', tier: 'standard', organization: null, ownerUserId: 'u1', cadenceOverride: null, active: true, identities: [], createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z' }],
+    interactions: [
+      {
+        ...lateEmail,
+        userId: 'u1',
+        deleted: false,
+        createdAt: lateEmail.occurredAt,
+        updatedAt: lateEmail.occurredAt,
+        waitStart: true,
+        repliedAt: null,
+        repliedBy: null,
+        responseMs: null,
+        responseWorkMs: null,
+        onTime: 'pending',
+        seq: 1,
+      },
+    ],
+    followups: [
+      {
+        id: '01JP0000000000000000000009',
+        dueAt: '2026-03-10T01:00:00.000Z',
+        note: 'Send the quote',
+        stakeholderId: 'C1',
+        threadKey: null,
+        url: null,
+        status: 'open',
+        snoozedUntil: null,
+        userId: 'u1',
+        deleted: false,
+        updatedAt: '2026-03-01T00:00:00.000Z',
+        seq: 2,
+      },
+    ],
+    stakeholders: [
+      {
+        id: 'C1',
+        name: 'Marcus Reid',
+        type: 'customer',
+        tier: 'standard',
+        organization: null,
+        ownerUserId: 'u1',
+        cadenceOverride: null,
+        active: true,
+        identities: [],
+        createdAt: '2026-03-01T00:00:00.000Z',
+        updatedAt: '2026-03-01T00:00:00.000Z',
+      },
+    ],
     cursor: 2,
     hasMore: false,
   });
@@ -104,7 +162,11 @@ describe('followups service', () => {
     expect(await service.flush()).toEqual({ sent: 0, rejected: 0 });
     expect((await fuHeadItem.getValue())?.pendingActions).toBe(1);
     expect(await service.flush()).toEqual({ sent: 1, rejected: 0 });
-    expect(api.snooze).toHaveBeenLastCalledWith({ kind: 'wait', id: lateEmail.id, until: new Date(NOW + HOUR).toISOString() });
+    expect(api.snooze).toHaveBeenLastCalledWith({
+      kind: 'wait',
+      id: lateEmail.id,
+      until: new Date(NOW + HOUR).toISOString(),
+    });
     // Sent, it still hides the wait (the server's snoozes are not pulled) until it runs out.
     clock = NOW + 2 * HOUR;
     await service.refresh();
@@ -126,7 +188,12 @@ describe('followups service', () => {
     await service.act({ type: 'done', id: '01JP0000000000000000000009' });
     expect(await kinds()).toEqual(['wait:late']);
     const [row] = await db.outbox.toArray();
-    expect(row).toMatchObject({ entity: 'followup', op: 'upsert', id: '01JP0000000000000000000009', status: 'pending' });
+    expect(row).toMatchObject({
+      entity: 'followup',
+      op: 'upsert',
+      id: '01JP0000000000000000000009',
+      status: 'pending',
+    });
     expect((row!.data as { status: string }).status).toBe('done');
     expect(api.complete).not.toHaveBeenCalled();
   });
@@ -140,9 +207,16 @@ describe('followups service', () => {
   });
 
   it("uses the server's list when everything is synced, minus what is still queued", async () => {
-    const server: OverdueResult = { items: [], counts: { late: 0, dueSoon: 0, cadenceOverdue: 0, cadenceDue: 0, reminders: 0 } };
+    const server: OverdueResult = {
+      items: [],
+      counts: { late: 0, dueSoon: 0, cadenceOverdue: 0, cadenceDue: 0, reminders: 0 },
+    };
     api.overdue.mockResolvedValue(server);
-    api.plan.mockResolvedValue({ version: 3, updatedAt: '2026-03-01T00:00:00.000Z', plan: (await import('@comms-log/shared/domain')).defaultPlan });
+    api.plan.mockResolvedValue({
+      version: 3,
+      updatedAt: '2026-03-01T00:00:00.000Z',
+      plan: (await import('@comms-log/shared/domain')).defaultPlan,
+    });
     await service.afterSync({ ok: true, outboxPending: 0 });
     expect((await fuHeadItem.getValue())?.source).toBe('server');
     expect(await kinds()).toEqual([]);
@@ -173,7 +247,11 @@ describe('followups service', () => {
 describe('readStoredItems', () => {
   it('reads what the background stored, with the names the store uses', async () => {
     await fuDb.snapshot.put({ key: OWN_SNAPSHOT_KEY, computedAt: 'x', items: [] });
-    expect(await readStoredItems(FOLLOWUPS_DB_NAME, SNAPSHOT_STORE, OWN_SNAPSHOT_KEY)).toEqual({ key: 'own', computedAt: 'x', items: [] });
+    expect(await readStoredItems(FOLLOWUPS_DB_NAME, SNAPSHOT_STORE, OWN_SNAPSHOT_KEY)).toEqual({
+      key: 'own',
+      computedAt: 'x',
+      items: [],
+    });
     expect(await readStoredItems()).toEqual({ key: 'own', computedAt: 'x', items: [] });
   });
 

@@ -1,5 +1,13 @@
 import { defaultPlan } from '@comms-log/shared/domain';
-import type { OverdueInput, OverdueItem, OverdueResult, Plan, SnoozeInput, StoredPlan, WaitClosureInput } from '@comms-log/shared';
+import type {
+  OverdueInput,
+  OverdueItem,
+  OverdueResult,
+  Plan,
+  SnoozeInput,
+  StoredPlan,
+  WaitClosureInput,
+} from '@comms-log/shared';
 import { toApiError } from './api-error';
 import { badgeFor } from './badge';
 import { digestDueOn, digestMessage, lateMessage, newlyLate } from './digest';
@@ -24,7 +32,15 @@ import {
   type FollowupsHead,
   type TeamUser,
 } from './followups-items';
-import { allActions, markAction, OWN_SNAPSHOT_KEY, pendingActions, pruneActions, queueAction, type FollowupsDb } from './followups-store';
+import {
+  allActions,
+  markAction,
+  OWN_SNAPSHOT_KEY,
+  pendingActions,
+  pruneActions,
+  queueAction,
+  type FollowupsDb,
+} from './followups-store';
 import { translate, type Lang } from './i18n';
 import { enqueueInteractions, type CommsLogDb } from './outbox';
 
@@ -73,7 +89,12 @@ export type FollowupsService = {
   teamUsers(): Promise<TeamUser[]>;
 };
 
-function headOf(result: OverdueResult, computedAt: string, source: FollowupsHead['source'], actions: readonly FollowupActionRow[]): FollowupsHead {
+function headOf(
+  result: OverdueResult,
+  computedAt: string,
+  source: FollowupsHead['source'],
+  actions: readonly FollowupActionRow[],
+): FollowupsHead {
   const groups = groupItems(result.items);
   const totals = {} as Record<FollowupGroup, number>;
   const head = {} as Record<FollowupGroup, OverdueItem[]>;
@@ -93,7 +114,14 @@ function headOf(result: OverdueResult, computedAt: string, source: FollowupsHead
 }
 
 function tooltip(lang: Lang, counts: OverdueResult['counts']): string {
-  return translate(lang, 'fuBadgeTitle', counts.late, counts.dueSoon, counts.cadenceOverdue + counts.cadenceDue, counts.reminders);
+  return translate(
+    lang,
+    'fuBadgeTitle',
+    counts.late,
+    counts.dueSoon,
+    counts.cadenceOverdue + counts.cadenceDue,
+    counts.reminders,
+  );
 }
 
 /**
@@ -109,9 +137,16 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
     return (await planItem.getValue())?.plan ?? defaultPlan;
   }
 
-  async function localResult(forUserId: string | null | undefined, actions: readonly FollowupActionRow[]): Promise<OverdueResult> {
+  async function localResult(
+    forUserId: string | null | undefined,
+    actions: readonly FollowupActionRow[],
+  ): Promise<OverdueResult> {
     const me = (await deps.me())?.id ?? '';
-    const [interactions, stakeholders, followups] = await Promise.all([db.interactions.toArray(), db.stakeholders.toArray(), db.followups.toArray()]);
+    const [interactions, stakeholders, followups] = await Promise.all([
+      db.interactions.toArray(),
+      db.stakeholders.toArray(),
+      db.followups.toArray(),
+    ]);
     return computeLocalOverdue({
       plan: await plan(),
       asOfMs: deps.now(),
@@ -129,7 +164,8 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
     const known = await fuKnownLateItem.getValue();
     const { lateKeys, fresh } = newlyLate(known, result.items);
     // Written only when it changes: every storage.local write is broadcast to the open pages.
-    if (!known || known.length !== lateKeys.length || lateKeys.some((k, i) => k !== known[i])) await fuKnownLateItem.setValue(lateKeys);
+    if (!known || known.length !== lateKeys.length || lateKeys.some((k, i) => k !== known[i]))
+      await fuKnownLateItem.setValue(lateKeys);
     if (fresh.length > 0 && (await fuNotifyLateItem.getValue())) {
       const { title, message } = lateMessage(lang, fresh);
       await ui.notify(`comms-log-late-${deps.now()}`, title, message);
@@ -198,23 +234,44 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
     if (action.type === 'close') {
       const reason = action.reason.trim();
       if (!reason) throw new Error('say why no reply is needed');
-      await queueAction(fuDb, { ...base, type: 'close', targetKind: 'wait', targetId: action.interactionId, reason: reason.slice(0, 500) });
+      await queueAction(fuDb, {
+        ...base,
+        type: 'close',
+        targetKind: 'wait',
+        targetId: action.interactionId,
+        reason: reason.slice(0, 500),
+      });
     } else if (action.type === 'done' || action.kind === 'followup') {
       // A reminder the local copy holds changes as an entity, through the outbox like any other edit.
       const id = action.id;
       const local = await db.followups.get(id);
       if (local) {
         const { pending: _p, userId: _u, deleted: _d, updatedAt: _t, seq: _s, ...data } = local;
-        const next = action.type === 'done' ? { ...data, status: 'done' as const } : { ...data, snoozedUntil: new Date(action.untilMs).toISOString() };
+        const next =
+          action.type === 'done'
+            ? { ...data, status: 'done' as const }
+            : { ...data, snoozedUntil: new Date(action.untilMs).toISOString() };
         await enqueueInteractions(db, [], { followup: next, now: new Date(nowMs) });
       } else if (action.type === 'done') {
         await queueAction(fuDb, { ...base, type: 'complete', targetKind: 'followup', targetId: id });
       } else {
-        await queueAction(fuDb, { ...base, type: 'snooze', targetKind: 'followup', targetId: id, untilMs: action.untilMs });
+        await queueAction(fuDb, {
+          ...base,
+          type: 'snooze',
+          targetKind: 'followup',
+          targetId: id,
+          untilMs: action.untilMs,
+        });
       }
     } else {
       if (!(action.untilMs > nowMs)) throw new Error('a snooze must end in the future');
-      await queueAction(fuDb, { ...base, type: 'snooze', targetKind: action.kind, targetId: action.id, untilMs: action.untilMs });
+      await queueAction(fuDb, {
+        ...base,
+        type: 'snooze',
+        targetKind: action.kind,
+        targetId: action.id,
+        untilMs: action.untilMs,
+      });
     }
     await refresh();
   }
@@ -222,7 +279,8 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
   async function send(a: FollowupActionRow): Promise<void> {
     if (a.type === 'close') await api.closeWait({ interactionId: a.targetId, reason: a.reason ?? '' });
     else if (a.type === 'complete') await api.complete(a.targetId);
-    else await api.snooze({ kind: a.targetKind, id: a.targetId, until: new Date(a.untilMs ?? deps.now()).toISOString() });
+    else
+      await api.snooze({ kind: a.targetKind, id: a.targetId, until: new Date(a.untilMs ?? deps.now()).toISOString() });
   }
 
   async function flush(): Promise<{ sent: number; rejected: number }> {
@@ -230,7 +288,12 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
     let rejected = 0;
     for (const a of await pendingActions(fuDb)) {
       // A wait or reminder still in the outbox is unknown to the server: its action follows it next time.
-      const target = a.targetKind === 'wait' ? await db.interactions.get(a.targetId) : a.targetKind === 'followup' ? await db.followups.get(a.targetId) : null;
+      const target =
+        a.targetKind === 'wait'
+          ? await db.interactions.get(a.targetId)
+          : a.targetKind === 'followup'
+            ? await db.followups.get(a.targetId)
+            : null;
       if (target?.pending) continue;
       try {
         await send(a);
@@ -255,7 +318,8 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
   async function refreshPlan(): Promise<void> {
     const stored = await api.plan();
     const cached = await planItem.getValue();
-    if (!cached || cached.version !== stored.version || cached.updatedAt !== stored.updatedAt) await planItem.setValue(stored);
+    if (!cached || cached.version !== stored.version || cached.updatedAt !== stored.updatedAt)
+      await planItem.setValue(stored);
   }
 
   return {

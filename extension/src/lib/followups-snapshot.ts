@@ -5,7 +5,12 @@ import type { StoredItems } from './followups-store';
  * API, so the popup does not load Dexie. Null when the background has not written one yet; never creates the
  * database (that is the background's, with its schema).
  */
-export function readStoredItems(dbName = 'comms-log-followups', store = 'snapshot', key = 'own', idb: IDBFactory = indexedDB): Promise<StoredItems | null> {
+export function readStoredItems(
+  dbName = 'comms-log-followups',
+  store = 'snapshot',
+  key = 'own',
+  idb: IDBFactory = indexedDB,
+): Promise<StoredItems | null> {
   return new Promise((resolve) => {
     let req: IDBOpenDBRequest;
     try {

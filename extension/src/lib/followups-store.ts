@@ -31,7 +31,10 @@ export class FollowupsDb extends Dexie {
 }
 
 /** Queues an action, replacing an earlier one on the same target (a second snooze moves the first). */
-export async function queueAction(db: FollowupsDb, row: Omit<FollowupActionRow, 'key' | 'state' | 'error' | 'attempts'>): Promise<FollowupActionRow> {
+export async function queueAction(
+  db: FollowupsDb,
+  row: Omit<FollowupActionRow, 'key' | 'state' | 'error' | 'attempts'>,
+): Promise<FollowupActionRow> {
   const key = row.type === 'snooze' ? `snooze:${row.targetKind}:${row.targetId}` : `${row.type}:${row.targetId}`;
   const full: FollowupActionRow = { ...row, key, state: 'pending', error: null, attempts: 0 };
   await db.actions.put(full);
@@ -46,12 +49,20 @@ export async function pendingActions(db: FollowupsDb): Promise<FollowupActionRow
   return (await db.actions.where('state').equals('pending').toArray()).sort((a, b) => a.queuedAtMs - b.queuedAtMs);
 }
 
-export async function markAction(db: FollowupsDb, key: string, state: FollowupActionRow['state'], error: string | null = null): Promise<void> {
-  await db.actions.where('key').equals(key).modify((r) => {
-    r.state = state;
-    r.error = error;
-    r.attempts += 1;
-  });
+export async function markAction(
+  db: FollowupsDb,
+  key: string,
+  state: FollowupActionRow['state'],
+  error: string | null = null,
+): Promise<void> {
+  await db.actions
+    .where('key')
+    .equals(key)
+    .modify((r) => {
+      r.state = state;
+      r.error = error;
+      r.attempts += 1;
+    });
 }
 
 /**
@@ -60,6 +71,10 @@ export async function markAction(db: FollowupsDb, key: string, state: FollowupAc
  */
 export async function pruneActions(db: FollowupsDb, nowMs: number, keepMs = 7 * 86_400_000): Promise<void> {
   await db.actions
-    .filter((a) => (a.type === 'snooze' && a.untilMs !== null && a.untilMs <= nowMs) || (a.state !== 'pending' && a.queuedAtMs < nowMs - keepMs))
+    .filter(
+      (a) =>
+        (a.type === 'snooze' && a.untilMs !== null && a.untilMs <= nowMs) ||
+        (a.state !== 'pending' && a.queuedAtMs < nowMs - keepMs),
+    )
     .delete();
 }

@@ -50,5 +50,9 @@ export function formatRelative(lang: Lang, iso: string, now: Date): string {
 }
 
 export function formatDateTime(lang: Lang, iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat(localeTag(lang), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
 }

@@ -2,7 +2,14 @@ import type { CaptureLevel, FollowupData, InteractionData, StakeholderType } fro
 import { captureToInteractions, counterpartHandle, threadKeyOf } from './capture-to-interactions';
 import type { LogManualRequest, LogThreadRequest } from './messages';
 import { applyNeverLog } from './never-log';
-import { enqueueInteractions, enqueueStakeholder, getStakeholder, LOCAL_STAKEHOLDER_PREFIX, loggedExternalIds, type CommsLogDb } from './outbox';
+import {
+  enqueueInteractions,
+  enqueueStakeholder,
+  getStakeholder,
+  LOCAL_STAKEHOLDER_PREFIX,
+  loggedExternalIds,
+  type CommsLogDb,
+} from './outbox';
 
 /** What logging needs besides the request; the background fills it from storage, tests by hand. */
 export type LogContext = {
@@ -27,14 +34,22 @@ export function reminderDueAt(day: string): string {
  * Logs a captured thread: never-log first, then only messages the local copy does not have, all written to
  * the outbox (with a stakeholder to create and a reminder, if asked) before anything goes to the network.
  */
-export async function logThread(ctx: LogContext, req: LogThreadRequest): Promise<{ added: number; skipped: number; stakeholderId: string }> {
+export async function logThread(
+  ctx: LogContext,
+  req: LogThreadRequest,
+): Promise<{ added: number; skipped: number; stakeholderId: string }> {
   const { thread, removed } = applyNeverLog(req.thread, ctx.neverLog);
   const threadKey = threadKeyOf(thread);
   let stakeholderId: string;
   if ('create' in req.stakeholder) {
     const handle = counterpartHandle(thread);
     stakeholderId = `${LOCAL_STAKEHOLDER_PREFIX}${ctx.newId()}`;
-    await enqueueStakeholder(ctx.db, stakeholderId, { ...req.stakeholder.create, identities: handle ? [handle] : [] }, ctx.now);
+    await enqueueStakeholder(
+      ctx.db,
+      stakeholderId,
+      { ...req.stakeholder.create, identities: handle ? [handle] : [] },
+      ctx.now,
+    );
   } else {
     stakeholderId = req.stakeholder.id;
   }

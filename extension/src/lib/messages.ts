@@ -8,7 +8,13 @@ import type { RejectedItem, ThreadStatus } from './outbox';
 import type { SyncOutcome, SyncStatus } from './sync-engine';
 
 /** A directory entry as the pickers show it. */
-export type StakeholderSummary = { id: string; name: string; type: StakeholderType; organization: string | null; pending: boolean };
+export type StakeholderSummary = {
+  id: string;
+  name: string;
+  type: StakeholderType;
+  organization: string | null;
+  pending: boolean;
+};
 
 /** Who the panel logs against: an existing stakeholder, or one to create (queued if offline). */
 export type StakeholderChoice = { id: string } | { create: { name: string; type: StakeholderType } };
@@ -43,7 +49,10 @@ export type MessageMap = {
   'log-manual': { req: LogManualRequest; res: { id: string } };
   'sync-now': { req: Record<string, never>; res: SyncOutcome };
   'get-status': { req: Record<string, never>; res: StatusView };
-  'match-handles': { req: { handles: HandleRef[] }; res: { handle: HandleRef; stakeholder: StakeholderSummary | null; via: 'exact' | 'domain' | null }[] };
+  'match-handles': {
+    req: { handles: HandleRef[] };
+    res: { handle: HandleRef; stakeholder: StakeholderSummary | null; via: 'exact' | 'domain' | null }[];
+  };
   'thread-status': { req: { threadKey: string }; res: ThreadStatus };
   'search-stakeholders': { req: { text: string; limit?: number }; res: StakeholderSummary[] };
   /** Options saved: re-read the connection, refresh who-am-I and the org's settings, then sync. */
@@ -70,7 +79,10 @@ type Envelope = { type: MessageType; payload: unknown; commsLog: 1 };
 type Reply<T> = { ok: true; value: T } | { ok: false; error: StoredError };
 
 /** Sends a request to the background; a failure there arrives as the same ApiError. */
-export async function sendToBackground<K extends MessageType>(type: K, payload: MessageMap[K]['req']): Promise<MessageMap[K]['res']> {
+export async function sendToBackground<K extends MessageType>(
+  type: K,
+  payload: MessageMap[K]['req'],
+): Promise<MessageMap[K]['res']> {
   const envelope: Envelope = { type, payload, commsLog: 1 };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply<MessageMap[K]['res']> | undefined;
   if (!reply) throw new ApiError('unknown', 'no answer from the extension background');
@@ -79,7 +91,10 @@ export async function sendToBackground<K extends MessageType>(type: K, payload: 
 }
 
 export type MessageHandlers = {
-  [K in MessageType]: (payload: MessageMap[K]['req'], sender: Browser.runtime.MessageSender) => Promise<MessageMap[K]['res']>;
+  [K in MessageType]: (
+    payload: MessageMap[K]['req'],
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<MessageMap[K]['res']>;
 };
 
 /**
@@ -89,8 +104,12 @@ export type MessageHandlers = {
 export function handleMessages(handlers: MessageHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     const envelope = message as Partial<Envelope> | null;
-    if (!envelope || envelope.commsLog !== 1 || typeof envelope.type !== 'string' || !(envelope.type in handlers)) return false;
-    const handler = handlers[envelope.type] as (payload: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown>;
+    if (!envelope || envelope.commsLog !== 1 || typeof envelope.type !== 'string' || !(envelope.type in handlers))
+      return false;
+    const handler = handlers[envelope.type] as (
+      payload: unknown,
+      sender: Browser.runtime.MessageSender,
+    ) => Promise<unknown>;
     handler(envelope.payload, sender).then(
       (value) => sendResponse({ ok: true, value } satisfies Reply<unknown>),
       (err: unknown) => sendResponse({ ok: false, error: toStoredError(err) } satisfies Reply<unknown>),

@@ -29,12 +29,34 @@ describe('isNeverLogged', () => {
 
 describe('applyNeverLog', () => {
   const thread: CapturedThread = {
-    site: 'gmail', channel: 'email', url: 'https://mail.google.com/mail/u/0/#inbox/x', threadId: 'x', title: 't',
+    site: 'gmail',
+    channel: 'email',
+    url: 'https://mail.google.com/mail/u/0/#inbox/x',
+    threadId: 'x',
+    title: 't',
     account: { name: 'me', handle: 'me@acme.cn' },
     messages: [
-      { id: '1', author: { name: 'D', handle: 'doc@clinic.example' }, direction: 'inbound', sentAt: '2026-03-09T09:00:00Z', text: '' },
-      { id: '2', author: { name: 'me', handle: 'me@acme.cn' }, direction: 'outbound', sentAt: '2026-03-09T10:00:00Z', text: '' },
-      { id: '3', author: { name: 'C', handle: 'c@customer.com' }, direction: 'inbound', sentAt: '2026-03-09T11:00:00Z', text: '' },
+      {
+        id: '1',
+        author: { name: 'D', handle: 'doc@clinic.example' },
+        direction: 'inbound',
+        sentAt: '2026-03-09T09:00:00Z',
+        text: '',
+      },
+      {
+        id: '2',
+        author: { name: 'me', handle: 'me@acme.cn' },
+        direction: 'outbound',
+        sentAt: '2026-03-09T10:00:00Z',
+        text: '',
+      },
+      {
+        id: '3',
+        author: { name: 'C', handle: 'c@customer.com' },
+        direction: 'inbound',
+        sentAt: '2026-03-09T11:00:00Z',
+        text: '',
+      },
     ],
   };
   it('drops messages by listed authors only', () => {

@@ -42,7 +42,10 @@ export function isNeverLogged(handle: string | null, entries: NeverLogEntries): 
  * The thread without what the never-log list forbids. Messages by a listed author go; and when every inbound
  * message went, the thread was a conversation with listed people only, so our replies to them go too.
  */
-export function applyNeverLog(thread: CapturedThread, entries: NeverLogEntries): { thread: CapturedThread; removed: number } {
+export function applyNeverLog(
+  thread: CapturedThread,
+  entries: NeverLogEntries,
+): { thread: CapturedThread; removed: number } {
   if (entries.length === 0) return { thread, removed: 0 };
   const hadInbound = thread.messages.some((m) => m.direction === 'inbound');
   let kept = thread.messages.filter((m) => !isNeverLogged(m.author.handle, entries));

@@ -48,7 +48,12 @@ export type LocalFollowup = FollowupData & Partial<Omit<Followup, keyof Followup
  * A directory entry with its identities flattened for lookup (`<kind>:<value lowercased>`). `createdAt` is missing
  * only from entries pulled before the server sent it: pull sends an entry again only when it changes.
  */
-export type LocalStakeholder = Omit<Stakeholder, 'createdAt'> & { createdAt?: string; identityKeys: string[]; nameLower: string; pending: boolean };
+export type LocalStakeholder = Omit<Stakeholder, 'createdAt'> & {
+  createdAt?: string;
+  identityKeys: string[];
+  nameLower: string;
+  pending: boolean;
+};
 
 type MetaRow = { key: string; value: unknown };
 
@@ -81,8 +86,25 @@ function toLocalStakeholder(s: Stakeholder, pending = false): LocalStakeholder {
   return { ...s, identityKeys: s.identities.map(identityKey), nameLower: s.name.toLowerCase(), pending };
 }
 
-function outboxRow(entity: OutboxRow['entity'], id: string, data: unknown, now: string, waitsFor: string | null): OutboxRow {
-  return { key: `${entity}:${id}`, entity, op: 'upsert', id, data, status: 'pending', reason: null, attempts: 0, queuedAt: now, waitsFor };
+function outboxRow(
+  entity: OutboxRow['entity'],
+  id: string,
+  data: unknown,
+  now: string,
+  waitsFor: string | null,
+): OutboxRow {
+  return {
+    key: `${entity}:${id}`,
+    entity,
+    op: 'upsert',
+    id,
+    data,
+    status: 'pending',
+    reason: null,
+    attempts: 0,
+    queuedAt: now,
+    waitsFor,
+  };
 }
 
 function waitsForOf(stakeholderId: string | null | undefined): string | null {
@@ -103,14 +125,26 @@ export async function enqueueInteractions(
   const followup = opts.followup ?? null;
   if (interactions.length === 0 && !followup) return 0;
   await db.transaction('rw', db.outbox, db.interactions, db.followups, async () => {
-    const rows: OutboxRow[] = interactions.map((i) => outboxRow('interaction', i.id, i, now, waitsForOf(i.stakeholderId)));
+    const rows: OutboxRow[] = interactions.map((i) =>
+      outboxRow('interaction', i.id, i, now, waitsForOf(i.stakeholderId)),
+    );
     if (followup) rows.push(outboxRow('followup', followup.id, followup, now, waitsForOf(followup.stakeholderId)));
-    const previous = new Map((await db.outbox.where('key').anyOf(rows.map((r) => r.key)).toArray()).map((r) => [r.key, r]));
+    const previous = new Map(
+      (
+        await db.outbox
+          .where('key')
+          .anyOf(rows.map((r) => r.key))
+          .toArray()
+      ).map((r) => [r.key, r]),
+    );
     for (const row of rows) {
       const local = await (row.entity === 'interaction' ? db.interactions : db.followups).get(row.id);
       row.known = previous.get(row.key)?.known === true || (local !== undefined && !local.pending);
     }
-    await db.outbox.where('key').anyOf(rows.map((r) => r.key)).delete();
+    await db.outbox
+      .where('key')
+      .anyOf(rows.map((r) => r.key))
+      .delete();
     await db.outbox.bulkAdd(rows);
     await db.interactions.bulkPut(interactions.map((i) => ({ ...i, loggedAt: now, pending: true })));
     if (followup) await db.followups.put({ ...followup, pending: true });
@@ -122,7 +156,12 @@ export async function enqueueInteractions(
  * Queues a stakeholder to create on the server (logging must work offline) under a `local:` id that queued
  * items may name until the server gives the real one.
  */
-export async function enqueueStakeholder(db: CommsLogDb, localId: string, input: StakeholderInput, now = new Date()): Promise<LocalStakeholder> {
+export async function enqueueStakeholder(
+  db: CommsLogDb,
+  localId: string,
+  input: StakeholderInput,
+  now = new Date(),
+): Promise<LocalStakeholder> {
   const iso = now.toISOString();
   const local = toLocalStakeholder(
     {
@@ -134,7 +173,11 @@ export async function enqueueStakeholder(db: CommsLogDb, localId: string, input:
       ownerUserId: input.ownerUserId ?? null,
       cadenceOverride: input.cadenceOverride ?? null,
       active: input.active ?? true,
-      identities: (input.identities ?? []).map((ident, n) => ({ ...ident, id: `${localId}#${n}`, stakeholderId: localId })),
+      identities: (input.identities ?? []).map((ident, n) => ({
+        ...ident,
+        id: `${localId}#${n}`,
+        stakeholderId: localId,
+      })),
       createdAt: iso,
       updatedAt: iso,
     },
@@ -169,13 +212,19 @@ export async function threadStatus(db: CommsLogDb, threadKey: string): Promise<T
 }
 
 /** Local directory lookup: exact handle first, then the email's domain. */
-export async function matchLocal(db: CommsLogDb, handle: HandleRef): Promise<{ stakeholder: LocalStakeholder; via: 'exact' | 'domain' } | null> {
+export async function matchLocal(
+  db: CommsLogDb,
+  handle: HandleRef,
+): Promise<{ stakeholder: LocalStakeholder; via: 'exact' | 'domain' } | null> {
   const exact = await db.stakeholders.where('identityKeys').equals(identityKey(handle)).first();
   if (exact) return { stakeholder: exact, via: 'exact' };
   if (handle.kind !== 'email') return null;
   const domain = handle.value.slice(handle.value.lastIndexOf('@') + 1);
   if (!domain) return null;
-  const byDomain = await db.stakeholders.where('identityKeys').equals(identityKey({ kind: 'domain', value: domain })).first();
+  const byDomain = await db.stakeholders
+    .where('identityKeys')
+    .equals(identityKey({ kind: 'domain', value: domain }))
+    .first();
   return byDomain ? { stakeholder: byDomain, via: 'domain' } : null;
 }
 
@@ -183,10 +232,17 @@ export async function matchLocal(db: CommsLogDb, handle: HandleRef): Promise<{ s
 export async function searchStakeholders(db: CommsLogDb, text: string, limit = 20): Promise<LocalStakeholder[]> {
   const q = text.trim().toLowerCase();
   const all = await db.stakeholders.toArray();
-  const matches = q === '' ? all : all.filter((s) => s.nameLower.includes(q) || s.identityKeys.some((k) => k.slice(k.indexOf(':') + 1).includes(q)));
+  const matches =
+    q === ''
+      ? all
+      : all.filter(
+          (s) => s.nameLower.includes(q) || s.identityKeys.some((k) => k.slice(k.indexOf(':') + 1).includes(q)),
+        );
   return matches
     .filter((s) => s.active)
-    .sort((a, b) => Number(b.nameLower.startsWith(q)) - Number(a.nameLower.startsWith(q)) || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) => Number(b.nameLower.startsWith(q)) - Number(a.nameLower.startsWith(q)) || a.name.localeCompare(b.name),
+    )
     .slice(0, limit);
 }
 
@@ -199,7 +255,8 @@ export async function outboxRows(db: CommsLogDb, status: OutboxRow['status']): P
 }
 
 function toPushItem(row: OutboxRow): PushItem {
-  if (row.op === 'delete') return { op: 'delete', entity: row.entity === 'followup' ? 'followup' : 'interaction', id: row.id };
+  if (row.op === 'delete')
+    return { op: 'delete', entity: row.entity === 'followup' ? 'followup' : 'interaction', id: row.id };
   return row.entity === 'followup'
     ? { op: 'upsert', entity: 'followup', id: row.id, data: row.data }
     : { op: 'upsert', entity: 'interaction', id: row.id, data: row.data };
@@ -225,7 +282,10 @@ export function createDexieSyncStore(db: CommsLogDb): SyncStore {
         await db.stakeholders.put(toLocalStakeholder(stakeholder));
         const waiting = await db.outbox.where('waitsFor').equals(localId).toArray();
         for (const row of waiting) {
-          await db.outbox.update(row.seq!, { data: withStakeholder(row.data, localId, stakeholder.id), waitsFor: null });
+          await db.outbox.update(row.seq!, {
+            data: withStakeholder(row.data, localId, stakeholder.id),
+            waitsFor: null,
+          });
         }
         await db.interactions.where('stakeholderId').equals(localId).modify({ stakeholderId: stakeholder.id });
         await db.followups.filter((f) => f.stakeholderId === localId).modify({ stakeholderId: stakeholder.id });
@@ -234,15 +294,21 @@ export function createDexieSyncStore(db: CommsLogDb): SyncStore {
 
     async rejectStakeholder(localId, reason) {
       await db.transaction('rw', db.outbox, async () => {
-        await db.outbox.where('key').equals(`stakeholder:${localId}`).modify((r) => {
-          r.status = 'rejected';
-          r.reason = reason;
-          r.attempts += 1;
-        });
-        await db.outbox.where('waitsFor').equals(localId).modify((r) => {
-          r.status = 'rejected';
-          r.reason = `stakeholder not created: ${reason}`;
-        });
+        await db.outbox
+          .where('key')
+          .equals(`stakeholder:${localId}`)
+          .modify((r) => {
+            r.status = 'rejected';
+            r.reason = reason;
+            r.attempts += 1;
+          });
+        await db.outbox
+          .where('waitsFor')
+          .equals(localId)
+          .modify((r) => {
+            r.status = 'rejected';
+            r.reason = `stakeholder not created: ${reason}`;
+          });
       });
     },
 
@@ -274,11 +340,14 @@ export function createDexieSyncStore(db: CommsLogDb): SyncStore {
         for (const item of sent) {
           const reason = rejected.get(item.id);
           if (reason === undefined) continue;
-          await db.outbox.where('key').equals(`${item.entity}:${item.id}`).modify((r) => {
-            r.status = 'rejected';
-            r.reason = reason;
-            r.attempts += 1;
-          });
+          await db.outbox
+            .where('key')
+            .equals(`${item.entity}:${item.id}`)
+            .modify((r) => {
+              r.status = 'rejected';
+              r.reason = reason;
+              r.attempts += 1;
+            });
         }
       });
     },
@@ -319,17 +388,35 @@ export type RejectedItem = {
   op: OutboxRow['op'];
   reason: string;
   queuedAt: string;
-  interaction?: { channel: InteractionData['channel']; direction: InteractionData['direction']; who: string; occurredAt: string; title: string | null };
+  interaction?: {
+    channel: InteractionData['channel'];
+    direction: InteractionData['direction'];
+    who: string;
+    occurredAt: string;
+    title: string | null;
+  };
   followup?: { note: string; dueAt: string };
   stakeholder?: { name: string };
 };
 
 function describeRejected(row: OutboxRow): RejectedItem {
-  const item: RejectedItem = { key: row.key, entity: row.entity, op: row.op, reason: row.reason ?? '', queuedAt: row.queuedAt };
+  const item: RejectedItem = {
+    key: row.key,
+    entity: row.entity,
+    op: row.op,
+    reason: row.reason ?? '',
+    queuedAt: row.queuedAt,
+  };
   if (row.op !== 'upsert' || !row.data) return item;
   if (row.entity === 'interaction') {
     const d = row.data as InteractionData;
-    item.interaction = { channel: d.channel, direction: d.direction, who: d.author?.name || d.author?.handle || '', occurredAt: d.occurredAt, title: d.title ?? null };
+    item.interaction = {
+      channel: d.channel,
+      direction: d.direction,
+      who: d.author?.name || d.author?.handle || '',
+      occurredAt: d.occurredAt,
+      title: d.title ?? null,
+    };
   } else if (row.entity === 'followup') {
     const d = row.data as FollowupData;
     item.followup = { note: d.note ?? '', dueAt: d.dueAt };
@@ -351,7 +438,15 @@ export async function rejectedItems(db: CommsLogDb, limit = 50): Promise<Rejecte
  */
 export async function retryRejected(db: CommsLogDb, keys: readonly string[] | null): Promise<number> {
   return db.transaction('rw', db.outbox, async () => {
-    const rows = keys === null ? await outboxRows(db, 'rejected') : (await db.outbox.where('key').anyOf([...keys]).toArray()).filter((r) => r.status === 'rejected');
+    const rows =
+      keys === null
+        ? await outboxRows(db, 'rejected')
+        : (
+            await db.outbox
+              .where('key')
+              .anyOf([...keys])
+              .toArray()
+          ).filter((r) => r.status === 'rejected');
     const targets = new Set(rows.map((r) => r.key));
     for (const r of rows) if (r.waitsFor) targets.add(`stakeholder:${r.waitsFor}`);
     return db.outbox
@@ -380,7 +475,11 @@ export async function discardRejected(db: CommsLogDb, key: string): Promise<bool
       await db.stakeholders.delete(row.id);
       const waiting = await db.outbox.where('waitsFor').equals(row.id).toArray();
       for (const w of waiting) {
-        await db.outbox.update(w.seq!, { data: withStakeholder(w.data, row.id, null), waitsFor: null, reason: w.reason ?? `stakeholder not created` });
+        await db.outbox.update(w.seq!, {
+          data: withStakeholder(w.data, row.id, null),
+          waitsFor: null,
+          reason: w.reason ?? `stakeholder not created`,
+        });
       }
       await db.interactions.where('stakeholderId').equals(row.id).modify({ stakeholderId: null });
       await db.followups.filter((f) => f.stakeholderId === row.id).modify({ stakeholderId: null });

@@ -15,7 +15,20 @@ describe('reportTables', () => {
     expect(byId.get('goals')!.rows.map((r) => r[4])).toEqual(['Missed', 'Met']);
     // Type × channel rows plus the working and calendar totals.
     expect(byId.get('response-by-type-channel')!.rows).toHaveLength(3);
-    expect(byId.get('response-by-type-channel')!.rows[0]).toEqual(['Customer', 'Email', '4 working hours', 10, 8, '2.5', '9.0', '3.0', 7, 2, 1, '77.8%']);
+    expect(byId.get('response-by-type-channel')!.rows[0]).toEqual([
+      'Customer',
+      'Email',
+      '4 working hours',
+      10,
+      8,
+      '2.5',
+      '9.0',
+      '3.0',
+      7,
+      2,
+      1,
+      '77.8%',
+    ]);
     expect(byId.get('comparison')!.rows[0]).toEqual(['Interactions', 40, 30, '−10']);
   });
 

@@ -25,7 +25,11 @@ describe('lateRepliesLeft', () => {
     expect(lateRepliesLeft({ onTime: 50, late: 0, pending: 0 }, 0.98).allowed).toBe(1);
   });
   it('counts the waits still to come', () => {
-    expect(lateRepliesLeft({ onTime: 49, late: 1, pending: 0 }, 0.98, 150)).toEqual({ decided: 200, allowed: 4, left: 3 });
+    expect(lateRepliesLeft({ onTime: 49, late: 1, pending: 0 }, 0.98, 150)).toEqual({
+      decided: 200,
+      allowed: 4,
+      left: 3,
+    });
   });
   it('goes negative once the goal cannot be met', () => {
     const b = lateRepliesLeft({ onTime: 40, late: 5, pending: 5 }, 0.98);

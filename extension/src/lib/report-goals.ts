@@ -37,7 +37,11 @@ export interface LateBudget {
  * rate is (D − late) ÷ D, which stays ≥ target while late ≤ D × (1 − target). Pending waits will be decided
  * one way or the other, so they count in D; `expectedMore` adds the waits still to come (from the pace so far).
  */
-export function lateRepliesLeft(stats: Pick<ResponseStats, 'onTime' | 'late' | 'pending'>, target: number, expectedMore = 0): LateBudget {
+export function lateRepliesLeft(
+  stats: Pick<ResponseStats, 'onTime' | 'late' | 'pending'>,
+  target: number,
+  expectedMore = 0,
+): LateBudget {
   const decided = stats.onTime + stats.late + stats.pending + Math.max(0, Math.round(expectedMore));
   // The epsilon keeps 50 × (1 − 0.98) = 0.99999… from flooring to 0.
   const allowed = Math.floor(decided * (1 - target) + 1e-9);

@@ -31,12 +31,16 @@ export function reportToHtml(report: PeriodReport): string {
       continue;
     }
     const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-    const body = table.rows.map((r) => `<tr>${table.columns.map((_, c) => `<td>${escapeHtml(r[c])}</td>`).join('')}</tr>`).join('\n');
+    const body = table.rows
+      .map((r) => `<tr>${table.columns.map((_, c) => `<td>${escapeHtml(r[c])}</td>`).join('')}</tr>`)
+      .join('\n');
     parts.push(`<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`);
   }
   parts.push(`<h2>${escapeHtml(t('dashSecActions'))}</h2>`);
   parts.push(
-    report.actions.length ? `<ul>${report.actions.map((a) => `<li>${escapeHtml(a.text)}</li>`).join('')}</ul>` : `<p><em>${escapeHtml(t('dashNoActions'))}</em></p>`,
+    report.actions.length
+      ? `<ul>${report.actions.map((a) => `<li>${escapeHtml(a.text)}</li>`).join('')}</ul>`
+      : `<p><em>${escapeHtml(t('dashNoActions'))}</em></p>`,
   );
   const lang = report.meta.language;
   return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${reportPrintCss}</style></head><body>\n${parts.join('\n')}\n</body></html>\n`;

@@ -28,7 +28,10 @@ const item = (n: number, over: Partial<DrilldownItem> = {}): DrilldownItem => ({
 });
 
 it('writes one record per interaction with local times and labels', () => {
-  const items = [item(1), item(2, { direction: 'outbound', status: null, repliedAt: null, responseMs: null, responseWorkMs: null })];
+  const items = [
+    item(1),
+    item(2, { direction: 'outbound', status: null, repliedAt: null, responseMs: null, responseWorkMs: null }),
+  ];
   const csv = interactionsCsv(items, 'en', 'Asia/Shanghai');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const records = parseCsv(csv);

@@ -7,11 +7,20 @@ const zone = 'Asia/Shanghai';
 
 describe('presetPeriod', () => {
   it('takes the week from Monday in the org zone', () => {
-    expect(presetPeriod('week', now, zone)).toEqual({ from: '2026-03-09T00:00:00+08:00', to: '2026-03-16T00:00:00+08:00' });
+    expect(presetPeriod('week', now, zone)).toEqual({
+      from: '2026-03-09T00:00:00+08:00',
+      to: '2026-03-16T00:00:00+08:00',
+    });
   });
   it('takes the month and the quarter', () => {
-    expect(presetPeriod('month', now, zone)).toEqual({ from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' });
-    expect(presetPeriod('quarter', now, zone)).toEqual({ from: '2026-01-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' });
+    expect(presetPeriod('month', now, zone)).toEqual({
+      from: '2026-03-01T00:00:00+08:00',
+      to: '2026-04-01T00:00:00+08:00',
+    });
+    expect(presetPeriod('quarter', now, zone)).toEqual({
+      from: '2026-01-01T00:00:00+08:00',
+      to: '2026-04-01T00:00:00+08:00',
+    });
   });
   it('makes the last 90 days end with today', () => {
     const p = presetPeriod('last90', now, zone);

@@ -1,5 +1,14 @@
 import { DateTime } from 'luxon';
-import type { Channel, CsvCell, DurationSpec, GoalStatus, PeriodReport, ReportGoal, ResponseStats, StakeholderType } from '@comms-log/shared';
+import type {
+  Channel,
+  CsvCell,
+  DurationSpec,
+  GoalStatus,
+  PeriodReport,
+  ReportGoal,
+  ResponseStats,
+  StakeholderType,
+} from '@comms-log/shared';
 import { translate, type Lang, type MessageKey } from './i18n';
 import { channelKey, stakeholderTypeKey } from './label-keys';
 
@@ -18,7 +27,12 @@ export interface ReportTable {
 
 export const reportLang = (language: PeriodReport['meta']['language']): Lang => (language === 'zh-CN' ? 'zh_CN' : 'en');
 
-const statusKeys: Record<GoalStatus, MessageKey> = { met: 'dashGoalMet', near: 'dashGoalNear', missed: 'dashGoalMissed', no_data: 'dashNoData' };
+const statusKeys: Record<GoalStatus, MessageKey> = {
+  met: 'dashGoalMet',
+  near: 'dashGoalNear',
+  missed: 'dashGoalMissed',
+  no_data: 'dashNoData',
+};
 const waitStatusKeys: Record<'on_time' | 'late' | 'pending' | 'closed', MessageKey> = {
   on_time: 'dashOnTime',
   late: 'dashLate',
@@ -51,7 +65,8 @@ export function reportFormat(lang: Lang) {
     goalValue(g: Pick<ReportGoal, 'metric'>, value: number | null): string {
       if (value === null) return '—';
       if (g.metric === 'on_time_rate' || g.metric === 'coverage') return `${round1(value * 100)}%`;
-      if (g.metric === 'mean_response_hours' || g.metric === 'median_response_hours') return t('dashHoursValue', round1(value));
+      if (g.metric === 'mean_response_hours' || g.metric === 'median_response_hours')
+        return t('dashHoursValue', round1(value));
       return String(Math.round(value * 10) / 10);
     },
   };
@@ -73,7 +88,17 @@ const change = (prev: number | null, cur: number | null, fmt: (n: number | null)
 };
 
 function responseRow(f: ReturnType<typeof reportFormat>, s: ResponseStats): CsvCell[] {
-  return [s.waits, s.answered, f.hours(s.medianMs), f.hours(s.p90Ms), f.hours(s.meanMs), s.onTime, s.late, s.pending, f.pct(s.onTimeRate)];
+  return [
+    s.waits,
+    s.answered,
+    f.hours(s.medianMs),
+    f.hours(s.p90Ms),
+    f.hours(s.meanMs),
+    s.onTime,
+    s.late,
+    s.pending,
+    f.pct(s.onTimeRate),
+  ];
 }
 
 /** Every table of the report, in reading order. */
@@ -131,14 +156,25 @@ export function reportTables(report: PeriodReport): ReportTable[] {
       id: 'goals',
       title: t('dashTblGoals'),
       columns: [t('dashColGoal'), t('dashColTarget'), t('dashColActual'), t('dashColBasedOn'), t('dashColStatus')],
-      rows: report.goals.map((g) => [g.label, `${g.comparator === '>=' ? '≥' : '≤'} ${f.goalValue(g, g.periodTarget)}`, f.goalValue(g, g.actual), g.count, f.goalStatus(g.status)]),
+      rows: report.goals.map((g) => [
+        g.label,
+        `${g.comparator === '>=' ? '≥' : '≤'} ${f.goalValue(g, g.periodTarget)}`,
+        f.goalValue(g, g.actual),
+        g.count,
+        f.goalStatus(g.status),
+      ]),
     },
     {
       id: 'response-by-type-channel',
       title: t('dashTblResponse'),
       columns: [t('dashColType'), t('dashColChannel'), t('dashColSla'), ...responseCols],
       rows: [
-        ...report.response.byTypeChannel.map((r) => [f.type(r.stakeholderType), f.channel(r.channel), f.sla(r.sla), ...responseRow(f, r.stats)]),
+        ...report.response.byTypeChannel.map((r) => [
+          f.type(r.stakeholderType),
+          f.channel(r.channel),
+          f.sla(r.sla),
+          ...responseRow(f, r.stats),
+        ]),
         [t('dashAllWorking'), '', '', ...responseRow(f, report.response.total)],
         [t('dashAllCalendar'), '', '', ...responseRow(f, report.response.totalCalendar)],
       ],
@@ -146,8 +182,22 @@ export function reportTables(report: PeriodReport): ReportTable[] {
     {
       id: 'coverage',
       title: t('dashTblCoverage'),
-      columns: [t('dashColType'), t('dashColActive'), t('dashColCovered'), t('dashColDue'), t('dashColOverdue'), t('dashColCoverage')],
-      rows: report.coverage.map((r) => [f.type(r.stakeholderType), r.active, r.covered, r.due, r.overdue, f.pct(r.rate)]),
+      columns: [
+        t('dashColType'),
+        t('dashColActive'),
+        t('dashColCovered'),
+        t('dashColDue'),
+        t('dashColOverdue'),
+        t('dashColCoverage'),
+      ],
+      rows: report.coverage.map((r) => [
+        f.type(r.stakeholderType),
+        r.active,
+        r.covered,
+        r.due,
+        r.overdue,
+        f.pct(r.rate),
+      ]),
     },
     {
       id: 'comparison',
@@ -160,8 +210,18 @@ export function reportTables(report: PeriodReport): ReportTable[] {
           const b = curByType.get(ty) ?? 0;
           return [`${t('dashColInteractions')}: ${f.type(ty)}`, a, b, change(a, b, count)];
         }),
-        [t('dashColWaits'), prev.response.waits, cur.response.waits, change(prev.response.waits, cur.response.waits, count)],
-        [t('dashOnTimeRate'), f.pct(prev.response.onTimeRate), f.pct(cur.response.onTimeRate), change(prev.response.onTimeRate, cur.response.onTimeRate, pctPoints)],
+        [
+          t('dashColWaits'),
+          prev.response.waits,
+          cur.response.waits,
+          change(prev.response.waits, cur.response.waits, count),
+        ],
+        [
+          t('dashOnTimeRate'),
+          f.pct(prev.response.onTimeRate),
+          f.pct(cur.response.onTimeRate),
+          change(prev.response.onTimeRate, cur.response.onTimeRate, pctPoints),
+        ],
         [
           t('dashColMedianH'),
           f.hours(prev.response.medianMs),
@@ -173,7 +233,14 @@ export function reportTables(report: PeriodReport): ReportTable[] {
     {
       id: 'overdue-stakeholders',
       title: t('dashTblOverdue'),
-      columns: [t('dashColStakeholder'), t('dashColType'), t('dashColTier'), t('dashColLastContact'), t('dashColDaysSince'), t('dashColMaxDays')],
+      columns: [
+        t('dashColStakeholder'),
+        t('dashColType'),
+        t('dashColTier'),
+        t('dashColLastContact'),
+        t('dashColDaysSince'),
+        t('dashColMaxDays'),
+      ],
       rows: report.gaps.overdueStakeholders.map((s) => [
         s.name,
         f.type(s.stakeholderType),

@@ -32,31 +32,47 @@ describe('snoozeUntil', () => {
 
   it('uses the calendar zone, not the browser zone', () => {
     // 23:30 UTC on Tuesday is already Wednesday 07:30 in Shanghai: tomorrow morning is Thursday there.
-    expect(iso(snoozeUntil({ kind: 'tomorrow' }, Date.parse('2026-03-10T23:30:00Z'), cal))).toBe(iso(at('2026-03-12T09:00:00')));
+    expect(iso(snoozeUntil({ kind: 'tomorrow' }, Date.parse('2026-03-10T23:30:00Z'), cal))).toBe(
+      iso(at('2026-03-12T09:00:00')),
+    );
   });
 
   it('next week is the first working day of next week', () => {
-    expect(iso(snoozeUntil({ kind: 'next-week' }, at('2026-03-11T10:00:00'), cal))).toBe(iso(at('2026-03-16T09:00:00')));
+    expect(iso(snoozeUntil({ kind: 'next-week' }, at('2026-03-11T10:00:00'), cal))).toBe(
+      iso(at('2026-03-16T09:00:00')),
+    );
     // From Sunday, next week starts tomorrow.
-    expect(iso(snoozeUntil({ kind: 'next-week' }, at('2026-03-15T10:00:00'), cal))).toBe(iso(at('2026-03-16T09:00:00')));
+    expect(iso(snoozeUntil({ kind: 'next-week' }, at('2026-03-15T10:00:00'), cal))).toBe(
+      iso(at('2026-03-16T09:00:00')),
+    );
     const mondayOff: WorkCalendar = { ...cal, holidays: ['2026-03-16'] };
-    expect(iso(snoozeUntil({ kind: 'next-week' }, at('2026-03-11T10:00:00'), mondayOff))).toBe(iso(at('2026-03-17T09:00:00')));
+    expect(iso(snoozeUntil({ kind: 'next-week' }, at('2026-03-11T10:00:00'), mondayOff))).toBe(
+      iso(at('2026-03-17T09:00:00')),
+    );
   });
 
   it('a date means the start of working hours that day', () => {
-    expect(iso(snoozeUntil({ kind: 'date', date: '2026-03-20' }, at('2026-03-10T10:00:00'), cal))).toBe(iso(at('2026-03-20T09:00:00')));
+    expect(iso(snoozeUntil({ kind: 'date', date: '2026-03-20' }, at('2026-03-10T10:00:00'), cal))).toBe(
+      iso(at('2026-03-20T09:00:00')),
+    );
     expect(() => snoozeUntil({ kind: 'date', date: 'soon' }, at('2026-03-10T10:00:00'), cal)).toThrow(/not a date/);
   });
 
   it('follows the calendar start time', () => {
     const late: WorkCalendar = { ...cal, start: '10:30' };
-    expect(iso(snoozeUntil({ kind: 'tomorrow' }, at('2026-03-10T15:00:00'), late))).toBe(iso(at('2026-03-11T10:30:00')));
+    expect(iso(snoozeUntil({ kind: 'tomorrow' }, at('2026-03-10T15:00:00'), late))).toBe(
+      iso(at('2026-03-11T10:30:00')),
+    );
   });
 });
 
 describe('workdayStartOn', () => {
   it('gives the working period of a working day and null on days off', () => {
-    expect(workdayStartOn(at('2026-03-10T12:00:00'), cal)).toEqual({ date: '2026-03-10', startMs: at('2026-03-10T09:00:00'), endMs: at('2026-03-10T18:00:00') });
+    expect(workdayStartOn(at('2026-03-10T12:00:00'), cal)).toEqual({
+      date: '2026-03-10',
+      startMs: at('2026-03-10T09:00:00'),
+      endMs: at('2026-03-10T18:00:00'),
+    });
     expect(workdayStartOn(at('2026-03-14T12:00:00'), cal)).toBeNull();
     expect(workdayStartOn(at('2026-05-01T12:00:00'), cal)).toBeNull();
   });

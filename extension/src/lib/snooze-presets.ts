@@ -3,7 +3,11 @@ import { isWorkingDay } from '@comms-log/shared/domain';
 import type { WorkCalendar } from '@comms-log/shared';
 
 /** The snooze choices of a row: an hour, tomorrow morning, next week, or a date. */
-export type SnoozePreset = { kind: 'hour' } | { kind: 'tomorrow' } | { kind: 'next-week' } | { kind: 'date'; date: string };
+export type SnoozePreset =
+  | { kind: 'hour' }
+  | { kind: 'tomorrow' }
+  | { kind: 'next-week' }
+  | { kind: 'date'; date: string };
 
 /** How far to look for a working day before giving up (a calendar of holidays only). */
 const SEARCH_DAYS = 400;
@@ -51,7 +55,10 @@ export function snoozeUntil(preset: SnoozePreset, nowMs: number, cal: WorkCalend
  * The start of the working day `dayMs` falls on, if it is a working day of the calendar, with the local date;
  * null on days off. The daily digest fires from this instant.
  */
-export function workdayStartOn(dayMs: number, cal: WorkCalendar): { date: string; startMs: number; endMs: number } | null {
+export function workdayStartOn(
+  dayMs: number,
+  cal: WorkCalendar,
+): { date: string; startMs: number; endMs: number } | null {
   const day = DateTime.fromMillis(dayMs, { zone: cal.timeZone }).startOf('day');
   const date = day.toISODate()!;
   if (!isWorkingDay(date, cal)) return null;

@@ -26,5 +26,13 @@ export const neverLogMineItem = storage.defineItem<string[]>('local:neverLogMine
 
 /** The background's sync state, for the popup: pending and rejected counts, last sync, last error. */
 export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
-  fallback: { state: 'idle', lastSyncAt: null, lastError: null, nextRetryAt: null, failures: 0, pending: 0, rejected: 0 },
+  fallback: {
+    state: 'idle',
+    lastSyncAt: null,
+    lastError: null,
+    nextRetryAt: null,
+    failures: 0,
+    pending: 0,
+    rejected: 0,
+  },
 });

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_PUSH_ITEMS, type PullResult, type PushItem, type PushResult, type Stakeholder } from '@comms-log/shared';
 import { ApiError } from './api-error';
-import { backoffDelay, createSyncEngine, PUSH_BATCH_SIZE, type SyncClock, type SyncStore, type SyncTransport } from './sync-engine';
+import {
+  backoffDelay,
+  createSyncEngine,
+  PUSH_BATCH_SIZE,
+  type SyncClock,
+  type SyncStore,
+  type SyncTransport,
+} from './sync-engine';
 
 type Row = { item: PushItem; status: 'pending' | 'rejected'; reason?: string; waitsFor?: string };
 
@@ -16,19 +23,33 @@ function fakeStore(rows: Row[] = []) {
     },
     async resolveStakeholder(localId, s) {
       resolved[localId] = s.id;
-      stakeholders.splice(stakeholders.findIndex((x) => x.localId === localId), 1);
+      stakeholders.splice(
+        stakeholders.findIndex((x) => x.localId === localId),
+        1,
+      );
       for (const r of rows) if (r.waitsFor === localId) delete r.waitsFor;
     },
     async rejectStakeholder(localId, reason) {
-      stakeholders.splice(stakeholders.findIndex((x) => x.localId === localId), 1);
+      stakeholders.splice(
+        stakeholders.findIndex((x) => x.localId === localId),
+        1,
+      );
       for (const r of rows) if (r.waitsFor === localId) Object.assign(r, { status: 'rejected', reason });
     },
     async pendingPush(limit) {
-      return rows.filter((r) => r.status === 'pending' && !r.waitsFor).slice(0, limit).map((r) => r.item);
+      return rows
+        .filter((r) => r.status === 'pending' && !r.waitsFor)
+        .slice(0, limit)
+        .map((r) => r.item);
     },
     async applyPushResult(_sent, result) {
-      for (const a of result.applied) rows.splice(rows.findIndex((r) => r.item.id === a.id), 1);
-      for (const j of result.rejected) Object.assign(rows.find((r) => r.item.id === j.id)!, { status: 'rejected', reason: j.reason });
+      for (const a of result.applied)
+        rows.splice(
+          rows.findIndex((r) => r.item.id === a.id),
+          1,
+        );
+      for (const j of result.rejected)
+        Object.assign(rows.find((r) => r.item.id === j.id)!, { status: 'rejected', reason: j.reason });
     },
     async getCursor() {
       return cursor;
@@ -38,7 +59,10 @@ function fakeStore(rows: Row[] = []) {
       cursor = page.cursor;
     },
     async counts() {
-      return { pending: rows.filter((r) => r.status === 'pending').length, rejected: rows.filter((r) => r.status === 'rejected').length };
+      return {
+        pending: rows.filter((r) => r.status === 'pending').length,
+        rejected: rows.filter((r) => r.status === 'rejected').length,
+      };
     },
   };
   return { store, rows, pulled, stakeholders, resolved, getCursor: () => cursor };
@@ -64,8 +88,12 @@ function fakeTransport(opts: { rejectIds?: string[]; pages?: PullResult[]; onPus
       opts.onPush?.();
       const rejectIds = new Set(opts.rejectIds ?? []);
       return {
-        applied: items.filter((i) => !rejectIds.has(i.id)).map((i) => ({ id: i.id, entity: i.entity, mergedInto: null })),
-        rejected: items.filter((i) => rejectIds.has(i.id)).map((i) => ({ id: i.id, reason: 'occurredAt: invalid date' })),
+        applied: items
+          .filter((i) => !rejectIds.has(i.id))
+          .map((i) => ({ id: i.id, entity: i.entity, mergedInto: null })),
+        rejected: items
+          .filter((i) => rejectIds.has(i.id))
+          .map((i) => ({ id: i.id, reason: 'occurredAt: invalid date' })),
         cursor: 0,
       };
     },
@@ -77,7 +105,19 @@ function fakeTransport(opts: { rejectIds?: string[]; pages?: PullResult[]; onPus
     async createStakeholder(input): Promise<Stakeholder> {
       if (down) throw new ApiError('network');
       if (input.name === 'bad') throw new ApiError('invalid', 'name: too long');
-      return { id: 'S1', name: input.name, type: input.type, tier: 'standard', organization: null, ownerUserId: null, cadenceOverride: null, active: true, identities: [], createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+      return {
+        id: 'S1',
+        name: input.name,
+        type: input.type,
+        tier: 'standard',
+        organization: null,
+        ownerUserId: null,
+        cadenceOverride: null,
+        active: true,
+        identities: [],
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+      };
     },
   };
   return { transport, pushes, pulls, setDown: (v: boolean) => (down = v) };
@@ -107,7 +147,12 @@ describe('sync engine', () => {
     expect(t.pushes.map((b) => b.length)).toEqual([500, 500, 203]);
     expect(t.pulls).toEqual([0, 10, 20]);
     expect(s.getCursor()).toBe(25);
-    expect(engine.status()).toMatchObject({ state: 'idle', pending: 0, lastError: null, lastSyncAt: '2026-03-10T09:00:00.000Z' });
+    expect(engine.status()).toMatchObject({
+      state: 'idle',
+      pending: 0,
+      lastError: null,
+      lastSyncAt: '2026-03-10T09:00:00.000Z',
+    });
   });
 
   it('keeps rejected items with their reason and does not resend them', async () => {
@@ -146,10 +191,22 @@ describe('sync engine', () => {
     const t = fakeTransport();
     t.setDown(true);
     const statuses: string[] = [];
-    const engine = createSyncEngine({ store: s.store, transport: t.transport, clock, baseDelayMs: 5000, maxDelayMs: 60_000, onStatus: (st) => statuses.push(st.state) });
+    const engine = createSyncEngine({
+      store: s.store,
+      transport: t.transport,
+      clock,
+      baseDelayMs: 5000,
+      maxDelayMs: 60_000,
+      onStatus: (st) => statuses.push(st.state),
+    });
     const outcome = await engine.sync();
     expect(outcome).toEqual({ ok: false, error: { code: 'network', detail: '' } });
-    expect(engine.status()).toMatchObject({ state: 'backoff', failures: 1, pending: 1, nextRetryAt: '2026-03-10T09:00:03.750Z' });
+    expect(engine.status()).toMatchObject({
+      state: 'backoff',
+      failures: 1,
+      pending: 1,
+      nextRetryAt: '2026-03-10T09:00:03.750Z',
+    });
 
     // A non-forced request (outbox change, alarm) waits for the scheduled retry.
     await engine.sync();
@@ -162,7 +219,13 @@ describe('sync engine', () => {
 
     t.setDown(false);
     await vi.advanceTimersByTimeAsync(15_000);
-    expect(engine.status()).toMatchObject({ state: 'idle', failures: 0, pending: 0, lastError: null, nextRetryAt: null });
+    expect(engine.status()).toMatchObject({
+      state: 'idle',
+      failures: 0,
+      pending: 0,
+      lastError: null,
+      nextRetryAt: null,
+    });
     expect(t.pushes).toHaveLength(1);
     expect(statuses).toContain('backoff');
   });

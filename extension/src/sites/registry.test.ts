@@ -6,7 +6,15 @@ import { fixtureUrls as listFixtureUrls } from './common/adapter-test-kit';
 import { adapterForUrl, adapters } from './registry';
 
 const sitesDir = import.meta.dirname;
-const requiredFiles = ['selectors.ts', 'detect.ts', 'detect.test.ts', 'extract.ts', 'extract.test.ts', 'mount.ts', 'index.ts'];
+const requiredFiles = [
+  'selectors.ts',
+  'detect.ts',
+  'detect.test.ts',
+  'extract.ts',
+  'extract.test.ts',
+  'mount.ts',
+  'index.ts',
+];
 
 const fixtureUrls = listFixtureUrls();
 

@@ -4,7 +4,10 @@ import { stakeholderTypeKey } from '../lib/label-keys';
 import type { T } from './use-t';
 
 /** The picker's value: a directory entry, a new one by name, or nothing yet. */
-export type PickedStakeholder = { kind: 'existing'; stakeholder: StakeholderSummary } | { kind: 'new'; name: string } | null;
+export type PickedStakeholder =
+  | { kind: 'existing'; stakeholder: StakeholderSummary }
+  | { kind: 'new'; name: string }
+  | null;
 
 type Props = {
   t: T;
@@ -60,7 +63,13 @@ export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedNa
         <label className="cl-label" htmlFor={nameId}>
           {t('stakeholderName')}
         </label>
-        <input id={nameId} className="cl-input" value={value.name} maxLength={200} onChange={(e) => onChange({ kind: 'new', name: e.target.value })} />
+        <input
+          id={nameId}
+          className="cl-input"
+          value={value.name}
+          maxLength={200}
+          onChange={(e) => onChange({ kind: 'new', name: e.target.value })}
+        />
         <button type="button" className="cl-link" onClick={() => onChange(null)}>
           {t('stakeholderSearch')}
         </button>
@@ -85,7 +94,12 @@ export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedNa
       <ul className="cl-results" aria-label={t('stakeholderSearch')}>
         {results.map((s) => (
           <li key={s.id}>
-            <button type="button" className="cl-result" aria-label={t('stakeholderPick', s.name)} onClick={() => onChange({ kind: 'existing', stakeholder: s })}>
+            <button
+              type="button"
+              className="cl-result"
+              aria-label={t('stakeholderPick', s.name)}
+              onClick={() => onChange({ kind: 'existing', stakeholder: s })}
+            >
               {s.name}
               <span className="cl-muted"> · {t(stakeholderTypeKey[s.type])}</span>
             </button>
@@ -94,7 +108,11 @@ export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedNa
         {results.length === 0 && query.trim() !== '' ? <li className="cl-muted">{t('stakeholderNoResults')}</li> : null}
       </ul>
       {allowCreate ? (
-        <button type="button" className="cl-link" onClick={() => onChange({ kind: 'new', name: query.trim() || suggestedName })}>
+        <button
+          type="button"
+          className="cl-link"
+          onClick={() => onChange({ kind: 'new', name: query.trim() || suggestedName })}
+        >
           {t('stakeholderNew')}
         </button>
       ) : null}

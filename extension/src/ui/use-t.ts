@@ -10,5 +10,8 @@ export type T = (key: MessageKey, ...subs: (string | number)[]) => string;
 export function useT(): { t: T; lang: Lang } {
   const pref = useStorageItem(languagePrefItem) ?? 'auto';
   const lang = resolveLang(pref, browser.i18n.getUILanguage());
-  return useMemo(() => ({ lang, t: (key: MessageKey, ...subs: (string | number)[]) => translate(lang, key, ...subs) }), [lang]);
+  return useMemo(
+    () => ({ lang, t: (key: MessageKey, ...subs: (string | number)[]) => translate(lang, key, ...subs) }),
+    [lang],
+  );
 }

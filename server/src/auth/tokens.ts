@@ -40,7 +40,11 @@ export interface IssuedToken {
   createdAt: number;
 }
 
-export async function issueToken(db: DbOrTx, input: { orgId: string; userId: string; name: string }, now = Date.now()): Promise<IssuedToken> {
+export async function issueToken(
+  db: DbOrTx,
+  input: { orgId: string; userId: string; name: string },
+  now = Date.now(),
+): Promise<IssuedToken> {
   const token = generateToken();
   const row = {
     id: ulid(now),

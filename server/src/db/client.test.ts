@@ -56,7 +56,9 @@ describe('createDb', () => {
     const h = await createDb(':memory:');
     handles.push(h);
     await migrateDb(h.db);
-    await expect(h.client.execute("INSERT INTO org_seq (org_id, seq) VALUES ('missing', 0)")).rejects.toThrow(/FOREIGN KEY/);
+    await expect(h.client.execute("INSERT INTO org_seq (org_id, seq) VALUES ('missing', 0)")).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
   });
 });
 
@@ -78,13 +80,20 @@ describe('selectArrays / selectValues', () => {
       sql: 'INSERT INTO t VALUES (1, ?, 0.5, ?), (2, ?, NULL, NULL), (3, ?, 2.25, ?)',
       args: [1_780_000_000_123, 'say "hi"\n— 你好', 1_780_000_000_456, 1_780_000_000_789, 'b'],
     });
-    expect(await selectArrays(h.db, { columns: 'id, at, ratio, note', from: 'FROM t WHERE id < ?', args: [3] })).toEqual([
+    expect(
+      await selectArrays(h.db, { columns: 'id, at, ratio, note', from: 'FROM t WHERE id < ?', args: [3] }),
+    ).toEqual([
       [1, 1_780_000_000_123, 0.5, 'say "hi"\n— 你好'],
       [2, 1_780_000_000_456, null, null],
     ]);
     expect(await selectArrays(h.db, { columns: 'id', from: 'FROM t WHERE id > 9', args: [] })).toEqual([]);
     const values = await h.db.transaction((tx) =>
-      selectValues(tx, { with: 'x(v) AS (VALUES (?), (?), (?))', value: 'DISTINCT x.v', from: 'FROM x', args: ['a', 'b', 'a'] }),
+      selectValues(tx, {
+        with: 'x(v) AS (VALUES (?), (?), (?))',
+        value: 'DISTINCT x.v',
+        from: 'FROM x',
+        args: ['a', 'b', 'a'],
+      }),
     );
     expect([...values].sort()).toEqual(['a', 'b']);
   });
@@ -97,7 +106,11 @@ describe('jsonList', () => {
     await h.client.execute('CREATE TABLE t (k TEXT PRIMARY KEY)');
     const keys = ['say "hi"\\ — 你好', 'lone \ud800 high', 'lone \udc00 low', 'pair 😀 ok', 'end\udbff'];
     for (const k of keys) await h.client.execute({ sql: 'INSERT INTO t VALUES (?)', args: [k] });
-    const found = await selectValues(h.db, { value: 'k', from: 'FROM t WHERE k IN (SELECT value FROM json_each(?))', args: [jsonList(keys)] });
+    const found = await selectValues(h.db, {
+      value: 'k',
+      from: 'FROM t WHERE k IN (SELECT value FROM json_each(?))',
+      args: [jsonList(keys)],
+    });
     expect(found).toHaveLength(keys.length);
     expect(JSON.parse(jsonList([1_780_000_000_123, null, 'x']))).toEqual([1_780_000_000_123, null, 'x']);
   });

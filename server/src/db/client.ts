@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client, type InArgs, type InStatement, type InValue, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client';
+import {
+  createClient,
+  type Client,
+  type InArgs,
+  type InStatement,
+  type InValue,
+  type ResultSet,
+  type Transaction,
+  type TransactionMode,
+} from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema';
@@ -85,17 +94,32 @@ export function rawExecutor(db: DbOrTx): RawExecute {
  * JSON.parse reading it are several times faster. Integers and reals come back as numbers, text as strings,
  * NULL as null (no blobs).
  */
-export async function selectArrays(db: DbOrTx, q: { with?: string; columns: string; from: string; args: InValue[] }): Promise<unknown[][]> {
+export async function selectArrays(
+  db: DbOrTx,
+  q: { with?: string; columns: string; from: string; args: InValue[] },
+): Promise<unknown[][]> {
   return selectJson(db, q.with, `json_array(${q.columns})`, q.from, q.args);
 }
 
 /** `selectArrays` for one expression (which may start with DISTINCT): the values as a flat list. */
-export async function selectValues(db: DbOrTx, q: { with?: string; value: string; from: string; args: InValue[] }): Promise<unknown[]> {
+export async function selectValues(
+  db: DbOrTx,
+  q: { with?: string; value: string; from: string; args: InValue[] },
+): Promise<unknown[]> {
   return selectJson(db, q.with, q.value, q.from, q.args);
 }
 
-async function selectJson<T>(db: DbOrTx, withClause: string | undefined, value: string, from: string, args: InValue[]): Promise<T[]> {
-  const rs = await rawExecutor(db)({ sql: `${withClause ? `WITH ${withClause} ` : ''}SELECT json_group_array(${value}) ${from}`, args });
+async function selectJson<T>(
+  db: DbOrTx,
+  withClause: string | undefined,
+  value: string,
+  from: string,
+  args: InValue[],
+): Promise<T[]> {
+  const rs = await rawExecutor(db)({
+    sql: `${withClause ? `WITH ${withClause} ` : ''}SELECT json_group_array(${value}) ${from}`,
+    args,
+  });
   const json = rs.rows[0]?.[0];
   return typeof json === 'string' ? (JSON.parse(json) as T[]) : [];
 }
@@ -202,7 +226,9 @@ function gateClient(inner: Client): Client {
   };
   const gated = {
     execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
-      return gate.run(() => (typeof stmtOrSql === 'string' ? inner.execute(stmtOrSql, args) : inner.execute(stmtOrSql)));
+      return gate.run(() =>
+        typeof stmtOrSql === 'string' ? inner.execute(stmtOrSql, args) : inner.execute(stmtOrSql),
+      );
     },
     batch(stmts: Parameters<Client['batch']>[0], mode?: TransactionMode) {
       return gate.run(() => inner.batch(stmts, mode));

@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { liveChannels, type CaptureLevel, type Channel, type Direction, type FollowupStatus, type IdentityKind, type Role, type Source, type StakeholderType } from '@comms-log/shared';
+import {
+  liveChannels,
+  type CaptureLevel,
+  type Channel,
+  type Direction,
+  type FollowupStatus,
+  type IdentityKind,
+  type Role,
+  type Source,
+  type StakeholderType,
+} from '@comms-log/shared';
 
 /*
  * Every instant is INTEGER epoch milliseconds (converted to ISO-8601 at the API edge), every id is TEXT (ULID).
@@ -103,7 +113,10 @@ export const identities = sqliteTable(
     /** Normalised: lower-case; phones keep digits and a leading +; domains without `@`/`www.`. */
     value: text('value').notNull(),
   },
-  (t) => [uniqueIndex('identities_org_kind_value').on(t.orgId, t.kind, t.value), index('identities_stakeholder').on(t.stakeholderId)],
+  (t) => [
+    uniqueIndex('identities_org_kind_value').on(t.orgId, t.kind, t.value),
+    index('identities_stakeholder').on(t.stakeholderId),
+  ],
 );
 
 /**
@@ -180,7 +193,9 @@ export const interactions = sqliteTable(
     onTime: text('on_time').$type<OnTimeState>(),
   },
   (t) => [
-    uniqueIndex('interactions_org_source_external').on(t.orgId, t.source, t.externalId).where(sql`external_id IS NOT NULL`),
+    uniqueIndex('interactions_org_source_external')
+      .on(t.orgId, t.source, t.externalId)
+      .where(sql`external_id IS NOT NULL`),
     index('interactions_org_occurred').on(t.orgId, t.occurredAt),
     index('interactions_org_thread').on(t.orgId, t.threadKey),
     index('interactions_org_stakeholder').on(t.orgId, t.stakeholderId, t.occurredAt),

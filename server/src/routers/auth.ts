@@ -75,7 +75,8 @@ export const authRouter = router({
         .from(users)
         .where(and(eq(users.orgId, ctx.user.orgId), eq(users.id, userId)));
       if (!owner) throw new TRPCError({ code: 'NOT_FOUND', message: `No user with id ${userId} in your org.` });
-      if (!owner.active) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This user is deactivated: reactivate them first.' });
+      if (!owner.active)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'This user is deactivated: reactivate them first.' });
       const issued = await issueToken(ctx.db, { orgId: ctx.user.orgId, userId, name: input.name });
       return { ...issued, createdAt: toIso(issued.createdAt) };
     }),

@@ -63,7 +63,9 @@ export const directoryUpdateInputSchema = z.object({
 export { importCsvInputSchema };
 
 export const directoryRouter = router({
-  list: authedProcedure.input(directoryListInputSchema).query(({ ctx, input }) => listStakeholders(ctx.db, ctx.user.orgId, input)),
+  list: authedProcedure
+    .input(directoryListInputSchema)
+    .query(({ ctx, input }) => listStakeholders(ctx.db, ctx.user.orgId, input)),
 
   get: authedProcedure
     .input(z.object({ id: idSchema }))
@@ -85,7 +87,13 @@ export const directoryRouter = router({
     .mutation(({ ctx, input }) => {
       const { id, identities, ...patch } = input;
       return ctx.db.transaction((tx) =>
-        updateStakeholder(tx, ctx.user.orgId, id, patch, identities ? { mode: 'replace', list: identities } : undefined),
+        updateStakeholder(
+          tx,
+          ctx.user.orgId,
+          id,
+          patch,
+          identities ? { mode: 'replace', list: identities } : undefined,
+        ),
       );
     }),
 
@@ -93,13 +101,17 @@ export const directoryRouter = router({
   delete: managerProcedure
     .input(z.object({ id: idSchema }))
     .output(stakeholderSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateStakeholder(tx, ctx.user.orgId, input.id, { active: false }))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction((tx) => updateStakeholder(tx, ctx.user.orgId, input.id, { active: false })),
+    ),
 
   /** Anyone may link a handle to a stakeholder (e.g. a new address of a known customer); removing is for managers. */
   addIdentity: authedProcedure
     .input(z.object({ stakeholderId: idSchema, identity: identityInputSchema }))
     .output(stakeholderSchema)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => addIdentity(tx, ctx.user.orgId, input.stakeholderId, input.identity))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction((tx) => addIdentity(tx, ctx.user.orgId, input.stakeholderId, input.identity)),
+    ),
 
   removeIdentity: managerProcedure
     .input(z.object({ id: idSchema }))

@@ -11,7 +11,15 @@ import {
   snoozeInputSchema,
   waitClosureInputSchema,
 } from '@comms-log/shared';
-import { closeWait, completeFollowup, createFollowup, listClosures, listFollowups, overdueList, snoozeItem } from '../services/followups';
+import {
+  closeWait,
+  completeFollowup,
+  createFollowup,
+  listClosures,
+  listFollowups,
+  overdueList,
+  snoozeItem,
+} from '../services/followups';
 import { authedProcedure, managerProcedure, router } from '../trpc';
 
 const idInputSchema = z.object({ id: z.string().min(1).max(64) });

@@ -15,11 +15,16 @@ freshOrgPerTest((h, org) => {
   t = org;
 });
 
-
 const inbound = (thread: string, at: string, over: Record<string, unknown> = {}) =>
   interactionData({ threadKey: `gmail:${thread}`, occurredAt: at, ...over });
 const reply = (thread: string, at: string, over: Record<string, unknown> = {}) =>
-  interactionData({ threadKey: `gmail:${thread}`, occurredAt: at, direction: 'outbound', author: { name: 'Sam', handle: 'sam@us.test' }, ...over });
+  interactionData({
+    threadKey: `gmail:${thread}`,
+    occurredAt: at,
+    direction: 'outbound',
+    author: { name: 'Sam', handle: 'sam@us.test' },
+    ...over,
+  });
 
 /** The issue-2 acceptance scenario: three customer email threads in Asia/Shanghai, Mon–Fri 09:00–18:00. */
 function acceptanceScenario() {
@@ -61,7 +66,10 @@ describe('metrics.responseTimes', () => {
   it('counts a wait in the period in which it starts, and an unanswered one inside its SLA as pending', async () => {
     await pushAccepted(t.staff, acceptanceScenario().items);
     // Waits of the next week: none started (the Monday reply answers a wait of the week before).
-    const next = await t.manager.caller.metrics.responseTimes({ filter: { from: period.to, to: '2026-03-23T00:00:00+08:00' }, asOf });
+    const next = await t.manager.caller.metrics.responseTimes({
+      filter: { from: period.to, to: '2026-03-23T00:00:00+08:00' },
+      asOf,
+    });
     expect(next.total.waits).toBe(0);
     // As of Tue 10:00 the unanswered Tue 09:00 email is inside its 4 working hours: pending, in neither count.
     const early = await t.manager.caller.metrics.responseTimes({ filter: period, asOf: '2026-03-10T10:00:00+08:00' });
@@ -96,13 +104,19 @@ describe('metrics.responseTimes', () => {
     await pushAccepted(t.staff2, [inbound('z', '2026-03-11T10:00:00+08:00')]);
     const mine = await t.staff.caller.metrics.responseTimes({ filter: period, asOf });
     expect(mine.total.waits).toBe(3);
-    const forced = await t.staff.caller.metrics.responseTimes({ filter: { ...period, userId: [t.staff2.user.id] }, asOf });
+    const forced = await t.staff.caller.metrics.responseTimes({
+      filter: { ...period, userId: [t.staff2.user.id] },
+      asOf,
+    });
     expect(forced.total.waits).toBe(3);
     const theirs = await t.staff2.caller.metrics.responseTimes({ filter: period, asOf });
     expect(theirs.total).toMatchObject({ waits: 1, late: 1 });
     const team = await t.manager.caller.metrics.responseTimes({ filter: period, asOf, groupBy: ['user'] });
     expect(team.total.waits).toBe(4);
-    expect(Object.fromEntries(team.rows.map((r) => [r.key.user, r.stats.waits]))).toEqual({ [t.staff.user.id]: 3, [t.staff2.user.id]: 1 });
+    expect(Object.fromEntries(team.rows.map((r) => [r.key.user, r.stats.waits]))).toEqual({
+      [t.staff.user.id]: 3,
+      [t.staff2.user.id]: 1,
+    });
   });
 });
 
@@ -117,7 +131,10 @@ describe('metrics.totals', () => {
       { key: { day: '2026-03-10' }, count: 1 },
       { key: { day: '2026-03-13' }, count: 2 },
     ]);
-    const byWeek = await t.manager.caller.metrics.totals({ filter: { ...period, to: '2026-03-23T00:00:00+08:00' }, groupBy: ['week', 'direction'] });
+    const byWeek = await t.manager.caller.metrics.totals({
+      filter: { ...period, to: '2026-03-23T00:00:00+08:00' },
+      groupBy: ['week', 'direction'],
+    });
     expect(byWeek.total).toBe(6);
     expect(byWeek.rows).toEqual([
       { key: { week: '2026-W11', direction: 'inbound' }, count: 4 },
@@ -130,7 +147,10 @@ describe('metrics.totals', () => {
 
   it('puts a message at 23:30 local time on its local day, not the UTC one', async () => {
     // 2026-03-10 23:30 in Shanghai is 15:30 UTC the same day; 00:30 on the 11th is still the 10th in UTC.
-    await pushAccepted(t.staff, [inbound('late', '2026-03-10T23:30:00+08:00'), inbound('late', '2026-03-11T00:30:00+08:00')]);
+    await pushAccepted(t.staff, [
+      inbound('late', '2026-03-10T23:30:00+08:00'),
+      inbound('late', '2026-03-11T00:30:00+08:00'),
+    ]);
     const res = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['day'] });
     expect(res.rows).toEqual([
       { key: { day: '2026-03-10' }, count: 1 },
@@ -148,7 +168,10 @@ describe('metrics.totals', () => {
       inbound('n', '2026-11-01T00:30:00-04:00'),
       inbound('n', '2026-11-01T23:30:00-05:00'),
     ]);
-    const res = await ny.manager.caller.metrics.totals({ filter: { from: '2026-03-01T00:00:00-05:00', to: '2026-12-01T00:00:00-05:00' }, groupBy: ['day'] });
+    const res = await ny.manager.caller.metrics.totals({
+      filter: { from: '2026-03-01T00:00:00-05:00', to: '2026-12-01T00:00:00-05:00' },
+      groupBy: ['day'],
+    });
     expect(res.rows).toEqual([
       { key: { day: '2026-03-07' }, count: 1 },
       { key: { day: '2026-03-08' }, count: 1 },
@@ -156,33 +179,58 @@ describe('metrics.totals', () => {
       { key: { day: '2026-11-01' }, count: 2 },
     ]);
     // The other org's data never shows.
-    expect((await t.manager.caller.metrics.totals({ filter: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' } })).total).toBe(0);
+    expect(
+      (await t.manager.caller.metrics.totals({ filter: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' } }))
+        .total,
+    ).toBe(0);
   });
 
   it('groups by type, channel, user and stakeholder, and applies filters', async () => {
     await pushAccepted(t.staff, [
       inbound('a', '2026-03-09T10:00:00+08:00'),
-      inbound('p', '2026-03-09T11:00:00+08:00', { stakeholderType: 'partner', channel: 'project', source: 'jira', threadKey: 'jira:P-1' }),
+      inbound('p', '2026-03-09T11:00:00+08:00', {
+        stakeholderType: 'partner',
+        channel: 'project',
+        source: 'jira',
+        threadKey: 'jira:P-1',
+      }),
       reply('a', '2026-03-09T12:00:00+08:00'),
     ]);
-    await pushAccepted(t.staff2, [inbound('m', '2026-03-10T10:00:00+08:00', { stakeholderType: 'media', channel: 'social', source: 'weibo', threadKey: 'weibo:1' })]);
+    await pushAccepted(t.staff2, [
+      inbound('m', '2026-03-10T10:00:00+08:00', {
+        stakeholderType: 'media',
+        channel: 'social',
+        source: 'weibo',
+        threadKey: 'weibo:1',
+      }),
+    ]);
     const res = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['stakeholderType', 'channel'] });
     expect(res.rows).toEqual([
       { key: { stakeholderType: 'customer', channel: 'email' }, count: 2 },
       { key: { stakeholderType: 'media', channel: 'social' }, count: 1 },
       { key: { stakeholderType: 'partner', channel: 'project' }, count: 1 },
     ]);
-    const emailOut = await t.manager.caller.metrics.totals({ filter: { ...period, channel: ['email'], direction: 'outbound' } });
+    const emailOut = await t.manager.caller.metrics.totals({
+      filter: { ...period, channel: ['email'], direction: 'outbound' },
+    });
     expect(emailOut.total).toBe(1);
     const byUser = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['user'] });
-    expect(Object.fromEntries(byUser.rows.map((r) => [r.key.user, r.count]))).toEqual({ [t.staff.user.id]: 3, [t.staff2.user.id]: 1 });
+    expect(Object.fromEntries(byUser.rows.map((r) => [r.key.user, r.count]))).toEqual({
+      [t.staff.user.id]: 3,
+      [t.staff2.user.id]: 1,
+    });
     const byStakeholder = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['stakeholder'] });
     expect(byStakeholder.rows).toEqual([{ key: { stakeholder: null }, count: 4 }]);
 
     // Rolled up from a finer grouping: the same rows, in the same order, as asking for the coarser one.
-    const fine = await t.manager.caller.metrics.totals({ filter: period, groupBy: ['stakeholderType', 'channel', 'direction'] });
+    const fine = await t.manager.caller.metrics.totals({
+      filter: period,
+      groupBy: ['stakeholderType', 'channel', 'direction'],
+    });
     for (const dims of [['channel'], ['stakeholderType'], ['direction'], ['channel', 'stakeholderType']] as const) {
-      expect(rollUpTotals(fine, [...dims])).toEqual(await t.manager.caller.metrics.totals({ filter: period, groupBy: [...dims] }));
+      expect(rollUpTotals(fine, [...dims])).toEqual(
+        await t.manager.caller.metrics.totals({ filter: period, groupBy: [...dims] }),
+      );
     }
     expect(() => rollUpTotals(fine, ['user'])).toThrow(/not grouped by user/);
   });
@@ -208,7 +256,22 @@ describe('metrics.coverage', () => {
   it('counts active stakeholders per type within cadence, due and overdue, from our last contact', async () => {
     const created = Date.parse('2026-01-01T00:00:00+08:00');
     const mk = (name: string, type: 'customer' | 'partner', over: Record<string, unknown> = {}) =>
-      createStakeholder(handle.db, t.org.id, { name, type, tier: 'standard', organization: null, ownerUserId: t.staff.user.id, cadenceOverride: null, active: true, ...over }, [], created);
+      createStakeholder(
+        handle.db,
+        t.org.id,
+        {
+          name,
+          type,
+          tier: 'standard',
+          organization: null,
+          ownerUserId: t.staff.user.id,
+          cadenceOverride: null,
+          active: true,
+          ...over,
+        },
+        [],
+        created,
+      );
     const fresh = await mk('Fresh Co', 'customer');
     const cooling = await mk('Cooling Co', 'customer');
     const cold = await mk('Cold Co', 'customer');
@@ -231,7 +294,14 @@ describe('metrics.coverage', () => {
     ]);
     const earlier = await t.manager.caller.metrics.coverage({ asOf: '2026-03-05T09:00:00+08:00' });
     // As of Mar 5: cooling (23 d) is due but covered; cold (44 d) overdue; fresh not yet contacted (63 d since creation).
-    expect(earlier.rows[0]).toEqual({ stakeholderType: 'customer', active: 3, covered: 1, due: 1, overdue: 2, rate: 1 / 3 });
+    expect(earlier.rows[0]).toEqual({
+      stakeholderType: 'customer',
+      active: 3,
+      covered: 1,
+      due: 1,
+      overdue: 2,
+      rate: 1 / 3,
+    });
     // Staff see the stakeholders they own.
     const staff2 = await t.staff2.caller.metrics.coverage({ asOf });
     expect(staff2.rows).toEqual([{ stakeholderType: 'partner', active: 1, covered: 0, due: 0, overdue: 1, rate: 0 }]);
@@ -252,7 +322,12 @@ describe('metrics.interactions', () => {
     await pushAccepted(t.staff, items);
     const long = { from: '2025-10-01T00:00:00+08:00', to: '2026-03-01T00:00:00+08:00' };
     const asOfLong = '2026-03-01T00:00:00+08:00';
-    const figures = await t.manager.caller.metrics.responseTimes({ filter: long, asOf: asOfLong, basis: 'calendar', groupBy: ['month'] });
+    const figures = await t.manager.caller.metrics.responseTimes({
+      filter: long,
+      asOf: asOfLong,
+      basis: 'calendar',
+      groupBy: ['month'],
+    });
     expect(figures.total).toMatchObject({ waits: 36, answered: 29, pending: 0, closed: 0 });
     // Every wait is decided by then: the 7 unanswered ones are late, and so are some 30 h replies (4-working-hour SLA).
     expect(figures.total.onTime + figures.total.late).toBe(36);
@@ -264,36 +339,72 @@ describe('metrics.interactions', () => {
     for (const row of figures.rows) {
       const [y, m] = row.key.month!.split('-').map(Number) as [number, number];
       const from = `${row.key.month}-01T00:00:00+08:00`;
-      const to = m === 12 ? `${y + 1}-01-01T00:00:00+08:00` : `${y}-${String(m + 1).padStart(2, '0')}-01T00:00:00+08:00`;
-      expect((await t.manager.caller.metrics.responseTimes({ filter: { from, to }, asOf: asOfLong, basis: 'calendar' })).total).toEqual(row.stats);
+      const to =
+        m === 12 ? `${y + 1}-01-01T00:00:00+08:00` : `${y}-${String(m + 1).padStart(2, '0')}-01T00:00:00+08:00`;
+      expect(
+        (await t.manager.caller.metrics.responseTimes({ filter: { from, to }, asOf: asOfLong, basis: 'calendar' }))
+          .total,
+      ).toEqual(row.stats);
     }
 
     // The waits-only drill-down pages newest first across the windows, as many as the figure, each once.
     const seen: { id: string; occurredAt: string; status: string | null }[] = [];
     let cursor: string | null = null;
     do {
-      const page = await t.manager.caller.metrics.interactions({ filter: long, waitsOnly: true, asOf: asOfLong, limit: 7, ...(cursor ? { cursor } : {}) });
+      const page = await t.manager.caller.metrics.interactions({
+        filter: long,
+        waitsOnly: true,
+        asOf: asOfLong,
+        limit: 7,
+        ...(cursor ? { cursor } : {}),
+      });
       expect(page.total).toBe(36);
       seen.push(...page.items.map((i) => ({ id: i.id, occurredAt: i.occurredAt, status: i.status })));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toHaveLength(36);
     expect(new Set(seen.map((i) => i.id)).size).toBe(36);
-    expect(seen.map((i) => Date.parse(i.occurredAt))).toEqual(seen.map((i) => Date.parse(i.occurredAt)).sort((a, b) => b - a));
-    const late = await t.manager.caller.metrics.interactions({ filter: long, onTime: 'late', asOf: asOfLong, limit: 100 });
+    expect(seen.map((i) => Date.parse(i.occurredAt))).toEqual(
+      seen.map((i) => Date.parse(i.occurredAt)).sort((a, b) => b - a),
+    );
+    const late = await t.manager.caller.metrics.interactions({
+      filter: long,
+      onTime: 'late',
+      asOf: asOfLong,
+      limit: 100,
+    });
     expect(late.total).toBe(figures.total.late);
-    expect(late.items.map((i) => i.id).sort()).toEqual(seen.filter((i) => i.status === 'late').map((i) => i.id).sort());
+    expect(late.items.map((i) => i.id).sort()).toEqual(
+      seen
+        .filter((i) => i.status === 'late')
+        .map((i) => i.id)
+        .sort(),
+    );
 
     // The period report's ten longest waits, kept window by window: the 7 never answered (weeks by then), then the
     // longest answered ones.
     const report = await t.manager.caller.reports.period({ filter: long, language: 'en', asOf: asOfLong });
     const worst = report.gaps.worstWaits;
     expect(worst).toHaveLength(10);
-    const waits = await t.manager.caller.metrics.interactions({ filter: long, waitsOnly: true, asOf: asOfLong, limit: 100 });
+    const waits = await t.manager.caller.metrics.interactions({
+      filter: long,
+      waitsOnly: true,
+      asOf: asOfLong,
+      limit: 100,
+    });
     const unanswered = waits.items.filter((i) => i.repliedAt === null);
     expect(unanswered).toHaveLength(7);
-    expect(worst.slice(0, 7).map((w) => w.id).sort()).toEqual(unanswered.map((i) => i.id).sort());
-    const answeredLongest = waits.items.filter((i) => i.repliedAt !== null).map((i) => i.responseWorkMs!).sort((a, b) => b - a).slice(0, 3);
+    expect(
+      worst
+        .slice(0, 7)
+        .map((w) => w.id)
+        .sort(),
+    ).toEqual(unanswered.map((i) => i.id).sort());
+    const answeredLongest = waits.items
+      .filter((i) => i.repliedAt !== null)
+      .map((i) => i.responseWorkMs!)
+      .sort((a, b) => b - a)
+      .slice(0, 3);
     expect(worst.slice(7).map((w) => w.waitedWorkMs)).toEqual(answeredLongest);
     expect(worst.map((w) => w.waitedWorkMs)).toEqual(worst.map((w) => w.waitedWorkMs).sort((a, b) => b - a));
   });
@@ -327,9 +438,14 @@ describe('metrics.interactions', () => {
 
     const day = await t.manager.caller.metrics.interactions({ filter: period, key: { day: '2026-03-13' } });
     expect(day.items.map((i) => i.id).sort()).toEqual([s.b1.id, s.b2.id].sort());
-    const week = await t.manager.caller.metrics.interactions({ filter: { ...period, to: '2026-03-23T00:00:00+08:00' }, key: { week: '2026-W12' } });
+    const week = await t.manager.caller.metrics.interactions({
+      filter: { ...period, to: '2026-03-23T00:00:00+08:00' },
+      key: { week: '2026-W12' },
+    });
     expect(week.total).toBe(1);
-    await expect(t.manager.caller.metrics.interactions({ filter: period, key: { week: 'soon' } })).rejects.toThrow(/week key/);
+    await expect(t.manager.caller.metrics.interactions({ filter: period, key: { week: 'soon' } })).rejects.toThrow(
+      /week key/,
+    );
   });
 
   it('gives staff only their own interactions', async () => {
@@ -341,13 +457,21 @@ describe('metrics.interactions', () => {
 
   it('names who wrote each message (the counterpart of an inbound one), in the plain and the waits-only lists', async () => {
     const s = acceptanceScenario();
-    await pushAccepted(t.staff, [...s.items, inbound('d', '2026-03-11T10:00:00+08:00', { author: { name: 'Walk-in', handle: null } })]);
+    await pushAccepted(t.staff, [
+      ...s.items,
+      inbound('d', '2026-03-11T10:00:00+08:00', { author: { name: 'Walk-in', handle: null } }),
+    ]);
     const all = await t.manager.caller.metrics.interactions({ filter: period, limit: 200 });
     const authors = new Map(all.items.map((i) => [i.id, [i.direction, i.authorName, i.authorHandle]]));
     expect(authors.get(s.a.id)).toEqual(['inbound', 'Li Lei', 'lilei@acme.cn']);
     // The period holds thread a's reply (thread b's comes on the 16th, after it).
-    expect(all.items.filter((i) => i.direction === 'outbound').map((i) => [i.authorName, i.authorHandle])).toEqual([['Sam', 'sam@us.test']]);
-    expect(all.items.find((i) => i.threadKey === 'gmail:d')).toMatchObject({ authorName: 'Walk-in', authorHandle: null });
+    expect(all.items.filter((i) => i.direction === 'outbound').map((i) => [i.authorName, i.authorHandle])).toEqual([
+      ['Sam', 'sam@us.test'],
+    ]);
+    expect(all.items.find((i) => i.threadKey === 'gmail:d')).toMatchObject({
+      authorName: 'Walk-in',
+      authorHandle: null,
+    });
     const late = await t.manager.caller.metrics.interactions({ filter: period, onTime: 'late', asOf });
     expect(late.items.map((i) => [i.threadKey, i.authorName, i.authorHandle])).toEqual([
       ['gmail:d', 'Walk-in', null],

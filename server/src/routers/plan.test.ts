@@ -25,11 +25,19 @@ describe('plan', () => {
     const inbound = interactionData({ occurredAt: '2026-03-09T10:00:00+01:00' });
     const reply = interactionData({ direction: 'outbound', occurredAt: '2026-03-09T16:00:00+01:00' });
     await t.staff.caller.sync.push({ items: [upsert(inbound), upsert(reply)] });
-    const statusOf = async () => (await t.manager.caller.sync.pull({ cursor: 0 })).interactions.find((i) => i.id === inbound.id)!.onTime;
+    const statusOf = async () =>
+      (await t.manager.caller.sync.pull({ cursor: 0 })).interactions.find((i) => i.id === inbound.id)!.onTime;
     expect(await statusOf()).toBe('late');
 
     const { plan } = await t.manager.caller.plan.get();
-    const relaxed = { ...plan, sla: plan.sla.map((r) => (r.stakeholderType === 'customer' && r.channel === 'email' ? { ...r, limit: { value: 8, unit: 'working_hours' as const } } : r)) };
+    const relaxed = {
+      ...plan,
+      sla: plan.sla.map((r) =>
+        r.stakeholderType === 'customer' && r.channel === 'email'
+          ? { ...r, limit: { value: 8, unit: 'working_hours' as const } }
+          : r,
+      ),
+    };
     const saved = await t.manager.caller.plan.update(relaxed);
     expect(saved.version).toBe(2);
     expect((await t.staff.caller.plan.get()).plan.sla).toEqual(relaxed.sla);
@@ -43,7 +51,9 @@ describe('plan', () => {
 
   it('refuses an invalid plan with the field path', async () => {
     const { plan } = await t.manager.caller.plan.get();
-    await expect(t.manager.caller.plan.update({ ...plan, calendar: { ...plan.calendar, start: '18:00', end: '09:00' } })).rejects.toMatchObject({
+    await expect(
+      t.manager.caller.plan.update({ ...plan, calendar: { ...plan.calendar, start: '18:00', end: '09:00' } }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('working hours must end after they start'),
     });

@@ -7,7 +7,9 @@ import { authedProcedure, managerProcedure, router } from '../trpc';
 const toStored = (p: StoredPlanRow) => ({ version: p.version, updatedAt: toIso(p.createdAt), plan: p.plan });
 
 export const planRouter = router({
-  get: authedProcedure.output(storedPlanSchema).query(async ({ ctx }) => toStored(await currentPlan(ctx.db, ctx.user.orgId))),
+  get: authedProcedure
+    .output(storedPlanSchema)
+    .query(async ({ ctx }) => toStored(await currentPlan(ctx.db, ctx.user.orgId))),
 
   /**
    * Store a new version of the plan. Stored response figures are NOT recomputed (docs/metrics.md "Working time": never silently);
@@ -16,7 +18,9 @@ export const planRouter = router({
   update: managerProcedure
     .input(planSchema)
     .output(storedPlanSchema)
-    .mutation(async ({ ctx, input }) => toStored(await ctx.db.transaction((tx) => savePlan(tx, ctx.user.orgId, input, ctx.user.id)))),
+    .mutation(async ({ ctx, input }) =>
+      toStored(await ctx.db.transaction((tx) => savePlan(tx, ctx.user.orgId, input, ctx.user.id))),
+    ),
 
   /** How many interactions' response figures the current plan would change. */
   recomputePreview: managerProcedure.query(async ({ ctx }) => {

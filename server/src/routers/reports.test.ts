@@ -14,35 +14,61 @@ type Caller = ReturnType<typeof createCaller>;
 /** Every figure of the report against the `metrics.*` procedure that computes the same thing. */
 async function expectReportMatchesMetrics(caller: Caller, report: PeriodReport, filter: MetricsFilter) {
   const asOf = report.meta.asOf;
-  const totals = (groupBy: ('stakeholderType' | 'channel' | 'day' | 'user' | 'direction')[], f = filter) => caller.metrics.totals({ filter: f, groupBy });
+  const totals = (groupBy: ('stakeholderType' | 'channel' | 'day' | 'user' | 'direction')[], f = filter) =>
+    caller.metrics.totals({ filter: f, groupBy });
 
   const byType = await totals(['stakeholderType']);
   expect(report.overview.total).toBe(byType.total);
   expect(report.overview.byType).toEqual(byType.rows.map((r) => ({ key: r.key.stakeholderType, count: r.count })));
-  expect(report.overview.byChannel).toEqual((await totals(['channel'])).rows.map((r) => ({ key: r.key.channel, count: r.count })));
+  expect(report.overview.byChannel).toEqual(
+    (await totals(['channel'])).rows.map((r) => ({ key: r.key.channel, count: r.count })),
+  );
   const byDay = await totals(['day']);
-  expect(report.overview.perDay.filter((d) => d.count > 0)).toEqual(byDay.rows.map((r) => ({ key: r.key.day, count: r.count })));
+  expect(report.overview.perDay.filter((d) => d.count > 0)).toEqual(
+    byDay.rows.map((r) => ({ key: r.key.day, count: r.count })),
+  );
   const byUser = await totals(['user']);
-  expect(Object.fromEntries(report.overview.perPerson.map((p) => [p.userId, p.count]))).toEqual(Object.fromEntries(byUser.rows.map((r) => [r.key.user, r.count])));
+  expect(Object.fromEntries(report.overview.perPerson.map((p) => [p.userId, p.count]))).toEqual(
+    Object.fromEntries(byUser.rows.map((r) => [r.key.user, r.count])),
+  );
   const byDirection = await totals(['direction']);
   expect(report.overview.inbound).toBe(byDirection.rows.find((r) => r.key.direction === 'inbound')?.count ?? 0);
   expect(report.overview.outbound).toBe(byDirection.rows.find((r) => r.key.direction === 'outbound')?.count ?? 0);
 
-  const working = await caller.metrics.responseTimes({ filter, asOf, basis: 'working', groupBy: ['stakeholderType', 'channel'] });
+  const working = await caller.metrics.responseTimes({
+    filter,
+    asOf,
+    basis: 'working',
+    groupBy: ['stakeholderType', 'channel'],
+  });
   expect(report.response.total).toEqual(working.total);
-  expect(report.response.byTypeChannel.map((r) => ({ key: { stakeholderType: r.stakeholderType, channel: r.channel }, stats: r.stats }))).toEqual(working.rows);
+  expect(
+    report.response.byTypeChannel.map((r) => ({
+      key: { stakeholderType: r.stakeholderType, channel: r.channel },
+      stats: r.stats,
+    })),
+  ).toEqual(working.rows);
   const calendar = await caller.metrics.responseTimes({ filter, asOf, basis: 'calendar' });
   expect(report.response.totalCalendar).toEqual(calendar.total);
   expect(report.coverage).toEqual((await caller.metrics.coverage({ asOf })).rows);
 
   const len = Date.parse(filter.to) - Date.parse(filter.from);
-  const prev = { ...filter, from: new Date(Date.parse(filter.from) - len).toISOString(), to: new Date(Date.parse(filter.from)).toISOString() };
+  const prev = {
+    ...filter,
+    from: new Date(Date.parse(filter.from) - len).toISOString(),
+    to: new Date(Date.parse(filter.from)).toISOString(),
+  };
   expect(report.comparison.previous.total).toBe((await totals([], prev)).total);
-  expect(report.comparison.previous.response).toEqual((await caller.metrics.responseTimes({ filter: prev, asOf, basis: 'working' })).total);
+  expect(report.comparison.previous.response).toEqual(
+    (await caller.metrics.responseTimes({ filter: prev, asOf, basis: 'working' })).total,
+  );
 
   for (const goal of report.goals) {
     if (goal.metric !== 'on_time_rate' || !goal.scope.stakeholderType) continue;
-    const stats = await caller.metrics.responseTimes({ filter: { ...filter, stakeholderType: [goal.scope.stakeholderType] }, asOf });
+    const stats = await caller.metrics.responseTimes({
+      filter: { ...filter, stakeholderType: [goal.scope.stakeholderType] },
+      asOf,
+    });
     expect(goal.actual).toBe(stats.total.onTimeRate);
     expect(goal.count).toBe(stats.total.onTime + stats.total.late);
   }
@@ -103,12 +129,21 @@ describe('reports.period over the demo org', () => {
         const goals = await caller.reports.goals({ filter, language });
         expect(goals.goals.length).toBeGreaterThan(0);
         expect(goals.goals).toEqual(report.goals);
-        expect(goals.meta).toEqual({ language, from: report.meta.from, to: report.meta.to, asOf: report.meta.asOf, scope, planVersion: report.meta.planVersion });
+        expect(goals.meta).toEqual({
+          language,
+          from: report.meta.from,
+          to: report.meta.to,
+          asOf: report.meta.asOf,
+          scope,
+          planVersion: report.meta.planVersion,
+        });
       }
     }
     // Evaluated at another instant, as the period report would be.
     const asOf = '2026-02-01T00:00:00+08:00';
-    expect((await manager.reports.goals({ filter, language: 'en', asOf })).goals).toEqual((await manager.reports.period({ filter, language: 'en', asOf })).goals);
+    expect((await manager.reports.goals({ filter, language: 'en', asOf })).goals).toEqual(
+      (await manager.reports.period({ filter, language: 'en', asOf })).goals,
+    );
   });
 });
 
@@ -119,10 +154,20 @@ describe('reports.period', () => {
       const t = await createTestOrg(handle);
       const items = [
         interactionData({ threadKey: 'gmail:a', occurredAt: '2026-03-09T10:00:00+08:00' }),
-        interactionData({ threadKey: 'gmail:a', occurredAt: '2026-03-09T13:00:00+08:00', direction: 'outbound', author: { name: 'Sam', handle: null } }),
+        interactionData({
+          threadKey: 'gmail:a',
+          occurredAt: '2026-03-09T13:00:00+08:00',
+          direction: 'outbound',
+          author: { name: 'Sam', handle: null },
+        }),
         interactionData({ threadKey: 'gmail:b', occurredAt: '2026-03-13T17:00:00+08:00' }),
         interactionData({ threadKey: 'gmail:b', occurredAt: '2026-03-13T17:30:00+08:00' }),
-        interactionData({ threadKey: 'gmail:b', occurredAt: '2026-03-16T11:00:00+08:00', direction: 'outbound', author: { name: 'Sam', handle: null } }),
+        interactionData({
+          threadKey: 'gmail:b',
+          occurredAt: '2026-03-16T11:00:00+08:00',
+          direction: 'outbound',
+          author: { name: 'Sam', handle: null },
+        }),
         interactionData({ threadKey: 'gmail:c', occurredAt: '2026-03-10T09:00:00+08:00', title: 'Refund?' }),
       ];
       const pushed = await t.staff.caller.sync.push({ items: items.map((d) => upsert(d)) });
@@ -151,15 +196,23 @@ describe('reports.period', () => {
         [items[0]!.id, 'on_time'],
       ]);
       // Tue 09:00 → Tue 09:00 a week later: five working days of 9 h.
-      expect(en.gaps.worstWaits[0]).toMatchObject({ title: 'Refund?', userName: 'Sam', waitedWorkMs: 5 * 9 * 3_600_000 });
+      expect(en.gaps.worstWaits[0]).toMatchObject({
+        title: 'Refund?',
+        userName: 'Sam',
+        waitedWorkMs: 5 * 9 * 3_600_000,
+      });
 
       expect(en.actions.map((a) => a.kind)).toEqual(expect.arrayContaining(['missed_goal', 'late_backlog']));
-      expect(en.actions.find((a) => a.kind === 'late_backlog')!.text).toMatch(/1 waits went past their SLA and 1 of them are still unanswered/);
+      expect(en.actions.find((a) => a.kind === 'late_backlog')!.text).toMatch(
+        /1 waits went past their SLA and 1 of them are still unanswered/,
+      );
       expect(en.actions.find((a) => a.kind === 'missed_goal')!.text).toMatch(/Goal missed/);
 
       const zh = await t.manager.caller.reports.period({ filter, asOf, language: 'zh-CN' });
       expect(zh.goals.find((g) => g.id === 'customer-on-time')!.label).toBe('客户咨询按时响应率 ≥ 98%');
-      expect(zh.actions.find((a) => a.kind === 'missed_goal')!.text).toMatch(/未达成目标「客户咨询按时响应率 ≥ 98%」：实际 66.7%/);
+      expect(zh.actions.find((a) => a.kind === 'missed_goal')!.text).toMatch(
+        /未达成目标「客户咨询按时响应率 ≥ 98%」：实际 66.7%/,
+      );
       // The same figures whatever the language.
       expect(zh.response).toEqual(en.response);
       expect(zh.comparison.previous.total).toBe(0);

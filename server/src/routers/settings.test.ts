@@ -9,7 +9,9 @@ freshOrgPerTest((_handle, org) => {
 
 describe('settings', () => {
   it('keeps org and personal never-log lists apart, with the right roles', async () => {
-    await expect(t.staff.caller.settings.update({ orgNeverLog: [{ kind: 'domain', value: 'hr.example' }] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      t.staff.caller.settings.update({ orgNeverLog: [{ kind: 'domain', value: 'hr.example' }] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await t.admin.caller.settings.update({ orgNeverLog: [{ kind: 'domain', value: '@Lawyers.example' }] });
     const mine = await t.staff.caller.settings.update({ myNeverLog: [{ kind: 'email', value: 'Mum@Family.example' }] });
     expect(mine.neverLog.org.map((e) => e.value)).toEqual(['lawyers.example']);
@@ -27,7 +29,9 @@ describe('settings', () => {
     expect(res.rejected.map((r) => r.id).sort()).toEqual([lawyer.id, mum.id].sort());
     expect(res.rejected.every((r) => /never-log list/.test(r.reason))).toBe(true);
     // Staff2's personal list does not include mum.
-    const res2 = await t.staff2.caller.sync.push({ items: [upsert(interactionData({ author: { name: 'Mum', handle: 'mum@family.example' } }))] });
+    const res2 = await t.staff2.caller.sync.push({
+      items: [upsert(interactionData({ author: { name: 'Mum', handle: 'mum@family.example' } }))],
+    });
     expect(res2.rejected).toEqual([]);
   });
 

@@ -38,7 +38,10 @@ async function readSettings(db: DbOrTx, orgId: string, userId: string) {
   const strip = ({ id, kind, value }: (typeof entries)[number]) => ({ id, kind, value });
   return {
     org: { id: org.id, name: org.name, timeZone: org.timeZone, captureLevel: org.captureLevel },
-    neverLog: { org: entries.filter((e) => e.userId === null).map(strip), mine: entries.filter((e) => e.userId !== null).map(strip) },
+    neverLog: {
+      org: entries.filter((e) => e.userId === null).map(strip),
+      mine: entries.filter((e) => e.userId !== null).map(strip),
+    },
   };
 }
 
@@ -56,24 +59,46 @@ function normalizeEntries(list: z.infer<typeof neverLogEntrySchema>[]) {
   return [...out.values()];
 }
 
-async function replaceNeverLog(db: DbOrTx, orgId: string, userId: string | null, list: z.infer<typeof neverLogEntrySchema>[], now: number) {
+async function replaceNeverLog(
+  db: DbOrTx,
+  orgId: string,
+  userId: string | null,
+  list: z.infer<typeof neverLogEntrySchema>[],
+  now: number,
+) {
   const entries = normalizeEntries(list);
-  await db.delete(neverLog).where(and(eq(neverLog.orgId, orgId), userId === null ? isNull(neverLog.userId) : eq(neverLog.userId, userId)));
-  if (entries.length) await db.insert(neverLog).values(entries.map((e) => ({ id: ulid(now), orgId, userId, kind: e.kind, value: e.value, createdAt: now })));
+  await db
+    .delete(neverLog)
+    .where(and(eq(neverLog.orgId, orgId), userId === null ? isNull(neverLog.userId) : eq(neverLog.userId, userId)));
+  if (entries.length)
+    await db
+      .insert(neverLog)
+      .values(entries.map((e) => ({ id: ulid(now), orgId, userId, kind: e.kind, value: e.value, createdAt: now })));
 }
 
 export const settingsRouter = router({
   get: authedProcedure.query(({ ctx }) => readSettings(ctx.db, ctx.user.orgId, ctx.user.id)),
 
   update: authedProcedure.input(settingsUpdateInputSchema).mutation(async ({ ctx, input }) => {
-    const adminFields = (['name', 'timeZone', 'captureLevel', 'orgNeverLog'] as const).filter((k) => input[k] !== undefined);
+    const adminFields = (['name', 'timeZone', 'captureLevel', 'orgNeverLog'] as const).filter(
+      (k) => input[k] !== undefined,
+    );
     if (adminFields.length && ctx.user.role !== 'admin') {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `Only an admin can change ${adminFields.join(', ')}; you can change your own never-log list.` });
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `Only an admin can change ${adminFields.join(', ')}; you can change your own never-log list.`,
+      });
     }
     const orgId = ctx.user.orgId;
     const now = Date.now();
     await ctx.db.transaction(async (tx) => {
-      const changed = await updateOrg(tx, orgId, { name: input.name, timeZone: input.timeZone, captureLevel: input.captureLevel }, ctx.user.id, now);
+      const changed = await updateOrg(
+        tx,
+        orgId,
+        { name: input.name, timeZone: input.timeZone, captureLevel: input.captureLevel },
+        ctx.user.id,
+        now,
+      );
       if (!changed) throw new TRPCError({ code: 'NOT_FOUND', message: 'Your org no longer exists.' });
       if (input.orgNeverLog) await replaceNeverLog(tx, orgId, null, input.orgNeverLog, now);
       if (input.myNeverLog) await replaceNeverLog(tx, orgId, ctx.user.id, input.myNeverLog, now);

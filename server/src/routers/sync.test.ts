@@ -15,7 +15,14 @@ describe('sync.push', () => {
   it('is idempotent: pushing the same batch twice stores one copy and changes nothing the second time', async () => {
     const items = [
       upsert(interactionData({ externalId: 'm1' })),
-      upsert(interactionData({ externalId: 'm2', direction: 'outbound', occurredAt: '2026-03-09T13:00:00+08:00', author: { name: 'Sam', handle: 'sam@us.test' } })),
+      upsert(
+        interactionData({
+          externalId: 'm2',
+          direction: 'outbound',
+          occurredAt: '2026-03-09T13:00:00+08:00',
+          author: { name: 'Sam', handle: 'sam@us.test' },
+        }),
+      ),
     ];
     const first = await t.staff.caller.sync.push({ items });
     expect(first.rejected).toEqual([]);
@@ -56,7 +63,11 @@ describe('sync.push', () => {
 
   it('writes derived response fields on the wait start', async () => {
     const inbound = interactionData({ occurredAt: '2026-03-09T10:00:00+08:00' });
-    const reply = interactionData({ direction: 'outbound', occurredAt: '2026-03-09T13:00:00+08:00', author: { name: 'Sam', handle: null } });
+    const reply = interactionData({
+      direction: 'outbound',
+      occurredAt: '2026-03-09T13:00:00+08:00',
+      author: { name: 'Sam', handle: null },
+    });
     await t.staff.caller.sync.push({ items: [upsert(inbound), upsert(reply)] });
     const { interactions } = await t.staff.caller.sync.pull({ cursor: 0 });
     const start = interactions.find((i) => i.id === inbound.id)!;
@@ -77,11 +88,15 @@ describe('sync.pull', () => {
     await t.staff.caller.sync.push({ items: [upsert(mine)] });
     await t.staff2.caller.sync.push({ items: [upsert(theirs)] });
     expect((await t.staff.caller.sync.pull({ cursor: 0 })).interactions.map((i) => i.id)).toEqual([mine.id]);
-    expect((await t.manager.caller.sync.pull({ cursor: 0 })).interactions.map((i) => i.id).sort()).toEqual([mine.id, theirs.id].sort());
+    expect((await t.manager.caller.sync.pull({ cursor: 0 })).interactions.map((i) => i.id).sort()).toEqual(
+      [mine.id, theirs.id].sort(),
+    );
   });
 
   it('pages by cursor', async () => {
-    const items = Array.from({ length: 5 }, (_, n) => upsert(interactionData({ id: ulid(), threadKey: `gmail:p${n}` })));
+    const items = Array.from({ length: 5 }, (_, n) =>
+      upsert(interactionData({ id: ulid(), threadKey: `gmail:p${n}` })),
+    );
     await t.staff.caller.sync.push({ items });
     const seen: string[] = [];
     let cursor = 0;
@@ -137,7 +152,12 @@ describe('sync.push rules', () => {
     });
     await t.staff2.caller.sync.push({ items: [upsert(call)] });
     const row = (await t.manager.caller.sync.pull({ cursor: 0 })).interactions.find((i) => i.id === email.id)!;
-    expect(row).toMatchObject({ waitStart: true, repliedBy: t.staff2.user.id, responseMs: 90 * 60_000, onTime: 'on_time' });
+    expect(row).toMatchObject({
+      waitStart: true,
+      repliedBy: t.staff2.user.id,
+      responseMs: 90 * 60_000,
+      onTime: 'on_time',
+    });
     // Deleting the call reopens the wait.
     await t.staff2.caller.sync.push({ items: [{ op: 'delete', entity: 'interaction', id: call.id }] });
     const reopened = (await t.manager.caller.sync.pull({ cursor: 0 })).interactions.find((i) => i.id === email.id)!;
@@ -147,12 +167,21 @@ describe('sync.push rules', () => {
   it('stores the acceptance scenario’s figures: a Friday-evening wait answered Monday is 3 working hours, 66 calendar hours', async () => {
     const fri1 = interactionData({ threadKey: 'gmail:fri', occurredAt: '2026-03-13T17:00:00+08:00' });
     const fri2 = interactionData({ threadKey: 'gmail:fri', occurredAt: '2026-03-13T17:30:00+08:00' });
-    const mon = interactionData({ threadKey: 'gmail:fri', direction: 'outbound', occurredAt: '2026-03-16T11:00:00+08:00' });
+    const mon = interactionData({
+      threadKey: 'gmail:fri',
+      direction: 'outbound',
+      occurredAt: '2026-03-16T11:00:00+08:00',
+    });
     const tue = interactionData({ threadKey: 'gmail:tue', occurredAt: '2026-03-10T09:00:00+08:00' });
     await t.staff.caller.sync.push({ items: [upsert(fri2), upsert(mon), upsert(fri1), upsert(tue)] });
     const rows = (await t.staff.caller.sync.pull({ cursor: 0 })).interactions;
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(fri1.id)).toMatchObject({ waitStart: true, responseMs: 66 * 3600_000, responseWorkMs: 3 * 3600_000, onTime: 'on_time' });
+    expect(byId.get(fri1.id)).toMatchObject({
+      waitStart: true,
+      responseMs: 66 * 3600_000,
+      responseWorkMs: 3 * 3600_000,
+      onTime: 'on_time',
+    });
     expect(byId.get(fri2.id)!.waitStart).toBe(false);
     // Unanswered and long past its 4-working-hour deadline: late when read.
     expect(byId.get(tue.id)).toMatchObject({ waitStart: true, repliedAt: null, onTime: 'late' });
@@ -174,34 +203,64 @@ describe('sync.push rules', () => {
 
   it('applies a batch atomically: a failure while writing leaves nothing behind', async () => {
     const a = interactionData({ threadKey: 'gmail:atomic' });
-    const b = interactionData({ threadKey: 'gmail:atomic', direction: 'outbound', occurredAt: '2026-03-09T11:00:00+08:00' });
+    const b = interactionData({
+      threadKey: 'gmail:atomic',
+      direction: 'outbound',
+      occurredAt: '2026-03-09T11:00:00+08:00',
+    });
     const f = { id: ulid(), dueAt: '2026-03-20T09:00:00+08:00' };
     // Follow-ups are written after the interactions: failing there must undo the interactions already written.
-    await handle.client.execute("CREATE TRIGGER fail_followup BEFORE INSERT ON followups BEGIN SELECT RAISE(ABORT, 'boom'); END");
-    await expect(t.staff.caller.sync.push({ items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }] })).rejects.toThrow();
+    await handle.client.execute(
+      "CREATE TRIGGER fail_followup BEFORE INSERT ON followups BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
+    await expect(
+      t.staff.caller.sync.push({
+        items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }],
+      }),
+    ).rejects.toThrow();
     await handle.client.execute('DROP TRIGGER fail_followup');
     expect((await t.manager.caller.sync.pull({ cursor: 0 })).interactions).toEqual([]);
-    const again = await t.staff.caller.sync.push({ items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }] });
+    const again = await t.staff.caller.sync.push({
+      items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }],
+    });
     expect(again.rejected).toEqual([]);
     const pulled = await t.manager.caller.sync.pull({ cursor: 0 });
     expect(pulled.interactions).toHaveLength(2);
     // The cursor a push returns is the change counter it leaves (interactions and follow-ups both reserved numbers).
     expect(again.cursor).toBe(pulled.cursor);
-    expect(again.cursor).toBe(Math.max(...pulled.interactions.map((i) => i.seq), ...pulled.followups.map((x) => x.seq)));
+    expect(again.cursor).toBe(
+      Math.max(...pulled.interactions.map((i) => i.seq), ...pulled.followups.map((x) => x.seq)),
+    );
   });
 });
 
 describe('follow-ups through sync', () => {
-  const followup = (over: Record<string, unknown> = {}) => ({ id: ulid(), dueAt: '2026-03-20T09:00:00+08:00', note: 'Call back about the invoice', ...over });
+  const followup = (over: Record<string, unknown> = {}) => ({
+    id: ulid(),
+    dueAt: '2026-03-20T09:00:00+08:00',
+    note: 'Call back about the invoice',
+    ...over,
+  });
 
   it('upserts, pulls and deletes follow-ups, only the owner’s for staff', async () => {
     const f = followup();
     const res = await t.staff.caller.sync.push({ items: [{ op: 'upsert', entity: 'followup', id: f.id, data: f }] });
     expect(res.applied).toEqual([{ id: f.id, entity: 'followup', mergedInto: null }]);
     const pulled = await t.staff.caller.sync.pull({ cursor: 0 });
-    expect(pulled.followups).toEqual([expect.objectContaining({ id: f.id, note: f.note, status: 'open', dueAt: '2026-03-20T01:00:00.000Z', userId: t.staff.user.id, deleted: false })]);
+    expect(pulled.followups).toEqual([
+      expect.objectContaining({
+        id: f.id,
+        note: f.note,
+        status: 'open',
+        dueAt: '2026-03-20T01:00:00.000Z',
+        userId: t.staff.user.id,
+        deleted: false,
+      }),
+    ]);
     expect((await t.staff2.caller.sync.pull({ cursor: 0 })).followups).toEqual([]);
-    const steal = await t.staff2.caller.sync.push({ items: [{ op: 'upsert', entity: 'followup', id: f.id, data: { ...f, status: 'done' } }] });
+    const steal = await t.staff2.caller.sync.push({
+      items: [{ op: 'upsert', entity: 'followup', id: f.id, data: { ...f, status: 'done' } }],
+    });
     expect(steal.rejected[0]!.reason).toMatch(/your own follow-ups/);
     await t.staff.caller.sync.push({ items: [{ op: 'delete', entity: 'followup', id: f.id }] });
     const after = await t.staff.caller.sync.pull({ cursor: pulled.cursor });

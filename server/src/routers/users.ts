@@ -20,7 +20,14 @@ export const userUpdateInputSchema = z.object({
   active: z.boolean().optional(),
 });
 
-const toUser = (u: UserRow) => ({ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active, createdAt: toIso(u.createdAt) });
+const toUser = (u: UserRow) => ({
+  id: u.id,
+  name: u.name,
+  email: u.email,
+  role: u.role,
+  active: u.active,
+  createdAt: toIso(u.createdAt),
+});
 
 export const usersRouter = router({
   list: managerProcedure.query(async ({ ctx }) => {
@@ -43,7 +50,10 @@ export const usersRouter = router({
     if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: `No user with id ${input.id} in your org.` });
     // An admin locking themselves out would leave the org without anyone able to undo it.
     if (input.id === ctx.user.id && ((input.role && input.role !== 'admin') || input.active === false)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'You cannot remove your own admin role or deactivate yourself; ask another admin.' });
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'You cannot remove your own admin role or deactivate yourself; ask another admin.',
+      });
     }
     const set: Partial<UserRow> = {};
     if (input.name !== undefined) set.name = input.name;

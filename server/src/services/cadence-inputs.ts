@@ -30,14 +30,19 @@ export async function selectCadenceStakeholders(db: DbOrTx, where: SQL): Promise
     cadence_ideal_days: number | null;
     cadence_max_days: number | null;
     created_at: number;
-  }>(sql`SELECT s.id, s.name, s.type, s.tier, s.owner_user_id, s.cadence_ideal_days, s.cadence_max_days, s.created_at FROM stakeholders s WHERE ${where}`);
+  }>(
+    sql`SELECT s.id, s.name, s.type, s.tier, s.owner_user_id, s.cadence_ideal_days, s.cadence_max_days, s.created_at FROM stakeholders s WHERE ${where}`,
+  );
   return rows.map((p) => ({
     id: p.id,
     name: p.name,
     type: p.type,
     tier: p.tier,
     ownerUserId: p.owner_user_id,
-    cadenceOverride: p.cadence_ideal_days !== null && p.cadence_max_days !== null ? { idealDays: p.cadence_ideal_days, maxDays: p.cadence_max_days } : null,
+    cadenceOverride:
+      p.cadence_ideal_days !== null && p.cadence_max_days !== null
+        ? { idealDays: p.cadence_ideal_days, maxDays: p.cadence_max_days }
+        : null,
     createdAtMs: p.created_at,
   }));
 }

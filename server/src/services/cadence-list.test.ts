@@ -20,7 +20,16 @@ async function seed() {
     createStakeholder(
       handle.db,
       t.org.id,
-      { name, type: 'customer', tier: 'standard', organization: null, ownerUserId: t.staff.user.id, cadenceOverride: null, active: true, ...over },
+      {
+        name,
+        type: 'customer',
+        tier: 'standard',
+        organization: null,
+        ownerUserId: t.staff.user.id,
+        cadenceOverride: null,
+        active: true,
+        ...over,
+      },
       [],
       created,
     );
@@ -35,13 +44,29 @@ async function seed() {
   await mk('Some Paper', { type: 'media' });
   await mk('Gone Co', { active: false });
   const out = (id: string, at: string, over: Record<string, unknown> = {}) =>
-    interactionData({ threadKey: `gmail:${id}-${at}`, stakeholderId: id, direction: 'outbound', occurredAt: `${at}+08:00`, author: { name: 'Sam', handle: 'sam@us.test' }, ...over });
+    interactionData({
+      threadKey: `gmail:${id}-${at}`,
+      stakeholderId: id,
+      direction: 'outbound',
+      occurredAt: `${at}+08:00`,
+      author: { name: 'Sam', handle: 'sam@us.test' },
+      ...over,
+    });
   const items = [
     out(s.fresh.id, '2026-03-10T10:00:00'),
     // Unanswered, so not our contact: the last inbound, not the last contact.
-    interactionData({ threadKey: 'gmail:fresh-in', stakeholderId: s.fresh.id, occurredAt: '2026-03-12T10:00:00+08:00' }),
+    interactionData({
+      threadKey: 'gmail:fresh-in',
+      stakeholderId: s.fresh.id,
+      occurredAt: '2026-03-12T10:00:00+08:00',
+    }),
     // Automated: neither.
-    interactionData({ threadKey: 'gmail:fresh-auto', stakeholderId: s.fresh.id, occurredAt: '2026-03-13T10:00:00+08:00', automated: true }),
+    interactionData({
+      threadKey: 'gmail:fresh-auto',
+      stakeholderId: s.fresh.id,
+      occurredAt: '2026-03-13T10:00:00+08:00',
+      automated: true,
+    }),
     out(s.cooling.id, '2026-02-20T10:00:00'),
     out(s.cold.id, '2026-01-20T10:00:00'),
     out(s.core.id, '2026-03-10T10:00:00', { stakeholderType: 'partner' }),
@@ -83,8 +108,17 @@ describe('metrics.cadence', () => {
       ruleChannels: null,
     });
     // Never contacted: due-by runs from creation.
-    expect(by.get(s.nobody.id)).toMatchObject({ lastContactAt: null, lastInboundAt: null, lastOutboundAt: null, dueBy: iso('2026-01-31T00:00:00'), ownerUserId: null });
-    expect(by.get(s.cold.id)).toMatchObject({ lastContactAt: iso('2026-01-20T10:00:00'), dueBy: iso('2026-02-19T10:00:00') });
+    expect(by.get(s.nobody.id)).toMatchObject({
+      lastContactAt: null,
+      lastInboundAt: null,
+      lastOutboundAt: null,
+      dueBy: iso('2026-01-31T00:00:00'),
+      ownerUserId: null,
+    });
+    expect(by.get(s.cold.id)).toMatchObject({
+      lastContactAt: iso('2026-01-20T10:00:00'),
+      dueBy: iso('2026-02-19T10:00:00'),
+    });
     // A core partner is due by the meeting rule (video or face to face every 90 days), though emailed last week.
     expect(by.get(s.core.id)).toMatchObject({
       lastContactAt: iso('2026-03-10T10:00:00'),

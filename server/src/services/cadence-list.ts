@@ -22,7 +22,11 @@ export interface CadenceListParams {
 const severity: Record<CadenceState, number> = { overdue: 0, due: 1, ok: 2 };
 
 /** Active stakeholders with a cadence rule, most urgent first, a page at a time; staff get the ones they own. */
-export async function metricsCadence(ctx: MetricsCtx, input: CadenceListParams, env?: MetricsEnv): Promise<CadenceListResult> {
+export async function metricsCadence(
+  ctx: MetricsCtx,
+  input: CadenceListParams,
+  env?: MetricsEnv,
+): Promise<CadenceListResult> {
   const e = env ?? (await loadEnv(ctx));
   const at = asOfMs(input.asOf);
   const all = await stakeholderCadences(ctx, e, at, input);
@@ -43,7 +47,10 @@ export async function metricsCadence(ctx: MetricsCtx, input: CadenceListParams, 
       SELECT i.stakeholder_id, max(CASE WHEN i.direction = 'inbound' THEN i.occurred_at END) AS last_in,
         max(CASE WHEN i.direction = 'outbound' THEN i.occurred_at END) AS last_out
       FROM interactions i
-      WHERE i.org_id = ${ctx.user.orgId} AND i.stakeholder_id IN (${sql.join(page.map((s) => sql`${s.id}`), sql`, `)})
+      WHERE i.org_id = ${ctx.user.orgId} AND i.stakeholder_id IN (${sql.join(
+        page.map((s) => sql`${s.id}`),
+        sql`, `,
+      )})
         AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${sql.raw(String(at))}
       GROUP BY i.stakeholder_id`);
     for (const r of rows) last.set(r.stakeholder_id, { lastIn: r.last_in, lastOut: r.last_out });

@@ -25,7 +25,16 @@ describe('seedDemo', () => {
     expect(b.rows).toEqual(a.rows);
     expect(c.rows).not.toEqual(a.rows);
     expect(a.result.counts.stakeholders).toBeGreaterThanOrEqual(55);
-    expect(a.result.users.map((u) => u.role).sort()).toEqual(['admin', 'manager', 'staff', 'staff', 'staff', 'staff', 'staff', 'staff']);
+    expect(a.result.users.map((u) => u.role).sort()).toEqual([
+      'admin',
+      'manager',
+      'staff',
+      'staff',
+      'staff',
+      'staff',
+      'staff',
+      'staff',
+    ]);
   });
 
   it('spreads six months of activity over every channel, with answered, late and open waits', async () => {

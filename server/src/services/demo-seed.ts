@@ -22,8 +22,6 @@ const DAY = 24 * H;
 /** Asia/Shanghai has no DST: local time is UTC+8 all year. */
 const OFFSET = 8 * H;
 
-
-
 const localDayStart = (ms: number) => Math.floor((ms + OFFSET) / DAY) * DAY - OFFSET;
 const isoWeekday = (ms: number) => ((Math.floor((ms + OFFSET) / DAY) + 3) % 7) + 1;
 const isWorking = (ms: number) => {
@@ -66,9 +64,42 @@ const demoUsers: DemoUser[] = [
 ];
 
 const companyStems = [
-  'Huaxin', 'Bluewave', 'Jinghong', 'Northstar', 'Tianyu', 'Redwood', 'Kaiyuan', 'Silverline', 'Mingda', 'Harbor', 'Longteng', 'Brightpath',
-  'Xinhe', 'Evergreen', 'Ruifeng', 'Summit', 'Haitian', 'Cloudpeak', 'Zhongyi', 'Lakeside', 'Fengshang', 'Orbit', 'Yuanda', 'Keystone',
-  'Baisheng', 'Meridian', 'Dongfang', 'Pinecrest', 'Shengshi', 'Westgate', 'Jiahe', 'Crescent', 'Hongtu', 'Falcon', 'Anxin', 'Riverview',
+  'Huaxin',
+  'Bluewave',
+  'Jinghong',
+  'Northstar',
+  'Tianyu',
+  'Redwood',
+  'Kaiyuan',
+  'Silverline',
+  'Mingda',
+  'Harbor',
+  'Longteng',
+  'Brightpath',
+  'Xinhe',
+  'Evergreen',
+  'Ruifeng',
+  'Summit',
+  'Haitian',
+  'Cloudpeak',
+  'Zhongyi',
+  'Lakeside',
+  'Fengshang',
+  'Orbit',
+  'Yuanda',
+  'Keystone',
+  'Baisheng',
+  'Meridian',
+  'Dongfang',
+  'Pinecrest',
+  'Shengshi',
+  'Westgate',
+  'Jiahe',
+  'Crescent',
+  'Hongtu',
+  'Falcon',
+  'Anxin',
+  'Riverview',
 ];
 const suffixByType: Record<StakeholderType, string[]> = {
   customer: ['Trading', 'Retail', 'Logistics', 'Foods', 'Electronics', 'Textiles'],
@@ -79,20 +110,76 @@ const suffixByType: Record<StakeholderType, string[]> = {
   supplier: ['Packaging', 'Components', 'Printing'],
   other: ['Association', 'University Lab'],
 };
-const people = ['Li Lei', 'Han Meimei', 'Sun Hao', 'Zhao Li', 'Qian Yu', 'Zhou Jun', 'Wu Ting', 'Zheng Kai', 'Feng Xue', 'Xu Bo', 'He Lin', 'Gao Yan', 'Lin Tao', 'Ma Rui', 'Huang Qi', 'Peter Miller', 'Anna Schmidt', 'Yuki Tanaka', 'Carlos Ruiz', 'Sara Jones'];
+const people = [
+  'Li Lei',
+  'Han Meimei',
+  'Sun Hao',
+  'Zhao Li',
+  'Qian Yu',
+  'Zhou Jun',
+  'Wu Ting',
+  'Zheng Kai',
+  'Feng Xue',
+  'Xu Bo',
+  'He Lin',
+  'Gao Yan',
+  'Lin Tao',
+  'Ma Rui',
+  'Huang Qi',
+  'Peter Miller',
+  'Anna Schmidt',
+  'Yuki Tanaka',
+  'Carlos Ruiz',
+  'Sara Jones',
+];
 const freeMail = ['qq.com', '163.com', '126.com', 'gmail.com', 'outlook.com', 'sina.com'];
 
 const subjects: Record<StakeholderType, string[]> = {
-  customer: ['Order status', 'Invoice question', 'Delivery delayed?', 'Price quote request', 'Return and refund', 'Bulk order for Q3', 'Product defect report', 'Contract renewal'],
-  partner: ['Joint campaign plan', 'Integration milestone', 'Co-marketing budget', 'Quarterly business review', 'API access issue', 'Channel pricing update'],
-  media: ['Interview request', 'Comment on industry report', 'Press release follow-up', 'Event invitation', 'Fact check before publication'],
+  customer: [
+    'Order status',
+    'Invoice question',
+    'Delivery delayed?',
+    'Price quote request',
+    'Return and refund',
+    'Bulk order for Q3',
+    'Product defect report',
+    'Contract renewal',
+  ],
+  partner: [
+    'Joint campaign plan',
+    'Integration milestone',
+    'Co-marketing budget',
+    'Quarterly business review',
+    'API access issue',
+    'Channel pricing update',
+  ],
+  media: [
+    'Interview request',
+    'Comment on industry report',
+    'Press release follow-up',
+    'Event invitation',
+    'Fact check before publication',
+  ],
   investor: ['Quarterly update', 'Board meeting materials', 'Funding round questions'],
   government: ['Subsidy application', 'Compliance filing', 'Park visit arrangement'],
   supplier: ['Shipment schedule', 'Price adjustment', 'Quality inspection report'],
   other: ['Research collaboration', 'Membership renewal', 'Conference speaker slot'],
 };
-const inboundLines = ['Could you please confirm by this week?', 'We have not received an update yet.', 'Attached are the documents you asked for.', 'Is there any progress on this?', 'Thanks, one more question below.', 'Please advise at your earliest convenience.'];
-const outboundLines = ['Thanks for reaching out — here is the update.', 'We have checked with the team and confirm.', 'Sorry for the delay, the answer is below.', 'Happy to arrange a call this week.', 'Please find the revised quote attached.'];
+const inboundLines = [
+  'Could you please confirm by this week?',
+  'We have not received an update yet.',
+  'Attached are the documents you asked for.',
+  'Is there any progress on this?',
+  'Thanks, one more question below.',
+  'Please advise at your earliest convenience.',
+];
+const outboundLines = [
+  'Thanks for reaching out — here is the update.',
+  'We have checked with the team and confirm.',
+  'Sorry for the delay, the answer is below.',
+  'Happy to arrange a call this week.',
+  'Please find the revised quote attached.',
+];
 
 interface SeedStakeholder {
   id: string;
@@ -117,7 +204,10 @@ export interface DemoSeedResult {
 }
 
 /** Create the demo org. `seed` makes it reproducible; `now` anchors the six months of history. */
-export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; now?: number; interactions?: number } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(
+  db: Db,
+  opts: { orgName?: string; seed?: number; now?: number; interactions?: number } = {},
+): Promise<DemoSeedResult> {
   const rng = createRng(opts.seed ?? 42);
   /** ULIDs from the seeded PRNG, so a seed gives the same interaction ids. */
   const ulid = (at: number) => seededUlid(at, rng);
@@ -130,7 +220,11 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
   for (const u of demoUsers) {
     const row = await createUser(db, { orgId: org.id, ...u }, now);
     const issued = await issueToken(db, { orgId: org.id, userId: row.id, name: 'demo' }, now);
-    users.push({ ...u, user: { id: row.id, orgId: org.id, name: row.name, email: row.email, role: row.role, tokenId: issued.id }, token: issued.token });
+    users.push({
+      ...u,
+      user: { id: row.id, orgId: org.id, name: row.name, email: row.email, role: row.role, tokenId: issued.id },
+      token: issued.token,
+    });
   }
   const staffIdx = users.map((u, i) => (u.role === 'staff' ? i : -1)).filter((i) => i >= 0);
   const managerIdx = users.findIndex((u) => u.role === 'manager');
@@ -152,7 +246,8 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
     for (let i = 0; i < n; i++) {
       const tier = i < topCount ? topTier : 'standard';
       const company = `${companyStems[stem % companyStems.length]} ${rng.pick(suffixByType[type])}`;
-      const slug = companyStems[stem % companyStems.length]!.toLowerCase() + (stem >= companyStems.length ? String(stem) : '');
+      const slug =
+        companyStems[stem % companyStems.length]!.toLowerCase() + (stem >= companyStems.length ? String(stem) : '');
       stem++;
       const person = rng.pick(people);
       const personSlug = person.toLowerCase().replace(/[^a-z]+/g, '.');
@@ -160,12 +255,20 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
       const personal = type === 'media' ? rng.chance(0.5) : rng.chance(0.15);
       const domain = personal ? null : `${slug}.${rng.pick(['com.cn', 'cn', 'com'])}`;
       const email = personal ? `${personSlug}${rng.int(1, 99)}@${rng.pick(freeMail)}` : `${personSlug}@${domain}`;
-      const weibo = type === 'media' || (type === 'customer' && rng.chance(0.3)) ? String(rng.int(1_000_000_000, 7_999_999_999)) : null;
+      const weibo =
+        type === 'media' || (type === 'customer' && rng.chance(0.3))
+          ? String(rng.int(1_000_000_000, 7_999_999_999))
+          : null;
       const identities: IdentityInput[] = [{ kind: 'email', value: email }];
       if (domain) identities.push({ kind: 'domain', value: domain });
       if (weibo) identities.push({ kind: 'weibo', value: weibo });
-      if ((type === 'customer' || type === 'partner') && rng.chance(0.4)) identities.push({ kind: type === 'partner' ? 'trello' : 'jira', value: `${slug}-${rng.int(100, 999)}` });
-      if (rng.chance(0.6)) identities.push({ kind: 'phone', value: `+86 1${rng.int(30, 89)} ${rng.int(1000, 9999)} ${rng.int(1000, 9999)}` });
+      if ((type === 'customer' || type === 'partner') && rng.chance(0.4))
+        identities.push({ kind: type === 'partner' ? 'trello' : 'jira', value: `${slug}-${rng.int(100, 999)}` });
+      if (rng.chance(0.6))
+        identities.push({
+          kind: 'phone',
+          value: `+86 1${rng.int(30, 89)} ${rng.int(1000, 9999)} ${rng.int(1000, 9999)}`,
+        });
       const ownerIndex = rng.pick(staffIdx);
       const s = await createStakeholder(
         db,
@@ -206,13 +309,37 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
   const channelsFor = (s: SeedStakeholder): [Channel, number][] => {
     switch (s.type) {
       case 'customer':
-        return [['email', 50], ['project', 12], ['social', 14], ['im', 6], ['phone', 12], ['video', 4], ['in_person', 2]];
+        return [
+          ['email', 50],
+          ['project', 12],
+          ['social', 14],
+          ['im', 6],
+          ['phone', 12],
+          ['video', 4],
+          ['in_person', 2],
+        ];
       case 'partner':
-        return [['email', 45], ['project', 20], ['video', 18], ['in_person', 10], ['phone', 7]];
+        return [
+          ['email', 45],
+          ['project', 20],
+          ['video', 18],
+          ['in_person', 10],
+          ['phone', 7],
+        ];
       case 'media':
-        return [['email', 45], ['social', 35], ['phone', 15], ['in_person', 5]];
+        return [
+          ['email', 45],
+          ['social', 35],
+          ['phone', 15],
+          ['in_person', 5],
+        ];
       default:
-        return [['email', 70], ['phone', 15], ['video', 10], ['in_person', 5]];
+        return [
+          ['email', 70],
+          ['phone', 15],
+          ['video', 10],
+          ['in_person', 5],
+        ];
     }
   };
   const weights: [SeedStakeholder, number][] = stakeholders.map((s) => [s, s.activity]);
@@ -243,7 +370,12 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
           stakeholderId: s.id,
           stakeholderType: s.type,
           author: { name: users[who]!.name, handle: null },
-          title: channel === 'phone' ? `Call with ${s.name}` : channel === 'video' ? `Video meeting: ${rng.pick(subjects[s.type])}` : `Meeting at ${s.name}`,
+          title:
+            channel === 'phone'
+              ? `Call with ${s.name}`
+              : channel === 'video'
+                ? `Video meeting: ${rng.pick(subjects[s.type])}`
+                : `Meeting at ${s.name}`,
           snippet: null,
           durationMin: channel === 'phone' ? rng.int(3, 40) : rng.int(30, 120),
           note: rng.chance(0.5) ? 'Discussed open points; next steps agreed.' : null,
@@ -253,15 +385,37 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
     }
 
     const source: Source =
-      channel === 'email' ? rng.weighted<Source>([['gmail', 3], ['outlook', 2]]) : channel === 'social' ? 'weibo' : channel === 'project' ? (s.type === 'partner' ? 'trello' : 'jira') : 'manual';
+      channel === 'email'
+        ? rng.weighted<Source>([
+            ['gmail', 3],
+            ['outlook', 2],
+          ])
+        : channel === 'social'
+          ? 'weibo'
+          : channel === 'project'
+            ? s.type === 'partner'
+              ? 'trello'
+              : 'jira'
+            : 'manual';
     const threadKey = `${source}:${threadId}`;
     const title = rng.pick(subjects[s.type]);
     const staffHandle = users[userIndex]!.email;
-    const theirHandle = channel === 'social' ? s.weibo ?? s.email : s.email;
+    const theirHandle = channel === 'social' ? (s.weibo ?? s.email) : s.email;
     const automated = channel === 'email' && rng.chance(0.03);
     let at = inboundTime(day, rng);
-    let direction: 'inbound' | 'outbound' = channel === 'social' && rng.chance(0.3) ? 'outbound' : rng.chance(0.75) ? 'inbound' : 'outbound';
-    let length = automated ? 1 : rng.weighted([[1, 2], [2, 5], [3, 4], [4, 3], [5, 2], [6, 1], [8, 1]] as [number, number][]);
+    let direction: 'inbound' | 'outbound' =
+      channel === 'social' && rng.chance(0.3) ? 'outbound' : rng.chance(0.75) ? 'inbound' : 'outbound';
+    let length = automated
+      ? 1
+      : rng.weighted([
+          [1, 2],
+          [2, 5],
+          [3, 4],
+          [4, 3],
+          [5, 2],
+          [6, 1],
+          [8, 1],
+        ] as [number, number][]);
     for (let m = 0; m < length && at <= now; m++) {
       const inbound = direction === 'inbound';
       items.push({
@@ -276,10 +430,20 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
           occurredAt: new Date(at).toISOString(),
           stakeholderId: s.id,
           stakeholderType: s.type,
-          author: inbound ? { name: automated ? 'no-reply' : s.name, handle: automated ? `no-reply@${s.domain ?? 'notify.example'}` : theirHandle } : { name: users[userIndex]!.name, handle: staffHandle },
+          author: inbound
+            ? {
+                name: automated ? 'no-reply' : s.name,
+                handle: automated ? `no-reply@${s.domain ?? 'notify.example'}` : theirHandle,
+              }
+            : { name: users[userIndex]!.name, handle: staffHandle },
           title: m === 0 ? title : `Re: ${title}`,
           snippet: inbound ? rng.pick(inboundLines) : rng.pick(outboundLines),
-          url: source === 'gmail' ? `https://mail.google.com/mail/u/0/#inbox/${threadId}` : source === 'jira' ? `https://demo.atlassian.net/browse/CS-${rng.int(100, 999)}` : null,
+          url:
+            source === 'gmail'
+              ? `https://mail.google.com/mail/u/0/#inbox/${threadId}`
+              : source === 'jira'
+                ? `https://demo.atlassian.net/browse/CS-${rng.int(100, 999)}`
+                : null,
           automated,
         },
       });
@@ -328,18 +492,35 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
   let stored = 0;
   for (const [userIndex, list] of byUser) {
     for (let i = 0; i < list.length; i += 500) {
-      const batch = list.slice(i, i + 500).map((x) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: x.data.id as string, data: x.data }));
+      const batch = list
+        .slice(i, i + 500)
+        .map((x) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: x.data.id as string, data: x.data }));
       const res = await push(db, users[userIndex]!.user, { items: batch }, now);
-      if (res.rejected.length) throw new Error(`demo data rejected: ${res.rejected[0]!.id}: ${res.rejected[0]!.reason}`);
+      if (res.rejected.length)
+        throw new Error(`demo data rejected: ${res.rejected[0]!.id}: ${res.rejected[0]!.reason}`);
       stored += res.applied.length;
     }
   }
 
   // Some open waits closed as "no reply needed".
-  const reasons = ['Newsletter reply, nothing to answer', 'Answered by phone (not logged)', 'Duplicate of another thread', 'Thank-you note only'];
+  const reasons = [
+    'Newsletter reply, nothing to answer',
+    'Answered by phone (not logged)',
+    'Duplicate of another thread',
+    'Thank-you note only',
+  ];
   const closures = openWaits.filter(() => rng.chance(0.2)).slice(0, 40);
   for (const w of closures) {
-    await db.insert(waitClosures).values({ id: ulid(now), orgId: org.id, interactionId: w.id, reason: rng.pick(reasons), closedBy: users[w.userIndex]!.user.id, closedAt: Math.min(now, w.at + rng.int(1, 48) * H) });
+    await db
+      .insert(waitClosures)
+      .values({
+        id: ulid(now),
+        orgId: org.id,
+        interactionId: w.id,
+        reason: rng.pick(reasons),
+        closedBy: users[w.userIndex]!.user.id,
+        closedAt: Math.min(now, w.at + rng.int(1, 48) * H),
+      });
   }
   const { plan: orgPlan } = await currentPlan(db, org.id);
   await db.transaction((tx) => recomputeOrg(tx, org.id, orgPlan, { dryRun: false }, now));
@@ -359,7 +540,12 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
         data: {
           id,
           dueAt: new Date(due).toISOString(),
-          note: rng.pick([`Send ${s.name} the revised quote`, `Check in with ${s.name}`, `Confirm meeting time with ${s.name}`, `Share press kit with ${s.name}`]),
+          note: rng.pick([
+            `Send ${s.name} the revised quote`,
+            `Check in with ${s.name}`,
+            `Confirm meeting time with ${s.name}`,
+            `Share press kit with ${s.name}`,
+          ]),
           stakeholderId: s.id,
           status: due < now - 5 * DAY && rng.chance(0.5) ? 'done' : 'open',
         },
@@ -373,6 +559,11 @@ export async function seedDemo(db: Db, opts: { orgName?: string; seed?: number; 
     orgId: org.id,
     orgName,
     users: users.map((u) => ({ name: u.name, email: u.email, role: u.role, token: u.token })),
-    counts: { stakeholders: stakeholders.length, interactions: stored, followups: followupCount, closures: closures.length },
+    counts: {
+      stakeholders: stakeholders.length,
+      interactions: stored,
+      followups: followupCount,
+      closures: closures.length,
+    },
   };
 }

@@ -47,7 +47,17 @@ it('finds the live events that can answer waits through the interactions_live in
   const stakeholderId = (await t.manager.caller.directory.create({ name: 'Acme', type: 'customer' })).id;
   const rng = createRng(7);
   const at = (iso: string) => ({ id: seededUlid(Date.parse(iso), rng), occurredAt: iso });
-  const base = { stakeholderId, stakeholderType: 'customer', title: 'Order', snippet: null, url: null, durationMin: null, note: null, automated: false, internal: false } as const;
+  const base = {
+    stakeholderId,
+    stakeholderType: 'customer',
+    title: 'Order',
+    snippet: null,
+    url: null,
+    durationMin: null,
+    note: null,
+    automated: false,
+    internal: false,
+  } as const;
   const email = (iso: string, n: number): InteractionInput => ({
     ...at(iso),
     ...base,
@@ -69,13 +79,19 @@ it('finds the live events that can answer waits through the interactions_live in
     author: { name: 'Staff', handle: null },
     durationMin: 5,
   });
-  const items = (list: InteractionInput[]) => ({ items: list.map((data) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: data.id, data })) });
+  const items = (list: InteractionInput[]) => ({
+    items: list.map((data) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: data.id, data })),
+  });
 
   // A stored call first, then an email (its wait's window reaches past the call) and a second call (a live
   // stakeholder whose open waits must be found).
   await push(handle.db, t.staff.user, items([call('2026-03-09T01:00:00Z')]));
   const seen = recordStatements(handle);
-  const result = await push(handle.db, t.staff.user, items([email('2026-03-09T02:00:00Z', 1), call('2026-03-09T03:00:00Z')]));
+  const result = await push(
+    handle.db,
+    t.staff.user,
+    items([email('2026-03-09T02:00:00Z', 1), call('2026-03-09T03:00:00Z')]),
+  );
   expect(result.rejected).toEqual([]);
 
   const liveQueries = seen.filter((s) => typeof s !== 'string' && /channel IN \('phone'/.test(s.sql));
@@ -84,10 +100,16 @@ it('finds the live events that can answer waits through the interactions_live in
     if (typeof stmt === 'string') continue;
     const plan = await handle.client.execute({ sql: `EXPLAIN QUERY PLAN ${stmt.sql}`, args: stmt.args ?? [] });
     const details = plan.rows.map((r) => String(r.detail));
-    expect(details.some((d) => d.includes('interactions_live')), `${stmt.sql.slice(0, 80)}…\n${details.join('\n')}`).toBe(true);
+    expect(
+      details.some((d) => d.includes('interactions_live')),
+      `${stmt.sql.slice(0, 80)}…\n${details.join('\n')}`,
+    ).toBe(true);
   }
 
   // And the call answered the email's wait across channels.
-  const stored = await handle.client.execute({ sql: 'SELECT replied_at FROM interactions WHERE external_id = ?', args: ['m1'] });
+  const stored = await handle.client.execute({
+    sql: 'SELECT replied_at FROM interactions WHERE external_id = ?',
+    args: ['m1'],
+  });
   expect(stored.rows[0]?.replied_at).toBe(Date.parse('2026-03-09T03:00:00Z'));
 });

@@ -1,4 +1,12 @@
-import { classifyWait, isLiveChannel, isReplyEligible, pairWaits, type PairingEvent, type Plan, type Wait } from '@comms-log/shared';
+import {
+  classifyWait,
+  isLiveChannel,
+  isReplyEligible,
+  pairWaits,
+  type PairingEvent,
+  type Plan,
+  type Wait,
+} from '@comms-log/shared';
 import type { InValue } from '@libsql/client';
 import { jsonList, rawExecutor, selectArrays, selectValues, type DbOrTx } from '../db/client';
 import { answeringLiveSql, type InteractionRow, type OnTimeState } from '../db/schema';
@@ -13,7 +21,15 @@ import { reserveSeq } from './seq';
 
 export type DerivedFields = Pick<
   InteractionRow,
-  'waitStart' | 'firstResponse' | 'repliedAt' | 'repliedBy' | 'replyId' | 'responseMs' | 'responseWorkMs' | 'deadlineAt' | 'onTime'
+  | 'waitStart'
+  | 'firstResponse'
+  | 'repliedAt'
+  | 'repliedBy'
+  | 'replyId'
+  | 'responseMs'
+  | 'responseWorkMs'
+  | 'deadlineAt'
+  | 'onTime'
 >;
 
 export const derivedColumns = [
@@ -67,7 +83,17 @@ export type DeriveRow = InteractionRow & { closure: RowClosure | null };
  */
 export type PairingRow = Pick<
   InteractionRow,
-  'id' | 'threadKey' | 'stakeholderId' | 'stakeholderType' | 'channel' | 'direction' | 'occurredAt' | 'userId' | 'automated' | 'internal' | 'deleted'
+  | 'id'
+  | 'threadKey'
+  | 'stakeholderId'
+  | 'stakeholderType'
+  | 'channel'
+  | 'direction'
+  | 'occurredAt'
+  | 'userId'
+  | 'automated'
+  | 'internal'
+  | 'deleted'
 > &
   DerivedFields & { closure: RowClosure | null };
 
@@ -151,7 +177,8 @@ function pairingOf(r: Omit<PairingRow, 'closure'>, closure: RowClosure | null): 
 }
 
 /** A live event of another thread: only its pairing columns matter (it is never written). */
-const liveColumns = 'i.id, i.thread_key, i.stakeholder_id, i.stakeholder_type, i.channel, i.direction, i.occurred_at, i.user_id';
+const liveColumns =
+  'i.id, i.thread_key, i.stakeholder_id, i.stakeholder_type, i.channel, i.direction, i.occurred_at, i.user_id';
 function liveRow(r: readonly unknown[]): PairingRow {
   return {
     id: r[0] as string,
@@ -236,7 +263,14 @@ export async function loadForDerive(
 async function loadAnsweringLiveEvents(db: DbOrTx, orgId: string, rows: Map<string, PairingRow>) {
   const windows = new Map<string, { lo: number; hi: number }>();
   for (const row of rows.values()) {
-    if (row.direction !== 'inbound' || row.stakeholderId === null || row.deleted || !isReplyEligible(row) || isLiveChannel(row.channel)) continue;
+    if (
+      row.direction !== 'inbound' ||
+      row.stakeholderId === null ||
+      row.deleted ||
+      !isReplyEligible(row) ||
+      isLiveChannel(row.channel)
+    )
+      continue;
     const w = windows.get(row.stakeholderId);
     if (!w) windows.set(row.stakeholderId, { lo: row.occurredAt, hi: row.occurredAt });
     else {
@@ -328,10 +362,16 @@ export function derivedOfWait(wait: Wait): DerivedFields {
 }
 
 /** The derived fields of every row of the complete threads (rows that start no wait get `noDerived`). */
-export function deriveFields(rows: Iterable<PairingRow>, completeThreads: Set<string>, plan: Plan): Map<string, DerivedFields> {
+export function deriveFields(
+  rows: Iterable<PairingRow>,
+  completeThreads: Set<string>,
+  plan: Plan,
+): Map<string, DerivedFields> {
   const all = [...rows];
   // Pairing keeps input order for events at the same instant: order by id (ULIDs sort by creation) to be stable.
-  const events = all.filter((r) => !r.deleted).sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const events = all
+    .filter((r) => !r.deleted)
+    .sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const waits = pairWaits(events.map(toEvent), plan);
   const out = new Map<string, DerivedFields>();
   for (const row of all) if (completeThreads.has(row.threadKey)) out.set(row.id, noDerived);
@@ -353,11 +393,28 @@ const ROWS_PER_UPDATE = 5000;
  * the update. `+interactions.org_id` keeps the planner on the primary key (with no statistics it would walk the
  * org's rows and probe the JSON for each).
  */
-export async function writeDerived(db: DbOrTx, orgId: string, changes: { id: string; fields: DerivedFields; seq: number }[], now: number) {
+export async function writeDerived(
+  db: DbOrTx,
+  orgId: string,
+  changes: { id: string; fields: DerivedFields; seq: number }[],
+  now: number,
+) {
   const execute = rawExecutor(db);
   for (const group of chunks(changes, ROWS_PER_UPDATE)) {
     const rows = group.map(({ id, fields: f, seq }) =>
-      jsonList([id, f.waitStart ? 1 : 0, f.firstResponse ? 1 : 0, f.repliedAt, f.repliedBy, f.replyId, f.responseMs, f.responseWorkMs, f.deadlineAt, f.onTime, seq]),
+      jsonList([
+        id,
+        f.waitStart ? 1 : 0,
+        f.firstResponse ? 1 : 0,
+        f.repliedAt,
+        f.repliedBy,
+        f.replyId,
+        f.responseMs,
+        f.responseWorkMs,
+        f.deadlineAt,
+        f.onTime,
+        seq,
+      ]),
     );
     await execute({
       sql: `WITH v(id, wait_start, first_response, replied_at, replied_by, reply_id, response_ms, response_work_ms, deadline_at, on_time, seq) AS (
@@ -372,7 +429,10 @@ export async function writeDerived(db: DbOrTx, orgId: string, changes: { id: str
 }
 
 /** Rows whose stored derived fields differ from `derived`. */
-export function derivedChanges(rows: Map<string, PairingRow>, derived: Map<string, DerivedFields>): { id: string; fields: DerivedFields }[] {
+export function derivedChanges(
+  rows: Map<string, PairingRow>,
+  derived: Map<string, DerivedFields>,
+): { id: string; fields: DerivedFields }[] {
   const out: { id: string; fields: DerivedFields }[] = [];
   for (const [id, fields] of derived) {
     const row = rows.get(id);
@@ -385,7 +445,13 @@ export function derivedChanges(rows: Map<string, PairingRow>, derived: Map<strin
  * Recompute and store the derived fields of `scope` (e.g. after a wait is closed as "no reply needed").
  * Call inside a transaction. Returns how many rows changed.
  */
-export async function recomputeScope(db: DbOrTx, orgId: string, plan: Plan, scope: DeriveScope, now = Date.now()): Promise<number> {
+export async function recomputeScope(
+  db: DbOrTx,
+  orgId: string,
+  plan: Plan,
+  scope: DeriveScope,
+  now = Date.now(),
+): Promise<number> {
   const { rows, completeThreads } = await loadForDerive(db, orgId, scope);
   const changes = derivedChanges(rows, deriveFields(rows.values(), completeThreads, plan));
   if (changes.length === 0) return 0;

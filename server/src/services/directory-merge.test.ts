@@ -15,7 +15,11 @@ freshOrgPerTest((h, org) => {
 
 /** A (customer) waits for an answer on email; B (a duplicate entry of the same company, logged as partner) got a call. */
 async function twoEntries() {
-  const a = await t.manager.caller.directory.create({ name: 'Acme', type: 'customer', identities: [{ kind: 'email', value: 'buyer@acme.cn' }] });
+  const a = await t.manager.caller.directory.create({
+    name: 'Acme',
+    type: 'customer',
+    identities: [{ kind: 'email', value: 'buyer@acme.cn' }],
+  });
   const b = await t.manager.caller.directory.create({
     name: 'ACME Trading',
     type: 'partner',
@@ -26,7 +30,12 @@ async function twoEntries() {
       { kind: 'weibo', value: '7654321' },
     ],
   });
-  const email = interactionData({ threadKey: 'gmail:acme-1', stakeholderId: a.id, occurredAt: '2026-03-09T10:00:00+08:00', author: { name: 'Buyer', handle: 'buyer@acme.cn' } });
+  const email = interactionData({
+    threadKey: 'gmail:acme-1',
+    stakeholderId: a.id,
+    occurredAt: '2026-03-09T10:00:00+08:00',
+    author: { name: 'Buyer', handle: 'buyer@acme.cn' },
+  });
   const call = interactionData({
     source: 'manual',
     threadKey: 'manual:call-1',
@@ -38,11 +47,23 @@ async function twoEntries() {
     author: { name: 'Tao', handle: null },
     durationMin: 12,
   });
-  const mail = interactionData({ threadKey: 'gmail:acme-2', stakeholderId: b.id, stakeholderType: 'partner', occurredAt: '2026-03-10T10:00:00+08:00', author: { name: 'Boss', handle: 'boss@acme.cn' } });
+  const mail = interactionData({
+    threadKey: 'gmail:acme-2',
+    stakeholderId: b.id,
+    stakeholderType: 'partner',
+    occurredAt: '2026-03-10T10:00:00+08:00',
+    author: { name: 'Boss', handle: 'boss@acme.cn' },
+  });
   expect((await t.staff.caller.sync.push({ items: [upsert(email)] })).rejected).toEqual([]);
   expect((await t.staff2.caller.sync.push({ items: [upsert(call), upsert(mail)] })).rejected).toEqual([]);
   const followup = { id: ulid(), dueAt: '2026-03-20T09:00:00+08:00', note: 'Send the contract', stakeholderId: b.id };
-  expect((await t.staff2.caller.sync.push({ items: [{ op: 'upsert', entity: 'followup', id: followup.id, data: followup }] })).rejected).toEqual([]);
+  expect(
+    (
+      await t.staff2.caller.sync.push({
+        items: [{ op: 'upsert', entity: 'followup', id: followup.id, data: followup }],
+      })
+    ).rejected,
+  ).toEqual([]);
   return { a, b, email, call, mail, followup };
 }
 
@@ -55,9 +76,19 @@ describe('directory.merge', () => {
 
     const kept = await t.manager.caller.directory.merge({ keepId: a.id, mergeId: b.id });
     expect(kept.id).toBe(a.id);
-    expect(kept.identities.map((i) => `${i.kind}:${i.value}`).sort()).toEqual(['email:boss@acme.cn', 'email:buyer@acme.cn', 'weibo:7654321']);
+    expect(kept.identities.map((i) => `${i.kind}:${i.value}`).sort()).toEqual([
+      'email:boss@acme.cn',
+      'email:buyer@acme.cn',
+      'weibo:7654321',
+    ]);
     // Blanks of the kept one are filled from the merged one; what it has stays.
-    expect(kept).toMatchObject({ name: 'Acme', type: 'customer', organization: 'Acme Group', ownerUserId: t.staff2.user.id, active: true });
+    expect(kept).toMatchObject({
+      name: 'Acme',
+      type: 'customer',
+      organization: 'Acme Group',
+      ownerUserId: t.staff2.user.id,
+      active: true,
+    });
 
     const changes = await t.manager.caller.sync.pull({ cursor: before.cursor });
     const byId = new Map(changes.interactions.map((i) => [i.id, i]));
@@ -65,7 +96,12 @@ describe('directory.merge', () => {
     expect(byId.get(call.id)).toMatchObject({ stakeholderId: a.id, stakeholderType: 'partner' });
     expect(byId.get(mail.id)).toMatchObject({ stakeholderId: a.id, stakeholderType: 'partner' });
     // Recomputed: the call with (now) the same stakeholder answers A's email 90 minutes later.
-    expect(byId.get(email.id)).toMatchObject({ waitStart: true, repliedBy: t.staff2.user.id, responseMs: 90 * 60_000, onTime: 'on_time' });
+    expect(byId.get(email.id)).toMatchObject({
+      waitStart: true,
+      repliedBy: t.staff2.user.id,
+      responseMs: 90 * 60_000,
+      onTime: 'on_time',
+    });
     expect(changes.followups).toEqual([expect.objectContaining({ id: followup.id, stakeholderId: a.id })]);
     const pulledStakeholders = new Map(changes.stakeholders.map((s) => [s.id, s]));
     expect(pulledStakeholders.get(b.id)).toMatchObject({ active: false, identities: [] });
@@ -76,8 +112,12 @@ describe('directory.merge', () => {
     expect(Math.min(...seqs)).toBeGreaterThan(before.cursor);
 
     // The directory resolves B's handles to A now; B's figures are A's.
-    expect((await t.staff.caller.directory.match({ handles: [{ kind: 'weibo', value: '7654321' }] }))[0]!.stakeholderId).toBe(a.id);
-    const listed = await t.manager.caller.metrics.interactions({ filter: { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z', stakeholderId: [b.id] } });
+    expect(
+      (await t.staff.caller.directory.match({ handles: [{ kind: 'weibo', value: '7654321' }] }))[0]!.stakeholderId,
+    ).toBe(a.id);
+    const listed = await t.manager.caller.metrics.interactions({
+      filter: { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z', stakeholderId: [b.id] },
+    });
     expect(listed.total).toBe(0);
   });
 
@@ -87,7 +127,10 @@ describe('directory.merge', () => {
     await t.manager.caller.followups.snooze({ kind: 'cadence', id: a.id, until: '2026-04-01T00:00:00Z' });
     await t.staff2.caller.followups.snooze({ kind: 'cadence', id: b.id, until: '2026-04-15T00:00:00Z' });
     await t.manager.caller.directory.merge({ keepId: a.id, mergeId: b.id });
-    const rows = await handle.db.select().from(snoozes).where(and(eq(snoozes.orgId, t.org.id), eq(snoozes.kind, 'cadence')));
+    const rows = await handle.db
+      .select()
+      .from(snoozes)
+      .where(and(eq(snoozes.orgId, t.org.id), eq(snoozes.kind, 'cadence')));
     expect(rows.map((r) => [r.userId, r.targetId, new Date(r.until).toISOString()]).sort()).toEqual(
       [
         [t.manager.user.id, a.id, '2026-05-01T00:00:00.000Z'],
@@ -99,11 +142,23 @@ describe('directory.merge', () => {
   it('refuses the same id (CONFLICT), another org’s stakeholder (NOT_FOUND) and staff (FORBIDDEN)', async () => {
     const { a, b } = await twoEntries();
     const other = await createTestOrg(handle);
-    const foreign = await other.manager.caller.directory.create({ name: 'Foreign', type: 'customer', identities: [{ kind: 'email', value: 'x@foreign.cn' }] });
-    await expect(t.manager.caller.directory.merge({ keepId: a.id, mergeId: a.id })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(t.manager.caller.directory.merge({ keepId: a.id, mergeId: foreign.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(t.manager.caller.directory.merge({ keepId: foreign.id, mergeId: a.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(t.staff.caller.directory.merge({ keepId: a.id, mergeId: b.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const foreign = await other.manager.caller.directory.create({
+      name: 'Foreign',
+      type: 'customer',
+      identities: [{ kind: 'email', value: 'x@foreign.cn' }],
+    });
+    await expect(t.manager.caller.directory.merge({ keepId: a.id, mergeId: a.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(t.manager.caller.directory.merge({ keepId: a.id, mergeId: foreign.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(t.manager.caller.directory.merge({ keepId: foreign.id, mergeId: a.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(t.staff.caller.directory.merge({ keepId: a.id, mergeId: b.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // Nothing moved in either org.
     expect((await other.manager.caller.directory.get({ id: foreign.id })).identities).toHaveLength(1);
     expect((await t.manager.caller.directory.get({ id: a.id })).identities).toHaveLength(1);
@@ -114,7 +169,9 @@ describe('directory.merge', () => {
     const before = await t.manager.caller.sync.pull({ cursor: 0 });
     // Snoozes are moved after identities, interactions and follow-ups: failing there must undo all of them.
     await t.manager.caller.followups.snooze({ kind: 'cadence', id: b.id, until: '2026-05-01T00:00:00Z' });
-    await handle.client.execute("CREATE TRIGGER fail_snooze BEFORE INSERT ON snoozes BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    await handle.client.execute(
+      "CREATE TRIGGER fail_snooze BEFORE INSERT ON snoozes BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    );
     await expect(t.manager.caller.directory.merge({ keepId: a.id, mergeId: b.id })).rejects.toThrow();
     await handle.client.execute('DROP TRIGGER fail_snooze');
     expect((await t.manager.caller.directory.get({ id: b.id })).identities).toHaveLength(2);

@@ -20,9 +20,18 @@ import { reserveSeq } from './seq';
  * Set `set` on the rows of `table` (interactions or followups) that `where` selects, giving each its own next
  * change sequence number (pull pages by sequence: rows must not share one). Returns how many rows changed.
  */
-export async function updateWithSeq(db: DbOrTx, orgId: string, table: 'interactions' | 'followups', set: SQL, where: SQL, now: number): Promise<number> {
+export async function updateWithSeq(
+  db: DbOrTx,
+  orgId: string,
+  table: 'interactions' | 'followups',
+  set: SQL,
+  where: SQL,
+  now: number,
+): Promise<number> {
   const t = sql.raw(table);
-  const [{ n } = { n: 0 }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${t} WHERE org_id = ${orgId} AND ${where}`);
+  const [{ n } = { n: 0 }] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM ${t} WHERE org_id = ${orgId} AND ${where}`,
+  );
   const count = Number(n);
   if (count === 0) return 0;
   const first = await reserveSeq(db, orgId, count);
@@ -55,9 +64,18 @@ export async function scopeOfRows(db: DbOrTx, orgId: string, where: SQL, stakeho
  * the derived response fields of the moved threads are recomputed (a call with the merged one may now answer a
  * wait of the kept one). CONFLICT for the same id, NOT_FOUND when either is not the org's.
  */
-export async function mergeStakeholders(db: Db, orgId: string, input: { keepId: string; mergeId: string }, now = Date.now()): Promise<Stakeholder> {
+export async function mergeStakeholders(
+  db: Db,
+  orgId: string,
+  input: { keepId: string; mergeId: string },
+  now = Date.now(),
+): Promise<Stakeholder> {
   const { keepId, mergeId } = input;
-  if (keepId === mergeId) throw new TRPCError({ code: 'CONFLICT', message: 'A stakeholder cannot be merged into itself: pick two different ones.' });
+  if (keepId === mergeId)
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: 'A stakeholder cannot be merged into itself: pick two different ones.',
+    });
   return db.transaction(async (tx) => {
     const found = await tx
       .select()
@@ -76,7 +94,10 @@ export async function mergeStakeholders(db: Db, orgId: string, input: { keepId: 
     await tx.run(sql`
       DELETE FROM identities WHERE org_id = ${orgId} AND stakeholder_id = ${mergeId}
         AND EXISTS (SELECT 1 FROM identities k WHERE k.org_id = ${orgId} AND k.stakeholder_id = ${keepId} AND k.kind = identities.kind AND k.value = identities.value)`);
-    await tx.update(identities).set({ stakeholderId: keepId }).where(and(eq(identities.orgId, orgId), eq(identities.stakeholderId, mergeId)));
+    await tx
+      .update(identities)
+      .set({ stakeholderId: keepId })
+      .where(and(eq(identities.orgId, orgId), eq(identities.stakeholderId, mergeId)));
 
     const ofMerged = sql`stakeholder_id = ${mergeId}`;
     const scope = await scopeOfRows(tx, orgId, ofMerged, keepId);
@@ -91,13 +112,23 @@ export async function mergeStakeholders(db: Db, orgId: string, input: { keepId: 
     for (const z of cadenceSnoozes) {
       await tx
         .insert(snoozes)
-        .values({ id: ulid(now), orgId, userId: z.userId, kind: 'cadence', targetId: keepId, until: z.until, createdAt: z.createdAt })
+        .values({
+          id: ulid(now),
+          orgId,
+          userId: z.userId,
+          kind: 'cadence',
+          targetId: keepId,
+          until: z.until,
+          createdAt: z.createdAt,
+        })
         .onConflictDoUpdate({
           target: [snoozes.orgId, snoozes.userId, snoozes.kind, snoozes.targetId],
           set: { until: sql`max(${snoozes.until}, excluded.until)` },
         });
     }
-    await tx.delete(snoozes).where(and(eq(snoozes.orgId, orgId), eq(snoozes.kind, 'cadence'), eq(snoozes.targetId, mergeId)));
+    await tx
+      .delete(snoozes)
+      .where(and(eq(snoozes.orgId, orgId), eq(snoozes.kind, 'cadence'), eq(snoozes.targetId, mergeId)));
 
     await updateStakeholder(tx, orgId, mergeId, { active: false }, undefined, now);
     const fill: Partial<StakeholderFields> = {};

@@ -1,7 +1,14 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import type { HandleRef, IdentityInput, IdentityKind, MatchResult, Stakeholder, StakeholderType } from '@comms-log/shared';
+import type {
+  HandleRef,
+  IdentityInput,
+  IdentityKind,
+  MatchResult,
+  Stakeholder,
+  StakeholderType,
+} from '@comms-log/shared';
 import type { DbOrTx } from '../db/client';
 import { identities, stakeholders, users, type IdentityRow, type StakeholderRow } from '../db/schema';
 import { toIso } from '../iso';
@@ -28,7 +35,10 @@ export function toStakeholder(row: StakeholderRow, ids: IdentityRow[]): Stakehol
     tier: row.tier,
     organization: row.organization,
     ownerUserId: row.ownerUserId,
-    cadenceOverride: row.cadenceIdealDays !== null && row.cadenceMaxDays !== null ? { idealDays: row.cadenceIdealDays, maxDays: row.cadenceMaxDays } : null,
+    cadenceOverride:
+      row.cadenceIdealDays !== null && row.cadenceMaxDays !== null
+        ? { idealDays: row.cadenceIdealDays, maxDays: row.cadenceMaxDays }
+        : null,
     active: row.active,
     identities: ids.map((i) => ({ id: i.id, stakeholderId: i.stakeholderId, kind: i.kind, value: i.value })),
     createdAt: toIso(row.createdAt),
@@ -57,7 +67,10 @@ export async function withIdentities(db: DbOrTx, orgId: string, rows: Stakeholde
 }
 
 export async function getStakeholder(db: DbOrTx, orgId: string, id: string): Promise<Stakeholder> {
-  const [row] = await db.select().from(stakeholders).where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, id)));
+  const [row] = await db
+    .select()
+    .from(stakeholders)
+    .where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, id)));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `No stakeholder with id ${id} in your org.` });
   const [s] = await withIdentities(db, orgId, [row]);
   return s!;
@@ -72,7 +85,8 @@ export function normalizeIdentities(list: IdentityInput[]): { kind: IdentityKind
     try {
       value = normalizeIdentity(identity.kind, identity.value);
     } catch (e) {
-      if (e instanceof IdentityFormatError) throw new TRPCError({ code: 'BAD_REQUEST', message: `Identity ${identity.kind}: ${e.message}.` });
+      if (e instanceof IdentityFormatError)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `Identity ${identity.kind}: ${e.message}.` });
       throw e;
     }
     if (identity.kind === 'domain' && isFreeMailDomain(value)) {
@@ -91,25 +105,43 @@ export function normalizeIdentities(list: IdentityInput[]): { kind: IdentityKind
 }
 
 /** Refuse identities that already belong to another stakeholder of the org, naming it. */
-async function assertIdentitiesFree(db: DbOrTx, orgId: string, list: { kind: IdentityKind; value: string }[], stakeholderId: string | null) {
+async function assertIdentitiesFree(
+  db: DbOrTx,
+  orgId: string,
+  list: { kind: IdentityKind; value: string }[],
+  stakeholderId: string | null,
+) {
   if (list.length === 0) return;
   const conditions = list.map((i) => and(eq(identities.kind, i.kind), eq(identities.value, i.value))) as SQL[];
   const clashes = await db
     .select({ kind: identities.kind, value: identities.value, name: stakeholders.name })
     .from(identities)
     .innerJoin(stakeholders, eq(stakeholders.id, identities.stakeholderId))
-    .where(and(eq(identities.orgId, orgId), or(...conditions), stakeholderId ? ne(identities.stakeholderId, stakeholderId) : undefined))
+    .where(
+      and(
+        eq(identities.orgId, orgId),
+        or(...conditions),
+        stakeholderId ? ne(identities.stakeholderId, stakeholderId) : undefined,
+      ),
+    )
     .limit(1);
   const clash = clashes[0];
   if (clash) {
-    throw new TRPCError({ code: 'CONFLICT', message: `The ${clash.kind} ${clash.value} already belongs to the stakeholder "${clash.name}".` });
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `The ${clash.kind} ${clash.value} already belongs to the stakeholder "${clash.name}".`,
+    });
   }
 }
 
 export async function assertOwnerInOrg(db: DbOrTx, orgId: string, ownerUserId: string | null) {
   if (ownerUserId === null) return;
-  const [owner] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, ownerUserId)));
-  if (!owner) throw new TRPCError({ code: 'BAD_REQUEST', message: `The owner ${ownerUserId} is not a user of your org.` });
+  const [owner] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, ownerUserId)));
+  if (!owner)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `The owner ${ownerUserId} is not a user of your org.` });
 }
 
 export async function createStakeholder(
@@ -140,7 +172,9 @@ export async function createStakeholder(
   };
   await db.insert(stakeholders).values(row);
   if (normalized.length) {
-    await db.insert(identities).values(normalized.map((i) => ({ id: ulid(now), orgId, stakeholderId: row.id, kind: i.kind, value: i.value })));
+    await db
+      .insert(identities)
+      .values(normalized.map((i) => ({ id: ulid(now), orgId, stakeholderId: row.id, kind: i.kind, value: i.value })));
   }
   return getStakeholder(db, orgId, row.id);
 }
@@ -157,7 +191,10 @@ export async function updateStakeholder(
   identityChange?: { mode: 'replace' | 'add'; list: IdentityInput[] },
   now = Date.now(),
 ): Promise<Stakeholder> {
-  const [existing] = await db.select().from(stakeholders).where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, id)));
+  const [existing] = await db
+    .select()
+    .from(stakeholders)
+    .where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, id)));
   if (!existing) throw new TRPCError({ code: 'NOT_FOUND', message: `No stakeholder with id ${id} in your org.` });
   if (patch.ownerUserId !== undefined) await assertOwnerInOrg(db, orgId, patch.ownerUserId);
   const set: Partial<StakeholderRow> = {};
@@ -186,16 +223,33 @@ export async function updateStakeholder(
   }
   set.seq = await reserveSeq(db, orgId, 1);
   set.updatedAt = now;
-  await db.update(stakeholders).set(set).where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, id)));
+  await db
+    .update(stakeholders)
+    .set(set)
+    .where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, id)));
   return getStakeholder(db, orgId, id);
 }
 
-export async function addIdentity(db: DbOrTx, orgId: string, stakeholderId: string, identity: IdentityInput, now = Date.now()) {
+export async function addIdentity(
+  db: DbOrTx,
+  orgId: string,
+  stakeholderId: string,
+  identity: IdentityInput,
+  now = Date.now(),
+) {
   return updateStakeholder(db, orgId, stakeholderId, {}, { mode: 'add', list: [identity] }, now);
 }
 
-export async function removeIdentity(db: DbOrTx, orgId: string, identityId: string, now = Date.now()): Promise<Stakeholder> {
-  const [row] = await db.select().from(identities).where(and(eq(identities.orgId, orgId), eq(identities.id, identityId)));
+export async function removeIdentity(
+  db: DbOrTx,
+  orgId: string,
+  identityId: string,
+  now = Date.now(),
+): Promise<Stakeholder> {
+  const [row] = await db
+    .select()
+    .from(identities)
+    .where(and(eq(identities.orgId, orgId), eq(identities.id, identityId)));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `No identity with id ${identityId} in your org.` });
   await db.delete(identities).where(eq(identities.id, identityId));
   return updateStakeholder(db, orgId, row.stakeholderId, {}, undefined, now);
@@ -268,7 +322,11 @@ export interface ListFilter {
   limit: number;
 }
 
-export async function listStakeholders(db: DbOrTx, orgId: string, filter: ListFilter): Promise<{ items: Stakeholder[]; total: number }> {
+export async function listStakeholders(
+  db: DbOrTx,
+  orgId: string,
+  filter: ListFilter,
+): Promise<{ items: Stakeholder[]; total: number }> {
   const conds: (SQL | undefined)[] = [eq(stakeholders.orgId, orgId)];
   if (filter.type?.length) conds.push(inArray(stakeholders.type, filter.type));
   if (filter.active !== undefined) conds.push(eq(stakeholders.active, filter.active));

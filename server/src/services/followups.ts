@@ -46,16 +46,25 @@ export interface FollowupsCtx {
 const isManager = (user: FollowupsCtx['user']) => user.role === 'manager' || user.role === 'admin';
 
 async function assertUserInOrg(db: DbOrTx, orgId: string, userId: string) {
-  const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  const [u] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
   if (!u) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no user ${userId} in your org.` });
 }
 
 /** Whose list the caller asks for: staff always their own; managers another user's, or the team's (null). */
-async function listOwner(ctx: FollowupsCtx, input: { userId?: string | undefined; team?: boolean | undefined }): Promise<string | null> {
+async function listOwner(
+  ctx: FollowupsCtx,
+  input: { userId?: string | undefined; team?: boolean | undefined },
+): Promise<string | null> {
   const { user } = ctx;
   if (!isManager(user)) {
     if (input.team || (input.userId && input.userId !== user.id)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Staff see only their own follow-ups; ask a manager for the team list.' });
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'Staff see only their own follow-ups; ask a manager for the team list.',
+      });
     }
     return user.id;
   }
@@ -205,7 +214,12 @@ export async function overdueList(
     url: f.url,
   }));
 
-  const snoozeRows = await db.all<{ kind: OverdueSnooze['kind']; target_id: string; until: number; user_id: string }>(sql`
+  const snoozeRows = await db.all<{
+    kind: OverdueSnooze['kind'];
+    target_id: string;
+    until: number;
+    user_id: string;
+  }>(sql`
     SELECT z.kind, z.target_id, z.until, z.user_id FROM snoozes z
     WHERE z.org_id = ${orgId} AND z.until > ${int(asOfMs)} AND ${userIs('z.user_id')}`);
 
@@ -224,7 +238,10 @@ export async function overdueList(
 /* ---------- follow-up rows ---------- */
 
 async function followupOf(ctx: FollowupsCtx, db: DbOrTx, id: string): Promise<FollowupRow> {
-  const [row] = await db.select().from(followups).where(and(eq(followups.orgId, ctx.user.orgId), eq(followups.id, id)));
+  const [row] = await db
+    .select()
+    .from(followups)
+    .where(and(eq(followups.orgId, ctx.user.orgId), eq(followups.id, id)));
   if (!row || row.deleted) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no follow-up ${id}.` });
   if (row.userId !== ctx.user.id && !isManager(ctx.user)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You can only change your own follow-ups.' });
@@ -249,13 +266,23 @@ export async function createFollowup(ctx: FollowupsCtx, input: FollowupData, now
     const [prev] = await tx.select().from(followups).where(eq(followups.id, input.id));
     if (prev) {
       if (prev.orgId !== orgId || prev.userId !== ctx.user.id) {
-        throw new TRPCError({ code: 'CONFLICT', message: 'This id is already used by another record; generate a new ULID.' });
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: 'This id is already used by another record; generate a new ULID.',
+        });
       }
       return toFollowup(prev);
     }
     if (input.stakeholderId !== null) {
-      const [s] = await tx.select({ id: stakeholders.id }).from(stakeholders).where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, input.stakeholderId)));
-      if (!s) throw new TRPCError({ code: 'BAD_REQUEST', message: `stakeholderId: no stakeholder ${input.stakeholderId} in your org.` });
+      const [s] = await tx
+        .select({ id: stakeholders.id })
+        .from(stakeholders)
+        .where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, input.stakeholderId)));
+      if (!s)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `stakeholderId: no stakeholder ${input.stakeholderId} in your org.`,
+        });
     }
     const row: FollowupRow = {
       id: input.id,
@@ -290,7 +317,11 @@ export async function completeFollowup(ctx: FollowupsCtx, id: string, now = Date
  * Hide an item from the caller's list until `until`. A follow-up keeps it on its own row (`snoozed_until`, so it
  * syncs to the popup); a wait or a stakeholder's cadence gets a snooze of the caller's.
  */
-export async function snoozeItem(ctx: FollowupsCtx, input: SnoozeInput, now = Date.now()): Promise<{ kind: SnoozeInput['kind']; id: string; until: string }> {
+export async function snoozeItem(
+  ctx: FollowupsCtx,
+  input: SnoozeInput,
+  now = Date.now(),
+): Promise<{ kind: SnoozeInput['kind']; id: string; until: string }> {
   const { user } = ctx;
   const until = fromIso(input.until);
   return ctx.db.transaction(async (tx) => {
@@ -304,8 +335,10 @@ export async function snoozeItem(ctx: FollowupsCtx, input: SnoozeInput, now = Da
         .select({ userId: interactions.userId, waitStart: interactions.waitStart, deleted: interactions.deleted })
         .from(interactions)
         .where(and(eq(interactions.orgId, user.orgId), eq(interactions.id, input.id)));
-      if (!w || w.deleted || !w.waitStart) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no wait starting at interaction ${input.id}.` });
-      if (w.userId !== user.id && !isManager(user)) throw new TRPCError({ code: 'FORBIDDEN', message: 'You can only snooze waits assigned to you.' });
+      if (!w || w.deleted || !w.waitStart)
+        throw new TRPCError({ code: 'NOT_FOUND', message: `There is no wait starting at interaction ${input.id}.` });
+      if (w.userId !== user.id && !isManager(user))
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'You can only snooze waits assigned to you.' });
     } else {
       const [s] = await tx
         .select({ ownerUserId: stakeholders.ownerUserId })
@@ -313,13 +346,27 @@ export async function snoozeItem(ctx: FollowupsCtx, input: SnoozeInput, now = Da
         .where(and(eq(stakeholders.orgId, user.orgId), eq(stakeholders.id, input.id)));
       if (!s) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no stakeholder ${input.id}.` });
       if (s.ownerUserId !== null && s.ownerUserId !== user.id && !isManager(user)) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: "You can only snooze the cadence of stakeholders you own (or nobody's)." });
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: "You can only snooze the cadence of stakeholders you own (or nobody's).",
+        });
       }
     }
     await tx
       .insert(snoozes)
-      .values({ id: ulid(now), orgId: user.orgId, userId: user.id, kind: input.kind, targetId: input.id, until, createdAt: now })
-      .onConflictDoUpdate({ target: [snoozes.orgId, snoozes.userId, snoozes.kind, snoozes.targetId], set: { until, createdAt: now } });
+      .values({
+        id: ulid(now),
+        orgId: user.orgId,
+        userId: user.id,
+        kind: input.kind,
+        targetId: input.id,
+        until,
+        createdAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [snoozes.orgId, snoozes.userId, snoozes.kind, snoozes.targetId],
+        set: { until, createdAt: now },
+      });
     return { kind: input.kind, id: input.id, until: toIso(until) };
   });
 }
@@ -328,23 +375,53 @@ export async function snoozeItem(ctx: FollowupsCtx, input: SnoozeInput, now = Da
  * "No reply needed": record the closure with its reason and recompute the thread with the shared pairing, so
  * the wait counts as neither on time nor late. Only an open wait can be closed.
  */
-export async function closeWait(ctx: FollowupsCtx, input: WaitClosureInput, now = Date.now()): Promise<{ interactionId: string; status: 'closed' }> {
+export async function closeWait(
+  ctx: FollowupsCtx,
+  input: WaitClosureInput,
+  now = Date.now(),
+): Promise<{ interactionId: string; status: 'closed' }> {
   const { user } = ctx;
   return ctx.db.transaction(async (tx) => {
     const [w] = await tx
-      .select({ userId: interactions.userId, waitStart: interactions.waitStart, deleted: interactions.deleted, repliedAt: interactions.repliedAt, onTime: interactions.onTime, threadKey: interactions.threadKey })
+      .select({
+        userId: interactions.userId,
+        waitStart: interactions.waitStart,
+        deleted: interactions.deleted,
+        repliedAt: interactions.repliedAt,
+        onTime: interactions.onTime,
+        threadKey: interactions.threadKey,
+      })
       .from(interactions)
       .where(and(eq(interactions.orgId, user.orgId), eq(interactions.id, input.interactionId)));
     if (!w || w.deleted || !w.waitStart) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: `There is no wait starting at interaction ${input.interactionId}.` });
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `There is no wait starting at interaction ${input.interactionId}.`,
+      });
     }
-    if (w.userId !== user.id && !isManager(user)) throw new TRPCError({ code: 'FORBIDDEN', message: 'You can only close waits assigned to you.' });
-    if (w.repliedAt !== null) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This wait was already answered; there is nothing to close.' });
-    if (w.onTime === 'closed') throw new TRPCError({ code: 'CONFLICT', message: 'This wait is already closed as "no reply needed".' });
+    if (w.userId !== user.id && !isManager(user))
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'You can only close waits assigned to you.' });
+    if (w.repliedAt !== null)
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'This wait was already answered; there is nothing to close.',
+      });
+    if (w.onTime === 'closed')
+      throw new TRPCError({ code: 'CONFLICT', message: 'This wait is already closed as "no reply needed".' });
     await tx
       .insert(waitClosures)
-      .values({ id: ulid(now), orgId: user.orgId, interactionId: input.interactionId, reason: input.reason, closedBy: user.id, closedAt: now })
-      .onConflictDoUpdate({ target: [waitClosures.orgId, waitClosures.interactionId], set: { reason: input.reason, closedBy: user.id, closedAt: now } });
+      .values({
+        id: ulid(now),
+        orgId: user.orgId,
+        interactionId: input.interactionId,
+        reason: input.reason,
+        closedBy: user.id,
+        closedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [waitClosures.orgId, waitClosures.interactionId],
+        set: { reason: input.reason, closedBy: user.id, closedAt: now },
+      });
     const { plan } = await currentPlan(tx, user.orgId);
     const scope = emptyScope();
     scope.threadKeys.add(w.threadKey);
@@ -359,14 +436,23 @@ const encodeCursor = (at: number, id: string) => `${at}:${id}`;
 function decodeCursor(cursor: string | null): { at: number; id: string } | null {
   if (!cursor) return null;
   const m = /^(\d{1,16}):([\w-]{1,64})$/.exec(cursor);
-  if (!m) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This page cursor is not valid: start again from the first page.' });
+  if (!m)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'This page cursor is not valid: start again from the first page.',
+    });
   return { at: Number(m[1]), id: m[2]! };
 }
 
 /** The caller's follow-ups (managers: any user's), latest due first. */
 export async function listFollowups(
   ctx: FollowupsCtx,
-  input: { status?: 'open' | 'done' | 'cancelled' | undefined; userId?: string | undefined; cursor: string | null; limit: number },
+  input: {
+    status?: 'open' | 'done' | 'cancelled' | undefined;
+    userId?: string | undefined;
+    cursor: string | null;
+    limit: number;
+  },
 ): Promise<{ items: Followup[]; nextCursor: string | null }> {
   const owner = (await listOwner(ctx, { userId: input.userId }))!;
   const cursor = decodeCursor(input.cursor);
@@ -379,20 +465,31 @@ export async function listFollowups(
         eq(followups.userId, owner),
         eq(followups.deleted, false),
         input.status ? eq(followups.status, input.status) : undefined,
-        cursor ? sql`(${followups.dueAt} < ${int(cursor.at)} OR (${followups.dueAt} = ${int(cursor.at)} AND ${followups.id} < ${cursor.id}))` : undefined,
+        cursor
+          ? sql`(${followups.dueAt} < ${int(cursor.at)} OR (${followups.dueAt} = ${int(cursor.at)} AND ${followups.id} < ${cursor.id}))`
+          : undefined,
       ),
     )
     .orderBy(sql`${followups.dueAt} DESC, ${followups.id} DESC`)
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
-  return { items: page.map(toFollowup), nextCursor: rows.length > input.limit && last ? encodeCursor(last.dueAt, last.id) : null };
+  return {
+    items: page.map(toFollowup),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.dueAt, last.id) : null,
+  };
 }
 
 /** Managers: the "no reply needed" closures with their reasons, latest first. */
 export async function listClosures(
   ctx: FollowupsCtx,
-  input: { from?: string | undefined; to?: string | undefined; userId?: string[] | undefined; cursor: string | null; limit: number },
+  input: {
+    from?: string | undefined;
+    to?: string | undefined;
+    userId?: string[] | undefined;
+    cursor: string | null;
+    limit: number;
+  },
 ): Promise<{ items: Closure[]; nextCursor: string | null }> {
   const orgId = ctx.user.orgId;
   const cursor = decodeCursor(input.cursor);
@@ -400,7 +497,8 @@ export async function listClosures(
   if (input.from) parts.push(sql`c.closed_at >= ${int(fromIso(input.from))}`);
   if (input.to) parts.push(sql`c.closed_at < ${int(fromIso(input.to))}`);
   if (input.userId?.length) parts.push(sql`i.user_id IN (${inList(input.userId)})`);
-  if (cursor) parts.push(sql`(c.closed_at < ${int(cursor.at)} OR (c.closed_at = ${int(cursor.at)} AND c.id < ${cursor.id}))`);
+  if (cursor)
+    parts.push(sql`(c.closed_at < ${int(cursor.at)} OR (c.closed_at = ${int(cursor.at)} AND c.id < ${cursor.id}))`);
   const rows = await ctx.db.all<{
     id: string;
     interaction_id: string;

@@ -3,7 +3,8 @@ import type { IdentityKind } from '@comms-log/shared';
 export class IdentityFormatError extends Error {}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]*[a-z0-9\u00a1-\uffff])?\.)+[a-z\u00a1-\uffff]{2,}$/;
+const DOMAIN =
+  /^(?=.{1,253}$)([a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]*[a-z0-9\u00a1-\uffff])?\.)+[a-z\u00a1-\uffff]{2,}$/;
 
 /**
  * The stored form of an identity: lower-case; `mailto:` dropped from emails; `@`, a scheme, `www.` and any

@@ -79,12 +79,20 @@ const dimColumn: Record<Exclude<MetricsGroupBy, 'day' | 'week' | 'month'>, SQL> 
 export function filterWhere(orgId: string, f: MetricsFilter, rangeMs?: { from: number; to: number }): SQL {
   const from = rangeMs?.from ?? Date.parse(f.from);
   const to = rangeMs?.to ?? Date.parse(f.to);
-  const parts: SQL[] = [sql`i.org_id = ${orgId}`, sql`i.deleted = 0`, sql`i.occurred_at >= ${int(from)}`, sql`i.occurred_at < ${int(to)}`];
+  const parts: SQL[] = [
+    sql`i.org_id = ${orgId}`,
+    sql`i.deleted = 0`,
+    sql`i.occurred_at >= ${int(from)}`,
+    sql`i.occurred_at < ${int(to)}`,
+  ];
   if (f.stakeholderType?.length) parts.push(sql`i.stakeholder_type IN (${inList(f.stakeholderType)})`);
   if (f.channel?.length) parts.push(sql`i.channel IN (${inList(f.channel)})`);
   if (f.userId?.length) parts.push(sql`i.user_id IN (${inList(f.userId)})`);
   if (f.stakeholderId?.length) parts.push(sql`i.stakeholder_id IN (${inList(f.stakeholderId)})`);
-  if (f.tier?.length) parts.push(sql`i.stakeholder_id IN (SELECT s.id FROM stakeholders s WHERE s.org_id = ${orgId} AND s.tier IN (${inList(f.tier)}))`);
+  if (f.tier?.length)
+    parts.push(
+      sql`i.stakeholder_id IN (SELECT s.id FROM stakeholders s WHERE s.org_id = ${orgId} AND s.tier IN (${inList(f.tier)}))`,
+    );
   if (f.direction) parts.push(sql`i.direction = ${f.direction}`);
   return sql.join(parts, sql` AND `);
 }
@@ -126,7 +134,9 @@ function localDaySql(fromMs: number, toMs: number, zone: string): SQL {
   let offset: SQL;
   if (offsets.length === 1) offset = int(offsets[0]!.offsetMs);
   else {
-    const whens = offsets.slice(1).map((o, k) => sql`WHEN i.occurred_at < ${int(o.startMs)} THEN ${int(offsets[k]!.offsetMs)}`);
+    const whens = offsets
+      .slice(1)
+      .map((o, k) => sql`WHEN i.occurred_at < ${int(o.startMs)} THEN ${int(offsets[k]!.offsetMs)}`);
     offset = sql`CASE ${sql.join(whens, sql` `)} ELSE ${int(offsets[offsets.length - 1]!.offsetMs)} END`;
   }
   return sql`((i.occurred_at + ${offset}) / ${int(DAY_MS)})`;
@@ -142,7 +152,11 @@ export function timeKey(localDay: number, dim: 'day' | 'week' | 'month'): string
 }
 
 /** [start, end) in epoch ms of a day/week/month key in the zone; null when the key is malformed. */
-export function timeKeyRange(dim: 'day' | 'week' | 'month', key: string, zone: string): { from: number; to: number } | null {
+export function timeKeyRange(
+  dim: 'day' | 'week' | 'month',
+  key: string,
+  zone: string,
+): { from: number; to: number } | null {
   const pattern = { day: /^\d{4}-\d{2}-\d{2}$/, week: /^\d{4}-W\d{2}$/, month: /^\d{4}-\d{2}$/ }[dim];
   if (!pattern.test(key)) return null;
   const start = DateTime.fromISO(key, { zone });
@@ -211,7 +225,8 @@ function grouping(dims: readonly MetricsGroupBy[], fromMs: number, toMs: number,
   };
 }
 
-const keyString = (dims: readonly MetricsGroupBy[], key: KeyRecord): string => JSON.stringify(dims.map((d) => key[d] ?? null));
+const keyString = (dims: readonly MetricsGroupBy[], key: KeyRecord): string =>
+  JSON.stringify(dims.map((d) => key[d] ?? null));
 
 function compareKeys(dims: readonly MetricsGroupBy[], a: KeyRecord, b: KeyRecord): number {
   for (const d of dims) {
@@ -278,7 +293,10 @@ export function rollUpTotals(totals: TotalsResult, dims: readonly MetricsGroupBy
     if (hit) hit.count += row.count;
     else merged.set(ks, { key, count: row.count });
   }
-  return { total: totals.total, rows: unique.length ? [...merged.values()].sort((a, b) => compareKeys(unique, a.key, b.key)) : [] };
+  return {
+    total: totals.total,
+    rows: unique.length ? [...merged.values()].sort((a, b) => compareKeys(unique, a.key, b.key)) : [],
+  };
 }
 
 /* ---------- waits ---------- */
@@ -308,7 +326,8 @@ export async function scanWaits(
   const fromMs = opts.narrow?.rangeMs?.from ?? Date.parse(filter.from);
   const toMs = opts.narrow?.rangeMs?.to ?? Date.parse(filter.to);
   const windows: { from: number; to: number }[] = [];
-  for (let start = fromMs; start < toMs; start += WAIT_WINDOW_MS) windows.push({ from: start, to: Math.min(start + WAIT_WINDOW_MS, toMs) });
+  for (let start = fromMs; start < toMs; start += WAIT_WINDOW_MS)
+    windows.push({ from: start, to: Math.min(start + WAIT_WINDOW_MS, toMs) });
   if (opts.newestFirst) windows.reverse();
   const columns = sql.join(values, sql`, `);
   for (const range of windows) {
@@ -335,7 +354,11 @@ export const asOfMs = (asOf: string | undefined | null, now = Date.now()): numbe
  * Response figures over waits starting in [from, to), as of `asOf`, on the working or calendar basis: the waits'
  * five figures, a month at a time (`scanWaits`), folded into a `ResponseStatsAccumulator` per group.
  */
-export async function metricsResponseTimes(ctx: MetricsCtx, input: ResponseTimesParams, env?: MetricsEnv): Promise<ResponseTimesResult> {
+export async function metricsResponseTimes(
+  ctx: MetricsCtx,
+  input: ResponseTimesParams,
+  env?: MetricsEnv,
+): Promise<ResponseTimesResult> {
   const e = env ?? (await loadEnv(ctx));
   const filter = scopeFilter(ctx.user, input.filter);
   const options = { basis: input.basis, asOfMs: asOfMs(input.asOf) };
@@ -372,7 +395,9 @@ export async function metricsResponseTimes(ctx: MetricsCtx, input: ResponseTimes
       acc.add(figures);
     }
   });
-  const rows = [...groups.values()].sort((a, b) => compareKeys(g.dims, a.key, b.key)).map((grp) => ({ key: grp.key, stats: grp.acc.result() }));
+  const rows = [...groups.values()]
+    .sort((a, b) => compareKeys(g.dims, a.key, b.key))
+    .map((grp) => ({ key: grp.key, stats: grp.acc.result() }));
   return { basis: input.basis, total: total.result(), rows };
 }
 
@@ -460,7 +485,11 @@ export interface CoverageParams {
  * Coverage per stakeholder type (shared `coverageRate`): active stakeholders with a cadence rule, how many are
  * within cadence, due and overdue. Every type with at least one such stakeholder has a row.
  */
-export async function metricsCoverage(ctx: MetricsCtx, input: CoverageParams, env?: MetricsEnv): Promise<CoverageResult> {
+export async function metricsCoverage(
+  ctx: MetricsCtx,
+  input: CoverageParams,
+  env?: MetricsEnv,
+): Promise<CoverageResult> {
   const e = env ?? (await loadEnv(ctx));
   const list = await stakeholderCadences(ctx, e, asOfMs(input.asOf), input);
   const byType = new Map<StakeholderType, CadenceState[]>();
@@ -469,7 +498,9 @@ export async function metricsCoverage(ctx: MetricsCtx, input: CoverageParams, en
     if (!states) byType.set(s.type, (states = []));
     states.push(s.status.state);
   }
-  const rows = stakeholderTypes.filter((t) => byType.has(t)).map((t) => ({ stakeholderType: t, ...coverageRate(byType.get(t)!) }));
+  const rows = stakeholderTypes
+    .filter((t) => byType.has(t))
+    .map((t) => ({ stakeholderType: t, ...coverageRate(byType.get(t)!) }));
   return { rows };
 }
 
@@ -486,14 +517,22 @@ export interface InteractionsParams {
 }
 
 /** Narrow a filter to one row of a grouped figure: equality on each dimension, the time key's range. */
-function narrowByKey(filter: MetricsFilter, key: InteractionsParams['key'], zone: string): { where: SQL; rangeMs: { from: number; to: number } } {
+function narrowByKey(
+  filter: MetricsFilter,
+  key: InteractionsParams['key'],
+  zone: string,
+): { where: SQL; rangeMs: { from: number; to: number } } {
   let from = Date.parse(filter.from);
   let to = Date.parse(filter.to);
   const parts: SQL[] = [sql`1 = 1`];
   for (const [dim, value] of Object.entries(key ?? {}) as [MetricsGroupBy, string | null][]) {
     if (dim === 'day' || dim === 'week' || dim === 'month') {
       const range = value === null ? null : timeKeyRange(dim, value, zone);
-      if (!range) throw new TRPCError({ code: 'BAD_REQUEST', message: `The ${dim} key "${value}" is not valid (e.g. 2026-03-09, 2026-W11, 2026-03).` });
+      if (!range)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `The ${dim} key "${value}" is not valid (e.g. 2026-03-09, 2026-W11, 2026-03).`,
+        });
       from = Math.max(from, range.from);
       to = Math.min(to, range.to);
       continue;
@@ -509,7 +548,11 @@ const encodeCursor = (occurredAt: number, id: string) => `${occurredAt}:${id}`;
 function decodeCursor(cursor: string | null): { at: number; id: string } | null {
   if (!cursor) return null;
   const m = /^(\d{1,16}):([\w-]{1,64})$/.exec(cursor);
-  if (!m) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This page cursor is not valid: start again from the first page.' });
+  if (!m)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'This page cursor is not valid: start again from the first page.',
+    });
   return { at: Number(m[1]), id: m[2]! };
 }
 
@@ -572,7 +615,11 @@ function itemOf(r: ItemSql, status: WaitStatus | null): DrilldownItem {
  * The interactions behind a figure, newest first. Wait statuses are decided by the shared `classifyWait` as of
  * `asOf`, exactly as `metrics.responseTimes` counts them, so a drill-down lists as many rows as its figure.
  */
-export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsParams, env?: MetricsEnv): Promise<MetricsInteractionsResult> {
+export async function metricsInteractions(
+  ctx: MetricsCtx,
+  input: InteractionsParams,
+  env?: MetricsEnv,
+): Promise<MetricsInteractionsResult> {
   const e = env ?? (await loadEnv(ctx));
   const filter = scopeFilter(ctx.user, input.filter);
   const at = asOfMs(input.asOf);
@@ -593,7 +640,10 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
       (rows) => {
         const found: { startMs: number; startId: string }[] = [];
         for (const r of rows) {
-          const status = classifyWait({ replyAtMs: r[2] as number | null, deadlineMs: r[3] as number | null, closedAtMs: r[4] as number | null }, at);
+          const status = classifyWait(
+            { replyAtMs: r[2] as number | null, deadlineMs: r[3] as number | null, closedAtMs: r[4] as number | null },
+            at,
+          );
           if (input.onTime && status !== input.onTime) continue;
           total++;
           const startId = r[0] as string;
@@ -612,7 +662,9 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
     );
     const ids = page.map((w) => w.startId);
     const found = ids.length
-      ? await ctx.db.all<ItemSql>(sql`SELECT ${itemColumns} FROM interactions i ${itemJoins} WHERE i.org_id = ${orgId} AND i.id IN (${inList(ids)})`)
+      ? await ctx.db.all<ItemSql>(
+          sql`SELECT ${itemColumns} FROM interactions i ${itemJoins} WHERE i.org_id = ${orgId} AND i.id IN (${inList(ids)})`,
+        )
       : [];
     const byId = new Map(found.map((r) => [r.id, r]));
     const items = ids.flatMap((id) => {
@@ -624,8 +676,12 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
   }
 
   const where = sql`${filterWhere(orgId, filter, narrow.rangeMs)} AND ${narrow.where}`;
-  const [{ n } = { n: 0 }] = await ctx.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM interactions i WHERE ${where}`);
-  const pageWhere = cursor ? sql`${where} AND (i.occurred_at < ${int(cursor.at)} OR (i.occurred_at = ${int(cursor.at)} AND i.id < ${cursor.id}))` : where;
+  const [{ n } = { n: 0 }] = await ctx.db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM interactions i WHERE ${where}`,
+  );
+  const pageWhere = cursor
+    ? sql`${where} AND (i.occurred_at < ${int(cursor.at)} OR (i.occurred_at = ${int(cursor.at)} AND i.id < ${cursor.id}))`
+    : where;
   const rows = await ctx.db.all<ItemSql & { on_time: WaitStatus | null; closed_at: number | null }>(sql`
     SELECT ${itemColumns} FROM interactions i ${itemJoins}
     WHERE ${pageWhere} ORDER BY i.occurred_at DESC, i.id DESC LIMIT ${int(input.limit + 1)}`);
@@ -638,7 +694,18 @@ export async function metricsInteractions(ctx: MetricsCtx, input: InteractionsPa
       filter,
       [sql`i.id`, sql`i.replied_at`, sql`i.deadline_at`, closedAtValue],
       (rows) => {
-        for (const r of rows) statuses.set(r[0] as string, classifyWait({ replyAtMs: r[1] as number | null, deadlineMs: r[2] as number | null, closedAtMs: r[3] as number | null }, at));
+        for (const r of rows)
+          statuses.set(
+            r[0] as string,
+            classifyWait(
+              {
+                replyAtMs: r[1] as number | null,
+                deadlineMs: r[2] as number | null,
+                closedAtMs: r[3] as number | null,
+              },
+              at,
+            ),
+          );
       },
       { narrow: { where: sql`i.id IN (${inList(waitIds)})`, rangeMs: narrow.rangeMs } },
     );

@@ -14,7 +14,13 @@ export interface NewOrg {
 
 /** Create an org with its change sequence and the default plan (calendar on the org's time zone). */
 export async function createOrg(db: DbOrTx, input: NewOrg, now = Date.now()) {
-  const org = { id: ulid(now), name: input.name, timeZone: input.timeZone, captureLevel: input.captureLevel ?? 'subject', createdAt: now };
+  const org = {
+    id: ulid(now),
+    name: input.name,
+    timeZone: input.timeZone,
+    captureLevel: input.captureLevel ?? 'subject',
+    createdAt: now,
+  };
   await db.insert(orgs).values(org);
   await db.insert(orgSeq).values({ orgId: org.id, seq: 0 });
   await savePlan(db, org.id, seedPlan(input.timeZone), null, now);
@@ -60,7 +66,11 @@ export async function updateOrg(
     }
   }
   if (Object.keys(set).length) await db.update(orgs).set(set).where(eq(orgs.id, orgId));
-  return { name: set.name !== undefined, timeZone: set.timeZone !== undefined, captureLevel: set.captureLevel !== undefined };
+  return {
+    name: set.name !== undefined,
+    timeZone: set.timeZone !== undefined,
+    captureLevel: set.captureLevel !== undefined,
+  };
 }
 
 export class DuplicateUserError extends Error {}
@@ -71,9 +81,20 @@ export async function createUser(
   now = Date.now(),
 ): Promise<UserRow> {
   const email = input.email.trim().toLowerCase();
-  const [existing] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, input.orgId), eq(users.email, email)));
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, input.orgId), eq(users.email, email)));
   if (existing) throw new DuplicateUserError(`A user with the email ${email} already exists in this org.`);
-  const row: UserRow = { id: ulid(now), orgId: input.orgId, name: input.name.trim(), email, role: input.role, active: true, createdAt: now };
+  const row: UserRow = {
+    id: ulid(now),
+    orgId: input.orgId,
+    name: input.name.trim(),
+    email,
+    role: input.role,
+    active: true,
+    createdAt: now,
+  };
   await db.insert(users).values(row);
   return row;
 }

@@ -28,14 +28,28 @@ export async function currentPlan(db: DbOrTx, orgId: string): Promise<StoredPlan
 }
 
 /** Store `plan` as the org's next version. */
-export async function savePlan(db: DbOrTx, orgId: string, plan: Plan, userId: string | null, now = Date.now()): Promise<StoredPlanRow> {
-  const [latest] = await db.select({ version: plans.version }).from(plans).where(eq(plans.orgId, orgId)).orderBy(desc(plans.version)).limit(1);
+export async function savePlan(
+  db: DbOrTx,
+  orgId: string,
+  plan: Plan,
+  userId: string | null,
+  now = Date.now(),
+): Promise<StoredPlanRow> {
+  const [latest] = await db
+    .select({ version: plans.version })
+    .from(plans)
+    .where(eq(plans.orgId, orgId))
+    .orderBy(desc(plans.version))
+    .limit(1);
   const version = (latest?.version ?? 0) + 1;
   await db.insert(plans).values({ orgId, version, plan, createdAt: now, createdBy: userId });
   return { version, createdAt: now, plan };
 }
 
 export async function planVersion(db: DbOrTx, orgId: string, version: number): Promise<Plan | null> {
-  const [row] = await db.select({ plan: plans.plan }).from(plans).where(and(eq(plans.orgId, orgId), eq(plans.version, version)));
+  const [row] = await db
+    .select({ plan: plans.plan })
+    .from(plans)
+    .where(and(eq(plans.orgId, orgId), eq(plans.version, version)));
   return row ? planSchema.parse(row.plan) : null;
 }

@@ -72,10 +72,21 @@ function memoized(ctx: MetricsCtx, env: MetricsEnv) {
   return {
     totals: (filter: MetricsFilter, groupBy: MetricsGroupBy[]): Promise<TotalsResult> =>
       once(['t', filter, groupBy], () => metricsTotals(ctx, { filter, groupBy }, env)),
-    response: (filter: MetricsFilter, groupBy: MetricsGroupBy[], basis: 'working' | 'calendar', asOf: string): Promise<ResponseTimesResult> =>
+    response: (
+      filter: MetricsFilter,
+      groupBy: MetricsGroupBy[],
+      basis: 'working' | 'calendar',
+      asOf: string,
+    ): Promise<ResponseTimesResult> =>
       once(['r', filter, groupBy, basis, asOf], () => metricsResponseTimes(ctx, { filter, groupBy, basis, asOf }, env)),
-    coverage: (asOf: string, scope: { stakeholderType?: StakeholderType[] | undefined; tier?: string[] | undefined; stakeholderId?: string[] | undefined }): Promise<CoverageResult> =>
-      once(['c', asOf, scope], () => metricsCoverage(ctx, { asOf, ...scope }, env)),
+    coverage: (
+      asOf: string,
+      scope: {
+        stakeholderType?: StakeholderType[] | undefined;
+        tier?: string[] | undefined;
+        stakeholderId?: string[] | undefined;
+      },
+    ): Promise<CoverageResult> => once(['c', asOf, scope], () => metricsCoverage(ctx, { asOf, ...scope }, env)),
   };
 }
 
@@ -107,7 +118,11 @@ const sumBy = <K extends string>(rows: TotalsResult['rows'], dim: MetricsGroupBy
   rows.map((r) => ({ key: r.key[dim] as K, count: r.count }));
 
 /** The structured report for a period: overview, goals, response, coverage, comparison, gaps and actions. */
-export async function periodReport(ctx: MetricsCtx, input: PeriodReportParams, now = Date.now()): Promise<PeriodReport> {
+export async function periodReport(
+  ctx: MetricsCtx,
+  input: PeriodReportParams,
+  now = Date.now(),
+): Promise<PeriodReport> {
   const env = await loadEnv(ctx);
   const { plan } = env;
   const zone = plan.calendar.timeZone;
@@ -118,7 +133,11 @@ export async function periodReport(ctx: MetricsCtx, input: PeriodReportParams, n
   const lang = input.language;
   const fromMs = Date.parse(filter.from);
   const toMs = Date.parse(filter.to);
-  const coverageScope = { stakeholderType: filter.stakeholderType, tier: filter.tier, stakeholderId: filter.stakeholderId };
+  const coverageScope = {
+    stakeholderType: filter.stakeholderType,
+    tier: filter.tier,
+    stakeholderId: filter.stakeholderId,
+  };
 
   // Overview.
   // One query by type × channel × direction answers four of the overview's questions.
@@ -132,7 +151,9 @@ export async function periodReport(ctx: MetricsCtx, input: PeriodReportParams, n
   const byDirection = rollUpTotals(fine, ['direction']);
   const byTypeChannel = rollUpTotals(fine, ['stakeholderType', 'channel']);
   const userNames = new Map(
-    (await ctx.db.all<{ id: string; name: string }>(sql`SELECT id, name FROM users WHERE org_id = ${ctx.user.orgId}`)).map((u) => [u.id, u.name]),
+    (
+      await ctx.db.all<{ id: string; name: string }>(sql`SELECT id, name FROM users WHERE org_id = ${ctx.user.orgId}`)
+    ).map((u) => [u.id, u.name]),
   );
   const dayCounts = new Map(perDay.rows.map((r) => [r.key.day!, r.count]));
   const direction = new Map(byDirection.rows.map((r) => [r.key.direction, r.count]));
@@ -148,7 +169,10 @@ export async function periodReport(ctx: MetricsCtx, input: PeriodReportParams, n
 
   // The period before, of equal length, evaluated as of the same instant.
   const prevFilter: MetricsFilter = { ...filter, from: toIso(fromMs - (toMs - fromMs)), to: toIso(fromMs) };
-  const [prevByType, prevResponse] = await Promise.all([m.totals(prevFilter, ['stakeholderType']), m.response(prevFilter, [], 'working', asOf)]);
+  const [prevByType, prevResponse] = await Promise.all([
+    m.totals(prevFilter, ['stakeholderType']),
+    m.response(prevFilter, [], 'working', asOf),
+  ]);
 
   // Gaps: stakeholders past their cadence, and the longest waits of the period.
   const cadences = await stakeholderCadences(ctx, env, at, coverageScope);
@@ -188,7 +212,11 @@ export async function periodReport(ctx: MetricsCtx, input: PeriodReportParams, n
       outbound: direction.get('outbound') ?? 0,
       byType: sumBy<StakeholderType>(byType.rows, 'stakeholderType'),
       byChannel: sumBy<Channel>(byChannel.rows, 'channel'),
-      byTypeChannel: byTypeChannel.rows.map((r) => ({ stakeholderType: r.key.stakeholderType as StakeholderType, channel: r.key.channel as Channel, count: r.count })),
+      byTypeChannel: byTypeChannel.rows.map((r) => ({
+        stakeholderType: r.key.stakeholderType as StakeholderType,
+        channel: r.key.channel as Channel,
+        count: r.count,
+      })),
       perDay: localDaysIn(fromMs, toMs, zone).map((d) => {
         const key = timeKey(d, 'day');
         return { key, count: dayCounts.get(key) ?? 0 };
@@ -209,7 +237,13 @@ export async function periodReport(ctx: MetricsCtx, input: PeriodReportParams, n
     },
     coverage: coverage.rows,
     comparison: {
-      current: { from: filter.from, to: filter.to, total: byType.total, byType: sumBy<StakeholderType>(byType.rows, 'stakeholderType'), response: response.total },
+      current: {
+        from: filter.from,
+        to: filter.to,
+        total: byType.total,
+        byType: sumBy<StakeholderType>(byType.rows, 'stakeholderType'),
+        response: response.total,
+      },
       previous: {
         from: prevFilter.from,
         to: prevFilter.to,
@@ -224,7 +258,13 @@ export async function periodReport(ctx: MetricsCtx, input: PeriodReportParams, n
 }
 
 /** Every goal of the plan with its actual value for `filter`'s period, evaluated as of `asOf`. */
-async function goalsOf(plan: MetricsEnv['plan'], m: ReturnType<typeof memoized>, filter: MetricsFilter, asOf: string, lang: ReportLanguage): Promise<ReportGoal[]> {
+async function goalsOf(
+  plan: MetricsEnv['plan'],
+  m: ReturnType<typeof memoized>,
+  filter: MetricsFilter,
+  asOf: string,
+  lang: ReportLanguage,
+): Promise<ReportGoal[]> {
   const periodDays = (Date.parse(filter.to) - Date.parse(filter.from)) / DAY_MS;
   const goals: ReportGoal[] = [];
   for (const goal of plan.goals) {
@@ -234,7 +274,11 @@ async function goalsOf(plan: MetricsEnv['plan'], m: ReturnType<typeof memoized>,
     let actual: number | null = null;
     let count = 0;
     if (f) {
-      if (goal.metric === 'mean_response_hours' || goal.metric === 'median_response_hours' || goal.metric === 'on_time_rate') {
+      if (
+        goal.metric === 'mean_response_hours' ||
+        goal.metric === 'median_response_hours' ||
+        goal.metric === 'on_time_rate'
+      ) {
         const stats = (await m.response(f, [], 'working', asOf)).total;
         if (goal.metric === 'on_time_rate') {
           actual = stats.onTimeRate;
@@ -245,7 +289,9 @@ async function goalsOf(plan: MetricsEnv['plan'], m: ReturnType<typeof memoized>,
           count = stats.answered;
         }
       } else if (goal.metric === 'coverage') {
-        const rows = (await m.coverage(asOf, { stakeholderType: f.stakeholderType, tier: f.tier, stakeholderId: f.stakeholderId })).rows;
+        const rows = (
+          await m.coverage(asOf, { stakeholderType: f.stakeholderType, tier: f.tier, stakeholderId: f.stakeholderId })
+        ).rows;
         const active = rows.reduce((s, r) => s + r.active, 0);
         const covered = rows.reduce((s, r) => s + r.covered, 0);
         actual = active > 0 ? covered / active : null;
@@ -261,7 +307,11 @@ async function goalsOf(plan: MetricsEnv['plan'], m: ReturnType<typeof memoized>,
       id: goal.id,
       label: lang === 'zh-CN' ? goal.label.zh || goal.label.en : goal.label.en || goal.label.zh,
       metric: goal.metric,
-      scope: { stakeholderType: goal.scope.stakeholderType ?? null, channel: goal.scope.channel ?? null, tier: goal.scope.tier ?? null },
+      scope: {
+        stakeholderType: goal.scope.stakeholderType ?? null,
+        channel: goal.scope.channel ?? null,
+        tier: goal.scope.tier ?? null,
+      },
       comparator: goal.comparator,
       target: goal.target,
       goalPeriod: goal.period,
@@ -301,12 +351,20 @@ async function worstWaitsOf(
 ): Promise<{ worst: PeriodReport['gaps']['worstWaits']; openLate: number }> {
   const cal = env.plan.calendar;
   type Ranked = {
-    wait: { startId: string; startMs: number; stakeholderId: string | null; stakeholderType: StakeholderType; channel: Channel; userId: string };
+    wait: {
+      startId: string;
+      startMs: number;
+      stakeholderId: string | null;
+      stakeholderType: StakeholderType;
+      channel: Channel;
+      userId: string;
+    };
     status: 'on_time' | 'late';
     waitedWorkMs: number;
     waitedMs: number;
   };
-  const byRank = (a: Ranked, b: Ranked) => b.waitedWorkMs - a.waitedWorkMs || b.waitedMs - a.waitedMs || (a.wait.startId < b.wait.startId ? -1 : 1);
+  const byRank = (a: Ranked, b: Ranked) =>
+    b.waitedWorkMs - a.waitedWorkMs || b.waitedMs - a.waitedMs || (a.wait.startId < b.wait.startId ? -1 : 1);
   let worst: Ranked[] = [];
   let openLate = 0;
   // A month of the period at a time, keeping only the longest so far: a long period of a large org is never held whole.
@@ -329,13 +387,23 @@ async function worstWaitsOf(
     (rows) => {
       for (const r of rows) {
         const replyAtMs = r[6] as number | null;
-        const status = classifyWait({ replyAtMs, deadlineMs: r[9] as number | null, closedAtMs: r[10] as number | null }, at);
+        const status = classifyWait(
+          { replyAtMs, deadlineMs: r[9] as number | null, closedAtMs: r[10] as number | null },
+          at,
+        );
         if (status !== 'on_time' && status !== 'late') continue;
         const startMs = r[1] as number;
         const answered = replyAtMs !== null && replyAtMs <= at;
         if (status === 'late' && !answered) openLate++;
         worst.push({
-          wait: { startId: r[0] as string, startMs, stakeholderId: r[2] as string | null, stakeholderType: r[3] as StakeholderType, channel: r[4] as Channel, userId: r[5] as string },
+          wait: {
+            startId: r[0] as string,
+            startMs,
+            stakeholderId: r[2] as string | null,
+            stakeholderType: r[3] as StakeholderType,
+            channel: r[4] as Channel,
+            userId: r[5] as string,
+          },
           status,
           waitedWorkMs: answered ? ((r[8] as number | null) ?? 0) : workingMsBetween(startMs, at, cal),
           waitedMs: answered ? ((r[7] as number | null) ?? 0) : at - startMs,
@@ -346,7 +414,13 @@ async function worstWaitsOf(
   );
   if (worst.length === 0) return { worst: [], openLate };
   const ids = worst.map((r) => r.wait.startId);
-  const details = await ctx.db.all<{ id: string; title: string | null; url: string | null; stakeholder_name: string | null; user_name: string | null }>(sql`
+  const details = await ctx.db.all<{
+    id: string;
+    title: string | null;
+    url: string | null;
+    stakeholder_name: string | null;
+    user_name: string | null;
+  }>(sql`
     SELECT i.id, i.title, i.url, s.name AS stakeholder_name, u.name AS user_name FROM interactions i
     LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id
     LEFT JOIN users u ON u.id = i.user_id AND u.org_id = i.org_id
@@ -402,7 +476,8 @@ const hours = (h: number) => `${(Math.round(h * 10) / 10).toFixed(1)}`;
 
 function formatGoalValue(g: ReportGoal, value: number, zh: boolean): string {
   if (g.metric === 'on_time_rate' || g.metric === 'coverage') return pct(value);
-  if (g.metric === 'mean_response_hours' || g.metric === 'median_response_hours') return zh ? `${hours(value)} 小时` : `${hours(value)} h`;
+  if (g.metric === 'mean_response_hours' || g.metric === 'median_response_hours')
+    return zh ? `${hours(value)} 小时` : `${hours(value)} h`;
   return String(Math.round(value * 10) / 10);
 }
 
@@ -411,9 +486,13 @@ function goalAdvice(g: ReportGoal, zh: boolean): string {
     case 'on_time_rate':
     case 'mean_response_hours':
     case 'median_response_hours':
-      return zh ? '请复核最慢的等待，并调整值班与分工，优先处理逾期消息。' : 'Review the slowest waits and adjust who covers the inbox; answer overdue messages first.';
+      return zh
+        ? '请复核最慢的等待，并调整值班与分工，优先处理逾期消息。'
+        : 'Review the slowest waits and adjust who covers the inbox; answer overdue messages first.';
     case 'coverage':
-      return zh ? '请为逾期未联系的对象安排联系，并指定负责人。' : 'Schedule contact with the stakeholders past their cadence and give each an owner.';
+      return zh
+        ? '请为逾期未联系的对象安排联系，并指定负责人。'
+        : 'Schedule contact with the stakeholders past their cadence and give each an owner.';
     case 'outbound_posts':
       return zh ? '请制定发布计划，补足本期发布数量。' : 'Plan the publishing calendar to make up the missing posts.';
     case 'meetings':
@@ -422,7 +501,11 @@ function goalAdvice(g: ReportGoal, zh: boolean): string {
 }
 
 /** Actions that follow from the gaps, in the report's language, most important first. */
-export function suggestActions(r: Omit<PeriodReport, 'actions'>, lang: ReportLanguage, openLate: number): PeriodReport['actions'] {
+export function suggestActions(
+  r: Omit<PeriodReport, 'actions'>,
+  lang: ReportLanguage,
+  openLate: number,
+): PeriodReport['actions'] {
   const zh = lang === 'zh-CN';
   const actions: PeriodReport['actions'] = [];
   for (const g of r.goals) {

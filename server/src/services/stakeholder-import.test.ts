@@ -9,8 +9,16 @@ freshOrgPerTest((_handle, org) => {
 
 describe('directory.importCsv dry run', () => {
   it('reports exactly what the real import then does, and writes nothing', async () => {
-    const existing = await t.manager.caller.directory.create({ name: 'Old Co', type: 'customer', identities: [{ kind: 'email', value: 'old@old.cn' }] });
-    const held = await t.manager.caller.directory.create({ name: 'Holder', type: 'partner', identities: [{ kind: 'email', value: 'held@x.cn' }] });
+    const existing = await t.manager.caller.directory.create({
+      name: 'Old Co',
+      type: 'customer',
+      identities: [{ kind: 'email', value: 'old@old.cn' }],
+    });
+    const held = await t.manager.caller.directory.create({
+      name: 'Holder',
+      type: 'partner',
+      identities: [{ kind: 'email', value: 'held@x.cn' }],
+    });
     const csv = [
       'name,type,tier,owner_email,emails,domains',
       'Old Co Renamed,customer,key,,old@old.cn;new@old.cn,',
@@ -46,14 +54,26 @@ describe('directory.importCsv dry run', () => {
 
     const real = await t.manager.caller.directory.importCsv({ csv });
     expect(real.dryRun).toBe(false);
-    expect(real.rows.map((r) => [r.row, r.status, r.message])).toEqual(dry.rows.map((r) => [r.row, r.status, r.message]));
-    expect({ created: real.created, updated: real.updated, errors: real.errors }).toEqual({ created: dry.created, updated: dry.updated, errors: dry.errors });
+    expect(real.rows.map((r) => [r.row, r.status, r.message])).toEqual(
+      dry.rows.map((r) => [r.row, r.status, r.message]),
+    );
+    expect({ created: real.created, updated: real.updated, errors: real.errors }).toEqual({
+      created: dry.created,
+      updated: dry.updated,
+      errors: dry.errors,
+    });
     expect(real.rows[1]!.stakeholderId).not.toBeNull();
     expect((await t.manager.caller.directory.get({ id: held.id })).identities).toHaveLength(1);
-    expect((await t.manager.caller.directory.list()).items.map((s) => s.name).sort()).toEqual(['Fresh Co', 'Holder', 'Old Co Renamed']);
+    expect((await t.manager.caller.directory.list()).items.map((s) => s.name).sort()).toEqual([
+      'Fresh Co',
+      'Holder',
+      'Old Co Renamed',
+    ]);
   });
 
   it('is for managers only, like the import', async () => {
-    await expect(t.staff.caller.directory.importCsv({ csv: 'name,type\nA,customer', dryRun: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      t.staff.caller.directory.importCsv({ csv: 'name,type\nA,customer', dryRun: true }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -1,13 +1,32 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { CsvParseError, parseCsv, stakeholderInputSchema, type IdentityInput, type IdentityKind, type ImportReport } from '@comms-log/shared';
+import {
+  CsvParseError,
+  parseCsv,
+  stakeholderInputSchema,
+  type IdentityInput,
+  type IdentityKind,
+  type ImportReport,
+} from '@comms-log/shared';
 import type { Db } from '../db/client';
 import { identities, stakeholders, users } from '../db/schema';
 import { describeZodError } from '../trpc';
 import { createStakeholder, normalizeIdentities, updateStakeholder } from './directory';
 
 /** The import's columns; `name` and `type` are required, multi-value columns are `;`-separated. */
-export const importColumns = ['name', 'type', 'tier', 'organization', 'owner_email', 'emails', 'domains', 'weibo', 'jira', 'trello', 'phones'] as const;
+export const importColumns = [
+  'name',
+  'type',
+  'tier',
+  'organization',
+  'owner_email',
+  'emails',
+  'domains',
+  'weibo',
+  'jira',
+  'trello',
+  'phones',
+] as const;
 type Column = (typeof importColumns)[number];
 
 const identityColumns: [Column, IdentityKind][] = [
@@ -30,13 +49,20 @@ export const MAX_IMPORT_ROWS = 10_000;
  * import would give, rows of the file that touch the same stakeholder included; nothing is written, and rows that
  * would be created report no stakeholder id.
  */
-export async function importStakeholdersCsv(db: Db, orgId: string, csv: string, opts: { dryRun?: boolean } = {}, now = Date.now()): Promise<ImportReport> {
+export async function importStakeholdersCsv(
+  db: Db,
+  orgId: string,
+  csv: string,
+  opts: { dryRun?: boolean } = {},
+  now = Date.now(),
+): Promise<ImportReport> {
   const dryRun = opts.dryRun ?? false;
   let records: { line: number; fields: string[] }[];
   try {
     records = parseCsv(csv);
   } catch (e) {
-    if (e instanceof CsvParseError) throw new TRPCError({ code: 'BAD_REQUEST', message: `The CSV cannot be read: line ${e.line}: ${e.message}.` });
+    if (e instanceof CsvParseError)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `The CSV cannot be read: line ${e.line}: ${e.message}.` });
     throw e;
   }
   const header = records.shift();
@@ -44,16 +70,28 @@ export async function importStakeholdersCsv(db: Db, orgId: string, csv: string, 
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const unknown = names.filter((n) => n !== '' && !(importColumns as readonly string[]).includes(n));
   if (unknown.length) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `Unknown column(s): ${unknown.join(', ')}. The columns are: ${importColumns.join(',')}.` });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Unknown column(s): ${unknown.join(', ')}. The columns are: ${importColumns.join(',')}.`,
+    });
   }
   for (const required of ['name', 'type']) {
-    if (!names.includes(required)) throw new TRPCError({ code: 'BAD_REQUEST', message: `The header needs a "${required}" column.` });
+    if (!names.includes(required))
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `The header needs a "${required}" column.` });
   }
   const dataRows = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (dataRows.length > MAX_IMPORT_ROWS) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `At most ${MAX_IMPORT_ROWS} rows per import; this file has ${dataRows.length}.` });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `At most ${MAX_IMPORT_ROWS} rows per import; this file has ${dataRows.length}.`,
+    });
   }
-  const owners = new Map((await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.orgId, orgId))).map((u) => [u.email, u.id]));
+  const owners = new Map(
+    (await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.orgId, orgId))).map((u) => [
+      u.email,
+      u.id,
+    ]),
+  );
 
   const run = db.transaction(async (tx) => {
     const report: ImportReport = { rows: [], created: 0, updated: 0, errors: 0, dryRun };
@@ -100,8 +138,18 @@ export async function importStakeholdersCsv(db: Db, orgId: string, csv: string, 
             const owners = await sp
               .selectDistinct({ id: identities.stakeholderId })
               .from(identities)
-              .where(and(eq(identities.orgId, orgId), or(...(normalized.map((i) => and(eq(identities.kind, i.kind), eq(identities.value, i.value))) as SQL[]))));
-            if (owners.length > 1) throw new TRPCError({ code: 'CONFLICT', message: 'its identities belong to different stakeholders' });
+              .where(
+                and(
+                  eq(identities.orgId, orgId),
+                  or(
+                    ...(normalized.map((i) =>
+                      and(eq(identities.kind, i.kind), eq(identities.value, i.value)),
+                    ) as SQL[]),
+                  ),
+                ),
+              );
+            if (owners.length > 1)
+              throw new TRPCError({ code: 'CONFLICT', message: 'its identities belong to different stakeholders' });
             existingId = owners[0]?.id ?? null;
           }
           if (!existingId) {
@@ -131,10 +179,23 @@ export async function importStakeholdersCsv(db: Db, orgId: string, csv: string, 
             if (names.includes('organization')) patch.organization = fields.organization;
             if (cell('tier')) patch.tier = fields.tier;
             if (ownerEmail) patch.ownerUserId = fields.ownerUserId;
-            const s = await updateStakeholder(sp, orgId, existingId, { ...patch, active: true }, { mode: 'add', list: input.identities }, now);
+            const s = await updateStakeholder(
+              sp,
+              orgId,
+              existingId,
+              { ...patch, active: true },
+              { mode: 'add', list: input.identities },
+              now,
+            );
             return { status: 'updated' as const, id: s.id, name: s.name };
           }
-          const s = await createStakeholder(sp, orgId, { ...fields, cadenceOverride: null, active: true }, input.identities, now);
+          const s = await createStakeholder(
+            sp,
+            orgId,
+            { ...fields, cadenceOverride: null, active: true },
+            input.identities,
+            now,
+          );
           return { status: 'created' as const, id: s.id, name: s.name };
         });
         report.rows.push({

@@ -12,19 +12,37 @@ beforeEach(async () => {
 afterEach(() => handle.close());
 
 const fromThem = (thread: string, at: string, name: string, handleValue: string, over: Record<string, unknown> = {}) =>
-  interactionData({ threadKey: thread, occurredAt: at, author: { name, handle: handleValue }, title: `About ${thread}`, url: `https://mail.google.com/mail/u/0/#inbox/${thread}`, ...over });
+  interactionData({
+    threadKey: thread,
+    occurredAt: at,
+    author: { name, handle: handleValue },
+    title: `About ${thread}`,
+    url: `https://mail.google.com/mail/u/0/#inbox/${thread}`,
+    ...over,
+  });
 const fromUs = (thread: string, at: string) =>
-  interactionData({ threadKey: thread, occurredAt: at, direction: 'outbound', author: { name: 'Sam', handle: 'sam@us.test' } });
+  interactionData({
+    threadKey: thread,
+    occurredAt: at,
+    direction: 'outbound',
+    author: { name: 'Sam', handle: 'sam@us.test' },
+  });
 
 /** Unknown counterparts in several threads, and rows that must never reach the queue. */
 async function seed() {
-  const known = await t.manager.caller.directory.create({ name: 'Known', type: 'customer', identities: [{ kind: 'email', value: 'known@known.cn' }] });
+  const known = await t.manager.caller.directory.create({
+    name: 'Known',
+    type: 'customer',
+    identities: [{ kind: 'email', value: 'known@known.cn' }],
+  });
   const rows = {
     s1: fromThem('gmail:t1', '2026-03-02T10:00:00+08:00', 'S. Trang', 'Stranger@Newco.cn'),
     s2: fromThem('gmail:t1', '2026-03-03T10:00:00+08:00', 'Stranger', 'stranger@newco.cn'),
     r1: fromUs('gmail:t1', '2026-03-03T11:00:00+08:00'),
     s3: fromThem('gmail:t2', '2026-03-04T10:00:00+08:00', 'Stranger', 'stranger@newco.cn'),
-    s4: fromThem('gmail:t3', '2026-03-05T10:00:00+08:00', 'Stranger Newco', 'stranger@newco.cn', { title: 'Group thread' }),
+    s4: fromThem('gmail:t3', '2026-03-05T10:00:00+08:00', 'Stranger Newco', 'stranger@newco.cn', {
+      title: 'Group thread',
+    }),
     o1: fromThem('gmail:t3', '2026-03-05T11:00:00+08:00', 'Other', 'other@newco.cn'),
     r3: fromUs('gmail:t3', '2026-03-05T12:00:00+08:00'),
     fan: fromThem('outlook:f1', '2026-03-06T10:00:00+08:00', 'Fan', 'fan@qq.com', { source: 'outlook' }),
@@ -33,7 +51,10 @@ async function seed() {
     auto: fromThem('gmail:t4', '2026-03-02T10:00:00+08:00', 'no-reply', 'no-reply@newco.cn', { automated: true }),
     internal: fromThem('gmail:t5', '2026-03-02T10:00:00+08:00', 'Colleague', 'colleague@us.test', { internal: true }),
     assigned: fromThem('gmail:t6', '2026-03-02T10:00:00+08:00', 'Known', 'known@known.cn', { stakeholderId: known.id }),
-    manual: fromThem('manual:m1', '2026-03-02T10:00:00+08:00', 'Walk-in', 'walkin@newco.cn', { source: 'manual', channel: 'in_person' }),
+    manual: fromThem('manual:m1', '2026-03-02T10:00:00+08:00', 'Walk-in', 'walkin@newco.cn', {
+      source: 'manual',
+      channel: 'in_person',
+    }),
   };
   const res = await t.staff.caller.sync.push({ items: Object.values(rows).map(upsert) });
   expect(res.rejected).toEqual([]);
@@ -68,7 +89,9 @@ describe('directory.suggestions', () => {
     const second = await t.manager.caller.directory.suggestions({ limit: 2, cursor: first.nextCursor });
     expect(second.items.map((s) => s.value)).toEqual(['other@newco.cn', '12345']);
     expect(second.nextCursor).toBeNull();
-    await expect(t.manager.caller.directory.suggestions({ cursor: 'nonsense' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(t.manager.caller.directory.suggestions({ cursor: 'nonsense' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
 
     const recent = await t.manager.caller.directory.suggestions({ since: '2026-03-05T00:00:00+08:00' });
     expect(recent.items.map((s) => [s.value, s.count])).toEqual([
@@ -96,17 +119,30 @@ describe('directory.suggestions', () => {
 
     await t.manager.caller.directory.undismissHandle({ kind: 'weibo', value: '12345' });
     expect((await t.manager.caller.directory.suggestions()).items.map((s) => s.value)).toContain('12345');
-    await expect(t.manager.caller.directory.dismissHandle({ kind: 'phone', value: '12345' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(t.manager.caller.directory.dismissHandle({ kind: 'phone', value: '12345' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     await expect(t.staff.caller.directory.suggestions()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(t.staff.caller.directory.dismissHandle({ kind: 'weibo', value: '12345' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(t.staff.caller.directory.dismissHandle({ kind: 'weibo', value: '12345' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('names the stakeholder the directory already resolves a handle to', async () => {
     await seed();
-    const newco = await t.manager.caller.directory.create({ name: 'Newco', type: 'partner', identities: [{ kind: 'domain', value: 'newco.cn' }] });
+    const newco = await t.manager.caller.directory.create({
+      name: 'Newco',
+      type: 'partner',
+      identities: [{ kind: 'domain', value: 'newco.cn' }],
+    });
     const list = await t.manager.caller.directory.suggestions();
     const matched = Object.fromEntries(list.items.map((s) => [s.value, s.matchedStakeholderId]));
-    expect(matched).toEqual({ 'stranger@newco.cn': newco.id, 'other@newco.cn': newco.id, 'fan@qq.com': null, '12345': null });
+    expect(matched).toEqual({
+      'stranger@newco.cn': newco.id,
+      'other@newco.cn': newco.id,
+      'fan@qq.com': null,
+      '12345': null,
+    });
   });
 });
 
@@ -129,7 +165,11 @@ describe('directory.assignHandle', () => {
     const before = await t.manager.caller.sync.pull({ cursor: 0 });
     expect(before.interactions.find((i) => i.id === rows.s3.id)).toMatchObject({ waitStart: true, repliedAt: null });
 
-    const result = await t.manager.caller.directory.assignHandle({ kind: 'email', value: 'Stranger@newco.cn', stakeholderId: newco.id });
+    const result = await t.manager.caller.directory.assignHandle({
+      kind: 'email',
+      value: 'Stranger@newco.cn',
+      stakeholderId: newco.id,
+    });
     expect(result).toEqual({ assigned: 5, identityAdded: true });
 
     const changes = await t.manager.caller.sync.pull({ cursor: before.cursor });
@@ -141,20 +181,34 @@ describe('directory.assignHandle', () => {
     expect(byId.has(rows.o1.id)).toBe(false);
     expect(byId.has(rows.r3.id)).toBe(false);
     expect(byId.get(rows.s3.id)).toMatchObject({ repliedBy: t.staff.user.id, responseMs: 3_600_000 });
-    expect(changes.stakeholders.find((s) => s.id === newco.id)!.identities.map((i) => i.value)).toEqual(['stranger@newco.cn']);
+    expect(changes.stakeholders.find((s) => s.id === newco.id)!.identities.map((i) => i.value)).toEqual([
+      'stranger@newco.cn',
+    ]);
     // Staff who logged them get them too.
     const staffChanges = await t.staff.caller.sync.pull({ cursor: before.cursor });
-    expect(staffChanges.interactions.filter((i) => i.stakeholderId === newco.id).map((i) => i.id).sort()).toEqual(
-      [rows.s1.id, rows.s2.id, rows.r1.id, rows.s3.id, rows.s4.id].sort(),
-    );
+    expect(
+      staffChanges.interactions
+        .filter((i) => i.stakeholderId === newco.id)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([rows.s1.id, rows.s2.id, rows.r1.id, rows.s3.id, rows.s4.id].sort());
 
     // Out of the queue; the other Newco address stays.
     const queue = await t.manager.caller.directory.suggestions();
     expect(queue.items.map((s) => s.value)).toEqual(['fan@qq.com', 'other@newco.cn', '12345']);
-    expect((await t.staff.caller.directory.match({ handles: [{ kind: 'email', value: 'stranger@newco.cn' }] }))[0]!.stakeholderId).toBe(newco.id);
+    expect(
+      (await t.staff.caller.directory.match({ handles: [{ kind: 'email', value: 'stranger@newco.cn' }] }))[0]!
+        .stakeholderId,
+    ).toBe(newco.id);
 
     // Again: nothing left to assign, the identity is already there.
-    expect(await t.manager.caller.directory.assignHandle({ kind: 'email', value: 'stranger@newco.cn', stakeholderId: newco.id })).toEqual({ assigned: 0, identityAdded: false });
+    expect(
+      await t.manager.caller.directory.assignHandle({
+        kind: 'email',
+        value: 'stranger@newco.cn',
+        stakeholderId: newco.id,
+      }),
+    ).toEqual({ assigned: 0, identityAdded: false });
   });
 
   it('refuses a handle another stakeholder holds, another org’s stakeholder, an inactive one, and staff', async () => {
@@ -162,18 +216,32 @@ describe('directory.assignHandle', () => {
     const newco = await t.manager.caller.directory.create({ name: 'Newco', type: 'partner' });
     const other = await createTestOrg(handle);
     const foreign = await other.manager.caller.directory.create({ name: 'Foreign', type: 'customer' });
-    await expect(t.manager.caller.directory.assignHandle({ kind: 'email', value: 'known@known.cn', stakeholderId: newco.id })).rejects.toMatchObject({
+    await expect(
+      t.manager.caller.directory.assignHandle({ kind: 'email', value: 'known@known.cn', stakeholderId: newco.id }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringContaining('Known'),
     });
-    await expect(t.manager.caller.directory.assignHandle({ kind: 'email', value: 'other@newco.cn', stakeholderId: foreign.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(other.manager.caller.directory.assignHandle({ kind: 'email', value: 'other@newco.cn', stakeholderId: foreign.id })).resolves.toEqual({
+    await expect(
+      t.manager.caller.directory.assignHandle({ kind: 'email', value: 'other@newco.cn', stakeholderId: foreign.id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      other.manager.caller.directory.assignHandle({
+        kind: 'email',
+        value: 'other@newco.cn',
+        stakeholderId: foreign.id,
+      }),
+    ).resolves.toEqual({
       assigned: 0,
       identityAdded: true,
     });
     await t.manager.caller.directory.delete({ id: known.id });
-    await expect(t.manager.caller.directory.assignHandle({ kind: 'email', value: 'other@newco.cn', stakeholderId: known.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(t.staff.caller.directory.assignHandle({ kind: 'email', value: 'other@newco.cn', stakeholderId: newco.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      t.manager.caller.directory.assignHandle({ kind: 'email', value: 'other@newco.cn', stakeholderId: known.id }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      t.staff.caller.directory.assignHandle({ kind: 'email', value: 'other@newco.cn', stakeholderId: newco.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // Nothing of this org was assigned by the other org's call.
     expect((await t.manager.caller.directory.suggestions()).items.map((s) => s.value)).toContain('other@newco.cn');
   });

@@ -1,6 +1,14 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
-import type { AssignHandleResult, DismissHandleResult, HandleKey, IdentityKind, Source, Suggestion, SuggestionsResult } from '@comms-log/shared';
+import type {
+  AssignHandleResult,
+  DismissHandleResult,
+  HandleKey,
+  IdentityKind,
+  Source,
+  Suggestion,
+  SuggestionsResult,
+} from '@comms-log/shared';
 import type { Db, DbOrTx } from '../db/client';
 import { dismissedHandles, identities, stakeholders } from '../db/schema';
 import { inList } from '../db/sql-values';
@@ -39,13 +47,15 @@ const kindSql = sql.raw(
     .join(' ')} END`,
 );
 
-
 /** The queue's key of a handle: trimmed and lower-cased, as `lower(trim(author_handle))` in SQL. */
 export const handleValue = (value: string): string => value.trim().toLowerCase();
 
 function assertHandleKind(kind: IdentityKind) {
   if (!handleKinds.has(kind)) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `Only ${[...handleKinds].join(', ')} handles are seen in logged threads; ${kind} is not one.` });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Only ${[...handleKinds].join(', ')} handles are seen in logged threads; ${kind} is not one.`,
+    });
   }
 }
 
@@ -57,13 +67,22 @@ function decodeCursor(cursor: string | null): Cursor | null {
   if (!cursor) return null;
   try {
     const parsed: unknown = JSON.parse(cursor);
-    if (Array.isArray(parsed) && parsed.length === 3 && Number.isSafeInteger(parsed[0]) && typeof parsed[1] === 'string' && typeof parsed[2] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 3 &&
+      Number.isSafeInteger(parsed[0]) &&
+      typeof parsed[1] === 'string' &&
+      typeof parsed[2] === 'string'
+    ) {
       return { n: parsed[0] as number, kind: parsed[1], value: parsed[2] };
     }
   } catch {
     // Reported below.
   }
-  throw new TRPCError({ code: 'BAD_REQUEST', message: 'This page cursor is not valid: start again from the first page.' });
+  throw new TRPCError({
+    code: 'BAD_REQUEST',
+    message: 'This page cursor is not valid: start again from the first page.',
+  });
 }
 
 /**
@@ -112,7 +131,13 @@ export async function listSuggestions(
     ORDER BY g.n DESC, g.kind, g.value
     LIMIT ${sql.raw(String(input.limit + 1))}`);
   const page = rows.slice(0, input.limit);
-  const matched = page.length ? await matchHandles(db, orgId, page.map((r) => ({ kind: r.kind, value: r.value }))) : [];
+  const matched = page.length
+    ? await matchHandles(
+        db,
+        orgId,
+        page.map((r) => ({ kind: r.kind, value: r.value })),
+      )
+    : [];
   const items: Suggestion[] = page.map((r, k) => {
     const domain = r.kind === 'email' ? emailDomain(r.value) : null;
     return {
@@ -133,7 +158,10 @@ export async function listSuggestions(
   return {
     items,
     total: Number(total),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ n: Number(last.n), kind: last.kind, value: last.value }) : null,
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeCursor({ n: Number(last.n), kind: last.kind, value: last.value })
+        : null,
   };
 }
 
@@ -143,13 +171,26 @@ export async function listSuggestions(
  * counterpart is this handle is assigned whole (our replies in it too), as if it had been logged with the
  * stakeholder. The derived response fields of those threads are recomputed.
  */
-export async function assignHandle(db: Db, orgId: string, input: HandleKey & { stakeholderId: string }, now = Date.now()): Promise<AssignHandleResult> {
+export async function assignHandle(
+  db: Db,
+  orgId: string,
+  input: HandleKey & { stakeholderId: string },
+  now = Date.now(),
+): Promise<AssignHandleResult> {
   assertHandleKind(input.kind);
   const value = handleValue(input.value);
   return db.transaction(async (tx) => {
-    const [target] = await tx.select().from(stakeholders).where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, input.stakeholderId)));
-    if (!target) throw new TRPCError({ code: 'NOT_FOUND', message: `No stakeholder with id ${input.stakeholderId} in your org.` });
-    if (!target.active) throw new TRPCError({ code: 'BAD_REQUEST', message: `"${target.name}" is inactive: reactivate it (or pick another) before assigning handles to it.` });
+    const [target] = await tx
+      .select()
+      .from(stakeholders)
+      .where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, input.stakeholderId)));
+    if (!target)
+      throw new TRPCError({ code: 'NOT_FOUND', message: `No stakeholder with id ${input.stakeholderId} in your org.` });
+    if (!target.active)
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: `"${target.name}" is inactive: reactivate it (or pick another) before assigning handles to it.`,
+      });
 
     let identityValue: string | null;
     try {
@@ -167,7 +208,10 @@ export async function assignHandle(db: Db, orgId: string, input: HandleKey & { s
         .innerJoin(stakeholders, eq(stakeholders.id, identities.stakeholderId))
         .where(and(eq(identities.orgId, orgId), eq(identities.kind, input.kind), eq(identities.value, identityValue)));
       if (held && held.stakeholderId !== target.id) {
-        throw new TRPCError({ code: 'CONFLICT', message: `The ${input.kind} ${identityValue} already belongs to the stakeholder "${held.name}": assign it there, or merge the two.` });
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: `The ${input.kind} ${identityValue} already belongs to the stakeholder "${held.name}": assign it there, or merge the two.`,
+        });
       }
       if (!held) {
         await addIdentity(tx, orgId, target.id, { kind: input.kind, value: identityValue }, now);
@@ -182,9 +226,18 @@ export async function assignHandle(db: Db, orgId: string, input: HandleKey & { s
         EXCEPT
         SELECT thread_key FROM interactions WHERE org_id = ${orgId} AND stakeholder_id IS NULL AND direction = 'inbound' AND automated = 0
           AND internal = 0 AND author_handle IS NOT NULL AND trim(author_handle) <> '' AND lower(trim(author_handle)) <> ${value}))`;
-    const [{ n } = { n: 0 }] = await tx.all<{ n: number }>(sql`SELECT count(*) AS n FROM interactions WHERE org_id = ${orgId} AND deleted = 0 AND ${rowsWhere}`);
+    const [{ n } = { n: 0 }] = await tx.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM interactions WHERE org_id = ${orgId} AND deleted = 0 AND ${rowsWhere}`,
+    );
     const scope = await scopeOfRows(tx, orgId, rowsWhere, target.id);
-    await updateWithSeq(tx, orgId, 'interactions', sql`stakeholder_id = ${target.id}, stakeholder_type = ${target.type}`, rowsWhere, now);
+    await updateWithSeq(
+      tx,
+      orgId,
+      'interactions',
+      sql`stakeholder_id = ${target.id}, stakeholder_type = ${target.type}`,
+      rowsWhere,
+      now,
+    );
     if (scope.threadKeys.size) {
       const { plan } = await currentPlan(tx, orgId);
       await recomputeScope(tx, orgId, plan, scope, now);
@@ -194,10 +247,19 @@ export async function assignHandle(db: Db, orgId: string, input: HandleKey & { s
 }
 
 /** Hide a handle from the queue, org-wide (idempotent). */
-export async function dismissHandle(db: DbOrTx, orgId: string, userId: string, input: HandleKey, now = Date.now()): Promise<DismissHandleResult> {
+export async function dismissHandle(
+  db: DbOrTx,
+  orgId: string,
+  userId: string,
+  input: HandleKey,
+  now = Date.now(),
+): Promise<DismissHandleResult> {
   assertHandleKind(input.kind);
   const value = handleValue(input.value);
-  await db.insert(dismissedHandles).values({ orgId, kind: input.kind, value, dismissedBy: userId, dismissedAt: now }).onConflictDoNothing();
+  await db
+    .insert(dismissedHandles)
+    .values({ orgId, kind: input.kind, value, dismissedBy: userId, dismissedAt: now })
+    .onConflictDoNothing();
   return { kind: input.kind, value, dismissed: true };
 }
 
@@ -206,6 +268,8 @@ export async function undismissHandle(db: DbOrTx, orgId: string, input: HandleKe
   const value = handleValue(input.value);
   await db
     .delete(dismissedHandles)
-    .where(and(eq(dismissedHandles.orgId, orgId), eq(dismissedHandles.kind, input.kind), eq(dismissedHandles.value, value)));
+    .where(
+      and(eq(dismissedHandles.orgId, orgId), eq(dismissedHandles.kind, input.kind), eq(dismissedHandles.value, value)),
+    );
   return { kind: input.kind, value, dismissed: false };
 }

@@ -41,7 +41,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** The org's interactions and closures as pairing sees them, straight from the tables. */
 async function storedRows(handle: DbHandle, orgId: string): Promise<DeriveRow[]> {
   const rows = await handle.db.select().from(interactions).where(eq(interactions.orgId, orgId));
-  const closures = new Map((await handle.db.select().from(waitClosures).where(eq(waitClosures.orgId, orgId))).map((c) => [c.interactionId, c]));
+  const closures = new Map(
+    (await handle.db.select().from(waitClosures).where(eq(waitClosures.orgId, orgId))).map((c) => [c.interactionId, c]),
+  );
   return rows.map((r) => {
     const c = closures.get(r.id);
     return { ...r, closure: c ? { atMs: c.closedAt, reason: c.reason, byUserId: c.closedBy } : null };
@@ -56,7 +58,9 @@ async function mismatches(handle: DbHandle, orgId: string): Promise<string[]> {
   const out: string[] = [];
   for (const row of rows) {
     const want = fresh.get(row.id)!;
-    for (const c of derivedColumns) if (row[c] !== want[c]) out.push(`${row.id} ${row.threadKey} ${c}: stored ${String(row[c])}, from scratch ${String(want[c])}`);
+    for (const c of derivedColumns)
+      if (row[c] !== want[c])
+        out.push(`${row.id} ${row.threadKey} ${c}: stored ${String(row[c])}, from scratch ${String(want[c])}`);
   }
   return out;
 }
@@ -115,7 +119,11 @@ async function scenario(seed: number) {
       } satisfies InteractionInput;
       items.push({ data, by: 'staff' });
       // The same site message logged by a second person under another id: merged by (source, externalId).
-      if (r.chance(0.12)) items.push({ data: { ...data, id: r.ulidAt(at + 1000), stakeholderId: r.chance(0.5) ? null : data.stakeholderId }, by: 'staff2' });
+      if (r.chance(0.12))
+        items.push({
+          data: { ...data, id: r.ulidAt(at + 1000), stakeholderId: r.chance(0.5) ? null : data.stakeholderId },
+          by: 'staff2',
+        });
     }
   }
   // Calls, video and meetings: mostly logged on their own, some inside a site thread; either direction.
@@ -166,7 +174,11 @@ async function scenario(seed: number) {
     i += size;
     for (const by of ['staff', 'staff2'] as const) {
       const mine = chunk.filter((c) => c.by === by);
-      if (mine.length) await send(by, mine.map((c) => upsertItem(c.data)));
+      if (mine.length)
+        await send(
+          by,
+          mine.map((c) => upsertItem(c.data)),
+        );
     }
   }
 
@@ -194,7 +206,10 @@ async function scenario(seed: number) {
           : change === 1
             ? { ...item.data, stakeholderId: s?.id ?? null, stakeholderType: s?.type ?? ('other' as const) }
             : change === 2
-              ? { ...item.data, direction: item.data.direction === 'inbound' ? ('outbound' as const) : ('inbound' as const) }
+              ? {
+                  ...item.data,
+                  direction: item.data.direction === 'inbound' ? ('outbound' as const) : ('inbound' as const),
+                }
               : { ...item.data, automated: !item.data.automated };
       item.data = data;
       edits.push(upsertItem(data));
@@ -216,10 +231,16 @@ async function scenario(seed: number) {
   );
 
   // "No reply needed" on some open waits, then calls and messages after the closure.
-  const open = (await storedRows(handle, orgId)).filter((row) => row.waitStart && row.repliedAt === null && row.onTime === 'pending' && !row.deleted);
+  const open = (await storedRows(handle, orgId)).filter(
+    (row) => row.waitStart && row.repliedAt === null && row.onTime === 'pending' && !row.deleted,
+  );
   const closedAt = T0 + 30 * DAY;
   for (const row of open.slice(0, 3)) {
-    await closeWait({ db: handle.db, user: t.manager.user }, { interactionId: row.id, reason: 'handled in person' }, Math.max(closedAt, row.occurredAt + HOUR));
+    await closeWait(
+      { db: handle.db, user: t.manager.user },
+      { interactionId: row.id, reason: 'handled in person' },
+      Math.max(closedAt, row.occurredAt + HOUR),
+    );
     expect(await mismatches(handle, orgId), `after closing ${row.id}`).toEqual([]);
   }
   const after: PushItem[] = [];
@@ -252,7 +273,8 @@ async function scenario(seed: number) {
   expect(rows.filter((row) => row.onTime === 'closed').length).toBeGreaterThan(0);
   expect(rows.length).toBeLessThan(items.length + after.length);
   const waitsPerThread = new Map<string, number>();
-  for (const row of rows) if (row.waitStart) waitsPerThread.set(row.threadKey, (waitsPerThread.get(row.threadKey) ?? 0) + 1);
+  for (const row of rows)
+    if (row.waitStart) waitsPerThread.set(row.threadKey, (waitsPerThread.get(row.threadKey) ?? 0) + 1);
   expect([...waitsPerThread.values()].some((n) => n > 1)).toBe(true);
 
   const { plan } = await currentPlan(handle.db, orgId);
@@ -260,7 +282,11 @@ async function scenario(seed: number) {
 
   // A new plan (shorter conversation gap, other deadlines), recomputed a few threads at a time: the same
   // fields as pairing the whole org at once under it.
-  const next = { ...plan, segmentGapDays: { email: 2, social: 1, project: 3 }, sla: plan.sla.map((rule) => ({ ...rule, limit: { ...rule.limit, value: rule.limit.value + 1 } })) };
+  const next = {
+    ...plan,
+    segmentGapDays: { email: 2, social: 1, project: 3 },
+    sla: plan.sla.map((rule) => ({ ...rule, limit: { ...rule.limit, value: rule.limit.value + 1 } })),
+  };
   await savePlan(handle.db, orgId, next, null);
   const preview = await recomputeOrg(handle.db, orgId, next, { dryRun: true, chunkRows: 9 });
   expect(preview.changed).toBeGreaterThan(10);
@@ -272,7 +298,11 @@ async function scenario(seed: number) {
 
 describe('derived fields written by sync.push, batch by batch, equal a from-scratch pairing of the org', () => {
   for (const seed of [1, 2, 3]) {
-    it(`seed ${seed}: late arrivals, cross-channel calls, merges, replays, edits, deletions and closures`, () => scenario(seed), 60_000);
+    it(
+      `seed ${seed}: late arrivals, cross-channel calls, merges, replays, edits, deletions and closures`,
+      () => scenario(seed),
+      60_000,
+    );
   }
 });
 

@@ -14,14 +14,31 @@ import {
 } from '@comms-log/shared';
 import type { InValue } from '@libsql/client';
 import { jsonList, rawExecutor, selectArrays, selectValues, type Db, type DbOrTx } from '../db/client';
-import { followups, interactions, neverLog, orgs, stakeholders, type FollowupRow, type InteractionRow } from '../db/schema';
+import {
+  followups,
+  interactions,
+  neverLog,
+  orgs,
+  stakeholders,
+  type FollowupRow,
+  type InteractionRow,
+} from '../db/schema';
 import type { AuthUser } from '../auth/tokens';
 import { fromIso, fromIsoOrNull, toIso, toIsoOrNull } from '../iso';
 import { describeZodError } from '../trpc';
 import { currentPlan } from './plans';
 import { currentSeq, reserveSeq } from './seq';
 import { emailDomain, domainAndParents } from './identities';
-import { deriveFields, derivedEqual, derivedFromArray, emptyScope, loadForDerive, noDerived, writeDerived, type DerivedFields } from './derive';
+import {
+  deriveFields,
+  derivedEqual,
+  derivedFromArray,
+  emptyScope,
+  loadForDerive,
+  noDerived,
+  writeDerived,
+  type DerivedFields,
+} from './derive';
 import { withIdentities } from './directory';
 
 type Applied = PushResult['applied'][number];
@@ -30,7 +47,10 @@ type Rejected = PushResult['rejected'][number];
 const canEditOthers = (user: AuthUser) => user.role === 'manager' || user.role === 'admin';
 
 /** What the org's capture level lets the server keep of a message (docs/architecture.md "Data model"). */
-export function applyCaptureLevel<T extends { title: string | null; snippet: string | null }>(level: CaptureLevel, row: T): T {
+export function applyCaptureLevel<T extends { title: string | null; snippet: string | null }>(
+  level: CaptureLevel,
+  row: T,
+): T {
   if (level === 'metadata') return { ...row, title: null, snippet: null };
   if (level === 'subject') return { ...row, snippet: null };
   return row;
@@ -55,7 +75,10 @@ async function loadNeverLog(db: DbOrTx, orgId: string, userId: string): Promise<
 /** Whether a handle is on the never-log list: the exact address, or its domain or a parent domain. */
 export function isNeverLogged(list: NeverLogList, handle: string | null): boolean {
   if (!handle) return false;
-  const h = handle.trim().toLowerCase().replace(/^mailto:/, '');
+  const h = handle
+    .trim()
+    .toLowerCase()
+    .replace(/^mailto:/, '');
   if (list.emails.has(h)) return true;
   const domain = emailDomain(h);
   return domain !== null && domainAndParents(domain).some((d) => list.domains.has(d));
@@ -157,7 +180,11 @@ async function upsertInteractions(db: DbOrTx, rows: InteractionRow[], firstSeq: 
 
 /** Whole interaction rows matching `where`, read as JSON arrays in `interactionInsertColumns` order. */
 async function selectInteractions(db: DbOrTx, where: string, args: InValue[]): Promise<InteractionRow[]> {
-  const rows = await selectArrays(db, { columns: interactionInsertColumns.join(', '), from: `FROM interactions WHERE ${where}`, args });
+  const rows = await selectArrays(db, {
+    columns: interactionInsertColumns.join(', '),
+    from: `FROM interactions WHERE ${where}`,
+    args,
+  });
   return rows.map(interactionFromSql);
 }
 
@@ -232,7 +259,17 @@ function sameBase(a: InteractionRow, b: InteractionRow): boolean {
   return true;
 }
 
-const followupColumns = ['dueAt', 'note', 'stakeholderId', 'threadKey', 'url', 'status', 'snoozedUntil', 'deleted', 'userId'] as const;
+const followupColumns = [
+  'dueAt',
+  'note',
+  'stakeholderId',
+  'threadKey',
+  'url',
+  'status',
+  'snoozedUntil',
+  'deleted',
+  'userId',
+] as const;
 
 /**
  * Apply a push batch (docs/sync.md): every item is checked on its own (a bad one is rejected with its
@@ -298,15 +335,23 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     for (const op of ops) if (op.kind !== 'delete' && op.data.stakeholderId) referenced.add(op.data.stakeholderId);
     const knownStakeholders = new Set<string>();
     if (referenced.size) {
-      const found = await selectValues(tx, { value: 'id', from: 'FROM stakeholders WHERE org_id = ? AND id IN (SELECT value FROM json_each(?))', args: [orgId, jsonList([...referenced])] });
+      const found = await selectValues(tx, {
+        value: 'id',
+        from: 'FROM stakeholders WHERE org_id = ? AND id IN (SELECT value FROM json_each(?))',
+        args: [orgId, jsonList([...referenced])],
+      });
       for (const id of found) knownStakeholders.add(id as string);
     }
 
     // 3. Interactions: existing rows by id and by (source, externalId).
-    const iOps = ops.filter((o): o is IUpsert | Del => o.kind === 'iupsert' || (o.kind === 'delete' && o.entity === 'interaction'));
+    const iOps = ops.filter(
+      (o): o is IUpsert | Del => o.kind === 'iupsert' || (o.kind === 'delete' && o.entity === 'interaction'),
+    );
     const existingById = new Map<string, InteractionRow>();
     if (iOps.length) {
-      const found = await selectInteractions(tx, 'id IN (SELECT value FROM json_each(?))', [jsonList(iOps.map((o) => o.id))]);
+      const found = await selectInteractions(tx, 'id IN (SELECT value FROM json_each(?))', [
+        jsonList(iOps.map((o) => o.id)),
+      ]);
       for (const row of found) existingById.set(row.id, row);
     }
     const externalKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
@@ -320,11 +365,11 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     }
     // One statement per source: measured faster than all (source, externalId) pairs in one row-value IN.
     for (const [source, ids] of externalsBySource) {
-      const found = await selectInteractions(tx, 'org_id = ? AND source = ? AND external_id IS NOT NULL AND external_id IN (SELECT value FROM json_each(?))', [
-        orgId,
-        source,
-        jsonList(ids),
-      ]);
+      const found = await selectInteractions(
+        tx,
+        'org_id = ? AND source = ? AND external_id IS NOT NULL AND external_id IN (SELECT value FROM json_each(?))',
+        [orgId, source, jsonList(ids)],
+      );
       for (const row of found) existingByExternal.set(externalKey(row.source, row.externalId!), row);
     }
 
@@ -436,7 +481,10 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
       scope.threadKeys.add(row.threadKey);
       if (row.stakeholderId !== null && isLiveChannel(row.channel)) {
         const since = scope.liveStakeholders.get(row.stakeholderId);
-        scope.liveStakeholders.set(row.stakeholderId, since === undefined ? row.occurredAt : Math.min(since, row.occurredAt));
+        scope.liveStakeholders.set(
+          row.stakeholderId,
+          since === undefined ? row.occurredAt : Math.min(since, row.occurredAt),
+        );
       }
     };
     const toWrite = new Map<string, InteractionRow>();
@@ -475,13 +523,16 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
     }
 
     // 6. Follow-ups.
-    const fOps = ops.filter((o): o is FUpsert | Del => o.kind === 'fupsert' || (o.kind === 'delete' && o.entity === 'followup'));
+    const fOps = ops.filter(
+      (o): o is FUpsert | Del => o.kind === 'fupsert' || (o.kind === 'delete' && o.entity === 'followup'),
+    );
     const existingFollowups = new Map<string, FollowupRow>();
     for (const group of chunk(
       fOps.map((o) => o.id),
       500,
     )) {
-      for (const row of await tx.select().from(followups).where(inArray(followups.id, group))) existingFollowups.set(row.id, row);
+      for (const row of await tx.select().from(followups).where(inArray(followups.id, group)))
+        existingFollowups.set(row.id, row);
     }
     const followupWrites: FollowupRow[] = [];
     for (const op of fOps) {
@@ -491,7 +542,10 @@ export async function push(db: Db, user: AuthUser, input: PushInput, now = Date.
         continue;
       }
       if (prev && prev.userId !== user.id && !canEditOthers(user)) {
-        reject(op.id, op.kind === 'delete' ? 'you can only delete your own follow-ups' : 'you can only change your own follow-ups');
+        reject(
+          op.id,
+          op.kind === 'delete' ? 'you can only delete your own follow-ups' : 'you can only change your own follow-ups',
+        );
         continue;
       }
       let next: FollowupRow;
@@ -628,12 +682,19 @@ export async function pull(db: Db, user: AuthUser, input: Required<PullInput>, n
   // Read the counter first: every row with seq ≤ it was committed with it, so nothing below it can appear later.
   const top = await currentSeq(db, orgId);
   const own = user.role === 'staff';
-  const window = (seqCol: typeof interactions.seq | typeof followups.seq | typeof stakeholders.seq) => and(gt(seqCol, input.cursor), lte(seqCol, top));
+  const window = (seqCol: typeof interactions.seq | typeof followups.seq | typeof stakeholders.seq) =>
+    and(gt(seqCol, input.cursor), lte(seqCol, top));
   const [iRows, fRows, sRows] = await Promise.all([
     db
       .select()
       .from(interactions)
-      .where(and(eq(interactions.orgId, orgId), own ? eq(interactions.userId, user.id) : undefined, window(interactions.seq)))
+      .where(
+        and(
+          eq(interactions.orgId, orgId),
+          own ? eq(interactions.userId, user.id) : undefined,
+          window(interactions.seq),
+        ),
+      )
       .orderBy(asc(interactions.seq))
       .limit(limit + 1),
     db
@@ -650,9 +711,11 @@ export async function pull(db: Db, user: AuthUser, input: Required<PullInput>, n
       .limit(limit + 1),
   ]);
   type Tagged = { seq: number; i?: InteractionRow; f?: FollowupRow; s?: (typeof sRows)[number] };
-  const merged: Tagged[] = [...iRows.map((i) => ({ seq: i.seq, i })), ...fRows.map((f) => ({ seq: f.seq, f })), ...sRows.map((s) => ({ seq: s.seq, s }))].sort(
-    (a, b) => a.seq - b.seq,
-  );
+  const merged: Tagged[] = [
+    ...iRows.map((i) => ({ seq: i.seq, i })),
+    ...fRows.map((f) => ({ seq: f.seq, f })),
+    ...sRows.map((s) => ({ seq: s.seq, s })),
+  ].sort((a, b) => a.seq - b.seq);
   const page = merged.slice(0, limit);
   const hasMore = merged.length > limit;
   const cursor = hasMore ? page[page.length - 1]!.seq : Math.max(top, input.cursor);

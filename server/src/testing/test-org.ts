@@ -23,9 +23,17 @@ export interface TestMember {
 /** An org with an admin, a manager and two staff, each with a token and an in-process caller. */
 export async function createTestOrg(handle: DbHandle, opts: { name?: string; timeZone?: string } = {}) {
   const { db } = handle;
-  const org = await createOrg(db, { name: opts.name ?? `Org ${ulid().slice(-6)}`, timeZone: opts.timeZone ?? 'Asia/Shanghai' });
+  const org = await createOrg(db, {
+    name: opts.name ?? `Org ${ulid().slice(-6)}`,
+    timeZone: opts.timeZone ?? 'Asia/Shanghai',
+  });
   const member = async (role: Role, name: string): Promise<TestMember> => {
-    const row = await createUser(db, { orgId: org.id, name, email: `${name.toLowerCase()}@${org.id.toLowerCase()}.test`, role });
+    const row = await createUser(db, {
+      orgId: org.id,
+      name,
+      email: `${name.toLowerCase()}@${org.id.toLowerCase()}.test`,
+      role,
+    });
     const issued = await issueToken(db, { orgId: org.id, userId: row.id, name: 'test' });
     const user: AuthUser = { id: row.id, orgId: org.id, name: row.name, email: row.email, role, tokenId: issued.id };
     return { user, token: issued.token, caller: createCaller(createInnerContext({ db, user })) };
@@ -73,10 +81,16 @@ export function interactionData<T extends Record<string, unknown> = {}>(over: T 
   return { ...base, ...over } as Omit<typeof base, keyof T> & T;
 }
 
-export const upsert = (data: { id: string } & Record<string, unknown>) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: data.id, data });
+export const upsert = (data: { id: string } & Record<string, unknown>) => ({
+  op: 'upsert' as const,
+  entity: 'interaction' as const,
+  id: data.id,
+  data,
+});
 
 /** Push interactions as `who` through sync.push; throws (failing the test) when the server rejects any. */
 export async function pushAccepted(who: TestMember, items: Record<string, unknown>[]): Promise<void> {
   const res = await who.caller.sync.push({ items: items.map((d) => upsert(d as { id: string })) });
-  if (res.rejected.length) throw new Error(`sync.push rejected ${res.rejected.map((r) => `${r.id}: ${r.reason}`).join('; ')}`);
+  if (res.rejected.length)
+    throw new Error(`sync.push rejected ${res.rejected.map((r) => `${r.id}: ${r.reason}`).join('; ')}`);
 }

@@ -9,7 +9,9 @@ const monthly: CadenceRule = { stakeholderType: 'customer', tier: null, idealDay
 
 describe('resolveCadence', () => {
   it('uses the tier-null rules for a tier without rules of its own', () => {
-    expect(resolveCadence(defaultPlan, { type: 'customer', tier: 'standard', cadenceOverride: null })).toEqual([monthly]);
+    expect(resolveCadence(defaultPlan, { type: 'customer', tier: 'standard', cadenceOverride: null })).toEqual([
+      monthly,
+    ]);
     expect(resolveCadence(defaultPlan, { type: 'partner', tier: 'standard', cadenceOverride: null })).toEqual([
       { stakeholderType: 'partner', tier: null, idealDays: 21, maxDays: 30, channels: null },
     ]);
@@ -29,14 +31,19 @@ describe('resolveCadence', () => {
   });
 
   it('lets a per-stakeholder override replace the plan', () => {
-    expect(resolveCadence(defaultPlan, { type: 'partner', tier: 'core', cadenceOverride: { idealDays: 5, maxDays: 7 } })).toEqual([
-      { stakeholderType: 'partner', tier: 'core', idealDays: 5, maxDays: 7, channels: null },
-    ]);
+    expect(
+      resolveCadence(defaultPlan, { type: 'partner', tier: 'core', cadenceOverride: { idealDays: 5, maxDays: 7 } }),
+    ).toEqual([{ stakeholderType: 'partner', tier: 'core', idealDays: 5, maxDays: 7, channels: null }]);
   });
 });
 
 describe('isOurContact', () => {
-  const c = (over: Partial<CadenceContact>): CadenceContact => ({ occurredAtMs: 0, direction: 'outbound', channel: 'email', ...over });
+  const c = (over: Partial<CadenceContact>): CadenceContact => ({
+    occurredAtMs: 0,
+    direction: 'outbound',
+    channel: 'email',
+    ...over,
+  });
   it('counts outbound, live and answered inbound; not unanswered inbound, automated or internal', () => {
     expect(isOurContact(c({}))).toBe(true);
     expect(isOurContact(c({ direction: 'inbound', channel: 'phone' }))).toBe(true);
@@ -56,28 +63,55 @@ describe('cadenceStatus', () => {
       { occurredAtMs: at('2026-02-20T10:00'), direction: 'inbound', channel: 'email' },
     ];
     const s = cadenceStatus(contacts, [monthly], at('2026-03-01T10:00'), created);
-    expect(s.rules[0]).toMatchObject({ lastContactMs: at('2026-02-01T10:00'), idealByMs: at('2026-02-22T10:00'), dueByMs: at('2026-03-03T10:00'), state: 'due' });
+    expect(s.rules[0]).toMatchObject({
+      lastContactMs: at('2026-02-01T10:00'),
+      idealByMs: at('2026-02-22T10:00'),
+      dueByMs: at('2026-03-03T10:00'),
+      state: 'due',
+    });
     expect(s.state).toBe('due');
     // The same inbound, answered, is two-way contact.
-    const twoWay = cadenceStatus([contacts[0]!, { ...contacts[1]!, answeredInbound: true }], [monthly], at('2026-03-01T10:00'), created);
+    const twoWay = cadenceStatus(
+      [contacts[0]!, { ...contacts[1]!, answeredInbound: true }],
+      [monthly],
+      at('2026-03-01T10:00'),
+      created,
+    );
     expect(twoWay.state).toBe('ok');
     expect(twoWay.rules[0]!.lastContactMs).toBe(at('2026-02-20T10:00'));
   });
 
   it('is overdue only after the maximum has passed', () => {
-    const contacts: CadenceContact[] = [{ occurredAtMs: at('2026-02-01T10:00'), direction: 'inbound', channel: 'video' }];
+    const contacts: CadenceContact[] = [
+      { occurredAtMs: at('2026-02-01T10:00'), direction: 'inbound', channel: 'video' },
+    ];
     expect(cadenceStatus(contacts, [monthly], at('2026-02-22T10:00'), created).state).toBe('ok');
     expect(cadenceStatus(contacts, [monthly], at('2026-03-03T10:00'), created).state).toBe('due');
     expect(cadenceStatus(contacts, [monthly], at('2026-03-03T10:00') + 1, created).state).toBe('overdue');
   });
 
   it('runs from creation for a stakeholder never contacted', () => {
-    const s = cadenceStatus([{ occurredAtMs: at('2026-01-05T10:00'), direction: 'inbound', channel: 'email' }], [monthly], at('2026-01-25T09:00'), created);
-    expect(s.rules[0]).toMatchObject({ lastContactMs: null, dueByMs: created + 30 * DAY, idealByMs: created + 21 * DAY, state: 'due' });
+    const s = cadenceStatus(
+      [{ occurredAtMs: at('2026-01-05T10:00'), direction: 'inbound', channel: 'email' }],
+      [monthly],
+      at('2026-01-25T09:00'),
+      created,
+    );
+    expect(s.rules[0]).toMatchObject({
+      lastContactMs: null,
+      dueByMs: created + 30 * DAY,
+      idealByMs: created + 21 * DAY,
+      state: 'due',
+    });
   });
 
   it('ignores contacts after asOf', () => {
-    const s = cadenceStatus([{ occurredAtMs: at('2026-03-10T10:00'), direction: 'outbound', channel: 'email' }], [monthly], at('2026-03-05T00:00'), created);
+    const s = cadenceStatus(
+      [{ occurredAtMs: at('2026-03-10T10:00'), direction: 'outbound', channel: 'email' }],
+      [monthly],
+      at('2026-03-05T00:00'),
+      created,
+    );
     expect(s.rules[0]!.lastContactMs).toBeNull();
     expect(s.state).toBe('overdue');
   });
@@ -104,7 +138,13 @@ describe('cadenceStatus', () => {
 
 describe('coverageRate', () => {
   it('counts not-overdue stakeholders as covered', () => {
-    expect(coverageRate(['ok', 'due', 'overdue', 'ok'])).toEqual({ active: 4, covered: 3, due: 1, overdue: 1, rate: 0.75 });
+    expect(coverageRate(['ok', 'due', 'overdue', 'ok'])).toEqual({
+      active: 4,
+      covered: 3,
+      due: 1,
+      overdue: 1,
+      rate: 0.75,
+    });
     expect(coverageRate([])).toEqual({ active: 0, covered: 0, due: 0, overdue: 0, rate: null });
   });
 });

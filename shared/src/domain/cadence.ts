@@ -102,7 +102,8 @@ export function cadenceStatus(
   });
   let worst: CadenceRuleStatus | null = null;
   for (const s of statuses) {
-    if (!worst || severity[s.state] > severity[worst.state] || (s.state === worst.state && s.dueByMs < worst.dueByMs)) worst = s;
+    if (!worst || severity[s.state] > severity[worst.state] || (s.state === worst.state && s.dueByMs < worst.dueByMs))
+      worst = s;
   }
   return { state: worst?.state ?? 'ok', rules: statuses, worst };
 }
@@ -111,7 +112,13 @@ export function cadenceStatus(
  * Coverage over active stakeholders (docs/metrics.md "Coverage"): covered = within cadence, i.e. not overdue
  * (a `due` stakeholder is still covered, and counted in `due` too). `rate` = covered ÷ active, null with none.
  */
-export function coverageRate(states: readonly CadenceState[]): { active: number; covered: number; due: number; overdue: number; rate: number | null } {
+export function coverageRate(states: readonly CadenceState[]): {
+  active: number;
+  covered: number;
+  due: number;
+  overdue: number;
+  rate: number | null;
+} {
   let due = 0;
   let overdue = 0;
   for (const s of states) {

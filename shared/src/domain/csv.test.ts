@@ -12,10 +12,13 @@ describe('toCsv', () => {
   });
 
   it('joins records with CRLF and keeps every row', () => {
-    const csv = toCsv(['name', 'count'], [
-      ['Acme, Inc.', 3],
-      ['客户', 0],
-    ]);
+    const csv = toCsv(
+      ['name', 'count'],
+      [
+        ['Acme, Inc.', 3],
+        ['客户', 0],
+      ],
+    );
     expect(csv).toBe('name,count\r\n"Acme, Inc.",3\r\n客户,0');
   });
 });

@@ -75,7 +75,10 @@ export function parseCsv(text: string, opts: { skipBlankLines?: boolean } = {}):
         i++;
         const next = src[i];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          throw new CsvParseError('unexpected text after a closing quote (a quoted field must end at a comma or the end of the line)', line);
+          throw new CsvParseError(
+            'unexpected text after a closing quote (a quoted field must end at a comma or the end of the line)',
+            line,
+          );
         }
         continue;
       }

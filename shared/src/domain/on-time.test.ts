@@ -52,7 +52,9 @@ describe('classifyWait', () => {
   });
 
   it('without an SLA rule: on time once answered, pending until then', () => {
-    expect(classifyWait(wait({ slaLimit: null, deadlineMs: null, replyAtMs: at('2026-03-12T10:00'), replyId: 'r' }), later)).toBe('on_time');
+    expect(
+      classifyWait(wait({ slaLimit: null, deadlineMs: null, replyAtMs: at('2026-03-12T10:00'), replyId: 'r' }), later),
+    ).toBe('on_time');
     expect(classifyWait(wait({ slaLimit: null, deadlineMs: null }), later)).toBe('pending');
   });
 });
@@ -80,7 +82,12 @@ describe('dueSoon', () => {
   });
 
   it('flags a calendar-time deadline with no working time left before it', () => {
-    const social = wait({ channel: 'social', startMs: at('2026-03-14T09:00'), deadlineMs: at('2026-03-15T09:00'), slaLimit: { value: 24, unit: 'hours' } });
+    const social = wait({
+      channel: 'social',
+      startMs: at('2026-03-14T09:00'),
+      deadlineMs: at('2026-03-15T09:00'),
+      slaLimit: { value: 24, unit: 'hours' },
+    });
     expect(dueSoon(social, at('2026-03-14T12:00'), cal, 2)).toBe(true);
   });
 });

@@ -93,7 +93,8 @@ export function computeOverdue(input: ComputeOverdueInput): OverdueResult {
     const key = `${s.kind}:${s.id}`;
     snoozedUntil.set(key, Math.max(snoozedUntil.get(key) ?? -Infinity, s.untilMs));
   }
-  const isSnoozed = (kind: OverdueSnooze['kind'], id: string) => (snoozedUntil.get(`${kind}:${id}`) ?? -Infinity) > asOfMs;
+  const isSnoozed = (kind: OverdueSnooze['kind'], id: string) =>
+    (snoozedUntil.get(`${kind}:${id}`) ?? -Infinity) > asOfMs;
 
   const stakeholderById = new Map(input.stakeholders.map((s) => [s.id, s]));
   const interactionById = new Map(interactions.map((i) => [i.id, i]));
@@ -171,7 +172,8 @@ export function computeOverdue(input: ComputeOverdueInput): OverdueResult {
   }
   for (const s of input.stakeholders) {
     if (!s.active) continue;
-    if (forUserId !== null && s.ownerUserId !== forUserId && !(s.ownerUserId === null && touchedByUser.has(s.id))) continue;
+    if (forUserId !== null && s.ownerUserId !== forUserId && !(s.ownerUserId === null && touchedByUser.has(s.id)))
+      continue;
     const rules = resolveCadence(plan, s);
     if (rules.length === 0) continue;
     const { state, worst } = cadenceStatus(contactsByStakeholder.get(s.id) ?? [], rules, asOfMs, s.createdAtMs);
@@ -221,7 +223,9 @@ export function computeOverdue(input: ComputeOverdueInput): OverdueResult {
     });
   }
 
-  ranked.sort((a, b) => a.rank - b.rank || a.time - b.time || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+  ranked.sort(
+    (a, b) => a.rank - b.rank || a.time - b.time || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
+  );
   return { items: ranked.map((r) => r.item), counts };
 }
 

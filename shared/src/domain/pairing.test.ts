@@ -28,7 +28,10 @@ function ev(direction: 'inbound' | 'outbound', local: string, over: Partial<Pair
 describe('pairWaits: basic pairing', () => {
   it('pairs an inbound with the next outbound in the thread and measures both clocks', () => {
     const waits = pairWaits(
-      [ev('inbound', '2026-03-09T10:00', { id: 'in' }), ev('outbound', '2026-03-09T13:00', { id: 'out', userId: 'u2' })],
+      [
+        ev('inbound', '2026-03-09T10:00', { id: 'in' }),
+        ev('outbound', '2026-03-09T13:00', { id: 'out', userId: 'u2' }),
+      ],
       defaultPlan,
     );
     expect(waits).toHaveLength(1);
@@ -59,7 +62,13 @@ describe('pairWaits: basic pairing', () => {
 
   it('leaves an unanswered wait open', () => {
     const [w] = pairWaits([ev('inbound', '2026-03-10T09:00')], defaultPlan);
-    expect(w).toMatchObject({ replyId: null, replyAtMs: null, repliedBy: null, responseMs: null, responseWorkMs: null });
+    expect(w).toMatchObject({
+      replyId: null,
+      replyAtMs: null,
+      repliedBy: null,
+      responseMs: null,
+      responseWorkMs: null,
+    });
     expect(w!.deadlineMs).toBe(at('2026-03-10T13:00'));
   });
 
@@ -74,7 +83,13 @@ describe('pairWaits: basic pairing', () => {
       defaultPlan,
     );
     expect(waits).toHaveLength(1);
-    expect(waits[0]).toMatchObject({ startId: 'a', messageIds: ['a', 'b', 'c'], replyId: 'r', responseWorkMs: 3 * H, responseMs: 66 * H });
+    expect(waits[0]).toMatchObject({
+      startId: 'a',
+      messageIds: ['a', 'b', 'c'],
+      replyId: 'r',
+      responseWorkMs: 3 * H,
+      responseMs: 66 * H,
+    });
   });
 
   it('reopens a wait when a later inbound arrives in an answered thread', () => {
@@ -119,25 +134,40 @@ describe('pairWaits: basic pairing', () => {
       defaultPlan,
     );
     expect(waits[0]).toMatchObject({ startId: 'a', messageIds: ['a', 'b'], replyId: 'r' });
-    const same = pairWaits([ev('inbound', '2026-03-09T10:00', { id: 'x' }), ev('outbound', '2026-03-09T10:00', { id: 'y' })], defaultPlan);
+    const same = pairWaits(
+      [ev('inbound', '2026-03-09T10:00', { id: 'x' }), ev('outbound', '2026-03-09T10:00', { id: 'y' })],
+      defaultPlan,
+    );
     expect(same[0]).toMatchObject({ replyId: 'y', responseMs: 0 });
-    const reversed = pairWaits([ev('outbound', '2026-03-09T10:00', { id: 'y' }), ev('inbound', '2026-03-09T10:00', { id: 'x' })], defaultPlan);
+    const reversed = pairWaits(
+      [ev('outbound', '2026-03-09T10:00', { id: 'y' }), ev('inbound', '2026-03-09T10:00', { id: 'x' })],
+      defaultPlan,
+    );
     expect(reversed[0]).toMatchObject({ replyId: null });
   });
 
   it('keeps threads apart', () => {
     const waits = pairWaits(
-      [ev('inbound', '2026-03-09T10:00', { id: 'a', threadKey: 'gmail:t1' }), ev('outbound', '2026-03-09T11:00', { id: 'r', threadKey: 'gmail:t2' })],
+      [
+        ev('inbound', '2026-03-09T10:00', { id: 'a', threadKey: 'gmail:t1' }),
+        ev('outbound', '2026-03-09T11:00', { id: 'r', threadKey: 'gmail:t2' }),
+      ],
       defaultPlan,
     );
     expect(waits[0]!.replyId).toBeNull();
   });
 
   it('resolves the SLA by stakeholder type and channel, or none', () => {
-    const social = pairWaits([ev('inbound', '2026-03-14T22:00', { channel: 'social', threadKey: 'weibo:1' })], defaultPlan);
+    const social = pairWaits(
+      [ev('inbound', '2026-03-14T22:00', { channel: 'social', threadKey: 'weibo:1' })],
+      defaultPlan,
+    );
     expect(social[0]).toMatchObject({ slaLimit: { value: 24, unit: 'hours' }, deadlineMs: at('2026-03-15T22:00') });
     const partner = pairWaits([ev('inbound', '2026-03-13T17:00', { stakeholderType: 'partner' })], defaultPlan);
-    expect(partner[0]).toMatchObject({ slaLimit: { value: 1, unit: 'working_days' }, deadlineMs: at('2026-03-16T17:00') });
+    expect(partner[0]).toMatchObject({
+      slaLimit: { value: 1, unit: 'working_days' },
+      deadlineMs: at('2026-03-16T17:00'),
+    });
     const none = pairWaits([ev('inbound', '2026-03-09T10:00')], { ...defaultPlan, sla: [] });
     expect(none[0]).toMatchObject({ slaLimit: null, deadlineMs: null });
   });
@@ -165,7 +195,11 @@ describe('pairWaits: what is not a wait or a reply', () => {
 
   it('an automated inbound does not join or split a wait', () => {
     const waits = pairWaits(
-      [ev('inbound', '2026-03-09T10:00', { id: 'a' }), ev('inbound', '2026-03-09T10:01', { id: 'bounce', automated: true }), ev('outbound', '2026-03-09T11:00')],
+      [
+        ev('inbound', '2026-03-09T10:00', { id: 'a' }),
+        ev('inbound', '2026-03-09T10:01', { id: 'bounce', automated: true }),
+        ev('outbound', '2026-03-09T11:00'),
+      ],
       defaultPlan,
     );
     expect(waits[0]!.messageIds).toEqual(['a']);
@@ -174,19 +208,39 @@ describe('pairWaits: what is not a wait or a reply', () => {
 
 describe('pairWaits: live conversations answer across channels', () => {
   it('keeps its live-channel list in step with the schemas', () => {
-    expect(['email', 'social', 'project', 'im', 'phone', 'video', 'in_person'].filter((c) => isLiveChannel(c as never))).toEqual([...liveChannels]);
+    expect(
+      ['email', 'social', 'project', 'im', 'phone', 'video', 'in_person'].filter((c) => isLiveChannel(c as never)),
+    ).toEqual([...liveChannels]);
   });
 
   it('a logged call with the same stakeholder answers a Weibo DM wait', () => {
     const waits = pairWaits(
       [
-        ev('inbound', '2026-03-09T10:00', { id: 'dm', channel: 'social', threadKey: 'weibo:dm:9', stakeholderId: 'sW' }),
-        ev('outbound', '2026-03-09T15:00', { id: 'call', channel: 'phone', threadKey: 'manual:01', stakeholderId: 'sW', userId: 'u3' }),
+        ev('inbound', '2026-03-09T10:00', {
+          id: 'dm',
+          channel: 'social',
+          threadKey: 'weibo:dm:9',
+          stakeholderId: 'sW',
+        }),
+        ev('outbound', '2026-03-09T15:00', {
+          id: 'call',
+          channel: 'phone',
+          threadKey: 'manual:01',
+          stakeholderId: 'sW',
+          userId: 'u3',
+        }),
       ],
       defaultPlan,
     );
     expect(waits).toHaveLength(1);
-    expect(waits[0]).toMatchObject({ startId: 'dm', channel: 'social', replyId: 'call', repliedBy: 'u3', responseMs: 5 * H, responseWorkMs: 5 * H });
+    expect(waits[0]).toMatchObject({
+      startId: 'dm',
+      channel: 'social',
+      replyId: 'call',
+      repliedBy: 'u3',
+      responseMs: 5 * H,
+      responseWorkMs: 5 * H,
+    });
   });
 
   it('a meeting answers every open wait of that stakeholder, whatever the thread', () => {
@@ -258,7 +312,11 @@ describe('pairWaits: conversations and the segment gap', () => {
 
   it('uses 2 days for social, the plan for other channels, and 5 days as the fallback', () => {
     const social = pairWaits(
-      [ev('inbound', '2026-03-02T10:00', { channel: 'social' }), ev('outbound', '2026-03-02T11:00', { channel: 'social' }), ev('inbound', '2026-03-04T12:00', { channel: 'social' })],
+      [
+        ev('inbound', '2026-03-02T10:00', { channel: 'social' }),
+        ev('outbound', '2026-03-02T11:00', { channel: 'social' }),
+        ev('inbound', '2026-03-04T12:00', { channel: 'social' }),
+      ],
       defaultPlan,
     );
     expect(social.map((w) => w.firstInConversation)).toEqual([true, true]);
@@ -266,9 +324,15 @@ describe('pairWaits: conversations and the segment gap', () => {
     expect(segmentGapMs(plan, 'email')).toBe(1 * DAY);
     expect(segmentGapMs(plan, 'social')).toBe(2 * DAY);
     expect(segmentGapMs(plan, 'project')).toBe(5 * DAY);
-    const email = pairWaits([ev('inbound', '2026-03-02T10:00'), ev('outbound', '2026-03-02T11:00'), ev('inbound', '2026-03-04T10:00')], plan);
+    const email = pairWaits(
+      [ev('inbound', '2026-03-02T10:00'), ev('outbound', '2026-03-02T11:00'), ev('inbound', '2026-03-04T10:00')],
+      plan,
+    );
     expect(email.map((w) => w.firstInConversation)).toEqual([true, true]);
-    const sameEmail = pairWaits([ev('inbound', '2026-03-02T10:00'), ev('outbound', '2026-03-02T11:00'), ev('inbound', '2026-03-04T10:00')], defaultPlan);
+    const sameEmail = pairWaits(
+      [ev('inbound', '2026-03-02T10:00'), ev('outbound', '2026-03-02T11:00'), ev('inbound', '2026-03-04T10:00')],
+      defaultPlan,
+    );
     expect(sameEmail.map((w) => w.firstInConversation)).toEqual([true, false]);
   });
 
@@ -310,7 +374,11 @@ describe('pairWaits: "no reply needed"', () => {
 
   it('lets the next inbound start a new wait', () => {
     const waits = pairWaits(
-      [ev('inbound', '2026-03-09T10:00', { id: 'a', closure }), ev('inbound', '2026-03-09T15:00', { id: 'b' }), ev('outbound', '2026-03-09T16:00', { id: 'r' })],
+      [
+        ev('inbound', '2026-03-09T10:00', { id: 'a', closure }),
+        ev('inbound', '2026-03-09T15:00', { id: 'b' }),
+        ev('outbound', '2026-03-09T16:00', { id: 'r' }),
+      ],
       defaultPlan,
     );
     expect(waits.map((w) => [w.startId, w.closedAtMs, w.replyId])).toEqual([
@@ -321,10 +389,17 @@ describe('pairWaits: "no reply needed"', () => {
 
   it('is ignored when a reply came first, and closes the whole block from any of its messages', () => {
     const late = { ...closure, atMs: at('2026-03-09T18:00') };
-    const answered = pairWaits([ev('inbound', '2026-03-09T10:00', { closure: late }), ev('outbound', '2026-03-09T12:00', { id: 'r' })], defaultPlan);
+    const answered = pairWaits(
+      [ev('inbound', '2026-03-09T10:00', { closure: late }), ev('outbound', '2026-03-09T12:00', { id: 'r' })],
+      defaultPlan,
+    );
     expect(answered[0]).toMatchObject({ replyId: 'r', closedAtMs: null });
     const block = pairWaits(
-      [ev('inbound', '2026-03-09T09:00', { id: 'a' }), ev('inbound', '2026-03-09T10:00', { id: 'b', closure }), ev('outbound', '2026-03-09T12:00')],
+      [
+        ev('inbound', '2026-03-09T09:00', { id: 'a' }),
+        ev('inbound', '2026-03-09T10:00', { id: 'b', closure }),
+        ev('outbound', '2026-03-09T12:00'),
+      ],
       defaultPlan,
     );
     expect(block).toHaveLength(1);

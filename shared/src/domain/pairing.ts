@@ -65,7 +65,18 @@ export type Wait = {
 };
 
 /** The message a wait starts at, and what the plan gives it. */
-export type WaitStart = Pick<Wait, 'threadKey' | 'stakeholderId' | 'stakeholderType' | 'channel' | 'userId' | 'startMs' | 'slaLimit' | 'deadlineMs' | 'firstInConversation'> & {
+export type WaitStart = Pick<
+  Wait,
+  | 'threadKey'
+  | 'stakeholderId'
+  | 'stakeholderType'
+  | 'channel'
+  | 'userId'
+  | 'startMs'
+  | 'slaLimit'
+  | 'deadlineMs'
+  | 'firstInConversation'
+> & {
   id: string;
 };
 
@@ -150,7 +161,12 @@ export function pairWaits(events: readonly PairingEvent[], plan: Plan): Wait[] {
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     if (event.closure && event.direction === 'inbound') {
-      timeline.push({ atMs: Math.max(event.closure.atMs, event.occurredAtMs), seq: events.length + i, event, closure: event.closure });
+      timeline.push({
+        atMs: Math.max(event.closure.atMs, event.occurredAtMs),
+        seq: events.length + i,
+        event,
+        closure: event.closure,
+      });
     }
   }
   timeline.sort((a, b) => a.atMs - b.atMs || a.seq - b.seq);

@@ -78,8 +78,16 @@ describe('summarizeWaits', () => {
     ];
     const asOfMs = at('2026-03-20T00:00');
     const working = summarizeWaits(waits, { basis: 'working', asOfMs });
-    expect(working).toMatchObject({ waits: 4, answered: 4, onTime: 3, late: 1, pending: 0, closed: 0, onTimeRate: 0.75 });
-    expect(working.meanMs).toBe((0.5 + 2 + 3 + 12) * H / 4);
+    expect(working).toMatchObject({
+      waits: 4,
+      answered: 4,
+      onTime: 3,
+      late: 1,
+      pending: 0,
+      closed: 0,
+      onTimeRate: 0.75,
+    });
+    expect(working.meanMs).toBe(((0.5 + 2 + 3 + 12) * H) / 4);
     expect(working.medianMs).toBe(2 * H);
     expect(working.p90Ms).toBe(12 * H);
     expect(working.buckets).toEqual({ lt1h: 1, '1to4h': 2, '4to24h': 1, '24to72h': 0, gt72h: 0 });
@@ -93,8 +101,23 @@ describe('summarizeWaits', () => {
     const base = answered('2026-03-09T10:00', H, H, '2026-03-09T14:00');
     const waits: Wait[] = [
       base,
-      { ...base, replyId: null, replyAtMs: null, responseMs: null, responseWorkMs: null, closedAtMs: at('2026-03-10T10:00'), closeReason: 'spam' },
-      { ...base, replyId: null, replyAtMs: null, responseMs: null, responseWorkMs: null, deadlineMs: at('2026-03-21T10:00') },
+      {
+        ...base,
+        replyId: null,
+        replyAtMs: null,
+        responseMs: null,
+        responseWorkMs: null,
+        closedAtMs: at('2026-03-10T10:00'),
+        closeReason: 'spam',
+      },
+      {
+        ...base,
+        replyId: null,
+        replyAtMs: null,
+        responseMs: null,
+        responseWorkMs: null,
+        deadlineMs: at('2026-03-21T10:00'),
+      },
     ];
     const s = summarizeWaits(waits, { basis: 'working', asOfMs: at('2026-03-20T00:00') });
     expect(s).toMatchObject({ waits: 3, answered: 1, onTime: 1, late: 0, pending: 1, closed: 1, onTimeRate: 1 });
@@ -106,7 +129,12 @@ describe('summarizeWaits', () => {
       answered('2026-03-09T11:00', 2 * H, 2 * H, '2026-03-09T15:00'),
       answered('2026-03-13T17:00', 66 * H, 3 * H, '2026-03-16T12:00'),
       answered('2026-03-09T09:00', 30 * H, 12 * H, '2026-03-09T13:00'),
-      { ...answered('2026-03-19T09:00', H, H, '2026-03-19T13:00'), replyAtMs: null, responseMs: null, responseWorkMs: null },
+      {
+        ...answered('2026-03-19T09:00', H, H, '2026-03-19T13:00'),
+        replyAtMs: null,
+        responseMs: null,
+        responseWorkMs: null,
+      },
     ];
     const options = { basis: 'working' as const, asOfMs: at('2026-03-20T00:00') };
     const whole = summarizeWaits(waits, options);
@@ -163,7 +191,13 @@ describe('acceptance: customer email waits in Asia/Shanghai, Mon–Fri 09:00–1
 
   it('pairs B as one wait of 3 working hours and 66 calendar hours', () => {
     const b = pairWaits(events, defaultPlan).find((w) => w.threadKey === 'gmail:B')!;
-    expect(b).toMatchObject({ startId: 'B1', messageIds: ['B1', 'B2'], replyId: 'B-reply', responseWorkMs: 3 * H, responseMs: 66 * H });
+    expect(b).toMatchObject({
+      startId: 'B1',
+      messageIds: ['B1', 'B2'],
+      replyId: 'B-reply',
+      responseWorkMs: 3 * H,
+      responseMs: 66 * H,
+    });
   });
 
   it('gives 3 waits, 2 on time, 1 late, on-time rate 2/3, median working 3 h, mean calendar 34.5 h', () => {

@@ -95,7 +95,10 @@ export class ResponseStatsAccumulator {
  * over answered waits (replied by `asOfMs`) on the chosen basis (`working` = responseWorkMs, `calendar` =
  * responseMs). `onTimeRate` = onTime ÷ (onTime + late), null when no wait has been decided.
  */
-export function summarizeWaits(waits: readonly WaitFigures[], options: { basis: 'working' | 'calendar'; asOfMs: number }): ResponseStats {
+export function summarizeWaits(
+  waits: readonly WaitFigures[],
+  options: { basis: 'working' | 'calendar'; asOfMs: number },
+): ResponseStats {
   const acc = new ResponseStatsAccumulator(options);
   for (const w of waits) acc.add(w);
   return acc.result();

@@ -33,7 +33,10 @@ describe('resolveSla', () => {
 
   it('is null when the plan has no rule for the type', () => {
     expect(resolveSla({ ...defaultPlan, sla: [] }, 'customer', 'email')).toBeNull();
-    const plan: Plan = { ...defaultPlan, sla: [{ stakeholderType: 'media', channel: 'email', limit: { value: 1, unit: 'hours' } }] };
+    const plan: Plan = {
+      ...defaultPlan,
+      sla: [{ stakeholderType: 'media', channel: 'email', limit: { value: 1, unit: 'hours' } }],
+    };
     expect(resolveSla(plan, 'media', 'social')).toBeNull();
   });
 });
@@ -52,19 +55,31 @@ describe('durationSpecMs', () => {
 
 describe('deadlineFor', () => {
   it('adds calendar units on the wall clock, even out of hours', () => {
-    expect(deadlineFor(at('2026-03-13T17:00+08:00'), { value: 24, unit: 'hours' }, cal)).toBe(at('2026-03-14T17:00+08:00'));
-    expect(deadlineFor(at('2026-03-14T23:00+08:00'), { value: 15, unit: 'minutes' }, cal)).toBe(at('2026-03-14T23:15+08:00'));
+    expect(deadlineFor(at('2026-03-13T17:00+08:00'), { value: 24, unit: 'hours' }, cal)).toBe(
+      at('2026-03-14T17:00+08:00'),
+    );
+    expect(deadlineFor(at('2026-03-14T23:00+08:00'), { value: 15, unit: 'minutes' }, cal)).toBe(
+      at('2026-03-14T23:15+08:00'),
+    );
   });
 
   it('adds working units on the calendar', () => {
-    expect(deadlineFor(at('2026-03-13T17:00+08:00'), { value: 4, unit: 'working_hours' }, cal)).toBe(at('2026-03-16T12:00+08:00'));
-    expect(deadlineFor(at('2026-03-13T17:00+08:00'), { value: 1, unit: 'working_days' }, cal)).toBe(at('2026-03-16T17:00+08:00'));
-    expect(deadlineFor(at('2026-03-14T10:00+08:00'), { value: 1, unit: 'working_days' }, cal)).toBe(at('2026-03-16T18:00+08:00'));
+    expect(deadlineFor(at('2026-03-13T17:00+08:00'), { value: 4, unit: 'working_hours' }, cal)).toBe(
+      at('2026-03-16T12:00+08:00'),
+    );
+    expect(deadlineFor(at('2026-03-13T17:00+08:00'), { value: 1, unit: 'working_days' }, cal)).toBe(
+      at('2026-03-16T17:00+08:00'),
+    );
+    expect(deadlineFor(at('2026-03-14T10:00+08:00'), { value: 1, unit: 'working_days' }, cal)).toBe(
+      at('2026-03-16T18:00+08:00'),
+    );
   });
 
   it('keeps 24 calendar hours across a DST change at 23 h of offset difference', () => {
     const berlin = { ...cal, timeZone: 'Europe/Berlin' };
     // 24 elapsed hours from Saturday 12:00 CET is Sunday 13:00 CEST.
-    expect(deadlineFor(at('2026-03-28T12:00+01:00'), { value: 24, unit: 'hours' }, berlin)).toBe(at('2026-03-29T13:00+02:00'));
+    expect(deadlineFor(at('2026-03-28T12:00+01:00'), { value: 24, unit: 'hours' }, berlin)).toBe(
+      at('2026-03-29T13:00+02:00'),
+    );
   });
 });

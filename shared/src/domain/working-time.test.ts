@@ -96,7 +96,13 @@ describe('workingMsBetween', () => {
   });
 
   it('handles the spring-forward day in Europe/Berlin (2026-03-29 has 23 hours)', () => {
-    const berlinAllDay: WorkCalendar = { ...shanghai, timeZone: 'Europe/Berlin', workDays: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' };
+    const berlinAllDay: WorkCalendar = {
+      ...shanghai,
+      timeZone: 'Europe/Berlin',
+      workDays: [1, 2, 3, 4, 5, 6, 7],
+      start: '00:00',
+      end: '24:00',
+    };
     const start = at('2026-03-29T00:00+01:00');
     const end = at('2026-03-30T00:00+02:00');
     expect(end - start).toBe(23 * H); // calendar time
@@ -133,7 +139,9 @@ describe('workingMsBetween', () => {
   it('sums a whole year exactly (261 weekdays in 2026)', () => {
     expect(workingMsBetween(at('2026-01-01T00:00+08:00'), at('2027-01-01T00:00+08:00'), shanghai)).toBe(261 * 9 * H);
     const withHolidays = cal({ holidays: ['2026-01-01', '2026-10-01', '2026-10-03'] }); // 10-03 is a Saturday
-    expect(workingMsBetween(at('2026-01-01T00:00+08:00'), at('2027-01-01T00:00+08:00'), withHolidays)).toBe(259 * 9 * H);
+    expect(workingMsBetween(at('2026-01-01T00:00+08:00'), at('2027-01-01T00:00+08:00'), withHolidays)).toBe(
+      259 * 9 * H,
+    );
   });
 
   it('agrees with a day-by-day reference over random spans in a DST zone', () => {
@@ -183,8 +191,12 @@ describe('addWorkingMs', () => {
 
   it('carries over nights, weekends and holidays', () => {
     expect(addWorkingMs(at('2026-03-13T17:00+08:00'), 4 * H, shanghai)).toBe(at('2026-03-16T12:00+08:00'));
-    expect(addWorkingMs(at('2026-03-13T17:00+08:00'), 4 * H, cal({ holidays: ['2026-03-16'] }))).toBe(at('2026-03-17T12:00+08:00'));
-    expect(addWorkingMs(at('2026-03-13T17:00+08:00'), 4 * H, cal({ extraWorkDays: ['2026-03-14'] }))).toBe(at('2026-03-14T12:00+08:00'));
+    expect(addWorkingMs(at('2026-03-13T17:00+08:00'), 4 * H, cal({ holidays: ['2026-03-16'] }))).toBe(
+      at('2026-03-17T12:00+08:00'),
+    );
+    expect(addWorkingMs(at('2026-03-13T17:00+08:00'), 4 * H, cal({ extraWorkDays: ['2026-03-14'] }))).toBe(
+      at('2026-03-14T12:00+08:00'),
+    );
   });
 
   it('starts an out-of-hours arrival at the next working period', () => {
@@ -210,7 +222,12 @@ describe('addWorkingMs', () => {
   });
 
   it('is the inverse of workingMsBetween across year-long spans', () => {
-    const starts = ['2026-01-01T03:00+08:00', '2026-03-13T17:59+08:00', '2026-06-20T12:00+08:00', '2026-12-31T17:00+08:00'];
+    const starts = [
+      '2026-01-01T03:00+08:00',
+      '2026-03-13T17:59+08:00',
+      '2026-06-20T12:00+08:00',
+      '2026-12-31T17:00+08:00',
+    ];
     for (const s of starts) {
       for (const ms of [1, 30 * MIN, 9 * H, 100 * H, 2400 * H]) {
         const end = addWorkingMs(at(s), ms, shanghai);

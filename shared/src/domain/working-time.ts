@@ -54,7 +54,7 @@ function dayNumberOf(dateISO: string): number {
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a civil day number; 1970-01-01 was a Thursday. */
 function isoWeekdayOf(dayNumber: number): number {
-  return (((dayNumber + 3) % 7) + 7) % 7 + 1;
+  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
 }
 
 /**
@@ -70,7 +70,8 @@ function indexOf(cal: WorkCalendar): CalendarIndex {
     if (!DateTime.now().setZone(cal.timeZone).isValid) throw new Error(`unknown time zone "${cal.timeZone}"`);
     const startMinutes = parseMinutes(cal.start);
     const endMinutes = parseMinutes(cal.end);
-    if (!(endMinutes > startMinutes)) throw new Error(`working hours must end after they start (${cal.start}–${cal.end})`);
+    if (!(endMinutes > startMinutes))
+      throw new Error(`working hours must end after they start (${cal.start}–${cal.end})`);
     const workDays = new Set(cal.workDays);
     const extraWorkDays = new Set((cal.extraWorkDays ?? []).map(dayNumberOf));
     index = {
@@ -101,7 +102,13 @@ function localInstant(zone: string, dayNumber: number, minutes: number): number 
   const d = new Date(dayNumber * DAY_MS);
   // Luxon moves a wall time that does not exist (spring forward) to the first instant after the gap.
   return DateTime.fromObject(
-    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: Math.floor(minutes / 60),
+      minute: minutes % 60,
+    },
     { zone },
   ).toMillis();
 }
@@ -221,7 +228,9 @@ export function addWorkingMs(startMs: number, ms: number, cal: WorkCalendar): nu
   if (ms <= 0) return startMs;
   const index = indexOf(cal);
   if (index.empty) {
-    throw new Error('the working calendar has no working days (no workDays and no extraWorkDays): a working-time deadline can never be reached');
+    throw new Error(
+      'the working calendar has no working days (no workDays and no extraWorkDays): a working-time deadline can never be reached',
+    );
   }
   const from = locate(index, startMs);
   let block = from.block;
@@ -231,7 +240,9 @@ export function addWorkingMs(startMs: number, ms: number, cal: WorkCalendar): nu
     const blockTotal = block.cum[BLOCK_DAYS]!;
     emptyBlocks = blockTotal === 0 ? emptyBlocks + 1 : 0;
     if (emptyBlocks > MAX_EMPTY_BLOCKS) {
-      throw new Error(`the working calendar has no working time for 10 years after ${new Date(block.first * DAY_MS).toISOString().slice(0, 10)}: a working-time deadline can never be reached`);
+      throw new Error(
+        `the working calendar has no working time for 10 years after ${new Date(block.first * DAY_MS).toISOString().slice(0, 10)}: a working-time deadline can never be reached`,
+      );
     }
     target -= blockTotal;
     block = blockOf(index, block.first / BLOCK_DAYS + 1);

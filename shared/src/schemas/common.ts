@@ -23,7 +23,15 @@ export const liveChannels: readonly Channel[] = ['phone', 'video', 'in_person'];
 export const directionSchema = z.enum(['inbound', 'outbound']);
 export type Direction = z.infer<typeof directionSchema>;
 
-export const stakeholderTypes = ['customer', 'partner', 'media', 'investor', 'government', 'supplier', 'other'] as const;
+export const stakeholderTypes = [
+  'customer',
+  'partner',
+  'media',
+  'investor',
+  'government',
+  'supplier',
+  'other',
+] as const;
 export const stakeholderTypeSchema = z.enum(stakeholderTypes);
 export type StakeholderType = z.infer<typeof stakeholderTypeSchema>;
 
@@ -35,7 +43,9 @@ export const captureLevelSchema = z.enum(['metadata', 'subject', 'snippet']);
 export type CaptureLevel = z.infer<typeof captureLevelSchema>;
 
 /** Client-generated ULID (26 Crockford base32 characters). */
-export const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 characters, Crockford base32)');
+export const ulidSchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 characters, Crockford base32)');
 
 /** ISO 8601 instant with an explicit offset or Z, e.g. 2026-03-10T09:12:00+08:00. */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });

@@ -77,12 +77,19 @@ export type AssignHandleResult = z.infer<typeof assignHandleResultSchema>;
 /** `directory.dismissHandle` / `undismissHandle` (managers): hide a handle from the queue org-wide, or show it again. */
 export const dismissHandleInputSchema = handleKeySchema;
 export type DismissHandleInput = z.infer<typeof dismissHandleInputSchema>;
-export const dismissHandleResultSchema = z.object({ kind: identityKindSchema, value: z.string(), dismissed: z.boolean() });
+export const dismissHandleResultSchema = z.object({
+  kind: identityKindSchema,
+  value: z.string(),
+  dismissed: z.boolean(),
+});
 export type DismissHandleResult = z.infer<typeof dismissHandleResultSchema>;
 
 /** `directory.importCsv` (managers): the CSV text, 1 MiB at most; `dryRun` reports the same verdicts and writes nothing. */
 export const importCsvInputSchema = z.object({
-  csv: z.string().min(1).max(1024 * 1024, 'the CSV can be at most 1 MiB'),
+  csv: z
+    .string()
+    .min(1)
+    .max(1024 * 1024, 'the CSV can be at most 1 MiB'),
   dryRun: z.boolean().default(false),
 });
 export type ImportCsvInput = z.input<typeof importCsvInputSchema>;

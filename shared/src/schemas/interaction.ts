@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { channelSchema, directionSchema, isoDateTimeSchema, sourceSchema, stakeholderTypeSchema, ulidSchema } from './common';
+import {
+  channelSchema,
+  directionSchema,
+  isoDateTimeSchema,
+  sourceSchema,
+  stakeholderTypeSchema,
+  ulidSchema,
+} from './common';
 import { personSchema } from './captured-thread';
 
 /**
@@ -23,7 +30,13 @@ export const interactionInputSchema = z.object({
   snippet: z.string().max(1000).nullable().default(null),
   url: z.string().url().max(2000).nullable().default(null),
   /** Calls and meetings: minutes. */
-  durationMin: z.number().int().min(0).max(24 * 60).nullable().default(null),
+  durationMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .nullable()
+    .default(null),
   note: z.string().max(4000).nullable().default(null),
   /** Not reply-eligible: auto-submitted, no-reply/list sender, or a thread that is internal only. */
   automated: z.boolean().default(false),

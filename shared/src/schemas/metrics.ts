@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { channelSchema, directionSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
 
-export const metricsGroupBySchema = z.enum(['stakeholderType', 'channel', 'user', 'stakeholder', 'day', 'week', 'month', 'direction']);
+export const metricsGroupBySchema = z.enum([
+  'stakeholderType',
+  'channel',
+  'user',
+  'stakeholder',
+  'day',
+  'week',
+  'month',
+  'direction',
+]);
 export type MetricsGroupBy = z.infer<typeof metricsGroupBySchema>;
 
 /** Filters shared by every metrics query. `from` inclusive, `to` exclusive. */
@@ -17,7 +26,10 @@ export const metricsFilterSchema = z
     direction: directionSchema.optional(),
   })
   .refine((f) => Date.parse(f.from) < Date.parse(f.to), { message: '`from` must be before `to`', path: ['to'] })
-  .refine((f) => Date.parse(f.to) - Date.parse(f.from) <= 3 * 366 * 86400000, { message: 'the period can be at most 3 years', path: ['to'] });
+  .refine((f) => Date.parse(f.to) - Date.parse(f.from) <= 3 * 366 * 86400000, {
+    message: 'the period can be at most 3 years',
+    path: ['to'],
+  });
 export type MetricsFilter = z.infer<typeof metricsFilterSchema>;
 
 export const totalsInputSchema = z.object({

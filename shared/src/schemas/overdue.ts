@@ -61,6 +61,12 @@ export type OverdueInput = z.input<typeof overdueInputSchema>;
 
 export const overdueResultSchema = z.object({
   items: z.array(overdueItemSchema),
-  counts: z.object({ late: z.number().int(), dueSoon: z.number().int(), cadenceOverdue: z.number().int(), cadenceDue: z.number().int(), reminders: z.number().int() }),
+  counts: z.object({
+    late: z.number().int(),
+    dueSoon: z.number().int(),
+    cadenceOverdue: z.number().int(),
+    cadenceDue: z.number().int(),
+    reminders: z.number().int(),
+  }),
 });
 export type OverdueResult = z.infer<typeof overdueResultSchema>;

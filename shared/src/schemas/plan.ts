@@ -50,7 +50,10 @@ export const cadenceRuleSchema = z
     maxDays: z.number().int().min(1).max(3650),
     channels: z.array(channelSchema).max(7).nullable().default(null),
   })
-  .refine((r) => r.idealDays <= r.maxDays, { message: 'the ideal interval cannot exceed the maximum', path: ['idealDays'] });
+  .refine((r) => r.idealDays <= r.maxDays, {
+    message: 'the ideal interval cannot exceed the maximum',
+    path: ['idealDays'],
+  });
 export type CadenceRule = z.output<typeof cadenceRuleSchema>;
 
 export const goalMetricSchema = z.enum([

@@ -135,7 +135,11 @@ export const reportGoalSchema = z.object({
   id: z.string(),
   label: z.string(),
   metric: goalMetricSchema,
-  scope: z.object({ stakeholderType: stakeholderTypeSchema.nullable(), channel: channelSchema.nullable(), tier: z.string().nullable() }),
+  scope: z.object({
+    stakeholderType: stakeholderTypeSchema.nullable(),
+    channel: channelSchema.nullable(),
+    tier: z.string().nullable(),
+  }),
   comparator: z.enum(['>=', '<=']),
   /** The plan's target, as written (counting goals: per `goalPeriod`). */
   target: z.number(),
@@ -213,7 +217,9 @@ export const periodReportSchema = z.object({
     outbound: z.number().int(),
     byType: z.array(countOf(stakeholderTypeSchema)),
     byChannel: z.array(countOf(channelSchema)),
-    byTypeChannel: z.array(z.object({ stakeholderType: stakeholderTypeSchema, channel: channelSchema, count: z.number().int() })),
+    byTypeChannel: z.array(
+      z.object({ stakeholderType: stakeholderTypeSchema, channel: channelSchema, count: z.number().int() }),
+    ),
     /** Every day of the period in the org's time zone (zeros included), YYYY-MM-DD. */
     perDay: z.array(countOf(z.string())),
     perPerson: z.array(z.object({ userId: z.string(), name: z.string().nullable(), count: z.number().int() })),
@@ -224,7 +230,12 @@ export const periodReportSchema = z.object({
     total: responseStatsSchema,
     totalCalendar: responseStatsSchema,
     byTypeChannel: z.array(
-      z.object({ stakeholderType: stakeholderTypeSchema, channel: channelSchema, sla: durationSpecSchema.nullable(), stats: responseStatsSchema }),
+      z.object({
+        stakeholderType: stakeholderTypeSchema,
+        channel: channelSchema,
+        sla: durationSpecSchema.nullable(),
+        stats: responseStatsSchema,
+      }),
     ),
   }),
   coverage: z.array(coverageRowSchema),
@@ -244,7 +255,14 @@ export type PeriodReport = z.infer<typeof periodReportSchema>;
  * that show nothing else.
  */
 export const reportGoalsSchema = z.object({
-  meta: periodReportSchema.shape.meta.pick({ language: true, from: true, to: true, asOf: true, scope: true, planVersion: true }),
+  meta: periodReportSchema.shape.meta.pick({
+    language: true,
+    from: true,
+    to: true,
+    asOf: true,
+    scope: true,
+    planVersion: true,
+  }),
   goals: z.array(reportGoalSchema),
 });
 export type ReportGoals = z.infer<typeof reportGoalsSchema>;

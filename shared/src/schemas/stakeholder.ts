@@ -62,4 +62,3 @@ export const matchResultSchema = z.array(
   }),
 );
 export type MatchResult = z.infer<typeof matchResultSchema>;
-

@@ -23,7 +23,9 @@ export const pushInputSchema = z.object({
 export type PushInput = z.infer<typeof pushInputSchema>;
 
 export const pushResultSchema = z.object({
-  applied: z.array(z.object({ id: z.string(), entity: z.enum(['interaction', 'followup']), mergedInto: z.string().nullable() })),
+  applied: z.array(
+    z.object({ id: z.string(), entity: z.enum(['interaction', 'followup']), mergedInto: z.string().nullable() }),
+  ),
   rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
   cursor: z.number().int(),
 });
@@ -43,4 +45,3 @@ export const pullResultSchema = z.object({
   hasMore: z.boolean(),
 });
 export type PullResult = z.infer<typeof pullResultSchema>;
-

@@ -18,7 +18,9 @@ export interface ExtensionBrowser {
  * Debian's Chromium with the built extension loaded (docs/development.md "The extension in a real browser"). Reuse `userDataDir` to simulate a
  * browser restart with the same profile.
  */
-export async function launchWithExtension(opts: { userDataDir?: string; lang?: string; timeZone?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  opts: { userDataDir?: string; lang?: string; timeZone?: string } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`the extension is not built at ${extensionDir}: run \`pnpm build\` first`);
   }

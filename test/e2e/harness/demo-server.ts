@@ -17,7 +17,9 @@ export interface DemoServer {
 
 /** A tRPC client over real HTTP, as the extension calls the server (no transformer). */
 export function apiClient(baseUrl: string, token: string): ApiClient {
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc`, headers: { authorization: `Bearer ${token}` } })] });
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${baseUrl}/trpc`, headers: { authorization: `Bearer ${token}` } })],
+  });
 }
 
 /** Parses the token lines of `seed-demo` ("  manager zhou.min@demo.example   <token>"). */

@@ -21,7 +21,10 @@ export async function signInThroughOptions(
   await options.getByLabel('Server URL').fill(opts.serverUrl);
   await options.getByLabel('API token').fill(opts.token);
   await options.getByRole('button', { name: 'Save' }).first().click();
-  await options.getByTestId('connection-status').filter({ hasText: `Signed in as ${opts.name}` }).waitFor({ timeout: 20_000 });
+  await options
+    .getByTestId('connection-status')
+    .filter({ hasText: `Signed in as ${opts.name}` })
+    .waitFor({ timeout: 20_000 });
   if (opts.sync) await options.getByRole('button', { name: 'Sync now' }).click();
   if (!opts.keepOpen) await options.close();
   return options;

@@ -15,7 +15,12 @@ export interface SiteFixture {
     channel: string;
     threadId: string;
     title: string;
-    messages: { id: string | null; author: { name: string; handle: string | null }; direction: string; sentAt: string }[];
+    messages: {
+      id: string | null;
+      author: { name: string; handle: string | null };
+      direction: string;
+      sentAt: string;
+    }[];
   };
 }
 

@@ -24,15 +24,40 @@ export async function provisionOrg(
   databaseUrl: string,
   opts: { dir: string; staff?: boolean; stakeholderCsv: string[] },
 ): Promise<{ adminToken: string; staffToken: string | null; stakeholderIds: string[] }> {
-  const created = await runCli(databaseUrl, ['org:create', '--name', org.name, '--tz', 'Asia/Shanghai', '--admin-email', org.admin.email, '--admin-name', org.admin.name]);
+  const created = await runCli(databaseUrl, [
+    'org:create',
+    '--name',
+    org.name,
+    '--tz',
+    'Asia/Shanghai',
+    '--admin-email',
+    org.admin.email,
+    '--admin-name',
+    org.admin.name,
+  ]);
   const adminToken = tokenIn('org:create', created);
   let staffToken: string | null = null;
   if (opts.staff) {
-    await runCli(databaseUrl, ['user:create', '--org', org.name, '--email', org.staff.email, '--name', org.staff.name, '--role', 'staff']);
+    await runCli(databaseUrl, [
+      'user:create',
+      '--org',
+      org.name,
+      '--email',
+      org.staff.email,
+      '--name',
+      org.staff.name,
+      '--role',
+      'staff',
+    ]);
     staffToken = tokenIn('token:create', await runCli(databaseUrl, ['token:create', '--user', org.staff.email]));
   }
   const csv = join(opts.dir, 'stakeholders.csv');
-  writeFileSync(csv, ['name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones', ...opts.stakeholderCsv].join('\n'));
+  writeFileSync(
+    csv,
+    ['name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones', ...opts.stakeholderCsv].join(
+      '\n',
+    ),
+  );
   const imported = await runCli(databaseUrl, ['import:stakeholders', '--org', org.name, '--file', csv]);
   const expected = `${opts.stakeholderCsv.length} created, 0 updated, 0 with errors`;
   if (!imported.includes(expected)) throw new Error(`import:stakeholders did not report "${expected}":\n${imported}`);

@@ -30,12 +30,19 @@ export async function runCli(databaseUrl: string, args: string[]): Promise<strin
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`cli ${args.join(' ')} exited ${code}:\n${err}${out}`))));
+    child.on('exit', (code) =>
+      code === 0 ? ok(out) : fail(new Error(`cli ${args.join(' ')} exited ${code}:\n${err}${out}`)),
+    );
   });
 }
 
 /** Wait until a spawned server answers `/healthz`; kill it and throw with its output if it exits or times out. */
-export async function waitForHealthz(child: ChildProcess, url: string, output: () => string, timeoutMs: number): Promise<void> {
+export async function waitForHealthz(
+  child: ChildProcess,
+  url: string,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
@@ -61,7 +68,11 @@ export interface ServerProcess {
 }
 
 /** Start the real server (`src/index.ts`) as its own process on 127.0.0.1 and wait for /healthz. */
-export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServer(opts: {
+  port: number;
+  databaseUrl: string;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
   const child: ChildProcess = spawn(tsxBin, ['src/index.ts'], {
     cwd: serverDir,
     env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATABASE_URL: opts.databaseUrl, ...opts.env },

@@ -20,7 +20,16 @@ export function samplePeriodReport(language: 'en' | 'zh-CN' = 'en'): PeriodRepor
   const from = '2026-03-09T00:00:00+08:00';
   const to = '2026-03-16T00:00:00+08:00';
   return {
-    meta: { language, from, to, asOf: '2026-03-16T00:00:00+08:00', timeZone: 'Asia/Shanghai', generatedAt: '2026-03-17T01:00:00.000Z', scope: 'team', planVersion: 2 },
+    meta: {
+      language,
+      from,
+      to,
+      asOf: '2026-03-16T00:00:00+08:00',
+      timeZone: 'Asia/Shanghai',
+      generatedAt: '2026-03-17T01:00:00.000Z',
+      scope: 'team',
+      planVersion: 2,
+    },
     overview: {
       total: 30,
       inbound: 18,
@@ -38,7 +47,10 @@ export function samplePeriodReport(language: 'en' | 'zh-CN' = 'en'): PeriodRepor
         { stakeholderType: 'media', channel: 'email', count: 4 },
         { stakeholderType: 'media', channel: 'social', count: 6 },
       ],
-      perDay: ['09', '10', '11', '12', '13', '14', '15'].map((d, i) => ({ key: `2026-03-${d}`, count: [6, 5, 4, 6, 9, 0, 0][i]! })),
+      perDay: ['09', '10', '11', '12', '13', '14', '15'].map((d, i) => ({
+        key: `2026-03-${d}`,
+        count: [6, 5, 4, 6, 9, 0, 0][i]!,
+      })),
       perPerson: [
         { userId: 'u1', name: 'Li | Na', count: 18 },
         { userId: 'u2', name: null, count: 12 },
@@ -75,17 +87,34 @@ export function samplePeriodReport(language: 'en' | 'zh-CN' = 'en'): PeriodRepor
     response: {
       total: stats(),
       totalCalendar: stats({ meanMs: 20 * 3_600_000 }),
-      byTypeChannel: [{ stakeholderType: 'customer', channel: 'email', sla: { value: 4, unit: 'working_hours' }, stats: stats() }],
+      byTypeChannel: [
+        { stakeholderType: 'customer', channel: 'email', sla: { value: 4, unit: 'working_hours' }, stats: stats() },
+      ],
     },
     coverage: [{ stakeholderType: 'customer', active: 4, covered: 3, due: 0, overdue: 1, rate: 0.75 }],
     comparison: {
       current: { from, to, total: 30, byType: [{ key: 'customer', count: 20 }], response: stats() },
-      previous: { from: '2026-03-02T00:00:00+08:00', to: from, total: 40, byType: [{ key: 'customer', count: 25 }], response: stats({ onTimeRate: 0.9 }) },
+      previous: {
+        from: '2026-03-02T00:00:00+08:00',
+        to: from,
+        total: 40,
+        byType: [{ key: 'customer', count: 25 }],
+        response: stats({ onTimeRate: 0.9 }),
+      },
     },
     gaps: {
       missedGoals: [],
       overdueStakeholders: [
-        { stakeholderId: 's1', name: '<script>alert(1)</script> Acme', stakeholderType: 'customer', tier: 'key', ownerUserId: null, lastContactAt: '2026-01-05T02:00:00Z', daysSince: 70, maxDays: 30 },
+        {
+          stakeholderId: 's1',
+          name: '<script>alert(1)</script> Acme',
+          stakeholderType: 'customer',
+          tier: 'key',
+          ownerUserId: null,
+          lastContactAt: '2026-01-05T02:00:00Z',
+          daysSince: 70,
+          maxDays: 30,
+        },
       ],
       worstWaits: [
         {

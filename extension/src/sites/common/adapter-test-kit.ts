@@ -91,7 +91,10 @@ export function describeRejectsOtherSites(site: SiteId, isThreadPage: SiteAdapte
   describe(`${site} detect on the other sites' fixture URLs`, () => {
     it('has URLs from every other site', () => {
       for (const other of siteIds.filter((s) => s !== site)) {
-        expect(others.some((f) => f.site === other && f.url !== null), other).toBe(true);
+        expect(
+          others.some((f) => f.site === other && f.url !== null),
+          other,
+        ).toBe(true);
       }
     });
 

@@ -7,13 +7,21 @@ const newYork = { now: new Date('2026-03-09T10:15:42-04:00'), timeZone: 'America
 
 describe('zonedToIso / isoInZone', () => {
   it('gives seconds and the offset the zone has at that instant', () => {
-    expect(zonedToIso({ year: 2026, month: 3, day: 10, hour: 9, minute: 12 }, 'Asia/Shanghai')).toBe('2026-03-10T09:12:00+08:00');
-    expect(zonedToIso({ year: 2026, month: 3, day: 7, hour: 23, minute: 0, second: 5 }, 'America/New_York')).toBe('2026-03-07T23:00:05-05:00');
-    expect(zonedToIso({ year: 2026, month: 3, day: 8, hour: 12, minute: 0 }, 'America/New_York')).toBe('2026-03-08T12:00:00-04:00');
+    expect(zonedToIso({ year: 2026, month: 3, day: 10, hour: 9, minute: 12 }, 'Asia/Shanghai')).toBe(
+      '2026-03-10T09:12:00+08:00',
+    );
+    expect(zonedToIso({ year: 2026, month: 3, day: 7, hour: 23, minute: 0, second: 5 }, 'America/New_York')).toBe(
+      '2026-03-07T23:00:05-05:00',
+    );
+    expect(zonedToIso({ year: 2026, month: 3, day: 8, hour: 12, minute: 0 }, 'America/New_York')).toBe(
+      '2026-03-08T12:00:00-04:00',
+    );
     expect(zonedToIso({ year: 2026, month: 1, day: 1, hour: 0, minute: 0 }, 'UTC')).toBe('2026-01-01T00:00:00+00:00');
   });
   it('rejects impossible dates', () => {
-    expect(() => zonedToIso({ year: 2026, month: 2, day: 30, hour: 0, minute: 0 }, 'Asia/Shanghai')).toThrow(RangeError);
+    expect(() => zonedToIso({ year: 2026, month: 2, day: 30, hour: 0, minute: 0 }, 'Asia/Shanghai')).toThrow(
+      RangeError,
+    );
   });
   it('formats an instant in a zone', () => {
     expect(isoInZone(Date.parse('2026-03-10T01:12:00Z'), 'Asia/Shanghai')).toBe('2026-03-10T09:12:00+08:00');
@@ -58,10 +66,13 @@ describe('parseRelativeTime', () => {
   });
   it('keeps the wall clock across a daylight-saving change for days, and the offset of that day', () => {
     expect(parseRelativeTime('2 days ago', newYork)).toBe('2026-03-07T10:15:00-05:00');
-    expect(parseRelativeTime('yesterday at 1:30 AM', { ...newYork, now: new Date('2026-03-09T00:10:00-04:00') })).toBe('2026-03-08T01:30:00-05:00');
+    expect(parseRelativeTime('yesterday at 1:30 AM', { ...newYork, now: new Date('2026-03-09T00:10:00-04:00') })).toBe(
+      '2026-03-08T01:30:00-05:00',
+    );
   });
   it('returns null for text that is no time', () => {
-    for (const text of ['', 'hello', 'Reply', '25:99', 'March', '昨天', '2 bananas ago']) expect(parseRelativeTime(text, shanghai)).toBeNull();
+    for (const text of ['', 'hello', 'Reply', '25:99', 'March', '昨天', '2 bananas ago'])
+      expect(parseRelativeTime(text, shanghai)).toBeNull();
   });
 });
 
@@ -89,7 +100,8 @@ describe('parseAbsoluteTime', () => {
     expect(parseAbsoluteTime(text, shanghai)).toBe(iso);
   });
   it('returns null for text that is no date-time', () => {
-    for (const text of ['', 'Foo 9, 2026, 4:05 PM', '3 hours ago', '2026-13-40 10:00']) expect(parseAbsoluteTime(text, shanghai)).toBeNull();
+    for (const text of ['', 'Foo 9, 2026, 4:05 PM', '3 hours ago', '2026-13-40 10:00'])
+      expect(parseAbsoluteTime(text, shanghai)).toBeNull();
   });
   it('parseTimeText takes either kind', () => {
     expect(parseTimeText('22 hours ago', shanghai)).toBe('2026-03-09T11:30:00+08:00');

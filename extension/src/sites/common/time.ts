@@ -14,7 +14,8 @@ const isoFormat = "yyyy-MM-dd'T'HH:mm:ssZZ";
 /** A wall-clock time in `timeZone` as ISO with its offset, e.g. 2026-03-10T09:12:00+08:00. Throws on an impossible date. */
 export function zonedToIso(parts: WallClock, timeZone: string): string {
   const dt = DateTime.fromObject({ ...parts, second: parts.second ?? 0, millisecond: 0 }, { zone: timeZone });
-  if (!dt.isValid) throw new RangeError(`invalid wall-clock time in ${timeZone}: ${dt.invalidExplanation ?? dt.invalidReason}`);
+  if (!dt.isValid)
+    throw new RangeError(`invalid wall-clock time in ${timeZone}: ${dt.invalidExplanation ?? dt.invalidReason}`);
   return dt.toFormat(isoFormat);
 }
 
@@ -62,20 +63,48 @@ function to24h(hour: number, marker: string | undefined): number {
 }
 
 const unitByWord: Record<string, 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years'> = {
-  s: 'seconds', sec: 'seconds', second: 'seconds', 秒: 'seconds', 秒钟: 'seconds',
-  m: 'minutes', min: 'minutes', minute: 'minutes', 分钟: 'minutes', 分: 'minutes',
-  h: 'hours', hr: 'hours', hour: 'hours', 小时: 'hours', 个小时: 'hours',
-  d: 'days', day: 'days', 天: 'days',
-  w: 'weeks', wk: 'weeks', week: 'weeks', 周: 'weeks', 星期: 'weeks', 个星期: 'weeks',
-  mo: 'months', month: 'months', 个月: 'months', 月: 'months',
-  y: 'years', yr: 'years', year: 'years', 年: 'years',
+  s: 'seconds',
+  sec: 'seconds',
+  second: 'seconds',
+  秒: 'seconds',
+  秒钟: 'seconds',
+  m: 'minutes',
+  min: 'minutes',
+  minute: 'minutes',
+  分钟: 'minutes',
+  分: 'minutes',
+  h: 'hours',
+  hr: 'hours',
+  hour: 'hours',
+  小时: 'hours',
+  个小时: 'hours',
+  d: 'days',
+  day: 'days',
+  天: 'days',
+  w: 'weeks',
+  wk: 'weeks',
+  week: 'weeks',
+  周: 'weeks',
+  星期: 'weeks',
+  个星期: 'weeks',
+  mo: 'months',
+  month: 'months',
+  个月: 'months',
+  月: 'months',
+  y: 'years',
+  yr: 'years',
+  year: 'years',
+  年: 'years',
 };
 
 /** now − n units in the zone (calendar arithmetic for days and longer), seconds 00. */
 function ago(n: number, unitWord: string, ctx: TimeContext): string | null {
   const unit = unitByWord[unitWord.toLowerCase().replace(/s$/, '')] ?? unitByWord[unitWord];
   if (!unit) return null;
-  return nowIn(ctx).minus({ [unit]: n }).set({ second: 0, millisecond: 0 }).toFormat(isoFormat);
+  return nowIn(ctx)
+    .minus({ [unit]: n })
+    .set({ second: 0, millisecond: 0 })
+    .toFormat(isoFormat);
 }
 
 const clock = String.raw`(\d{1,2}):(\d{2})`;
@@ -95,12 +124,18 @@ export function parseRelativeTime(input: string, ctx: TimeContext): string | nul
 
   if (/^(just now|now|刚刚|刚才)$/i.test(text)) return now.set({ second: 0, millisecond: 0 }).toFormat(isoFormat);
 
-  if ((m = text.match(/^(\d+|an?|one)\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|[smhdwy])\s+ago$/i))) {
+  if (
+    (m = text.match(
+      /^(\d+|an?|one)\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|[smhdwy])\s+ago$/i,
+    ))
+  ) {
     const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : 1;
     return ago(n, m[2]!, ctx);
   }
-  if ((m = text.match(/^(\d+)\s*(秒钟|秒|分钟|个小时|小时|天|个星期|星期|周|个月)前$/))) return ago(Number(m[1]), m[2]!, ctx);
-  if ((m = text.match(/^半(个)?小时前$/))) return now.minus({ minutes: 30 }).set({ second: 0, millisecond: 0 }).toFormat(isoFormat);
+  if ((m = text.match(/^(\d+)\s*(秒钟|秒|分钟|个小时|小时|天|个星期|星期|周|个月)前$/)))
+    return ago(Number(m[1]), m[2]!, ctx);
+  if ((m = text.match(/^半(个)?小时前$/)))
+    return now.minus({ minutes: 30 }).set({ second: 0, millisecond: 0 }).toFormat(isoFormat);
 
   if ((m = text.match(new RegExp(`^(today|yesterday)(?:,)?(?:\\s+at)?\\s*${clock}(?:${enMarker})?$`, 'i')))) {
     const day = m[1]!.toLowerCase() === 'yesterday' ? now.minus({ days: 1 }) : now;
@@ -110,11 +145,16 @@ export function parseRelativeTime(input: string, ctx: TimeContext): string | nul
     const back = m[1] === '昨天' ? 1 : m[1] === '前天' ? 2 : 0;
     return onDay(now.minus({ days: back }), to24h(Number(m[3]), m[2]), Number(m[4]), ctx);
   }
-  if ((m = text.match(new RegExp(`^${clock}(?:${enMarker})?$`)))) return onDay(now, to24h(Number(m[1]), m[3]), Number(m[2]), ctx);
-  if ((m = text.match(new RegExp(`^${zhMarker}\\s*${clock}$`)))) return onDay(now, to24h(Number(m[2]), m[1]), Number(m[3]), ctx);
+  if ((m = text.match(new RegExp(`^${clock}(?:${enMarker})?$`))))
+    return onDay(now, to24h(Number(m[1]), m[3]), Number(m[2]), ctx);
+  if ((m = text.match(new RegExp(`^${zhMarker}\\s*${clock}$`))))
+    return onDay(now, to24h(Number(m[2]), m[1]), Number(m[3]), ctx);
 
   if ((m = text.match(new RegExp(`^(\\d{1,2})月(\\d{1,2})日\\s*${zhMarker}?\\s*${clock}$`)))) {
-    return wallClock({ year: now.year, month: Number(m[1]), day: Number(m[2]), hour: to24h(Number(m[4]), m[3]), minute: Number(m[5]) }, ctx);
+    return wallClock(
+      { year: now.year, month: Number(m[1]), day: Number(m[2]), hour: to24h(Number(m[4]), m[3]), minute: Number(m[5]) },
+      ctx,
+    );
   }
   // Weibo prints "26-3-9 10:32" (and "3-9 10:32" within the year), often followed by "来自<place>".
   if ((m = text.match(new RegExp(`^(?:(\\d{2})-)?(\\d{1,2})-(\\d{1,2})\\s+${clock}(?:\\s+来自.*)?$`)))) {
@@ -125,7 +165,18 @@ export function parseRelativeTime(input: string, ctx: TimeContext): string | nul
 }
 
 const monthIndex: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function monthFromName(name: string): number | null {
@@ -146,27 +197,70 @@ export function parseAbsoluteTime(input: string, ctx: TimeContext): string | nul
   const thisYear = nowIn(ctx).year;
   let m: RegExpMatchArray | null;
 
-  if ((m = text.match(new RegExp(`^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:T|\\s+)(?:(?:周|星期)[一二三四五六日天]\\s*)?${zhMarker}?\\s*${clock}${seconds}$`)))) {
-    return wallClock({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: to24h(+m[5]!, m[4]), minute: +m[6]!, second: m[7] ? +m[7] : 0 }, ctx);
+  if (
+    (m = text.match(
+      new RegExp(
+        `^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:T|\\s+)(?:(?:周|星期)[一二三四五六日天]\\s*)?${zhMarker}?\\s*${clock}${seconds}$`,
+      ),
+    ))
+  ) {
+    return wallClock(
+      { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: to24h(+m[5]!, m[4]), minute: +m[6]!, second: m[7] ? +m[7] : 0 },
+      ctx,
+    );
   }
-  if ((m = text.match(new RegExp(`^${weekdayPrefix}(\\d{1,2})/(\\d{1,2})/(\\d{4}),?\\s+${clock}${seconds}(?:${enMarker})?$`)))) {
-    return wallClock({ year: +m[3]!, month: +m[1]!, day: +m[2]!, hour: to24h(+m[4]!, m[7]), minute: +m[5]!, second: m[6] ? +m[6] : 0 }, ctx);
+  if (
+    (m = text.match(
+      new RegExp(`^${weekdayPrefix}(\\d{1,2})/(\\d{1,2})/(\\d{4}),?\\s+${clock}${seconds}(?:${enMarker})?$`),
+    ))
+  ) {
+    return wallClock(
+      { year: +m[3]!, month: +m[1]!, day: +m[2]!, hour: to24h(+m[4]!, m[7]), minute: +m[5]!, second: m[6] ? +m[6] : 0 },
+      ctx,
+    );
   }
-  if ((m = text.match(new RegExp(`^${weekdayPrefix}([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?,?\\s+(?:at\\s+)?${clock}${seconds}(?:${enMarker})?$`)))) {
+  if (
+    (m = text.match(
+      new RegExp(
+        `^${weekdayPrefix}([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?,?\\s+(?:at\\s+)?${clock}${seconds}(?:${enMarker})?$`,
+      ),
+    ))
+  ) {
     const month = monthFromName(m[1]!);
     if (month === null) return null;
     const year = m[3] ? +m[3] : thisYear;
-    return wallClock({ year, month, day: +m[2]!, hour: to24h(+m[4]!, m[7]), minute: +m[5]!, second: m[6] ? +m[6] : 0 }, ctx);
+    return wallClock(
+      { year, month, day: +m[2]!, hour: to24h(+m[4]!, m[7]), minute: +m[5]!, second: m[6] ? +m[6] : 0 },
+      ctx,
+    );
   }
-  if ((m = text.match(new RegExp(`^${weekdayPrefix}(\\d{1,2})\\s+([A-Za-z]{3,9})\\.?(?:,?\\s+(\\d{4}))?,?\\s+(?:at\\s+)?${clock}${seconds}(?:${enMarker})?$`)))) {
+  if (
+    (m = text.match(
+      new RegExp(
+        `^${weekdayPrefix}(\\d{1,2})\\s+([A-Za-z]{3,9})\\.?(?:,?\\s+(\\d{4}))?,?\\s+(?:at\\s+)?${clock}${seconds}(?:${enMarker})?$`,
+      ),
+    ))
+  ) {
     const month = monthFromName(m[2]!);
     if (month === null) return null;
     const year = m[3] ? +m[3] : thisYear;
-    return wallClock({ year, month, day: +m[1]!, hour: to24h(+m[4]!, m[7]), minute: +m[5]!, second: m[6] ? +m[6] : 0 }, ctx);
+    return wallClock(
+      { year, month, day: +m[1]!, hour: to24h(+m[4]!, m[7]), minute: +m[5]!, second: m[6] ? +m[6] : 0 },
+      ctx,
+    );
   }
-  if ((m = text.match(new RegExp(`^(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日(?:\\s*(?:星期|周)[一二三四五六日天])?\\s*${zhMarker}?\\s*${clock}${seconds}$`)))) {
+  if (
+    (m = text.match(
+      new RegExp(
+        `^(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日(?:\\s*(?:星期|周)[一二三四五六日天])?\\s*${zhMarker}?\\s*${clock}${seconds}$`,
+      ),
+    ))
+  ) {
     const year = m[1] ? +m[1] : thisYear;
-    return wallClock({ year, month: +m[2]!, day: +m[3]!, hour: to24h(+m[5]!, m[4]), minute: +m[6]!, second: m[7] ? +m[7] : 0 }, ctx);
+    return wallClock(
+      { year, month: +m[2]!, day: +m[3]!, hour: to24h(+m[5]!, m[4]), minute: +m[6]!, second: m[7] ? +m[7] : 0 },
+      ctx,
+    );
   }
   return null;
 }

@@ -10,7 +10,9 @@ function el(html: string): Element {
 
 describe('visibleText', () => {
   it('turns blocks and <br> into breaks and keeps inline runs together', () => {
-    expect(visibleText(el('<div>Hello <b>Mei</b>,</div><div>Thanks<br>Ana</div><p>x<span>y</span></p>'))).toBe('Hello Mei, Thanks Ana xy');
+    expect(visibleText(el('<div>Hello <b>Mei</b>,</div><div>Thanks<br>Ana</div><p>x<span>y</span></p>'))).toBe(
+      'Hello Mei, Thanks Ana xy',
+    );
   });
   it('skips style, script, hidden and display:none (inline and page CSS)', () => {
     const root = el(
@@ -53,7 +55,9 @@ describe('isRendered', () => {
 
 describe('visibleText skip', () => {
   it('leaves out the given descendants', () => {
-    const root = el('<span class="who">Zhou Li</span><div class="snip">Hi Emma</div><div class="when">Mon 3/9/2026</div>');
+    const root = el(
+      '<span class="who">Zhou Li</span><div class="snip">Hi Emma</div><div class="when">Mon 3/9/2026</div>',
+    );
     const doc = root.ownerDocument;
     expect(visibleText(root, [doc.querySelector('.who')!, doc.querySelector('.when')!])).toBe('Hi Emma');
   });

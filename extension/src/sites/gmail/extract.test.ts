@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeFixtureCaptures, describeSelectorCoverage, siteChangedError, siteFixtures } from '../common/adapter-test-kit';
+import {
+  describeFixtureCaptures,
+  describeSelectorCoverage,
+  siteChangedError,
+  siteFixtures,
+} from '../common/adapter-test-kit';
 import { SiteChangedError } from '../common/site-changed-error';
 import { extract } from './extract';
 import { findButtonAnchor } from './mount';
@@ -37,7 +42,10 @@ describe('gmail extract edge cases', () => {
     const f = load(base);
     f.document.querySelector(selectors.accountButton)!.remove();
     const got = extract(f.document, f)!;
-    expect(got.account).toEqual({ name: 'chen.jing@northwind-robotics.com', handle: 'chen.jing@northwind-robotics.com' });
+    expect(got.account).toEqual({
+      name: 'chen.jing@northwind-robotics.com',
+      handle: 'chen.jing@northwind-robotics.com',
+    });
     expect(got.messages[1]!.direction).toBe('outbound');
     f.document.title = 'Inbox';
     expect(() => extract(f.document, f)).toThrow(expect.objectContaining({ selectorKey: 'accountButton' }));
@@ -54,7 +62,9 @@ describe('gmail extract edge cases', () => {
 
   it('reads the zh-CN account label and date format', () => {
     const f = load(base);
-    f.document.querySelector(selectors.accountButton)!.setAttribute('aria-label', 'Google 帐号： 陈静  \n(chen.jing@northwind-robotics.com)');
+    f.document
+      .querySelector(selectors.accountButton)!
+      .setAttribute('aria-label', 'Google 帐号： 陈静  \n(chen.jing@northwind-robotics.com)');
     f.document.querySelector(selectors.messageTime)!.setAttribute('title', '2026年3月9日 上午10:14');
     const got = extract(f.document, f)!;
     expect(got.account.name).toBe('陈静');

@@ -36,7 +36,11 @@ function extractAccount(doc: Document): Account {
 /** Title holds the full form ("Tue, Mar 10, 2026, 9:12 AM"); the text adds "(18 minutes ago)". */
 function extractTime(item: Element, ctx: TimeContext): string {
   const el = requireOne(item, site, 'messageTime', selectors.messageTime);
-  const candidates = [el.getAttribute('title'), el.getAttribute('alt'), (el.textContent ?? '').replace(/\([^)]*\)\s*$/, '')];
+  const candidates = [
+    el.getAttribute('title'),
+    el.getAttribute('alt'),
+    (el.textContent ?? '').replace(/\([^)]*\)\s*$/, ''),
+  ];
   for (const text of candidates) {
     const iso = text ? parseTimeText(text, ctx) : null;
     if (iso) return iso;
@@ -57,14 +61,18 @@ function extractMessage(item: Element, account: Account, ctx: TimeContext): Capt
   const handle = requireAttr(sender, site, 'messageSender', 'email').toLowerCase();
   const isOwner = handle === account.handle;
   const shownName = (sender.getAttribute('name') ?? visibleText(sender)).trim();
-  const name = isOwner && (shownName === '' || ownerAliases.has(shownName.toLowerCase())) ? account.name : shownName || handle;
+  const name =
+    isOwner && (shownName === '' || ownerAliases.has(shownName.toLowerCase())) ? account.name : shownName || handle;
 
   const textEl = expanded
     ? requireOne(scope, site, 'messageBody', selectors.messageBody)
     : requireOne(scope, site, 'collapsedSnippet', selectors.collapsedSnippet);
 
   return {
-    id: expanded?.getAttribute('data-legacy-message-id') || item.querySelector('[data-legacy-message-id]')?.getAttribute('data-legacy-message-id') || null,
+    id:
+      expanded?.getAttribute('data-legacy-message-id') ||
+      item.querySelector('[data-legacy-message-id]')?.getAttribute('data-legacy-message-id') ||
+      null,
     author: { name, handle },
     direction: isOwner ? 'outbound' : 'inbound',
     sentAt: extractTime(scope, ctx),

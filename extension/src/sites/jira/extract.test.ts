@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeFixtureCaptures, describeSelectorCoverage, siteChangedError, siteFixtures } from '../common/adapter-test-kit';
+import {
+  describeFixtureCaptures,
+  describeSelectorCoverage,
+  siteChangedError,
+  siteFixtures,
+} from '../common/adapter-test-kit';
 import { accountIdFromUrl, extract } from './extract';
 import { findButtonAnchor } from './mount';
 import { selectors } from './selectors';
@@ -48,10 +53,14 @@ describe('jira extract edge cases', () => {
   });
 
   it('reads account ids from avatar and profile URLs', () => {
-    expect(accountIdFromUrl('https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/712020:f1245d02-b603-496a-a26d-cddc44d1b2fb/70f04066-cb9d-48d0-8137-6793f215a320/48')).toBe(
-      '712020:f1245d02-b603-496a-a26d-cddc44d1b2fb',
+    expect(
+      accountIdFromUrl(
+        'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/712020:f1245d02-b603-496a-a26d-cddc44d1b2fb/70f04066-cb9d-48d0-8137-6793f215a320/48',
+      ),
+    ).toBe('712020:f1245d02-b603-496a-a26d-cddc44d1b2fb');
+    expect(accountIdFromUrl('/jira/people/557058%3Af1245d02-b603-496a-a26d-cddc44d1b2fb')).toBe(
+      '557058:f1245d02-b603-496a-a26d-cddc44d1b2fb',
     );
-    expect(accountIdFromUrl('/jira/people/557058%3Af1245d02-b603-496a-a26d-cddc44d1b2fb')).toBe('557058:f1245d02-b603-496a-a26d-cddc44d1b2fb');
     expect(accountIdFromUrl('https://secure.gravatar.com/avatar/abc')).toBeNull();
   });
 });

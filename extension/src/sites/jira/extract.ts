@@ -55,7 +55,8 @@ export function issueRoot(doc: Document): ParentNode {
 
 function extractAccount(doc: Document): Account {
   const button = requireOne(doc, site, 'profileButton', selectors.profileButton);
-  const handle = avatarAccountId(button) ?? accountIdFromUrl(doc.querySelector(selectors.profileLink)?.getAttribute('href'));
+  const handle =
+    avatarAccountId(button) ?? accountIdFromUrl(doc.querySelector(selectors.profileLink)?.getAttribute('href'));
   if (!handle) throw new SiteChangedError(site, 'profileButton', 'no account id');
   const name =
     (doc.querySelector(selectors.profileName)?.textContent ?? '').replace(/\s+/g, ' ').trim() ||
@@ -73,7 +74,8 @@ function extractComment(item: Element, account: Account, ctx: TimeContext): Capt
 
   const authorEl = requireOne(header, site, 'commentAuthor', selectors.commentAuthor);
   const name =
-    visibleText(authorEl) || (authorEl.getAttribute('aria-label') ?? '').replace(/^More information about\s*/, '').trim();
+    visibleText(authorEl) ||
+    (authorEl.getAttribute('aria-label') ?? '').replace(/^More information about\s*/, '').trim();
   const handle = avatarAccountId(node.querySelector(selectors.commentAvatar));
 
   const timeEl = requireOne(header, site, 'commentTime', selectors.commentTime);

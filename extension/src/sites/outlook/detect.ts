@@ -11,7 +11,10 @@ export function isOutlookHost(url: URL): boolean {
  */
 export function isThreadPage(url: URL): boolean {
   if (!isOutlookHost(url)) return false;
-  return /^\/mail\/(?:\d+\/)?(?:[^?#]+\/)?id\/[^/]+/.test(url.pathname) || /^\/mail\/(?:\d+\/)?deeplink\/read\/[^/]+/.test(url.pathname);
+  return (
+    /^\/mail\/(?:\d+\/)?(?:[^?#]+\/)?id\/[^/]+/.test(url.pathname) ||
+    /^\/mail\/(?:\d+\/)?deeplink\/read\/[^/]+/.test(url.pathname)
+  );
 }
 
 /** The URL-encoded conversation or item id in the route, decoded; null when there is none. */

@@ -29,7 +29,12 @@ function textOf(root: ParentNode, selector: string): string {
 function extractAccount(doc: Document): Account {
   const label = doc.querySelector(selectors.accountButton)?.getAttribute('aria-label') ?? '';
   const labelMatch = label.match(/^(.*?)\s*\(([^()\s]+@[^()\s]+)\)\s*$/);
-  const labelName = labelMatch ? labelMatch[1]!.replace(/^Account manager for\s+/i, '').replace(/^[^:：]*[:：]\s*/, '').trim() : '';
+  const labelName = labelMatch
+    ? labelMatch[1]!
+        .replace(/^Account manager for\s+/i, '')
+        .replace(/^[^:：]*[:：]\s*/, '')
+        .trim()
+    : '';
   const handle =
     asEmail(textOf(doc, selectors.accountEmail)) ??
     asEmail(labelMatch?.[2]) ??
@@ -49,7 +54,8 @@ function parseFromLabel(label: string): { name: string; handle: string | null } 
 
 function extractTime(item: Element, ctx: TimeContext): string {
   const el = requireOne(item, site, 'itemTime', selectors.itemTime);
-  const iso = parseTimeText(el.getAttribute('title') || el.textContent || '', ctx) ?? parseTimeText(el.textContent ?? '', ctx);
+  const iso =
+    parseTimeText(el.getAttribute('title') || el.textContent || '', ctx) ?? parseTimeText(el.textContent ?? '', ctx);
   if (!iso) throw new SiteChangedError(site, 'itemTime', 'unreadable time');
   return iso;
 }
@@ -84,7 +90,9 @@ function extractItem(item: Element, account: Account, ctx: TimeContext): Capture
   return {
     id,
     // Outlook never prints the owner's own address next to their messages: the owner takes the account's.
-    author: isOwner ? { name: shown.name || account.name, handle: account.handle } : { name: shown.name || shown.handle!, handle: shown.handle },
+    author: isOwner
+      ? { name: shown.name || account.name, handle: account.handle }
+      : { name: shown.name || shown.handle!, handle: shown.handle },
     direction: isOwner ? 'outbound' : 'inbound',
     sentAt: extractTime(item, ctx),
     text: snippet140(visibleText(textEl, skip)),
@@ -103,7 +111,9 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
   const account = extractAccount(doc);
 
   const threadId =
-    conversation.getAttribute('data-convid') || doc.querySelector(selectors.selectedRow)?.getAttribute('data-convid') || idFromUrl(url);
+    conversation.getAttribute('data-convid') ||
+    doc.querySelector(selectors.selectedRow)?.getAttribute('data-convid') ||
+    idFromUrl(url);
   if (!threadId) throw new SiteChangedError(site, 'conversation', 'no conversation id');
 
   // Only the outermost [aria-expanded] elements are items; menus inside an item may carry the attribute too.

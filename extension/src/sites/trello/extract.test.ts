@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeFixtureCaptures, describeSelectorCoverage, siteChangedError, siteFixtures } from '../common/adapter-test-kit';
+import {
+  describeFixtureCaptures,
+  describeSelectorCoverage,
+  siteChangedError,
+  siteFixtures,
+} from '../common/adapter-test-kit';
 import type { LoadedFixture } from '../common/fixture-test-kit';
 import { extract, parseMember } from './extract';
 import { findButtonAnchor } from './mount';
@@ -76,7 +81,11 @@ const requiredCases: Array<{ fixture: string; key: TrelloSelectorKey; remove: st
   { fixture: 'customer-complaint-card', key: 'accountButton', remove: ['[data-testid="header-member-menu-button"]'] },
   { fixture: 'partner-launch-card', key: 'cardBackPanel', remove: [selectors.cardBackPanel] },
   { fixture: 'media-inquiry-card', key: 'cardTitle', remove: [selectors.cardTitle] },
-  { fixture: 'media-inquiry-card', key: 'commentBody', remove: [`${selectors.commentContainer} ${selectors.commentBody}`] },
+  {
+    fixture: 'media-inquiry-card',
+    key: 'commentBody',
+    remove: [`${selectors.commentContainer} ${selectors.commentBody}`],
+  },
   { fixture: 'media-inquiry-card', key: 'commentPermalink', remove: [selectors.commentPermalink] },
   { fixture: 'customer-complaint-card', key: 'commentTime', remove: [`${selectors.commentPermalink} span`] },
   {

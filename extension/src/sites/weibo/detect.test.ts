@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { describeRejectsOtherSites } from '../common/adapter-test-kit';
 import { isChatPage, isPostPage, isThreadPage, parseChatPeerUid, parsePostUrl } from './detect';
 
-const ownPosts = ['https://weibo.com/5893321047/QucZuvOKc', 'https://weibo.com/6123456789/QuCf52hOy', 'https://www.weibo.com/6123456789/QuCf52hOy?refer_flag=1001030103_'];
-const ownChats = ['https://api.weibo.com/chat/#/chat?to_uid=6012345678&source_from=2', 'https://api.weibo.com/chat#/chat?uid=6012345678'];
+const ownPosts = [
+  'https://weibo.com/5893321047/QucZuvOKc',
+  'https://weibo.com/6123456789/QuCf52hOy',
+  'https://www.weibo.com/6123456789/QuCf52hOy?refer_flag=1001030103_',
+];
+const ownChats = [
+  'https://api.weibo.com/chat/#/chat?to_uid=6012345678&source_from=2',
+  'https://api.weibo.com/chat#/chat?uid=6012345678',
+];
 const weiboNonThreads = [
   'https://weibo.com/',
   'https://weibo.com/u/5893321047',

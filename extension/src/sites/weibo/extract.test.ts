@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeFixtureCaptures, describeSelectorCoverage, siteChangedError, siteFixtures } from '../common/adapter-test-kit';
+import {
+  describeFixtureCaptures,
+  describeSelectorCoverage,
+  siteChangedError,
+  siteFixtures,
+} from '../common/adapter-test-kit';
 import type { LoadedFixture } from '../common/fixture-test-kit';
 import { extract } from './extract';
 import { findButtonAnchor } from './mount';

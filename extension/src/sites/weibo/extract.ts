@@ -72,7 +72,10 @@ function extractPost(doc: Document, pageUrl: string, ctx: TimeContext): Captured
   const authorEl = need(post, 'postAuthor');
   const authorLink = authorEl.closest('a') ?? fail('postAuthor');
   const authorHandle = authorLink.getAttribute('usercard')?.trim() || requireUid(authorLink, 'postAuthor');
-  const author: Person = { name: authorEl.getAttribute('title')?.trim() || visibleText(authorEl), handle: authorHandle };
+  const author: Person = {
+    name: authorEl.getAttribute('title')?.trim() || visibleText(authorEl),
+    handle: authorHandle,
+  };
 
   const permalink = need(post, 'postPermalink');
   const idMatch = /\/(\d+)\/([0-9A-Za-z]+)\/?(?:[?#].*)?$/.exec(permalink.getAttribute('href') ?? '');
@@ -107,7 +110,10 @@ function extractComment(comment: Element, accountUid: string, ctx: TimeContext):
   const textLine = need(comment, 'commentText');
   const authorLink = need(textLine, 'commentAuthor');
   const name = visibleText(authorLink);
-  const author: Person = { name, handle: authorLink.getAttribute('usercard')?.trim() || requireUid(authorLink, 'commentAuthor') };
+  const author: Person = {
+    name,
+    handle: authorLink.getAttribute('usercard')?.trim() || requireUid(authorLink, 'commentAuthor'),
+  };
   // The line reads "<nickname>:<body>"; the body alone is the message (a reply keeps its "回复@…:").
   let text = visibleText(textLine);
   if (text.startsWith(name)) text = text.slice(name.length).replace(/^\s*[:：]\s*/, '');
@@ -124,8 +130,7 @@ function extractChat(doc: Document, pageUrl: string, peerUid: string, ctx: TimeC
   const selfLink = need(doc, 'chatSelfLink');
   const selfUid = requireUid(selfLink, 'chatSelfLink');
   const selfNameEl = optionalOne(doc, selectors.chatSelfName);
-  const selfName =
-    (selfNameEl ? visibleText(selfNameEl) : '') || selfLink.getAttribute('title')?.trim() || selfUid;
+  const selfName = (selfNameEl ? visibleText(selfNameEl) : '') || selfLink.getAttribute('title')?.trim() || selfUid;
   const account = { name: selfName, handle: selfUid };
 
   const peerLink = need(doc, 'chatPeer');

@@ -15,11 +15,27 @@ const { LogPanel } = await import('./log-panel');
 
 const hostileName = '<img src=x onerror="globalThis.__pwned=1">Ann';
 const thread: CapturedThread = {
-  site: 'gmail', channel: 'email', url: 'https://mail.google.com/mail/u/0/#inbox/T1', threadId: 'T1', title: 'Question',
+  site: 'gmail',
+  channel: 'email',
+  url: 'https://mail.google.com/mail/u/0/#inbox/T1',
+  threadId: 'T1',
+  title: 'Question',
   account: { name: 'Me', handle: 'me@acme.cn' },
   messages: [
-    { id: 'm1', author: { name: hostileName, handle: 'ann@customer.com' }, direction: 'inbound', sentAt: '2026-03-09T09:00:00+08:00', text: 'hi' },
-    { id: 'm2', author: { name: 'Me', handle: 'me@acme.cn' }, direction: 'outbound', sentAt: '2026-03-09T10:00:00+08:00', text: 'hello' },
+    {
+      id: 'm1',
+      author: { name: hostileName, handle: 'ann@customer.com' },
+      direction: 'inbound',
+      sentAt: '2026-03-09T09:00:00+08:00',
+      text: 'hi',
+    },
+    {
+      id: 'm2',
+      author: { name: 'Me', handle: 'me@acme.cn' },
+      direction: 'outbound',
+      sentAt: '2026-03-09T10:00:00+08:00',
+      text: 'hello',
+    },
   ],
 };
 
@@ -44,13 +60,29 @@ function button(name: string): HTMLButtonElement {
 describe('LogPanel', () => {
   it('pre-fills a known stakeholder, focuses Save so Enter logs, and sends only the choice', async () => {
     sendToBackground.mockImplementation(async (type: string) => {
-      if (type === 'thread-status') return { count: 1, lastLoggedAt: '2026-03-09T12:00:00Z', pending: 0, externalIds: ['gmail:m1'] };
-      if (type === 'match-handles') return [{ handle: { kind: 'email', value: 'ann@customer.com' }, stakeholder: { id: 'S1', name: 'Customer Co', type: 'partner', organization: null, pending: false }, via: 'domain' }];
+      if (type === 'thread-status')
+        return { count: 1, lastLoggedAt: '2026-03-09T12:00:00Z', pending: 0, externalIds: ['gmail:m1'] };
+      if (type === 'match-handles')
+        return [
+          {
+            handle: { kind: 'email', value: 'ann@customer.com' },
+            stakeholder: { id: 'S1', name: 'Customer Co', type: 'partner', organization: null, pending: false },
+            via: 'domain',
+          },
+        ];
       if (type === 'log-thread') return { added: 1, skipped: 1, stakeholderId: 'S1' };
       throw new Error(type);
     });
     const onSaved = vi.fn();
-    act(() => dom.root.render(<LogPanel content={{ kind: 'thread', thread, neverLogRemoved: 0 }} onClose={() => undefined} onSaved={onSaved} />));
+    act(() =>
+      dom.root.render(
+        <LogPanel
+          content={{ kind: 'thread', thread, neverLogRemoved: 0 }}
+          onClose={() => undefined}
+          onSaved={onSaved}
+        />,
+      ),
+    );
     await flush();
     expect(dom.container.textContent).toContain('Customer Co');
     expect(dom.container.textContent).toContain('1 new since last logged');
@@ -61,7 +93,12 @@ describe('LogPanel', () => {
     });
     await flush();
     const call = sendToBackground.mock.calls.find(([type]) => type === 'log-thread');
-    expect(call?.[1]).toMatchObject({ stakeholder: { id: 'S1' }, stakeholderType: 'partner', channel: 'email', followUpOn: null });
+    expect(call?.[1]).toMatchObject({
+      stakeholder: { id: 'S1' },
+      stakeholderType: 'partner',
+      channel: 'email',
+      followUpOn: null,
+    });
     expect(onSaved).toHaveBeenCalled();
     expect(dom.container.textContent).toContain('Logged 1 new messages.');
   });
@@ -69,10 +106,19 @@ describe('LogPanel', () => {
   it('offers a new stakeholder named after the sender, rendering page text as text only', async () => {
     sendToBackground.mockImplementation(async (type: string) => {
       if (type === 'thread-status') return { count: 0, lastLoggedAt: null, pending: 0, externalIds: [] };
-      if (type === 'match-handles') return [{ handle: { kind: 'email', value: 'ann@customer.com' }, stakeholder: null, via: null }];
+      if (type === 'match-handles')
+        return [{ handle: { kind: 'email', value: 'ann@customer.com' }, stakeholder: null, via: null }];
       return [];
     });
-    act(() => dom.root.render(<LogPanel content={{ kind: 'thread', thread, neverLogRemoved: 0 }} onClose={() => undefined} onSaved={() => undefined} />));
+    act(() =>
+      dom.root.render(
+        <LogPanel
+          content={{ kind: 'thread', thread, neverLogRemoved: 0 }}
+          onClose={() => undefined}
+          onSaved={() => undefined}
+        />,
+      ),
+    );
     await flush();
     const input = dom.container.querySelector<HTMLInputElement>('input:not([type=date])');
     expect(input?.value).toBe(hostileName);
@@ -81,8 +127,18 @@ describe('LogPanel', () => {
   });
 
   it('reports a site change by selector key', () => {
-    act(() => dom.root.render(<LogPanel content={{ kind: 'site-changed', selectorKey: 'threadSubject' }} onClose={() => undefined} onSaved={() => undefined} />));
-    expect(dom.container.querySelector('[role=alert]')?.textContent).toBe("This page's layout changed (threadSubject); nothing was logged.");
+    act(() =>
+      dom.root.render(
+        <LogPanel
+          content={{ kind: 'site-changed', selectorKey: 'threadSubject' }}
+          onClose={() => undefined}
+          onSaved={() => undefined}
+        />,
+      ),
+    );
+    expect(dom.container.querySelector('[role=alert]')?.textContent).toBe(
+      "This page's layout changed (threadSubject); nothing was logged.",
+    );
     expect(dom.container.querySelector('form')).toBeNull();
   });
 });

@@ -18,7 +18,9 @@ export type PanelContent =
 
 type Props = { content: PanelContent; onClose: () => void; onSaved: () => void };
 
-const CAPTURED_CHANNELS: readonly Channel[] = channels.filter((c) => c === 'email' || c === 'social' || c === 'project' || c === 'im');
+const CAPTURED_CHANNELS: readonly Channel[] = channels.filter(
+  (c) => c === 'email' || c === 'social' || c === 'project' || c === 'im',
+);
 
 export function LogPanel({ content, onClose, onSaved }: Props) {
   const { t } = useT();
@@ -41,10 +43,19 @@ export function LogPanel({ content, onClose, onSaved }: Props) {
         </button>
       </div>
       {content.kind === 'thread' ? (
-        <ThreadForm thread={content.thread} neverLogRemoved={content.neverLogRemoved} onClose={onClose} onSaved={onSaved} />
+        <ThreadForm
+          thread={content.thread}
+          neverLogRemoved={content.neverLogRemoved}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
       ) : (
         <p className="cl-error" role="alert">
-          {content.kind === 'site-changed' ? t('siteChanged', content.selectorKey) : content.kind === 'all-never-log' ? t('allNeverLog') : t('noThread')}
+          {content.kind === 'site-changed'
+            ? t('siteChanged', content.selectorKey)
+            : content.kind === 'all-never-log'
+              ? t('allNeverLog')
+              : t('noThread')}
         </p>
       )}
     </div>
@@ -63,7 +74,9 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
   const [channel, setChannel] = useState<Channel>(thread.channel);
   const [followUpOn, setFollowUpOn] = useState('');
   const [newCount, setNewCount] = useState<number | null>(null);
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; added: number } | { kind: 'error'; error: StoredError }>({ kind: 'idle' });
+  const [state, setState] = useState<
+    { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; added: number } | { kind: 'error'; error: StoredError }
+  >({ kind: 'idle' });
   const saveRef = useRef<HTMLButtonElement>(null);
   const typeId = useId();
   const channelId = useId();
@@ -76,7 +89,9 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
       (status) => {
         if (!live) return;
         const logged = new Set(status.externalIds);
-        setNewCount(thread.messages.filter((m) => !logged.has(`${thread.site}:${messageExternalId(thread, m)}`)).length);
+        setNewCount(
+          thread.messages.filter((m) => !logged.has(`${thread.site}:${messageExternalId(thread, m)}`)).length,
+        );
       },
       () => undefined,
     );
@@ -111,7 +126,10 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
 
   const first = thread.messages[0];
   const last = thread.messages[thread.messages.length - 1];
-  const canSave = thread.messages.length > 0 && state.kind !== 'saving' && (picked?.kind === 'existing' || (picked?.kind === 'new' && picked.name.trim() !== ''));
+  const canSave =
+    thread.messages.length > 0 &&
+    state.kind !== 'saving' &&
+    (picked?.kind === 'existing' || (picked?.kind === 'new' && picked.name.trim() !== ''));
 
   async function save() {
     if (!canSave || !picked) return;
@@ -119,7 +137,8 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
     try {
       const result = await sendToBackground('log-thread', {
         thread,
-        stakeholder: picked.kind === 'existing' ? { id: picked.stakeholder.id } : { create: { name: picked.name.trim(), type } },
+        stakeholder:
+          picked.kind === 'existing' ? { id: picked.stakeholder.id } : { create: { name: picked.name.trim(), type } },
         stakeholderType: type,
         channel,
         followUpOn: followUpOn || null,
@@ -128,7 +147,13 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
       onSaved();
       setTimeout(onClose, 1500);
     } catch (err) {
-      setState({ kind: 'error', error: { code: (err as { code?: StoredError['code'] }).code ?? 'unknown', detail: (err as { detail?: string }).detail ?? String(err) } });
+      setState({
+        kind: 'error',
+        error: {
+          code: (err as { code?: StoredError['code'] }).code ?? 'unknown',
+          detail: (err as { detail?: string }).detail ?? String(err),
+        },
+      });
     }
   }
 
@@ -141,8 +166,17 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
       }}
     >
       <p className="cl-summary">
-        {first && last ? t('messagesRange', thread.messages.length, formatDateTime(lang, first.sentAt), formatDateTime(lang, last.sentAt)) : t('nothingNew')}
-        {newCount !== null && newCount > 0 && newCount < thread.messages.length ? <span className="cl-muted"> · {t('newMessages', newCount)}</span> : null}
+        {first && last
+          ? t(
+              'messagesRange',
+              thread.messages.length,
+              formatDateTime(lang, first.sentAt),
+              formatDateTime(lang, last.sentAt),
+            )
+          : t('nothingNew')}
+        {newCount !== null && newCount > 0 && newCount < thread.messages.length ? (
+          <span className="cl-muted"> · {t('newMessages', newCount)}</span>
+        ) : null}
       </p>
       {newCount === 0 ? <p className="cl-muted">{t('nothingNew')}</p> : null}
       {neverLogRemoved > 0 ? <p className="cl-muted">{t('neverLogRemoved', neverLogRemoved)}</p> : null}
@@ -161,7 +195,12 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
           <label className="cl-label" htmlFor={typeId}>
             {t('stakeholderType')}
           </label>
-          <select id={typeId} className="cl-input" value={type} onChange={(e) => setType(e.target.value as StakeholderType)}>
+          <select
+            id={typeId}
+            className="cl-input"
+            value={type}
+            onChange={(e) => setType(e.target.value as StakeholderType)}
+          >
             {stakeholderTypes.map((s) => (
               <option key={s} value={s}>
                 {t(stakeholderTypeKey[s])}
@@ -173,7 +212,12 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
           <label className="cl-label" htmlFor={channelId}>
             {t('channel')}
           </label>
-          <select id={channelId} className="cl-input" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+          <select
+            id={channelId}
+            className="cl-input"
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as Channel)}
+          >
             {[...new Set([thread.channel, ...CAPTURED_CHANNELS])].map((c) => (
               <option key={c} value={c}>
                 {t(channelKey[c])}
@@ -186,7 +230,13 @@ function ThreadForm({ thread, neverLogRemoved, onClose, onSaved }: FormProps) {
         <label className="cl-label" htmlFor={followId}>
           {t('followUpDate')}
         </label>
-        <input id={followId} className="cl-input" type="date" value={followUpOn} onChange={(e) => setFollowUpOn(e.target.value)} />
+        <input
+          id={followId}
+          className="cl-input"
+          type="date"
+          value={followUpOn}
+          onChange={(e) => setFollowUpOn(e.target.value)}
+        />
       </div>
       {state.kind === 'error' ? (
         <p className="cl-error" role="alert">

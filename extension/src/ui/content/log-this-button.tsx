@@ -28,7 +28,12 @@ export function LogThisButton({ threadKey, onClick, refresh }: Props) {
   const logged = status && status.count > 0 && status.lastLoggedAt ? status : null;
   return (
     <span className="cl-inline">
-      <button type="button" className="cl-log-button" onClick={onClick} aria-describedby={logged ? statusId : undefined}>
+      <button
+        type="button"
+        className="cl-log-button"
+        onClick={onClick}
+        aria-describedby={logged ? statusId : undefined}
+      >
         {t('logThis')}
       </button>
       {logged ? (

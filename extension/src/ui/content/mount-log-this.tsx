@@ -105,7 +105,9 @@ export async function mountLogThis(ctx: ContentScriptContext, adapter: SiteAdapt
   }
 
   function renderButton(root: Root) {
-    root.render(<LogThisButton threadKey={quietThreadKey(adapter)} refresh={refresh} onClick={() => void openPanel()} />);
+    root.render(
+      <LogThisButton threadKey={quietThreadKey(adapter)} refresh={refresh} onClick={() => void openPanel()} />,
+    );
   }
 
   async function openPanel() {

@@ -13,7 +13,11 @@ const PAGE = 50;
 
 type State = CadenceRow['state'];
 
-const stateKey: Record<State, MessageKey> = { overdue: 'dashOverdueStakeholders', due: 'dashGoingCold', ok: 'dashCadenceStateOk' };
+const stateKey: Record<State, MessageKey> = {
+  overdue: 'dashOverdueStakeholders',
+  due: 'dashGoingCold',
+  ok: 'dashCadenceStateOk',
+};
 const stateChip: Record<State, string> = { overdue: 'dash-chip-red', due: 'dash-chip-amber', ok: 'dash-chip-green' };
 /** The owner filter: every owner, nobody, or one user. */
 const ANY = '';
@@ -31,13 +35,23 @@ export function CadenceView() {
   const [offset, setOffset] = useState(0);
   const scope = { stakeholderType: filter.stakeholderType, tier: filter.tier, stakeholderId: filter.stakeholderId };
   const ownerFilter = owner === ANY ? {} : { ownerUserId: [owner === NOBODY ? null : owner] };
-  const q = useApiQuery(JSON.stringify(['cadence', scope, asOf, dataVersion]), (c) => c.metrics.coverage.query({ asOf, ...scope }));
+  const q = useApiQuery(JSON.stringify(['cadence', scope, asOf, dataVersion]), (c) =>
+    c.metrics.coverage.query({ asOf, ...scope }),
+  );
   const list = useApiQuery(JSON.stringify(['cadence-list', scope, asOf, dataVersion, state, owner, offset]), (c) =>
-    c.metrics.cadence.query({ asOf, ...scope, ...ownerFilter, ...(state ? { state: [state] } : {}), offset, limit: PAGE }),
+    c.metrics.cadence.query({
+      asOf,
+      ...scope,
+      ...ownerFilter,
+      ...(state ? { state: [state] } : {}),
+      offset,
+      limit: PAGE,
+    }),
   );
   const coverage = q.data;
   const now = new Date(asOf);
-  const when = (iso: string | null) => (iso ? `${f.date(iso, zone)} (${formatRelative(lang, iso, now)})` : t('dashNever'));
+  const when = (iso: string | null) =>
+    iso ? `${f.date(iso, zone)} (${formatRelative(lang, iso, now)})` : t('dashNever');
   const counts = list.data?.counts;
   const total = list.data?.total ?? 0;
   const ready = q.data && !q.loading && list.data && !list.loading;
@@ -53,11 +67,21 @@ export function CadenceView() {
               <thead>
                 <tr>
                   <th scope="col">{t('dashColType')}</th>
-                  <th scope="col" className="dash-num">{t('dashColActive')}</th>
-                  <th scope="col" className="dash-num">{t('dashColCovered')}</th>
-                  <th scope="col" className="dash-num">{t('dashColDue')}</th>
-                  <th scope="col" className="dash-num">{t('dashColOverdue')}</th>
-                  <th scope="col" className="dash-num">{t('dashColCoverage')}</th>
+                  <th scope="col" className="dash-num">
+                    {t('dashColActive')}
+                  </th>
+                  <th scope="col" className="dash-num">
+                    {t('dashColCovered')}
+                  </th>
+                  <th scope="col" className="dash-num">
+                    {t('dashColDue')}
+                  </th>
+                  <th scope="col" className="dash-num">
+                    {t('dashColOverdue')}
+                  </th>
+                  <th scope="col" className="dash-num">
+                    {t('dashColCoverage')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -82,8 +106,14 @@ export function CadenceView() {
       <form className="dash-bar" onSubmit={(e) => e.preventDefault()} aria-labelledby="dash-cadence-list-h">
         <div className="pg-field">
           <label htmlFor="dash-cadence-state">{t('dashCadenceShow')}</label>
-          <select id="dash-cadence-state" value={state} onChange={(e) => (setState(e.target.value as State | ''), setOffset(0))}>
-            <option value="">{t('dashCountOf', t('dashAll'), counts ? counts.ok + counts.due + counts.overdue : '…')}</option>
+          <select
+            id="dash-cadence-state"
+            value={state}
+            onChange={(e) => (setState(e.target.value as State | ''), setOffset(0))}
+          >
+            <option value="">
+              {t('dashCountOf', t('dashAll'), counts ? counts.ok + counts.due + counts.overdue : '…')}
+            </option>
             {(['overdue', 'due', 'ok'] as const).map((s) => (
               <option key={s} value={s}>
                 {t('dashCountOf', t(stateKey[s]), counts ? counts[s] : '…')}
@@ -131,22 +161,44 @@ export function CadenceView() {
                       <FigureButton
                         value={r.name}
                         label={t('dashInteractionsWith', r.name)}
-                        spec={{ title: r.name, input: { filter: { from: filter.from, to: filter.to, stakeholderId: [r.stakeholderId] } } }}
+                        spec={{
+                          title: r.name,
+                          input: { filter: { from: filter.from, to: filter.to, stakeholderId: [r.stakeholderId] } },
+                        }}
                       />
                     </th>
                     <td>
                       {f.type(r.type)} <span className="pg-muted">{r.tier}</span>
                     </td>
-                    <td>{r.ownerUserId ? userName(r.ownerUserId) : <span className="pg-muted">{t('dashNoOwner')}</span>}</td>
+                    <td>
+                      {r.ownerUserId ? userName(r.ownerUserId) : <span className="pg-muted">{t('dashNoOwner')}</span>}
+                    </td>
                     <td>
                       <span className={`dash-chip ${stateChip[r.state]}`}>{t(stateKey[r.state])}</span>
                     </td>
                     <td>{when(r.lastContactAt)}</td>
-                    <td>{r.lastInboundAt ? f.date(r.lastInboundAt, zone) : <span className="pg-muted">{t('dashNever')}</span>}</td>
-                    <td>{r.lastOutboundAt ? f.date(r.lastOutboundAt, zone) : <span className="pg-muted">{t('dashNever')}</span>}</td>
                     <td>
-                      {f.date(r.dueBy, zone)} <span className="pg-muted">{t('dashCadenceDays', r.idealDays, r.maxDays)}</span>
-                      {r.ruleChannels && <div className="pg-muted">{t('dashCadenceChannelsOnly', r.ruleChannels.map((c) => f.channel(c)).join(', '))}</div>}
+                      {r.lastInboundAt ? (
+                        f.date(r.lastInboundAt, zone)
+                      ) : (
+                        <span className="pg-muted">{t('dashNever')}</span>
+                      )}
+                    </td>
+                    <td>
+                      {r.lastOutboundAt ? (
+                        f.date(r.lastOutboundAt, zone)
+                      ) : (
+                        <span className="pg-muted">{t('dashNever')}</span>
+                      )}
+                    </td>
+                    <td>
+                      {f.date(r.dueBy, zone)}{' '}
+                      <span className="pg-muted">{t('dashCadenceDays', r.idealDays, r.maxDays)}</span>
+                      {r.ruleChannels && (
+                        <div className="pg-muted">
+                          {t('dashCadenceChannelsOnly', r.ruleChannels.map((c) => f.channel(c)).join(', '))}
+                        </div>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -9,7 +9,12 @@ import { accent } from './chart-colors';
 const margin = { top: 8, right: 8, left: 0, bottom: 0 };
 
 /** Stacked bars: one bar per row, one stack per series. */
-export function StackedBarChart(props: { data: Record<string, string | number>[]; category: string; series: { key: string; name: string; color: string }[]; height: number }) {
+export function StackedBarChart(props: {
+  data: Record<string, string | number>[];
+  category: string;
+  series: { key: string; name: string; color: string }[];
+  height: number;
+}) {
   return (
     <ResponsiveContainer width="100%" height={props.height}>
       <BarChart data={props.data} margin={margin}>

@@ -15,7 +15,12 @@ import { StatusLine } from './status-line';
 import { useApiQuery } from './use-api-query';
 
 type Tab = 'overview' | 'report' | 'plan' | 'directory';
-const tabKey: Record<Tab, MessageKey> = { overview: 'dashTabOverview', report: 'dashTabReport', plan: 'dashTabPlan', directory: 'dashTabDirectory' };
+const tabKey: Record<Tab, MessageKey> = {
+  overview: 'dashTabOverview',
+  report: 'dashTabReport',
+  plan: 'dashTabPlan',
+  directory: 'dashTabDirectory',
+};
 
 /** `?tab=report&period=last90` opens the page on that view and period (links, bookmarks, tests). */
 function initialState(): { tab: Tab; preset: PeriodPreset } {
@@ -60,11 +65,22 @@ export function DashboardApp() {
   const me = useApiQuery('whoami', (c) => c.auth.whoami.query());
   const canManage = me.data ? me.data.user.role !== 'staff' : false;
   const plan = useApiQuery('plan', (c) => c.plan.get.query());
-  const orgUsers = useApiQuery('users', async (c): Promise<OrgUser[]> => (await c.users.list.query()).map((u) => ({ id: u.id, name: u.name, role: u.role })));
-  const stakeholders = useApiQuery('stakeholders', async (c) => (await c.directory.list.query({ limit: 500, active: true })).items);
+  const orgUsers = useApiQuery(
+    'users',
+    async (c): Promise<OrgUser[]> =>
+      (await c.users.list.query()).map((u) => ({ id: u.id, name: u.name, role: u.role })),
+  );
+  const stakeholders = useApiQuery(
+    'stakeholders',
+    async (c) => (await c.directory.list.query({ limit: 500, active: true })).items,
+  );
   const users = canManage
     ? orgUsers
-    : { data: me.data ? [{ id: me.data.user.id, name: me.data.user.name, role: me.data.user.role }] : undefined, loading: false, error: null };
+    : {
+        data: me.data ? [{ id: me.data.user.id, name: me.data.user.name, role: me.data.user.role }] : undefined,
+        loading: false,
+        error: null,
+      };
 
   const zone = plan.data?.plan.calendar.timeZone ?? me.data?.org.timeZone ?? 'UTC';
   const resolved: Period | null = useMemo(() => {
@@ -103,7 +119,12 @@ export function DashboardApp() {
     return (
       <main className="dash-page">
         <h1>{t('dashPageTitle')}</h1>
-        <StatusLine t={t} loading={plan.loading || users.loading} error={plan.error ?? users.error} what={t('dashPlanWord')} />
+        <StatusLine
+          t={t}
+          loading={plan.loading || users.loading}
+          error={plan.error ?? users.error}
+          what={t('dashPlanWord')}
+        />
       </main>
     );
   }
@@ -136,12 +157,22 @@ export function DashboardApp() {
         <header className="dash-head">
           <h1>{t('dashPageTitle')}</h1>
           <p className="pg-muted">
-            {t('dashSignedInAs', me.data.user.name, me.data.org.name)} · {canManage ? t('dashScopeTeam') : t('dashScopeOwn')}
+            {t('dashSignedInAs', me.data.user.name, me.data.org.name)} ·{' '}
+            {canManage ? t('dashScopeTeam') : t('dashScopeOwn')}
           </p>
         </header>
         <nav role="tablist" aria-label={t('dashViews')} className="pg-tabs dash-tabs">
           {tabs.map((x) => (
-            <button key={x} type="button" role="tab" id={`dash-tab-${x}`} aria-selected={tab === x} aria-controls={`dash-panel-${x}`} className="pg-tab" onClick={() => setTab(x)}>
+            <button
+              key={x}
+              type="button"
+              role="tab"
+              id={`dash-tab-${x}`}
+              aria-selected={tab === x}
+              aria-controls={`dash-panel-${x}`}
+              className="pg-tab"
+              onClick={() => setTab(x)}
+            >
               {t(tabKey[x])}
             </button>
           ))}
@@ -166,7 +197,9 @@ export function DashboardApp() {
           {tab === 'plan' && <PlanEditor />}
           {tab === 'directory' && <DirectoryView />}
         </section>
-        {drillSpec && <DrilldownDialog key={JSON.stringify(drillSpec)} spec={drillSpec} onClose={() => setDrillSpec(null)} />}
+        {drillSpec && (
+          <DrilldownDialog key={JSON.stringify(drillSpec)} spec={drillSpec} onClose={() => setDrillSpec(null)} />
+        )}
       </main>
     </DashboardContext.Provider>
   );

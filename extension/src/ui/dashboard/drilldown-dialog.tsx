@@ -13,7 +13,10 @@ const PAGE = 50;
 const EXPORT_PAGE = 200;
 
 /** Every interaction behind a figure, page by page (for the CSV export). */
-export async function fetchAllInteractions(input: DrillSpec['input'], onProgress: (done: number, total: number) => void): Promise<DrilldownItem[]> {
+export async function fetchAllInteractions(
+  input: DrillSpec['input'],
+  onProgress: (done: number, total: number) => void,
+): Promise<DrilldownItem[]> {
   const items: DrilldownItem[] = [];
   let cursor: string | null = null;
   for (;;) {
@@ -66,7 +69,11 @@ export function DrilldownDialog({ spec, onClose }: { spec: DrillSpec; onClose():
     setExporting(t('dashExporting', 0, total ?? 0));
     try {
       const all = await fetchAllInteractions(spec.input, (done, of) => setExporting(t('dashExporting', done, of)));
-      downloadText(`interactions-${spec.input.filter.from.slice(0, 10)}.csv`, interactionsCsv(all, lang, zone), csvMime);
+      downloadText(
+        `interactions-${spec.input.filter.from.slice(0, 10)}.csv`,
+        interactionsCsv(all, lang, zone),
+        csvMime,
+      );
       setExporting(null);
     } catch (e) {
       setExporting(null);
@@ -116,11 +123,14 @@ export function DrilldownDialog({ spec, onClose }: { spec: DrillSpec; onClose():
                   <td>{i.direction === 'inbound' ? t('dashInbound') : t('dashOutbound')}</td>
                   <td>{f.channel(i.channel)}</td>
                   <td>
-                    {i.stakeholderName ?? <span className="pg-muted">{t('dashUnknown')}</span>} <span className="pg-muted">{f.type(i.stakeholderType)}</span>
+                    {i.stakeholderName ?? <span className="pg-muted">{t('dashUnknown')}</span>}{' '}
+                    <span className="pg-muted">{f.type(i.stakeholderType)}</span>
                   </td>
                   <td>
                     {i.authorName}
-                    {i.authorHandle && i.authorHandle !== i.authorName ? <div className="pg-muted">{i.authorHandle}</div> : null}
+                    {i.authorHandle && i.authorHandle !== i.authorName ? (
+                      <div className="pg-muted">{i.authorHandle}</div>
+                    ) : null}
                   </td>
                   <td>{i.userName ?? i.userId}</td>
                   <td>
@@ -132,7 +142,13 @@ export function DrilldownDialog({ spec, onClose }: { spec: DrillSpec; onClose():
                       (i.title ?? '')
                     )}
                   </td>
-                  <td>{i.status ? <span className={`dash-status dash-status-${i.status}`}>{f.waitStatus(i.status)}</span> : ''}</td>
+                  <td>
+                    {i.status ? (
+                      <span className={`dash-status dash-status-${i.status}`}>{f.waitStatus(i.status)}</span>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                   <td className="dash-num">{i.responseWorkMs === null ? '' : f.hours(i.responseWorkMs)}</td>
                 </tr>
               ))}
@@ -145,7 +161,12 @@ export function DrilldownDialog({ spec, onClose }: { spec: DrillSpec; onClose():
               {exporting}
             </span>
           )}
-          <button type="button" className="pg-button" disabled={!total || exporting !== null} onClick={() => void exportCsv()}>
+          <button
+            type="button"
+            className="pg-button"
+            disabled={!total || exporting !== null}
+            onClick={() => void exportCsv()}
+          >
             {t('dashExportInteractionsCsv')}
           </button>
           <button type="button" className="pg-button" disabled={!cursor || loading} onClick={() => void load(cursor)}>

@@ -5,10 +5,29 @@ import { useDashboard, type DrillSpec } from './dashboard-context';
  * A figure that opens the interactions behind it. Its accessible name says what it counts ("14 interactions:
  * Customer, Email"), so a screen reader (and Playwright) reads the figure with its meaning.
  */
-export function FigureButton({ value, label, spec, className, testId }: { value: ReactNode; label: string; spec: DrillSpec; className?: string; testId?: string }) {
+export function FigureButton({
+  value,
+  label,
+  spec,
+  className,
+  testId,
+}: {
+  value: ReactNode;
+  label: string;
+  spec: DrillSpec;
+  className?: string;
+  testId?: string;
+}) {
   const { drill } = useDashboard();
   return (
-    <button type="button" className={`dash-figure ${className ?? ''}`} aria-label={label} title={label} data-testid={testId} onClick={() => drill(spec)}>
+    <button
+      type="button"
+      className={`dash-figure ${className ?? ''}`}
+      aria-label={label}
+      title={label}
+      data-testid={testId}
+      onClick={() => drill(spec)}
+    >
       {value}
     </button>
   );

@@ -14,7 +14,8 @@ function goalSpec(g: ReportGoal, filter: MetricsFilter, asOf: string): DrillSpec
     ...(g.scope.channel ? { channel: [g.scope.channel] } : {}),
     ...(g.scope.tier ? { tier: [g.scope.tier] } : {}),
   };
-  if (g.metric === 'on_time_rate' || g.metric === 'mean_response_hours' || g.metric === 'median_response_hours') return { filter: scoped, waitsOnly: true, asOf };
+  if (g.metric === 'on_time_rate' || g.metric === 'mean_response_hours' || g.metric === 'median_response_hours')
+    return { filter: scoped, waitsOnly: true, asOf };
   if (g.metric === 'outbound_posts') return { filter: { ...scoped, direction: 'outbound' } };
   return { filter: scoped };
 }
@@ -24,9 +25,15 @@ export function GoalsView() {
   const { t, lang, filter, asOf, dataVersion } = useDashboard();
   const f = reportFormat(lang);
   const language = lang === 'zh_CN' ? 'zh-CN' : 'en';
-  const q = useApiQuery(JSON.stringify(['goals', filter, asOf, language, dataVersion]), (c) => c.reports.goals.query({ filter, language, asOf }));
+  const q = useApiQuery(JSON.stringify(['goals', filter, asOf, language, dataVersion]), (c) =>
+    c.reports.goals.query({ filter, language, asOf }),
+  );
   return (
-    <section className="pg-card dash-section" aria-labelledby="dash-goals-h" data-state={q.data && !q.loading ? 'ready' : 'loading'}>
+    <section
+      className="pg-card dash-section"
+      aria-labelledby="dash-goals-h"
+      data-state={q.data && !q.loading ? 'ready' : 'loading'}
+    >
       <h2 id="dash-goals-h">{t('dashPlanVsActual')}</h2>
       <StatusLine t={t} loading={q.loading && !q.data} error={q.error} what={t('dashPlanVsActual')} />
       {q.data && (
@@ -37,7 +44,9 @@ export function GoalsView() {
                 <th scope="col">{t('dashColGoal')}</th>
                 <th scope="col">{t('dashColTarget')}</th>
                 <th scope="col">{t('dashColActual')}</th>
-                <th scope="col" className="dash-num">{t('dashColBasedOn')}</th>
+                <th scope="col" className="dash-num">
+                  {t('dashColBasedOn')}
+                </th>
                 <th scope="col">{t('dashColStatus')}</th>
               </tr>
             </thead>
@@ -55,7 +64,11 @@ export function GoalsView() {
                       {g.metric === 'coverage' ? (
                         g.count
                       ) : (
-                        <FigureButton value={g.count} label={t('dashGoalBasis', g.count, g.label)} spec={{ title: g.label, input: goalSpec(g, filter, asOf) }} />
+                        <FigureButton
+                          value={g.count}
+                          label={t('dashGoalBasis', g.count, g.label)}
+                          spec={{ title: g.label, input: goalSpec(g, filter, asOf) }}
+                        />
                       )}
                     </td>
                     <td>

@@ -16,7 +16,11 @@ function Probe() {
 /** Every source file of the dashboard, as paths relative to this folder. */
 function dashboardSources(dir = __dirname): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? dashboardSources(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [relative(__dirname, join(dir, e.name))] : [],
+    e.isDirectory()
+      ? dashboardSources(join(dir, e.name))
+      : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
+        ? [relative(__dirname, join(dir, e.name))]
+        : [],
   );
 }
 
@@ -35,9 +39,13 @@ describe('useCharts', () => {
   it('keeps recharts out of the code the dashboard needs before its first query', () => {
     const sources = dashboardSources();
     expect(sources).toContain('totals-view.tsx');
-    const staticRecharts = sources.filter((p) => /from ['"]recharts['"]/.test(readFileSync(join(__dirname, p), 'utf8')));
+    const staticRecharts = sources.filter((p) =>
+      /from ['"]recharts['"]/.test(readFileSync(join(__dirname, p), 'utf8')),
+    );
     expect(staticRecharts).toEqual(['charts.tsx']);
-    const staticCharts = sources.filter((p) => /from ['"]\.{1,2}\/(?:\.\.\/)*(?:dashboard\/)?charts['"]/.test(readFileSync(join(__dirname, p), 'utf8')));
+    const staticCharts = sources.filter((p) =>
+      /from ['"]\.{1,2}\/(?:\.\.\/)*(?:dashboard\/)?charts['"]/.test(readFileSync(join(__dirname, p), 'utf8')),
+    );
     expect(staticCharts).toEqual([]);
   });
 });

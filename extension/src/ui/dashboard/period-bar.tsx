@@ -51,7 +51,11 @@ export function PeriodBar(props: {
     <form className="dash-bar" aria-label={t('dashPeriodAndFilters')} onSubmit={(e) => e.preventDefault()}>
       <div className="pg-field">
         <label htmlFor="dash-period">{t('dashPeriod')}</label>
-        <select id="dash-period" value={period.preset} onChange={(e) => props.onPeriod({ ...period, preset: e.target.value as PeriodPreset })}>
+        <select
+          id="dash-period"
+          value={period.preset}
+          onChange={(e) => props.onPeriod({ ...period, preset: e.target.value as PeriodPreset })}
+        >
           {periodPresets.map((p) => (
             <option key={p} value={p}>
               {t(presetKey[p])}
@@ -63,11 +67,21 @@ export function PeriodBar(props: {
         <>
           <div className="pg-field">
             <label htmlFor="dash-from">{t('dashFromDate')}</label>
-            <input id="dash-from" type="date" value={period.first} onChange={(e) => props.onPeriod({ ...period, first: e.target.value })} />
+            <input
+              id="dash-from"
+              type="date"
+              value={period.first}
+              onChange={(e) => props.onPeriod({ ...period, first: e.target.value })}
+            />
           </div>
           <div className="pg-field">
             <label htmlFor="dash-to">{t('dashToDate')}</label>
-            <input id="dash-to" type="date" value={period.last} onChange={(e) => props.onPeriod({ ...period, last: e.target.value })} />
+            <input
+              id="dash-to"
+              type="date"
+              value={period.last}
+              onChange={(e) => props.onPeriod({ ...period, last: e.target.value })}
+            />
           </div>
           {props.customError && (
             <p role="alert" className="pg-error dash-bar-note">
@@ -78,7 +92,11 @@ export function PeriodBar(props: {
       )}
       <div className="pg-field">
         <label htmlFor="dash-f-type">{t('dashColType')}</label>
-        <select id="dash-f-type" value={filters.type} onChange={(e) => set('type', e.target.value as StakeholderType | '')}>
+        <select
+          id="dash-f-type"
+          value={filters.type}
+          onChange={(e) => set('type', e.target.value as StakeholderType | '')}
+        >
           <option value="">{t('dashAll')}</option>
           {stakeholderTypes.map((x) => (
             <option key={x} value={x}>
@@ -100,7 +118,11 @@ export function PeriodBar(props: {
       </div>
       <div className="pg-field">
         <label htmlFor="dash-f-channel">{t('dashColChannel')}</label>
-        <select id="dash-f-channel" value={filters.channel} onChange={(e) => set('channel', e.target.value as Channel | '')}>
+        <select
+          id="dash-f-channel"
+          value={filters.channel}
+          onChange={(e) => set('channel', e.target.value as Channel | '')}
+        >
           <option value="">{t('dashAll')}</option>
           {channels.map((x) => (
             <option key={x} value={x}>
@@ -124,7 +146,11 @@ export function PeriodBar(props: {
       )}
       <div className="pg-field">
         <label htmlFor="dash-f-stakeholder">{t('dashColStakeholder')}</label>
-        <select id="dash-f-stakeholder" value={filters.stakeholderId} onChange={(e) => set('stakeholderId', e.target.value)}>
+        <select
+          id="dash-f-stakeholder"
+          value={filters.stakeholderId}
+          onChange={(e) => set('stakeholderId', e.target.value)}
+        >
           <option value="">{t('dashAll')}</option>
           {props.stakeholders.map((s) => (
             <option key={s.id} value={s.id}>

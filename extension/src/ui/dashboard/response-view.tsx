@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { resolveSla, responseBuckets, type MetricsFilter, type ResponseBucket, type ResponseStats, type StakeholderType, type Channel } from '@comms-log/shared';
+import {
+  resolveSla,
+  responseBuckets,
+  type MetricsFilter,
+  type ResponseBucket,
+  type ResponseStats,
+  type StakeholderType,
+  type Channel,
+} from '@comms-log/shared';
 import type { MessageKey } from '../../lib/i18n';
 import { presetPeriod } from '../../lib/report-period';
 import { expectedMoreWaits, lateRepliesLeft, rateTone } from '../../lib/report-goals';
@@ -21,7 +29,10 @@ const bucketKey: Record<ResponseBucket, MessageKey> = {
 type Basis = 'working' | 'calendar';
 
 /** The on-time target to colour rates against: the plan's on-time goal for the type, else the strictest one. */
-function onTimeTarget(goals: { metric: string; target: number; scope: { stakeholderType: StakeholderType | null } }[], type?: StakeholderType): number {
+function onTimeTarget(
+  goals: { metric: string; target: number; scope: { stakeholderType: StakeholderType | null } }[],
+  type?: StakeholderType,
+): number {
   const rates = goals.filter((g) => g.metric === 'on_time_rate');
   return rates.find((g) => g.scope.stakeholderType === type)?.target ?? Math.max(0.9, ...rates.map((g) => g.target));
 }
@@ -37,7 +48,11 @@ export function ResponseView() {
   );
   const total = q.data?.total;
   const goals = plan.plan.goals;
-  const waitSpec = (title: string, key: DrillSpec['input']['key'], status?: 'late' | 'pending' | 'on_time'): DrillSpec => ({
+  const waitSpec = (
+    title: string,
+    key: DrillSpec['input']['key'],
+    status?: 'late' | 'pending' | 'on_time',
+  ): DrillSpec => ({
     title,
     input: { filter, ...(key ? { key } : {}), waitsOnly: true, ...(status ? { onTime: status } : {}), asOf },
   });
@@ -45,7 +60,11 @@ export function ResponseView() {
   const hoursLabel = basis === 'working' ? t('dashWorkingHoursShort') : t('dashCalendarHoursShort');
 
   return (
-    <section className="pg-card dash-section" aria-labelledby="dash-response-h" data-state={q.data && !q.loading ? 'ready' : 'loading'}>
+    <section
+      className="pg-card dash-section"
+      aria-labelledby="dash-response-h"
+      data-state={q.data && !q.loading ? 'ready' : 'loading'}
+    >
       <div className="dash-h3-row">
         <h2 id="dash-response-h">{t('dashResponse')}</h2>
         <div role="radiogroup" aria-label={t('dashBasis')} className="dash-toggle">
@@ -62,7 +81,12 @@ export function ResponseView() {
         <>
           <div className="dash-cards">
             <Card label={t('dashColWaits')}>
-              <FigureButton value={total.waits} className="dash-big" label={t('dashFigureWaits', total.waits, t('dashAllOfPeriod'))} spec={waitSpec(t('dashColWaits'), undefined)} />
+              <FigureButton
+                value={total.waits}
+                className="dash-big"
+                label={t('dashFigureWaits', total.waits, t('dashAllOfPeriod'))}
+                spec={waitSpec(t('dashColWaits'), undefined)}
+              />
             </Card>
             <Card label={`${t('dashMedian')} (${hoursLabel})`}>
               <span className="dash-big">{f.hours(total.medianMs)}</span>
@@ -83,10 +107,21 @@ export function ResponseView() {
               />
             </Card>
             <Card label={t('dashLate')}>
-              <FigureButton value={total.late} className="dash-big" testId="dash-late" label={t('dashFigureLate', total.late)} spec={waitSpec(t('dashLate'), undefined, 'late')} />
+              <FigureButton
+                value={total.late}
+                className="dash-big"
+                testId="dash-late"
+                label={t('dashFigureLate', total.late)}
+                spec={waitSpec(t('dashLate'), undefined, 'late')}
+              />
             </Card>
             <Card label={t('dashPending')}>
-              <FigureButton value={total.pending} className="dash-big" label={t('dashFigurePending', total.pending)} spec={waitSpec(t('dashPending'), undefined, 'pending')} />
+              <FigureButton
+                value={total.pending}
+                className="dash-big"
+                label={t('dashFigurePending', total.pending)}
+                spec={waitSpec(t('dashPending'), undefined, 'pending')}
+              />
             </Card>
           </div>
           <p className="pg-muted dash-hint">{t('dashResponseHint', total.answered, total.closed)}</p>
@@ -94,9 +129,19 @@ export function ResponseView() {
           <div className="dash-split">
             <div>
               <h3>{t('dashHistogram')}</h3>
-              <div className="dash-chart" role="img" aria-label={t('dashChartHistogram', histogram.map((h) => `${h.name}: ${h.count}`).join(', '))}>
+              <div
+                className="dash-chart"
+                role="img"
+                aria-label={t('dashChartHistogram', histogram.map((h) => `${h.name}: ${h.count}`).join(', '))}
+              >
                 {charts ? (
-                  <charts.SimpleBarChart data={histogram} category="name" value="count" name={t('dashColAnswered')} height={220} />
+                  <charts.SimpleBarChart
+                    data={histogram}
+                    category="name"
+                    value="count"
+                    name={t('dashColAnswered')}
+                    height={220}
+                  />
                 ) : (
                   <div style={{ height: 220 }} />
                 )}
@@ -113,12 +158,20 @@ export function ResponseView() {
                   <th scope="col">{t('dashColType')}</th>
                   <th scope="col">{t('dashColChannel')}</th>
                   <th scope="col">{t('dashColSla')}</th>
-                  <th scope="col" className="dash-num">{t('dashColWaits')}</th>
+                  <th scope="col" className="dash-num">
+                    {t('dashColWaits')}
+                  </th>
                   <th scope="col" className="dash-num">{`${t('dashMedian')} (${hoursLabel})`}</th>
                   <th scope="col" className="dash-num">{`P90 (${hoursLabel})`}</th>
-                  <th scope="col" className="dash-num">{t('dashOnTimeRate')}</th>
-                  <th scope="col" className="dash-num">{t('dashLate')}</th>
-                  <th scope="col" className="dash-num">{t('dashPending')}</th>
+                  <th scope="col" className="dash-num">
+                    {t('dashOnTimeRate')}
+                  </th>
+                  <th scope="col" className="dash-num">
+                    {t('dashLate')}
+                  </th>
+                  <th scope="col" className="dash-num">
+                    {t('dashPending')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -134,16 +187,38 @@ export function ResponseView() {
                       <td>{f.channel(ch)}</td>
                       <td>{f.sla(resolveSla(plan.plan, ty, ch))}</td>
                       <td className="dash-num">
-                        <FigureButton value={s.waits} label={t('dashFigureWaits', s.waits, name)} spec={waitSpec(name, key)} />
+                        <FigureButton
+                          value={s.waits}
+                          label={t('dashFigureWaits', s.waits, name)}
+                          spec={waitSpec(name, key)}
+                        />
                       </td>
                       <td className="dash-num">{f.hours(s.medianMs)}</td>
                       <td className="dash-num">{f.hours(s.p90Ms)}</td>
-                      <td className={`dash-num dash-tone-${rateTone(s.onTimeRate, onTimeTarget(goals, ty))}`}>{f.pct(s.onTimeRate)}</td>
-                      <td className="dash-num">
-                        {s.late ? <FigureButton value={s.late} label={t('dashFigureLateOf', s.late, name)} spec={waitSpec(`${t('dashLate')}: ${name}`, key, 'late')} /> : 0}
+                      <td className={`dash-num dash-tone-${rateTone(s.onTimeRate, onTimeTarget(goals, ty))}`}>
+                        {f.pct(s.onTimeRate)}
                       </td>
                       <td className="dash-num">
-                        {s.pending ? <FigureButton value={s.pending} label={t('dashFigurePendingOf', s.pending, name)} spec={waitSpec(`${t('dashPending')}: ${name}`, key, 'pending')} /> : 0}
+                        {s.late ? (
+                          <FigureButton
+                            value={s.late}
+                            label={t('dashFigureLateOf', s.late, name)}
+                            spec={waitSpec(`${t('dashLate')}: ${name}`, key, 'late')}
+                          />
+                        ) : (
+                          0
+                        )}
+                      </td>
+                      <td className="dash-num">
+                        {s.pending ? (
+                          <FigureButton
+                            value={s.pending}
+                            label={t('dashFigurePendingOf', s.pending, name)}
+                            spec={waitSpec(`${t('dashPending')}: ${name}`, key, 'pending')}
+                          />
+                        ) : (
+                          0
+                        )}
                       </td>
                     </tr>
                   );
@@ -196,7 +271,12 @@ function LateBudget() {
         <ul className="pg-list dash-budget-list">
           {goals.map((g, i) => {
             const s = q.data![i]!.total;
-            const more = expectedMoreWaits(s.waits - s.closed, Date.parse(month.from), Date.parse(month.to), Date.parse(asOf));
+            const more = expectedMoreWaits(
+              s.waits - s.closed,
+              Date.parse(month.from),
+              Date.parse(month.to),
+              Date.parse(asOf),
+            );
             const b = lateRepliesLeft(s, g.target, more);
             const label = lang === 'zh_CN' ? g.label.zh || g.label.en : g.label.en || g.label.zh;
             return (
@@ -204,7 +284,9 @@ function LateBudget() {
                 <span>
                   <strong>{label}</strong>
                   <br />
-                  <span className="pg-muted">{t('dashLateLeftBasis', s.late, s.onTime + s.late + s.pending, more, b.allowed)}</span>
+                  <span className="pg-muted">
+                    {t('dashLateLeftBasis', s.late, s.onTime + s.late + s.pending, more, b.allowed)}
+                  </span>
                 </span>
                 <strong className="dash-budget-left" aria-label={t('dashLateLeftAria', label, Math.max(0, b.left))}>
                   {b.left >= 0 ? t('dashLateLeft', b.left) : t('dashLateOver', -b.left)}

@@ -3,7 +3,17 @@ import { errorText } from '../labels';
 import type { T } from '../use-t';
 
 /** "Loading…" or the error in plain words, announced to screen readers; nothing once loaded. */
-export function StatusLine({ t, loading, error, what }: { t: T; loading: boolean; error: StoredError | null; what: string }) {
+export function StatusLine({
+  t,
+  loading,
+  error,
+  what,
+}: {
+  t: T;
+  loading: boolean;
+  error: StoredError | null;
+  what: string;
+}) {
   if (error) {
     return (
       <p role="alert" className="pg-error">

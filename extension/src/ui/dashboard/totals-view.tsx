@@ -35,13 +35,23 @@ export function TotalsView() {
   const channelTotal = (ch: Channel) => typesShown.reduce((s, ty) => s + (cell.get(`${ty}|${ch}`) ?? 0), 0);
   const dir = new Map((byDirection?.rows ?? []).map((r) => [r.key.direction, r.count]));
   const total = byTypeChannel?.total ?? 0;
-  const typeChart = typesShown.map((ty) => ({ name: f.type(ty), type: ty, ...Object.fromEntries(channelsShown.map((ch) => [ch, cell.get(`${ty}|${ch}`) ?? 0])) }));
-  const people = (byUser?.rows ?? []).map((r) => ({ id: r.key.user ?? null, name: userName(r.key.user ?? null), count: r.count })).sort((a, b) => b.count - a.count);
+  const typeChart = typesShown.map((ty) => ({
+    name: f.type(ty),
+    type: ty,
+    ...Object.fromEntries(channelsShown.map((ch) => [ch, cell.get(`${ty}|${ch}`) ?? 0])),
+  }));
+  const people = (byUser?.rows ?? [])
+    .map((r) => ({ id: r.key.user ?? null, name: userName(r.key.user ?? null), count: r.count }))
+    .sort((a, b) => b.count - a.count);
   const trendRows = (trend?.rows ?? []).map((r) => ({ key: r.key[unit] ?? '', count: r.count }));
   const interactionsOf = (n: number, what: string) => t('dashFigureInteractions', n, what);
 
   return (
-    <section className="pg-card dash-section" aria-labelledby="dash-totals-h" data-state={q.data && !q.loading ? 'ready' : 'loading'}>
+    <section
+      className="pg-card dash-section"
+      aria-labelledby="dash-totals-h"
+      data-state={q.data && !q.loading ? 'ready' : 'loading'}
+    >
       <h2 id="dash-totals-h">{t('dashTotals')}</h2>
       <StatusLine t={t} loading={q.loading && !q.data} error={q.error} what={t('dashTotals')} />
       {q.data && (
@@ -65,7 +75,10 @@ export function TotalsView() {
                   className="dash-big"
                   testId={`dash-total-${d}`}
                   label={interactionsOf(dir.get(d) ?? 0, d === 'inbound' ? t('dashInbound') : t('dashOutbound'))}
-                  spec={{ title: d === 'inbound' ? t('dashInbound') : t('dashOutbound'), input: { filter, key: { direction: d } } }}
+                  spec={{
+                    title: d === 'inbound' ? t('dashInbound') : t('dashOutbound'),
+                    input: { filter, key: { direction: d } },
+                  }}
                 />
               </div>
             ))}
@@ -105,14 +118,21 @@ export function TotalsView() {
                                 <FigureButton
                                   value={n}
                                   label={interactionsOf(n, `${f.type(ty)}, ${f.channel(ch)}`)}
-                                  spec={{ title: `${f.type(ty)} · ${f.channel(ch)}`, input: { filter, key: { stakeholderType: ty, channel: ch } } }}
+                                  spec={{
+                                    title: `${f.type(ty)} · ${f.channel(ch)}`,
+                                    input: { filter, key: { stakeholderType: ty, channel: ch } },
+                                  }}
                                 />
                               )}
                             </td>
                           );
                         })}
                         <td className="dash-num">
-                          <FigureButton value={typeTotal(ty)} label={interactionsOf(typeTotal(ty), f.type(ty))} spec={{ title: f.type(ty), input: { filter, key: { stakeholderType: ty } } }} />
+                          <FigureButton
+                            value={typeTotal(ty)}
+                            label={interactionsOf(typeTotal(ty), f.type(ty))}
+                            spec={{ title: f.type(ty), input: { filter, key: { stakeholderType: ty } } }}
+                          />
                         </td>
                       </tr>
                     ))}
@@ -120,7 +140,11 @@ export function TotalsView() {
                       <th scope="row">{t('dashTotal')}</th>
                       {channelsShown.map((ch) => (
                         <td key={ch} className="dash-num">
-                          <FigureButton value={channelTotal(ch)} label={interactionsOf(channelTotal(ch), f.channel(ch))} spec={{ title: f.channel(ch), input: { filter, key: { channel: ch } } }} />
+                          <FigureButton
+                            value={channelTotal(ch)}
+                            label={interactionsOf(channelTotal(ch), f.channel(ch))}
+                            spec={{ title: f.channel(ch), input: { filter, key: { channel: ch } } }}
+                          />
                         </td>
                       ))}
                       <td className="dash-num">{total}</td>
@@ -151,9 +175,16 @@ export function TotalsView() {
                   <li key={p.id ?? 'none'}>
                     <span className="dash-bars-name">{p.name}</span>
                     <span className="dash-bars-track" aria-hidden="true">
-                      <span className="dash-bars-fill" style={{ width: `${people[0] ? (100 * p.count) / people[0].count : 0}%` }} />
+                      <span
+                        className="dash-bars-fill"
+                        style={{ width: `${people[0] ? (100 * p.count) / people[0].count : 0}%` }}
+                      />
                     </span>
-                    <FigureButton value={p.count} label={interactionsOf(p.count, p.name)} spec={{ title: p.name, input: { filter, key: { user: p.id } } }} />
+                    <FigureButton
+                      value={p.count}
+                      label={interactionsOf(p.count, p.name)}
+                      spec={{ title: p.name, input: { filter, key: { user: p.id } } }}
+                    />
                   </li>
                 ))}
               </ul>
@@ -163,7 +194,11 @@ export function TotalsView() {
                 <h3>{t('dashTrend')}</h3>
                 <label className="dash-inline">
                   <span>{t('dashTrendBy')}</span>
-                  <select aria-label={t('dashTrendBy')} value={unitChoice} onChange={(e) => setUnit(e.target.value as Unit | 'auto')}>
+                  <select
+                    aria-label={t('dashTrendBy')}
+                    value={unitChoice}
+                    onChange={(e) => setUnit(e.target.value as Unit | 'auto')}
+                  >
                     <option value="auto">{t('dashAuto')}</option>
                     <option value="day">{t('dashDay')}</option>
                     <option value="week">{t('dashWeek')}</option>
@@ -196,5 +231,4 @@ export function TotalsView() {
       )}
     </section>
   );
-
 }

@@ -64,7 +64,9 @@ function ConnectionSection({ t }: { t: T }) {
   const whoami = useStorageItem(whoamiItem);
   const [url, setUrl] = useState<string | null>(null);
   const [token, setToken] = useState<string | null>(null);
-  const [result, setResult] = useState<{ kind: 'checking' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null>(null);
+  const [result, setResult] = useState<
+    { kind: 'checking' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null
+  >(null);
   const urlId = useId();
   const tokenId = useId();
 
@@ -76,7 +78,9 @@ function ConnectionSection({ t }: { t: T }) {
     if (!serverUrl) return setResult({ kind: 'error', text: t('invalidUrl') });
     const pattern = originPattern(serverUrl);
     // Asked before anything slow, while the click still counts as a user gesture.
-    const granted = (await hasOriginPermission(pattern)) || (await browser.permissions.request({ origins: [pattern] }).catch(() => false));
+    const granted =
+      (await hasOriginPermission(pattern)) ||
+      (await browser.permissions.request({ origins: [pattern] }).catch(() => false));
     if (!granted) return setResult({ kind: 'error', text: t('permissionDenied', new URL(serverUrl).origin) });
     const trimmedToken = tokenValue.trim();
     await serverUrlItem.setValue(serverUrl);
@@ -107,11 +111,24 @@ function ConnectionSection({ t }: { t: T }) {
       >
         <div className="pg-field">
           <label htmlFor={urlId}>{t('serverUrl')}</label>
-          <input id={urlId} type="url" inputMode="url" placeholder="https://comms.example.com" value={urlValue} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            id={urlId}
+            type="url"
+            inputMode="url"
+            placeholder="https://comms.example.com"
+            value={urlValue}
+            onChange={(e) => setUrl(e.target.value)}
+          />
         </div>
         <div className="pg-field">
           <label htmlFor={tokenId}>{t('apiToken')}</label>
-          <input id={tokenId} type="password" autoComplete="off" value={tokenValue} onChange={(e) => setToken(e.target.value)} />
+          <input
+            id={tokenId}
+            type="password"
+            autoComplete="off"
+            value={tokenValue}
+            onChange={(e) => setToken(e.target.value)}
+          />
         </div>
         <div className="pg-actions">
           <button type="submit" className="pg-button pg-primary" disabled={result?.kind === 'checking'}>
@@ -120,7 +137,13 @@ function ConnectionSection({ t }: { t: T }) {
         </div>
       </form>
       <p className={result?.kind === 'error' ? 'pg-error' : 'pg-ok'} role="status" data-testid="connection-status">
-        {result?.kind === 'checking' ? t('checking') : result ? result.text : whoami ? signedInText(t, whoami) : t('notSignedIn')}
+        {result?.kind === 'checking'
+          ? t('checking')
+          : result
+            ? result.text
+            : whoami
+              ? signedInText(t, whoami)
+              : t('notSignedIn')}
       </p>
     </section>
   );
@@ -189,7 +212,12 @@ function NeverLogSection({ t }: { t: T }) {
         {mine.map((entry) => (
           <li key={entry}>
             <span>{entry}</span>
-            <button type="button" className="pg-link" aria-label={t('remove', entry)} onClick={() => void update(mine.filter((e) => e !== entry))}>
+            <button
+              type="button"
+              className="pg-link"
+              aria-label={t('remove', entry)}
+              onClick={() => void update(mine.filter((e) => e !== entry))}
+            >
               ×
             </button>
           </li>
@@ -205,7 +233,13 @@ function NeverLogSection({ t }: { t: T }) {
         <label htmlFor={id} className="pg-visually-hidden">
           {t('neverLogEntry')}
         </label>
-        <input id={id} placeholder={t('neverLogEntry')} value={draft} maxLength={320} onChange={(e) => setDraft(e.target.value)} />
+        <input
+          id={id}
+          placeholder={t('neverLogEntry')}
+          value={draft}
+          maxLength={320}
+          onChange={(e) => setDraft(e.target.value)}
+        />
         <button type="submit" className="pg-button">
           {t('add')}
         </button>
@@ -228,10 +262,16 @@ function FollowupNotificationsSection({ t }: { t: T }) {
     <section className="pg-card" aria-label={t('fuOptionsTitle')}>
       <h2>{t('fuOptionsTitle')}</h2>
       <label className="pg-check" style={{ display: 'block', margin: '4px 0' }}>
-        <input type="checkbox" checked={notifyLate} onChange={(e) => void fuNotifyLateItem.setValue(e.target.checked)} /> {t('fuNotifyLate')}
+        <input
+          type="checkbox"
+          checked={notifyLate}
+          onChange={(e) => void fuNotifyLateItem.setValue(e.target.checked)}
+        />{' '}
+        {t('fuNotifyLate')}
       </label>
       <label className="pg-check" style={{ display: 'block', margin: '4px 0' }}>
-        <input type="checkbox" checked={digest} onChange={(e) => void fuDigestItem.setValue(e.target.checked)} /> {t('fuDigestOption')}
+        <input type="checkbox" checked={digest} onChange={(e) => void fuDigestItem.setValue(e.target.checked)} />{' '}
+        {t('fuDigestOption')}
       </label>
     </section>
   );

@@ -24,7 +24,17 @@ function render(lang: Lang, item: OverdueItem) {
   const t = (key: MessageKey, ...subs: (string | number)[]) => translate(lang, key, ...subs);
   act(() =>
     dom.root.render(
-      <FollowupRow t={t} lang={lang} item={item} group="reminders" nowMs={Date.parse('2026-03-12T02:00:00Z')} timeZone="Asia/Shanghai" onAct={async () => {}} onOpen={() => {}} onLogCall={() => {}} />,
+      <FollowupRow
+        t={t}
+        lang={lang}
+        item={item}
+        group="reminders"
+        nowMs={Date.parse('2026-03-12T02:00:00Z')}
+        timeZone="Asia/Shanghai"
+        onAct={async () => {}}
+        onOpen={() => {}}
+        onLogCall={() => {}}
+      />,
     ),
   );
   return {
@@ -40,6 +50,9 @@ describe('a due reminder without a stakeholder', () => {
   });
 
   it('is named after its stakeholder when it has one', () => {
-    expect(render('en', { ...reminder, stakeholderId: 'S1', stakeholderName: 'Summit Trade Office' })).toEqual({ state: 'Due', name: 'Summit Trade Office' });
+    expect(render('en', { ...reminder, stakeholderId: 'S1', stakeholderName: 'Summit Trade Office' })).toEqual({
+      state: 'Due',
+      name: 'Summit Trade Office',
+    });
   });
 });

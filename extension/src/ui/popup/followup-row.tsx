@@ -40,7 +40,10 @@ export function FollowupRow({ t, lang, item, group, nowMs, timeZone, onAct, onOp
   const [busy, setBusy] = useState(false);
   const ids = { reason: useId(), date: useId() };
 
-  const name = item.stakeholderName ?? (item.kind === 'wait' ? item.title : null) ?? (item.kind === 'reminder' ? t('fuReminder') : t('fuUnnamed'));
+  const name =
+    item.stakeholderName ??
+    (item.kind === 'wait' ? item.title : null) ??
+    (item.kind === 'reminder' ? t('fuReminder') : t('fuUnnamed'));
   const url = item.kind === 'cadence' ? null : item.url;
   const snoozeKind = item.kind === 'reminder' ? 'followup' : item.kind;
 
@@ -56,18 +59,33 @@ export function FollowupRow({ t, lang, item, group, nowMs, timeZone, onAct, onOp
   const snooze = (preset: SnoozePreset) => act({ type: 'snooze', kind: snoozeKind, id: item.id, preset });
 
   return (
-    <article className={`fu-row fu-${item.state}`} data-testid="fu-row" data-kind={item.kind} data-group={group} data-id={item.id} aria-label={name}>
+    <article
+      className={`fu-row fu-${item.state}`}
+      data-testid="fu-row"
+      data-kind={item.kind}
+      data-group={group}
+      data-id={item.id}
+      aria-label={name}
+    >
       <div className="fu-line">
-        <span className={`fu-state fu-state-${item.state}`}>{item.kind === 'reminder' ? t('fuReminderDue') : t(stateKey[item.state])}</span>
+        <span className={`fu-state fu-state-${item.state}`}>
+          {item.kind === 'reminder' ? t('fuReminderDue') : t(stateKey[item.state])}
+        </span>
         <span className="fu-name">{name}</span>
-        {item.kind !== 'reminder' ? <span className="fu-meta">{t(stakeholderTypeKey[item.stakeholderType])}</span> : null}
+        {item.kind !== 'reminder' ? (
+          <span className="fu-meta">{t(stakeholderTypeKey[item.stakeholderType])}</span>
+        ) : null}
         {item.kind === 'wait' ? <span className="fu-meta">{t(channelKey[item.channel])}</span> : null}
       </div>
       {item.kind === 'wait' ? (
         <>
           {item.title && item.title !== name ? <div className="fu-sub">{item.title}</div> : null}
           <div className="fu-detail" data-testid="fu-waited">
-            {t('fuWaited', formatDuration(t, item.waitedWorkMs), formatDuration(t, Math.max(item.waitedMs, nowMs - Date.parse(item.since))))}
+            {t(
+              'fuWaited',
+              formatDuration(t, item.waitedWorkMs),
+              formatDuration(t, Math.max(item.waitedMs, nowMs - Date.parse(item.since))),
+            )}
             {' · '}
             {t('fuSla', formatSla(t, item.sla))}
           </div>
@@ -93,15 +111,32 @@ export function FollowupRow({ t, lang, item, group, nowMs, timeZone, onAct, onOp
           </button>
         ) : null}
         {item.kind === 'reminder' ? (
-          <button type="button" className="fu-btn" disabled={busy} onClick={() => void act({ type: 'done', id: item.id })}>
+          <button
+            type="button"
+            className="fu-btn"
+            disabled={busy}
+            onClick={() => void act({ type: 'done', id: item.id })}
+          >
             {t('fuDone')}
           </button>
         ) : null}
-        <button type="button" className="fu-btn" aria-expanded={open === 'snooze'} disabled={busy} onClick={() => setOpen(open === 'snooze' ? 'none' : 'snooze')}>
+        <button
+          type="button"
+          className="fu-btn"
+          aria-expanded={open === 'snooze'}
+          disabled={busy}
+          onClick={() => setOpen(open === 'snooze' ? 'none' : 'snooze')}
+        >
           {t('fuSnooze')}
         </button>
         {item.kind === 'wait' ? (
-          <button type="button" className="fu-btn" aria-expanded={open === 'no-reply'} disabled={busy} onClick={() => setOpen(open === 'no-reply' ? 'none' : 'no-reply')}>
+          <button
+            type="button"
+            className="fu-btn"
+            aria-expanded={open === 'no-reply'}
+            disabled={busy}
+            onClick={() => setOpen(open === 'no-reply' ? 'none' : 'no-reply')}
+          >
             {t('fuNoReply')}
           </button>
         ) : null}
@@ -130,7 +165,14 @@ export function FollowupRow({ t, lang, item, group, nowMs, timeZone, onAct, onOp
             }}
           >
             <label htmlFor={ids.date}>{t('fuSnoozeDate')}</label>
-            <input id={ids.date} type="date" min={tomorrowInput(nowMs)} value={date} required onChange={(e) => setDate(e.target.value)} />
+            <input
+              id={ids.date}
+              type="date"
+              min={tomorrowInput(nowMs)}
+              value={date}
+              required
+              onChange={(e) => setDate(e.target.value)}
+            />
             <button type="submit" className="fu-btn" disabled={busy || !date}>
               {t('fuSnoozeOn')}
             </button>

@@ -5,9 +5,16 @@ import { FOLLOWUP_GROUPS, itemKey, type FollowupGroup } from '../../lib/followup
 import type { MessageKey } from '../../lib/i18n';
 import { FollowupRow, type RowProps } from './followup-row';
 
-type ListRow = { type: 'header'; group: FollowupGroup; count: number } | { type: 'empty'; group: FollowupGroup } | { type: 'item'; group: FollowupGroup; item: OverdueItem };
+type ListRow =
+  | { type: 'header'; group: FollowupGroup; count: number }
+  | { type: 'empty'; group: FollowupGroup }
+  | { type: 'item'; group: FollowupGroup; item: OverdueItem };
 
-const groupTitle: Record<FollowupGroup, MessageKey> = { awaiting: 'fuGroupAwaiting', cold: 'fuGroupCold', reminders: 'fuGroupReminders' };
+const groupTitle: Record<FollowupGroup, MessageKey> = {
+  awaiting: 'fuGroupAwaiting',
+  cold: 'fuGroupCold',
+  reminders: 'fuGroupReminders',
+};
 
 /** Rough row heights before measuring: a header, an empty note, a row with its buttons. */
 const ESTIMATE = { header: 30, empty: 26, item: 92 } as const;
@@ -67,7 +74,13 @@ export function FollowupsList({ groups, totals, ...rowProps }: FollowupsListProp
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index]!;
           return (
-            <div key={v.key} ref={virtualizer.measureElement} data-index={v.index} className="fu-slot" style={{ transform: `translateY(${v.start}px)` }}>
+            <div
+              key={v.key}
+              ref={virtualizer.measureElement}
+              data-index={v.index}
+              className="fu-slot"
+              style={{ transform: `translateY(${v.start}px)` }}
+            >
               {row.type === 'header' ? (
                 <h3 className="fu-group" data-testid={`fu-group-${row.group}`}>
                   {t(groupTitle[row.group])} <span className="fu-count">{row.count}</span>

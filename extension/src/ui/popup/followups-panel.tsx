@@ -109,7 +109,11 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
     (groups: Groups): Groups => {
       const since = listComputedAt ? Date.parse(listComputedAt) : 0;
       const keep = (i: OverdueItem) => !((hidden.get(itemKey(i)) ?? -Infinity) >= since);
-      return { awaiting: groups.awaiting.filter(keep), cold: groups.cold.filter(keep), reminders: groups.reminders.filter(keep) };
+      return {
+        awaiting: groups.awaiting.filter(keep),
+        cold: groups.cold.filter(keep),
+        reminders: groups.reminders.filter(keep),
+      };
     },
     [hidden, listComputedAt],
   );
@@ -119,7 +123,11 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
       if (!own.head || !own.groups) return null;
       const groups = visible(own.groups);
       const removed = (g: FollowupGroup) => own.groups![g].length - groups[g].length;
-      const totals = { awaiting: own.head.totals.awaiting - removed('awaiting'), cold: own.head.totals.cold - removed('cold'), reminders: own.head.totals.reminders - removed('reminders') };
+      const totals = {
+        awaiting: own.head.totals.awaiting - removed('awaiting'),
+        cold: own.head.totals.cold - removed('cold'),
+        reminders: own.head.totals.reminders - removed('reminders'),
+      };
       return { groups, totals, computedAt: own.head.computedAt, local: own.head.source === 'local' };
     }
     if (!team || team.view !== view || !('data' in team)) return null;

@@ -19,14 +19,24 @@ function localInputValue(date: Date): string {
  * Log a phone call, video meeting, face-to-face meeting or chat by hand: straight to the outbox. `initial`
  * prefills the stakeholder (from a follow-up row: the call answers its wait and resets its cadence).
  */
-export function ManualLogForm({ t, initial = null, onSaved }: { t: T; initial?: PickedStakeholder; onSaved?: () => void }) {
+export function ManualLogForm({
+  t,
+  initial = null,
+  onSaved,
+}: {
+  t: T;
+  initial?: PickedStakeholder;
+  onSaved?: () => void;
+}) {
   const [picked, setPicked] = useState<PickedStakeholder>(initial);
   const [channel, setChannel] = useState<Channel>('phone');
   const [direction, setDirection] = useState<Direction>('outbound');
   const [time, setTime] = useState(() => localInputValue(new Date()));
   const [duration, setDuration] = useState('');
   const [note, setNote] = useState('');
-  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({
+    kind: 'idle',
+  });
   const ids = { channel: useId(), direction: useId(), time: useId(), duration: useId(), note: useId() };
 
   async function save() {
@@ -50,7 +60,10 @@ export function ManualLogForm({ t, initial = null, onSaved }: { t: T; initial?: 
       onSaved?.();
     } catch (err) {
       const e = err as Partial<StoredError>;
-      setState({ kind: 'error', message: errorText(t, { code: e.code ?? 'unknown', detail: e.detail ?? String(err) }) });
+      setState({
+        kind: 'error',
+        message: errorText(t, { code: e.code ?? 'unknown', detail: e.detail ?? String(err) }),
+      });
     }
   }
 
@@ -89,7 +102,15 @@ export function ManualLogForm({ t, initial = null, onSaved }: { t: T; initial?: 
         </div>
         <div className="pg-field">
           <label htmlFor={ids.duration}>{t('durationMin')}</label>
-          <input id={ids.duration} type="number" min={0} max={1440} step={1} value={duration} onChange={(e) => setDuration(e.target.value)} />
+          <input
+            id={ids.duration}
+            type="number"
+            min={0}
+            max={1440}
+            step={1}
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+          />
         </div>
       </div>
       <div className="pg-field">

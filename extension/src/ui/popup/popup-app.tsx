@@ -20,7 +20,10 @@ export function PopupApp() {
   const { t, lang } = useT();
   const [tab, setTab] = useState<Tab>('followups');
   // A follow-up's "Log a call or meeting" opens the manual log for its stakeholder; `n` remounts the form.
-  const [prefill, setPrefill] = useState<{ n: number; stakeholder: StakeholderSummary | null }>({ n: 0, stakeholder: null });
+  const [prefill, setPrefill] = useState<{ n: number; stakeholder: StakeholderSummary | null }>({
+    n: 0,
+    stakeholder: null,
+  });
   const base = useId();
 
   useEffect(() => {

@@ -5,7 +5,13 @@ import type { T } from '../use-t';
 
 /** Day, month and time, without the year: refused items are days old at most, and the popup is narrow. */
 function shortWhen(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(localeTag(lang), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(localeTag(lang), {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 /** What a refused change is: "Email from Marcus Reid, Mar 9, 10:14", "Reminder: call back", … */

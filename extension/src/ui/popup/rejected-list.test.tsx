@@ -16,11 +16,25 @@ const t = (key: MessageKey, ...subs: (string | number)[]) => translate('en', key
 const dom = reactRootPerTest();
 
 const email: RejectedItem = {
-  key: 'interaction:A', entity: 'interaction', op: 'upsert', reason: 'marcus@reid.example is on the never-log list', queuedAt: '2026-03-09T02:20:00Z',
-  interaction: { channel: 'email', direction: 'inbound', who: 'Marcus Reid', occurredAt: '2026-03-09T10:14:00Z', title: null },
+  key: 'interaction:A',
+  entity: 'interaction',
+  op: 'upsert',
+  reason: 'marcus@reid.example is on the never-log list',
+  queuedAt: '2026-03-09T02:20:00Z',
+  interaction: {
+    channel: 'email',
+    direction: 'inbound',
+    who: 'Marcus Reid',
+    occurredAt: '2026-03-09T10:14:00Z',
+    title: null,
+  },
 };
 const reminder: RejectedItem = {
-  key: 'followup:F1', entity: 'followup', op: 'upsert', reason: 'stakeholderId: no stakeholder S1 in your org', queuedAt: '2026-03-09T02:20:00Z',
+  key: 'followup:F1',
+  entity: 'followup',
+  op: 'upsert',
+  reason: 'stakeholderId: no stakeholder S1 in your org',
+  queuedAt: '2026-03-09T02:20:00Z',
   followup: { note: 'Send the quote', dueAt: '2026-03-12T01:00:00Z' },
 };
 
@@ -98,6 +112,8 @@ describe('RejectedList', () => {
     await click(buttons('Discard')[0]);
     await click(buttons('Yes, discard')[0]);
     expect(sendToBackground).toHaveBeenCalledWith('rej-discard', { key: 'interaction:A' });
-    expect([...dom.container.querySelectorAll('li')].map((li) => li.querySelector('.rej-what')?.textContent)).toEqual(['Reminder: Send the quote']);
+    expect([...dom.container.querySelectorAll('li')].map((li) => li.querySelector('.rej-what')?.textContent)).toEqual([
+      'Reminder: Send the quote',
+    ]);
   });
 });

@@ -45,7 +45,12 @@ export function RejectedList({ t, lang }: { t: T; lang: Lang }) {
     }
   }
 
-  if (items.length === 0) return failure ? <p className="pg-error" role="alert">{failure}</p> : null;
+  if (items.length === 0)
+    return failure ? (
+      <p className="pg-error" role="alert">
+        {failure}
+      </p>
+    ) : null;
 
   return (
     <section className="rej-panel" aria-labelledby={headingId} data-testid="rejected-list">
@@ -54,7 +59,12 @@ export function RejectedList({ t, lang }: { t: T; lang: Lang }) {
           {t('rejNotSynced')} ({items.length})
         </h2>
         {items.length > 1 ? (
-          <button type="button" className="pg-button" disabled={busy} onClick={() => void run(() => sendToBackground('rej-retry', { keys: null }))}>
+          <button
+            type="button"
+            className="pg-button"
+            disabled={busy}
+            onClick={() => void run(() => sendToBackground('rej-retry', { keys: null }))}
+          >
             {t('rejRetryAll')}
           </button>
         ) : null}
@@ -79,7 +89,12 @@ export function RejectedList({ t, lang }: { t: T; lang: Lang }) {
               {confirming === item.key ? (
                 <div className="rej-actions" role="group" aria-label={t('rejConfirm')}>
                   <span>{t('rejConfirm')}</span>
-                  <button type="button" className="pg-button" disabled={busy} onClick={() => void run(() => sendToBackground('rej-discard', { key: item.key }))}>
+                  <button
+                    type="button"
+                    className="pg-button"
+                    disabled={busy}
+                    onClick={() => void run(() => sendToBackground('rej-discard', { key: item.key }))}
+                  >
                     {t('rejConfirmYes')}
                   </button>
                   <button type="button" className="pg-button" disabled={busy} onClick={() => setConfirming(null)}>
@@ -88,7 +103,12 @@ export function RejectedList({ t, lang }: { t: T; lang: Lang }) {
                 </div>
               ) : (
                 <div className="rej-actions">
-                  <button type="button" className="pg-button" disabled={busy} onClick={() => void run(() => sendToBackground('rej-retry', { keys: [item.key] }))}>
+                  <button
+                    type="button"
+                    className="pg-button"
+                    disabled={busy}
+                    onClick={() => void run(() => sendToBackground('rej-retry', { keys: [item.key] }))}
+                  >
                     {t('rejRetry')}
                   </button>
                   <button type="button" className="pg-button" disabled={busy} onClick={() => setConfirming(item.key)}>

@@ -19,7 +19,8 @@ export function SyncHeader({ t, lang }: { t: T; lang: Lang }) {
 
   const status = live ?? view;
   const syncing = busy || status?.state === 'syncing';
-  const error = view && !view.configured ? { code: 'not-configured' as const, detail: '' } : status?.lastError ?? null;
+  const error =
+    view && !view.configured ? { code: 'not-configured' as const, detail: '' } : (status?.lastError ?? null);
 
   async function syncNow() {
     setBusy(true);
@@ -36,7 +37,9 @@ export function SyncHeader({ t, lang }: { t: T; lang: Lang }) {
       <div className="pg-status">
         <p className="pg-pending" data-testid="pending-count">
           {t('pendingCount', status?.pending ?? 0)}
-          {status && status.rejected > 0 ? <span className="pg-warn"> · {t('rejectedCount', status.rejected)}</span> : null}
+          {status && status.rejected > 0 ? (
+            <span className="pg-warn"> · {t('rejectedCount', status.rejected)}</span>
+          ) : null}
         </p>
         <p className="pg-muted" data-testid="last-sync">
           {t('lastSync', status?.lastSyncAt ? formatRelative(lang, status.lastSyncAt, new Date()) : t('never'))}

@@ -66,7 +66,15 @@ export function CsvImport({ onImported }: { onImported(): void }) {
 
   const errorWords = (r: PreviewRow) =>
     r.errors
-      .map((e) => (e === 'name' ? t('dashCsvNoName') : e === 'type' ? t('dashCsvBadType', r.values.type ?? '') : e === 'owner' ? t('dashCsvBadOwner') : t('dashCsvExtraFields')))
+      .map((e) =>
+        e === 'name'
+          ? t('dashCsvNoName')
+          : e === 'type'
+            ? t('dashCsvBadType', r.values.type ?? '')
+            : e === 'owner'
+              ? t('dashCsvBadOwner')
+              : t('dashCsvExtraFields'),
+      )
       .join(' ');
   const server = verdict?.text === text ? verdict.report : null;
   const serverRow = new Map(server?.rows.map((r) => [r.row, r]));
@@ -90,12 +98,23 @@ export function CsvImport({ onImported }: { onImported(): void }) {
       <div className="pg-row">
         <div className="pg-field">
           <label htmlFor="dir-csv-file">{t('dashCsvFile')}</label>
-          <input id="dir-csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void e.target.files?.[0]?.text().then(load)} />
+          <input
+            id="dir-csv-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void e.target.files?.[0]?.text().then(load)}
+          />
         </div>
       </div>
       <div className="pg-field">
         <label htmlFor="dir-csv-text">{t('dashCsvPaste')}</label>
-        <textarea id="dir-csv-text" rows={4} value={text} onChange={(e) => load(e.target.value)} placeholder="name,type,tier,emails&#10;Acme,customer,key,info@acme.com" />
+        <textarea
+          id="dir-csv-text"
+          rows={4}
+          value={text}
+          onChange={(e) => load(e.target.value)}
+          placeholder="name,type,tier,emails&#10;Acme,customer,key,info@acme.com"
+        />
       </div>
       {problem && (
         <p role="alert" className="pg-error">
@@ -128,7 +147,9 @@ export function CsvImport({ onImported }: { onImported(): void }) {
                   <th scope="col">{t('dashColType')}</th>
                   <th scope="col">{t('dashColTier')}</th>
                   <th scope="col">{t('dashOrganization')}</th>
-                  <th scope="col" className="dash-num">{t('dashIdentitiesShort')}</th>
+                  <th scope="col" className="dash-num">
+                    {t('dashIdentitiesShort')}
+                  </th>
                   <th scope="col">{t('dashCsvCheck')}</th>
                 </tr>
               </thead>
@@ -147,9 +168,16 @@ export function CsvImport({ onImported }: { onImported(): void }) {
               </tbody>
             </table>
           </div>
-          {preview.rows.length > PREVIEW_ROWS && <p className="pg-muted">{t('dashCsvMoreRows', preview.rows.length - PREVIEW_ROWS)}</p>}
+          {preview.rows.length > PREVIEW_ROWS && (
+            <p className="pg-muted">{t('dashCsvMoreRows', preview.rows.length - PREVIEW_ROWS)}</p>
+          )}
           <div className="pg-actions">
-            <button type="button" className="pg-button pg-primary" disabled={busy || preview.rows.length === bad} onClick={() => void run()}>
+            <button
+              type="button"
+              className="pg-button pg-primary"
+              disabled={busy || preview.rows.length === bad}
+              onClick={() => void run()}
+            >
               {busy ? t('dashCsvImporting') : t('dashCsvImportN', preview.rows.length - bad, preview.rows.length)}
             </button>
           </div>
@@ -163,7 +191,9 @@ export function CsvImport({ onImported }: { onImported(): void }) {
       )}
       {report && (
         <div role="status" aria-label={t('dashCsvReport')}>
-          <p className={report.errors ? 'pg-warn' : 'pg-ok'}>{t('dashCsvReportSummary', report.created, report.updated, report.errors)}</p>
+          <p className={report.errors ? 'pg-warn' : 'pg-ok'}>
+            {t('dashCsvReportSummary', report.created, report.updated, report.errors)}
+          </p>
           <div className="dash-table-wrap dash-scroll">
             <table className="dash-table" aria-label={t('dashCsvReport')}>
               <thead>
@@ -178,7 +208,11 @@ export function CsvImport({ onImported }: { onImported(): void }) {
                   <tr key={r.row}>
                     <td className="dash-num">{r.row}</td>
                     <td className={r.status === 'error' ? 'pg-error' : 'pg-ok'}>
-                      {r.status === 'created' ? t('dashCsvCreated') : r.status === 'updated' ? t('dashCsvUpdated') : t('dashCsvError')}
+                      {r.status === 'created'
+                        ? t('dashCsvCreated')
+                        : r.status === 'updated'
+                          ? t('dashCsvUpdated')
+                          : t('dashCsvError')}
                     </td>
                     <td>{r.message}</td>
                   </tr>

@@ -23,7 +23,10 @@ describe('previewStakeholderCsv', () => {
   });
 
   it('refuses unknown and missing columns before any row', () => {
-    expect(previewStakeholderCsv('name,kind\nA,customer').problem).toEqual({ kind: 'unknownColumns', columns: ['kind'] });
+    expect(previewStakeholderCsv('name,kind\nA,customer').problem).toEqual({
+      kind: 'unknownColumns',
+      columns: ['kind'],
+    });
     expect(previewStakeholderCsv('name,tier\nA,key').problem).toEqual({ kind: 'missingColumns', columns: ['type'] });
     expect(previewStakeholderCsv('').problem).toEqual({ kind: 'empty' });
   });

@@ -1,7 +1,19 @@
 import { CsvParseError, parseCsv, stakeholderTypes } from '@comms-log/shared';
 
 /** The columns `directory.importCsv` reads (server/src/services/stakeholder-import.ts); multi-values split by ";". */
-export const importColumns = ['name', 'type', 'tier', 'organization', 'owner_email', 'emails', 'domains', 'weibo', 'jira', 'trello', 'phones'] as const;
+export const importColumns = [
+  'name',
+  'type',
+  'tier',
+  'organization',
+  'owner_email',
+  'emails',
+  'domains',
+  'weibo',
+  'jira',
+  'trello',
+  'phones',
+] as const;
 
 export type PreviewProblem =
   | { kind: 'unreadable'; line: number; message: string }
@@ -35,7 +47,8 @@ export function previewStakeholderCsv(text: string): CsvPreview {
   try {
     records = parseCsv(text, { skipBlankLines: true });
   } catch (e) {
-    if (e instanceof CsvParseError) return { problem: { kind: 'unreadable', line: e.line, message: e.message }, columns: [], rows: [] };
+    if (e instanceof CsvParseError)
+      return { problem: { kind: 'unreadable', line: e.line, message: e.message }, columns: [], rows: [] };
     throw e;
   }
   const header = records.shift();

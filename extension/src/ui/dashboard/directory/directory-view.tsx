@@ -42,7 +42,9 @@ export function DirectoryView() {
     }),
   );
   // Every active stakeholder, for the merge pickers and the tier summary.
-  const all = useApiQuery(JSON.stringify(['dir-all', version]), (c) => c.directory.list.query({ active: true, limit: 500 }));
+  const all = useApiQuery(JSON.stringify(['dir-all', version]), (c) =>
+    c.directory.list.query({ active: true, limit: 500 }),
+  );
   const changed = (message: string | null) => {
     setSaved(message);
     setEditing(null);
@@ -76,18 +78,31 @@ export function DirectoryView() {
       <section className="pg-card" aria-labelledby="dir-list-h">
         <div className="dash-h3-row">
           <h3 id="dir-list-h">{t('dashStakeholders')}</h3>
-          <button type="button" className="pg-button pg-primary" onClick={() => (setSaved(null), setFromHandle(null), setEditing(emptyDraft()))}>
+          <button
+            type="button"
+            className="pg-button pg-primary"
+            onClick={() => (setSaved(null), setFromHandle(null), setEditing(emptyDraft()))}
+          >
             {t('dashNewStakeholder')}
           </button>
         </div>
         <form className="dash-bar" role="search" onSubmit={(e) => e.preventDefault()}>
           <div className="pg-field">
             <label htmlFor="dir-search">{t('dashSearchDirectory')}</label>
-            <input id="dir-search" type="search" value={search} onChange={(e) => (setSearch(e.target.value), setOffset(0))} />
+            <input
+              id="dir-search"
+              type="search"
+              value={search}
+              onChange={(e) => (setSearch(e.target.value), setOffset(0))}
+            />
           </div>
           <div className="pg-field">
             <label htmlFor="dir-type-filter">{t('dashColType')}</label>
-            <select id="dir-type-filter" value={type} onChange={(e) => (setType(e.target.value as StakeholderType | ''), setOffset(0))}>
+            <select
+              id="dir-type-filter"
+              value={type}
+              onChange={(e) => (setType(e.target.value as StakeholderType | ''), setOffset(0))}
+            >
               <option value="">{t('dashAll')}</option>
               {stakeholderTypes.map((x) => (
                 <option key={x} value={x}>
@@ -97,7 +112,11 @@ export function DirectoryView() {
             </select>
           </div>
           <label className="dash-inline">
-            <input type="checkbox" checked={showInactive} onChange={(e) => (setShowInactive(e.target.checked), setOffset(0))} />
+            <input
+              type="checkbox"
+              checked={showInactive}
+              onChange={(e) => (setShowInactive(e.target.checked), setOffset(0))}
+            />
             {t('dashShowInactive')}
           </label>
         </form>
@@ -154,18 +173,31 @@ export function DirectoryView() {
                       </th>
                       <td>{f.type(s.type)}</td>
                       <td>{s.tier}</td>
-                      <td>{s.ownerUserId ? userName(s.ownerUserId) : <span className="pg-muted">{t('dashNoOwner')}</span>}</td>
+                      <td>
+                        {s.ownerUserId ? userName(s.ownerUserId) : <span className="pg-muted">{t('dashNoOwner')}</span>}
+                      </td>
                       <td>
                         {s.identities.slice(0, 3).map((i) => (
                           <div key={i.id} title={t(identityKindKey[i.kind])}>
                             {i.value}
                           </div>
                         ))}
-                        {s.identities.length > 3 && <span className="pg-muted">{t('dashAndMore', s.identities.length - 3)}</span>}
+                        {s.identities.length > 3 && (
+                          <span className="pg-muted">{t('dashAndMore', s.identities.length - 3)}</span>
+                        )}
                       </td>
-                      <td>{s.cadenceOverride ? t('dashCadenceDays', s.cadenceOverride.idealDays, s.cadenceOverride.maxDays) : ''}</td>
                       <td>
-                        <button type="button" className="pg-link" aria-label={t('dashEditStakeholder', s.name)} onClick={() => (setSaved(null), setFromHandle(null), setEditing(draftOf(s)))}>
+                        {s.cadenceOverride
+                          ? t('dashCadenceDays', s.cadenceOverride.idealDays, s.cadenceOverride.maxDays)
+                          : ''}
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="pg-link"
+                          aria-label={t('dashEditStakeholder', s.name)}
+                          onClick={() => (setSaved(null), setFromHandle(null), setEditing(draftOf(s)))}
+                        >
                           {t('dashEdit')}
                         </button>
                       </td>
@@ -181,7 +213,9 @@ export function DirectoryView() {
       <SuggestionsQueue
         stakeholders={all.data?.items ?? []}
         version={version}
-        onCreate={(draft, from) => (setSaved(null), setAssignError(null), setFromHandle(from), setEditing(draft), window.scrollTo({ top: 0 }))}
+        onCreate={(draft, from) => (
+          setSaved(null), setAssignError(null), setFromHandle(from), setEditing(draft), window.scrollTo({ top: 0 })
+        )}
         onAssigned={(message) => changed(message)}
       />
       <CsvImport onImported={() => changed(null)} />

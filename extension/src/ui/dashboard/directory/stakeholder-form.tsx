@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { identityKinds, stakeholderTypes, type IdentityKind, type Stakeholder, type StakeholderType } from '@comms-log/shared';
+import {
+  identityKinds,
+  stakeholderTypes,
+  type IdentityKind,
+  type Stakeholder,
+  type StakeholderType,
+} from '@comms-log/shared';
 import { toStoredError, type StoredError } from '../../../lib/api-error';
 import type { MessageKey } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report-tables';
@@ -20,7 +26,15 @@ export const identityKindKey: Record<IdentityKind, MessageKey> = {
 };
 
 /** Create or edit one stakeholder: type, tier, owner, cadence override and every identity. */
-export function StakeholderForm({ initial, onDone, onCancel }: { initial: StakeholderDraft; onDone(s: Stakeholder): void; onCancel(): void }) {
+export function StakeholderForm({
+  initial,
+  onDone,
+  onCancel,
+}: {
+  initial: StakeholderDraft;
+  onDone(s: Stakeholder): void;
+  onCancel(): void;
+}) {
   const { t, lang, users } = useDashboard();
   const f = reportFormat(lang);
   const [d, setD] = useState(initial);
@@ -48,7 +62,9 @@ export function StakeholderForm({ initial, onDone, onCancel }: { initial: Stakeh
     setBusy(true);
     setError(null);
     try {
-      const saved = await withApi((c) => (d.id ? c.directory.update.mutate({ id: d.id, ...fields }) : c.directory.create.mutate(fields)));
+      const saved = await withApi((c) =>
+        d.id ? c.directory.update.mutate({ id: d.id, ...fields }) : c.directory.create.mutate(fields),
+      );
       onDone(saved);
     } catch (e) {
       setError(toStoredError(e));
@@ -58,7 +74,11 @@ export function StakeholderForm({ initial, onDone, onCancel }: { initial: Stakeh
   };
 
   return (
-    <form className="pg-card pg-form" aria-label={d.id ? t('dashEditStakeholder', initial.name) : t('dashNewStakeholder')} onSubmit={(e) => (e.preventDefault(), void save())}>
+    <form
+      className="pg-card pg-form"
+      aria-label={d.id ? t('dashEditStakeholder', initial.name) : t('dashNewStakeholder')}
+      onSubmit={(e) => (e.preventDefault(), void save())}
+    >
       <h3>{d.id ? t('dashEditStakeholder', initial.name) : t('dashNewStakeholder')}</h3>
       <div className="pg-row">
         <div className="pg-field">
@@ -67,7 +87,12 @@ export function StakeholderForm({ initial, onDone, onCancel }: { initial: Stakeh
         </div>
         <div className="pg-field">
           <label htmlFor="dir-org">{t('dashOrganization')}</label>
-          <input id="dir-org" value={d.organization} onChange={(e) => set('organization', e.target.value)} maxLength={200} />
+          <input
+            id="dir-org"
+            value={d.organization}
+            onChange={(e) => set('organization', e.target.value)}
+            maxLength={200}
+          />
         </div>
       </div>
       <div className="pg-row">
@@ -100,11 +125,25 @@ export function StakeholderForm({ initial, onDone, onCancel }: { initial: Stakeh
       <div className="pg-row">
         <div className="pg-field">
           <label htmlFor="dir-ideal">{t('dashOverrideIdeal')}</label>
-          <input id="dir-ideal" type="number" min={1} value={d.idealDays} onChange={(e) => set('idealDays', e.target.value)} placeholder={t('dashFromPlan')} />
+          <input
+            id="dir-ideal"
+            type="number"
+            min={1}
+            value={d.idealDays}
+            onChange={(e) => set('idealDays', e.target.value)}
+            placeholder={t('dashFromPlan')}
+          />
         </div>
         <div className="pg-field">
           <label htmlFor="dir-max">{t('dashOverrideMax')}</label>
-          <input id="dir-max" type="number" min={1} value={d.maxDays} onChange={(e) => set('maxDays', e.target.value)} placeholder={t('dashFromPlan')} />
+          <input
+            id="dir-max"
+            type="number"
+            min={1}
+            value={d.maxDays}
+            onChange={(e) => set('maxDays', e.target.value)}
+            placeholder={t('dashFromPlan')}
+          />
         </div>
         <label className="dash-inline">
           <input type="checkbox" checked={d.active} onChange={(e) => set('active', e.target.checked)} />
@@ -118,7 +157,12 @@ export function StakeholderForm({ initial, onDone, onCancel }: { initial: Stakeh
             <select
               aria-label={t('dashIdentityKindAria', k + 1)}
               value={i.kind}
-              onChange={(e) => set('identities', d.identities.map((x, j) => (j === k ? { ...x, kind: e.target.value as IdentityKind } : x)))}
+              onChange={(e) =>
+                set(
+                  'identities',
+                  d.identities.map((x, j) => (j === k ? { ...x, kind: e.target.value as IdentityKind } : x)),
+                )
+              }
             >
               {identityKinds.map((x) => (
                 <option key={x} value={x}>
@@ -129,15 +173,34 @@ export function StakeholderForm({ initial, onDone, onCancel }: { initial: Stakeh
             <input
               aria-label={t('dashIdentityValueAria', k + 1)}
               value={i.value}
-              onChange={(e) => set('identities', d.identities.map((x, j) => (j === k ? { ...x, value: e.target.value } : x)))}
+              onChange={(e) =>
+                set(
+                  'identities',
+                  d.identities.map((x, j) => (j === k ? { ...x, value: e.target.value } : x)),
+                )
+              }
               maxLength={320}
             />
-            <button type="button" className="pg-link" aria-label={t('dashRemoveRule', i.value || t(identityKindKey[i.kind]))} onClick={() => set('identities', d.identities.filter((_, j) => j !== k))}>
+            <button
+              type="button"
+              className="pg-link"
+              aria-label={t('dashRemoveRule', i.value || t(identityKindKey[i.kind]))}
+              onClick={() =>
+                set(
+                  'identities',
+                  d.identities.filter((_, j) => j !== k),
+                )
+              }
+            >
               {t('dashRemove')}
             </button>
           </div>
         ))}
-        <button type="button" className="pg-button" onClick={() => set('identities', [...d.identities, { kind: 'email', value: '' }])}>
+        <button
+          type="button"
+          className="pg-button"
+          onClick={() => set('identities', [...d.identities, { kind: 'email', value: '' }])}
+        >
           {t('dashAddIdentity')}
         </button>
         <p className="pg-muted dash-hint">{t('dashIdentityHint')}</p>

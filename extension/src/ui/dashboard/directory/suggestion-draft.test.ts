@@ -29,7 +29,13 @@ it('starts a new stakeholder from the sender: name, handle, and the organisation
 });
 
 it('leaves the domain out when there is none (free mail, Weibo) or another stakeholder already resolves the sender', () => {
-  expect(draftFromSuggestion(suggestion({ suggestedDomain: null })).identities).toEqual([{ kind: 'email', value: 'li.lei@newco.cn' }]);
-  expect(draftFromSuggestion(suggestion({ matchedStakeholderId: 'S1' })).identities).toEqual([{ kind: 'email', value: 'li.lei@newco.cn' }]);
-  expect(draftFromSuggestion(suggestion({ kind: 'weibo', value: '12345', suggestedDomain: null })).identities).toEqual([{ kind: 'weibo', value: '12345' }]);
+  expect(draftFromSuggestion(suggestion({ suggestedDomain: null })).identities).toEqual([
+    { kind: 'email', value: 'li.lei@newco.cn' },
+  ]);
+  expect(draftFromSuggestion(suggestion({ matchedStakeholderId: 'S1' })).identities).toEqual([
+    { kind: 'email', value: 'li.lei@newco.cn' },
+  ]);
+  expect(draftFromSuggestion(suggestion({ kind: 'weibo', value: '12345', suggestedDomain: null })).identities).toEqual([
+    { kind: 'weibo', value: '12345' },
+  ]);
 });

@@ -34,7 +34,9 @@ export function SuggestionsQueue({
 }) {
   const { t, lang, zone, dataVersion } = useDashboard();
   const [tick, setTick] = useState(0);
-  const first = useApiQuery(JSON.stringify(['suggestions', version, dataVersion, tick]), (c) => c.directory.suggestions.query({ limit: PAGE }));
+  const first = useApiQuery(JSON.stringify(['suggestions', version, dataVersion, tick]), (c) =>
+    c.directory.suggestions.query({ limit: PAGE }),
+  );
   const [more, setMore] = useState<{ items: Suggestion[]; cursor: string | null } | null>(null);
   const [assigning, setAssigning] = useState<{ key: string; stakeholderId: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,7 +67,9 @@ export function SuggestionsQueue({
     });
   const assign = (s: Suggestion, stakeholderId: string) =>
     act(async () => {
-      const res = await withApi((c) => c.directory.assignHandle.mutate({ kind: s.kind, value: s.value, stakeholderId }));
+      const res = await withApi((c) =>
+        c.directory.assignHandle.mutate({ kind: s.kind, value: s.value, stakeholderId }),
+      );
       setAssigning(null);
       setDismissed(null);
       onAssigned(t('dashAssigned', s.value, nameOf(stakeholderId) ?? stakeholderId, res.assigned));
@@ -109,8 +113,12 @@ export function SuggestionsQueue({
             <thead>
               <tr>
                 <th scope="col">{t('dashColCounterpart')}</th>
-                <th scope="col" className="dash-num">{t('dashColInteractions')}</th>
-                <th scope="col" className="dash-num">{t('dashColThreads')}</th>
+                <th scope="col" className="dash-num">
+                  {t('dashColInteractions')}
+                </th>
+                <th scope="col" className="dash-num">
+                  {t('dashColThreads')}
+                </th>
                 <th scope="col">{t('dashColLastMessage')}</th>
                 <th scope="col">{t('dashColSample')}</th>
                 <th scope="col">{t('dashActions')}</th>
@@ -157,7 +165,12 @@ export function SuggestionsQueue({
                               </option>
                             ))}
                           </select>{' '}
-                          <button type="button" className="pg-button pg-primary" disabled={busy || !assigning.stakeholderId} onClick={() => void assign(s, assigning.stakeholderId)}>
+                          <button
+                            type="button"
+                            className="pg-button pg-primary"
+                            disabled={busy || !assigning.stakeholderId}
+                            onClick={() => void assign(s, assigning.stakeholderId)}
+                          >
                             {t('dashAssignConfirm')}
                           </button>{' '}
                           <button type="button" className="pg-link" onClick={() => setAssigning(null)}>
@@ -166,7 +179,11 @@ export function SuggestionsQueue({
                         </span>
                       ) : (
                         <>
-                          <button type="button" className="pg-link" onClick={() => onCreate(draftFromSuggestion(s), { kind: s.kind, value: s.value })}>
+                          <button
+                            type="button"
+                            className="pg-link"
+                            onClick={() => onCreate(draftFromSuggestion(s), { kind: s.kind, value: s.value })}
+                          >
                             {t('dashCreateFromSuggestion')}
                           </button>{' '}
                           ·{' '}
@@ -179,7 +196,13 @@ export function SuggestionsQueue({
                             {t('dashAssignAction')}
                           </button>{' '}
                           ·{' '}
-                          <button type="button" className="pg-link" aria-label={t('dashIgnoreAria', s.value)} disabled={busy} onClick={() => void dismiss(s)}>
+                          <button
+                            type="button"
+                            className="pg-link"
+                            aria-label={t('dashIgnoreAria', s.value)}
+                            disabled={busy}
+                            onClick={() => void dismiss(s)}
+                          >
                             {t('dashIgnore')}
                           </button>
                         </>

@@ -1,5 +1,14 @@
 import { useEffect, useState } from 'react';
-import { channels, goalMetricSchema, planSchema, stakeholderTypes, type Channel, type Goal, type Plan, type StakeholderType } from '@comms-log/shared';
+import {
+  channels,
+  goalMetricSchema,
+  planSchema,
+  stakeholderTypes,
+  type Channel,
+  type Goal,
+  type Plan,
+  type StakeholderType,
+} from '@comms-log/shared';
 import { toStoredError, type StoredError } from '../../../lib/api-error';
 import type { MessageKey } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report-tables';
@@ -20,7 +29,17 @@ const metricKey: Record<Goal['metric'], MessageKey> = {
 };
 const isRate = (m: Goal['metric']) => m === 'on_time_rate' || m === 'coverage';
 const weekdayKeys: MessageKey[] = ['dashMon', 'dashTue', 'dashWed', 'dashThu', 'dashFri', 'dashSat', 'dashSun'];
-const zones = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'];
+const zones = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 
 type Step =
   | { kind: 'idle' }
@@ -62,10 +81,14 @@ export function PlanEditor() {
       return next;
     });
   const cal = draft.calendar;
-  const slaName = (r: Plan['sla'][number]) => `${f.type(r.stakeholderType)} · ${r.channel ? f.channel(r.channel) : t('dashAnyChannel')}`;
+  const slaName = (r: Plan['sla'][number]) =>
+    `${f.type(r.stakeholderType)} · ${r.channel ? f.channel(r.channel) : t('dashAnyChannel')}`;
 
   const save = async () => {
-    const candidate: Plan = { ...draft, calendar: { ...draft.calendar, holidays: dateLines(holidays), extraWorkDays: dateLines(extraDays) } };
+    const candidate: Plan = {
+      ...draft,
+      calendar: { ...draft.calendar, holidays: dateLines(holidays), extraWorkDays: dateLines(extraDays) },
+    };
     const parsed = planSchema.safeParse(candidate);
     if (!parsed.success) {
       setStep({ kind: 'invalid', issues: parsed.error.issues.map((i) => `${i.path.join(' › ')}: ${i.message}`) });
@@ -77,7 +100,13 @@ export function PlanEditor() {
       const saved = await withApi((c) => c.plan.update.mutate(parsed.data));
       setStep({ kind: 'busy', text: t('dashPlanCounting') });
       const preview = await withApi((c) => c.plan.recomputePreview.query());
-      setStep({ kind: 'saved', version: saved.version, calendarChanged, changed: preview.changed, total: preview.total });
+      setStep({
+        kind: 'saved',
+        version: saved.version,
+        calendarChanged,
+        changed: preview.changed,
+        total: preview.total,
+      });
       reloadPlan();
       // Goals and SLAs shown beside the figures come from the plan; the stored figures do not change until recomputed.
       bumpData();
@@ -90,7 +119,13 @@ export function PlanEditor() {
     try {
       setStep({ kind: 'busy', text: t('dashPlanCounting') });
       const preview = await withApi((c) => c.plan.recomputePreview.query());
-      setStep({ kind: 'saved', version: preview.version, calendarChanged: false, changed: preview.changed, total: preview.total });
+      setStep({
+        kind: 'saved',
+        version: preview.version,
+        calendarChanged: false,
+        changed: preview.changed,
+        total: preview.total,
+      });
     } catch (e) {
       setStep({ kind: 'error', error: toStoredError(e) });
     }
@@ -130,10 +165,18 @@ export function PlanEditor() {
             {draft.sla.map((r, i) => (
               <tr key={i}>
                 <td>
-                  <TypeSelect label={t('dashSlaTypeAria', i + 1)} value={r.stakeholderType} onChange={(v) => set((p) => void (p.sla[i]!.stakeholderType = v))} />
+                  <TypeSelect
+                    label={t('dashSlaTypeAria', i + 1)}
+                    value={r.stakeholderType}
+                    onChange={(v) => set((p) => void (p.sla[i]!.stakeholderType = v))}
+                  />
                 </td>
                 <td>
-                  <ChannelSelect label={t('dashSlaChannelAria', i + 1)} value={r.channel} onChange={(v) => set((p) => void (p.sla[i]!.channel = v))} />
+                  <ChannelSelect
+                    label={t('dashSlaChannelAria', i + 1)}
+                    value={r.channel}
+                    onChange={(v) => set((p) => void (p.sla[i]!.channel = v))}
+                  />
                 </td>
                 <td>
                   <input
@@ -142,11 +185,17 @@ export function PlanEditor() {
                     step="any"
                     aria-label={t('dashSlaValueAria', slaName(r))}
                     value={Number.isFinite(r.limit.value) ? r.limit.value : ''}
-                    onChange={(e) => set((p) => void (p.sla[i]!.limit.value = e.target.value === '' ? NaN : Number(e.target.value)))}
+                    onChange={(e) =>
+                      set((p) => void (p.sla[i]!.limit.value = e.target.value === '' ? NaN : Number(e.target.value)))
+                    }
                   />
                 </td>
                 <td>
-                  <select aria-label={t('dashSlaUnitAria', slaName(r))} value={r.limit.unit} onChange={(e) => set((p) => void (p.sla[i]!.limit.unit = e.target.value as Unit))}>
+                  <select
+                    aria-label={t('dashSlaUnitAria', slaName(r))}
+                    value={r.limit.unit}
+                    onChange={(e) => set((p) => void (p.sla[i]!.limit.unit = e.target.value as Unit))}
+                  >
                     {units.map((u) => (
                       <option key={u} value={u}>
                         {f.sla({ value: 1, unit: u }).replace(/^1 /, '')}
@@ -155,7 +204,12 @@ export function PlanEditor() {
                   </select>
                 </td>
                 <td>
-                  <button type="button" className="pg-link" aria-label={t('dashRemoveRule', slaName(r))} onClick={() => set((p) => void p.sla.splice(i, 1))}>
+                  <button
+                    type="button"
+                    className="pg-link"
+                    aria-label={t('dashRemoveRule', slaName(r))}
+                    onClick={() => set((p) => void p.sla.splice(i, 1))}
+                  >
                     {t('dashRemove')}
                   </button>
                 </td>
@@ -163,7 +217,20 @@ export function PlanEditor() {
             ))}
           </tbody>
         </table>
-        <button type="button" className="pg-button" onClick={() => set((p) => void p.sla.push({ stakeholderType: 'customer', channel: null, limit: { value: 4, unit: 'working_hours' } }))}>
+        <button
+          type="button"
+          className="pg-button"
+          onClick={() =>
+            set(
+              (p) =>
+                void p.sla.push({
+                  stakeholderType: 'customer',
+                  channel: null,
+                  limit: { value: 4, unit: 'working_hours' },
+                }),
+            )
+          }
+        >
           {t('dashAddSla')}
         </button>
       </fieldset>
@@ -188,7 +255,11 @@ export function PlanEditor() {
               return (
                 <tr key={i}>
                   <td>
-                    <TypeSelect label={t('dashCadenceTypeAria', i + 1)} value={r.stakeholderType} onChange={(v) => set((p) => void (p.cadence[i]!.stakeholderType = v))} />
+                    <TypeSelect
+                      label={t('dashCadenceTypeAria', i + 1)}
+                      value={r.stakeholderType}
+                      onChange={(v) => set((p) => void (p.cadence[i]!.stakeholderType = v))}
+                    />
                   </td>
                   <td>
                     <input
@@ -196,14 +267,24 @@ export function PlanEditor() {
                       aria-label={t('dashCadenceTierAria', i + 1)}
                       placeholder={t('dashAnyTier')}
                       value={r.tier ?? ''}
-                      onChange={(e) => set((p) => void (p.cadence[i]!.tier = e.target.value.trim() ? e.target.value : null))}
+                      onChange={(e) =>
+                        set((p) => void (p.cadence[i]!.tier = e.target.value.trim() ? e.target.value : null))
+                      }
                     />
                   </td>
                   <td>
-                    <NumberInput label={t('dashIdealDaysAria', name)} value={r.idealDays} onChange={(v) => set((p) => void (p.cadence[i]!.idealDays = v))} />
+                    <NumberInput
+                      label={t('dashIdealDaysAria', name)}
+                      value={r.idealDays}
+                      onChange={(v) => set((p) => void (p.cadence[i]!.idealDays = v))}
+                    />
                   </td>
                   <td>
-                    <NumberInput label={t('dashMaxDaysAria', name)} value={r.maxDays} onChange={(v) => set((p) => void (p.cadence[i]!.maxDays = v))} />
+                    <NumberInput
+                      label={t('dashMaxDaysAria', name)}
+                      value={r.maxDays}
+                      onChange={(v) => set((p) => void (p.cadence[i]!.maxDays = v))}
+                    />
                   </td>
                   <td>
                     <select
@@ -224,7 +305,12 @@ export function PlanEditor() {
                     </select>
                   </td>
                   <td>
-                    <button type="button" className="pg-link" aria-label={t('dashRemoveRule', name)} onClick={() => set((p) => void p.cadence.splice(i, 1))}>
+                    <button
+                      type="button"
+                      className="pg-link"
+                      aria-label={t('dashRemoveRule', name)}
+                      onClick={() => set((p) => void p.cadence.splice(i, 1))}
+                    >
                       {t('dashRemove')}
                     </button>
                   </td>
@@ -233,7 +319,22 @@ export function PlanEditor() {
             })}
           </tbody>
         </table>
-        <button type="button" className="pg-button" onClick={() => set((p) => void p.cadence.push({ stakeholderType: 'customer', tier: null, idealDays: 21, maxDays: 30, channels: null }))}>
+        <button
+          type="button"
+          className="pg-button"
+          onClick={() =>
+            set(
+              (p) =>
+                void p.cadence.push({
+                  stakeholderType: 'customer',
+                  tier: null,
+                  idealDays: 21,
+                  maxDays: 30,
+                  channels: null,
+                }),
+            )
+          }
+        >
           {t('dashAddCadence')}
         </button>
       </fieldset>
@@ -260,13 +361,27 @@ export function PlanEditor() {
               return (
                 <tr key={g.id}>
                   <td>
-                    <input type="text" aria-label={t('dashGoalLabelEnAria', i + 1)} value={g.label.en} onChange={(e) => set((p) => void (p.goals[i]!.label.en = e.target.value))} />
+                    <input
+                      type="text"
+                      aria-label={t('dashGoalLabelEnAria', i + 1)}
+                      value={g.label.en}
+                      onChange={(e) => set((p) => void (p.goals[i]!.label.en = e.target.value))}
+                    />
                   </td>
                   <td>
-                    <input type="text" aria-label={t('dashGoalLabelZhAria', i + 1)} value={g.label.zh} onChange={(e) => set((p) => void (p.goals[i]!.label.zh = e.target.value))} />
+                    <input
+                      type="text"
+                      aria-label={t('dashGoalLabelZhAria', i + 1)}
+                      value={g.label.zh}
+                      onChange={(e) => set((p) => void (p.goals[i]!.label.zh = e.target.value))}
+                    />
                   </td>
                   <td>
-                    <select aria-label={t('dashGoalMetricAria', name)} value={g.metric} onChange={(e) => set((p) => void (p.goals[i]!.metric = e.target.value as Goal['metric']))}>
+                    <select
+                      aria-label={t('dashGoalMetricAria', name)}
+                      value={g.metric}
+                      onChange={(e) => set((p) => void (p.goals[i]!.metric = e.target.value as Goal['metric']))}
+                    >
                       {metrics.map((m) => (
                         <option key={m} value={m}>
                           {t(metricKey[m])}
@@ -275,10 +390,19 @@ export function PlanEditor() {
                     </select>
                   </td>
                   <td>
-                    <TypeSelect label={t('dashGoalTypeAria', name)} value={g.scope.stakeholderType} any onChange={(v) => set((p) => void (p.goals[i]!.scope.stakeholderType = v))} />
+                    <TypeSelect
+                      label={t('dashGoalTypeAria', name)}
+                      value={g.scope.stakeholderType}
+                      any
+                      onChange={(v) => set((p) => void (p.goals[i]!.scope.stakeholderType = v))}
+                    />
                   </td>
                   <td>
-                    <ChannelSelect label={t('dashGoalChannelAria', name)} value={g.scope.channel} onChange={(v) => set((p) => void (p.goals[i]!.scope.channel = v))} />
+                    <ChannelSelect
+                      label={t('dashGoalChannelAria', name)}
+                      value={g.scope.channel}
+                      onChange={(v) => set((p) => void (p.goals[i]!.scope.channel = v))}
+                    />
                   </td>
                   <td>
                     <input
@@ -286,7 +410,9 @@ export function PlanEditor() {
                       aria-label={t('dashGoalTierAria', name)}
                       placeholder={t('dashAnyTier')}
                       value={g.scope.tier ?? ''}
-                      onChange={(e) => set((p) => void (p.goals[i]!.scope.tier = e.target.value.trim() ? e.target.value : null))}
+                      onChange={(e) =>
+                        set((p) => void (p.goals[i]!.scope.tier = e.target.value.trim() ? e.target.value : null))
+                      }
                     />
                   </td>
                   <td className="dash-nowrap">
@@ -307,14 +433,23 @@ export function PlanEditor() {
                     {isRate(g.metric) ? '%' : g.metric.endsWith('hours') ? t('dashUnitHours') : ''}
                   </td>
                   <td>
-                    <select aria-label={t('dashGoalPeriodAria', name)} value={g.period} onChange={(e) => set((p) => void (p.goals[i]!.period = e.target.value as Goal['period']))}>
+                    <select
+                      aria-label={t('dashGoalPeriodAria', name)}
+                      value={g.period}
+                      onChange={(e) => set((p) => void (p.goals[i]!.period = e.target.value as Goal['period']))}
+                    >
                       <option value="week">{t('dashWeek')}</option>
                       <option value="month">{t('dashMonth')}</option>
                       <option value="quarter">{t('dashQuarter')}</option>
                     </select>
                   </td>
                   <td>
-                    <button type="button" className="pg-link" aria-label={t('dashRemoveRule', name)} onClick={() => set((p) => void p.goals.splice(i, 1))}>
+                    <button
+                      type="button"
+                      className="pg-link"
+                      aria-label={t('dashRemoveRule', name)}
+                      onClick={() => set((p) => void p.goals.splice(i, 1))}
+                    >
                       {t('dashRemove')}
                     </button>
                   </td>
@@ -327,16 +462,17 @@ export function PlanEditor() {
           type="button"
           className="pg-button"
           onClick={() =>
-            set((p) =>
-              void p.goals.push({
-                id: `goal-${Date.now().toString(36)}`,
-                label: { en: '', zh: '' },
-                metric: 'on_time_rate',
-                scope: { stakeholderType: null, channel: null, tier: null },
-                comparator: '>=',
-                target: 0.95,
-                period: 'month',
-              }),
+            set(
+              (p) =>
+                void p.goals.push({
+                  id: `goal-${Date.now().toString(36)}`,
+                  label: { en: '', zh: '' },
+                  metric: 'on_time_rate',
+                  scope: { stakeholderType: null, channel: null, tier: null },
+                  comparator: '>=',
+                  target: 0.95,
+                  period: 'month',
+                }),
             )
           }
         >
@@ -350,7 +486,12 @@ export function PlanEditor() {
         <div className="pg-row">
           <div className="pg-field">
             <label htmlFor="dash-cal-tz">{t('dashTimeZone')}</label>
-            <input id="dash-cal-tz" list="dash-zones" value={cal.timeZone} onChange={(e) => set((p) => void (p.calendar.timeZone = e.target.value.trim()))} />
+            <input
+              id="dash-cal-tz"
+              list="dash-zones"
+              value={cal.timeZone}
+              onChange={(e) => set((p) => void (p.calendar.timeZone = e.target.value.trim()))}
+            />
             <datalist id="dash-zones">
               {zones.map((z) => (
                 <option key={z} value={z} />
@@ -359,11 +500,21 @@ export function PlanEditor() {
           </div>
           <div className="pg-field">
             <label htmlFor="dash-cal-start">{t('dashWorkStart')}</label>
-            <input id="dash-cal-start" type="time" value={cal.start} onChange={(e) => set((p) => void (p.calendar.start = e.target.value))} />
+            <input
+              id="dash-cal-start"
+              type="time"
+              value={cal.start}
+              onChange={(e) => set((p) => void (p.calendar.start = e.target.value))}
+            />
           </div>
           <div className="pg-field">
             <label htmlFor="dash-cal-end">{t('dashWorkEnd')}</label>
-            <input id="dash-cal-end" type="time" value={cal.end} onChange={(e) => set((p) => void (p.calendar.end = e.target.value))} />
+            <input
+              id="dash-cal-end"
+              type="time"
+              value={cal.end}
+              onChange={(e) => set((p) => void (p.calendar.end = e.target.value))}
+            />
           </div>
         </div>
         <div role="group" aria-label={t('dashWorkDays')} className="dash-weekdays">
@@ -389,11 +540,23 @@ export function PlanEditor() {
         <div className="pg-row">
           <div className="pg-field">
             <label htmlFor="dash-cal-holidays">{t('dashHolidays')}</label>
-            <textarea id="dash-cal-holidays" rows={5} value={holidays} onChange={(e) => setHolidays(e.target.value)} placeholder="2026-10-01" />
+            <textarea
+              id="dash-cal-holidays"
+              rows={5}
+              value={holidays}
+              onChange={(e) => setHolidays(e.target.value)}
+              placeholder="2026-10-01"
+            />
           </div>
           <div className="pg-field">
             <label htmlFor="dash-cal-extra">{t('dashExtraWorkDays')}</label>
-            <textarea id="dash-cal-extra" rows={5} value={extraDays} onChange={(e) => setExtraDays(e.target.value)} placeholder="2026-10-11" />
+            <textarea
+              id="dash-cal-extra"
+              rows={5}
+              value={extraDays}
+              onChange={(e) => setExtraDays(e.target.value)}
+              placeholder="2026-10-11"
+            />
           </div>
         </div>
       </fieldset>
@@ -402,7 +565,12 @@ export function PlanEditor() {
         <button type="button" className="pg-button" disabled={busy} onClick={() => void check()}>
           {t('dashCheckStored')}
         </button>
-        <button type="button" className="pg-button" disabled={busy} onClick={() => (setDraft(structuredClone(plan.plan)), setStep({ kind: 'idle' }))}>
+        <button
+          type="button"
+          className="pg-button"
+          disabled={busy}
+          onClick={() => (setDraft(structuredClone(plan.plan)), setStep({ kind: 'idle' }))}
+        >
           {t('dashDiscard')}
         </button>
         <button type="submit" className="pg-button pg-primary" disabled={busy}>
@@ -483,7 +651,11 @@ function TypeSelect<A extends boolean = false>(props: {
   const f = reportFormat(lang);
   type V = A extends true ? StakeholderType | null : StakeholderType;
   return (
-    <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onChange((e.target.value || null) as V)}>
+    <select
+      aria-label={props.label}
+      value={props.value ?? ''}
+      onChange={(e) => props.onChange((e.target.value || null) as V)}
+    >
       {props.any && <option value="">{f.t('dashAnyType')}</option>}
       {stakeholderTypes.map((x) => (
         <option key={x} value={x}>
@@ -498,7 +670,11 @@ function ChannelSelect(props: { label: string; value: Channel | null; onChange(v
   const { lang } = useDashboard();
   const f = reportFormat(lang);
   return (
-    <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onChange((e.target.value || null) as Channel | null)}>
+    <select
+      aria-label={props.label}
+      value={props.value ?? ''}
+      onChange={(e) => props.onChange((e.target.value || null) as Channel | null)}
+    >
       <option value="">{f.t('dashAnyChannel')}</option>
       {channels.map((x) => (
         <option key={x} value={x}>

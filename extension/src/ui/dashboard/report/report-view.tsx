@@ -4,7 +4,14 @@ import { toExcelCsv } from '../../../lib/csv';
 import { reportToHtml } from '../../../lib/report-html';
 import { interactionsCsv } from '../../../lib/report-interactions';
 import { reportToMarkdown } from '../../../lib/report-markdown';
-import { overviewSentence, periodTitle, reportFormat, reportLang, reportTables, type ReportTable } from '../../../lib/report-tables';
+import {
+  overviewSentence,
+  periodTitle,
+  reportFormat,
+  reportLang,
+  reportTables,
+  type ReportTable,
+} from '../../../lib/report-tables';
 import { toStoredError, type StoredError } from '../../../lib/api-error';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
@@ -19,7 +26,9 @@ const fileStem = (r: PeriodReport) => `comms-report-${r.meta.from.slice(0, 10)}-
 export function ReportView() {
   const { t, lang, filter, asOf, dataVersion, zone } = useDashboard();
   const [language, setLanguage] = useState<ReportLanguage>(lang === 'zh_CN' ? 'zh-CN' : 'en');
-  const q = useApiQuery(JSON.stringify(['report', filter, language, asOf, dataVersion]), (c) => c.reports.period.query({ filter, language, asOf }));
+  const q = useApiQuery(JSON.stringify(['report', filter, language, asOf, dataVersion]), (c) =>
+    c.reports.period.query({ filter, language, asOf }),
+  );
   const [progress, setProgress] = useState<string | null>(null);
   const [exportError, setExportError] = useState<StoredError | null>(null);
   const report = q.data;
@@ -29,8 +38,14 @@ export function ReportView() {
     setExportError(null);
     setProgress(t('dashExporting', 0, report.overview.total));
     try {
-      const items = await fetchAllInteractions({ filter }, (done, total) => setProgress(t('dashExporting', done, total)));
-      downloadText(`${fileStem(report)}-interactions.csv`, interactionsCsv(items, reportLang(report.meta.language), zone), csvMime);
+      const items = await fetchAllInteractions({ filter }, (done, total) =>
+        setProgress(t('dashExporting', done, total)),
+      );
+      downloadText(
+        `${fileStem(report)}-interactions.csv`,
+        interactionsCsv(items, reportLang(report.meta.language), zone),
+        csvMime,
+      );
       setProgress(t('dashExported', items.length));
     } catch (e) {
       setProgress(null);
@@ -43,7 +58,11 @@ export function ReportView() {
       <div className="dash-report-tools dash-noprint" role="toolbar" aria-label={t('dashReportTools')}>
         <div className="pg-field">
           <label htmlFor="dash-report-lang">{t('dashReportLanguage')}</label>
-          <select id="dash-report-lang" value={language} onChange={(e) => setLanguage(e.target.value as ReportLanguage)}>
+          <select
+            id="dash-report-lang"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as ReportLanguage)}
+          >
             <option value="zh-CN">中文（简体）</option>
             <option value="en">English</option>
           </select>
@@ -51,18 +70,32 @@ export function ReportView() {
         <button type="button" className="pg-button pg-primary" disabled={!report} onClick={() => window.print()}>
           {t('dashPrint')}
         </button>
-        <button type="button" className="pg-button" disabled={!report} onClick={() => report && downloadText(`${fileStem(report)}.html`, reportToHtml(report), 'text/html;charset=utf-8')}>
+        <button
+          type="button"
+          className="pg-button"
+          disabled={!report}
+          onClick={() =>
+            report && downloadText(`${fileStem(report)}.html`, reportToHtml(report), 'text/html;charset=utf-8')
+          }
+        >
           {t('dashDownloadHtml')}
         </button>
         <button
           type="button"
           className="pg-button"
           disabled={!report}
-          onClick={() => report && downloadText(`${fileStem(report)}.md`, reportToMarkdown(report), 'text/markdown;charset=utf-8')}
+          onClick={() =>
+            report && downloadText(`${fileStem(report)}.md`, reportToMarkdown(report), 'text/markdown;charset=utf-8')
+          }
         >
           {t('dashDownloadMarkdown')}
         </button>
-        <button type="button" className="pg-button" disabled={!report || progress?.endsWith('…') === true} onClick={() => void exportInteractions()}>
+        <button
+          type="button"
+          className="pg-button"
+          disabled={!report || progress?.endsWith('…') === true}
+          onClick={() => void exportInteractions()}
+        >
           {t('dashDownloadInteractionsCsv')}
         </button>
         {progress && (
@@ -142,7 +175,12 @@ export function ReportDocument({ report }: { report: PeriodReport }) {
     <article className="dash-report" lang={report.meta.language} aria-label={t('dashReportTitle')} data-testid="report">
       <h1>{t('dashReportHeading', periodTitle(report))}</h1>
       <p className="pg-muted">
-        {t('dashReportMeta', report.meta.timeZone, f.dateTime(report.meta.asOf, report.meta.timeZone), report.meta.scope === 'own' ? t('dashScopeOwn') : t('dashScopeTeam'))}
+        {t(
+          'dashReportMeta',
+          report.meta.timeZone,
+          f.dateTime(report.meta.asOf, report.meta.timeZone),
+          report.meta.scope === 'own' ? t('dashScopeOwn') : t('dashScopeTeam'),
+        )}
       </p>
       <section aria-label={t('dashSecOverview')}>
         <h2>{t('dashSecOverview')}</h2>
