@@ -67,4 +67,4 @@ export const managerProcedure = authedProcedure.use(requireRole('manager', 'admi
 /** Admins only. */
 export const adminProcedure = authedProcedure.use(requireRole('admin'));
 
-export const isManager = (user: AuthUser): boolean => user.role === 'manager' || user.role === 'admin';
+export { isManager } from './services/service-ctx';
