@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, ulidSchema } from './common';
+import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema, ulidSchema } from './common';
 
 export const followupStatusSchema = z.enum(['open', 'done', 'cancelled']);
 export type FollowupStatus = z.infer<typeof followupStatusSchema>;
@@ -40,3 +40,46 @@ export const snoozeInputSchema = z.object({
   until: isoDateTimeSchema,
 });
 export type SnoozeInput = z.infer<typeof snoozeInputSchema>;
+
+/** `followups.list`: the caller's follow-ups (managers: any user's), newest due first. */
+export const followupListInputSchema = z.object({
+  status: followupStatusSchema.optional(),
+  /** Managers and admins: another user's follow-ups. */
+  userId: z.string().max(64).optional(),
+  cursor: z.string().max(200).nullable().default(null),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type FollowupListInput = z.input<typeof followupListInputSchema>;
+
+/** `followups.closures` (managers): waits closed as "no reply needed", with the reasons given. */
+export const closureListInputSchema = z.object({
+  /** Closures made in [from, to) (by closing time). */
+  from: isoDateTimeSchema.optional(),
+  to: isoDateTimeSchema.optional(),
+  /** Only waits assigned to these users. */
+  userId: z.array(z.string().max(64)).max(500).optional(),
+  cursor: z.string().max(200).nullable().default(null),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type ClosureListInput = z.input<typeof closureListInputSchema>;
+
+export const closureSchema = z.object({
+  id: z.string(),
+  interactionId: z.string(),
+  reason: z.string(),
+  closedBy: z.string(),
+  closedByName: z.string().nullable(),
+  closedAt: isoDateTimeSchema,
+  /** The wait that was closed. */
+  occurredAt: isoDateTimeSchema,
+  userId: z.string(),
+  userName: z.string().nullable(),
+  stakeholderId: z.string().nullable(),
+  stakeholderName: z.string().nullable(),
+  stakeholderType: stakeholderTypeSchema,
+  channel: channelSchema,
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type Closure = z.infer<typeof closureSchema>;
+export const closureListResultSchema = z.object({ items: z.array(closureSchema), nextCursor: z.string().nullable() });

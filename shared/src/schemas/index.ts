@@ -6,6 +6,7 @@ export * from './followup';
 export * from './plan';
 export * from './sync';
 export * from './metrics';
+export * from './cadence';
 export * from './overdue';
 export * from './auth';
 export * from './reports';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, directionSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
+import { channelSchema, directionSchema, isoDateTimeSchema, sourceSchema, stakeholderTypeSchema } from './common';
 
 export const metricsGroupBySchema = z.enum([
   'stakeholderType',
@@ -89,3 +89,59 @@ export const coverageRowSchema = z.object({
 });
 export const coverageResultSchema = z.object({ rows: z.array(coverageRowSchema) });
 export type CoverageResult = z.infer<typeof coverageResultSchema>;
+
+/** A wait's status against its SLA as of an instant (`closed` = "no reply needed": neither on time nor late). */
+export const waitStatusSchema = z.enum(['on_time', 'late', 'pending', 'closed']);
+
+/**
+ * The interactions behind a figure (`metrics.interactions`): the figure's filter, optionally narrowed to one row
+ * of a grouped result by its `key` (as `metrics.totals` / `metrics.responseTimes` returned it), to waits only, or
+ * to waits of one status as of `asOf`. Newest first, paged by `cursor`.
+ */
+export const metricsInteractionsInputSchema = z.object({
+  filter: metricsFilterSchema,
+  key: z.partialRecord(metricsGroupBySchema, z.string().max(200).nullable()).optional(),
+  /** Only inbound messages that started a wait (the rows behind `metrics.responseTimes`). */
+  waitsOnly: z.boolean().default(false),
+  /** Only waits of this status as of `asOf` (implies `waitsOnly`). */
+  onTime: waitStatusSchema.optional(),
+  asOf: isoDateTimeSchema.optional(),
+  cursor: z.string().max(200).nullable().default(null),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type MetricsInteractionsInput = z.input<typeof metricsInteractionsInputSchema>;
+
+export const drilldownItemSchema = z.object({
+  id: z.string(),
+  occurredAt: isoDateTimeSchema,
+  source: sourceSchema,
+  channel: channelSchema,
+  direction: directionSchema,
+  threadKey: z.string(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  stakeholderId: z.string().nullable(),
+  stakeholderName: z.string().nullable(),
+  stakeholderType: stakeholderTypeSchema,
+  userId: z.string(),
+  userName: z.string().nullable(),
+  /** Who wrote the message as logged (for an outbound one, our colleague): the counterpart of an inbound one. */
+  authorName: z.string(),
+  authorHandle: z.string().nullable(),
+  waitStart: z.boolean(),
+  repliedAt: isoDateTimeSchema.nullable(),
+  responseMs: z.number().nullable(),
+  responseWorkMs: z.number().nullable(),
+  deadlineAt: isoDateTimeSchema.nullable(),
+  /** For a wait start: its status as of `asOf`; null for other rows. */
+  status: waitStatusSchema.nullable(),
+});
+export type DrilldownItem = z.infer<typeof drilldownItemSchema>;
+
+export const metricsInteractionsResultSchema = z.object({
+  /** How many interactions match (all pages). */
+  total: z.number().int(),
+  items: z.array(drilldownItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type MetricsInteractionsResult = z.infer<typeof metricsInteractionsResultSchema>;
