@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { monotonicFactory } from 'ulid';
 import type { HandleRef } from '@comms-log/shared';
-import { setupFollowups } from '../lib/followups-background';
-import { logManual, logThread, type LogContext } from '../lib/log-service';
+import { setupFollowups } from '../lib/followups/background';
+import { logManual, logThread, type LogContext } from '../lib/capture/log-service';
 import { handleMessages, type StakeholderSummary } from '../lib/messages';
 import {
   CommsLogDb,
@@ -17,10 +17,10 @@ import {
   searchStakeholders,
   threadStatus,
   type LocalStakeholder,
-} from '../lib/outbox';
-import { apiTransport, isConfigured, refreshAccount, withApi } from '../lib/server-session';
+} from '../lib/outbox/outbox';
+import { apiTransport, isConfigured, refreshAccount, withApi } from '../lib/api/session';
 import { neverLogMineItem, orgSettingsItem, syncStatusItem, whoamiItem } from '../lib/storage-items';
-import { createSyncEngine } from '../lib/sync-engine';
+import { createSyncEngine } from '../lib/sync/engine';
 
 const SYNC_ALARM = 'comms-log-sync';
 /** Who-am-I and the org's settings are re-read at most this often (they change rarely). */

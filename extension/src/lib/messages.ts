@@ -1,11 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { CapturedThread, Channel, Direction, HandleRef, StakeholderType } from '@comms-log/shared';
-import { ApiError, toStoredError, type StoredError } from './api-error';
-import type { FollowupActionRequest } from './followups-local';
-import type { TeamUser } from './followups-items';
-import type { TeamListResult } from './followups-service';
-import type { RejectedItem, ThreadStatus } from './outbox';
-import type { SyncOutcome, SyncStatus } from './sync-engine';
+import { ApiError, toStoredError, type StoredError } from './api/error';
+import type { FollowupActionRequest } from './followups/local';
+import type { TeamUser } from './followups/storage-items';
+import type { TeamListResult } from './followups/service';
+import type { RejectedItem, ThreadStatus } from './outbox/outbox';
+import type { SyncOutcome, SyncStatus } from './sync/engine';
 
 /** A directory entry as the pickers show it. */
 export type StakeholderSummary = {

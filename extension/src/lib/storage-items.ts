@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { CaptureLevel, Whoami } from '@comms-log/shared';
-import type { SyncStatus } from './sync-engine';
+import type { SyncStatus } from './sync/engine';
 
 /** `auto` follows the browser's language; the others override it for every page of the extension. */
 export type LanguagePref = 'auto' | 'zh_CN' | 'en';

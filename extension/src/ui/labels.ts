@@ -1,5 +1,5 @@
 import type { CaptureLevel, Role } from '@comms-log/shared';
-import type { StoredError } from '../lib/api-error';
+import type { StoredError } from '../lib/api/error';
 import type { MessageKey } from '../lib/i18n';
 import type { T } from './use-t';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { channels, stakeholderTypes, type CapturedThread, type Channel, type StakeholderType } from '@comms-log/shared';
-import type { StoredError } from '../../lib/api-error';
-import { counterpartHandle, messageExternalId } from '../../lib/capture-to-interactions';
+import type { StoredError } from '../../lib/api/error';
+import { counterpartHandle, messageExternalId } from '../../lib/capture/thread-to-interactions';
 import { formatDateTime } from '../../lib/i18n';
 import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
 import { sendToBackground } from '../../lib/messages';

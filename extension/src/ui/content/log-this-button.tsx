@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { formatRelative } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messages';
-import type { ThreadStatus } from '../../lib/outbox';
+import type { ThreadStatus } from '../../lib/outbox/outbox';
 import { useT } from '../use-t';
 
 type Props = {

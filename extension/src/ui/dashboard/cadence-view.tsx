@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CadenceRow } from '@comms-log/shared';
 import { formatRelative, type MessageKey } from '../../lib/i18n';
-import { rateTone } from '../../lib/report-goals';
-import { reportFormat } from '../../lib/report-tables';
+import { rateTone } from '../../lib/report/goals';
+import { reportFormat } from '../../lib/report/tables';
 import { useDashboard } from './dashboard-context';
 import { FigureButton } from './figure-button';
 import { Pager } from './pager';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MetricsFilter } from '@comms-log/shared';
 import { localeTag, type MessageKey } from '../../lib/i18n';
-import { customPeriod, periodDates, presetPeriod, type Period, type PeriodPreset } from '../../lib/report-period';
+import { customPeriod, periodDates, presetPeriod, type Period, type PeriodPreset } from '../../lib/report/period';
 import { useT } from '../use-t';
 import { DashboardContext, type DashboardEnv, type DrillSpec, type OrgUser } from './dashboard-context';
 import { DirectoryView } from './directory/directory-view';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DrilldownItem } from '@comms-log/shared';
-import { toStoredError, type StoredError } from '../../lib/api-error';
+import { toStoredError, type StoredError } from '../../lib/api/error';
 import { formatDateTime } from '../../lib/i18n';
-import { interactionsCsv } from '../../lib/report-interactions';
-import { reportFormat } from '../../lib/report-tables';
-import { withApi } from '../../lib/server-session';
+import { interactionsCsv } from '../../lib/report/interactions';
+import { reportFormat } from '../../lib/report/tables';
+import { withApi } from '../../lib/api/session';
 import { errorText } from '../labels';
 import { useDashboard, type DrillSpec } from './dashboard-context';
 import { csvMime, downloadText } from './download';

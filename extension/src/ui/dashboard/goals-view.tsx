@@ -1,6 +1,6 @@
 import type { MetricsFilter, ReportGoal } from '@comms-log/shared';
-import { goalTone } from '../../lib/report-goals';
-import { reportFormat } from '../../lib/report-tables';
+import { goalTone } from '../../lib/report/goals';
+import { reportFormat } from '../../lib/report/tables';
 import { useDashboard, type DrillSpec } from './dashboard-context';
 import { FigureButton } from './figure-button';
 import { StatusLine } from './status-line';

@@ -1,5 +1,5 @@
 import { channels, stakeholderTypes, type Channel, type StakeholderType } from '@comms-log/shared';
-import { periodPresets, type PeriodPreset } from '../../lib/report-period';
+import { periodPresets, type PeriodPreset } from '../../lib/report/period';
 import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
 import type { MessageKey } from '../../lib/i18n';
 import type { Stakeholder } from '@comms-log/shared';

@@ -9,9 +9,9 @@ import {
   type Channel,
 } from '@comms-log/shared';
 import type { MessageKey } from '../../lib/i18n';
-import { presetPeriod } from '../../lib/report-period';
-import { expectedMoreWaits, lateRepliesLeft, rateTone } from '../../lib/report-goals';
-import { reportFormat } from '../../lib/report-tables';
+import { presetPeriod } from '../../lib/report/period';
+import { expectedMoreWaits, lateRepliesLeft, rateTone } from '../../lib/report/goals';
+import { reportFormat } from '../../lib/report/tables';
 import { useDashboard, type DrillSpec } from './dashboard-context';
 import { FigureButton } from './figure-button';
 import { useCharts } from './lazy-charts';

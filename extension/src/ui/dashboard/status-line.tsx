@@ -1,4 +1,4 @@
-import type { StoredError } from '../../lib/api-error';
+import type { StoredError } from '../../lib/api/error';
 import { errorText } from '../labels';
 import type { T } from '../use-t';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { channels, stakeholderTypes, type Channel, type StakeholderType } from '@comms-log/shared';
-import { reportFormat } from '../../lib/report-tables';
-import { trendUnit } from '../../lib/report-period';
+import { reportFormat } from '../../lib/report/tables';
+import { trendUnit } from '../../lib/report/period';
 import { channelColor } from './chart-colors';
 import { useDashboard } from './dashboard-context';
 import { FigureButton } from './figure-button';

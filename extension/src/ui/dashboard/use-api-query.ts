@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiClient } from '../../lib/api-client';
-import { toStoredError, type StoredError } from '../../lib/api-error';
-import { withApi } from '../../lib/server-session';
+import type { ApiClient } from '../../lib/api/client';
+import { toStoredError, type StoredError } from '../../lib/api/error';
+import { withApi } from '../../lib/api/session';
 
 export interface ApiQuery<T> {
   data: T | undefined;

@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Whoami } from '@comms-log/shared';
-import { callApi, createApiClient, normalizeServerUrl, originPattern } from '../../lib/api-client';
-import { toStoredError } from '../../lib/api-error';
+import { callApi, createApiClient, normalizeServerUrl, originPattern } from '../../lib/api/client';
+import { toStoredError } from '../../lib/api/error';
 import { localeTag } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messages';
-import { parseNeverLogEntry } from '../../lib/never-log';
-import { pushNeverLogMine } from '../../lib/server-session';
+import { parseNeverLogEntry } from '../../lib/capture/never-log';
+import { pushNeverLogMine } from '../../lib/api/session';
 import {
   languagePrefItem,
   neverLogMineItem,
@@ -16,7 +16,7 @@ import {
   whoamiItem,
   type LanguagePref,
 } from '../../lib/storage-items';
-import { fuDigestItem, fuNotifyLateItem } from '../../lib/followups-items';
+import { fuDigestItem, fuNotifyLateItem } from '../../lib/followups/storage-items';
 import { captureLevelKey, errorText, roleKey } from '../labels';
 import { SyncHeader } from '../popup/sync-header';
 import { useStorageItem } from '../use-storage-item';

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { OverdueItem } from '@comms-log/shared';
-import type { FollowupActionRequest } from '../../lib/followups-local';
+import type { FollowupActionRequest } from '../../lib/followups/local';
 import { formatDateTime, type Lang } from '../../lib/i18n';
-import type { SnoozePreset } from '../../lib/snooze-presets';
+import type { SnoozePreset } from '../../lib/followups/snooze-presets';
 import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
 import type { T } from '../use-t';
 import { formatDuration, formatSla, isOpenableUrl } from './followup-format';

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OverdueItem } from '@comms-log/shared';
-import { FOLLOWUP_GROUPS, itemKey, type FollowupGroup } from '../../lib/followups-local';
+import { FOLLOWUP_GROUPS, itemKey, type FollowupGroup } from '../../lib/followups/local';
 import type { MessageKey } from '../../lib/i18n';
 import { FollowupRow, type RowProps } from './followup-row';
 

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { OverdueItem } from '@comms-log/shared';
-import { toStoredError } from '../../lib/api-error';
-import { fuHeadItem, fuTeamUsersItem, planItem, type FollowupsHead } from '../../lib/followups-items';
-import { readStoredItems } from '../../lib/followups-snapshot';
-import { groupItems, itemKey, type FollowupActionRequest, type FollowupGroup } from '../../lib/followups-local';
+import { toStoredError } from '../../lib/api/error';
+import { fuHeadItem, fuTeamUsersItem, planItem, type FollowupsHead } from '../../lib/followups/storage-items';
+import { readStoredItems } from '../../lib/followups/snapshot';
+import { groupItems, itemKey, type FollowupActionRequest, type FollowupGroup } from '../../lib/followups/local';
 import { formatRelative, type Lang } from '../../lib/i18n';
 import { sendToBackground, type StakeholderSummary } from '../../lib/messages';
-import type { TeamListResult } from '../../lib/followups-service';
+import type { TeamListResult } from '../../lib/followups/service';
 import { whoamiItem } from '../../lib/storage-items';
 import { errorText } from '../labels';
 import { useStorageItem } from '../use-storage-item';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Channel, Direction } from '@comms-log/shared';
-import type { StoredError } from '../../lib/api-error';
+import type { StoredError } from '../../lib/api/error';
 import { channelKey } from '../../lib/label-keys';
 import { sendToBackground } from '../../lib/messages';
 import { errorText } from '../labels';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportReport } from '@comms-log/shared';
-import { toStoredError, type StoredError } from '../../../lib/api-error';
-import { withApi } from '../../../lib/server-session';
+import { toStoredError, type StoredError } from '../../../lib/api/error';
+import { withApi } from '../../../lib/api/session';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { importColumns, previewStakeholderCsv, type CsvPreview, type PreviewRow } from './csv-preview';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { stakeholderTypes, type HandleKey, type Stakeholder, type StakeholderType } from '@comms-log/shared';
-import { toStoredError, type StoredError } from '../../../lib/api-error';
-import { reportFormat } from '../../../lib/report-tables';
-import { withApi } from '../../../lib/server-session';
+import { toStoredError, type StoredError } from '../../../lib/api/error';
+import { reportFormat } from '../../../lib/report/tables';
+import { withApi } from '../../../lib/api/session';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { Pager } from '../pager';

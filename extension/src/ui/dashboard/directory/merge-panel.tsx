@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Stakeholder } from '@comms-log/shared';
-import { toStoredError, type StoredError } from '../../../lib/api-error';
-import { withApi } from '../../../lib/server-session';
+import { toStoredError, type StoredError } from '../../../lib/api/error';
+import { withApi } from '../../../lib/api/session';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { HandleKey, Stakeholder, Suggestion } from '@comms-log/shared';
-import { toStoredError, type StoredError } from '../../../lib/api-error';
+import { toStoredError, type StoredError } from '../../../lib/api/error';
 import { formatDateTime } from '../../../lib/i18n';
-import { withApi } from '../../../lib/server-session';
+import { withApi } from '../../../lib/api/session';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { StatusLine } from '../status-line';

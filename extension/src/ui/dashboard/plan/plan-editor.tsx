@@ -9,10 +9,10 @@ import {
   type Plan,
   type StakeholderType,
 } from '@comms-log/shared';
-import { toStoredError, type StoredError } from '../../../lib/api-error';
+import { toStoredError, type StoredError } from '../../../lib/api/error';
 import type { MessageKey } from '../../../lib/i18n';
-import { reportFormat } from '../../../lib/report-tables';
-import { withApi } from '../../../lib/server-session';
+import { reportFormat } from '../../../lib/report/tables';
+import { withApi } from '../../../lib/api/session';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { PeriodReport, ReportLanguage } from '@comms-log/shared';
-import { toExcelCsv } from '../../../lib/csv';
-import { reportToHtml } from '../../../lib/report-html';
-import { interactionsCsv } from '../../../lib/report-interactions';
-import { reportToMarkdown } from '../../../lib/report-markdown';
+import { toExcelCsv } from '../../../lib/report/csv';
+import { reportToHtml } from '../../../lib/report/html';
+import { interactionsCsv } from '../../../lib/report/interactions';
+import { reportToMarkdown } from '../../../lib/report/markdown';
 import {
   overviewSentence,
   periodTitle,
@@ -11,8 +11,8 @@ import {
   reportLang,
   reportTables,
   type ReportTable,
-} from '../../../lib/report-tables';
-import { toStoredError, type StoredError } from '../../../lib/api-error';
+} from '../../../lib/report/tables';
+import { toStoredError, type StoredError } from '../../../lib/api/error';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { csvMime, downloadText } from '../download';

@@ -9,8 +9,8 @@ import type {
   ResponseStats,
   StakeholderType,
 } from '@comms-log/shared';
-import { translate, type Lang, type MessageKey } from './i18n';
-import { channelKey, stakeholderTypeKey } from './label-keys';
+import { translate, type Lang, type MessageKey } from '../i18n';
+import { channelKey, stakeholderTypeKey } from '../label-keys';
 
 /*
  * The period report as tables: one model that the on-page report, the printable HTML, the Markdown and the CSV

@@ -6,7 +6,7 @@ import {
   reportLang,
   reportTables,
   type ReportTable,
-} from './report-tables';
+} from './tables';
 
 /** A Markdown table cell: pipes escaped, line breaks folded (a cell cannot span lines in GFM tables). */
 export function mdCell(value: CsvCell): string {

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
-import { fakeBrowser } from './fake-browser-global';
+import { fakeBrowser } from '../fake-browser-global';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InteractionData, OverdueResult } from '@comms-log/shared';
-import { ApiError } from './api-error';
-import { fuHeadItem, fuKnownLateItem, fuLastDigestItem, fuNotifyLateItem } from './followups-items';
-import { createFollowupsService, type FollowupsApi, type FollowupsService } from './followups-service';
-import { readStoredItems } from './followups-snapshot';
-import { FOLLOWUPS_DB_NAME, FollowupsDb, OWN_SNAPSHOT_KEY, SNAPSHOT_STORE } from './followups-store';
-import { CommsLogDb, createDexieSyncStore, enqueueInteractions } from './outbox';
+import { ApiError } from '../api/error';
+import { fuHeadItem, fuKnownLateItem, fuLastDigestItem, fuNotifyLateItem } from './storage-items';
+import { createFollowupsService, type FollowupsApi, type FollowupsService } from './service';
+import { readStoredItems } from './snapshot';
+import { FOLLOWUPS_DB_NAME, FollowupsDb, OWN_SNAPSHOT_KEY, SNAPSHOT_STORE } from './store';
+import { CommsLogDb, createDexieSyncStore, enqueueInteractions } from '../outbox/outbox';
 
 // Shanghai: Wednesday 2026-03-11 at 15:00.
 const NOW = Date.parse('2026-03-11T15:00:00+08:00');

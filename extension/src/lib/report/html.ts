@@ -1,5 +1,5 @@
 import type { PeriodReport } from '@comms-log/shared';
-import { overviewSentence, periodTitle, reportFormat, reportLang, reportTables } from './report-tables';
+import { overviewSentence, periodTitle, reportFormat, reportLang, reportTables } from './tables';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Text as HTML text: every name and title in a report came from outside and is never markup. */

@@ -1,6 +1,6 @@
 import type { CaptureLevel, FollowupData, InteractionData, StakeholderType } from '@comms-log/shared';
-import { captureToInteractions, counterpartHandle, threadKeyOf } from './capture-to-interactions';
-import type { LogManualRequest, LogThreadRequest } from './messages';
+import { captureToInteractions, counterpartHandle, threadKeyOf } from './thread-to-interactions';
+import type { LogManualRequest, LogThreadRequest } from '../messages';
 import { applyNeverLog } from './never-log';
 import {
   enqueueInteractions,
@@ -9,7 +9,7 @@ import {
   LOCAL_STAKEHOLDER_PREFIX,
   loggedExternalIds,
   type CommsLogDb,
-} from './outbox';
+} from '../outbox/outbox';
 
 /** What logging needs besides the request; the background fills it from storage, tests by hand. */
 export type LogContext = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customPeriod, periodDates, presetPeriod, trendUnit } from './report-period';
+import { customPeriod, periodDates, presetPeriod, trendUnit } from './period';
 
 // Wednesday 2026-03-11 01:30 in Shanghai is still Tuesday in UTC: the zone decides the day.
 const now = new Date('2026-03-10T17:30:00Z');

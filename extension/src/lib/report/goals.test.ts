@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedMoreWaits, goalTone, lateRepliesLeft, rateTone } from './report-goals';
+import { expectedMoreWaits, goalTone, lateRepliesLeft, rateTone } from './goals';
 
 describe('goal colours', () => {
   it('maps every status to its light', () => {

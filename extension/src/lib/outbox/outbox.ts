@@ -11,7 +11,7 @@ import type {
   Stakeholder,
   StakeholderInput,
 } from '@comms-log/shared';
-import type { PendingStakeholder, SyncStore } from './sync-engine';
+import type { PendingStakeholder, SyncStore } from '../sync/engine';
 
 /** One queued change. `seq` orders the outbox; `key` (`<entity>:<id>`) keeps one row per record. */
 export type OutboxRow = {

@@ -8,8 +8,8 @@ import {
   withoutActedOn,
   type FollowupActionRow,
   type LocalOverdueInput,
-} from './followups-local';
-import type { LocalFollowup, LocalInteraction, LocalStakeholder } from './outbox';
+} from './local';
+import type { LocalFollowup, LocalInteraction, LocalStakeholder } from '../outbox/outbox';
 
 const at = (local: string) => Date.parse(`${local}+08:00`);
 const iso = (local: string) => new Date(at(local)).toISOString();

@@ -1,6 +1,6 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppRouter } from '@comms-log/server/router';
-import { ApiError, toApiError } from './api-error';
+import { ApiError, toApiError } from './error';
 
 export type ApiClient = ReturnType<typeof createTRPCClient<AppRouter>>;
 

@@ -6,7 +6,7 @@ import {
   messageExternalId,
   threadKeyOf,
   type CaptureChoice,
-} from './capture-to-interactions';
+} from './thread-to-interactions';
 
 const thread: CapturedThread = {
   site: 'gmail',

@@ -1,6 +1,6 @@
 import type { OverdueItem, OverdueResult, WorkCalendar } from '@comms-log/shared';
-import { itemKey } from './followups-local';
-import { translate, type Lang } from './i18n';
+import { itemKey } from './local';
+import { translate, type Lang } from '../i18n';
 import { workdayStartOn } from './snooze-presets';
 
 /**

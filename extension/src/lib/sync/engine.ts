@@ -1,5 +1,5 @@
 import type { PullResult, PushItem, PushResult, Stakeholder, StakeholderInput } from '@comms-log/shared';
-import { ApiError, toApiError, toStoredError, type StoredError } from './api-error';
+import { ApiError, toApiError, toStoredError, type StoredError } from '../api/error';
 
 /**
  * Items per `sync.push`: the server's MAX_PUSH_ITEMS (shared/src/schemas/sync.ts). Repeated here so the

@@ -1,4 +1,4 @@
-import type { StoredItems } from './followups-store';
+import type { StoredItems } from './store';
 
 /**
  * Reads the precomputed list the background keeps in IndexedDB (`FollowupsDb.snapshot`) with the bare IndexedDB

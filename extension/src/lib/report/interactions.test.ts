@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { parseCsv, type DrilldownItem } from '@comms-log/shared';
-import { interactionsCsv } from './report-interactions';
+import { interactionsCsv } from './interactions';
 
 const item = (n: number, over: Partial<DrilldownItem> = {}): DrilldownItem => ({
   id: `01HX${String(n).padStart(22, '0')}`,

@@ -2,15 +2,15 @@ import { browser } from 'wxt/browser';
 import { defaultPlan } from '@comms-log/shared/domain';
 import type { Role } from '@comms-log/shared';
 import { showBadge, type BadgeApi } from './badge';
-import { planItem } from './followups-items';
-import { createFollowupsService, type FollowupsService } from './followups-service';
-import { FollowupsDb } from './followups-store';
-import { resolveLang } from './i18n';
-import type { MessageHandlers, StakeholderSummary } from './messages';
-import { getStakeholder, type CommsLogDb } from './outbox';
-import { withApi } from './server-session';
+import { planItem } from './storage-items';
+import { createFollowupsService, type FollowupsService } from './service';
+import { FollowupsDb } from './store';
+import { resolveLang } from '../i18n';
+import type { MessageHandlers, StakeholderSummary } from '../messages';
+import { getStakeholder, type CommsLogDb } from '../outbox/outbox';
+import { withApi } from '../api/session';
 import { snoozeUntil } from './snooze-presets';
-import { languagePrefItem, whoamiItem } from './storage-items';
+import { languagePrefItem, whoamiItem } from '../storage-items';
 
 /** A small blue square: Chrome's basic notifications need an icon, and the extension ships none yet. */
 const NOTIFICATION_ICON =

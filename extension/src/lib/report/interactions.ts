@@ -1,7 +1,7 @@
 import type { CsvCell, DrilldownItem } from '@comms-log/shared';
 import { toExcelCsv } from './csv';
-import type { Lang } from './i18n';
-import { reportFormat } from './report-tables';
+import type { Lang } from '../i18n';
+import { reportFormat } from './tables';
 
 /**
  * The CSV of the interactions behind a figure: one record per interaction, labels in `lang`, times in `zone`. The

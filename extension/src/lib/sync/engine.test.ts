@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_PUSH_ITEMS, type PullResult, type PushItem, type PushResult, type Stakeholder } from '@comms-log/shared';
-import { ApiError } from './api-error';
+import { ApiError } from '../api/error';
 import {
   backoffDelay,
   createSyncEngine,
@@ -8,7 +8,7 @@ import {
   type SyncClock,
   type SyncStore,
   type SyncTransport,
-} from './sync-engine';
+} from './engine';
 
 type Row = { item: PushItem; status: 'pending' | 'rejected'; reason?: string; waitsFor?: string };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '@comms-log/shared';
 import { toExcelCsv } from './csv';
-import { escapeHtml, reportToHtml } from './report-html';
-import { mdCell, mdTable, reportToMarkdown } from './report-markdown';
-import { overviewSentence, reportTables } from './report-tables';
+import { escapeHtml, reportToHtml } from './html';
+import { mdCell, mdTable, reportToMarkdown } from './markdown';
+import { overviewSentence, reportTables } from './tables';
 import { samplePeriodReport } from './testing/period-report-sample';
 
 describe('reportTables', () => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { followupInputSchema, interactionInputSchema, type CapturedThread } from '@comms-log/shared';
 import { logManual, logThread, type LogContext } from './log-service';
-import { CommsLogDb, createDexieSyncStore, outboxRows, threadStatus } from './outbox';
+import { CommsLogDb, createDexieSyncStore, outboxRows, threadStatus } from '../outbox/outbox';
 
 let db: CommsLogDb;
 let dbN = 0;

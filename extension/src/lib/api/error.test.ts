@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
-import { toApiError } from './api-error';
+import { toApiError } from './error';
 
 function trpcError(httpStatus: number, message: string) {
   return new TRPCClientError(message, {

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { OverdueItem } from '@comms-log/shared';
-import type { FollowupActionRow } from './followups-local';
+import type { FollowupActionRow } from './local';
 
 /** Name of the database and of the store holding the precomputed list (read without Dexie by the popup). */
 export const FOLLOWUPS_DB_NAME = 'comms-log-followups';

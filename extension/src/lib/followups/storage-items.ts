@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { OverdueItem, OverdueResult, Role, StoredPlan } from '@comms-log/shared';
-import type { FollowupGroup } from './followups-local';
+import type { FollowupGroup } from './local';
 
 /**
  * What the popup paints first: the counts and the first rows of each group, small enough to read and render

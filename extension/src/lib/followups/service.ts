@@ -8,7 +8,7 @@ import type {
   StoredPlan,
   WaitClosureInput,
 } from '@comms-log/shared';
-import { toApiError } from './api-error';
+import { toApiError } from '../api/error';
 import { badgeFor } from './badge';
 import { digestDueOn, digestMessage, lateMessage, newlyLate } from './digest';
 import {
@@ -19,7 +19,7 @@ import {
   type FollowupAction,
   type FollowupActionRow,
   type FollowupGroup,
-} from './followups-local';
+} from './local';
 import {
   fuDigestItem,
   fuHeadItem,
@@ -31,7 +31,7 @@ import {
   planItem,
   type FollowupsHead,
   type TeamUser,
-} from './followups-items';
+} from './storage-items';
 import {
   allActions,
   markAction,
@@ -40,9 +40,9 @@ import {
   pruneActions,
   queueAction,
   type FollowupsDb,
-} from './followups-store';
-import { translate, type Lang } from './i18n';
-import { enqueueInteractions, type CommsLogDb } from './outbox';
+} from './store';
+import { translate, type Lang } from '../i18n';
+import { enqueueInteractions, type CommsLogDb } from '../outbox/outbox';
 
 /** The server calls the follow-ups need; each throws an ApiError (offline, not configured, refused). */
 export type FollowupsApi = {
