@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ulidSchema } from './common';
+
+/** A calendar month, YYYY-MM. */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+
+/** An ISO 4217 currency code, e.g. CNY. */
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as CNY');
+
+const amountSchema = z.number().min(0, 'an amount cannot be negative').max(1e15, 'the amount is too large');
+
+/** One external-communication cost of a month (an agency fee, an event, advertising). */
+export const costEntryInputSchema = z.strictObject({
+  id: ulidSchema,
+  month: monthSchema,
+  category: z.string().trim().min(1, 'give the cost a category').max(60, 'a category can be at most 60 characters'),
+  amount: amountSchema,
+  currency: currencySchema,
+});
+export type CostEntryInput = z.infer<typeof costEntryInputSchema>;
+
+/** The organisation's revenue of a month: the base of the cost share. */
+export const revenueInputSchema = z.strictObject({
+  month: monthSchema,
+  amount: amountSchema,
+  currency: currencySchema,
+});
+export type RevenueInput = z.infer<typeof revenueInputSchema>;
