@@ -5,19 +5,12 @@ import type { HandleRef } from '@comms-log/shared';
 import { setupFollowups } from '../lib/followups/background';
 import { logManual, logThread, type LogContext } from '../lib/capture/log-service';
 import { handleMessages, type StakeholderSummary } from '../lib/messages';
-import {
-  CommsLogDb,
-  createDexieSyncStore,
-  discardRejected,
-  getStakeholder,
-  matchLocal,
-  outboxRows,
-  rejectedItems,
-  retryRejected,
-  searchStakeholders,
-  threadStatus,
-  type LocalStakeholder,
-} from '../lib/outbox/outbox';
+import { getStakeholder, matchLocal, searchStakeholders } from '../lib/outbox/directory';
+import { CommsLogDb, type LocalStakeholder } from '../lib/outbox/local-db';
+import { outboxRows } from '../lib/outbox/queue';
+import { discardRejected, rejectedItems, retryRejected } from '../lib/outbox/rejected';
+import { createDexieSyncStore } from '../lib/outbox/sync-store';
+import { threadStatus } from '../lib/outbox/thread-status';
 import { apiTransport, isConfigured, refreshAccount, withApi } from '../lib/api/session';
 import { neverLogMineItem, orgSettingsItem, syncStatusItem, whoamiItem } from '../lib/storage-items';
 import { createSyncEngine } from '../lib/sync/engine';

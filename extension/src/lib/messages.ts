@@ -4,7 +4,8 @@ import { ApiError, toStoredError, type StoredError } from './api/error';
 import type { FollowupActionRequest } from './followups/local';
 import type { TeamUser } from './followups/storage-items';
 import type { TeamListResult } from './followups/service';
-import type { RejectedItem, ThreadStatus } from './outbox/outbox';
+import type { RejectedItem } from './outbox/rejected';
+import type { ThreadStatus } from './outbox/thread-status';
 import type { SyncOutcome, SyncStatus } from './sync/engine';
 
 /** A directory entry as the pickers show it. */

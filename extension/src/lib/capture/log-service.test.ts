@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { followupInputSchema, interactionInputSchema, type CapturedThread } from '@comms-log/shared';
 import { logManual, logThread, type LogContext } from './log-service';
-import { CommsLogDb, createDexieSyncStore, outboxRows, threadStatus } from '../outbox/outbox';
+import { CommsLogDb } from '../outbox/local-db';
+import { outboxRows } from '../outbox/queue';
+import { createDexieSyncStore } from '../outbox/sync-store';
+import { threadStatus } from '../outbox/thread-status';
 
 let db: CommsLogDb;
 let dbN = 0;

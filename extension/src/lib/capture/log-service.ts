@@ -2,14 +2,10 @@ import type { CaptureLevel, FollowupData, InteractionData, StakeholderType } fro
 import { captureToInteractions, counterpartHandle, threadKeyOf } from './thread-to-interactions';
 import type { LogManualRequest, LogThreadRequest } from '../messages';
 import { applyNeverLog } from './never-log';
-import {
-  enqueueInteractions,
-  enqueueStakeholder,
-  getStakeholder,
-  LOCAL_STAKEHOLDER_PREFIX,
-  loggedExternalIds,
-  type CommsLogDb,
-} from '../outbox/outbox';
+import { getStakeholder, LOCAL_STAKEHOLDER_PREFIX } from '../outbox/directory';
+import type { CommsLogDb } from '../outbox/local-db';
+import { enqueueInteractions, enqueueStakeholder } from '../outbox/queue';
+import { loggedExternalIds } from '../outbox/thread-status';
 
 /** What logging needs besides the request; the background fills it from storage, tests by hand. */
 export type LogContext = {

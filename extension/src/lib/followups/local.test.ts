@@ -9,7 +9,7 @@ import {
   type FollowupActionRow,
   type LocalOverdueInput,
 } from './local';
-import type { LocalFollowup, LocalInteraction, LocalStakeholder } from '../outbox/outbox';
+import type { LocalFollowup, LocalInteraction, LocalStakeholder } from '../outbox/local-db';
 
 const at = (local: string) => Date.parse(`${local}+08:00`);
 const iso = (local: string) => new Date(at(local)).toISOString();

@@ -10,7 +10,7 @@ import type {
   SnoozeInput,
 } from '@comms-log/shared';
 import type { SnoozePreset } from './snooze-presets';
-import type { LocalFollowup, LocalInteraction, LocalStakeholder } from '../outbox/outbox';
+import type { LocalFollowup, LocalInteraction, LocalStakeholder } from '../outbox/local-db';
 
 /**
  * A follow-up action taken in the popup that is not an entity upsert: snoozing a wait or a stakeholder's

@@ -7,7 +7,9 @@ import { fuHeadItem, fuKnownLateItem, fuLastDigestItem, fuNotifyLateItem } from 
 import { createFollowupsService, type FollowupsApi, type FollowupsService } from './service';
 import { readStoredItems } from './snapshot';
 import { FOLLOWUPS_DB_NAME, FollowupsDb, OWN_SNAPSHOT_KEY, SNAPSHOT_STORE } from './store';
-import { CommsLogDb, createDexieSyncStore, enqueueInteractions } from '../outbox/outbox';
+import { CommsLogDb } from '../outbox/local-db';
+import { enqueueInteractions } from '../outbox/queue';
+import { createDexieSyncStore } from '../outbox/sync-store';
 
 // Shanghai: Wednesday 2026-03-11 at 15:00.
 const NOW = Date.parse('2026-03-11T15:00:00+08:00');

@@ -42,7 +42,8 @@ import {
   type FollowupsDb,
 } from './store';
 import { translate, type Lang } from '../i18n';
-import { enqueueInteractions, type CommsLogDb } from '../outbox/outbox';
+import type { CommsLogDb } from '../outbox/local-db';
+import { enqueueInteractions } from '../outbox/queue';
 
 /** The server calls the follow-ups need; each throws an ApiError (offline, not configured, refused). */
 export type FollowupsApi = {

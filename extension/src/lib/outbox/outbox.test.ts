@@ -1,20 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowupData, InteractionData, Interaction, Stakeholder } from '@comms-log/shared';
-import {
-  CommsLogDb,
-  createDexieSyncStore,
-  discardRejected,
-  enqueueInteractions,
-  enqueueStakeholder,
-  loggedExternalIds,
-  matchLocal,
-  outboxRows,
-  rejectedItems,
-  retryRejected,
-  searchStakeholders,
-  threadStatus,
-} from './outbox';
+import { matchLocal, searchStakeholders } from './directory';
+import { CommsLogDb } from './local-db';
+import { enqueueInteractions, enqueueStakeholder, outboxRows } from './queue';
+import { discardRejected, rejectedItems, retryRejected } from './rejected';
+import { createDexieSyncStore } from './sync-store';
+import { loggedExternalIds, threadStatus } from './thread-status';
 
 let db: CommsLogDb;
 let n = 0;

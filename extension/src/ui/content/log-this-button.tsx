@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { formatRelative } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messages';
-import type { ThreadStatus } from '../../lib/outbox/outbox';
+import type { ThreadStatus } from '../../lib/outbox/thread-status';
 import { useT } from '../use-t';
 
 type Props = {

@@ -1,6 +1,6 @@
 import { formatDateTime, localeTag, type Lang } from '../../lib/i18n';
 import { channelKey } from '../../lib/label-keys';
-import type { RejectedItem } from '../../lib/outbox/outbox';
+import type { RejectedItem } from '../../lib/outbox/rejected';
 import type { T } from '../use-t';
 
 /** Day, month and time, without the year: refused items are days old at most, and the popup is narrow. */

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { translate, type MessageKey } from '../../lib/i18n';
-import type { RejectedItem } from '../../lib/outbox/outbox';
+import type { RejectedItem } from '../../lib/outbox/rejected';
 import { reactRootPerTest } from '../testing/react-root';
 
 const sendToBackground = vi.fn();

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { toStoredError } from '../../lib/api/error';
 import { sendToBackground } from '../../lib/messages';
-import type { RejectedItem } from '../../lib/outbox/outbox';
+import type { RejectedItem } from '../../lib/outbox/rejected';
 import { syncStatusItem } from '../../lib/storage-items';
 import type { Lang } from '../../lib/i18n';
 import { errorText } from '../labels';

@@ -1,0 +1,66 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Followup, FollowupData, Interaction, InteractionData, Stakeholder } from '@comms-log/shared';
+
+/** One queued change. `seq` orders the outbox; `key` (`<entity>:<id>`) keeps one row per record. */
+export type OutboxRow = {
+  seq?: number;
+  key: string;
+  entity: 'interaction' | 'followup' | 'stakeholder';
+  op: 'upsert' | 'delete';
+  id: string;
+  data: unknown;
+  status: 'pending' | 'rejected';
+  reason: string | null;
+  attempts: number;
+  queuedAt: string;
+  /** A stakeholder the item names that the server has not created yet (a `local:` id). */
+  waitsFor: string | null;
+  /**
+   * Whether the server had the record before this change was queued (its local copy was synced or pulled).
+   * Discarding a refused change keeps such a local copy; missing on rows queued before the field existed.
+   */
+  known?: boolean;
+};
+
+/** The local copy of an interaction: what was pulled, plus our own still on their way. */
+export type LocalInteraction = InteractionData &
+  Partial<Omit<Interaction, keyof InteractionData>> & {
+    /** When it was logged (ours: when queued; pulled: the server's createdAt). */
+    loggedAt: string;
+    pending: boolean;
+  };
+
+export type LocalFollowup = FollowupData & Partial<Omit<Followup, keyof FollowupData>> & { pending: boolean };
+
+/**
+ * A directory entry with its identities flattened for lookup (`<kind>:<value lowercased>`). `createdAt` is missing
+ * only from entries pulled before the server sent it: pull sends an entry again only when it changes.
+ */
+export type LocalStakeholder = Omit<Stakeholder, 'createdAt'> & {
+  createdAt?: string;
+  identityKeys: string[];
+  nameLower: string;
+  pending: boolean;
+};
+
+type MetaRow = { key: string; value: unknown };
+
+/** The extension's IndexedDB database: the outbox and the local copy it is written with (docs/sync.md). */
+export class CommsLogDb extends Dexie {
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  interactions!: EntityTable<LocalInteraction, 'id'>;
+  stakeholders!: EntityTable<LocalStakeholder, 'id'>;
+  followups!: EntityTable<LocalFollowup, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = 'comms-log') {
+    super(name);
+    this.version(1).stores({
+      outbox: '++seq, &key, status, waitsFor',
+      interactions: 'id, threadKey, [source+externalId], occurredAt, stakeholderId',
+      stakeholders: 'id, nameLower, *identityKeys',
+      followups: 'id, dueAt, status',
+      meta: 'key',
+    });
+  }
+}

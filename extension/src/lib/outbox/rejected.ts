@@ -1,0 +1,122 @@
+import type { FollowupData, InteractionData, StakeholderInput } from '@comms-log/shared';
+import type { CommsLogDb, OutboxRow } from './local-db';
+import { outboxRows, withStakeholder } from './queue';
+
+/** A refused change as the popup lists it: enough to say what it is without the whole record. */
+export type RejectedItem = {
+  key: string;
+  entity: OutboxRow['entity'];
+  op: OutboxRow['op'];
+  reason: string;
+  queuedAt: string;
+  interaction?: {
+    channel: InteractionData['channel'];
+    direction: InteractionData['direction'];
+    who: string;
+    occurredAt: string;
+    title: string | null;
+  };
+  followup?: { note: string; dueAt: string };
+  stakeholder?: { name: string };
+};
+
+function describeRejected(row: OutboxRow): RejectedItem {
+  const item: RejectedItem = {
+    key: row.key,
+    entity: row.entity,
+    op: row.op,
+    reason: row.reason ?? '',
+    queuedAt: row.queuedAt,
+  };
+  if (row.op !== 'upsert' || !row.data) return item;
+  if (row.entity === 'interaction') {
+    const d = row.data as InteractionData;
+    item.interaction = {
+      channel: d.channel,
+      direction: d.direction,
+      who: d.author?.name || d.author?.handle || '',
+      occurredAt: d.occurredAt,
+      title: d.title ?? null,
+    };
+  } else if (row.entity === 'followup') {
+    const d = row.data as FollowupData;
+    item.followup = { note: d.note ?? '', dueAt: d.dueAt };
+  } else {
+    item.stakeholder = { name: (row.data as StakeholderInput).name };
+  }
+  return item;
+}
+
+/** The refused changes, oldest first. */
+export async function rejectedItems(db: CommsLogDb, limit = 50): Promise<RejectedItem[]> {
+  return (await outboxRows(db, 'rejected')).slice(0, limit).map(describeRejected);
+}
+
+/**
+ * Puts refused changes back in the queue (all of them when `keys` is null), e.g. after the never-log list or a
+ * stakeholder was fixed on the server. An item that waits for a refused stakeholder brings that one back too,
+ * or it would wait for ever. Returns how many rows went back to pending.
+ */
+export async function retryRejected(db: CommsLogDb, keys: readonly string[] | null): Promise<number> {
+  return db.transaction('rw', db.outbox, async () => {
+    const rows =
+      keys === null
+        ? await outboxRows(db, 'rejected')
+        : (
+            await db.outbox
+              .where('key')
+              .anyOf([...keys])
+              .toArray()
+          ).filter((r) => r.status === 'rejected');
+    const targets = new Set(rows.map((r) => r.key));
+    for (const r of rows) if (r.waitsFor) targets.add(`stakeholder:${r.waitsFor}`);
+    return db.outbox
+      .where('key')
+      .anyOf([...targets])
+      .filter((r) => r.status === 'rejected')
+      .modify((r) => {
+        r.status = 'pending';
+        r.reason = null;
+      });
+  });
+}
+
+/** Drops a stakeholder still to be created: the items that named it stay, refused, without a stakeholder. */
+async function discardStakeholder(db: CommsLogDb, id: string): Promise<void> {
+  await db.stakeholders.delete(id);
+  const waiting = await db.outbox.where('waitsFor').equals(id).toArray();
+  for (const w of waiting) {
+    await db.outbox.update(w.seq!, {
+      data: withStakeholder(w.data, id, null),
+      waitsFor: null,
+      reason: w.reason ?? `stakeholder not created`,
+    });
+  }
+  await db.interactions.where('stakeholderId').equals(id).modify({ stakeholderId: null });
+  await db.followups.filter((f) => f.stakeholderId === id).modify({ stakeholderId: null });
+}
+
+/**
+ * Drops a refused change. A record that only ever existed here goes from the local copy too; one the server
+ * already had stays (the next pull brings its server version). Dropping a stakeholder still to be created
+ * leaves the items that named it without a stakeholder, refused, for the user to retry or drop.
+ * Returns false when the key is not a refused change (it may have synced meanwhile).
+ */
+export async function discardRejected(db: CommsLogDb, key: string): Promise<boolean> {
+  return db.transaction('rw', db.outbox, db.interactions, db.followups, db.stakeholders, async () => {
+    const row = await db.outbox.where('key').equals(key).first();
+    if (row?.status !== 'rejected') return false;
+    await db.outbox.delete(row.seq!);
+    if (row.entity === 'stakeholder') {
+      await discardStakeholder(db, row.id);
+      return true;
+    }
+    const table = row.entity === 'interaction' ? db.interactions : db.followups;
+    const local = await table.get(row.id);
+    if (!local) return true;
+    // Rows queued before `known` existed: keep the local copy, the safe side when we cannot tell.
+    if (row.op === 'upsert' && row.known === false && local.pending) await table.delete(row.id);
+    else await table.update(row.id, { pending: false });
+    return true;
+  });
+}

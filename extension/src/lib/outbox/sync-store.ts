@@ -1,0 +1,46 @@
+import type { PullResult } from '@comms-log/shared';
+import type { SyncStore } from '../sync/engine';
+import { toLocalStakeholder } from './directory';
+import type { CommsLogDb } from './local-db';
+import {
+  applyPushResult,
+  pendingPush,
+  pendingStakeholders,
+  queueCounts,
+  rejectStakeholder,
+  resolveStakeholder,
+} from './queue';
+
+/** Stores one pulled page and its cursor together, so a crash never skips or repeats a page. */
+async function applyPull(db: CommsLogDb, page: PullResult): Promise<void> {
+  await db.transaction('rw', db.interactions, db.followups, db.stakeholders, db.meta, async () => {
+    const gone = page.interactions.filter((i) => i.deleted).map((i) => i.id);
+    await db.interactions.bulkDelete(gone);
+    await db.interactions.bulkPut(
+      page.interactions.filter((i) => !i.deleted).map((i) => ({ ...i, loggedAt: i.createdAt, pending: false })),
+    );
+    await db.followups.bulkDelete(page.followups.filter((f) => f.deleted).map((f) => f.id));
+    await db.followups.bulkPut(page.followups.filter((f) => !f.deleted).map((f) => ({ ...f, pending: false })));
+    await db.stakeholders.bulkPut(page.stakeholders.map((s) => toLocalStakeholder(s)));
+    await db.meta.put({ key: 'cursor', value: page.cursor });
+  });
+}
+
+async function getCursor(db: CommsLogDb): Promise<number> {
+  const row = await db.meta.get('cursor');
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+/** The sync engine's store over the Dexie database. */
+export function createDexieSyncStore(db: CommsLogDb): SyncStore {
+  return {
+    pendingStakeholders: () => pendingStakeholders(db),
+    resolveStakeholder: (localId, stakeholder) => resolveStakeholder(db, localId, stakeholder),
+    rejectStakeholder: (localId, reason) => rejectStakeholder(db, localId, reason),
+    pendingPush: (limit) => pendingPush(db, limit),
+    applyPushResult: (sent, result) => applyPushResult(db, sent, result),
+    getCursor: () => getCursor(db),
+    applyPull: (page) => applyPull(db, page),
+    counts: () => queueCounts(db),
+  };
+}

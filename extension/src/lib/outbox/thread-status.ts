@@ -1,0 +1,22 @@
+import type { CommsLogDb } from './local-db';
+
+/** Whether the local copy already holds the message. */
+export async function loggedExternalIds(db: CommsLogDb, threadKey: string): Promise<Set<string>> {
+  const rows = await db.interactions.where('threadKey').equals(threadKey).toArray();
+  return new Set(rows.filter((r) => !r.deleted && r.externalId).map((r) => `${r.source}:${r.externalId}`));
+}
+
+/** How much of a thread is logged; `externalIds` (`<source>:<externalId>`) lets the panel count what is new. */
+export type ThreadStatus = { count: number; lastLoggedAt: string | null; pending: number; externalIds: string[] };
+
+export async function threadStatus(db: CommsLogDb, threadKey: string): Promise<ThreadStatus> {
+  const rows = (await db.interactions.where('threadKey').equals(threadKey).toArray()).filter((r) => !r.deleted);
+  let last: string | null = null;
+  for (const r of rows) if (!last || r.loggedAt > last) last = r.loggedAt;
+  return {
+    count: rows.length,
+    lastLoggedAt: last,
+    pending: rows.filter((r) => r.pending).length,
+    externalIds: rows.filter((r) => r.externalId).map((r) => `${r.source}:${r.externalId}`),
+  };
+}
