@@ -1,8 +1,42 @@
 import { z } from 'zod';
-import { captureLevelSchema, roleSchema } from './common';
+import { captureLevelSchema, nameSchema, roleSchema } from './common';
 
 export const whoamiSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema }),
   org: z.object({ id: z.string(), name: z.string(), timeZone: z.string(), captureLevel: captureLevelSchema }),
 });
 export type Whoami = z.infer<typeof whoamiSchema>;
+
+/** `auth.tokens.list`. */
+export const tokenListInputSchema = z
+  .object({
+    /** Admins: only this user's tokens (default: the whole org's). Others always see their own. */
+    userId: z.string().max(64).optional(),
+    includeRevoked: z.boolean().default(true),
+  })
+  .default({ includeRevoked: true });
+
+/** `auth.tokens.create`. */
+export const tokenCreateInputSchema = z.object({
+  name: z.string().trim().min(1, 'give the token a name, e.g. "laptop extension"').max(100),
+  /** Admins may issue a token for another user of the org. */
+  userId: z.string().max(64).optional(),
+});
+
+/** `auth.tokens.revoke`. */
+export const tokenRevokeInputSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** `users.create` (admins). */
+export const userCreateInputSchema = z.object({
+  name: nameSchema,
+  email: z.email('must be an email address').max(320),
+  role: roleSchema.default('staff'),
+});
+
+/** `users.update` (admins): only the fields given change. */
+export const userUpdateInputSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: nameSchema.optional(),
+  role: roleSchema.optional(),
+  active: z.boolean().optional(),
+});

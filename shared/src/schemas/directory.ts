@@ -1,8 +1,39 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from './common';
-import { identityKindSchema } from './stakeholder';
+import { isoDateTimeSchema, nameSchema, stakeholderTypeSchema, tierSchema } from './common';
+import { cadenceOverrideSchema, identityInputSchema, identityKindSchema } from './stakeholder';
 
 const idSchema = z.string().min(1).max(64);
+
+/** `directory.get`, `delete` and `removeIdentity`: one stakeholder (or identity) by id. */
+export const directoryIdInputSchema = z.object({ id: idSchema });
+
+/** `directory.list`: a page of the directory, by name, filtered. */
+export const directoryListInputSchema = z
+  .object({
+    search: z.string().trim().max(200).optional(),
+    type: z.array(stakeholderTypeSchema).max(10).optional(),
+    active: z.boolean().optional(),
+    ownerUserId: z.string().max(64).optional(),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .default({ offset: 0, limit: 50 });
+
+/** `directory.update` (managers): only the fields given change; `identities`, when given, replaces the whole list. */
+export const directoryUpdateInputSchema = z.object({
+  id: idSchema,
+  name: nameSchema.optional(),
+  type: stakeholderTypeSchema.optional(),
+  tier: tierSchema.optional(),
+  organization: z.string().trim().max(200).nullable().optional(),
+  ownerUserId: z.string().max(64).nullable().optional(),
+  cadenceOverride: cadenceOverrideSchema.nullable().optional(),
+  active: z.boolean().optional(),
+  identities: z.array(identityInputSchema).max(50).optional(),
+});
+
+/** `directory.addIdentity`: link a handle to a stakeholder. */
+export const addIdentityInputSchema = z.object({ stakeholderId: idSchema, identity: identityInputSchema });
 
 /**
  * `directory.merge` (managers): `mergeId` folds into `keepId` — its identities, interactions, follow-ups and

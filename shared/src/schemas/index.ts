@@ -9,5 +9,6 @@ export * from './metrics';
 export * from './cadence';
 export * from './overdue';
 export * from './auth';
+export * from './settings';
 export * from './reports';
 export * from './directory';
