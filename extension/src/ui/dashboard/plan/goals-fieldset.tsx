@@ -1,0 +1,159 @@
+import { goalMetricSchema, type Goal } from '@comms-log/shared';
+import type { MessageKey } from '../../../lib/i18n';
+import { useDashboard } from '../dashboard-context';
+import { ChannelSelect, NumberInput, RemoveRuleButton, TierInput, TypeSelect } from './plan-inputs';
+import type { PlanDraft } from './use-plan-draft';
+
+const metrics = goalMetricSchema.options;
+const metricKey: Record<Goal['metric'], MessageKey> = {
+  mean_response_hours: 'dashMetricMean',
+  median_response_hours: 'dashMetricMedian',
+  on_time_rate: 'dashMetricOnTime',
+  coverage: 'dashMetricCoverage',
+  outbound_posts: 'dashMetricPosts',
+  meetings: 'dashMetricMeetings',
+};
+/** Rates are stored as fractions and typed as percentages. */
+const isRate = (m: Goal['metric']) => m === 'on_time_rate' || m === 'coverage';
+
+const newGoal = (): Goal => ({
+  id: `goal-${Date.now().toString(36)}`,
+  label: { en: '', zh: '' },
+  metric: 'on_time_rate',
+  scope: { stakeholderType: null, channel: null, tier: null },
+  comparator: '>=',
+  target: 0.95,
+  period: 'month',
+});
+
+/** The goals that "plan vs actual" rates: a metric, its scope, a target and the period it is measured over. */
+export function GoalsFieldset({ draft }: { draft: PlanDraft }) {
+  const { t } = useDashboard();
+  return (
+    <fieldset>
+      <legend>{t('dashGoalsTitle')}</legend>
+      <table className="dash-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashGoalLabelEn')}</th>
+            <th scope="col">{t('dashGoalLabelZh')}</th>
+            <th scope="col">{t('dashGoalMetric')}</th>
+            <th scope="col">{t('dashColType')}</th>
+            <th scope="col">{t('dashColChannel')}</th>
+            <th scope="col">{t('dashColTier')}</th>
+            <th scope="col">{t('dashColTarget')}</th>
+            <th scope="col">{t('dashGoalPeriod')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {draft.plan.goals.map((goal, i) => (
+            <GoalRow key={goal.id} goal={goal} index={i} draft={draft} />
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="pg-button" onClick={() => draft.addRule('goals', newGoal())}>
+        {t('dashAddGoal')}
+      </button>
+    </fieldset>
+  );
+}
+
+function GoalRow({ goal: g, index, draft }: { goal: Goal; index: number; draft: PlanDraft }) {
+  const { t } = useDashboard();
+  const name = g.label.en || g.label.zh || g.id;
+  const update = (change: (goal: Goal) => Goal) => draft.updateRule('goals', index, change);
+  const scope = (change: Partial<Goal['scope']>) => update((x) => ({ ...x, scope: { ...x.scope, ...change } }));
+  return (
+    <tr>
+      <td>
+        <input
+          type="text"
+          aria-label={t('dashGoalLabelEnAria', index + 1)}
+          value={g.label.en}
+          onChange={(e) => update((x) => ({ ...x, label: { ...x.label, en: e.target.value } }))}
+        />
+      </td>
+      <td>
+        <input
+          type="text"
+          aria-label={t('dashGoalLabelZhAria', index + 1)}
+          value={g.label.zh}
+          onChange={(e) => update((x) => ({ ...x, label: { ...x.label, zh: e.target.value } }))}
+        />
+      </td>
+      <td>
+        <select
+          aria-label={t('dashGoalMetricAria', name)}
+          value={g.metric}
+          onChange={(e) => update((x) => ({ ...x, metric: e.target.value as Goal['metric'] }))}
+        >
+          {metrics.map((m) => (
+            <option key={m} value={m}>
+              {t(metricKey[m])}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <TypeSelect
+          label={t('dashGoalTypeAria', name)}
+          value={g.scope.stakeholderType}
+          any
+          onChange={(v) => scope({ stakeholderType: v })}
+        />
+      </td>
+      <td>
+        <ChannelSelect
+          label={t('dashGoalChannelAria', name)}
+          value={g.scope.channel}
+          onChange={(v) => scope({ channel: v })}
+        />
+      </td>
+      <td>
+        <TierInput label={t('dashGoalTierAria', name)} value={g.scope.tier} onChange={(v) => scope({ tier: v })} />
+      </td>
+      <td className="dash-nowrap">
+        <GoalTarget goal={g} name={name} onChange={update} />
+      </td>
+      <td>
+        <select
+          aria-label={t('dashGoalPeriodAria', name)}
+          value={g.period}
+          onChange={(e) => update((x) => ({ ...x, period: e.target.value as Goal['period'] }))}
+        >
+          <option value="week">{t('dashWeek')}</option>
+          <option value="month">{t('dashMonth')}</option>
+          <option value="quarter">{t('dashQuarter')}</option>
+        </select>
+      </td>
+      <td>
+        <RemoveRuleButton name={name} onRemove={() => draft.removeRule('goals', index)} />
+      </td>
+    </tr>
+  );
+}
+
+/** "≥ 95 %": the comparator, the target (a percentage for rates) and its unit. */
+function GoalTarget({ goal: g, name, onChange }: { goal: Goal; name: string; onChange(c: (g: Goal) => Goal): void }) {
+  const { t } = useDashboard();
+  return (
+    <>
+      <select
+        aria-label={t('dashGoalComparatorAria', name)}
+        value={g.comparator}
+        onChange={(e) => onChange((x) => ({ ...x, comparator: e.target.value as Goal['comparator'] }))}
+      >
+        <option value=">=">≥</option>
+        <option value="<=">≤</option>
+      </select>{' '}
+      <NumberInput
+        label={t('dashGoalTargetAria', name)}
+        step="any"
+        value={isRate(g.metric) ? Math.round(g.target * 10000) / 100 : g.target}
+        onChange={(v) => onChange((x) => ({ ...x, target: isRate(g.metric) ? v / 100 : v }))}
+      />{' '}
+      {isRate(g.metric) ? '%' : g.metric.endsWith('hours') ? t('dashUnitHours') : ''}
+    </>
+  );
+}
