@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { fakeBrowser } from '../fake-browser-global';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InteractionData, OverdueResult } from '@comms-log/shared';
 import { ApiError } from '../api/error';
