@@ -1,16 +1,15 @@
 // @vitest-environment happy-dom
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { act } from 'react';
-import { describe, expect, it } from 'vitest';
-import { reactRootPerTest } from '../testing/react-root';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { useCharts } from './lazy-charts';
 
-const dom = reactRootPerTest();
+afterEach(cleanup);
 
 function Probe() {
   const charts = useCharts();
-  return <span>{charts ? Object.keys(charts).sort().join(',') : 'none'}</span>;
+  return <output>{charts ? Object.keys(charts).sort().join(',') : 'none'}</output>;
 }
 
 /** Every source file of the dashboard, as paths relative to this folder. */
@@ -26,14 +25,14 @@ function dashboardSources(dir = __dirname): string[] {
 
 describe('useCharts', () => {
   it('gives the chart components once their module has loaded, and at once to later renders', async () => {
-    act(() => dom.root.render(<Probe />));
+    const { rerender } = render(<Probe />);
     await act(async () => {
       await import('./charts');
       await new Promise((r) => setTimeout(r, 0));
     });
-    expect(dom.container.textContent).toBe('SimpleBarChart,StackedBarChart');
-    act(() => dom.root.render(<Probe key="again" />));
-    expect(dom.container.textContent).toBe('SimpleBarChart,StackedBarChart');
+    expect(screen.getByRole('status').textContent).toBe('SimpleBarChart,StackedBarChart');
+    rerender(<Probe key="again" />);
+    expect(screen.getByRole('status').textContent).toBe('SimpleBarChart,StackedBarChart');
   });
 
   it('keeps recharts out of the code the dashboard needs before its first query', () => {
