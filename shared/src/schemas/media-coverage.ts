@@ -15,7 +15,9 @@ export const mediaCoverageInputSchema = z
     id: ulidSchema,
     outletStakeholderId: z.string().min(1, 'name the outlet').max(64),
     title: z.string().trim().min(1, 'give the report a title').max(1000, 'a title can be at most 1000 characters'),
-    url: z.url({ error: 'must be a link (https://…)' }).max(2000, 'a link can be at most 2000 characters'),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be a web link (https://…)' })
+      .max(2000, 'a link can be at most 2000 characters'),
     publishedAt: isoDateTimeSchema,
     tone: coverageToneSchema.nullable(),
     /** Readers, viewers or followers the report reached, as the outlet states it. */
