@@ -6,7 +6,7 @@ import type { TeamUser } from './followups/storage-items';
 import type { TeamListResult } from './followups/service';
 import type { RejectedItem } from './outbox/rejected';
 import type { ThreadStatus } from './outbox/thread-status';
-import type { SyncOutcome, SyncStatus } from './sync/engine';
+import type { SyncOutcome, SyncStatus } from './sync/status';
 
 /** A directory entry as the pickers show it. */
 export type StakeholderSummary = {
@@ -105,8 +105,7 @@ export type MessageHandlers = {
 export function handleMessages(handlers: MessageHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     const envelope = message as Partial<Envelope> | null;
-    if (!envelope || envelope.commsLog !== 1 || typeof envelope.type !== 'string' || !(envelope.type in handlers))
-      return false;
+    if (envelope?.commsLog !== 1 || typeof envelope.type !== 'string' || !(envelope.type in handlers)) return false;
     const handler = handlers[envelope.type] as (
       payload: unknown,
       sender: Browser.runtime.MessageSender,

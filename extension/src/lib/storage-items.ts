@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { CaptureLevel, Whoami } from '@comms-log/shared';
-import type { SyncStatus } from './sync/engine';
+import { idleSyncStatus, type SyncStatus } from './sync/status';
 
 /** `auto` follows the browser's language; the others override it for every page of the extension. */
 export type LanguagePref = 'auto' | 'zh_CN' | 'en';
@@ -25,14 +25,4 @@ export const orgSettingsItem = storage.defineItem<OrgSettings | null>('local:org
 export const neverLogMineItem = storage.defineItem<string[]>('local:neverLogMine', { fallback: [] });
 
 /** The background's sync state, for the popup: pending and rejected counts, last sync, last error. */
-export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', {
-  fallback: {
-    state: 'idle',
-    lastSyncAt: null,
-    lastError: null,
-    nextRetryAt: null,
-    failures: 0,
-    pending: 0,
-    rejected: 0,
-  },
-});
+export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: idleSyncStatus() });

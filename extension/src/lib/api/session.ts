@@ -3,7 +3,7 @@ import { ApiError } from './error';
 import { callApi, createApiClient, type ApiClient } from './client';
 import { parseNeverLogEntry } from '../capture/never-log';
 import { neverLogMineItem, orgSettingsItem, serverUrlItem, tokenItem, whoamiItem } from '../storage-items';
-import type { SyncTransport } from '../sync/engine';
+import type { SyncTransport } from '../sync/passes';
 
 /** A client over the connection saved in Options, read afresh per call so a new token applies at once. */
 export async function withApi<T>(fn: (client: ApiClient) => Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@ import type {
   Stakeholder,
   StakeholderInput,
 } from '@comms-log/shared';
-import type { PendingStakeholder } from '../sync/engine';
+import type { PendingStakeholder } from '../sync/passes';
 import { LOCAL_STAKEHOLDER_PREFIX, toLocalStakeholder } from './directory';
 import type { CommsLogDb, LocalStakeholder, OutboxRow } from './local-db';
 

@@ -1,5 +1,5 @@
 import type { PullResult } from '@comms-log/shared';
-import type { SyncStore } from '../sync/engine';
+import type { SyncStore } from '../sync/passes';
 import { toLocalStakeholder } from './directory';
 import type { CommsLogDb } from './local-db';
 import {

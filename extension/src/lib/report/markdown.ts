@@ -1,12 +1,5 @@
 import type { CsvCell, PeriodReport } from '@comms-log/shared';
-import {
-  overviewSentence,
-  periodTitle,
-  reportFormat,
-  reportLang,
-  reportTables,
-  type ReportTable,
-} from './tables';
+import { overviewSentence, periodTitle, reportFormat, reportLang, reportTables, type ReportTable } from './tables';
 
 /** A Markdown table cell: pipes escaped, line breaks folded (a cell cannot span lines in GFM tables). */
 export function mdCell(value: CsvCell): string {

@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_PUSH_ITEMS, type PullResult, type PushItem, type PushResult, type Stakeholder } from '@comms-log/shared';
 import { ApiError } from '../api/error';
-import {
-  backoffDelay,
-  createSyncEngine,
-  PUSH_BATCH_SIZE,
-  type SyncClock,
-  type SyncStore,
-  type SyncTransport,
-} from './engine';
+import type { SyncClock } from './backoff';
+import { createSyncEngine } from './engine';
+import { PUSH_BATCH_SIZE, type SyncStore, type SyncTransport } from './passes';
 
 type Row = { item: PushItem; status: 'pending' | 'rejected'; reason?: string; waitsFor?: string };
 
@@ -263,14 +258,5 @@ describe('sync engine', () => {
     const engine = createSyncEngine({ store: s.store, transport: t.transport, clock });
     expect(await engine.sync()).toMatchObject({ ok: true, pushed: 1 });
     expect(s.rows).toEqual([{ item: item(1), status: 'rejected', reason: 'name: too long', waitsFor: 'local:B' }]);
-  });
-});
-
-describe('backoffDelay', () => {
-  it('doubles per failure up to the cap, with half the delay jittered', () => {
-    expect(backoffDelay(1, 5000, 900_000, 0)).toBe(2500);
-    expect(backoffDelay(1, 5000, 900_000, 0.999999)).toBe(5000);
-    expect(backoffDelay(3, 5000, 900_000, 0)).toBe(10_000);
-    expect(backoffDelay(30, 5000, 900_000, 0.5)).toBe(675_000);
   });
 });
