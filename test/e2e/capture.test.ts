@@ -1,28 +1,40 @@
 // Capture end to end: the real server on 127.0.0.1 (its own process, temp libSQL file), the built extension in
 // Debian's Chromium, fixture pages served at their real URLs; "Log this" on four sites, then offline logging
 // that arrives exactly once after the server comes back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from '@libsql/client';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { describe, expect, it } from 'vitest';
 import { loadFixture, serveFixtureAt, type SiteFixture } from './harness/fixtures';
-import { freePort, startServer, type ServerProcess } from './harness/server-process';
-import { openExtensionPage, signInThroughOptions } from './harness/extension-pages';
+import { openExtensionPage, signInAndSync } from './harness/extension-pages';
+import { getExtensionStorage } from './harness/extension-storage';
+import { logThisThread } from './harness/log-this';
 import { provisionOrg } from './harness/org';
+import { useE2e } from './harness/use-e2e';
 import { waitFor } from './harness/wait';
 
-const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-capture-'));
-const dbFile = join(dir, 'server.db');
-const databaseUrl = `file:${dbFile}`;
-
-let port: number;
-let server: ServerProcess;
-let browser: ExtensionBrowser;
-let db: Client;
-let token: string;
+const e2e = useE2e({
+  name: 'capture',
+  // An org in Shanghai with the signed-in staff member, and the directory of known counterparts.
+  provision: (databaseUrl, dir) =>
+    provisionOrg(databaseUrl, {
+      dir,
+      stakeholderCsv: [
+        'Marcus Reid,customer,standard,Brightline Logistics,,marcus.reid@brightline-logistics.com,brightline-logistics.com,,,,',
+        'Lukas Brandt,partner,core,Kestrel Payments,,,,,712020:cb01cd99-d56c-4264-9b9c-e4105867873b,,',
+        'Emma Schulz,partner,core,Kestrel Payments,,,,,,emmaschulz_kestrel,',
+      ],
+    }),
+  async afterBrowser({ browser, server, provisioned }) {
+    // Configure through the options page, as a user would; the directory arrives through sync.pull: wait until
+    // the background has it locally.
+    await signInAndSync(
+      browser,
+      { serverUrl: server.url, token: provisioned.adminToken, name: 'Chen Jing' },
+      {
+        what: 'the directory in the local copy',
+        check: async () => (await getExtensionStorage(browser.worker, ['syncStatus'])).syncStatus?.lastSyncAt,
+      },
+    );
+  },
+});
 
 interface Row {
   thread_key: string;
@@ -37,34 +49,16 @@ interface Row {
 }
 
 async function rowsOfThread(threadKey: string): Promise<Row[]> {
-  const rs = await db.execute({
+  const rs = await e2e.db.execute({
     sql: 'SELECT thread_key, external_id, direction, channel, source, occurred_at, stakeholder_type, author_name, stakeholder_id FROM interactions WHERE thread_key = ? AND deleted = 0 ORDER BY occurred_at, rowid',
     args: [threadKey],
   });
   return rs.rows as unknown as Row[];
 }
 
-/** Open the fixture's page, click "Log this", confirm the panel (creating the stakeholder when asked). */
-async function logThread(
-  fixture: SiteFixture,
-  opts: { newStakeholder?: { name: string; type: string } } = {},
-): Promise<Page> {
-  await serveFixtureAt(browser.context, fixture);
-  const page = await browser.context.newPage();
-  await page.goto(fixture.url);
-  const button = page.getByRole('button', { name: 'Log this' });
-  await button.click({ timeout: 20_000 });
-  const panel = page.getByRole('dialog', { name: 'Log this conversation' });
-  await panel.waitFor();
-  if (opts.newStakeholder) {
-    // An unknown counterpart opens the panel on a new stakeholder named as the page shows them.
-    await panel.getByLabel('Stakeholder name').fill(opts.newStakeholder.name, { timeout: 20_000 });
-    await panel.getByLabel('Stakeholder type').selectOption(opts.newStakeholder.type);
-  }
-  await panel.getByRole('button', { name: 'Save' }).click();
-  await panel.getByText(/Logged \d+ new messages/).waitFor({ timeout: 20_000 });
-  return page;
-}
+/** Log the fixture's thread in this file's browser. */
+const logThread = (fixture: SiteFixture, opts: { newStakeholder?: { name: string; type: string } } = {}) =>
+  logThisThread(e2e.browser, fixture, opts);
 
 /** The capture's expected rows, as the server should hold them. */
 function expectedRows(fixture: SiteFixture) {
@@ -79,47 +73,7 @@ function threadKeyOf(f: SiteFixture) {
   return `${f.expected.site}:${f.expected.threadId}`;
 }
 
-const openPopup = () => openExtensionPage(browser, 'popup.html');
-
-beforeAll(async () => {
-  port = await freePort();
-  // An org in Shanghai with the signed-in staff member, and the directory of known counterparts.
-  ({ adminToken: token } = await provisionOrg(databaseUrl, {
-    dir,
-    stakeholderCsv: [
-      'Marcus Reid,customer,standard,Brightline Logistics,,marcus.reid@brightline-logistics.com,brightline-logistics.com,,,,',
-      'Lukas Brandt,partner,core,Kestrel Payments,,,,,712020:cb01cd99-d56c-4264-9b9c-e4105867873b,,',
-      'Emma Schulz,partner,core,Kestrel Payments,,,,,,emmaschulz_kestrel,',
-    ],
-  }));
-
-  server = await startServer({ port, databaseUrl });
-  db = createClient({ url: databaseUrl });
-  browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
-
-  // Configure through the options page, as a user would.
-  const options = await signInThroughOptions(browser, {
-    serverUrl: server.url,
-    token,
-    name: 'Chen Jing',
-    sync: true,
-    keepOpen: true,
-  });
-  // The directory arrives through sync.pull: wait until the background has it locally.
-  await waitFor('the directory in the local copy', async () => {
-    const status = (await browser.worker.evaluate(() => chrome.storage.local.get('syncStatus'))) as {
-      syncStatus?: { lastSyncAt?: string };
-    };
-    return status.syncStatus?.lastSyncAt;
-  });
-  await options.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  db?.close();
-  await server?.stop();
-});
+const openPopup = () => openExtensionPage(e2e.browser, 'popup.html');
 
 describe('Log this, in context', () => {
   const cases: {
@@ -173,8 +127,8 @@ describe('Log this, in context', () => {
     // The sender's name appears in attributes and text of the page; replace every occurrence.
     const html = base.html.split(sender).join(escaped);
     const fixture = { ...base, html };
-    await serveFixtureAt(browser.context, fixture);
-    const page = await browser.context.newPage();
+    await serveFixtureAt(e2e.browser.context, fixture);
+    const page = await e2e.browser.context.newPage();
     await page.goto(fixture.url);
     await page.getByRole('button', { name: 'Log this' }).click({ timeout: 20_000 });
     const panel = page.getByRole('dialog', { name: 'Log this conversation' });
@@ -197,13 +151,16 @@ describe('Log this, in context', () => {
       return r.length > 0 ? r : null;
     });
     expect(rows[0]!.author_name).toBe(evilName);
-    const st = await db.execute({ sql: 'SELECT name FROM stakeholders WHERE id = ?', args: [rows[0]!.stakeholder_id] });
+    const st = await e2e.db.execute({
+      sql: 'SELECT name FROM stakeholders WHERE id = ?',
+      args: [rows[0]!.stakeholder_id],
+    });
     expect(st.rows[0]?.name).toBe(evilName);
     await page.close();
   });
 
   it('queues a log while the server is down and delivers it exactly once after it returns', async () => {
-    await server.stop();
+    await e2e.stopServer();
     const fixture = loadFixture('outlook', 'media-inquiry-thread');
     const page = await logThread(fixture, { newStakeholder: { name: 'Media inquirer', type: 'media' } });
     await page.close();
@@ -217,7 +174,7 @@ describe('Log this, in context', () => {
     await expect.poll(() => popup.getByTestId('last-error').textContent(), { timeout: 20_000 }).toMatch(/\S/);
     expect(await rowsOfThread(threadKeyOf(fixture))).toHaveLength(0);
 
-    server = await startServer({ port, databaseUrl });
+    await e2e.restartServer();
     await popup.getByRole('button', { name: 'Sync now' }).click();
     const want = expectedRows(fixture);
     const rows = await waitFor('the queued thread on the server', async () => {

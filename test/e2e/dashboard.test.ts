@@ -1,19 +1,35 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { parseCsv, type MetricsFilter } from '@comms-log/shared';
-import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { launchWithExtension } from './harness/browser';
+import { seedDemo } from './harness/demo-seed';
 import { setExtensionStorage } from './harness/extension-storage';
-import { startDemoServer, type ApiClient, type DemoServer } from './harness/demo-server';
 import { artifactsDir, repoRoot } from './harness/paths';
+import { useE2e } from './harness/use-e2e';
 
 /*
  * The dashboard in Chromium: the built extension's dashboard against the real server (its own process)
  * over the CLI's demo seed, compared figure by figure with what the server answers the same token.
  */
 
-let demo: DemoServer;
+const e2e = useE2e({
+  name: 'dashboard',
+  provision: (databaseUrl) => seedDemo(databaseUrl),
+  async afterBrowser({ browser, server, provisioned }) {
+    mkdirSync(artifactsDir, { recursive: true });
+    await setExtensionStorage(browser.worker, {
+      serverUrl: server.url,
+      token: provisioned.manager,
+      languagePref: 'en',
+    });
+  },
+});
+
+/** The manager's client of the server. */
+const api = () => e2e.api(e2e.provisioned.manager);
+
 let idCounter = 0;
 
 /** A ULID-shaped id (the test package does not depend on ulid): a fixed time part and a counter. */
@@ -35,8 +51,60 @@ const interaction = (over: Record<string, unknown> = {}) => ({
   snippet: null,
   ...over,
 });
-let browser: ExtensionBrowser;
-let api: ApiClient;
+
+/** The interactions as `sync.push` upserts. */
+const upserts = (items: ReturnType<typeof interaction>[]) =>
+  items.map((d) => ({ op: 'upsert' as const, entity: 'interaction' as const, id: d.id, data: d }));
+
+/** A period that holds every interaction the tests push. */
+const allPushed = { from: '2025-06-01T00:00:00Z', to: '2028-06-01T00:00:00Z' };
+
+/**
+ * Messages from three senders the directory does not know (a lead who wrote twice, with the address in two
+ * cases; a fan; a spammer), pushed; returns them and the server's queue of unknown counterparts.
+ */
+async function pushUnknownCounterparts() {
+  const lead1 = interaction({
+    threadKey: 'gmail:e2e-lead',
+    author: { name: 'Lena Lead', handle: 'Lena@newco-e2e.example' },
+    title: 'Pricing for 200 seats',
+  });
+  const lead2 = interaction({
+    threadKey: 'gmail:e2e-lead',
+    author: { name: 'Lena Lead', handle: 'lena@newco-e2e.example' },
+    title: 'Pricing for 200 seats',
+    occurredAt: '2026-03-03T10:00:00+08:00',
+  });
+  const fan = interaction({ threadKey: 'gmail:e2e-fan', author: { name: 'A Fan', handle: 'fan-e2e@qq.com' } });
+  const spam = interaction({
+    threadKey: 'gmail:e2e-spam',
+    author: { name: 'Spammer', handle: 'spam@spam-e2e.example' },
+  });
+  const pushed = await api().sync.push.mutate({ items: upserts([lead1, lead2, fan, spam]) });
+  expect(pushed.rejected).toEqual([]);
+  const queue = await api().directory.suggestions.query({ limit: 200 });
+  expect(queue.items.map((s) => [s.value, s.count])).toEqual(
+    expect.arrayContaining([
+      ['lena@newco-e2e.example', 2],
+      ['fan-e2e@qq.com', 1],
+      ['spam@spam-e2e.example', 1],
+    ]),
+  );
+  return { lead1, lead2, fan, queue };
+}
+
+/** Dismisses the spammer's row (for the whole org), undoes it, and dismisses it again. */
+async function dismissSpamWithUndo(page: Page, row: (handle: string) => Locator): Promise<void> {
+  await row('spam@spam-e2e.example').getByRole('button', { name: 'Dismiss spam@spam-e2e.example' }).click();
+  await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(0);
+  expect((await api().directory.suggestions.query({ limit: 200 })).items.map((s) => s.value)).not.toContain(
+    'spam@spam-e2e.example',
+  );
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(1);
+  await row('spam@spam-e2e.example').getByRole('button', { name: 'Dismiss spam@spam-e2e.example' }).click();
+  await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(0);
+}
 
 const sectionsReady = (page: Page) =>
   page.waitForFunction(
@@ -54,30 +122,13 @@ async function pageFilter(page: Page): Promise<{ filter: MetricsFilter; asOf: st
 }
 
 async function openDashboard(query: string): Promise<{ page: Page; ms: number }> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.setViewportSize({ width: 1360, height: 900 });
   const started = Date.now();
-  await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html${query}`);
+  await page.goto(`chrome-extension://${e2e.browser.extensionId}/dashboard.html${query}`);
   await sectionsReady(page);
   return { page, ms: Date.now() - started };
 }
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  demo = await startDemoServer();
-  api = demo.api(demo.tokens.manager);
-  browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
-  await setExtensionStorage(browser.worker, {
-    serverUrl: demo.server.url,
-    token: demo.tokens.manager,
-    languagePref: 'en',
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
 
 describe('manager dashboard', () => {
   it('shows the totals metrics.totals gives, and a drill-down lists as many interactions', async () => {
@@ -86,10 +137,10 @@ describe('manager dashboard', () => {
     const { filter } = await pageFilter(page);
     expect(Date.parse(filter.to) - Date.parse(filter.from)).toBe(90 * 86_400_000);
 
-    const server = await api.metrics.totals.query({ filter, groupBy: ['stakeholderType', 'channel'] });
+    const server = await api().metrics.totals.query({ filter, groupBy: ['stakeholderType', 'channel'] });
     expect(server.total).toBeGreaterThan(100);
     expect(await page.getByTestId('dash-total').textContent()).toBe(String(server.total));
-    const direction = await api.metrics.totals.query({ filter, groupBy: ['direction'] });
+    const direction = await api().metrics.totals.query({ filter, groupBy: ['direction'] });
     for (const row of direction.rows) {
       expect(await page.getByTestId(`dash-total-${row.key.direction}`).textContent()).toBe(String(row.count));
     }
@@ -124,7 +175,7 @@ describe('manager dashboard', () => {
     await page.getByRole('button', { name: cellName, exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByTestId('drill-total').textContent()).toBe(String(biggest.count));
-    const listed = await api.metrics.interactions.query({
+    const listed = await api().metrics.interactions.query({
       filter,
       key: { stakeholderType: biggest.key.stakeholderType!, channel: biggest.key.channel! },
     });
@@ -136,7 +187,7 @@ describe('manager dashboard', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     // Plan vs actual lists the plan's goals as reports.goals rates them (the period report's own figures).
-    const goals = await api.reports.goals.query({ filter, language: 'en' });
+    const goals = await api().reports.goals.query({ filter, language: 'en' });
     expect(goals.goals.length).toBeGreaterThan(0);
     expect(
       await page
@@ -152,7 +203,7 @@ describe('manager dashboard', () => {
     const { page } = await openDashboard('?period=last90');
     const before = await page.getByTestId('dash-ontime-rate').textContent();
     const { filter, asOf } = await pageFilter(page);
-    const serverBefore = await api.metrics.responseTimes.query({ filter, asOf, basis: 'working' });
+    const serverBefore = await api().metrics.responseTimes.query({ filter, asOf, basis: 'working' });
     expect(before).toBe(`${(Math.round(serverBefore.total.onTimeRate! * 1000) / 10).toFixed(1)}%`);
 
     await page.getByRole('tab', { name: 'Communication plan' }).click();
@@ -162,11 +213,11 @@ describe('manager dashboard', () => {
     await page.getByRole('button', { name: 'Save the plan' }).click();
     const offer = page.getByRole('status', { name: 'Recompute history?' });
     await expect.poll(() => offer.textContent(), { timeout: 30_000 }).toMatch(/would change/);
-    const preview = await api.plan.recomputePreview.query();
+    const preview = await api().plan.recomputePreview.query();
     expect(preview.changed).toBeGreaterThan(0);
     expect(await offer.textContent()).toContain(`${preview.changed} of ${preview.total} interactions`);
     // Nothing silent: the stored figures are still the old ones until asked.
-    expect((await api.metrics.responseTimes.query({ filter, asOf, basis: 'working' })).total.onTimeRate).toBe(
+    expect((await api().metrics.responseTimes.query({ filter, asOf, basis: 'working' })).total.onTimeRate).toBe(
       serverBefore.total.onTimeRate,
     );
 
@@ -178,7 +229,11 @@ describe('manager dashboard', () => {
     await sectionsReady(page);
     const after = await page.getByTestId('dash-ontime-rate').textContent();
     const now = await pageFilter(page);
-    const serverAfter = await api.metrics.responseTimes.query({ filter: now.filter, asOf: now.asOf, basis: 'working' });
+    const serverAfter = await api().metrics.responseTimes.query({
+      filter: now.filter,
+      asOf: now.asOf,
+      basis: 'working',
+    });
     expect(serverAfter.total.onTimeRate!).toBeLessThan(serverBefore.total.onTimeRate!);
     expect(after).toBe(`${(Math.round(serverAfter.total.onTimeRate! * 1000) / 10).toFixed(1)}%`);
     expect(after).not.toBe(before);
@@ -193,7 +248,7 @@ describe('manager dashboard', () => {
     await page.getByLabel('Report language', { exact: true }).selectOption('en');
     await expect.poll(() => report.getAttribute('lang'), { timeout: 30_000 }).toBe('en');
     await expect.poll(() => report.locator('h1').textContent()).toMatch(/^External communication report: /);
-    const totals = await api.metrics.totals.query({ filter });
+    const totals = await api().metrics.totals.query({ filter });
     expect(await page.getByTestId('report-overview').textContent()).toContain(
       `${totals.total} interactions were logged`,
     );
@@ -231,8 +286,8 @@ describe('manager dashboard', () => {
   });
 
   it('imports stakeholders from CSV with the server’s dry-run verdict per row and a per-row report, and merges two of them with their history', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html?tab=directory`);
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`chrome-extension://${e2e.browser.extensionId}/dashboard.html?tab=directory`);
     const csv = [
       'name,type,tier,emails',
       'E2E Alpha Ltd,customer,key,ops@alpha-e2e.example',
@@ -248,9 +303,9 @@ describe('manager dashboard', () => {
     await expect
       .poll(() => page.getByTestId('csv-server-check').textContent(), { timeout: 30_000 })
       .toBe("The server's check (nothing written yet): 2 would be created, 0 updated, 2 refused.");
-    const dry = await api.directory.importCsv.mutate({ csv, dryRun: true });
+    const dry = await api().directory.importCsv.mutate({ csv, dryRun: true });
     expect([dry.created, dry.updated, dry.errors]).toEqual([2, 0, 2]);
-    expect((await api.directory.list.query({ search: 'E2E', limit: 50 })).total).toBe(0);
+    expect((await api().directory.list.query({ search: 'E2E', limit: 50 })).total).toBe(0);
     const preview = page.getByRole('table', { name: 'Import preview' });
     expect(await preview.locator('tbody tr').nth(0).textContent()).toContain('Will be created');
     expect(await preview.locator('tbody tr').nth(2).textContent()).toContain('No name.');
@@ -264,10 +319,10 @@ describe('manager dashboard', () => {
     const rows = report.getByRole('table').locator('tbody tr');
     expect(await rows.count()).toBe(4);
     expect(await rows.nth(2).textContent()).toMatch(/^4Refused/);
-    const found = await api.directory.list.query({ search: 'E2E', limit: 50 });
+    const found = await api().directory.list.query({ search: 'E2E', limit: 50 });
     expect(found.items.map((s) => s.name).sort()).toEqual(['E2E Alpha Ltd', 'E2E Beta']);
     // The dry run said what the import did, row by row.
-    const real = await api.directory.importCsv.mutate({ csv, dryRun: true });
+    const real = await api().directory.importCsv.mutate({ csv, dryRun: true });
     expect(real.rows.map((r) => r.status)).toEqual(['updated', 'updated', 'error', 'error']);
 
     const alpha = found.items.find((s) => s.name === 'E2E Alpha Ltd')!;
@@ -279,10 +334,7 @@ describe('manager dashboard', () => {
       stakeholderType: 'partner',
       author: { name: 'Beta Boss', handle: 'beta@beta-e2e.example' },
     });
-    expect(
-      (await api.sync.push.mutate({ items: [{ op: 'upsert', entity: 'interaction', id: mail.id, data: mail }] }))
-        .rejected,
-    ).toEqual([]);
+    expect((await api().sync.push.mutate({ items: upserts([mail]) })).rejected).toEqual([]);
 
     await page.reload();
     await expect.poll(() => page.locator('#dir-merge-keep option', { hasText: 'E2E Beta' }).count()).toBe(1);
@@ -296,58 +348,27 @@ describe('manager dashboard', () => {
     ).toBe(1);
     await page.getByRole('button', { name: 'Merge E2E Beta into E2E Alpha Ltd' }).click();
     await expect.poll(() => page.getByText(/^Merged:/).count(), { timeout: 30_000 }).toBe(1);
-    const kept = await api.directory.get.query({ id: alpha.id });
+    const kept = await api().directory.get.query({ id: alpha.id });
     expect(kept.identities.map((i) => i.value).sort()).toEqual(['beta@beta-e2e.example', 'ops@alpha-e2e.example']);
-    expect((await api.directory.get.query({ id: beta.id })).active).toBe(false);
+    expect((await api().directory.get.query({ id: beta.id })).active).toBe(false);
     // Beta's history is Alpha's now, logged type kept.
-    const period = { from: '2025-06-01T00:00:00Z', to: '2028-06-01T00:00:00Z' };
-    const ofAlpha = await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [alpha.id] } });
+    const ofAlpha = await api().metrics.interactions.query({ filter: { ...allPushed, stakeholderId: [alpha.id] } });
     expect(ofAlpha.items.map((i) => [i.id, i.stakeholderType, i.authorName])).toEqual([
       [mail.id, 'partner', 'Beta Boss'],
     ]);
-    expect((await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [beta.id] } })).total).toBe(0);
+    expect((await api().metrics.interactions.query({ filter: { ...allPushed, stakeholderId: [beta.id] } })).total).toBe(
+      0,
+    );
     await page.screenshot({ path: join(artifactsDir, 'directory.png'), fullPage: true });
     await page.close();
   });
 
   it('offers unknown counterparts from the server’s queue: create (with their past messages), assign and dismiss with undo', async () => {
-    const lead1 = interaction({
-      threadKey: 'gmail:e2e-lead',
-      author: { name: 'Lena Lead', handle: 'Lena@newco-e2e.example' },
-      title: 'Pricing for 200 seats',
-    });
-    const lead2 = interaction({
-      threadKey: 'gmail:e2e-lead',
-      author: { name: 'Lena Lead', handle: 'lena@newco-e2e.example' },
-      title: 'Pricing for 200 seats',
-      occurredAt: '2026-03-03T10:00:00+08:00',
-    });
-    const fan = interaction({ threadKey: 'gmail:e2e-fan', author: { name: 'A Fan', handle: 'fan-e2e@qq.com' } });
-    const spam = interaction({
-      threadKey: 'gmail:e2e-spam',
-      author: { name: 'Spammer', handle: 'spam@spam-e2e.example' },
-    });
-    const pushed = await api.sync.push.mutate({
-      items: [lead1, lead2, fan, spam].map((d) => ({
-        op: 'upsert' as const,
-        entity: 'interaction' as const,
-        id: d.id,
-        data: d,
-      })),
-    });
-    expect(pushed.rejected).toEqual([]);
-    const queue = await api.directory.suggestions.query({ limit: 200 });
-    expect(queue.items.map((s) => [s.value, s.count])).toEqual(
-      expect.arrayContaining([
-        ['lena@newco-e2e.example', 2],
-        ['fan-e2e@qq.com', 1],
-        ['spam@spam-e2e.example', 1],
-      ]),
-    );
-    const target = (await api.directory.list.query({ active: true, limit: 1 })).items[0]!;
+    const { lead1, lead2, fan, queue } = await pushUnknownCounterparts();
+    const target = (await api().directory.list.query({ active: true, limit: 1 })).items[0]!;
 
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html?tab=directory`);
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`chrome-extension://${e2e.browser.extensionId}/dashboard.html?tab=directory`);
     const table = page.getByRole('table', { name: 'Unknown counterparts' });
     const row = (handle: string) => table.locator(`tr[data-handle="email:${handle}"]`);
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(queue.items.length);
@@ -368,29 +389,20 @@ describe('manager dashboard', () => {
       })
       .toBe(1);
     await expect.poll(() => row('fan-e2e@qq.com').count()).toBe(0);
-    const period = { from: '2025-06-01T00:00:00Z', to: '2028-06-01T00:00:00Z' };
-    const ofTarget = await api.metrics.interactions.query({
-      filter: { ...period, stakeholderId: [target.id] },
+    const ofTarget = await api().metrics.interactions.query({
+      filter: { ...allPushed, stakeholderId: [target.id] },
       limit: 200,
     });
     expect(ofTarget.items.find((i) => i.id === fan.id)).toMatchObject({
       stakeholderType: target.type,
       authorHandle: 'fan-e2e@qq.com',
     });
-    expect((await api.directory.get.query({ id: target.id })).identities.map((i) => i.value)).toContain(
+    expect((await api().directory.get.query({ id: target.id })).identities.map((i) => i.value)).toContain(
       'fan-e2e@qq.com',
     );
 
     // Dismiss, for the whole org, and undo.
-    await row('spam@spam-e2e.example').getByRole('button', { name: 'Dismiss spam@spam-e2e.example' }).click();
-    await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(0);
-    expect((await api.directory.suggestions.query({ limit: 200 })).items.map((s) => s.value)).not.toContain(
-      'spam@spam-e2e.example',
-    );
-    await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(1);
-    await row('spam@spam-e2e.example').getByRole('button', { name: 'Dismiss spam@spam-e2e.example' }).click();
-    await expect.poll(() => row('spam@spam-e2e.example').count(), { timeout: 30_000 }).toBe(0);
+    await dismissSpamWithUndo(page, row);
 
     // Create: the form starts from the sender (address and organisation domain); saving assigns their past messages.
     await row('lena@newco-e2e.example').getByRole('button', { name: 'Create a stakeholder' }).click();
@@ -404,14 +416,14 @@ describe('manager dashboard', () => {
         { timeout: 30_000 },
       )
       .toBe(1);
-    const lena = (await api.directory.list.query({ search: 'Lena Lead' })).items[0]!;
+    const lena = (await api().directory.list.query({ search: 'Lena Lead' })).items[0]!;
     expect(lena.identities.map((i) => `${i.kind}:${i.value}`).sort()).toEqual([
       'domain:newco-e2e.example',
       'email:lena@newco-e2e.example',
     ]);
-    const ofLena = await api.metrics.interactions.query({ filter: { ...period, stakeholderId: [lena.id] } });
+    const ofLena = await api().metrics.interactions.query({ filter: { ...allPushed, stakeholderId: [lena.id] } });
     expect(ofLena.items.map((i) => i.id).sort()).toEqual([lead1.id, lead2.id].sort());
-    expect((await api.directory.suggestions.query({ limit: 200 })).items.map((s) => s.value)).toEqual(
+    expect((await api().directory.suggestions.query({ limit: 200 })).items.map((s) => s.value)).toEqual(
       queue.items
         .map((s) => s.value)
         .filter((v) => !['lena@newco-e2e.example', 'fan-e2e@qq.com', 'spam@spam-e2e.example'].includes(v)),
@@ -422,7 +434,7 @@ describe('manager dashboard', () => {
   it('lists the last contact of every stakeholder with a cadence rule, as metrics.cadence gives it', async () => {
     const { page } = await openDashboard('?period=last90');
     const { asOf } = await pageFilter(page);
-    const server = await api.metrics.cadence.query({ asOf, limit: 50 });
+    const server = await api().metrics.cadence.query({ asOf, limit: 50 });
     expect(server.total).toBeGreaterThan(0);
     const list = page.getByTestId('dash-cadence-list');
     const names = await list.locator('tbody tr th').allTextContents();
@@ -432,7 +444,7 @@ describe('manager dashboard', () => {
     );
     // Only the overdue ones, with the count the server gives.
     await page.getByLabel('Show', { exact: true }).selectOption('overdue');
-    const overdue = await api.metrics.cadence.query({ asOf, state: ['overdue'], limit: 50 });
+    const overdue = await api().metrics.cadence.query({ asOf, state: ['overdue'], limit: 50 });
     await expect.poll(() => list.locator('tbody tr').count(), { timeout: 30_000 }).toBe(Math.min(50, overdue.total));
     expect(
       await list
@@ -443,20 +455,20 @@ describe('manager dashboard', () => {
   });
 
   it('shows a staff member only their own figures, without the plan and directory tabs', async () => {
-    await setExtensionStorage(browser.worker, { token: demo.tokens.staff });
+    await setExtensionStorage(e2e.browser.worker, { token: e2e.provisioned.staff });
     try {
       const { page } = await openDashboard('?period=last90');
       expect(await page.getByRole('tab').allTextContents()).toEqual(['Overview', 'Period report']);
       expect(await page.getByText('my own interactions only').count()).toBeGreaterThan(0);
       const { filter } = await pageFilter(page);
-      const staffApi = demo.api(demo.tokens.staff);
+      const staffApi = e2e.api(e2e.provisioned.staff);
       const own = await staffApi.metrics.totals.query({ filter });
-      const team = await api.metrics.totals.query({ filter });
+      const team = await api().metrics.totals.query({ filter });
       expect(own.total).toBeLessThan(team.total);
       expect(await page.getByTestId('dash-total').textContent()).toBe(String(own.total));
       await page.close();
     } finally {
-      await setExtensionStorage(browser.worker, { token: demo.tokens.manager });
+      await setExtensionStorage(e2e.browser.worker, { token: e2e.provisioned.manager });
     }
   });
 });
@@ -471,7 +483,7 @@ describe('a Chinese browser', () => {
   it('gets the dashboard and the popup in Chinese', async () => {
     const zhBrowser = await launchWithExtension({ lang: 'zh-CN', timeZone: 'Asia/Shanghai' });
     try {
-      await setExtensionStorage(zhBrowser.worker, { serverUrl: demo.server.url, token: demo.tokens.manager });
+      await setExtensionStorage(zhBrowser.worker, { serverUrl: e2e.server.url, token: e2e.provisioned.manager });
       const page = await zhBrowser.context.newPage();
       await page.setViewportSize({ width: 1360, height: 900 });
       await page.goto(`chrome-extension://${zhBrowser.extensionId}/dashboard.html?period=last90`);
@@ -491,6 +503,7 @@ describe('a Chinese browser', () => {
       await popup.getByTestId('fu-updated').waitFor({ timeout: 30_000 });
       await popup.screenshot({ path: join(artifactsDir, 'popup-zh.png') });
       expect(await popup.getByRole('tab').allTextContents()).toContain(zh.tabFollowups);
+      // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node: the rendered text is what the user reads (textContent would count hidden text too)
       expect(await popup.locator('body').innerText()).toContain(zh.fuGroupAwaiting);
     } finally {
       await zhBrowser.close();

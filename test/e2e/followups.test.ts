@@ -3,46 +3,101 @@
 // built extension in Debian's Chromium lists exactly those in the popup, shows the late count on the badge, and
 // keeps a snooze and a "done" made while the server is down across a popup reopen and a browser restart, until
 // they reach the server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from '@libsql/client';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { apiClient, type ApiClient } from './harness/demo-server';
+import type { PushItem } from '@comms-log/shared';
+import { launchWithExtension } from './harness/browser';
+import { emailFromMarcus, lateEmailFromMarcus, marcus, pushedEmail } from './harness/pushed-email';
 import { artifactsDir } from './harness/paths';
-import { freePort, startServer, type ServerProcess } from './harness/server-process';
 import { openExtensionPage, signInThroughOptions } from './harness/extension-pages';
 import { provisionOrg } from './harness/org';
-import { ulidAt, waitFor } from './harness/wait';
+import { useE2e } from './harness/use-e2e';
+import { ulidAt } from './harness/ulid-at';
+import { waitFor } from './harness/wait';
 
 const DAY = 86_400_000;
-const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-followups-'));
-const databaseUrl = `file:${join(dir, 'server.db')}`;
-
-let port: number;
-let server: ServerProcess;
-let browser: ExtensionBrowser;
-let db: Client;
-let staffToken: string;
-let adminToken: string;
-let api: ApiClient;
 const ids = { customer: '', partner: '', lateEmail: '', reminder: '' };
+
+/**
+ * Exactly three things to follow up, whatever the weekday: a customer email unanswered for 4 days (SLA 4 working
+ * hours), our last email to the partner 40 days ago (cadence at most 30), a reminder due yesterday.
+ */
+function threeToFollowUp(now: number): { items: PushItem[]; lateEmail: string; reminder: string } {
+  const late = lateEmailFromMarcus(ids.customer, now, { url: 'https://mail.google.com/mail/u/0/#inbox/thread-late' });
+  const reminder = ulidAt(now, 3);
+  const partnerEmail = ulidAt(now - 40 * DAY, 2);
+  const items: PushItem[] = [
+    late,
+    pushedEmail({
+      id: partnerEmail,
+      at: now - 40 * DAY,
+      direction: 'outbound',
+      stakeholderId: ids.partner,
+      stakeholderType: 'partner',
+      author: { name: 'Li Wei', handle: 'li.wei@northwind-robotics.com' },
+      externalId: 'msg-partner-1',
+      threadKey: 'gmail:thread-partner',
+      title: 'Integration timeline',
+    }),
+    {
+      op: 'upsert',
+      entity: 'followup',
+      id: reminder,
+      data: {
+        id: reminder,
+        dueAt: new Date(now - DAY).toISOString(),
+        note: 'Send the revised quote',
+        stakeholderId: ids.customer,
+      },
+    },
+  ];
+  return { items, lateEmail: late.id, reminder };
+}
+
+const e2e = useE2e({
+  name: 'followups',
+  async provision(databaseUrl, dir) {
+    const provisioned = await provisionOrg(databaseUrl, {
+      dir,
+      staff: true,
+      stakeholderCsv: [
+        marcus.csvOwnedByLiWei,
+        'Kestrel Payments,partner,standard,Kestrel Payments,li.wei@northwind-robotics.com,partners@kestrel-payments.com,,,,,',
+      ],
+    });
+    [ids.customer, ids.partner] = provisioned.stakeholderIds as [string, string];
+    return { adminToken: provisioned.adminToken, staffToken: provisioned.staffToken! };
+  },
+  async beforeBrowser() {
+    const { items, lateEmail, reminder } = threeToFollowUp(Date.now());
+    Object.assign(ids, { lateEmail, reminder });
+    const result = await api().sync.push.mutate({ items });
+    expect(result.rejected).toEqual([]);
+    // The server's own list agrees before the browser is involved.
+    const overdue = await api().followups.overdue.query({});
+    expect(overdue.items.map((i) => `${i.kind}:${i.state}`)).toEqual(['wait:late', 'cadence:overdue', 'reminder:due']);
+  },
+  async afterBrowser({ browser, server, provisioned }) {
+    await signInThroughOptions(browser, { serverUrl: server.url, token: provisioned.staffToken, name: 'Li Wei' });
+  },
+});
+
+/** Li Wei's client of the server. */
+const api = () => e2e.api(e2e.provisioned.staffToken);
 
 type RowInfo = { kind: string; group: string; id: string; name: string };
 
 async function rowsOf(popup: Page): Promise<RowInfo[]> {
-  return popup
-    .locator('[data-testid="fu-row"]')
-    .evaluateAll((els) =>
-      els.map((e) => ({
-        kind: e.getAttribute('data-kind') ?? '',
-        group: e.getAttribute('data-group') ?? '',
-        id: e.getAttribute('data-id') ?? '',
-        name: e.getAttribute('aria-label') ?? '',
-      })),
-    );
+  return popup.locator('[data-testid="fu-row"]').evaluateAll((els) =>
+    els.map((e) => ({
+      kind: e.getAttribute('data-kind') ?? '',
+      group: e.getAttribute('data-group') ?? '',
+      id: e.getAttribute('data-id') ?? '',
+      name: e.getAttribute('aria-label') ?? '',
+    })),
+  );
 }
 
 /** Waits until the popup lists exactly `count` rows, and returns them. */
@@ -60,98 +115,7 @@ async function badge(worker: Worker): Promise<{ text: string; color: number[] }>
   }));
 }
 
-const openPopup = () => openExtensionPage(browser, 'popup.html');
-
-beforeAll(async () => {
-  port = await freePort();
-  const provisioned = await provisionOrg(databaseUrl, {
-    dir,
-    staff: true,
-    stakeholderCsv: [
-      'Marcus Reid,customer,standard,Brightline Logistics,li.wei@northwind-robotics.com,marcus.reid@brightline-logistics.com,,,,,',
-      'Kestrel Payments,partner,standard,Kestrel Payments,li.wei@northwind-robotics.com,partners@kestrel-payments.com,,,,,',
-    ],
-  });
-  adminToken = provisioned.adminToken;
-  staffToken = provisioned.staffToken!;
-  [ids.customer, ids.partner] = provisioned.stakeholderIds as [string, string];
-
-  server = await startServer({ port, databaseUrl });
-  db = createClient({ url: databaseUrl });
-  api = apiClient(server.url, staffToken);
-
-  // Exactly three things to follow up, whatever the weekday: a customer email unanswered for 4 days (SLA 4
-  // working hours), our last email to the partner 40 days ago (cadence at most 30), a reminder due yesterday.
-  const now = Date.now();
-  ids.lateEmail = ulidAt(now - 4 * DAY, 1);
-  ids.reminder = ulidAt(now, 3);
-  const person = (name: string, handle: string) => ({ name, handle });
-  const result = await api.sync.push.mutate({
-    items: [
-      {
-        op: 'upsert',
-        entity: 'interaction',
-        id: ids.lateEmail,
-        data: {
-          id: ids.lateEmail,
-          source: 'gmail',
-          externalId: 'msg-late-1',
-          threadKey: 'gmail:thread-late',
-          channel: 'email',
-          direction: 'inbound',
-          occurredAt: new Date(now - 4 * DAY).toISOString(),
-          stakeholderId: ids.customer,
-          stakeholderType: 'customer',
-          author: person('Marcus Reid', 'marcus.reid@brightline-logistics.com'),
-          title: 'Delivery delay on order 1182',
-          url: 'https://mail.google.com/mail/u/0/#inbox/thread-late',
-        },
-      },
-      {
-        op: 'upsert',
-        entity: 'interaction',
-        id: ulidAt(now - 40 * DAY, 2),
-        data: {
-          id: ulidAt(now - 40 * DAY, 2),
-          source: 'gmail',
-          externalId: 'msg-partner-1',
-          threadKey: 'gmail:thread-partner',
-          channel: 'email',
-          direction: 'outbound',
-          occurredAt: new Date(now - 40 * DAY).toISOString(),
-          stakeholderId: ids.partner,
-          stakeholderType: 'partner',
-          author: person('Li Wei', 'li.wei@northwind-robotics.com'),
-          title: 'Integration timeline',
-        },
-      },
-      {
-        op: 'upsert',
-        entity: 'followup',
-        id: ids.reminder,
-        data: {
-          id: ids.reminder,
-          dueAt: new Date(now - DAY).toISOString(),
-          note: 'Send the revised quote',
-          stakeholderId: ids.customer,
-        },
-      },
-    ],
-  });
-  expect(result.rejected).toEqual([]);
-  // The server's own list agrees before the browser is involved.
-  const overdue = await api.followups.overdue.query({});
-  expect(overdue.items.map((i) => `${i.kind}:${i.state}`)).toEqual(['wait:late', 'cadence:overdue', 'reminder:due']);
-
-  browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
-  await signInThroughOptions(browser, { serverUrl: server.url, token: staffToken, name: 'Li Wei' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  db?.close();
-  await server?.stop();
-});
+const openPopup = () => openExtensionPage(e2e.browser, 'popup.html');
 
 describe('follow-ups in the popup', () => {
   it('lists exactly the late email, the partner past cadence and the due reminder, in their groups', async () => {
@@ -176,12 +140,12 @@ describe('follow-ups in the popup', () => {
   });
 
   it('shows the late count on a red badge, set by the background', async () => {
-    await expect.poll(() => badge(browser.worker).then((b) => b.text), { timeout: 20_000 }).toBe('1');
-    expect((await badge(browser.worker)).color.slice(0, 3)).toEqual([0xd9, 0x30, 0x25]);
+    await expect.poll(() => badge(e2e.browser.worker).then((b) => b.text), { timeout: 20_000 }).toBe('1');
+    expect((await badge(e2e.browser.worker)).color.slice(0, 3)).toEqual([0xd9, 0x30, 0x25]);
   });
 
   it('keeps a snooze and a "done" made offline across a popup reopen and a browser restart, and they reach the server', async () => {
-    await server.stop();
+    await e2e.stopServer();
     let popup = await openPopup();
     await waitForRows(popup, 3);
     const waitRow = popup.locator('[data-testid="fu-row"][data-kind="wait"]');
@@ -195,28 +159,26 @@ describe('follow-ups in the popup', () => {
     popup = await openPopup();
     await popup.locator('[data-testid="fu-updated"]').waitFor();
     expect((await waitForRows(popup, 1))[0]!.id).toBe(ids.partner);
-    await expect.poll(() => badge(browser.worker).then((b) => b.text), { timeout: 20_000 }).toBe('');
+    await expect.poll(() => badge(e2e.browser.worker).then((b) => b.text), { timeout: 20_000 }).toBe('');
     await popup.close();
 
     // Browser restart with the same profile, server still down.
-    const userDataDir = browser.userDataDir;
-    await browser.close();
-    browser = await launchWithExtension({ userDataDir, lang: 'en-US', timeZone: 'Asia/Shanghai' });
+    await e2e.restartBrowser();
     popup = await openPopup();
     await popup.locator('[data-testid="fu-updated"]').waitFor({ timeout: 20_000 });
     expect((await waitForRows(popup, 1))[0]!.id).toBe(ids.partner);
     expect(await popup.getByTestId('fu-pending-actions').textContent()).toMatch(/1 follow-up change/);
 
     // Nothing reached the server yet.
-    const before = await db.execute({ sql: 'SELECT status FROM followups WHERE id = ?', args: [ids.reminder] });
+    const before = await e2e.db.execute({ sql: 'SELECT status FROM followups WHERE id = ?', args: [ids.reminder] });
     expect(before.rows[0]?.status).toBe('open');
-    expect((await db.execute('SELECT count(*) AS n FROM snoozes')).rows[0]?.n).toBe(0);
+    expect((await e2e.db.execute('SELECT count(*) AS n FROM snoozes')).rows[0]?.n).toBe(0);
 
-    server = await startServer({ port, databaseUrl });
+    await e2e.restartServer();
     await popup.getByRole('button', { name: 'Sync now' }).click();
     const reached = await waitFor('the snooze and the done on the server', async () => {
-      const f = await db.execute({ sql: 'SELECT status FROM followups WHERE id = ?', args: [ids.reminder] });
-      const z = await db.execute('SELECT kind, target_id, until FROM snoozes');
+      const f = await e2e.db.execute({ sql: 'SELECT status FROM followups WHERE id = ?', args: [ids.reminder] });
+      const z = await e2e.db.execute('SELECT kind, target_id, until FROM snoozes');
       return f.rows[0]?.status === 'done' && z.rows.length === 1 ? z.rows[0]! : null;
     });
     expect(reached.kind).toBe('wait');
@@ -227,7 +189,7 @@ describe('follow-ups in the popup', () => {
     expect(until.toISOString().slice(11, 16)).toBe('01:00');
 
     // The server's list now agrees with the popup's.
-    const overdue = await api.followups.overdue.query({});
+    const overdue = await api().followups.overdue.query({});
     expect(overdue.items.map((i) => `${i.kind}:${i.id}`)).toEqual([`cadence:${ids.partner}`]);
     await expect.poll(() => popup.getByTestId('fu-pending-actions').count(), { timeout: 20_000 }).toBe(0);
     expect((await rowsOf(popup)).map((r) => r.id)).toEqual([ids.partner]);
@@ -249,14 +211,14 @@ describe('follow-ups in the popup', () => {
       async () => (await rowsOf(popup)).length === 0 && (await popup.getByTestId('fu-empty').count()) === 3,
     );
     const call = await waitFor('the call on the server', async () => {
-      const r = await db.execute({
+      const r = await e2e.db.execute({
         sql: "SELECT channel, direction FROM interactions WHERE stakeholder_id = ? AND source = 'manual'",
         args: [ids.partner],
       });
       return r.rows[0] ?? null;
     });
     expect([call.channel, call.direction]).toEqual(['phone', 'outbound']);
-    expect((await api.followups.overdue.query({})).items).toEqual([]);
+    expect((await api().followups.overdue.query({})).items).toEqual([]);
     await popup.close();
   });
 });
@@ -266,31 +228,24 @@ describe('team switch', () => {
     // Li Wei's list is empty by now: a fresh late email puts one item on it.
     const now = Date.now();
     const id = ulidAt(now - 3 * DAY, 7);
-    await api.sync.push.mutate({
+    await api().sync.push.mutate({
       items: [
-        {
-          op: 'upsert',
-          entity: 'interaction',
+        emailFromMarcus(ids.customer, {
           id,
-          data: {
-            id,
-            source: 'gmail',
-            externalId: 'msg-late-2',
-            threadKey: 'gmail:thread-late-2',
-            channel: 'email',
-            direction: 'inbound',
-            occurredAt: new Date(now - 3 * DAY).toISOString(),
-            stakeholderId: ids.customer,
-            stakeholderType: 'customer',
-            author: { name: 'Marcus Reid', handle: 'marcus.reid@brightline-logistics.com' },
-            title: 'Another question',
-          },
-        },
+          at: now - 3 * DAY,
+          externalId: 'msg-late-2',
+          threadKey: 'gmail:thread-late-2',
+          title: 'Another question',
+        }),
       ],
     });
     const admin = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
     try {
-      await signInThroughOptions(admin, { serverUrl: server.url, token: adminToken, name: 'Chen Jing' });
+      await signInThroughOptions(admin, {
+        serverUrl: e2e.server.url,
+        token: e2e.provisioned.adminToken,
+        name: 'Chen Jing',
+      });
       const popup = await openExtensionPage(admin, 'popup.html');
       const teamSwitch = popup.getByLabel('Whose follow-ups');
       // The admin owns nothing: their own list is empty.

@@ -4,30 +4,20 @@
 // server refuses (their sender went on the org's never-log list after this browser last read it) are listed
 // under "Not synced" with the server's reason; one is retried once the list is fixed and arrives exactly once,
 // the other is discarded and never reaches the server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from '@libsql/client';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page, Worker } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { apiClient, type ApiClient } from './harness/demo-server';
-import { loadFixture, serveFixtureAt, type SiteFixture } from './harness/fixtures';
+import { lateEmailFromMarcus, marcus } from './harness/pushed-email';
+import { loadFixture, type SiteFixture } from './harness/fixtures';
 import { artifactsDir } from './harness/paths';
-import { freePort, startServer, type ServerProcess } from './harness/server-process';
-import { openExtensionPage, signInThroughOptions } from './harness/extension-pages';
+import { openExtensionPage, signInAndSync } from './harness/extension-pages';
+import { type ExtensionStorage, getExtensionStorage } from './harness/extension-storage';
+import { logThisThread } from './harness/log-this';
 import { provisionOrg } from './harness/org';
-import { ulidAt, waitFor } from './harness/wait';
+import { useE2e } from './harness/use-e2e';
+import { waitFor } from './harness/wait';
 
-const DAY = 86_400_000;
-const dir = mkdtempSync(join(tmpdir(), 'comms-log-e2e-popup-actions-'));
-const databaseUrl = `file:${join(dir, 'server.db')}`;
-
-let server: ServerProcess;
-let browser: ExtensionBrowser;
-let db: Client;
-let staffApi: ApiClient;
-let adminApi: ApiClient;
 const ids = { customer: '', lateEmail: '' };
 
 /** Two single-message inbound threads from senders the directory knows (so the panel saves without questions). */
@@ -40,34 +30,23 @@ async function badgeText(worker: Worker): Promise<string> {
   return worker.evaluate(() => chrome.action.getBadgeText({}));
 }
 
-async function syncStatus(): Promise<{ lastSyncAt?: string | null; rejected?: number; pending?: number }> {
-  const got = (await browser.worker.evaluate(() => chrome.storage.local.get('syncStatus'))) as {
-    syncStatus?: { lastSyncAt?: string | null; rejected?: number; pending?: number };
-  };
-  return got.syncStatus ?? {};
+async function syncStatus(): Promise<NonNullable<ExtensionStorage['syncStatus']>> {
+  return (await getExtensionStorage(e2e.browser.worker, ['syncStatus'])).syncStatus ?? {};
 }
 
 async function threadRows(
   threadKey: string,
 ): Promise<{ id: string; external_id: string | null; author_handle: string | null }[]> {
-  const rs = await db.execute({
+  const rs = await e2e.db.execute({
     sql: 'SELECT id, external_id, author_handle FROM interactions WHERE thread_key = ? AND deleted = 0',
     args: [threadKey],
   });
   return rs.rows as unknown as { id: string; external_id: string | null; author_handle: string | null }[];
 }
 
-/** Open the fixture's page, click "Log this" and save what the panel offers. */
+/** Log the fixture's thread in this file's browser, saving what the panel offers. */
 async function logThread(fixture: SiteFixture): Promise<void> {
-  await serveFixtureAt(browser.context, fixture);
-  const page = await browser.context.newPage();
-  await page.goto(fixture.url);
-  await page.getByRole('button', { name: 'Log this' }).click({ timeout: 20_000 });
-  const panel = page.getByRole('dialog', { name: 'Log this conversation' });
-  await panel.waitFor();
-  await panel.getByRole('button', { name: 'Save' }).click();
-  await panel.getByText(/Logged \d+ new messages/).waitFor({ timeout: 20_000 });
-  await page.close();
+  await (await logThisThread(e2e.browser, fixture)).close();
 }
 
 /** The "Not synced" rows, by what they say. */
@@ -85,97 +64,65 @@ async function notSyncedTexts(popup: Page): Promise<{ what: string; why: string;
   );
 }
 
-const openPopup = () => openExtensionPage(browser, 'popup.html');
+const openPopup = () => openExtensionPage(e2e.browser, 'popup.html');
 
-beforeAll(async () => {
-  const port = await freePort();
-  // Li Wei owns the customer whose email is late; the two senders of flow 2 are known but owned by nobody, so
-  // nothing of theirs lands on Li Wei's follow-ups.
-  const {
-    adminToken,
-    staffToken: staff,
-    stakeholderIds,
-  } = await provisionOrg(databaseUrl, {
-    dir,
-    staff: true,
-    stakeholderCsv: [
-      'Marcus Reid,customer,standard,Brightline Logistics,li.wei@northwind-robotics.com,marcus.reid@brightline-logistics.com,,,,,',
-      `${senderOf(retried).name},media,standard,Asia Tech Review,,${senderOf(retried).handle},,,,,`,
-      `${senderOf(discarded).name},customer,standard,Huaxin Retail,,${senderOf(discarded).handle},,,,,`,
-    ],
-  });
-  const staffToken = staff!;
-  ids.customer = stakeholderIds[0]!;
-
-  server = await startServer({ port, databaseUrl });
-  db = createClient({ url: databaseUrl });
-  staffApi = apiClient(server.url, staffToken);
-  adminApi = apiClient(server.url, adminToken);
-
-  // One customer email unanswered for 4 days (SLA 4 working hours): late whatever the weekday.
-  const now = Date.now();
-  ids.lateEmail = ulidAt(now - 4 * DAY, 1);
-  const result = await staffApi.sync.push.mutate({
-    items: [
+const e2e = useE2e({
+  name: 'popup-actions',
+  async provision(databaseUrl, dir) {
+    // Li Wei owns the customer whose email is late; the two senders of flow 2 are known but owned by nobody, so
+    // nothing of theirs lands on Li Wei's follow-ups.
+    const { adminToken, staffToken, stakeholderIds } = await provisionOrg(databaseUrl, {
+      dir,
+      staff: true,
+      stakeholderCsv: [
+        marcus.csvOwnedByLiWei,
+        `${senderOf(retried).name},media,standard,Asia Tech Review,,${senderOf(retried).handle},,,,,`,
+        `${senderOf(discarded).name},customer,standard,Huaxin Retail,,${senderOf(discarded).handle},,,,,`,
+      ],
+    });
+    ids.customer = stakeholderIds[0]!;
+    return { adminToken, staffToken: staffToken! };
+  },
+  async beforeBrowser() {
+    // One customer email unanswered for 4 days (SLA 4 working hours): late whatever the weekday.
+    const now = Date.now();
+    const late = lateEmailFromMarcus(ids.customer, now);
+    ids.lateEmail = late.id;
+    const result = await staffApi().sync.push.mutate({ items: [late] });
+    expect(result.rejected).toEqual([]);
+    const overdue = await staffApi().followups.overdue.query({});
+    expect(overdue.items.map((i) => `${i.kind}:${i.state}:${i.id}`)).toEqual([`wait:late:${ids.lateEmail}`]);
+  },
+  async afterBrowser({ browser, server, provisioned }) {
+    // The directory and the late email arrive through sync.pull; the org's settings with the account refresh.
+    await signInAndSync(
+      browser,
+      { serverUrl: server.url, token: provisioned.staffToken, name: 'Li Wei' },
       {
-        op: 'upsert',
-        entity: 'interaction',
-        id: ids.lateEmail,
-        data: {
-          id: ids.lateEmail,
-          source: 'gmail',
-          externalId: 'msg-late-1',
-          threadKey: 'gmail:thread-late',
-          channel: 'email',
-          direction: 'inbound',
-          occurredAt: new Date(now - 4 * DAY).toISOString(),
-          stakeholderId: ids.customer,
-          stakeholderType: 'customer',
-          author: { name: 'Marcus Reid', handle: 'marcus.reid@brightline-logistics.com' },
-          title: 'Delivery delay on order 1182',
+        what: 'a first sync and the org settings in the local copy',
+        async check() {
+          const got = await getExtensionStorage(browser.worker, ['syncStatus', 'orgSettings']);
+          return Boolean(got.syncStatus?.lastSyncAt && got.orgSettings?.fetchedAt);
         },
       },
-    ],
-  });
-  expect(result.rejected).toEqual([]);
-  const overdue = await staffApi.followups.overdue.query({});
-  expect(overdue.items.map((i) => `${i.kind}:${i.state}:${i.id}`)).toEqual([`wait:late:${ids.lateEmail}`]);
-
-  browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
-  const options = await signInThroughOptions(browser, {
-    serverUrl: server.url,
-    token: staffToken,
-    name: 'Li Wei',
-    sync: true,
-    keepOpen: true,
-  });
-  // The directory and the late email arrive through sync.pull; the org's settings with the account refresh.
-  await waitFor('a first sync and the org settings in the local copy', async () => {
-    const got = (await browser.worker.evaluate(() => chrome.storage.local.get(['syncStatus', 'orgSettings']))) as {
-      syncStatus?: { lastSyncAt?: string | null };
-      orgSettings?: { fetchedAt?: string } | null;
-    };
-    return Boolean(got.syncStatus?.lastSyncAt && got.orgSettings?.fetchedAt);
-  });
-  await options.close();
+    );
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  db?.close();
-  await server?.stop();
-});
+/** Li Wei's and Chen Jing's clients of the server. */
+const staffApi = () => e2e.api(e2e.provisioned.staffToken);
+const adminApi = () => e2e.api(e2e.provisioned.adminToken);
 
 describe('"No reply needed" from the popup', () => {
   it('closes the late email with the typed reason: the row and the badge go, and the server stores the closure', async () => {
     const reason = 'Marcus confirmed by phone that the new delivery date works';
-    await expect.poll(() => badgeText(browser.worker), { timeout: 20_000 }).toBe('1');
+    await expect.poll(() => badgeText(e2e.browser.worker), { timeout: 20_000 }).toBe('1');
     const popup = await openPopup();
     const waitRow = popup.locator(`[data-testid="fu-row"][data-kind="wait"][data-id="${ids.lateEmail}"]`);
     await waitRow.waitFor({ timeout: 20_000 });
     expect(await waitRow.getAttribute('data-group')).toBe('awaiting');
     // Nothing closed on the server before the click.
-    expect((await db.execute('SELECT count(*) AS n FROM wait_closures')).rows[0]?.n).toBe(0);
+    expect((await e2e.db.execute('SELECT count(*) AS n FROM wait_closures')).rows[0]?.n).toBe(0);
 
     await waitRow.getByRole('button', { name: 'No reply needed' }).click();
     await waitRow.getByLabel('Why is no reply needed?').fill(reason);
@@ -184,25 +131,25 @@ describe('"No reply needed" from the popup', () => {
     await expect
       .poll(() => popup.locator('[data-testid="fu-row"][data-kind="wait"]').count(), { timeout: 20_000 })
       .toBe(0);
-    await expect.poll(() => badgeText(browser.worker), { timeout: 20_000 }).toBe('');
+    await expect.poll(() => badgeText(e2e.browser.worker), { timeout: 20_000 }).toBe('');
 
     const closure = await waitFor('the closure on the server', async () => {
-      const rs = await db.execute({
+      const rs = await e2e.db.execute({
         sql: 'SELECT reason, closed_by FROM wait_closures WHERE interaction_id = ?',
         args: [ids.lateEmail],
       });
       return rs.rows[0] ?? null;
     });
     expect(closure.reason).toBe(reason);
-    const li = await db.execute({
+    const li = await e2e.db.execute({
       sql: 'SELECT id FROM users WHERE email = ?',
       args: ['li.wei@northwind-robotics.com'],
     });
     expect(closure.closed_by).toBe(li.rows[0]?.id);
-    expect((await db.execute('SELECT count(*) AS n FROM wait_closures')).rows[0]?.n).toBe(1);
-    const wait = await db.execute({ sql: 'SELECT on_time FROM interactions WHERE id = ?', args: [ids.lateEmail] });
+    expect((await e2e.db.execute('SELECT count(*) AS n FROM wait_closures')).rows[0]?.n).toBe(1);
+    const wait = await e2e.db.execute({ sql: 'SELECT on_time FROM interactions WHERE id = ?', args: [ids.lateEmail] });
     expect(wait.rows[0]?.on_time).toBe('closed');
-    expect((await staffApi.followups.overdue.query({})).items).toEqual([]);
+    expect((await staffApi().followups.overdue.query({})).items).toEqual([]);
 
     // Once the action reached the server, the list recomputed from the server still has no wait.
     await expect.poll(() => popup.getByTestId('fu-pending-actions').count(), { timeout: 20_000 }).toBe(0);
@@ -215,15 +162,13 @@ describe('"Not synced": items the server refused', () => {
   it("lists two messages refused for the never-log list with the server's reason in words", async () => {
     // The admin adds both senders to the org's list after this browser cached the settings (an empty list),
     // so the extension captures them and only the server refuses.
-    await adminApi.settings.update.mutate({
+    await adminApi().settings.update.mutate({
       orgNeverLog: [
         { kind: 'email', value: senderOf(retried).handle! },
         { kind: 'email', value: senderOf(discarded).handle! },
       ],
     });
-    const cached = (await browser.worker.evaluate(() => chrome.storage.local.get('orgSettings'))) as {
-      orgSettings?: { neverLog: string[] };
-    };
+    const cached = await getExtensionStorage(e2e.browser.worker, ['orgSettings']);
     expect(cached.orgSettings?.neverLog).toEqual([]);
 
     await logThread(retried);
@@ -256,7 +201,7 @@ describe('"Not synced": items the server refused', () => {
   });
 
   it('retries one once its sender is off the list: the row goes and the server has the message exactly once', async () => {
-    await adminApi.settings.update.mutate({ orgNeverLog: [{ kind: 'email', value: senderOf(discarded).handle! }] });
+    await adminApi().settings.update.mutate({ orgNeverLog: [{ kind: 'email', value: senderOf(discarded).handle! }] });
     const popup = await openPopup();
     const row = notSyncedRows(popup).filter({ hasText: senderOf(retried).name });
     await row.waitFor({ timeout: 20_000 });

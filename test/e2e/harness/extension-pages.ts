@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
+import { waitFor } from './wait';
 
 /** Open one of the extension's own pages (`popup.html`, `options.html`, `dashboard.html`) in a new tab. */
 export async function openExtensionPage(browser: ExtensionBrowser, page: string): Promise<Page> {
@@ -28,4 +29,18 @@ export async function signInThroughOptions(
   if (opts.sync) await options.getByRole('button', { name: 'Sync now' }).click();
   if (!opts.keepOpen) await options.close();
   return options;
+}
+
+/**
+ * Sign in through the Options page and press "Sync now", then wait (polling `synced.check`, which reads the
+ * extension's storage, say) until the background has what the test needs, and close the page.
+ */
+export async function signInAndSync(
+  browser: ExtensionBrowser,
+  opts: { serverUrl: string; token: string; name: string },
+  synced: { what: string; check: () => Promise<unknown> },
+): Promise<void> {
+  const options = await signInThroughOptions(browser, { ...opts, sync: true, keepOpen: true });
+  await waitFor(synced.what, synced.check);
+  await options.close();
 }

@@ -1,0 +1,29 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './browser';
+import { serveFixtureAt, type SiteFixture } from './fixtures';
+
+/**
+ * Open the fixture's page, click "Log this" and save what the panel offers (first creating the stakeholder it
+ * asks for, when given `newStakeholder`); returns the page, still open.
+ */
+export async function logThisThread(
+  browser: ExtensionBrowser,
+  fixture: SiteFixture,
+  opts: { newStakeholder?: { name: string; type: string } } = {},
+): Promise<Page> {
+  await serveFixtureAt(browser.context, fixture);
+  const page = await browser.context.newPage();
+  await page.goto(fixture.url);
+  const button = page.getByRole('button', { name: 'Log this' });
+  await button.click({ timeout: 20_000 });
+  const panel = page.getByRole('dialog', { name: 'Log this conversation' });
+  await panel.waitFor();
+  if (opts.newStakeholder) {
+    // An unknown counterpart opens the panel on a new stakeholder named as the page shows them.
+    await panel.getByLabel('Stakeholder name').fill(opts.newStakeholder.name, { timeout: 20_000 });
+    await panel.getByLabel('Stakeholder type').selectOption(opts.newStakeholder.type);
+  }
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByText(/Logged \d+ new messages/).waitFor({ timeout: 20_000 });
+  return page;
+}
