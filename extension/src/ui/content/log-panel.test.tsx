@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CapturedThread } from '@comms-log/shared';
 import { translate, type MessageKey } from '../../lib/i18n';
-import { reactRootPerTest } from '../testing/react-root';
 
 const sendToBackground = vi.fn();
 vi.mock('../../lib/messages', () => ({ sendToBackground: (...args: unknown[]) => sendToBackground(...args) }));
@@ -39,7 +39,7 @@ const thread: CapturedThread = {
   ],
 };
 
-const dom = reactRootPerTest();
+afterEach(cleanup);
 
 beforeEach(() => {
   sendToBackground.mockReset();
@@ -49,12 +49,6 @@ async function flush() {
   await act(async () => {
     await new Promise((r) => setTimeout(r, 0));
   });
-}
-
-function button(name: string): HTMLButtonElement {
-  const found = [...dom.container.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
 }
 
 describe('LogPanel', () => {
@@ -74,23 +68,16 @@ describe('LogPanel', () => {
       throw new Error(type);
     });
     const onSaved = vi.fn();
-    act(() =>
-      dom.root.render(
-        <LogPanel
-          content={{ kind: 'thread', thread, neverLogRemoved: 0 }}
-          onClose={() => undefined}
-          onSaved={onSaved}
-        />,
-      ),
+    render(
+      <LogPanel content={{ kind: 'thread', thread, neverLogRemoved: 0 }} onClose={() => undefined} onSaved={onSaved} />,
     );
     await flush();
-    expect(dom.container.textContent).toContain('Customer Co');
-    expect(dom.container.textContent).toContain('1 new since last logged');
-    const save = button('Save');
+    expect(screen.getByRole('form', { name: 'Log this conversation' })).toBeTruthy();
+    expect(screen.getByText('Customer Co')).toBeTruthy();
+    expect(screen.getByText(/1 new since last logged/)).toBeTruthy();
+    const save = screen.getByRole('button', { name: 'Save' });
     expect(document.activeElement).toBe(save);
-    await act(async () => {
-      save.form!.requestSubmit();
-    });
+    await userEvent.keyboard('{Enter}');
     await flush();
     const call = sendToBackground.mock.calls.find(([type]) => type === 'log-thread');
     expect(call?.[1]).toMatchObject({
@@ -100,7 +87,7 @@ describe('LogPanel', () => {
       followUpOn: null,
     });
     expect(onSaved).toHaveBeenCalled();
-    expect(dom.container.textContent).toContain('Logged 1 new messages.');
+    expect(screen.getByRole('status').textContent).toBe('Logged 1 new messages.');
   });
 
   it('offers a new stakeholder named after the sender, rendering page text as text only', async () => {
@@ -110,35 +97,31 @@ describe('LogPanel', () => {
         return [{ handle: { kind: 'email', value: 'ann@customer.com' }, stakeholder: null, via: null }];
       return [];
     });
-    act(() =>
-      dom.root.render(
-        <LogPanel
-          content={{ kind: 'thread', thread, neverLogRemoved: 0 }}
-          onClose={() => undefined}
-          onSaved={() => undefined}
-        />,
-      ),
+    render(
+      <LogPanel
+        content={{ kind: 'thread', thread, neverLogRemoved: 0 }}
+        onClose={() => undefined}
+        onSaved={() => undefined}
+      />,
     );
     await flush();
-    const input = dom.container.querySelector<HTMLInputElement>('input:not([type=date])');
-    expect(input?.value).toBe(hostileName);
-    expect(dom.container.querySelector('img')).toBeNull();
+    const input = screen.getByRole<HTMLInputElement>('textbox', { name: 'Stakeholder name' });
+    expect(input.value).toBe(hostileName);
+    expect(screen.queryByRole('img', { hidden: true })).toBeNull();
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
   it('reports a site change by selector key', () => {
-    act(() =>
-      dom.root.render(
-        <LogPanel
-          content={{ kind: 'site-changed', selectorKey: 'threadSubject' }}
-          onClose={() => undefined}
-          onSaved={() => undefined}
-        />,
-      ),
+    render(
+      <LogPanel
+        content={{ kind: 'site-changed', selectorKey: 'threadSubject' }}
+        onClose={() => undefined}
+        onSaved={() => undefined}
+      />,
     );
-    expect(dom.container.querySelector('[role=alert]')?.textContent).toBe(
+    expect(screen.getByRole('alert').textContent).toBe(
       "This page's layout changed (threadSubject); nothing was logged.",
     );
-    expect(dom.container.querySelector('form')).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Log this conversation' })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { formatRelative } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messages';
 import type { ThreadStatus } from '../../lib/outbox/thread-status';
@@ -18,12 +18,11 @@ export function LogThisButton({ threadKey, onClick, refresh }: Props) {
   const [status, setStatus] = useState<ThreadStatus | null>(null);
   const statusId = useId();
 
-  const load = useCallback(() => {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is bumped after a save, to read the status again.
+  useEffect(() => {
     if (!threadKey) return setStatus(null);
     void sendToBackground('thread-status', { threadKey }).then(setStatus, () => setStatus(null));
-  }, [threadKey]);
-
-  useEffect(load, [load, refresh]);
+  }, [threadKey, refresh]);
 
   const logged = status && status.count > 0 && status.lastLoggedAt ? status : null;
   return (

@@ -1,6 +1,11 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+  type ShadowRootContentScriptUiOptions,
+} from 'wxt/utils/content-script-ui/shadow-root';
+import type { CapturedThread } from '@comms-log/shared';
 import type { SiteAdapter } from '../../sites/common/types';
 import { isSiteChangedError } from '../../sites/common/site-changed-error';
 import { threadKeyOf } from '../../lib/capture/thread-to-interactions';
@@ -28,7 +33,7 @@ function quietThreadKey(adapter: SiteAdapter): string | null {
 
 /** Reads the thread for the panel, never-log applied before anything else sees it. */
 async function capture(adapter: SiteAdapter): Promise<PanelContent> {
-  let thread;
+  let thread: CapturedThread | null;
   try {
     thread = adapter.extract(document, extractOptions());
   } catch (err) {
@@ -42,6 +47,44 @@ async function capture(adapter: SiteAdapter): Promise<PanelContent> {
   return { kind: 'thread', thread: kept, neverLogRemoved: removed };
 }
 
+/** A shadow-root UI holding a React root, rendered by `render` on mount and unmounted on removal. */
+function reactShadowUi(
+  ctx: ContentScriptContext,
+  options: Omit<ShadowRootContentScriptUiOptions<Root>, 'position' | 'append' | 'onMount' | 'onRemove'>,
+  render: (root: Root) => void,
+): Promise<ShadowRootContentScriptUi<Root>> {
+  return createShadowRootUi(ctx, {
+    ...options,
+    position: 'inline',
+    append: 'last',
+    onMount(container) {
+      const root = createRoot(container);
+      render(root);
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+    },
+  });
+}
+
+/** Calls `check` once now, then at most every RECHECK_MS while the page changes or navigates. */
+function watchPage(ctx: ContentScriptContext, check: () => void): void {
+  let timer: number | null = null;
+  const schedule = () => {
+    if (timer !== null) return;
+    timer = ctx.setTimeout(() => {
+      timer = null;
+      check();
+    }, RECHECK_MS);
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  check();
+}
+
 /**
  * Wiring for one site: keeps a "Log this" button at the adapter's anchor as the single-page app navigates and
  * re-renders, and opens the panel (its own shadow root on <body>, so page containers cannot clip it).
@@ -52,37 +95,19 @@ export async function mountLogThis(ctx: ContentScriptContext, adapter: SiteAdapt
   let refresh = 0;
   let panelContent: PanelContent | null = null;
 
-  const panel: ShadowRootContentScriptUi<Root> = await createShadowRootUi(ctx, {
-    name: 'comms-log-panel',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    // Typing in the panel must not reach the site's keyboard shortcuts (Gmail's "c", "r", …).
-    isolateEvents: ['keydown', 'keyup', 'keypress'],
-    onMount(container) {
-      const root = createRoot(container);
-      renderPanel(root);
-      return root;
+  const panel = await reactShadowUi(
+    ctx,
+    {
+      name: 'comms-log-panel',
+      anchor: 'body',
+      // Typing in the panel must not reach the site's keyboard shortcuts (Gmail's "c", "r", …).
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
     },
-    onRemove(root) {
-      root?.unmount();
-    },
-  });
-
-  const button: ShadowRootContentScriptUi<Root> = await createShadowRootUi(ctx, {
-    name: 'comms-log-log-this',
-    position: 'inline',
-    anchor: () => anchor,
-    append: 'last',
-    onMount(container) {
-      const root = createRoot(container);
-      renderButton(root);
-      return root;
-    },
-    onRemove(root) {
-      root?.unmount();
-    },
-  });
+    (root) => renderPanel(root),
+  );
+  const button = await reactShadowUi(ctx, { name: 'comms-log-log-this', anchor: () => anchor }, (root) =>
+    renderButton(root),
+  );
 
   function closePanel() {
     panelContent = null;
@@ -116,7 +141,7 @@ export async function mountLogThis(ctx: ContentScriptContext, adapter: SiteAdapt
     else panel.mount();
   }
 
-  function check() {
+  watchPage(ctx, () => {
     const url = new URL(location.href);
     const next = adapter.isThreadPage(url) ? adapter.findButtonAnchor(document) : null;
     const attached = button.shadowHost.isConnected;
@@ -126,20 +151,5 @@ export async function mountLogThis(ctx: ContentScriptContext, adapter: SiteAdapt
     anchor = next;
     mountedHref = location.href;
     if (anchor) button.mount();
-  }
-
-  let timer: number | null = null;
-  const schedule = () => {
-    if (timer !== null) return;
-    timer = ctx.setTimeout(() => {
-      timer = null;
-      check();
-    }, RECHECK_MS);
-  };
-
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  check();
+  });
 }

@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { OverdueItem } from '@comms-log/shared';
 import { translate, type Lang, type MessageKey } from '../../lib/i18n';
-import { reactRootPerTest } from '../testing/react-root';
 import { FollowupRow } from './followup-row';
 
-const dom = reactRootPerTest();
+afterEach(cleanup);
 
 const reminder: OverdueItem = {
   kind: 'reminder',
@@ -20,39 +19,43 @@ const reminder: OverdueItem = {
   url: null,
 };
 
-function render(lang: Lang, item: OverdueItem) {
+/** The row as a screen reader finds it: an article named `name`. */
+function renderRow(lang: Lang, item: OverdueItem, name: string) {
+  cleanup();
   const t = (key: MessageKey, ...subs: (string | number)[]) => translate(lang, key, ...subs);
-  act(() =>
-    dom.root.render(
-      <FollowupRow
-        t={t}
-        lang={lang}
-        item={item}
-        group="reminders"
-        nowMs={Date.parse('2026-03-12T02:00:00Z')}
-        timeZone="Asia/Shanghai"
-        onAct={async () => {}}
-        onOpen={() => {}}
-        onLogCall={() => {}}
-      />,
-    ),
+  render(
+    <FollowupRow
+      t={t}
+      lang={lang}
+      item={item}
+      group="reminders"
+      nowMs={Date.parse('2026-03-12T02:00:00Z')}
+      timeZone="Asia/Shanghai"
+      onAct={async () => {}}
+      onOpen={() => {}}
+      onLogCall={() => {}}
+    />,
   );
-  return {
-    state: dom.container.querySelector('.fu-state')?.textContent,
-    name: dom.container.querySelector('article')?.getAttribute('aria-label'),
-  };
+  return within(screen.getByRole('article', { name }));
 }
 
 describe('a due reminder without a stakeholder', () => {
   it('is named "Reminder" and marked due, not "Reminder" twice', () => {
-    expect(render('en', reminder)).toEqual({ state: 'Due', name: 'Reminder' });
-    expect(render('zh_CN', reminder)).toEqual({ state: '已到期', name: '提醒' });
+    const en = renderRow('en', reminder, 'Reminder');
+    expect(en.getByText('Due')).toBeTruthy();
+    expect(en.getAllByText('Reminder')).toHaveLength(1);
+    const zh = renderRow('zh_CN', reminder, '提醒');
+    expect(zh.getByText('已到期')).toBeTruthy();
+    expect(zh.getAllByText('提醒')).toHaveLength(1);
   });
 
   it('is named after its stakeholder when it has one', () => {
-    expect(render('en', { ...reminder, stakeholderId: 'S1', stakeholderName: 'Summit Trade Office' })).toEqual({
-      state: 'Due',
-      name: 'Summit Trade Office',
-    });
+    const row = renderRow(
+      'en',
+      { ...reminder, stakeholderId: 'S1', stakeholderName: 'Summit Trade Office' },
+      'Summit Trade Office',
+    );
+    expect(row.getByText('Due')).toBeTruthy();
+    expect(row.getByText('Summit Trade Office')).toBeTruthy();
   });
 });

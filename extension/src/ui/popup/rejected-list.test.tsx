@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { translate, type MessageKey } from '../../lib/i18n';
 import type { RejectedItem } from '../../lib/outbox/rejected';
-import { reactRootPerTest } from '../testing/react-root';
 
 const sendToBackground = vi.fn();
 vi.mock('../../lib/messages', () => ({ sendToBackground: (...args: unknown[]) => sendToBackground(...args) }));
@@ -13,7 +13,7 @@ vi.mock('../use-storage-item', () => ({ useStorageItem: () => undefined }));
 const { RejectedList } = await import('./rejected-list');
 
 const t = (key: MessageKey, ...subs: (string | number)[]) => translate('en', key, ...subs);
-const dom = reactRootPerTest();
+afterEach(cleanup);
 
 const email: RejectedItem = {
   key: 'interaction:A',
@@ -64,46 +64,51 @@ async function flush() {
   });
 }
 
-function buttons(name: string): HTMLButtonElement[] {
-  return [...dom.container.querySelectorAll('button')].filter((b) => b.textContent === name);
+function buttons(name: string): HTMLElement[] {
+  return screen.queryAllByRole('button', { name });
 }
 
-async function click(b: HTMLButtonElement | undefined) {
+/** What each refused item is, as its first line says. */
+function titles(): (string | null)[] {
+  return screen.queryAllByRole('listitem').map((li) => within(li).getAllByRole('paragraph')[0]!.textContent);
+}
+
+async function click(b: HTMLElement | undefined) {
   if (!b) throw new Error('no such button');
-  await act(async () => b.click());
+  await userEvent.click(b);
   await flush();
 }
 
 describe('RejectedList', () => {
   it('says what each refused item is and why, in plain words', async () => {
-    act(() => dom.root.render(<RejectedList t={t} lang="en" />));
+    render(<RejectedList t={t} lang="en" />);
     await flush();
-    const rows = [...dom.container.querySelectorAll('li')].map((li) => li.querySelector('.rej-what')?.textContent);
+    const rows = titles();
     expect(rows[0]).toMatch(/^Email from Marcus Reid, Mar \d{1,2}, \d\d:\d\d$/);
     expect(rows[1]).toBe('Reminder: Send the quote');
-    expect(dom.container.textContent).toContain("marcus@reid.example is on your organisation's never-log list.");
-    expect(dom.container.textContent).toContain('The stakeholder no longer exists in your organisation.');
+    expect(screen.getByText("marcus@reid.example is on your organisation's never-log list.")).toBeTruthy();
+    expect(screen.getByText('The stakeholder no longer exists in your organisation.')).toBeTruthy();
     expect(buttons('Retry')).toHaveLength(2);
     expect(buttons('Discard')).toHaveLength(2);
     expect(buttons('Retry all')).toHaveLength(1);
   });
 
   it('retries one item, or all of them, through the background', async () => {
-    act(() => dom.root.render(<RejectedList t={t} lang="en" />));
+    const { rerender } = render(<RejectedList t={t} lang="en" />);
     await flush();
     await click(buttons('Retry')[1]);
     expect(sendToBackground).toHaveBeenCalledWith('rej-retry', { keys: ['followup:F1'] });
-    expect(dom.container.querySelectorAll('li')).toHaveLength(1);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
     outbox = [email, reminder];
-    await act(async () => dom.root.render(<RejectedList t={t} lang="en" key="again" />));
+    rerender(<RejectedList t={t} lang="en" key="again" />);
     await flush();
     await click(buttons('Retry all')[0]);
     expect(sendToBackground).toHaveBeenCalledWith('rej-retry', { keys: null });
-    expect(dom.container.querySelector('[data-testid=rejected-list]')).toBeNull();
+    expect(screen.queryByRole('region', { name: /Not synced/ })).toBeNull();
   });
 
   it('discards only after a confirmation', async () => {
-    act(() => dom.root.render(<RejectedList t={t} lang="en" />));
+    render(<RejectedList t={t} lang="en" />);
     await flush();
     await click(buttons('Discard')[0]);
     expect(sendToBackground).not.toHaveBeenCalledWith('rej-discard', expect.anything());
@@ -112,8 +117,6 @@ describe('RejectedList', () => {
     await click(buttons('Discard')[0]);
     await click(buttons('Yes, discard')[0]);
     expect(sendToBackground).toHaveBeenCalledWith('rej-discard', { key: 'interaction:A' });
-    expect([...dom.container.querySelectorAll('li')].map((li) => li.querySelector('.rej-what')?.textContent)).toEqual([
-      'Reminder: Send the quote',
-    ]);
+    expect(titles()).toEqual(['Reminder: Send the quote']);
   });
 });
