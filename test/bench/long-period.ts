@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authenticate } from '../../server/src/auth/tokens';
 import { createDb, migrateDb } from '../../server/src/db/client';
-import { metricsResponseTimes } from '../../server/src/services/metrics';
-import { bulkLoad } from './dashboard';
+import { metricsResponseTimes } from '../../server/src/services/metrics/response-times';
+import { bulkLoad } from './bulk-load';
 
 const DAY = 86_400_000;
 const i = process.argv.indexOf('--rows');

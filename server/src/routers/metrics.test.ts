@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
 import { createStakeholder } from '../services/directory';
-import { rollUpTotals } from '../services/metrics';
+import { rollUpTotals } from '../services/metrics/totals';
 import { createTestOrg, freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
 
 const H = 3_600_000;

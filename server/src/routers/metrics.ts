@@ -10,8 +10,11 @@ import {
   totalsInputSchema,
   totalsResultSchema,
 } from '@comms-log/shared';
-import { metricsCadence } from '../services/cadence-list';
-import { metricsCoverage, metricsInteractions, metricsResponseTimes, metricsTotals } from '../services/metrics';
+import { metricsCadence } from '../services/metrics/cadence-list';
+import { metricsCoverage } from '../services/metrics/coverage';
+import { metricsInteractions } from '../services/metrics/interactions';
+import { metricsResponseTimes } from '../services/metrics/response-times';
+import { metricsTotals } from '../services/metrics/totals';
 import { authedProcedure, router } from '../trpc';
 
 /** Dashboard figures. Every signed-in user may ask; staff get their own figures only (see `scopeFilter`). */

@@ -23,3 +23,19 @@ export function decodePageCursor(cursor: string | null | undefined): PageCursor 
   }
   return { at: Number(m[1]), id: m[2]! };
 }
+
+/**
+ * The first `limit` of `rows` (read with `limit + 1`, so that one more row tells that a next page exists) and the
+ * cursor of that next page, null on the last page.
+ */
+export function keysetPage<T>(
+  rows: T[],
+  limit: number,
+  cursorOf: (last: T) => PageCursor,
+): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  if (rows.length <= limit || last === undefined) return { page, nextCursor: null };
+  const c = cursorOf(last);
+  return { page, nextCursor: encodePageCursor(c.at, c.id) };
+}

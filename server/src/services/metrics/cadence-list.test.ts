@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DbHandle } from '../db/client';
-import { createStakeholder, type StakeholderFields } from './directory';
-import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../testing/test-org';
+import type { DbHandle } from '../../db/client';
+import { createStakeholder, type StakeholderFields } from '../directory';
+import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;

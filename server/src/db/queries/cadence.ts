@@ -1,0 +1,155 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { liveChannels, type Channel, type StakeholderType, type cadenceListInputSchema } from '@comms-log/shared';
+import type { z } from 'zod';
+import type { DbOrTx } from '../client';
+import { inList, int } from '../sql-values';
+
+/*
+ * What cadence (docs/metrics.md "Cadence") reads from the database, the same for the follow-ups list and the
+ * dashboard's coverage and cadence list: the stakeholders with the fields their rules need, and each one's last
+ * contact of ours per channel.
+ */
+
+export interface CadenceStakeholderRow {
+  id: string;
+  name: string;
+  type: StakeholderType;
+  tier: string;
+  ownerUserId: string | null;
+  cadenceOverride: { idealDays: number; maxDays: number } | null;
+  createdAtMs: number;
+}
+
+/** A stakeholder's last contact of ours in one channel. */
+export interface LastContact {
+  stakeholderId: string;
+  channel: Channel;
+  atMs: number;
+}
+
+export interface CadenceInputs {
+  people: CadenceStakeholderRow[];
+  contacts: LastContact[];
+}
+
+/** The stakeholders `s` that `where` selects (the caller scopes it to the org), with what cadence needs. */
+async function selectCadenceStakeholders(db: DbOrTx, where: SQL): Promise<CadenceStakeholderRow[]> {
+  const rows = await db.all<{
+    id: string;
+    name: string;
+    type: StakeholderType;
+    tier: string;
+    owner_user_id: string | null;
+    cadence_ideal_days: number | null;
+    cadence_max_days: number | null;
+    created_at: number;
+  }>(
+    sql`SELECT s.id, s.name, s.type, s.tier, s.owner_user_id, s.cadence_ideal_days, s.cadence_max_days, s.created_at FROM stakeholders s WHERE ${where}`,
+  );
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    type: p.type,
+    tier: p.tier,
+    ownerUserId: p.owner_user_id,
+    cadenceOverride:
+      p.cadence_ideal_days !== null && p.cadence_max_days !== null
+        ? { idealDays: p.cadence_ideal_days, maxDays: p.cadence_max_days }
+        : null,
+    createdAtMs: p.created_at,
+  }));
+}
+
+/**
+ * Each stakeholder's last contact of ours per channel up to `atMs`, condensed in SQL to one row each, since cadence
+ * reads nothing else: an outbound message, a live event, or an inbound wait answered by then (an unanswered inbound
+ * is not our contact). Deleted, automated and internal rows never count. `stakeholderIds` is what goes inside
+ * `IN (…)`: a list of ids or a subquery.
+ */
+async function lastContactsOfOurs(
+  db: DbOrTx,
+  orgId: string,
+  stakeholderIds: SQL,
+  atMs: number,
+): Promise<LastContact[]> {
+  const rows = await db.all<{ stakeholder_id: string; channel: Channel; at: number }>(sql`
+    SELECT i.stakeholder_id, i.channel, max(i.occurred_at) AS at
+    FROM interactions i
+    WHERE i.org_id = ${orgId} AND i.stakeholder_id IN (${stakeholderIds})
+      AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${int(atMs)}
+      AND (i.direction = 'outbound' OR i.channel IN (${inList(liveChannels)}) OR (i.wait_start = 1 AND i.replied_at <= ${int(atMs)}))
+    GROUP BY i.stakeholder_id, i.channel`);
+  return rows.map((r) => ({ stakeholderId: r.stakeholder_id, channel: r.channel, atMs: r.at }));
+}
+
+/** Which stakeholders a cadence figure covers (the cadence list's filters). */
+export type CadenceScope = Pick<
+  z.output<typeof cadenceListInputSchema>,
+  'stakeholderType' | 'tier' | 'stakeholderId' | 'ownerUserId'
+>;
+
+/**
+ * The cadence inputs of the active stakeholders in `scope` (`ownedBy`: only that user's), as of `atMs`: the people
+ * first, then (when there are any) their contacts, selected by the same WHERE as a subquery.
+ */
+export async function cadenceInputsOfScope(
+  db: DbOrTx,
+  orgId: string,
+  scope: CadenceScope & { ownedBy: string | null },
+  atMs: number,
+): Promise<CadenceInputs> {
+  const parts: SQL[] = [sql`s.org_id = ${orgId}`, sql`s.active = 1`];
+  if (scope.ownedBy !== null) parts.push(sql`s.owner_user_id = ${scope.ownedBy}`);
+  if (scope.stakeholderType?.length) parts.push(sql`s.type IN (${inList(scope.stakeholderType)})`);
+  if (scope.tier?.length) parts.push(sql`s.tier IN (${inList(scope.tier)})`);
+  if (scope.stakeholderId?.length) parts.push(sql`s.id IN (${inList(scope.stakeholderId)})`);
+  if (scope.ownerUserId?.length) {
+    const owners = scope.ownerUserId.filter((o): o is string => o !== null);
+    const either: SQL[] = [];
+    if (owners.length) either.push(sql`s.owner_user_id IN (${inList(owners)})`);
+    if (owners.length < scope.ownerUserId.length) either.push(sql`s.owner_user_id IS NULL`);
+    parts.push(sql`(${sql.join(either, sql` OR `)})`);
+  }
+  const where = sql.join(parts, sql` AND `);
+  const people = await selectCadenceStakeholders(db, where);
+  if (people.length === 0) return { people, contacts: [] };
+  const contacts = await lastContactsOfOurs(db, orgId, sql`SELECT s.id FROM stakeholders s WHERE ${where}`, atMs);
+  return { people, contacts };
+}
+
+/**
+ * The cadence inputs of a follow-ups list as of `atMs`: every active stakeholder for the team's list (`forUserId`
+ * null), else the owner's and the unowned ones they dealt with; then their contacts, by id.
+ */
+export async function cadenceInputsOfListOwner(
+  db: DbOrTx,
+  orgId: string,
+  forUserId: string | null,
+  atMs: number,
+): Promise<CadenceInputs> {
+  const people = await selectCadenceStakeholders(
+    db,
+    sql`s.org_id = ${orgId} AND s.active = 1
+      ${forUserId === null ? sql`` : sql`AND (s.owner_user_id = ${forUserId} OR (s.owner_user_id IS NULL AND s.id IN (SELECT DISTINCT i.stakeholder_id FROM interactions i WHERE i.org_id = ${orgId} AND i.user_id = ${forUserId} AND i.deleted = 0 AND i.stakeholder_id IS NOT NULL)))`}`,
+  );
+  if (people.length === 0) return { people, contacts: [] };
+  const contacts = await lastContactsOfOurs(db, orgId, inList(people.map((p) => p.id)), atMs);
+  return { people, contacts };
+}
+
+/** Each stakeholder's last message from them and last of ours up to `atMs` (automated and internal ones aside). */
+export async function lastInboundOutbound(
+  db: DbOrTx,
+  orgId: string,
+  stakeholderIds: readonly string[],
+  atMs: number,
+): Promise<Map<string, { lastIn: number | null; lastOut: number | null }>> {
+  const rows = await db.all<{ stakeholder_id: string; last_in: number | null; last_out: number | null }>(sql`
+      SELECT i.stakeholder_id, max(CASE WHEN i.direction = 'inbound' THEN i.occurred_at END) AS last_in,
+        max(CASE WHEN i.direction = 'outbound' THEN i.occurred_at END) AS last_out
+      FROM interactions i
+      WHERE i.org_id = ${orgId} AND i.stakeholder_id IN (${inList(stakeholderIds)})
+        AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${int(atMs)}
+      GROUP BY i.stakeholder_id`);
+  return new Map(rows.map((r) => [r.stakeholder_id, { lastIn: r.last_in, lastOut: r.last_out }]));
+}

@@ -1,0 +1,91 @@
+import {
+  ResponseStatsAccumulator,
+  type ResponseTimesResult,
+  type WaitFigures,
+  type responseTimesInputSchema,
+} from '@comms-log/shared';
+import type { z } from 'zod';
+import { scanWaits } from '../../db/queries/waits';
+import type { ServiceCtx } from '../service-ctx';
+import { compareKeys, grouping, keyString, type Grouping, type KeyRecord } from './grouping';
+import { asOfMs, loadEnv, scopeFilter, type MetricsEnv } from './scope';
+
+/*
+ * `metrics.responseTimes` (docs/metrics.md): the waits in range read a month at a time, only the
+ * few columns the figures need, folded by the shared `ResponseStatsAccumulator` (what `summarizeWaits` uses), so the
+ * math lives in one place.
+ */
+
+type AccumulatorOptions = ConstructorParameters<typeof ResponseStatsAccumulator>[0];
+
+/** One accumulator per group key, found once per raw group value (several make one key: the days of a week). */
+function groupAccumulators(g: Grouping, options: AccumulatorOptions) {
+  const groups = new Map<string, { key: KeyRecord; acc: ResponseStatsAccumulator }>();
+  const accByRaw = new Map<string, ResponseStatsAccumulator>();
+  return {
+    /** The accumulator of a wait whose group values (in the order of `g.names`) start at `row[at]`. */
+    of(row: readonly unknown[], at: number): ResponseStatsAccumulator {
+      const raw = JSON.stringify(row.length === at + 1 ? row[at] : row.slice(at));
+      const known = accByRaw.get(raw);
+      if (known) return known;
+      const named: Record<string, unknown> = {};
+      g.names.forEach((n, k) => {
+        named[n] = row[at + k];
+      });
+      const key = g.keyOf(named);
+      const ks = keyString(g.dims, key);
+      let grp = groups.get(ks);
+      if (!grp) {
+        grp = { key, acc: new ResponseStatsAccumulator(options) };
+        groups.set(ks, grp);
+      }
+      accByRaw.set(raw, grp.acc);
+      return grp.acc;
+    },
+    rows: () =>
+      [...groups.values()]
+        .sort((a, b) => compareKeys(g.dims, a.key, b.key))
+        .map((grp) => ({ key: grp.key, stats: grp.acc.result() })),
+  };
+}
+
+/**
+ * Response figures over waits starting in [from, to), as of `asOf`, on the working or calendar basis: the waits'
+ * five figures, a month at a time (`scanWaits`), folded into a `ResponseStatsAccumulator` per group. `env`: the
+ * report's plan, read once for all its figures.
+ */
+export async function metricsResponseTimes(
+  ctx: ServiceCtx,
+  input: z.output<typeof responseTimesInputSchema>,
+  env?: MetricsEnv,
+): Promise<ResponseTimesResult> {
+  const e = env ?? (await loadEnv(ctx));
+  const filter = scopeFilter(ctx.user, input.filter);
+  const options = { basis: input.basis, asOfMs: asOfMs(ctx, input.asOf) };
+  const g = grouping(input.groupBy, Date.parse(filter.from), Date.parse(filter.to), e.plan.calendar.timeZone);
+  const total = new ResponseStatsAccumulator(options);
+  const groups = groupAccumulators(g, options);
+  const calendar = input.basis === 'calendar';
+  const columns = ['repliedAt', calendar ? 'responseMs' : 'responseWorkMs', 'deadlineAt', 'closedAt'] as const;
+  await scanWaits(
+    ctx.db,
+    ctx.user.orgId,
+    filter,
+    columns,
+    (rows) => {
+      for (const r of rows) {
+        const figures: WaitFigures = {
+          replyAtMs: r[0],
+          responseMs: calendar ? r[1] : null,
+          responseWorkMs: calendar ? null : r[1],
+          deadlineMs: r[2],
+          closedAtMs: r[3],
+        };
+        total.add(figures);
+        if (g.dims.length) groups.of(r, columns.length).add(figures);
+      }
+    },
+    { extra: g.values },
+  );
+  return { basis: input.basis, total: total.result(), rows: groups.rows() };
+}
