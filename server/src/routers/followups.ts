@@ -1,28 +1,24 @@
-import { z } from 'zod';
 import {
   closureListInputSchema,
   closureListResultSchema,
+  followupIdInputSchema,
   followupInputSchema,
   followupListInputSchema,
+  followupListResultSchema,
   followupSchema,
-  isoDateTimeSchema,
   overdueInputSchema,
   overdueResultSchema,
   snoozeInputSchema,
+  snoozeResultSchema,
   waitClosureInputSchema,
+  waitClosureResultSchema,
 } from '@comms-log/shared';
-import {
-  closeWait,
-  completeFollowup,
-  createFollowup,
-  listClosures,
-  listFollowups,
-  overdueList,
-  snoozeItem,
-} from '../services/followups';
+import { closeWait } from '../services/followups/close-wait';
+import { listClosures, listFollowups } from '../services/followups/lists';
+import { overdueList } from '../services/followups/overdue';
+import { completeFollowup, createFollowup } from '../services/followups/reminders';
+import { snoozeItem } from '../services/followups/snooze';
 import { authedProcedure, managerProcedure, router } from '../trpc';
-
-const idInputSchema = z.object({ id: z.string().min(1).max(64) });
 
 /** Follow-ups: the overdue list (popup), reminders, snoozes and "no reply needed". Staff act on their own items only. */
 export const followupsRouter = router({
@@ -32,23 +28,23 @@ export const followupsRouter = router({
     .query(({ ctx, input }) => overdueList(ctx, input)),
   list: authedProcedure
     .input(followupListInputSchema.default({ cursor: null, limit: 50 }))
-    .output(z.object({ items: z.array(followupSchema), nextCursor: z.string().nullable() }))
+    .output(followupListResultSchema)
     .query(({ ctx, input }) => listFollowups(ctx, input)),
   create: authedProcedure
     .input(followupInputSchema)
     .output(followupSchema)
     .mutation(({ ctx, input }) => createFollowup(ctx, input)),
   complete: authedProcedure
-    .input(idInputSchema)
+    .input(followupIdInputSchema)
     .output(followupSchema)
-    .mutation(({ ctx, input }) => completeFollowup(ctx, input.id)),
+    .mutation(({ ctx, input }) => completeFollowup(ctx, input)),
   snooze: authedProcedure
     .input(snoozeInputSchema)
-    .output(z.object({ kind: snoozeInputSchema.shape.kind, id: z.string(), until: isoDateTimeSchema }))
+    .output(snoozeResultSchema)
     .mutation(({ ctx, input }) => snoozeItem(ctx, input)),
   closeWait: authedProcedure
     .input(waitClosureInputSchema)
-    .output(z.object({ interactionId: z.string(), status: z.literal('closed') }))
+    .output(waitClosureResultSchema)
     .mutation(({ ctx, input }) => closeWait(ctx, input)),
   closures: managerProcedure
     .input(closureListInputSchema.default({ cursor: null, limit: 50 }))

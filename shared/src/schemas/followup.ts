@@ -26,12 +26,18 @@ export const followupSchema = followupInputSchema.extend({
 });
 export type Followup = z.infer<typeof followupSchema>;
 
+/** `followups.complete`: the follow-up to mark done. */
+export const followupIdInputSchema = z.object({ id: z.string().min(1).max(64) });
+export type FollowupIdInput = z.infer<typeof followupIdInputSchema>;
+
 /** "No reply needed": ends a wait's clock without counting as a reply (neither on time nor late). */
 export const waitClosureInputSchema = z.object({
   interactionId: z.string().min(1).max(64),
   reason: z.string().trim().min(1, 'say why no reply is needed').max(500),
 });
 export type WaitClosureInput = z.infer<typeof waitClosureInputSchema>;
+export const waitClosureResultSchema = z.object({ interactionId: z.string(), status: z.literal('closed') });
+export type WaitClosureResult = z.infer<typeof waitClosureResultSchema>;
 
 export const snoozeInputSchema = z.object({
   /** What to snooze: a follow-up id, a wait (interaction id) or a stakeholder's cadence. */
@@ -40,6 +46,12 @@ export const snoozeInputSchema = z.object({
   until: isoDateTimeSchema,
 });
 export type SnoozeInput = z.infer<typeof snoozeInputSchema>;
+export const snoozeResultSchema = z.object({
+  kind: snoozeInputSchema.shape.kind,
+  id: z.string(),
+  until: isoDateTimeSchema,
+});
+export type SnoozeResult = z.infer<typeof snoozeResultSchema>;
 
 /** `followups.list`: the caller's follow-ups (managers: any user's), newest due first. */
 export const followupListInputSchema = z.object({
@@ -50,6 +62,8 @@ export const followupListInputSchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type FollowupListInput = z.input<typeof followupListInputSchema>;
+export const followupListResultSchema = z.object({ items: z.array(followupSchema), nextCursor: z.string().nullable() });
+export type FollowupListResult = z.infer<typeof followupListResultSchema>;
 
 /** `followups.closures` (managers): waits closed as "no reply needed", with the reasons given. */
 export const closureListInputSchema = z.object({

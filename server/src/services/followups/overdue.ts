@@ -1,0 +1,141 @@
+import {
+  computeOverdue,
+  openWait,
+  resolveSla,
+  type OverdueFollowup,
+  type OverdueInteraction,
+  type OverdueResult,
+  type Plan,
+  type Wait,
+  type overdueInputSchema,
+} from '@comms-log/shared';
+import type { z } from 'zod';
+import { cadenceInputsOfListOwner, type CadenceInputs } from '../../db/queries/cadence';
+import {
+  dueFollowupRows,
+  liveSnoozes,
+  openWaitRows,
+  stakeholdersTouchedBy,
+  type OpenWaitRow,
+} from '../../db/queries/followups';
+import { fromIso } from '../../iso';
+import { currentPlan } from '../plans';
+import { nowOf, type ServiceCtx } from '../service-ctx';
+import { listOwner } from './list-owner';
+
+/*
+ * `followups.overdue` (docs/metrics.md "Follow-ups"): the list is computed by the shared `computeOverdue`, the same
+ * function the popup runs offline, over only the rows it needs: open waits (unanswered, not closed), active
+ * stakeholders with their last contact of ours per channel, open follow-ups due by tomorrow, and live snoozes.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** The open waits as `computeOverdue` takes them: each a wait and the inbound message that started it. */
+function openWaitsOf(rows: OpenWaitRow[], plan: Plan): { waits: Wait[]; events: OverdueInteraction[] } {
+  const waits: Wait[] = [];
+  const events: OverdueInteraction[] = [];
+  for (const r of rows) {
+    waits.push(
+      openWait({
+        id: r.id,
+        threadKey: r.thread_key,
+        stakeholderId: r.stakeholder_id,
+        stakeholderType: r.stakeholder_type,
+        channel: r.channel,
+        userId: r.user_id,
+        startMs: r.occurred_at,
+        slaLimit: resolveSla(plan, r.stakeholder_type, r.channel),
+        deadlineMs: r.deadline_at,
+        firstInConversation: r.first_response === 1,
+      }),
+    );
+    events.push({
+      id: r.id,
+      threadKey: r.thread_key,
+      stakeholderId: r.stakeholder_id,
+      stakeholderType: r.stakeholder_type,
+      channel: r.channel,
+      direction: 'inbound',
+      occurredAtMs: r.occurred_at,
+      userId: r.user_id,
+      title: r.title,
+      url: r.url,
+      stakeholderName: r.stakeholder_name,
+    });
+  }
+  return { waits, events };
+}
+
+/**
+ * Cadence reads only each stakeholder's last contact of ours per channel: one event each. And one event per
+ * stakeholder the list owner dealt with (`touched`), which makes unowned stakeholders theirs.
+ */
+function cadenceEventsOf({ people, contacts }: CadenceInputs, touched: string[], forUserId: string | null) {
+  const events: OverdueInteraction[] = [];
+  if (people.length === 0) return events;
+  const typeOf = new Map(people.map((p) => [p.id, p.type]));
+  for (const c of contacts) {
+    events.push({
+      id: `contact:${c.stakeholderId}:${c.channel}`,
+      threadKey: `contact:${c.stakeholderId}`,
+      stakeholderId: c.stakeholderId,
+      stakeholderType: typeOf.get(c.stakeholderId) ?? 'other',
+      channel: c.channel,
+      direction: 'outbound',
+      occurredAtMs: c.atMs,
+      // Only the list owner's own interactions mark unowned stakeholders as theirs (`touched` below).
+      userId: '',
+    });
+  }
+  for (const id of touched) {
+    // Marks that the list owner dealt with this stakeholder; automated, so never a contact of ours.
+    events.push({
+      id: `touched:${id}`,
+      threadKey: `touched:${id}`,
+      stakeholderId: id,
+      stakeholderType: typeOf.get(id) ?? 'other',
+      channel: 'email',
+      direction: 'inbound',
+      occurredAtMs: 0,
+      userId: forUserId!,
+      automated: true,
+    });
+  }
+  return events;
+}
+
+/** The overdue list of the caller, of another user (managers) or of the team, as of `asOf` (default: now). */
+export async function overdueList(ctx: ServiceCtx, input: z.output<typeof overdueInputSchema>): Promise<OverdueResult> {
+  const { db } = ctx;
+  const orgId = ctx.user.orgId;
+  const forUserId = await listOwner(ctx, input);
+  const asOfMs = input.asOf ? fromIso(input.asOf) : nowOf(ctx);
+  const { plan } = await currentPlan(db, orgId);
+  const { waits, events } = openWaitsOf(await openWaitRows(db, orgId, forUserId, asOfMs), plan);
+  // Stakeholders the list may show: the owner's (and unowned ones they dealt with), or everyone's for the team.
+  const touched = forUserId === null ? [] : await stakeholdersTouchedBy(db, orgId, forUserId);
+  const cadence = await cadenceInputsOfListOwner(db, orgId, forUserId, asOfMs);
+  events.push(...cadenceEventsOf(cadence, touched, forUserId));
+  const followupRows = await dueFollowupRows(db, orgId, forUserId, asOfMs + 2 * DAY_MS);
+  const followups: OverdueFollowup[] = followupRows.map((f) => ({
+    id: f.id,
+    userId: f.user_id,
+    dueAtMs: f.due_at,
+    note: f.note,
+    status: f.status,
+    snoozedUntilMs: f.snoozed_until,
+    stakeholderId: f.stakeholder_id,
+    url: f.url,
+  }));
+  return computeOverdue({
+    plan,
+    asOfMs,
+    forUserId,
+    interactions: events,
+    stakeholders: cadence.people.map((p) => ({ ...p, active: true })),
+    followups,
+    snoozes: await liveSnoozes(db, orgId, forUserId, asOfMs),
+    waits,
+  });
+}
