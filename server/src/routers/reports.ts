@@ -1,5 +1,6 @@
 import { periodReportInputSchema, periodReportSchema, reportGoalsSchema } from '@comms-log/shared';
-import { periodReport, reportGoals } from '../services/reports';
+import { reportGoals } from '../services/reports/goals';
+import { periodReport } from '../services/reports/period-report';
 import { authedProcedure, router } from '../trpc';
 
 /** Period reports. Staff get a report of their own interactions and stakeholders (`meta.scope: 'own'`). */

@@ -1,0 +1,45 @@
+import type { ReportMessages } from './types';
+
+const answerFaster = '请复核最慢的等待，并调整值班与分工，优先处理逾期消息。';
+
+export const zh: ReportMessages = {
+  stakeholderType: {
+    customer: '客户',
+    partner: '合作伙伴',
+    media: '媒体',
+    investor: '投资者',
+    government: '政府',
+    supplier: '供应商',
+    other: '其他',
+  },
+  channel: {
+    email: '邮件',
+    social: '社交媒体',
+    project: '项目工具',
+    phone: '电话',
+    video: '视频',
+    in_person: '面谈',
+    im: '即时通讯',
+  },
+  goalLabel: (label) => label.zh || label.en,
+  hours: (value) => `${value} 小时`,
+  goalAdvice: {
+    on_time_rate: answerFaster,
+    mean_response_hours: answerFaster,
+    median_response_hours: answerFaster,
+    coverage: '请为逾期未联系的对象安排联系，并指定负责人。',
+    outbound_posts: '请制定发布计划，补足本期发布数量。',
+    meetings: '请预约重点视频会议。',
+  },
+  missedGoal: (m) => `未达成目标「${m.label}」：实际 ${m.actual}，目标 ${m.target}。${m.advice}`,
+  nearGoal: (m) => `目标「${m.label}」接近未达成：实际 ${m.actual}，目标 ${m.target}。请及早关注。`,
+  lateOpen: (late, openLate) =>
+    `${late} 个等待超出时限，其中 ${openLate} 个至今未回复：请先答复这些消息，再复盘超时原因。`,
+  lateAnswered: (late) => `${late} 个等待超时后才回复：请复盘“最慢等待”中的案例。`,
+  overdueStakeholders: (count, names, more) =>
+    `${count} 个联系对象已超过联系周期：${names.join('、')}${more > 0 ? ' 等' : ''}。请本周内联系。`,
+  slowChannel: (m) =>
+    `${m.type}·${m.channel} 的按时响应率仅 ${m.rate}（${m.decided} 个等待）：请检查该渠道的分工与提醒。`,
+  volumeDrop: (m) =>
+    `本期沟通量较上一期下降 ${m.drop}（${m.previous} → ${m.current}）：请确认是否有沟通未记录，或联系是否减少。`,
+};

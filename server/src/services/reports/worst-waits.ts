@@ -1,0 +1,120 @@
+import { classifyWait, workingMsBetween, type MetricsFilter, type PeriodReport } from '@comms-log/shared';
+import { waitDetails } from '../../db/queries/reports';
+import { scanWaits, type WaitColumnTypes } from '../../db/queries/waits';
+import { toIso } from '../../iso';
+import type { MetricsEnv } from '../metrics/scope';
+import type { ServiceCtx } from '../service-ctx';
+
+/* The report's worst waits: the longest of the period, answered or not. */
+
+const WORST_WAITS = 10;
+
+type ReportWait = PeriodReport['gaps']['worstWaits'][number];
+
+interface Ranked {
+  wait: Pick<WaitColumnTypes, 'stakeholderId' | 'stakeholderType' | 'channel' | 'userId'> & {
+    startId: string;
+    startMs: number;
+  };
+  status: 'on_time' | 'late';
+  waitedWorkMs: number;
+  waitedMs: number;
+}
+
+const byRank = (a: Ranked, b: Ranked) =>
+  b.waitedWorkMs - a.waitedWorkMs || b.waitedMs - a.waitedMs || (a.wait.startId < b.wait.startId ? -1 : 1);
+
+const columns = [
+  'id',
+  'occurredAt',
+  'stakeholderId',
+  'stakeholderType',
+  'channel',
+  'userId',
+  'repliedAt',
+  'responseMs',
+  'responseWorkMs',
+  'deadlineAt',
+  'closedAt',
+] as const;
+
+/**
+ * The longest waits that started in the period (working time to the reply, or to `at` while unanswered), and how
+ * many late ones are still unanswered at `at`; closed and pending ones are not gaps.
+ */
+async function rankWaits(
+  ctx: ServiceCtx,
+  env: MetricsEnv,
+  filter: MetricsFilter,
+  at: number,
+): Promise<{ worst: Ranked[]; openLate: number }> {
+  const cal = env.plan.calendar;
+  let worst: Ranked[] = [];
+  let openLate = 0;
+  // A month of the period at a time, keeping only the longest so far: a long period of a large org is never held whole.
+  await scanWaits(ctx.db, ctx.user.orgId, filter, columns, (rows) => {
+    for (const r of rows) {
+      const [
+        startId,
+        startMs,
+        stakeholderId,
+        stakeholderType,
+        channel,
+        userId,
+        replyAtMs,
+        responseMs,
+        responseWorkMs,
+        deadlineMs,
+        closedAtMs,
+      ] = r;
+      const status = classifyWait({ replyAtMs, deadlineMs, closedAtMs }, at);
+      if (status !== 'on_time' && status !== 'late') continue;
+      const answered = replyAtMs !== null && replyAtMs <= at;
+      if (status === 'late' && !answered) openLate++;
+      worst.push({
+        wait: { startId, startMs, stakeholderId, stakeholderType, channel, userId },
+        status,
+        waitedWorkMs: answered ? (responseWorkMs ?? 0) : workingMsBetween(startMs, at, cal),
+        waitedMs: answered ? (responseMs ?? 0) : at - startMs,
+      });
+    }
+    worst = worst.sort(byRank).slice(0, WORST_WAITS);
+  });
+  return { worst, openLate };
+}
+
+/** The longest waits of the period with their titles and names, and how many late ones are still unanswered. */
+export async function worstWaitsOf(
+  ctx: ServiceCtx,
+  env: MetricsEnv,
+  filter: MetricsFilter,
+  at: number,
+): Promise<{ worst: ReportWait[]; openLate: number }> {
+  const { worst, openLate } = await rankWaits(ctx, env, filter, at);
+  if (worst.length === 0) return { worst: [], openLate };
+  const details = await waitDetails(
+    ctx.db,
+    ctx.user.orgId,
+    worst.map((r) => r.wait.startId),
+  );
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const items = worst.map(({ wait, status, waitedWorkMs, waitedMs }) => {
+    const d = byId.get(wait.startId);
+    return {
+      id: wait.startId,
+      occurredAt: toIso(wait.startMs),
+      stakeholderId: wait.stakeholderId,
+      stakeholderName: d?.stakeholder_name ?? null,
+      stakeholderType: wait.stakeholderType,
+      channel: wait.channel,
+      userId: wait.userId,
+      userName: d?.user_name ?? null,
+      title: d?.title ?? null,
+      url: d?.url ?? null,
+      status,
+      waitedWorkMs,
+      waitedMs,
+    };
+  });
+  return { worst: items, openLate };
+}
