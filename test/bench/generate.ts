@@ -244,7 +244,7 @@ function activityTable(n: number): Float64Array {
   const cum = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    sum += 1 / Math.pow(i + 1, 0.8);
+    sum += 1 / (i + 1) ** 0.8;
     cum[i] = sum;
   }
   return cum;
@@ -260,6 +260,54 @@ function pickCumulative(cum: Float64Array, r: Random): number {
     else lo = mid + 1;
   }
   return lo;
+}
+
+/** A thread's subject: a call's is who it was with, the others a subject line of the stakeholder's type. */
+function threadTitle(kind: ThreadKind, s: BenchStakeholder, r: Random): string {
+  return kind === 'phone'
+    ? `Call with ${s.name}`
+    : r
+        .pick(subjects[s.type])
+        .replace('{n}', String(r.int(1000, 99999)))
+        .replace('{q}', String(r.int(1, 4)));
+}
+
+/** Where the thread lives on its site (a call logged by hand has no page). */
+function threadUrl(kind: ThreadKind, tid: string, threadNo: number, s: BenchStakeholder): string | null {
+  switch (kind) {
+    case 'gmail':
+      return `https://mail.google.com/mail/u/0/#inbox/${tid}`;
+    case 'outlook':
+      return `https://outlook.office.com/mail/inbox/id/AAQk${tid}`;
+    case 'weibo':
+      return `https://weibo.com/${s.weiboUid}/${tid}`;
+    case 'jira':
+      return `https://bench.atlassian.net/browse/BEN-${threadNo}`;
+    case 'trello':
+      return `https://trello.com/c/${tid}`;
+    case 'phone':
+      return null;
+  }
+}
+
+/** The next message's direction (usually the other side's turn) and its delay after the previous one. */
+function nextMessage(previous: Direction, r: Random): { direction: Direction; delayMs: number } {
+  const direction = r.chance(0.78) ? (previous === 'inbound' ? 'outbound' : 'inbound') : previous;
+  const delay =
+    previous === 'inbound' && direction === 'outbound'
+      ? r.logNormal(2 * HOUR, 1.4)
+      : previous === 'outbound' && direction === 'inbound'
+        ? r.logNormal(20 * HOUR, 1.1)
+        : r.logNormal(3 * HOUR, 1.2);
+  return { direction, delayMs: Math.round(Math.min(Math.max(delay, 2 * 60_000), 8 * DAY)) };
+}
+
+/** The author's handle on the thread's site: theirs when inbound, ours when outbound (none for our calls or Jira). */
+function authorHandle(kind: ThreadKind, inbound: boolean, s: BenchStakeholder, u: BenchUser): string | null {
+  if (kind === 'phone') return inbound ? s.phone : null;
+  if (channelOf[kind] === 'email') return inbound ? s.email : u.email;
+  if (kind === 'weibo') return inbound ? s.weiboUid : '7000000001';
+  return inbound ? s.jiraAccount : null;
 }
 
 /** Every interaction of `options`, thread by thread, in the order threads start. */
@@ -289,43 +337,20 @@ export function* generateInteractions(options: GenerateOptions): Generator<GenIn
     let at = placeInDay(Math.min(cursor, endMs - HOUR), r);
     if (at >= endMs) at = endMs - r.int(1, 3600) * 1000;
 
-    const title =
-      kind === 'phone'
-        ? `Call with ${s.name}`
-        : r
-            .pick(subjects[s.type])
-            .replace('{n}', String(r.int(1000, 99999)))
-            .replace('{q}', String(r.int(1, 4)));
+    const title = threadTitle(kind, s, r);
     const internal = channel === 'email' && r.chance(0.01);
     let direction: Direction =
       kind === 'phone' ? (r.chance(0.5) ? 'inbound' : 'outbound') : r.chance(0.72) ? 'inbound' : 'outbound';
     const tid = `${prefix}${threadNo.toString(16).padStart(8, '0')}`;
     const threadKey =
       kind === 'phone' ? `manual:${ulidAt(at, r)}` : kind === 'jira' ? `jira:BEN-${threadNo}` : `${kind}:${tid}`;
-    const url =
-      kind === 'gmail'
-        ? `https://mail.google.com/mail/u/0/#inbox/${tid}`
-        : kind === 'outlook'
-          ? `https://outlook.office.com/mail/inbox/id/AAQk${tid}`
-          : kind === 'weibo'
-            ? `https://weibo.com/${s.weiboUid}/${tid}`
-            : kind === 'jira'
-              ? `https://bench.atlassian.net/browse/BEN-${threadNo}`
-              : kind === 'trello'
-                ? `https://trello.com/c/${tid}`
-                : null;
+    const url = threadUrl(kind, tid, threadNo, s);
 
     for (let m = 0; m < wanted; m++) {
       if (m > 0) {
-        const previous = direction;
-        direction = r.chance(0.78) ? (previous === 'inbound' ? 'outbound' : 'inbound') : previous;
-        const delay =
-          previous === 'inbound' && direction === 'outbound'
-            ? r.logNormal(2 * HOUR, 1.4)
-            : previous === 'outbound' && direction === 'inbound'
-              ? r.logNormal(20 * HOUR, 1.1)
-              : r.logNormal(3 * HOUR, 1.2);
-        at += Math.round(Math.min(Math.max(delay, 2 * 60_000), 8 * DAY));
+        const next = nextMessage(direction, r);
+        direction = next.direction;
+        at += next.delayMs;
         if (at >= endMs) break;
       }
       const inbound = direction === 'inbound';
@@ -343,22 +368,7 @@ export function* generateInteractions(options: GenerateOptions): Generator<GenIn
         stakeholderType: s.type,
         user: ui,
         authorName: inbound ? s.name : u.name,
-        authorHandle:
-          kind === 'phone'
-            ? inbound
-              ? s.phone
-              : null
-            : channel === 'email'
-              ? inbound
-                ? s.email
-                : u.email
-              : kind === 'weibo'
-                ? inbound
-                  ? s.weiboUid
-                  : '7000000001'
-                : inbound
-                  ? s.jiraAccount
-                  : null,
+        authorHandle: authorHandle(kind, inbound, s, u),
         title: m === 0 || kind === 'phone' ? title : channel === 'email' ? `Re: ${title}` : title,
         url,
         durationMin: kind === 'phone' ? r.int(3, 45) : null,

@@ -34,10 +34,104 @@ function plan(n: number) {
 
 const progress = (text: string) => process.stderr.write(`… ${text}\n`);
 
-/** Writes the local copy the way sync.pull would have left it, into the background's Dexie database. */
-async function seed(browser: ExtensionBrowser, shape: ReturnType<typeof plan>) {
+type Shape = ReturnType<typeof plan>;
+
+const stakeholderId = (s: number) => `S${String(s).padStart(6, '0')}`;
+
+/** Customers owned by the bench user, created 120 days ago: the waits' and reminders' stakeholders. */
+function stakeholderRecords(shape: Shape, now: number) {
+  const created = new Date(now - 120 * DAY).toISOString();
+  return Array.from({ length: shape.stakeholders }, (_, s) => {
+    const name = `Customer ${s}`;
+    return {
+      id: stakeholderId(s),
+      name,
+      type: 'customer',
+      tier: 'standard',
+      organization: `Org ${s}`,
+      ownerUserId: ME,
+      cadenceOverride: null,
+      active: true,
+      identities: [],
+      updatedAt: created,
+      identityKeys: [],
+      nameLower: name.toLowerCase(),
+      pending: false,
+    };
+  });
+}
+
+/** Customer emails unanswered past their SLA, spread over the last two months. */
+function lateWaitRecords(shape: Shape, now: number) {
+  return Array.from({ length: shape.waits }, (_, i) => {
+    const at = new Date(now - 2 * DAY - (i % 60) * DAY * 0.9 - i * 1000).toISOString();
+    return {
+      id: `I${String(i).padStart(25, '0')}`,
+      source: 'gmail',
+      externalId: `m${i}`,
+      threadKey: `gmail:t${i}`,
+      channel: 'email',
+      direction: 'inbound',
+      occurredAt: at,
+      stakeholderId: stakeholderId(i % shape.stakeholders),
+      stakeholderType: 'customer',
+      author: { name: `Sender ${i}`, handle: `sender${i}@example.com` },
+      title: `Question about order ${i}`,
+      snippet: null,
+      url: `https://mail.google.com/mail/u/0/#inbox/t${i}`,
+      durationMin: null,
+      note: null,
+      automated: false,
+      internal: false,
+      userId: ME,
+      deleted: false,
+      createdAt: at,
+      updatedAt: at,
+      waitStart: true,
+      repliedAt: null,
+      repliedBy: null,
+      responseMs: null,
+      responseWorkMs: null,
+      onTime: 'late',
+      seq: i + 1,
+      loggedAt: at,
+      pending: false,
+    };
+  });
+}
+
+/** Open reminders that fell due yesterday. */
+function reminderRecords(shape: Shape, now: number) {
+  return Array.from({ length: shape.reminders }, (_, f) => ({
+    id: `F${String(f).padStart(25, '0')}`,
+    dueAt: new Date(now - DAY - f * 60_000).toISOString(),
+    note: `Call back about invoice ${f}`,
+    stakeholderId: stakeholderId(f % shape.stakeholders),
+    threadKey: null,
+    url: null,
+    status: 'open',
+    snoozedUntil: null,
+    userId: ME,
+    deleted: false,
+    updatedAt: new Date(now - 3 * DAY).toISOString(),
+    seq: 1,
+    pending: false,
+  }));
+}
+
+/**
+ * Writes the local copy the way sync.pull would have left it, into the background's Dexie database: the records
+ * are made here and written there in one transaction.
+ */
+async function seed(browser: ExtensionBrowser, shape: Shape) {
+  const now = Date.now();
+  const stores = {
+    stakeholders: stakeholderRecords(shape, now),
+    interactions: lateWaitRecords(shape, now),
+    followups: reminderRecords(shape, now),
+  };
   await browser.worker.evaluate(
-    async ({ shape, me, now, day }) => {
+    async ({ stores, me }) => {
       await chrome.storage.local.set({
         whoami: {
           user: { id: me, name: 'Bench User', email: 'bench@example.com', role: 'staff' },
@@ -50,88 +144,16 @@ async function seed(browser: ExtensionBrowser, shape: ReturnType<typeof plan>) {
         req.onerror = () => fail(req.error);
       });
       // No helper functions in here: tsx names them with a `__name` call that does not exist in the worker.
-      const tx = db.transaction(['stakeholders', 'interactions', 'followups'], 'readwrite');
-      const created = new Date(now - 120 * day).toISOString();
-      for (let s = 0; s < shape.stakeholders; s++) {
-        const id = `S${String(s).padStart(6, '0')}`;
-        const name = `Customer ${s}`;
-        tx.objectStore('stakeholders').put({
-          id,
-          name,
-          type: 'customer',
-          tier: 'standard',
-          organization: `Org ${s}`,
-          ownerUserId: me,
-          cadenceOverride: null,
-          active: true,
-          identities: [],
-          updatedAt: created,
-          identityKeys: [],
-          nameLower: name.toLowerCase(),
-          pending: false,
-        });
-      }
-      for (let i = 0; i < shape.waits; i++) {
-        const id = `I${String(i).padStart(25, '0')}`;
-        const at = new Date(now - 2 * day - (i % 60) * day * 0.9 - i * 1000).toISOString();
-        tx.objectStore('interactions').put({
-          id,
-          source: 'gmail',
-          externalId: `m${i}`,
-          threadKey: `gmail:t${i}`,
-          channel: 'email',
-          direction: 'inbound',
-          occurredAt: at,
-          stakeholderId: `S${String(i % shape.stakeholders).padStart(6, '0')}`,
-          stakeholderType: 'customer',
-          author: { name: `Sender ${i}`, handle: `sender${i}@example.com` },
-          title: `Question about order ${i}`,
-          snippet: null,
-          url: `https://mail.google.com/mail/u/0/#inbox/t${i}`,
-          durationMin: null,
-          note: null,
-          automated: false,
-          internal: false,
-          userId: me,
-          deleted: false,
-          createdAt: at,
-          updatedAt: at,
-          waitStart: true,
-          repliedAt: null,
-          repliedBy: null,
-          responseMs: null,
-          responseWorkMs: null,
-          onTime: 'late',
-          seq: i + 1,
-          loggedAt: at,
-          pending: false,
-        });
-      }
-      for (let f = 0; f < shape.reminders; f++) {
-        const id = `F${String(f).padStart(25, '0')}`;
-        tx.objectStore('followups').put({
-          id,
-          dueAt: new Date(now - day - f * 60_000).toISOString(),
-          note: `Call back about invoice ${f}`,
-          stakeholderId: `S${String(f % shape.stakeholders).padStart(6, '0')}`,
-          threadKey: null,
-          url: null,
-          status: 'open',
-          snoozedUntil: null,
-          userId: me,
-          deleted: false,
-          updatedAt: new Date(now - 3 * day).toISOString(),
-          seq: 1,
-          pending: false,
-        });
-      }
+      const tx = db.transaction(Object.keys(stores), 'readwrite');
+      for (const [store, records] of Object.entries(stores))
+        for (const record of records) tx.objectStore(store).put(record);
       await new Promise<void>((ok, fail) => {
         tx.oncomplete = () => ok();
         tx.onerror = () => fail(tx.error);
       });
       db.close();
     },
-    { shape, me: ME, now: Date.now(), day: DAY },
+    { stores, me: ME },
   );
 }
 
@@ -164,6 +186,109 @@ async function measureOpen(browser: ExtensionBrowser) {
   return value;
 }
 
+/** Waits until the background has created its database, before anything is written into it. */
+async function backgroundDatabase(browser: ExtensionBrowser): Promise<void> {
+  await browser.worker.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      const names = (await indexedDB.databases()).map((d) => d.name);
+      if (names.includes('comms-log')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the background never opened its database');
+  });
+}
+
+/**
+ * The background's precompute, timed from a page: ask for a refresh and wait for a newer stored list (what an
+ * alarm or a sync runs, off the open path). Three runs after an untimed one; checks the list holds every item.
+ */
+async function timePrecompute(browser: ExtensionBrowser) {
+  const page = await openPopup(browser);
+  const precompute: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    precompute.push(
+      await page.evaluate(async () => {
+        const before =
+          ((await chrome.storage.local.get('fuHead')) as { fuHead?: { computedAt: string } }).fuHead?.computedAt ?? '';
+        const t0 = performance.now();
+        await chrome.runtime.sendMessage({ type: 'fu-refresh', payload: {}, commsLog: 1 });
+        for (;;) {
+          const now =
+            ((await chrome.storage.local.get('fuHead')) as { fuHead?: { computedAt: string } }).fuHead?.computedAt ??
+            '';
+          if (now > before) return performance.now() - t0;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }),
+    );
+  }
+  precompute.shift();
+  const head = (await browser.worker.evaluate(() => chrome.storage.local.get('fuHead'))) as {
+    fuHead?: { totals: Record<string, number> };
+  };
+  const totals = head.fuHead?.totals ?? {};
+  const listed = Object.values(totals).reduce((a, b) => a + b, 0);
+  if (listed !== items)
+    throw new Error(`the background listed ${listed} follow-ups, expected ${items}: ${JSON.stringify(totals)}`);
+  const stored = (await browser.worker.evaluate(async () => chrome.storage.local.getBytesInUse(['fuHead']))) as number;
+  await page.close();
+  return { precompute: latencyStats(precompute), totals, stored };
+}
+
+/** `runs` popup opens after an untimed first one: the first row and the whole list, and the most rows in the DOM. */
+async function measureOpens(browser: ExtensionBrowser) {
+  progress(`measuring ${runs} popup opens`);
+  const samples: { first: number; full: number; rows: number }[] = [];
+  for (let i = 0; i < runs + 1; i++) samples.push(await measureOpen(browser));
+  const [cold, ...warm] = samples;
+  return {
+    first: latencyStats(warm.map((s) => s.first)),
+    firstColdMs: cold!.first,
+    full: latencyStats(warm.map((s) => s.full)),
+    rowsInDom: Math.max(...samples.map((s) => s.rows)),
+  };
+}
+
+function printResults(
+  opens: Awaited<ReturnType<typeof measureOpens>>,
+  pre: Awaited<ReturnType<typeof timePrecompute>>,
+  chromium: string,
+) {
+  const { first, full, rowsInDom } = opens;
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  console.log(
+    `\nPopup time to first list paint — ${items} follow-ups in the local copy (${JSON.stringify(pre.totals)}), Chromium ${chromium}`,
+  );
+  console.log(
+    `  first row in the DOM   p50 ${ms(first.p50Ms)}  p95 ${ms(first.p95Ms)}  min ${ms(first.minMs)}  max ${ms(first.maxMs)}  (first open after launch: ${ms(opens.firstColdMs)})  target ≤ ${TARGET_MS} ms: ${first.p50Ms <= TARGET_MS ? 'met' : 'MISSED'}`,
+  );
+  console.log(`  whole list in memory   p50 ${ms(full.p50Ms)}  p95 ${ms(full.p95Ms)}`);
+  console.log(`  rows in the DOM at most ${rowsInDom} of ${items} (virtualised)`);
+  console.log(
+    `  background precompute  p50 ${ms(pre.precompute.p50Ms)} (sync attempt + computeOverdue over the local copy + writes; head in storage.local ${(pre.stored / 1024).toFixed(0)} KiB, full list in IndexedDB)`,
+  );
+  console.log(
+    `  machine: ${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'popup-paint',
+      items,
+      runs,
+      targetMs: TARGET_MS,
+      firstRow: first,
+      firstRowColdMs: Math.round(opens.firstColdMs),
+      fullList: full,
+      rowsInDom,
+      precompute: pre.precompute,
+      storedBytes: pre.stored,
+    }),
+  );
+}
+
 async function main() {
   const shape = plan(items);
   progress(
@@ -171,93 +296,11 @@ async function main() {
   );
   const browser = await launchWithExtension({ lang: 'en-US', timeZone: 'Asia/Shanghai' });
   try {
-    // Let the background create its database before writing into it.
-    await browser.worker.evaluate(async () => {
-      for (let i = 0; i < 100; i++) {
-        const names = (await indexedDB.databases()).map((d) => d.name);
-        if (names.includes('comms-log')) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('the background never opened its database');
-    });
+    await backgroundDatabase(browser);
     await seed(browser, shape);
-
-    // The background's precompute, timed from a page: ask for a refresh and wait for a newer stored list (what an
-    // alarm or a sync runs, off the open path).
-    const page = await openPopup(browser);
-    const precompute: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      precompute.push(
-        await page.evaluate(async () => {
-          const before =
-            ((await chrome.storage.local.get('fuHead')) as { fuHead?: { computedAt: string } }).fuHead?.computedAt ??
-            '';
-          const t0 = performance.now();
-          await chrome.runtime.sendMessage({ type: 'fu-refresh', payload: {}, commsLog: 1 });
-          for (;;) {
-            const now =
-              ((await chrome.storage.local.get('fuHead')) as { fuHead?: { computedAt: string } }).fuHead?.computedAt ??
-              '';
-            if (now > before) return performance.now() - t0;
-            await new Promise((r) => setTimeout(r, 5));
-          }
-        }),
-      );
-    }
-    precompute.shift();
-    const head = (await browser.worker.evaluate(() => chrome.storage.local.get('fuHead'))) as {
-      fuHead?: { totals: Record<string, number> };
-    };
-    const totals = head.fuHead?.totals ?? {};
-    const listed = Object.values(totals).reduce((a, b) => a + b, 0);
-    if (listed !== items)
-      throw new Error(`the background listed ${listed} follow-ups, expected ${items}: ${JSON.stringify(totals)}`);
-    const stored = (await browser.worker.evaluate(async () =>
-      chrome.storage.local.getBytesInUse(['fuHead']),
-    )) as number;
-    await page.close();
-
-    progress(`measuring ${runs} popup opens`);
-    const samples: { first: number; full: number; rows: number }[] = [];
-    for (let i = 0; i < runs + 1; i++) samples.push(await measureOpen(browser));
-    const [cold, ...warm] = samples;
-    const first = latencyStats(warm.map((s) => s.first));
-    const full = latencyStats(warm.map((s) => s.full));
-    const rowsInDom = Math.max(...samples.map((s) => s.rows));
-    const pre = latencyStats(precompute);
-
-    const ms = (n: number) => `${n.toFixed(0)} ms`;
-    console.log(
-      `\nPopup time to first list paint — ${items} follow-ups in the local copy (${JSON.stringify(totals)}), Chromium ${browser.context.browser()?.version() ?? ''}`,
-    );
-    console.log(
-      `  first row in the DOM   p50 ${ms(first.p50Ms)}  p95 ${ms(first.p95Ms)}  min ${ms(first.minMs)}  max ${ms(first.maxMs)}  (first open after launch: ${ms(cold!.first)})  target ≤ ${TARGET_MS} ms: ${first.p50Ms <= TARGET_MS ? 'met' : 'MISSED'}`,
-    );
-    console.log(`  whole list in memory   p50 ${ms(full.p50Ms)}  p95 ${ms(full.p95Ms)}`);
-    console.log(`  rows in the DOM at most ${rowsInDom} of ${items} (virtualised)`);
-    console.log(
-      `  background precompute  p50 ${ms(pre.p50Ms)} (sync attempt + computeOverdue over the local copy + writes; head in storage.local ${(stored / 1024).toFixed(0)} KiB, full list in IndexedDB)`,
-    );
-    console.log(
-      `  machine: ${cpus().length} cores, load ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
-    console.log(
-      JSON.stringify({
-        bench: 'popup-paint',
-        items,
-        runs,
-        targetMs: TARGET_MS,
-        firstRow: first,
-        firstRowColdMs: Math.round(cold!.first),
-        fullList: full,
-        rowsInDom,
-        precompute: pre,
-        storedBytes: stored,
-      }),
-    );
+    const pre = await timePrecompute(browser);
+    const opens = await measureOpens(browser);
+    printResults(opens, pre, browser.context.browser()?.version() ?? '');
   } finally {
     await browser.close();
     rmSync(browser.userDataDir, { recursive: true, force: true });

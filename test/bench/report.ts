@@ -8,7 +8,9 @@ export const mark = (ok: boolean) => (ok ? '✓' : '✗');
 /** Rows of cells as columns two spaces apart, indented; `align` per column, 'l' by default. */
 export function table(rows: string[][], align: ('l' | 'r')[] = [], indent = '  '): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, [...cell].length);
+  }
   return rows
     .map((row) =>
       (

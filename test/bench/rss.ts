@@ -59,7 +59,7 @@ export function commandLine(pid: number): string {
 export function scriptProcess(root: number, script: string): number | null {
   const candidates = [root, ...descendants(root)].filter((pid) => {
     const cmd = commandLine(pid);
-    return cmd.includes(script) && !cmd.includes('/tsx/dist/cli.mjs') && /(^|\/)node /.test(cmd + ' ');
+    return cmd.includes(script) && !cmd.includes('/tsx/dist/cli.mjs') && /(^|\/)node /.test(`${cmd} `);
   });
   return candidates[candidates.length - 1] ?? null;
 }

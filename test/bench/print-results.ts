@@ -1,0 +1,153 @@
+/** The sections of the bench's printed report: (a), (b) and (c) as tables, with their targets marked. */
+import type { hotFunctions } from './cpu-profile';
+import type { DashboardResult } from './dashboard';
+import type { RawUpsertResult } from './raw-upsert';
+import { fmtInt, fmtMs, mark, table } from './report';
+import { round } from './stats';
+import type { SyncPushResult } from './sync-push';
+
+export const targets = { ratio: 0.5, serverRssMb: 200, dashboardP95Ms: 50 };
+
+/** (a)'s two runs at 500-row transactions: the rows as (b) stores them, and the client's columns only. */
+export interface RawPair {
+  stored: RawUpsertResult;
+  client: RawUpsertResult;
+}
+
+const columnsLabel = {
+  stored: 'all 33 (rows as (b) stores them)',
+  client: "the client's 24 (derived at defaults)",
+} as const;
+
+export function printA(results: RawUpsertResult[]) {
+  console.log(
+    `\n(a) raw libSQL upsert — server migrations on a fresh file, multi-row INSERT … ON CONFLICT(id) DO UPDATE, 500 rows/statement`,
+  );
+  console.log(
+    table(
+      [
+        ['columns written', 'transaction', 'rows/s', 'time in libSQL'],
+        ...results.map((r) => [
+          columnsLabel[r.columns],
+          `${fmtInt(r.txRows)} rows${r.txRows === 500 ? ' (as (b))' : ''}`,
+          fmtInt(r.rowsPerSec),
+          fmtMs(r.dbMs),
+        ]),
+      ],
+      ['l', 'l', 'r', 'r'],
+    ),
+  );
+}
+
+export function printB(b: SyncPushResult, a: RawPair | null, nodeArgs: string[]) {
+  const ratio = a ? b.rowsPerSec / a.stored.rowsPerSec : null;
+  const clientRatio = a ? b.rowsPerSec / a.client.rowsPerSec : null;
+  const how = `as \`pnpm start\` runs it: node ${nodeArgs.length ? `${nodeArgs.join(' ')} ` : ''}dist/index.js`;
+  console.log(
+    `\n(b) sync.push over HTTP on 127.0.0.1 — ${b.batchSize} items a push, server = its own process (${how}), staff token from the CLI`,
+  );
+  console.log(
+    table([
+      ['', 'figure', 'target', ''],
+      ['rows/s (wall clock, all pushes)', fmtInt(b.rowsPerSec), '', ''],
+      [
+        'ratio (b) / (a), 500 rows, all 33 columns',
+        ratio === null ? 'n/a (no (a))' : `${(100 * ratio).toFixed(1)}%`,
+        `≥ ${100 * targets.ratio}%`,
+        ratio === null ? '' : mark(ratio >= targets.ratio),
+      ],
+      [
+        "ratio (b) / (a), 500 rows, client's 24",
+        clientRatio === null ? 'n/a (no (a))' : `${(100 * clientRatio).toFixed(1)}%`,
+        '',
+        '',
+      ],
+      [
+        'server peak RSS (VmRSS / 50 ms)',
+        `${b.serverPeakRssMb} MB`,
+        `≤ ${targets.serverRssMb} MB`,
+        mark(b.serverPeakRssMb <= targets.serverRssMb),
+      ],
+      ['server VmHWM (lifetime peak)', b.serverHwmMb === null ? 'n/a' : `${b.serverHwmMb} MB`, '', ''],
+      ['whole process tree peak', `${b.treePeakRssMb} MB`, '', ''],
+      [
+        'push round trip p50 / p95 / max',
+        `${fmtMs(b.push.p50Ms)} / ${fmtMs(b.push.p95Ms)} / ${fmtMs(b.push.maxMs)}`,
+        '',
+        '',
+      ],
+      ['total time', fmtMs(b.wallMs), '', ''],
+      [
+        'pushes / rejected items',
+        `${fmtInt(b.batches)} / ${fmtInt(b.rejected)}`,
+        '',
+        b.rejected === 0 ? '' : mark(false),
+      ],
+      [
+        'stored rows / waits / answered',
+        `${fmtInt(b.stored)} / ${fmtInt(b.waits)} / ${fmtInt(b.answered)}`,
+        '',
+        mark(b.stored === b.rows && b.waits > 0),
+      ],
+      ...(a
+        ? [
+            [
+              'same waits / answered as (a) all 33',
+              `${fmtInt(a.stored.waits)} / ${fmtInt(a.stored.answered)}`,
+              '',
+              mark(a.stored.waits === b.waits && a.stored.answered === b.answered),
+            ],
+          ]
+        : []),
+    ]),
+  );
+  for (const r of b.rejectedSample) console.log(`  rejected: ${r}`);
+  return { ratio, clientRatio };
+}
+
+export function printC(c: DashboardResult, calls: number) {
+  const l = c.load;
+  console.log(
+    `\n(c) dashboard — ${fmtInt(l.rows)} interactions across ${l.orgs} orgs; one org's 90-day window, ${calls} calls each after 2 untimed`,
+  );
+  console.log(
+    `  load: ${fmtMs(l.loadMs)} (${fmtInt(round((l.rows * 1000) / l.loadMs, 0))} rows/s; generate + derive ${fmtMs(l.deriveMs)}, insert ${fmtMs(l.insertMs)}, rebuild indexes ${fmtMs(l.indexMs)}); ${fmtInt(l.waits)} waits derived`,
+  );
+  console.log(
+    `  window: ${fmtInt(c.orgRowsInWindow)} interactions, ${fmtInt(c.waitsInWindow)} waits of the measured org; server started in ${fmtMs(c.serverStartMs)}`,
+  );
+  const row = (name: string, q: DashboardResult['totals']) => [
+    name,
+    `${fmtMs(q.http.p50Ms)} / ${fmtMs(q.http.p95Ms)}`,
+    mark(q.http.p95Ms <= targets.dashboardP95Ms),
+    `${fmtMs(q.sql.p50Ms)} / ${fmtMs(q.sql.p95Ms)}`,
+    q.sameFigures ? '✓ same figures' : `✗ ${q.mismatch}`,
+  ];
+  console.log(
+    table([
+      [
+        'query',
+        `HTTP p50 / p95 (target p95 ≤ ${targets.dashboardP95Ms} ms)`,
+        '',
+        'plain SQL p50 / p95',
+        'server vs SQL',
+      ],
+      row('metrics.responseTimes by type (working)', c.responseTimes),
+      row('metrics.totals by type × channel', c.totals),
+    ]),
+  );
+}
+
+/** The server's hottest functions from its CPU profile during (b). */
+export function printHotFunctions(hot: ReturnType<typeof hotFunctions>): void {
+  console.log(
+    `\n  server CPU profile (the server process from start to stop, setup included): ${fmtMs(hot.totalMs)} busy; functions by share of busy time on the stack (inclusive / self):`,
+  );
+  console.log(
+    table(
+      hot.functions.map((f) => [`${f.inclusivePct}%`, `${f.selfPct}%`, f.name]),
+      ['r', 'r', 'l'],
+      '    ',
+    ),
+  );
+}
