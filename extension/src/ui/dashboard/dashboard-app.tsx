@@ -7,7 +7,7 @@ import { useT } from '../use-t';
 import { DashboardContext, type DashboardEnv, type DrillSpec, type OrgUser } from './dashboard-context';
 import { DirectoryView } from './directory/directory-view';
 import { DrilldownDialog } from './drilldown-dialog';
-import { OverviewView } from './overview-view';
+import { OverviewView } from './overview/overview-view';
 import { noFilters, PeriodBar, type Filters, type PeriodChoice } from './period-bar';
 import { PlanEditor } from './plan/plan-editor';
 import { ReportView } from './report/report-view';

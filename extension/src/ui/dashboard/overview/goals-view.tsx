@@ -1,10 +1,10 @@
 import type { MetricsFilter, ReportGoal } from '@comms-log/shared';
-import { goalTone } from '../../lib/report/goals';
-import { reportFormat } from '../../lib/report/tables';
-import { useDashboard, type DrillSpec } from './dashboard-context';
-import { FigureButton } from './figure-button';
-import { StatusLine } from './status-line';
-import { useApiQuery } from './use-api-query';
+import { goalTone } from '../../../lib/report/goals';
+import { reportFormat } from '../../../lib/report/tables';
+import { useDashboard, type DrillSpec } from '../dashboard-context';
+import { FigureButton } from '../figure-button';
+import { StatusLine } from '../status-line';
+import { useApiQuery } from '../use-api-query';
 
 /** The figure behind a goal: its scope within the page's filter; response goals list their waits, posts the outbound. */
 function goalSpec(g: ReportGoal, filter: MetricsFilter, asOf: string): DrillSpec['input'] {

@@ -1,5 +1,5 @@
 import { CadenceView } from './cadence-view';
-import { useDashboard } from './dashboard-context';
+import { useDashboard } from '../dashboard-context';
 import { GoalsView } from './goals-view';
 import { ResponseView } from './response-view';
 import { TotalsView } from './totals-view';
