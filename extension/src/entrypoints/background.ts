@@ -1,41 +1,141 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { monotonicFactory } from 'ulid';
-import type { HandleRef } from '@comms-log/shared';
-import { setupFollowups } from '../lib/followups/background';
+import { apiTransport, isConfigured, refreshAccount } from '../lib/api/session';
 import { logManual, logThread, type LogContext } from '../lib/capture/log-service';
-import { handleMessages, type StakeholderSummary } from '../lib/messages';
-import { getStakeholder, matchLocal, searchStakeholders } from '../lib/outbox/directory';
-import { CommsLogDb, type LocalStakeholder } from '../lib/outbox/local-db';
+import { matchHandle } from '../lib/capture/match-handle';
+import { setupFollowups } from '../lib/followups/background';
+import type { FollowupsService } from '../lib/followups/service';
+import { handleMessages, type MessageHandlers } from '../lib/messages';
+import { searchStakeholders, stakeholderSummary } from '../lib/outbox/directory';
+import { CommsLogDb } from '../lib/outbox/local-db';
 import { outboxRows } from '../lib/outbox/queue';
 import { discardRejected, rejectedItems, retryRejected } from '../lib/outbox/rejected';
 import { createDexieSyncStore } from '../lib/outbox/sync-store';
 import { threadStatus } from '../lib/outbox/thread-status';
-import { apiTransport, isConfigured, refreshAccount, withApi } from '../lib/api/session';
 import { neverLogMineItem, orgSettingsItem, syncStatusItem, whoamiItem } from '../lib/storage-items';
-import { createSyncEngine } from '../lib/sync/engine';
+import type { SyncClock } from '../lib/sync/backoff';
+import { createSyncEngine, type SyncEngine } from '../lib/sync/engine';
+import type { SyncStore } from '../lib/sync/passes';
+import type { SyncOutcome } from '../lib/sync/status';
 
 const SYNC_ALARM = 'comms-log-sync';
 /** Who-am-I and the org's settings are re-read at most this often (they change rarely). */
 const ACCOUNT_REFRESH_MS = 10 * 60_000;
 
-function summary(s: LocalStakeholder): StakeholderSummary {
-  return { id: s.id, name: s.name, type: s.type, organization: s.organization, pending: s.pending };
+const realClock: SyncClock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  random: Math.random,
+};
+
+type SyncSoon = (force?: boolean) => Promise<SyncOutcome>;
+
+async function logContext(db: CommsLogDb, newId: () => string): Promise<LogContext> {
+  const [settings, mine, whoami] = await Promise.all([
+    orgSettingsItem.getValue(),
+    neverLogMineItem.getValue(),
+    whoamiItem.getValue(),
+  ]);
+  return {
+    db,
+    newId,
+    now: new Date(),
+    // Until the org's level is known, keep the least: metadata never oversteps any org's choice.
+    captureLevel: settings?.captureLevel ?? whoami?.org.captureLevel ?? 'metadata',
+    neverLog: [...(settings?.neverLog ?? []), ...mine],
+    me: whoami ? { name: whoami.user.name, email: whoami.user.email } : null,
+  };
+}
+
+/** The content scripts' and the popup's logging and directory lookups. */
+function captureHandlers(
+  db: CommsLogDb,
+  store: SyncStore,
+  queued: () => Promise<void>,
+): Pick<MessageHandlers, 'log-thread' | 'log-manual' | 'match-handles' | 'thread-status' | 'search-stakeholders'> {
+  const ulid = monotonicFactory();
+  const newId = () => ulid();
+  return {
+    async 'log-thread'(req) {
+      const result = await logThread(await logContext(db, newId), req);
+      await queued();
+      return result;
+    },
+    async 'log-manual'(req) {
+      const result = await logManual(await logContext(db, newId), req);
+      await queued();
+      return result;
+    },
+    async 'match-handles'({ handles }) {
+      return Promise.all(handles.slice(0, 20).map((handle) => matchHandle(db, store, handle)));
+    },
+    'thread-status': ({ threadKey }) => threadStatus(db, threadKey),
+    async 'search-stakeholders'({ text, limit }) {
+      return (await searchStakeholders(db, text, limit)).map(stakeholderSummary);
+    },
+  };
+}
+
+/** The popup's sync status and "Not synced" list, and the options page's "saved". */
+function syncHandlers(
+  db: CommsLogDb,
+  engine: SyncEngine,
+  syncSoon: SyncSoon,
+  followups: FollowupsService,
+): Pick<MessageHandlers, 'sync-now' | 'get-status' | 'rej-list' | 'rej-retry' | 'rej-discard' | 'settings-changed'> {
+  return {
+    'sync-now': () => syncSoon(true),
+    async 'get-status'() {
+      await engine.refreshCounts();
+      const rejected = await outboxRows(db, 'rejected');
+      return {
+        ...engine.status(),
+        configured: await isConfigured(),
+        rejectedItems: rejected.slice(0, 20).map((r) => ({ id: r.id, entity: r.entity, reason: r.reason ?? '' })),
+      };
+    },
+    'rej-list': () => rejectedItems(db),
+    async 'rej-retry'({ keys }) {
+      const retried = await retryRejected(db, keys);
+      await engine.refreshCounts();
+      void syncSoon(true);
+      return { retried };
+    },
+    async 'rej-discard'({ key }) {
+      const discarded = await discardRejected(db, key);
+      await engine.refreshCounts();
+      // A dropped reminder may have been on the stored follow-ups list.
+      void followups.refresh().catch(() => undefined);
+      return { discarded };
+    },
+    async 'settings-changed'() {
+      await refreshAccount().catch(() => undefined);
+      void syncSoon(true);
+      return { ok: true };
+    },
+  };
+}
+
+/** A sync every minute, and at once when the network is back (not waiting for the backoff timer). */
+function keepSyncing(syncSoon: SyncSoon): void {
+  void browser.alarms.get(SYNC_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncSoon();
+  });
+  self.addEventListener('online', () => void syncSoon(true));
 }
 
 export default defineBackground(() => {
   const db = new CommsLogDb();
-  const newId = monotonicFactory();
   const store = createDexieSyncStore(db);
   const engine = createSyncEngine({
     store,
     transport: apiTransport,
-    clock: {
-      now: () => Date.now(),
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-      random: Math.random,
-    },
+    clock: realClock,
     onStatus: (status) => void syncStatusItem.setValue(status),
   });
 
@@ -53,110 +153,17 @@ export default defineBackground(() => {
     return outcome;
   }
   const followups = setupFollowups(db, () => syncSoon());
-
-  async function logContext(): Promise<LogContext> {
-    const [settings, mine, whoami] = await Promise.all([
-      orgSettingsItem.getValue(),
-      neverLogMineItem.getValue(),
-      whoamiItem.getValue(),
-    ]);
-    return {
-      db,
-      newId: () => newId(),
-      now: new Date(),
-      // Until the org's level is known, keep the least: metadata never oversteps any org's choice.
-      captureLevel: settings?.captureLevel ?? whoami?.org.captureLevel ?? 'metadata',
-      neverLog: [...(settings?.neverLog ?? []), ...mine],
-      me: whoami ? { name: whoami.user.name, email: whoami.user.email } : null,
-    };
-  }
-
-  async function matchOne(handle: HandleRef) {
-    const local = await matchLocal(db, handle);
-    if (local) return { handle, stakeholder: summary(local.stakeholder), via: local.via };
-    if (!(await isConfigured())) return { handle, stakeholder: null, via: null };
-    try {
-      const [match] = await withApi((c) => c.directory.match.query({ handles: [handle] }));
-      if (!match?.stakeholderId) return { handle, stakeholder: null, via: null };
-      let known = await getStakeholder(db, match.stakeholderId);
-      if (!known) {
-        const fetched = await withApi((c) => c.directory.get.query({ id: match.stakeholderId! }));
-        await store.applyPull({
-          interactions: [],
-          followups: [],
-          stakeholders: [fetched],
-          cursor: await store.getCursor(),
-          hasMore: false,
-        });
-        known = await getStakeholder(db, fetched.id);
-      }
-      return { handle, stakeholder: known ? summary(known) : null, via: match.via };
-    } catch {
-      // Offline or refused: the panel still works, the user picks the stakeholder by hand.
-      return { handle, stakeholder: null, via: null };
-    }
-  }
+  const queued = async () => {
+    await engine.refreshCounts();
+    void syncSoon();
+  };
 
   handleMessages({
     ...followups.handlers,
-    async 'log-thread'(req) {
-      const result = await logThread(await logContext(), req);
-      await engine.refreshCounts();
-      void syncSoon();
-      return result;
-    },
-    async 'log-manual'(req) {
-      const result = await logManual(await logContext(), req);
-      await engine.refreshCounts();
-      void syncSoon();
-      return result;
-    },
-    'sync-now': () => syncSoon(true),
-    async 'get-status'() {
-      await engine.refreshCounts();
-      const rejected = await outboxRows(db, 'rejected');
-      return {
-        ...engine.status(),
-        configured: await isConfigured(),
-        rejectedItems: rejected.slice(0, 20).map((r) => ({ id: r.id, entity: r.entity, reason: r.reason ?? '' })),
-      };
-    },
-    async 'match-handles'({ handles }) {
-      return Promise.all(handles.slice(0, 20).map(matchOne));
-    },
-    'thread-status': ({ threadKey }) => threadStatus(db, threadKey),
-    async 'search-stakeholders'({ text, limit }) {
-      return (await searchStakeholders(db, text, limit)).map(summary);
-    },
-    'rej-list': () => rejectedItems(db),
-    async 'rej-retry'({ keys }) {
-      const retried = await retryRejected(db, keys);
-      await engine.refreshCounts();
-      void syncSoon(true);
-      return { retried };
-    },
-    async 'rej-discard'({ key }) {
-      const discarded = await discardRejected(db, key);
-      await engine.refreshCounts();
-      // A dropped reminder may have been on the stored follow-ups list.
-      void followups.service.refresh().catch(() => undefined);
-      return { discarded };
-    },
-    async 'settings-changed'() {
-      await refreshAccount().catch(() => undefined);
-      void syncSoon(true);
-      return { ok: true };
-    },
+    ...captureHandlers(db, store, queued),
+    ...syncHandlers(db, engine, syncSoon, followups.service),
   });
-
-  void browser.alarms.get(SYNC_ALARM).then((existing) => {
-    if (!existing) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void syncSoon();
-  });
-  // The network is back: do not wait for the backoff timer.
-  self.addEventListener('online', () => void syncSoon(true));
+  keepSyncing(syncSoon);
 
   // The badge and the stored list first, from the local copy: the sync may wait on a server that is down.
   void followups.service.refresh().catch(() => undefined);

@@ -21,7 +21,7 @@ export const whoamiItem = storage.defineItem<Whoami | null>('local:whoami', { fa
 
 export const orgSettingsItem = storage.defineItem<OrgSettings | null>('local:orgSettings', { fallback: null });
 
-/** The user's own never-log list: addresses, domains or site handles (see lib/never-log.ts). */
+/** The user's own never-log list: addresses, domains or site handles (see lib/capture/never-log.ts). */
 export const neverLogMineItem = storage.defineItem<string[]>('local:neverLogMine', { fallback: [] });
 
 /** The background's sync state, for the popup: pending and rejected counts, last sync, last error. */

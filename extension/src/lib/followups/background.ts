@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import { defaultPlan } from '@comms-log/shared/domain';
 import type { Role } from '@comms-log/shared';
 import { showBadge, type BadgeApi } from './badge';
-import { planItem } from './storage-items';
+import { currentPlan } from './plan';
+import type { FollowupsServiceDeps } from './service-deps';
 import { createFollowupsService, type FollowupsService } from './service';
 import { FollowupsDb } from './store';
 import { resolveLang } from '../i18n';
 import type { MessageHandlers, StakeholderSummary } from '../messages';
-import { getStakeholder } from '../outbox/directory';
+import { getStakeholder, stakeholderSummary } from '../outbox/directory';
 import type { CommsLogDb } from '../outbox/local-db';
 import { withApi } from '../api/session';
 import { snoozeUntil } from './snooze-presets';
@@ -25,19 +25,11 @@ function badgeApi(): BadgeApi | null {
   return b.action ?? b.browserAction ?? null;
 }
 
-/**
- * Wires the follow-ups service to the browser (badge, notifications, the tRPC client, storage) and answers the
- * popup's follow-up messages. `syncSoon` is the background's sync, run after an action so it reaches the
- * server at once when online.
- */
-export function setupFollowups(
-  db: CommsLogDb,
-  syncSoon: () => Promise<unknown>,
-): { service: FollowupsService; handlers: FollowupHandlers } {
-  const fuDb = new FollowupsDb();
-  const service = createFollowupsService({
+/** The follow-ups service over the browser: the tRPC client, storage, the badge and notifications. */
+function browserDeps(db: CommsLogDb): FollowupsServiceDeps {
+  return {
     db,
-    fuDb,
+    fuDb: new FollowupsDb(),
     now: () => Date.now(),
     async me() {
       const who = await whoamiItem.getValue();
@@ -69,15 +61,15 @@ export function setupFollowups(
         await browser.notifications.create(id, { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message });
       },
     },
-  });
+  };
+}
 
-  browser.notifications?.onClicked.addListener((id) => {
-    if (!id.startsWith('comms-log-')) return;
-    void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-    void browser.notifications.clear(id);
-  });
-
-  const handlers: FollowupHandlers = {
+function followupHandlers(
+  db: CommsLogDb,
+  service: FollowupsService,
+  syncSoon: () => Promise<unknown>,
+): FollowupHandlers {
+  return {
     async 'fu-refresh'() {
       // The background's sync ends by recomputing the list (from the server when all is synced): one pass.
       void syncSoon();
@@ -85,7 +77,7 @@ export function setupFollowups(
     },
     async 'fu-act'(req) {
       if (req.type === 'snooze') {
-        const calendar = ((await planItem.getValue())?.plan ?? defaultPlan).calendar;
+        const { calendar } = await currentPlan();
         const untilMs = snoozeUntil(req.preset, Date.now(), calendar);
         await service.act({ type: 'snooze', kind: req.kind, id: req.id, untilMs });
       } else {
@@ -98,8 +90,25 @@ export function setupFollowups(
     'fu-users': () => service.teamUsers(),
     async 'fu-stakeholder'({ id }): Promise<StakeholderSummary | null> {
       const s = await getStakeholder(db, id);
-      return s ? { id: s.id, name: s.name, type: s.type, organization: s.organization, pending: s.pending } : null;
+      return s ? stakeholderSummary(s) : null;
     },
   };
-  return { service, handlers };
+}
+
+/**
+ * Wires the follow-ups service to the browser (badge, notifications, the tRPC client, storage) and answers the
+ * popup's follow-up messages. `syncSoon` is the background's sync, run after an action so it reaches the
+ * server at once when online.
+ */
+export function setupFollowups(
+  db: CommsLogDb,
+  syncSoon: () => Promise<unknown>,
+): { service: FollowupsService; handlers: FollowupHandlers } {
+  const service = createFollowupsService(browserDeps(db));
+  browser.notifications?.onClicked.addListener((id) => {
+    if (!id.startsWith('comms-log-')) return;
+    void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    void browser.notifications.clear(id);
+  });
+  return { service, handlers: followupHandlers(db, service, syncSoon) };
 }

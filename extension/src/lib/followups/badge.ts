@@ -1,4 +1,5 @@
 import type { OverdueResult } from '@comms-log/shared';
+import { translate, type Lang } from '../i18n';
 
 /** Red for late, amber for due soon: the colours people read as "now" and "soon". */
 export const BADGE_LATE_COLOR = '#d93025';
@@ -19,6 +20,18 @@ export function badgeFor(counts: Pick<OverdueResult['counts'], 'late' | 'dueSoon
   if (counts.late > 0) return { text: short(counts.late), color: BADGE_LATE_COLOR };
   if (counts.dueSoon > 0) return { text: short(counts.dueSoon), color: BADGE_DUE_SOON_COLOR };
   return { text: '', color: null };
+}
+
+/** The badge's tooltip: every count, the cold stakeholders and reminders too. */
+export function badgeTitle(lang: Lang, counts: OverdueResult['counts']): string {
+  return translate(
+    lang,
+    'fuBadgeTitle',
+    counts.late,
+    counts.dueSoon,
+    counts.cadenceOverdue + counts.cadenceDue,
+    counts.reminders,
+  );
 }
 
 /** The part of `browser.action` (or MV2's `browserAction`) the badge needs. */

@@ -1,4 +1,4 @@
-import { computeOverdue, pairWaits } from '@comms-log/shared/domain';
+import { computeOverdue, pairWaits, type Wait } from '@comms-log/shared/domain';
 import type {
   OverdueFollowup,
   OverdueInteraction,
@@ -15,7 +15,7 @@ import type { LocalFollowup, LocalInteraction, LocalStakeholder } from '../outbo
 /**
  * A follow-up action taken in the popup that is not an entity upsert: snoozing a wait or a stakeholder's
  * cadence (or a reminder the local copy does not hold), closing a wait as "no reply needed", completing a
- * reminder the local copy does not hold. Kept in IndexedDB (followups-store.ts): applied to the local list at
+ * reminder the local copy does not hold. Kept in IndexedDB (store.ts): applied to the local list at
  * once, sent to the server when it can be reached.
  */
 export type FollowupActionRow = {
@@ -84,30 +84,30 @@ export type LocalOverdueInput = {
 
 const live = (a: FollowupActionRow) => a.state !== 'rejected';
 
-/**
- * The follow-ups list from the local copy (what was pulled plus what is still in the outbox), with the queued
- * actions laid over it, through the same `computeOverdue` as the server's `followups.overdue`.
- *
- * What the server knows and a staff member's copy does not (a colleague's reply is not pulled to staff) comes
- * from the pulled rows' derived fields: an inbound the server saw answered (`repliedAt`) answers the local wait,
- * and one it saw closed (`onTime: 'closed'`) closes it.
- */
-export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
-  const { plan, me } = input;
-  const actions = input.actions.filter(live);
+type QueuedActions = { closures: Map<string, FollowupActionRow>; completed: Set<string>; snoozes: OverdueSnooze[] };
+
+function queuedActions(actions: readonly FollowupActionRow[]): QueuedActions {
   const closures = new Map<string, FollowupActionRow>();
   const completed = new Set<string>();
   const snoozes: OverdueSnooze[] = [];
-  for (const a of actions) {
+  for (const a of actions.filter(live)) {
     if (a.type === 'close') closures.set(a.targetId, a);
     else if (a.type === 'complete') completed.add(a.targetId);
     else if (a.untilMs !== null)
       snoozes.push({ kind: a.targetKind, id: a.targetId, untilMs: a.untilMs, userId: a.userId });
   }
+  return { closures, completed, snoozes };
+}
 
+/** The interactions as `computeOverdue` takes them, and when the server saw each pulled inbound answered. */
+function localEvents(
+  interactions: readonly LocalInteraction[],
+  closures: QueuedActions['closures'],
+  me: string,
+): { events: OverdueInteraction[]; serverRepliedAt: Map<string, number> } {
   const events: OverdueInteraction[] = [];
   const serverRepliedAt = new Map<string, number>();
-  for (const i of input.interactions) {
+  for (const i of interactions) {
     if (i.deleted) continue;
     const occurredAtMs = Date.parse(i.occurredAt);
     const queued = closures.get(i.id);
@@ -133,8 +133,11 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
       url: i.url,
     });
   }
+  return { events, serverRepliedAt };
+}
 
-  const waits = pairWaits(events, plan);
+/** Open waits the server saw answered (by a reply this copy does not hold) count as answered then. */
+function answerFromServer(waits: Wait[], serverRepliedAt: ReadonlyMap<string, number>): void {
   for (const w of waits) {
     if (w.replyAtMs !== null || w.closedAtMs !== null) continue;
     let repliedAt: number | undefined;
@@ -144,16 +147,23 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
       w.replyId = 'server';
     }
   }
+}
 
-  // A never-contacted stakeholder's cadence runs from its creation, as on the server. An entry cached before the
-  // server sent `createdAt` has only its last change, or its first contact if earlier, to stand in for it.
+/**
+ * A never-contacted stakeholder's cadence runs from its creation, as on the server. An entry cached before the
+ * server sent `createdAt` has only its last change, or its first contact if earlier, to stand in for it.
+ */
+function overdueStakeholders(
+  stakeholders: readonly LocalStakeholder[],
+  events: readonly OverdueInteraction[],
+): OverdueStakeholder[] {
   const firstContact = new Map<string, number>();
   for (const e of events) {
     if (e.stakeholderId === null) continue;
     const prev = firstContact.get(e.stakeholderId);
     if (prev === undefined || e.occurredAtMs < prev) firstContact.set(e.stakeholderId, e.occurredAtMs);
   }
-  const stakeholders: OverdueStakeholder[] = input.stakeholders.map((s) => ({
+  return stakeholders.map((s) => ({
     id: s.id,
     name: s.name,
     type: s.type,
@@ -166,8 +176,14 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
         ? Date.parse(s.createdAt)
         : Math.min(Date.parse(s.updatedAt), firstContact.get(s.id) ?? Infinity),
   }));
+}
 
-  const followups: OverdueFollowup[] = input.followups
+function overdueFollowups(
+  followups: readonly LocalFollowup[],
+  completed: ReadonlySet<string>,
+  me: string,
+): OverdueFollowup[] {
+  return followups
     .filter((f) => !f.deleted)
     .map((f) => ({
       id: f.id,
@@ -179,14 +195,29 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
       stakeholderId: f.stakeholderId,
       url: f.url,
     }));
+}
 
+/**
+ * The follow-ups list from the local copy (what was pulled plus what is still in the outbox), with the queued
+ * actions laid over it, through the same `computeOverdue` as the server's `followups.overdue`.
+ *
+ * What the server knows and a staff member's copy does not (a colleague's reply is not pulled to staff) comes
+ * from the pulled rows' derived fields: an inbound the server saw answered (`repliedAt`) answers the local wait,
+ * and one it saw closed (`onTime: 'closed'`) closes it.
+ */
+export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
+  const { plan, me } = input;
+  const { closures, completed, snoozes } = queuedActions(input.actions);
+  const { events, serverRepliedAt } = localEvents(input.interactions, closures, me);
+  const waits = pairWaits(events, plan);
+  answerFromServer(waits, serverRepliedAt);
   return computeOverdue({
     plan,
     asOfMs: input.asOfMs,
     forUserId: input.forUserId,
     interactions: events,
-    stakeholders,
-    followups,
+    stakeholders: overdueStakeholders(input.stakeholders, events),
+    followups: overdueFollowups(input.followups, completed, me),
     snoozes,
     waits,
   });

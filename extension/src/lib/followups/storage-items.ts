@@ -22,7 +22,7 @@ export type FollowupsHead = {
 /** How many rows of each group the head carries: more than the popup shows before scrolling. */
 export const HEAD_ROWS = 20;
 
-/** The whole list behind the head is in IndexedDB (followups-store.ts), read once the first rows are on screen. */
+/** The whole list behind the head is in IndexedDB (store.ts), read once the first rows are on screen. */
 export const fuHeadItem = storage.defineItem<FollowupsHead | null>('local:fuHead', { fallback: null });
 
 /** The org's communication plan from `plan.get`, cached on sync so the list is right offline. */

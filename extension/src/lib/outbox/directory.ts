@@ -1,4 +1,5 @@
 import type { HandleRef, Stakeholder } from '@comms-log/shared';
+import type { StakeholderSummary } from '../messages';
 import type { CommsLogDb, LocalStakeholder } from './local-db';
 
 /** The id prefix of a stakeholder created here that the server has not created yet. */
@@ -45,6 +46,11 @@ export async function searchStakeholders(db: CommsLogDb, text: string, limit = 2
       (a, b) => Number(b.nameLower.startsWith(q)) - Number(a.nameLower.startsWith(q)) || a.name.localeCompare(b.name),
     )
     .slice(0, limit);
+}
+
+/** A directory entry as the pickers show it. */
+export function stakeholderSummary(s: LocalStakeholder): StakeholderSummary {
+  return { id: s.id, name: s.name, type: s.type, organization: s.organization, pending: s.pending };
 }
 
 export async function getStakeholder(db: CommsLogDb, id: string): Promise<LocalStakeholder | null> {

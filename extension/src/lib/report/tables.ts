@@ -87,7 +87,9 @@ const change = (prev: number | null, cur: number | null, fmt: (n: number | null)
   return `${sign}${fmt(Math.abs(d))}`;
 };
 
-function responseRow(f: ReturnType<typeof reportFormat>, s: ResponseStats): CsvCell[] {
+type Format = ReturnType<typeof reportFormat>;
+
+function responseRow(f: Format, s: ResponseStats): CsvCell[] {
   return [
     s.waits,
     s.answered,
@@ -101,32 +103,21 @@ function responseRow(f: ReturnType<typeof reportFormat>, s: ResponseStats): CsvC
   ];
 }
 
-/** Every table of the report, in reading order. */
-export function reportTables(report: PeriodReport): ReportTable[] {
-  const lang = reportLang(report.meta.language);
-  const f = reportFormat(lang);
-  const { t } = f;
-  const zone = report.meta.timeZone;
-  const o = report.overview;
-  const responseCols = [
-    t('dashColWaits'),
-    t('dashColAnswered'),
-    t('dashColMedianH'),
-    t('dashColP90H'),
-    t('dashColMeanH'),
-    t('dashOnTime'),
-    t('dashLate'),
-    t('dashPending'),
-    t('dashOnTimeRate'),
-  ];
-  const cur = report.comparison.current;
-  const prev = report.comparison.previous;
-  const prevByType = new Map(prev.byType.map((r) => [r.key, r.count]));
-  const curByType = new Map(cur.byType.map((r) => [r.key, r.count]));
-  const types = [...new Set([...prevByType.keys(), ...curByType.keys()])];
-  const count = (n: number | null) => (n === null ? '—' : String(n));
-  const pctPoints = (n: number | null) => (n === null ? '—' : `${(Math.round(n * 1000) / 10).toFixed(1)} pp`);
+const RESPONSE_COLUMNS: MessageKey[] = [
+  'dashColWaits',
+  'dashColAnswered',
+  'dashColMedianH',
+  'dashColP90H',
+  'dashColMeanH',
+  'dashOnTime',
+  'dashLate',
+  'dashPending',
+  'dashOnTimeRate',
+];
 
+function volumeTables(report: PeriodReport, f: Format): ReportTable[] {
+  const { t } = f;
+  const o = report.overview;
   return [
     {
       id: 'volume-by-type-channel',
@@ -152,130 +143,170 @@ export function reportTables(report: PeriodReport): ReportTable[] {
       columns: [t('dashColPerson'), t('dashColInteractions')],
       rows: o.perPerson.map((r) => [r.name ?? r.userId, r.count]),
     },
-    {
-      id: 'goals',
-      title: t('dashTblGoals'),
-      columns: [t('dashColGoal'), t('dashColTarget'), t('dashColActual'), t('dashColBasedOn'), t('dashColStatus')],
-      rows: report.goals.map((g) => [
-        g.label,
-        `${g.comparator === '>=' ? '≥' : '≤'} ${f.goalValue(g, g.periodTarget)}`,
-        f.goalValue(g, g.actual),
-        g.count,
-        f.goalStatus(g.status),
-      ]),
-    },
-    {
-      id: 'response-by-type-channel',
-      title: t('dashTblResponse'),
-      columns: [t('dashColType'), t('dashColChannel'), t('dashColSla'), ...responseCols],
-      rows: [
-        ...report.response.byTypeChannel.map((r) => [
-          f.type(r.stakeholderType),
-          f.channel(r.channel),
-          f.sla(r.sla),
-          ...responseRow(f, r.stats),
-        ]),
-        [t('dashAllWorking'), '', '', ...responseRow(f, report.response.total)],
-        [t('dashAllCalendar'), '', '', ...responseRow(f, report.response.totalCalendar)],
-      ],
-    },
-    {
-      id: 'coverage',
-      title: t('dashTblCoverage'),
-      columns: [
-        t('dashColType'),
-        t('dashColActive'),
-        t('dashColCovered'),
-        t('dashColDue'),
-        t('dashColOverdue'),
-        t('dashColCoverage'),
-      ],
-      rows: report.coverage.map((r) => [
+  ];
+}
+
+function goalsTable(report: PeriodReport, f: Format): ReportTable {
+  const { t } = f;
+  return {
+    id: 'goals',
+    title: t('dashTblGoals'),
+    columns: [t('dashColGoal'), t('dashColTarget'), t('dashColActual'), t('dashColBasedOn'), t('dashColStatus')],
+    rows: report.goals.map((g) => [
+      g.label,
+      `${g.comparator === '>=' ? '≥' : '≤'} ${f.goalValue(g, g.periodTarget)}`,
+      f.goalValue(g, g.actual),
+      g.count,
+      f.goalStatus(g.status),
+    ]),
+  };
+}
+
+function responseTable(report: PeriodReport, f: Format): ReportTable {
+  const { t } = f;
+  return {
+    id: 'response-by-type-channel',
+    title: t('dashTblResponse'),
+    columns: [t('dashColType'), t('dashColChannel'), t('dashColSla'), ...RESPONSE_COLUMNS.map((k) => t(k))],
+    rows: [
+      ...report.response.byTypeChannel.map((r) => [
         f.type(r.stakeholderType),
-        r.active,
-        r.covered,
-        r.due,
-        r.overdue,
-        f.pct(r.rate),
+        f.channel(r.channel),
+        f.sla(r.sla),
+        ...responseRow(f, r.stats),
       ]),
-    },
-    {
-      id: 'comparison',
-      title: t('dashTblComparison'),
-      columns: [t('dashColFigure'), t('dashColPrevious'), t('dashColThisPeriod'), t('dashColChange')],
-      rows: [
-        [t('dashColInteractions'), prev.total, cur.total, change(prev.total, cur.total, count)],
-        ...types.map((ty) => {
-          const a = prevByType.get(ty) ?? 0;
-          const b = curByType.get(ty) ?? 0;
-          return [`${t('dashColInteractions')}: ${f.type(ty)}`, a, b, change(a, b, count)];
-        }),
-        [
-          t('dashColWaits'),
-          prev.response.waits,
-          cur.response.waits,
-          change(prev.response.waits, cur.response.waits, count),
-        ],
-        [
-          t('dashOnTimeRate'),
-          f.pct(prev.response.onTimeRate),
-          f.pct(cur.response.onTimeRate),
-          change(prev.response.onTimeRate, cur.response.onTimeRate, pctPoints),
-        ],
-        [
-          t('dashColMedianH'),
-          f.hours(prev.response.medianMs),
-          f.hours(cur.response.medianMs),
-          change(prev.response.medianMs, cur.response.medianMs, (n) => f.hours(n)),
-        ],
+      [t('dashAllWorking'), '', '', ...responseRow(f, report.response.total)],
+      [t('dashAllCalendar'), '', '', ...responseRow(f, report.response.totalCalendar)],
+    ],
+  };
+}
+
+function coverageTable(report: PeriodReport, f: Format): ReportTable {
+  const { t } = f;
+  return {
+    id: 'coverage',
+    title: t('dashTblCoverage'),
+    columns: [
+      t('dashColType'),
+      t('dashColActive'),
+      t('dashColCovered'),
+      t('dashColDue'),
+      t('dashColOverdue'),
+      t('dashColCoverage'),
+    ],
+    rows: report.coverage.map((r) => [f.type(r.stakeholderType), r.active, r.covered, r.due, r.overdue, f.pct(r.rate)]),
+  };
+}
+
+function comparisonTable(report: PeriodReport, f: Format): ReportTable {
+  const { t } = f;
+  const cur = report.comparison.current;
+  const prev = report.comparison.previous;
+  const prevByType = new Map(prev.byType.map((r) => [r.key, r.count]));
+  const curByType = new Map(cur.byType.map((r) => [r.key, r.count]));
+  const types = [...new Set([...prevByType.keys(), ...curByType.keys()])];
+  const count = (n: number | null) => (n === null ? '—' : String(n));
+  const pctPoints = (n: number | null) => (n === null ? '—' : `${(Math.round(n * 1000) / 10).toFixed(1)} pp`);
+  return {
+    id: 'comparison',
+    title: t('dashTblComparison'),
+    columns: [t('dashColFigure'), t('dashColPrevious'), t('dashColThisPeriod'), t('dashColChange')],
+    rows: [
+      [t('dashColInteractions'), prev.total, cur.total, change(prev.total, cur.total, count)],
+      ...types.map((ty) => {
+        const a = prevByType.get(ty) ?? 0;
+        const b = curByType.get(ty) ?? 0;
+        return [`${t('dashColInteractions')}: ${f.type(ty)}`, a, b, change(a, b, count)];
+      }),
+      [
+        t('dashColWaits'),
+        prev.response.waits,
+        cur.response.waits,
+        change(prev.response.waits, cur.response.waits, count),
       ],
-    },
-    {
-      id: 'overdue-stakeholders',
-      title: t('dashTblOverdue'),
-      columns: [
-        t('dashColStakeholder'),
-        t('dashColType'),
-        t('dashColTier'),
-        t('dashColLastContact'),
-        t('dashColDaysSince'),
-        t('dashColMaxDays'),
+      [
+        t('dashOnTimeRate'),
+        f.pct(prev.response.onTimeRate),
+        f.pct(cur.response.onTimeRate),
+        change(prev.response.onTimeRate, cur.response.onTimeRate, pctPoints),
       ],
-      rows: report.gaps.overdueStakeholders.map((s) => [
-        s.name,
-        f.type(s.stakeholderType),
-        s.tier,
-        s.lastContactAt ? f.date(s.lastContactAt, zone) : t('dashNever'),
-        s.daysSince ?? '—',
-        s.maxDays,
-      ]),
-    },
-    {
-      id: 'worst-waits',
-      title: t('dashTblWorstWaits'),
-      columns: [
-        t('dashColStarted'),
-        t('dashColStakeholder'),
-        t('dashColType'),
-        t('dashColChannel'),
-        t('dashColPerson'),
-        t('dashColStatus'),
-        t('dashColWaitedWorkH'),
-        t('dashColWaitedCalH'),
-        t('dashColTitle'),
+      [
+        t('dashColMedianH'),
+        f.hours(prev.response.medianMs),
+        f.hours(cur.response.medianMs),
+        change(prev.response.medianMs, cur.response.medianMs, (n) => f.hours(n)),
       ],
-      rows: report.gaps.worstWaits.map((w) => [
-        f.dateTime(w.occurredAt, zone),
-        w.stakeholderName ?? t('dashUnknown'),
-        f.type(w.stakeholderType),
-        f.channel(w.channel),
-        w.userName ?? w.userId,
-        f.waitStatus(w.status),
-        f.hours(w.waitedWorkMs),
-        f.hours(w.waitedMs),
-        w.title ?? '',
-      ]),
-    },
+    ],
+  };
+}
+
+function overdueStakeholdersTable(report: PeriodReport, f: Format): ReportTable {
+  const { t } = f;
+  const zone = report.meta.timeZone;
+  return {
+    id: 'overdue-stakeholders',
+    title: t('dashTblOverdue'),
+    columns: [
+      t('dashColStakeholder'),
+      t('dashColType'),
+      t('dashColTier'),
+      t('dashColLastContact'),
+      t('dashColDaysSince'),
+      t('dashColMaxDays'),
+    ],
+    rows: report.gaps.overdueStakeholders.map((s) => [
+      s.name,
+      f.type(s.stakeholderType),
+      s.tier,
+      s.lastContactAt ? f.date(s.lastContactAt, zone) : t('dashNever'),
+      s.daysSince ?? '—',
+      s.maxDays,
+    ]),
+  };
+}
+
+function worstWaitsTable(report: PeriodReport, f: Format): ReportTable {
+  const { t } = f;
+  const zone = report.meta.timeZone;
+  return {
+    id: 'worst-waits',
+    title: t('dashTblWorstWaits'),
+    columns: [
+      t('dashColStarted'),
+      t('dashColStakeholder'),
+      t('dashColType'),
+      t('dashColChannel'),
+      t('dashColPerson'),
+      t('dashColStatus'),
+      t('dashColWaitedWorkH'),
+      t('dashColWaitedCalH'),
+      t('dashColTitle'),
+    ],
+    rows: report.gaps.worstWaits.map((w) => [
+      f.dateTime(w.occurredAt, zone),
+      w.stakeholderName ?? t('dashUnknown'),
+      f.type(w.stakeholderType),
+      f.channel(w.channel),
+      w.userName ?? w.userId,
+      f.waitStatus(w.status),
+      f.hours(w.waitedWorkMs),
+      f.hours(w.waitedMs),
+      w.title ?? '',
+    ]),
+  };
+}
+
+/** Every table of the report, in reading order. */
+export function reportTables(report: PeriodReport): ReportTable[] {
+  const f = reportFormat(reportLang(report.meta.language));
+  return [
+    ...volumeTables(report, f),
+    goalsTable(report, f),
+    responseTable(report, f),
+    coverageTable(report, f),
+    comparisonTable(report, f),
+    overdueStakeholdersTable(report, f),
+    worstWaitsTable(report, f),
   ];
 }
 

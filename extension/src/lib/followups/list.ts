@@ -1,0 +1,97 @@
+import type { OverdueItem, OverdueResult } from '@comms-log/shared';
+import { badgeFor, badgeTitle } from './badge';
+import {
+  computeLocalOverdue,
+  FOLLOWUP_GROUPS,
+  groupItems,
+  withoutActedOn,
+  type FollowupActionRow,
+  type FollowupGroup,
+} from './local';
+import { notifyAndDigest } from './notifications';
+import { currentPlan } from './plan';
+import type { FollowupsServiceDeps } from './service-deps';
+import { fuHeadItem, HEAD_ROWS, type FollowupsHead } from './storage-items';
+import { allActions, OWN_SNAPSHOT_KEY, pruneActions } from './store';
+
+function headOf(
+  result: OverdueResult,
+  computedAt: string,
+  source: FollowupsHead['source'],
+  actions: readonly FollowupActionRow[],
+): FollowupsHead {
+  const groups = groupItems(result.items);
+  const totals = {} as Record<FollowupGroup, number>;
+  const head = {} as Record<FollowupGroup, OverdueItem[]>;
+  for (const g of FOLLOWUP_GROUPS) {
+    totals[g] = groups[g].length;
+    head[g] = groups[g].slice(0, HEAD_ROWS);
+  }
+  return {
+    computedAt,
+    source,
+    counts: result.counts,
+    totals,
+    head,
+    pendingActions: actions.filter((a) => a.state === 'pending').length,
+    rejectedActions: actions.filter((a) => a.state === 'rejected').map((a) => ({ key: a.key, error: a.error ?? '' })),
+  };
+}
+
+/**
+ * The list from the local copy with the queued actions laid over it: `forUserId` a person, null the team,
+ * undefined the signed-in user.
+ */
+export async function localResult(
+  deps: Pick<FollowupsServiceDeps, 'db' | 'now' | 'me'>,
+  forUserId: string | null | undefined,
+  actions: readonly FollowupActionRow[],
+): Promise<OverdueResult> {
+  const { db } = deps;
+  const me = (await deps.me())?.id ?? '';
+  const [interactions, stakeholders, followups] = await Promise.all([
+    db.interactions.toArray(),
+    db.stakeholders.toArray(),
+    db.followups.toArray(),
+  ]);
+  return computeLocalOverdue({
+    plan: await currentPlan(),
+    asOfMs: deps.now(),
+    forUserId: forUserId === undefined ? me : forUserId,
+    me,
+    interactions,
+    stakeholders,
+    followups,
+    actions,
+  });
+}
+
+/**
+ * Recomputes the signed-in user's list, from the server when `fromServer` and it answers, else from the local
+ * copy, and stores it for the popup with the badge, late notifications and the digest.
+ */
+export async function computeList(deps: FollowupsServiceDeps, fromServer: boolean): Promise<FollowupsHead> {
+  const { fuDb, api, ui } = deps;
+  const nowMs = deps.now();
+  await pruneActions(fuDb, nowMs);
+  const actions = await allActions(fuDb);
+  let result: OverdueResult | null = null;
+  let source: FollowupsHead['source'] = 'local';
+  if (fromServer && (await deps.me())) {
+    try {
+      result = withoutActedOn(await api.overdue({ asOf: new Date(nowMs).toISOString() }), actions, nowMs);
+      source = 'server';
+    } catch {
+      result = null;
+    }
+  }
+  result ??= await localResult(deps, undefined, actions);
+  const computedAt = new Date(nowMs).toISOString();
+  const head = headOf(result, computedAt, source, actions);
+  // The full list first: a popup that sees the new head may read the list at once.
+  await fuDb.snapshot.put({ key: OWN_SNAPSHOT_KEY, computedAt, items: result.items });
+  await fuHeadItem.setValue(head);
+  await ui.badge(badgeFor(result.counts), badgeTitle(await deps.lang(), result.counts)).catch(() => undefined);
+  await notifyAndDigest(deps, result).catch(() => undefined);
+  return head;
+}
