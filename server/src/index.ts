@@ -2,13 +2,12 @@ import { createApp } from './app';
 import { createDb, migrateDb } from './db/client';
 import { EnvError, loadEnv } from './env';
 import { serve } from './serve';
-import { ensureFirstOrg } from './services/orgs';
+import { ensureFirstOrg } from './services/org/orgs';
 
-// Boot only: environment, database, migrations, first admin, listen.
-async function main() {
-  let env;
+/** The environment, or exit with what is wrong with it. */
+function loadEnvOrExit() {
   try {
-    env = loadEnv();
+    return loadEnv();
   } catch (e) {
     if (e instanceof EnvError) {
       console.error(e.message);
@@ -16,6 +15,11 @@ async function main() {
     }
     throw e;
   }
+}
+
+// Boot only: environment, database, migrations, first admin, listen.
+async function main() {
+  const env = loadEnvOrExit();
   const { db, close } = await createDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await migrateDb(db);
 

@@ -1,4 +1,4 @@
-import { createRng, seededUlid, type Rng } from '../../server/src/services/seeded-random';
+import { createRng, seededUlid, type Rng } from '../../server/src/demo/seeded-random';
 
 /**
  * The server's seeded generator (the one the demo data uses), with the extra draws the bench needs: every run

@@ -14,8 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client, InStatement, Transaction } from '@libsql/client';
 import { createDb, migrateDb } from '../../server/src/db/client';
-import { createStakeholder } from '../../server/src/services/directory';
-import { createOrg, createUser } from '../../server/src/services/orgs';
+import { createStakeholder } from '../../server/src/services/directory/stakeholders';
+import { createOrg } from '../../server/src/services/org/orgs';
+import { createUser } from '../../server/src/services/org/users';
 import { push } from '../../server/src/services/sync';
 import { generateInteractions, inBatches, makeDirectory } from './generate';
 import { pushItem } from './rows';
@@ -116,21 +117,18 @@ const staff = await createUser(
 );
 const stakeholderIds: string[] = [];
 for (const s of directory.stakeholders) {
-  const created = await handle.db.transaction((tx) =>
-    createStakeholder(
-      tx,
-      org.id,
-      {
-        name: s.name,
-        type: s.type,
-        tier: s.tier,
-        organization: s.organization,
-        ownerUserId: null,
-        cadenceOverride: null,
-        active: true,
-      },
-      [{ kind: 'email', value: s.email }],
-    ),
+  const created = await createStakeholder(
+    { db: handle.db, user: staff },
+    {
+      name: s.name,
+      type: s.type,
+      tier: s.tier,
+      organization: s.organization,
+      ownerUserId: null,
+      cadenceOverride: null,
+      active: true,
+      identities: [{ kind: 'email', value: s.email }],
+    },
   );
   stakeholderIds.push(created.id);
 }
@@ -167,7 +165,7 @@ let windowMs = 0;
 const windowRows = Math.max(batchSize, Math.floor(rows / 4));
 for (const batch of inBatches(items, batchSize)) {
   const t0 = performance.now();
-  const result = await push(db, user, { items: batch });
+  const result = await push({ db, user }, { items: batch });
   windowMs += performance.now() - t0;
   if (result.rejected.length) throw new Error(`rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`);
   done += batch.length;

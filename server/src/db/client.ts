@@ -179,6 +179,46 @@ class Gate {
   }
 }
 
+/** `tx`, releasing the gate (`release`) once when it commits, rolls back or closes. */
+function gatedTransaction(tx: Transaction, release: () => void): Transaction {
+  let released = false;
+  const done = () => {
+    if (!released) {
+      released = true;
+      release();
+    }
+  };
+  return {
+    execute: (stmt: InStatement) => tx.execute(stmt),
+    batch: (stmts: InStatement[]) => tx.batch(stmts),
+    executeMultiple: (sql: string) => tx.executeMultiple(sql),
+    rollback: async () => {
+      try {
+        await tx.rollback();
+      } finally {
+        done();
+      }
+    },
+    commit: async () => {
+      try {
+        await tx.commit();
+      } finally {
+        done();
+      }
+    },
+    close: () => {
+      try {
+        tx.close();
+      } finally {
+        done();
+      }
+    },
+    get closed() {
+      return tx.closed;
+    },
+  } as Transaction;
+}
+
 /**
  * Wrap a single-connection client so that a transaction holds a lock until it settles and every other call
  * waits for it. Code inside a transaction must use the transaction, never the outer client (it would wait
@@ -186,44 +226,6 @@ class Gate {
  */
 function gateClient(inner: Client): Client {
   const gate = new Gate();
-  const wrapTx = (tx: Transaction, release: () => void): Transaction => {
-    let released = false;
-    const done = () => {
-      if (!released) {
-        released = true;
-        release();
-      }
-    };
-    return {
-      execute: (stmt: InStatement) => tx.execute(stmt),
-      batch: (stmts: InStatement[]) => tx.batch(stmts),
-      executeMultiple: (sql: string) => tx.executeMultiple(sql),
-      rollback: async () => {
-        try {
-          await tx.rollback();
-        } finally {
-          done();
-        }
-      },
-      commit: async () => {
-        try {
-          await tx.commit();
-        } finally {
-          done();
-        }
-      },
-      close: () => {
-        try {
-          tx.close();
-        } finally {
-          done();
-        }
-      },
-      get closed() {
-        return tx.closed;
-      },
-    } as Transaction;
-  };
   const gated = {
     execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
       return gate.run(() =>
@@ -239,7 +241,7 @@ function gateClient(inner: Client): Client {
     async transaction(mode?: TransactionMode) {
       const release = await gate.acquire();
       try {
-        return wrapTx(await inner.transaction(mode), release);
+        return gatedTransaction(await inner.transaction(mode), release);
       } catch (e) {
         release();
         throw e;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
-import { createStakeholder } from '../services/directory';
+import { createStakeholder } from '../services/directory/stakeholders';
 import { createTestOrg, freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
@@ -20,11 +20,8 @@ const lateUrl = 'https://mail.google.com/mail/u/0/#inbox/late';
 async function seed() {
   const stakeholder = (name: string, type: 'customer' | 'partner', ownerUserId: string) =>
     createStakeholder(
-      handle.db,
-      t.org.id,
-      { name, type, tier: 'standard', organization: null, ownerUserId, cadenceOverride: null, active: true },
-      [],
-      created,
+      { db: handle.db, user: t.admin.user, now: created },
+      { name, type, tier: 'standard', organization: null, ownerUserId, cadenceOverride: null, active: true, identities: [] },
     );
   const acme = await stakeholder('Acme', 'customer', t.staff.user.id);
   const partner = await stakeholder('Pangu Partners', 'partner', t.staff.user.id);
@@ -122,8 +119,7 @@ describe('followups.overdue', () => {
   it("runs a never-contacted stakeholder's cadence from its creation, and sends that createdAt to clients", async () => {
     // Created on 1 January, renamed later, never contacted: a customer (30 days) was due by 31 January.
     const quiet = await createStakeholder(
-      handle.db,
-      t.org.id,
+      { db: handle.db, user: t.admin.user, now: created },
       {
         name: 'Quiet Co',
         type: 'customer',
@@ -132,9 +128,8 @@ describe('followups.overdue', () => {
         ownerUserId: t.staff.user.id,
         cadenceOverride: null,
         active: true,
+        identities: [],
       },
-      [],
-      created,
     );
     const renamed = await t.manager.caller.directory.update({ id: quiet.id, name: 'Quiet Co Ltd' });
     const createdAt = new Date(created).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
-import { createStakeholder } from '../services/directory';
+import { createStakeholder } from '../services/directory/stakeholders';
 import { rollUpTotals } from '../services/metrics/totals';
 import { createTestOrg, freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
 
@@ -257,8 +257,7 @@ describe('metrics.coverage', () => {
     const created = Date.parse('2026-01-01T00:00:00+08:00');
     const mk = (name: string, type: 'customer' | 'partner', over: Record<string, unknown> = {}) =>
       createStakeholder(
-        handle.db,
-        t.org.id,
+        { db: handle.db, user: t.admin.user, now: created },
         {
           name,
           type,
@@ -268,9 +267,8 @@ describe('metrics.coverage', () => {
           cadenceOverride: null,
           active: true,
           ...over,
+          identities: [],
         },
-        [],
-        created,
       );
     const fresh = await mk('Fresh Co', 'customer');
     const cooling = await mk('Cooling Co', 'customer');

@@ -3,7 +3,7 @@ import type { MetricsFilter, PeriodReport } from '@comms-log/shared';
 import { authenticate } from '../auth/tokens';
 import { createInnerContext } from '../context';
 import type { DbHandle } from '../db/client';
-import { seedDemo } from '../services/demo-seed';
+import { seedDemo } from '../demo/seed';
 import { createTestDb, createTestOrg, interactionData, upsert } from '../testing/test-org';
 import { createCaller } from './_app';
 

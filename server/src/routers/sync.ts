@@ -7,11 +7,11 @@ export const syncRouter = router({
   push: authedProcedure
     .input(pushInputSchema)
     .output(pushResultSchema)
-    .mutation(({ ctx, input }) => push(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => push(ctx, input)),
 
   /** Changes after `cursor` (the org change sequence), paged, limited to what the caller may see. */
   pull: authedProcedure
     .input(pullInputSchema)
     .output(pullResultSchema)
-    .query(({ ctx, input }) => pull(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => pull(ctx, input)),
 });

@@ -1,7 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { defaultPlan, planSchema, type Plan } from '@comms-log/shared';
 import type { DbOrTx } from '../db/client';
 import { plans } from '../db/schema';
+import { toIso } from '../iso';
+import { recomputeOrg } from './derive';
+import { nowOf, type ServiceCtx } from './service-ctx';
 
 export interface StoredPlanRow {
   version: number;
@@ -46,10 +49,35 @@ export async function savePlan(
   return { version, createdAt: now, plan };
 }
 
-export async function planVersion(db: DbOrTx, orgId: string, version: number): Promise<Plan | null> {
-  const [row] = await db
-    .select({ plan: plans.plan })
-    .from(plans)
-    .where(and(eq(plans.orgId, orgId), eq(plans.version, version)));
-  return row ? planSchema.parse(row.plan) : null;
+/** A stored plan as the API gives it (`storedPlanSchema`). */
+const toStored = (p: StoredPlanRow) => ({ version: p.version, updatedAt: toIso(p.createdAt), plan: p.plan });
+
+export async function getPlan(ctx: ServiceCtx) {
+  return toStored(await currentPlan(ctx.db, ctx.user.orgId));
+}
+
+/**
+ * Store a new version of the plan. Stored response figures are NOT recomputed (docs/metrics.md "Working time":
+ * never silently); see `previewRecompute` and `recomputeUnderPlan`.
+ */
+export async function updatePlan(ctx: ServiceCtx, input: Plan) {
+  const now = nowOf(ctx);
+  return toStored(await ctx.db.transaction((tx) => savePlan(tx, ctx.user.orgId, input, ctx.user.id, now)));
+}
+
+/** How many interactions' response figures the current plan would change. */
+export async function previewRecompute(ctx: ServiceCtx) {
+  const { plan, version } = await currentPlan(ctx.db, ctx.user.orgId);
+  const { changed, total } = await recomputeOrg(ctx.db, ctx.user.orgId, plan, { dryRun: true });
+  return { version, changed, total };
+}
+
+/** Recompute every stored response figure of the org under the current plan. */
+export function recomputeUnderPlan(ctx: ServiceCtx) {
+  const now = nowOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const { plan, version } = await currentPlan(tx, ctx.user.orgId);
+    const { changed, total } = await recomputeOrg(tx, ctx.user.orgId, plan, { dryRun: false }, now);
+    return { version, changed, total };
+  });
 }

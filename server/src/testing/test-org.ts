@@ -5,7 +5,8 @@ import { createDb, migrateDb, type DbHandle } from '../db/client';
 import { createInnerContext } from '../context';
 import { createCaller } from '../routers/_app';
 import { issueToken, type AuthUser } from '../auth/tokens';
-import { createOrg, createUser } from '../services/orgs';
+import { createOrg } from '../services/org/orgs';
+import { createUser } from '../services/org/users';
 
 /** A fresh in-memory libSQL database with the migrations applied. */
 export async function createTestDb(): Promise<DbHandle> {
@@ -63,7 +64,7 @@ export function freshOrgPerTest(use: (handle: DbHandle, org: TestOrg) => void): 
 }
 
 /** A valid interaction input with sensible defaults. */
-export function interactionData<T extends Record<string, unknown> = {}>(over: T = {} as T) {
+export function interactionData<T extends Record<string, unknown> = Record<never, never>>(over: T = {} as T) {
   const base = {
     id: ulid(),
     source: 'gmail',

@@ -32,7 +32,7 @@ export function rejectedTitle(t: T, lang: Lang, item: RejectedItem): string {
 
 /**
  * The server's reason in plain words. The patterns follow the messages `sync.push` and `directory.create` send
- * (server/src/services/sync.ts); anything else is shown as the server said it.
+ * (server/src/services/sync/); anything else is shown as the server said it.
  */
 export function rejectedReason(t: T, reason: string): string {
   const neverLog = /^(.+) is on the never-log list$/.exec(reason);

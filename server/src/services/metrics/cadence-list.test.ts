@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client';
-import { createStakeholder, type StakeholderFields } from '../directory';
+import { createStakeholder, type StakeholderFields } from '../directory/stakeholders';
 import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../../testing/test-org';
 
 let handle: DbHandle;
@@ -18,8 +18,7 @@ const iso = (local: string) => new Date(`${local}+08:00`).toISOString();
 async function seed() {
   const mk = (name: string, over: Partial<StakeholderFields> = {}) =>
     createStakeholder(
-      handle.db,
-      t.org.id,
+      { db: handle.db, user: t.admin.user, now: created },
       {
         name,
         type: 'customer',
@@ -29,9 +28,8 @@ async function seed() {
         cadenceOverride: null,
         active: true,
         ...over,
+        identities: [],
       },
-      [],
-      created,
     );
   const s = {
     fresh: await mk('Fresh Co'),

@@ -1,6 +1,6 @@
 import { CsvParseError, parseCsv, stakeholderTypes } from '@comms-log/shared';
 
-/** The columns `directory.importCsv` reads (server/src/services/stakeholder-import.ts); multi-values split by ";". */
+/** The columns `directory.importCsv` reads (server/src/services/directory/import.ts); multi-values split by ";". */
 export const importColumns = [
   'name',
   'type',

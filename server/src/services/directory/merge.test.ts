@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import type { DbHandle } from '../db/client';
-import { snoozes } from '../db/schema';
-import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../testing/test-org';
+import type { DbHandle } from '../../db/client';
+import { snoozes } from '../../db/schema';
+import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;

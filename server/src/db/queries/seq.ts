@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+import type { DbOrTx } from '../client';
 
 /**
  * Reserve `count` consecutive values of the org's change sequence and return the first. Call inside the
@@ -15,6 +15,7 @@ export async function reserveSeq(db: DbOrTx, orgId: string, count: number): Prom
   return top - count + 1;
 }
 
+/** The org's change sequence as committed so far (0 before its first change). */
 export async function currentSeq(db: DbOrTx, orgId: string): Promise<number> {
   const rows = await db.all<{ seq: number }>(sql`SELECT seq FROM org_seq WHERE org_id = ${orgId}`);
   return rows[0]?.seq ?? 0;

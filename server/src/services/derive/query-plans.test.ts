@@ -1,10 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import type { InStatement, Transaction } from '@libsql/client';
 import type { InteractionInput } from '@comms-log/shared';
-import type { DbHandle } from '../db/client';
-import { createTestDb, createTestOrg } from '../testing/test-org';
-import { push } from './sync';
-import { createRng, seededUlid } from './seeded-random';
+import type { DbHandle } from '../../db/client';
+import { createTestDb, createTestOrg } from '../../testing/test-org';
+import { push } from '../sync';
+import { createRng, seededUlid } from '../../demo/seeded-random';
 
 /*
  * The queries a push makes to find the live events (calls, video, meetings) that can answer the waits it touches
@@ -85,11 +85,10 @@ it('finds the live events that can answer waits through the interactions_live in
 
   // A stored call first, then an email (its wait's window reaches past the call) and a second call (a live
   // stakeholder whose open waits must be found).
-  await push(handle.db, t.staff.user, items([call('2026-03-09T01:00:00Z')]));
+  await push({ db: handle.db, user: t.staff.user }, items([call('2026-03-09T01:00:00Z')]));
   const seen = recordStatements(handle);
   const result = await push(
-    handle.db,
-    t.staff.user,
+    { db: handle.db, user: t.staff.user },
     items([email('2026-03-09T02:00:00Z', 1), call('2026-03-09T03:00:00Z')]),
   );
   expect(result.rejected).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshOrgPerTest, type TestOrg } from '../testing/test-org';
+import { freshOrgPerTest, type TestOrg } from '../../testing/test-org';
 
 let t: TestOrg;
 

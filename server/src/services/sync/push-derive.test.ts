@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Channel, InteractionInput, PushItem, Source } from '@comms-log/shared';
-import type { DbHandle } from '../db/client';
-import { interactions, waitClosures } from '../db/schema';
-import { createTestDb, createTestOrg, type TestMember, type TestOrg } from '../testing/test-org';
-import { deriveFields, derivedColumns, recomputeOrg, type DeriveRow } from './derive';
-import { closeWait } from './followups';
-import { currentPlan, savePlan } from './plans';
-import { push } from './sync';
-import { createRng, seededUlid } from './seeded-random';
+import type { DbHandle } from '../../db/client';
+import { interactions, waitClosures } from '../../db/schema';
+import { createTestDb, createTestOrg, type TestMember, type TestOrg } from '../../testing/test-org';
+import { deriveFields, derivedColumns, recomputeOrg, type DeriveRow } from '../derive';
+import { closeWait } from '../followups/close-wait';
+import { currentPlan, savePlan } from '../plans';
+import { push } from './push';
+import { createRng, seededUlid } from '../../demo/seeded-random';
 
 /*
  * The derived response fields written by `sync.push` (which recomputes only what a batch can affect) must be
@@ -161,7 +161,7 @@ async function scenario(seed: number) {
   const sent: { by: By; items: PushItem[] }[] = [];
   let pushes = 0;
   const send = async (by: By, list: PushItem[]) => {
-    const res = await push(handle!.db, members[by].user, { items: list });
+    const res = await push({ db: handle!.db, user: members[by].user }, { items: list });
     expect(res.rejected).toEqual([]);
     sent.push({ by, items: list });
     pushes++;
@@ -237,9 +237,8 @@ async function scenario(seed: number) {
   const closedAt = T0 + 30 * DAY;
   for (const row of open.slice(0, 3)) {
     await closeWait(
-      { db: handle.db, user: t.manager.user },
+      { db: handle.db, user: t.manager.user, now: Math.max(closedAt, row.occurredAt + HOUR) },
       { interactionId: row.id, reason: 'handled in person' },
-      Math.max(closedAt, row.occurredAt + HOUR),
     );
     expect(await mismatches(handle, orgId), `after closing ${row.id}`).toEqual([]);
   }
@@ -347,17 +346,23 @@ describe('a call that answered a wait in another thread changes', () => {
       return { replyId: row!.replyId, responseMs: row!.responseMs };
     };
 
-    await push(handle.db, t.staff.user, { items: [up(email), up(call(x, '12:00')), up(call(y, '15:00'))] });
+    await push(
+      { db: handle.db, user: t.staff.user },
+      { items: [up(email), up(call(x, '12:00')), up(call(y, '15:00'))] },
+    );
     expect(await reply()).toEqual({ replyId: x, responseMs: 2 * HOUR });
-    await push(handle.db, t.staff.user, { items: [{ op: 'delete', entity: 'interaction', id: x }] });
+    await push({ db: handle.db, user: t.staff.user }, { items: [{ op: 'delete', entity: 'interaction', id: x }] });
     expect(await reply()).toEqual({ replyId: y, responseMs: 5 * HOUR });
-    await push(handle.db, t.staff.user, { items: [up(call(x, '16:00'))] });
+    await push({ db: handle.db, user: t.staff.user }, { items: [up(call(x, '16:00'))] });
     expect(await reply()).toEqual({ replyId: y, responseMs: 5 * HOUR });
-    await push(handle.db, t.staff.user, { items: [up(call(x, '11:00', { internal: true }))] });
+    await push({ db: handle.db, user: t.staff.user }, { items: [up(call(x, '11:00', { internal: true }))] });
     expect(await reply()).toEqual({ replyId: y, responseMs: 5 * HOUR });
-    await push(handle.db, t.staff.user, { items: [up(call(x, '11:00'))] });
+    await push({ db: handle.db, user: t.staff.user }, { items: [up(call(x, '11:00'))] });
     expect(await reply()).toEqual({ replyId: x, responseMs: 1 * HOUR });
-    await push(handle.db, t.staff.user, { items: [up(call(x, '17:00')), up(call(y, '18:00', { channel: 'video' }))] });
+    await push(
+      { db: handle.db, user: t.staff.user },
+      { items: [up(call(x, '17:00')), up(call(y, '18:00', { channel: 'video' }))] },
+    );
     expect(await reply()).toEqual({ replyId: x, responseMs: 7 * HOUR });
   });
 });

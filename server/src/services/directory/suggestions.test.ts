@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../db/client';
-import { createTestDb, createTestOrg, interactionData, upsert, type TestOrg } from '../testing/test-org';
+import type { DbHandle } from '../../db/client';
+import { createTestDb, createTestOrg, interactionData, upsert, type TestOrg } from '../../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;

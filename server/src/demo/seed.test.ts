@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/test-org';
-import { seedDemo } from './demo-seed';
+import { seedDemo } from './seed';
 
 async function snapshot(seed: number) {
   const handle = await createTestDb();

@@ -1,10 +1,11 @@
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import type { CaptureLevel, Role } from '@comms-log/shared';
-import type { Db, DbOrTx } from '../db/client';
-import { interactions, orgSeq, orgs, users, type UserRow } from '../db/schema';
-import { issueToken, type IssuedToken } from '../auth/tokens';
-import { currentPlan, savePlan, seedPlan } from './plans';
+import type { CaptureLevel } from '@comms-log/shared';
+import type { Db, DbOrTx } from '../../db/client';
+import { interactions, orgSeq, orgs, type UserRow } from '../../db/schema';
+import { issueToken, type IssuedToken } from '../../auth/tokens';
+import { currentPlan, savePlan, seedPlan } from '../plans';
+import { createUser } from './users';
 
 export interface NewOrg {
   name: string;
@@ -71,32 +72,6 @@ export async function updateOrg(
     timeZone: set.timeZone !== undefined,
     captureLevel: set.captureLevel !== undefined,
   };
-}
-
-export class DuplicateUserError extends Error {}
-
-export async function createUser(
-  db: DbOrTx,
-  input: { orgId: string; name: string; email: string; role: Role },
-  now = Date.now(),
-): Promise<UserRow> {
-  const email = input.email.trim().toLowerCase();
-  const [existing] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.orgId, input.orgId), eq(users.email, email)));
-  if (existing) throw new DuplicateUserError(`A user with the email ${email} already exists in this org.`);
-  const row: UserRow = {
-    id: ulid(now),
-    orgId: input.orgId,
-    name: input.name.trim(),
-    email,
-    role: input.role,
-    active: true,
-    createdAt: now,
-  };
-  await db.insert(users).values(row);
-  return row;
 }
 
 /**

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importCsv } from '../services/directory/import';
+import { findOrg, flags, required, UsageError, type Command } from './args';
+
+/** `import:stakeholders`. */
+export const directoryCommands: Record<string, Command> = {
+  async 'import:stakeholders'(db, args) {
+    const f = flags(args, ['org', 'file']);
+    const org = await findOrg(db, required(f, 'org'));
+    const path = resolve(process.env.INIT_CWD ?? process.cwd(), required(f, 'file'));
+    let csv: string;
+    try {
+      csv = readFileSync(path, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read ${path}`);
+    }
+    if (Buffer.byteLength(csv) > 1024 * 1024) throw new UsageError('the CSV can be at most 1 MiB; split it');
+    const report = await importCsv(db, org.id, { csv, dryRun: false }, Date.now());
+    for (const r of report.rows)
+      console.log(
+        `row ${r.row}: ${r.status}${r.status === 'error' ? ` — ${r.message}` : ''}${r.stakeholderId ? ` (${r.stakeholderId})` : ''}`,
+      );
+    console.log(`\n${report.created} created, ${report.updated} updated, ${report.errors} with errors.`);
+    if (report.errors > 0) process.exitCode = 1;
+  },
+};

@@ -1,0 +1,24 @@
+/** `pnpm cli help`: every command and its options. */
+export const help = `comms-log admin CLI — uses the same DATABASE_URL as the server (default: server/data/comms-log.db)
+
+Usage: pnpm cli <command> [options]
+
+  org:create --name <name> --tz <IANA zone> [--admin-email <email> --admin-name <name>]
+      Create an org (with the default plan); with --admin-email also its admin and an admin token.
+  org:update --org <org id or name> [--name <name>] [--tz <IANA zone>] [--capture-level metadata|subject|snippet] [--recompute]
+      Rename an org, move it to another time zone (a new plan version with the working calendar in that zone) or
+      change what it keeps of messages. Stored response times keep the old calendar until recomputed: --recompute
+      does it now (or a manager does it from the plan editor).
+  user:create --org <org id or name> --email <email> --name <name> --role staff|manager|admin
+  token:create --user <email> [--org <org id or name>] [--name <label>]
+      Issue an API token. It is printed once and stored only as a hash.
+  token:revoke --id <token id>
+  token:list [--org <org id or name>]
+  import:stakeholders --org <org id or name> --file <stakeholders.csv>
+      Columns: name,type,tier,organization,owner_email,emails,domains,weibo,jira,trello,phones
+      (multiple values separated by ";"). Prints a line per row.
+  seed-demo [--org-name <name>] [--seed <number>] [--interactions <n>] [--now <ISO date-time>]
+      Create a demo org: 8 users, ~60 stakeholders, ~5,000 interactions over 6 months. Prints the users' tokens.
+      The same --seed and --now give the same history (without --now it ends at the current time).
+  help
+`;

@@ -1,0 +1,93 @@
+import type { Plan } from '@comms-log/shared';
+import type { DbOrTx } from '../../db/client';
+import { threadSizes, writeDerived } from '../../db/queries/derive';
+import { reserveSeq } from '../../db/queries/seq';
+import { deriveFields, derivedChanges } from './fields';
+import { loadForDerive } from './load';
+import { emptyScope, type DeriveScope } from './scope';
+
+/** The changed derived fields of `scope` under `plan`, as stored rows and recomputed values differ. */
+async function changesOf(db: DbOrTx, orgId: string, plan: Plan, scope: DeriveScope) {
+  const { rows, completeThreads } = await loadForDerive(db, orgId, scope);
+  return derivedChanges(rows, deriveFields(rows.values(), completeThreads, plan));
+}
+
+/** Store `changes`, each with its own change sequence number. */
+async function writeChanges(
+  db: DbOrTx,
+  orgId: string,
+  changes: Awaited<ReturnType<typeof changesOf>>,
+  now: number,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const first = await reserveSeq(db, orgId, changes.length);
+  await writeDerived(
+    db,
+    orgId,
+    changes.map((c, i) => ({ ...c, seq: first + i })),
+    now,
+  );
+}
+
+/**
+ * Recompute and store the derived fields of `scope` (e.g. after a wait is closed as "no reply needed").
+ * Call inside a transaction. Returns how many rows changed.
+ */
+export async function recomputeScope(
+  db: DbOrTx,
+  orgId: string,
+  plan: Plan,
+  scope: DeriveScope,
+  now = Date.now(),
+): Promise<number> {
+  const changes = await changesOf(db, orgId, plan, scope);
+  await writeChanges(db, orgId, changes, now);
+  return changes.length;
+}
+
+/** Interactions paired at a time by `recomputeOrg` (about 1 kB of memory each while paired). */
+const RECOMPUTE_CHUNK_ROWS = 20_000;
+
+/**
+ * The org's threads in the order they started, in scopes of about `chunkRows` interactions (a thread is never
+ * split; a larger one is a scope of its own), each with its number of rows.
+ */
+async function* threadScopes(db: DbOrTx, orgId: string, chunkRows: number) {
+  const threads = await threadSizes(db, orgId);
+  threads.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (let i = 0; i < threads.length; ) {
+    const scope = emptyScope();
+    let rows = 0;
+    for (; i < threads.length && (rows === 0 || rows + threads[i]![2] <= chunkRows); i++) {
+      scope.threadKeys.add(threads[i]![0]);
+      rows += threads[i]![2];
+    }
+    yield { scope, rows };
+  }
+}
+
+/**
+ * Recompute every interaction of the org under `plan` (after a plan change, on request). With `dryRun`, only
+ * count the rows that would change.
+ *
+ * Threads go in chunks of about `chunkRows` interactions, in the order they started, each chunk recomputed as a
+ * push recomputes its threads (with the live events of other threads that can answer their waits): memory stays
+ * that of a chunk however large the org — a whole million-row org held at once took over a gigabyte.
+ */
+export async function recomputeOrg(
+  db: DbOrTx,
+  orgId: string,
+  plan: Plan,
+  opts: { dryRun: boolean; chunkRows?: number },
+  now = Date.now(),
+): Promise<{ changed: number; total: number }> {
+  let changed = 0;
+  let total = 0;
+  for await (const { scope, rows } of threadScopes(db, orgId, opts.chunkRows ?? RECOMPUTE_CHUNK_ROWS)) {
+    total += rows;
+    const changes = await changesOf(db, orgId, plan, scope);
+    changed += changes.length;
+    if (!opts.dryRun) await writeChanges(db, orgId, changes, now);
+  }
+  return { changed, total };
+}

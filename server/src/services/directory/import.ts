@@ -1,0 +1,258 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  CsvParseError,
+  parseCsv,
+  stakeholderInputSchema,
+  type IdentityInput,
+  type IdentityKind,
+  type ImportReport,
+  type importCsvInputSchema,
+} from '@comms-log/shared';
+import type { z } from 'zod';
+import type { DbOrTx } from '../../db/client';
+import { identities, stakeholders, users } from '../../db/schema';
+import { describeZodError } from '../../trpc';
+import { nowOf, type ServiceCtx } from '../service-ctx';
+import { anyIdentity, normalizeIdentities } from './identities';
+import { insertStakeholder, writeStakeholder, type StakeholderFields } from './stakeholders';
+
+/** The import's columns; `name` and `type` are required, multi-value columns are `;`-separated. */
+const importColumns = [
+  'name',
+  'type',
+  'tier',
+  'organization',
+  'owner_email',
+  'emails',
+  'domains',
+  'weibo',
+  'jira',
+  'trello',
+  'phones',
+] as const;
+type Column = (typeof importColumns)[number];
+
+const identityColumns: [Column, IdentityKind][] = [
+  ['emails', 'email'],
+  ['domains', 'domain'],
+  ['weibo', 'weibo'],
+  ['jira', 'jira'],
+  ['trello', 'trello'],
+  ['phones', 'phone'],
+];
+
+const MAX_IMPORT_ROWS = 10_000;
+
+type CsvRecord = { line: number; fields: string[] };
+
+/** The header's column names (lower-cased) and the non-blank rows; BAD_REQUEST for what cannot be imported. */
+function readCsv(csv: string): { names: string[]; rows: CsvRecord[] } {
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(csv);
+  } catch (e) {
+    if (e instanceof CsvParseError)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `The CSV cannot be read: line ${e.line}: ${e.message}.` });
+    throw e;
+  }
+  const header = records.shift();
+  if (!header) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The CSV is empty: it needs a header line.' });
+  const names = header.fields.map((f) => f.trim().toLowerCase());
+  const unknown = names.filter((n) => n !== '' && !(importColumns as readonly string[]).includes(n));
+  if (unknown.length) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Unknown column(s): ${unknown.join(', ')}. The columns are: ${importColumns.join(',')}.`,
+    });
+  }
+  for (const required of ['name', 'type']) {
+    if (!names.includes(required))
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `The header needs a "${required}" column.` });
+  }
+  const rows = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `At most ${MAX_IMPORT_ROWS} rows per import; this file has ${rows.length}.`,
+    });
+  }
+  return { names, rows };
+}
+
+/** One row of the file: its cells by column, and whether the header has a column. */
+class CsvRow {
+  constructor(
+    readonly names: string[],
+    readonly record: CsvRecord,
+  ) {}
+
+  cell(c: Column): string {
+    const idx = this.names.indexOf(c);
+    return idx < 0 ? '' : (this.record.fields[idx] ?? '').trim();
+  }
+
+  has(c: Column): boolean {
+    return this.names.includes(c);
+  }
+}
+
+/** The stakeholder that already holds one of the identities or, without identities, has the same name and organization. */
+async function existingStakeholder(
+  db: DbOrTx,
+  orgId: string,
+  input: z.output<typeof stakeholderInputSchema>,
+): Promise<string | null> {
+  const normalized = normalizeIdentities(input.identities);
+  if (normalized.length) {
+    const holders = await db
+      .selectDistinct({ id: identities.stakeholderId })
+      .from(identities)
+      .where(and(eq(identities.orgId, orgId), anyIdentity(normalized)));
+    if (holders.length > 1)
+      throw new TRPCError({ code: 'CONFLICT', message: 'its identities belong to different stakeholders' });
+    if (holders[0]) return holders[0].id;
+  }
+  const [same] = await db
+    .select({ id: stakeholders.id })
+    .from(stakeholders)
+    .where(
+      and(
+        eq(stakeholders.orgId, orgId),
+        sql`lower(${stakeholders.name}) = ${input.name.toLowerCase()}`,
+        sql`lower(coalesce(${stakeholders.organization}, '')) = ${(input.organization ?? '').toLowerCase()}`,
+      ),
+    )
+    .limit(1);
+  return same?.id ?? null;
+}
+
+/** Update the stakeholder the row names, or create one; identities are added, never removed. */
+async function applyRow(
+  db: DbOrTx,
+  orgId: string,
+  row: CsvRow,
+  input: z.output<typeof stakeholderInputSchema>,
+  now: number,
+) {
+  const existingId = await existingStakeholder(db, orgId, input);
+  if (existingId) {
+    // Only the columns present in the file change; owner and tier are kept when their cell is empty.
+    const patch: Partial<StakeholderFields> = { name: input.name, type: input.type };
+    if (row.has('organization')) patch.organization = input.organization;
+    if (row.cell('tier')) patch.tier = input.tier;
+    if (row.cell('owner_email')) patch.ownerUserId = input.ownerUserId;
+    const change = { mode: 'add' as const, list: input.identities };
+    const s = await writeStakeholder(db, orgId, existingId, { ...patch, active: true }, change, now);
+    return { status: 'updated' as const, id: s.id, name: s.name };
+  }
+  const s = await insertStakeholder(db, orgId, { ...input, cadenceOverride: null, active: true }, now);
+  return { status: 'created' as const, id: s.id, name: s.name };
+}
+
+/** The row as a stakeholder input, or what is wrong with it. */
+function rowInput(row: CsvRow, owners: Map<string, string>): z.output<typeof stakeholderInputSchema> | string {
+  const ownerEmail = row.cell('owner_email').toLowerCase();
+  const ownerUserId = ownerEmail ? owners.get(ownerEmail) : null;
+  if (ownerUserId === undefined) return `owner_email: no user ${ownerEmail} in this org`;
+  const identityList: IdentityInput[] = identityColumns.flatMap(([column, kind]) =>
+    row
+      .cell(column)
+      .split(';')
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .map((value) => ({ kind, value })),
+  );
+  const parsed = stakeholderInputSchema.safeParse({
+    name: row.cell('name'),
+    type: row.cell('type').toLowerCase(),
+    tier: row.cell('tier') || undefined,
+    organization: row.cell('organization') || null,
+    ownerUserId,
+    identities: identityList,
+  });
+  return parsed.success ? parsed.data : describeZodError(parsed.error);
+}
+
+/** Import one row in its own savepoint, and report it. */
+async function importRow(
+  tx: DbOrTx,
+  orgId: string,
+  row: CsvRow,
+  owners: Map<string, string>,
+  report: ImportReport,
+  now: number,
+) {
+  const fail = (message: string) => {
+    report.rows.push({ row: row.record.line, status: 'error', message, stakeholderId: null });
+    report.errors++;
+  };
+  const input = rowInput(row, owners);
+  if (typeof input === 'string') return fail(input);
+  try {
+    const result = await tx.transaction((sp) => applyRow(sp, orgId, row, input, now));
+    report.rows.push({
+      row: row.record.line,
+      status: result.status,
+      message: `${result.status} ${result.name}`,
+      stakeholderId: report.dryRun && result.status === 'created' ? null : result.id,
+    });
+    report[result.status]++;
+  } catch (e) {
+    if (e instanceof TRPCError) fail(e.message);
+    else throw e;
+  }
+}
+
+/** Thrown out of a dry run's transaction so that it rolls back, carrying the report out. */
+class DryRunRollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run: rolled back');
+  }
+}
+
+/**
+ * Import stakeholders from CSV into the org (the CLI's import acts for the org, no user). A row updates the
+ * stakeholder that already holds one of its identities (or, without identities, has the same name and
+ * organization), else creates one; identities are added, never removed. Every valid row applies even when others
+ * fail; each row is reported.
+ *
+ * `dryRun` runs the very same import and rolls it back, so its verdicts (created, updated, error) are the ones a real
+ * import would give, rows of the file that touch the same stakeholder included; nothing is written, and rows that
+ * would be created report no stakeholder id.
+ */
+export async function importCsv(
+  db: DbOrTx,
+  orgId: string,
+  input: z.output<typeof importCsvInputSchema>,
+  now: number,
+): Promise<ImportReport> {
+  const { dryRun } = input;
+  const { names, rows } = readCsv(input.csv);
+  const owners = new Map(
+    (await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.orgId, orgId))).map((u) => [
+      u.email,
+      u.id,
+    ]),
+  );
+  const run = db.transaction(async (tx) => {
+    const report: ImportReport = { rows: [], created: 0, updated: 0, errors: 0, dryRun };
+    for (const record of rows) await importRow(tx, orgId, new CsvRow(names, record), owners, report, now);
+    if (dryRun) throw new DryRunRollback(report);
+    return report;
+  });
+  try {
+    return await run;
+  } catch (e) {
+    if (e instanceof DryRunRollback) return e.report;
+    throw e;
+  }
+}
+
+/** `directory.importCsv` (managers): `importCsv` into the caller's org. */
+export function importStakeholdersCsv(
+  ctx: ServiceCtx,
+  input: z.output<typeof importCsvInputSchema>,
+): Promise<ImportReport> {
+  return importCsv(ctx.db, ctx.user.orgId, input, nowOf(ctx));
+}

@@ -1,0 +1,71 @@
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import type { PullResult, pullInputSchema } from '@comms-log/shared';
+import type { z } from 'zod';
+import { currentSeq } from '../../db/queries/seq';
+import { followups, interactions, stakeholders, type FollowupRow, type InteractionRow } from '../../db/schema';
+import { withIdentities } from '../directory/stakeholders';
+import { nowOf, type ServiceCtx } from '../service-ctx';
+import { toFollowup, toInteraction } from './rows';
+
+/**
+ * Changes after `cursor`, oldest first, at most `limit` rows in all (docs/sync.md). Staff get their own
+ * interactions and follow-ups; managers and admins the org's. Everyone gets the org's stakeholders (the local
+ * directory).
+ */
+export async function pull(ctx: ServiceCtx, input: z.output<typeof pullInputSchema>): Promise<PullResult> {
+  const { db, user } = ctx;
+  const orgId = user.orgId;
+  const now = nowOf(ctx);
+  const limit = input.limit;
+  // Read the counter first: every row with seq ≤ it was committed with it, so nothing below it can appear later.
+  const top = await currentSeq(db, orgId);
+  const own = user.role === 'staff';
+  const window = (seqCol: typeof interactions.seq | typeof followups.seq | typeof stakeholders.seq) =>
+    and(gt(seqCol, input.cursor), lte(seqCol, top));
+  const [iRows, fRows, sRows] = await Promise.all([
+    db
+      .select()
+      .from(interactions)
+      .where(
+        and(
+          eq(interactions.orgId, orgId),
+          own ? eq(interactions.userId, user.id) : undefined,
+          window(interactions.seq),
+        ),
+      )
+      .orderBy(asc(interactions.seq))
+      .limit(limit + 1),
+    db
+      .select()
+      .from(followups)
+      .where(and(eq(followups.orgId, orgId), own ? eq(followups.userId, user.id) : undefined, window(followups.seq)))
+      .orderBy(asc(followups.seq))
+      .limit(limit + 1),
+    db
+      .select()
+      .from(stakeholders)
+      .where(and(eq(stakeholders.orgId, orgId), window(stakeholders.seq)))
+      .orderBy(asc(stakeholders.seq))
+      .limit(limit + 1),
+  ]);
+  type Tagged = { seq: number; i?: InteractionRow; f?: FollowupRow; s?: (typeof sRows)[number] };
+  const merged: Tagged[] = [
+    ...iRows.map((i) => ({ seq: i.seq, i })),
+    ...fRows.map((f) => ({ seq: f.seq, f })),
+    ...sRows.map((s) => ({ seq: s.seq, s })),
+  ].sort((a, b) => a.seq - b.seq);
+  const page = merged.slice(0, limit);
+  const hasMore = merged.length > limit;
+  const cursor = hasMore ? page[page.length - 1]!.seq : Math.max(top, input.cursor);
+  return {
+    interactions: page.flatMap((t) => (t.i ? [toInteraction(t.i, now)] : [])),
+    followups: page.flatMap((t) => (t.f ? [toFollowup(t.f)] : [])),
+    stakeholders: await withIdentities(
+      db,
+      orgId,
+      page.flatMap((t) => (t.s ? [t.s] : [])),
+    ),
+    cursor,
+    hasMore,
+  };
+}

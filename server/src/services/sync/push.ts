@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import type { PushInput, PushResult } from '@comms-log/shared';
+import { currentSeq } from '../../db/queries/seq';
+import { orgs } from '../../db/schema';
+import { loadNeverLog } from '../org/never-log';
+import { nowOf, type ServiceCtx } from '../service-ctx';
+import type { PushBatch } from './batch';
+import { changedRows, deriveBatch, writeInteractions } from './derive-batch';
+import { applyFollowups } from './followups';
+import { mergeInteractions } from './merge-interactions';
+import { knownStakeholders, validateItems } from './validate';
+
+/**
+ * Apply a push batch (docs/sync.md): every item is checked on its own (a bad one is rejected with its
+ * reason), and all valid items apply in one transaction. Replaying a batch changes nothing. A message already
+ * stored under the same (source, externalId) — logged by someone else, or again — is merged into that row.
+ * Then the derived response fields of every affected thread (and stakeholder, for live events) are recomputed.
+ */
+export async function push(ctx: ServiceCtx, input: PushInput): Promise<PushResult> {
+  const { user } = ctx;
+  const orgId = user.orgId;
+  return ctx.db.transaction(async (tx) => {
+    const batch: PushBatch = { tx, orgId, user, now: nowOf(ctx), applied: [], rejected: [] };
+    const [org] = await tx.select({ captureLevel: orgs.captureLevel }).from(orgs).where(eq(orgs.id, orgId));
+    if (!org) throw new Error(`org ${orgId} not found`);
+    const never = await loadNeverLog(tx, orgId, user.id);
+
+    // 1. Validate each item; the last item for an id wins within a batch.
+    const { interactionOps, followupOps } = validateItems(batch, input.items, never);
+    // 2. Stakeholders referenced must be the org's.
+    const stakeholders = await knownStakeholders(batch, [...interactionOps, ...followupOps]);
+    // 3. Interactions: merged with the stored rows, by id and by (source, externalId).
+    const { stored, final } = await mergeInteractions(batch, interactionOps, {
+      captureLevel: org.captureLevel,
+      stakeholders,
+    });
+    // 4. What changed, and the derived fields of the threads and stakeholders it touches.
+    const { toWrite, scope } = changedRows(stored, final);
+    const derivedUpdates = await deriveBatch(ctx.db, batch, toWrite, scope);
+    // 5. Write: one change-sequence number per changed row.
+    await writeInteractions(batch, toWrite, derivedUpdates);
+    // 6. Follow-ups.
+    await applyFollowups(batch, followupOps, stakeholders);
+
+    // The counter as this transaction leaves it: the last number it reserved, or a read when it reserved none.
+    const cursor = batch.reservedTop ?? (await currentSeq(tx, orgId));
+    return { applied: batch.applied, rejected: batch.rejected, cursor };
+  });
+}
