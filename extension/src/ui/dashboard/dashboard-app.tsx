@@ -6,7 +6,7 @@ import { customPeriod, periodDates, presetPeriod, type Period, type PeriodPreset
 import { useT } from '../use-t';
 import { DashboardContext, type DashboardEnv, type DrillSpec, type OrgUser } from './dashboard-context';
 import { DirectoryView } from './directory/directory-view';
-import { DrilldownDialog } from './drilldown-dialog';
+import { DrilldownDialog } from './drilldown/drilldown-dialog';
 import { OverviewView } from './overview/overview-view';
 import { noFilters, PeriodBar, type Filters, type PeriodChoice } from './period-bar';
 import { PlanEditor } from './plan/plan-editor';
