@@ -2,8 +2,8 @@ import type { InStatement } from '@libsql/client';
 import type { Plan } from '@comms-log/shared';
 import { issueToken } from '../../server/src/auth/tokens';
 import type { DbHandle } from '../../server/src/db/client';
-import { createOrg, createUser } from '../../server/src/services/orgs';
 import { currentPlan } from '../../server/src/services/plans';
+import { createBenchOrg } from './bench-org';
 import { type BenchDirectory, generateInteractions, makeDirectory } from './generate';
 import { Random, ulidAt } from './random';
 import { storedColumns, storedRows, storedValues } from './rows';
@@ -50,18 +50,15 @@ interface BenchOrg {
   plan: Plan;
 }
 
-/** The `k`-th org (seeded from the run's seed), its users through the server's services. */
+/** The `k`-th org (seeded from the run's seed), made through the server's services. */
 async function makeOrg(db: DbHandle['db'], k: number, seed: number, now: number): Promise<BenchOrg> {
   const orgSeed = seed * 1000 + k;
   const directory = makeDirectory(orgSeed, 60, 6);
-  const org = await createOrg(db, { name: `Bench org ${k + 1}`, timeZone: 'Asia/Shanghai' }, now);
-  const userIds: string[] = [];
-  for (const u of directory.users)
-    userIds.push((await createUser(db, { orgId: org.id, name: u.name, email: u.email, role: u.role }, now)).id);
+  const { orgId, userIds } = await createBenchOrg(db, `Bench org ${k + 1}`, directory.users, now);
   const r = new Random(orgSeed);
   const stakeholderIds = directory.stakeholders.map(() => ulidAt(now - 400 * DAY, r));
-  const plan = (await currentPlan(db, org.id)).plan;
-  return { id: org.id, seed: orgSeed, directory, userIds, stakeholderIds, plan };
+  const plan = (await currentPlan(db, orgId)).plan;
+  return { id: orgId, seed: orgSeed, directory, userIds, stakeholderIds, plan };
 }
 
 /** The org's stakeholders as one multi-row INSERT (seq 1…n, before its interactions'). */

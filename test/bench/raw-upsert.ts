@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { InStatement } from '@libsql/client';
+import type { Client, InStatement } from '@libsql/client';
 import { createDb, migrateDb } from '../../server/src/db/client';
-import { createOrg, createUser } from '../../server/src/services/orgs';
 import { currentPlan } from '../../server/src/services/plans';
+import { createBenchOrg } from './bench-org';
 import { generateInteractions, inBatches, type BenchDirectory } from './generate';
 import { Random, ulidAt } from './random';
 import {
@@ -11,11 +11,12 @@ import {
   storedColumns,
   storedRows,
   storedValues,
-  updatableColumns,
+  updatable,
   upsertSql,
   type OrgIds,
 } from './rows';
 import { rate } from './stats';
+import { storedCounts } from './stored-counts';
 
 export interface DataSpec {
   seed: number;
@@ -45,6 +46,74 @@ export interface RawUpsertResult {
   answered: number;
 }
 
+type Values = (string | number | null)[];
+
+/** The columns an upsert of `columns` writes, the ones it updates, and the rows' values in batches of `stmtRows`. */
+async function rowBatches(
+  handle: Awaited<ReturnType<typeof createDb>>,
+  data: DataSpec,
+  ids: OrgIds,
+  opts: { columns: RawColumns; stmtRows: number; now: number },
+): Promise<{ cols: readonly string[]; batches: Iterable<Values[]> }> {
+  const generated = () =>
+    generateInteractions({
+      seed: data.seed,
+      count: data.rows,
+      startMs: data.startMs,
+      endMs: data.endMs,
+      directory: data.directory,
+    });
+  if (opts.columns === 'client') {
+    let seq = 0;
+    const batches = (function* () {
+      for (const batch of inBatches(generated(), opts.stmtRows))
+        yield batch.map((g) => rowValues(g, ids, ++seq, opts.now));
+    })();
+    return { cols: baseColumns, batches };
+  }
+  const plan = (await currentPlan(handle.db, ids.orgId)).plan;
+  const rows = storedRows([...generated()], ids, plan, { firstSeq: 1, now: opts.now });
+  return {
+    cols: storedColumns,
+    batches: inBatches(
+      rows.map((r) => storedValues(r)),
+      opts.stmtRows,
+    ),
+  };
+}
+
+/** Upserts the batches, `txRows` rows a transaction; returns the time spent in libSQL. */
+async function upsertInTransactions(
+  client: Client,
+  batches: Iterable<Values[]>,
+  cols: readonly string[],
+  sizes: { stmtRows: number; txRows: number },
+): Promise<number> {
+  const update = updatable(cols);
+  const fullSql = upsertSql(sizes.stmtRows, cols, update);
+  let dbMs = 0;
+  let pending: InStatement[] = [];
+  let pendingRows = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    const t0 = performance.now();
+    await client.batch(pending, 'write');
+    dbMs += performance.now() - t0;
+    pending = [];
+    pendingRows = 0;
+  };
+  for (const batch of batches) {
+    pending.push({
+      sql: batch.length === sizes.stmtRows ? fullSql : upsertSql(batch.length, cols, update),
+      args: batch.flat(),
+    });
+    pendingRows += batch.length;
+    if (pendingRows >= sizes.txRows) await flush();
+  }
+  await flush();
+  return dbMs;
+}
+
 /**
  * (a) Raw libSQL: the server's real migrations on a fresh file, then multi-row
  * `INSERT … ON CONFLICT(id) DO UPDATE` statements of `stmtRows` rows, `txRows` rows per transaction — the floor
@@ -62,76 +131,14 @@ export async function rawUpsert(
   try {
     await migrateDb(handle.db);
     const now = Date.now();
-    const org = await createOrg(handle.db, { name: 'Bench raw', timeZone: 'Asia/Shanghai' }, now);
-    const userIds: string[] = [];
-    for (const u of data.directory.users)
-      userIds.push(
-        (await createUser(handle.db, { orgId: org.id, name: u.name, email: u.email, role: u.role }, now)).id,
-      );
+    const { orgId, userIds } = await createBenchOrg(handle.db, 'Bench raw', data.directory.users, now);
     const r = new Random(data.seed ^ 0xa);
-    const ids: OrgIds = {
-      orgId: org.id,
-      userIds,
-      stakeholderIds: data.directory.stakeholders.map(() => ulidAt(now, r)),
-    };
+    const ids: OrgIds = { orgId, userIds, stakeholderIds: data.directory.stakeholders.map(() => ulidAt(now, r)) };
 
-    const generated = () =>
-      generateInteractions({
-        seed: data.seed,
-        count: data.rows,
-        startMs: data.startMs,
-        endMs: data.endMs,
-        directory: data.directory,
-      });
-    let cols: readonly string[];
-    let update: readonly string[];
-    let batches: Iterable<(string | number | null)[][]>;
-    if (columns === 'client') {
-      cols = baseColumns;
-      update = updatableColumns;
-      let seq = 0;
-      batches = (function* () {
-        for (const batch of inBatches(generated(), stmtRows)) yield batch.map((g) => rowValues(g, ids, ++seq, now));
-      })();
-    } else {
-      cols = storedColumns;
-      update = storedColumns.filter((c) => !['id', 'org_id', 'source', 'external_id', 'created_at'].includes(c));
-      const plan = (await currentPlan(handle.db, org.id)).plan;
-      const rows = storedRows([...generated()], ids, plan, { firstSeq: 1, now });
-      batches = inBatches(
-        rows.map((r) => storedValues(r)),
-        stmtRows,
-      );
-    }
-
-    const fullSql = upsertSql(stmtRows, cols, update);
-    let dbMs = 0;
-    let pending: InStatement[] = [];
-    let pendingRows = 0;
-    const flush = async () => {
-      if (!pending.length) return;
-      const t0 = performance.now();
-      await handle.client.batch(pending, 'write');
-      dbMs += performance.now() - t0;
-      pending = [];
-      pendingRows = 0;
-    };
-    for (const batch of batches) {
-      pending.push({
-        sql: batch.length === stmtRows ? fullSql : upsertSql(batch.length, cols, update),
-        args: batch.flat(),
-      });
-      pendingRows += batch.length;
-      if (pendingRows >= txRows) await flush();
-    }
-    await flush();
-    const check = (
-      await handle.client.execute(
-        'SELECT count(*) AS n, coalesce(sum(wait_start), 0) AS waits, coalesce(sum(wait_start = 1 AND replied_at IS NOT NULL), 0) AS answered FROM interactions',
-      )
-    ).rows[0]!;
-    const n = Number(check.n);
-    if (n !== data.rows) throw new Error(`raw upsert stored ${n} rows, expected ${data.rows}`);
+    const { cols, batches } = await rowBatches(handle, data, ids, { columns, stmtRows, now });
+    const dbMs = await upsertInTransactions(handle.client, batches, cols, { stmtRows, txRows });
+    const check = await storedCounts(handle.client);
+    if (check.rows !== data.rows) throw new Error(`raw upsert stored ${check.rows} rows, expected ${data.rows}`);
     return {
       columns,
       rows: data.rows,
@@ -139,8 +146,8 @@ export async function rawUpsert(
       stmtRows,
       dbMs,
       rowsPerSec: rate(data.rows, dbMs),
-      waits: Number(check.waits),
-      answered: Number(check.answered),
+      waits: check.waits,
+      answered: check.answered,
     };
   } finally {
     handle.close();

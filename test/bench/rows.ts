@@ -1,6 +1,6 @@
 import type { InteractionInput, Plan, PushItem } from '@comms-log/shared';
 import type { InteractionRow } from '../../server/src/db/schema';
-import { deriveFields, noDerived, type DeriveRow } from '../../server/src/services/derive';
+import { deriveFields, type DerivedFields, type DeriveRow, noDerived } from '../../server/src/services/derive';
 import type { GenInteraction } from './generate';
 
 /** Ids the generator's directory indexes map to, in one org. */
@@ -39,65 +39,23 @@ export const baseColumns = [
 ] as const;
 
 /** What an upsert may change on an existing row: everything but id, org, source, external id and created_at. */
-export const updatableColumns = baseColumns.filter(
-  (c) => !['id', 'org_id', 'source', 'external_id', 'created_at'].includes(c),
-);
+export const updatable = (columns: readonly string[]) =>
+  columns.filter((c) => !['id', 'org_id', 'source', 'external_id', 'created_at'].includes(c));
 
-/**
- * The row as the server stores it at the default capture level (`subject`: title kept, no snippet), in
- * `baseColumns` order.
- */
-export function rowValues(g: GenInteraction, ids: OrgIds, seq: number, now: number): (string | number | null)[] {
-  return [
-    g.id,
-    ids.orgId,
-    ids.userIds[g.user]!,
-    g.source,
-    g.externalId,
-    g.threadKey,
-    g.channel,
-    g.direction,
-    g.occurredAt,
-    ids.stakeholderIds[g.stakeholder]!,
-    g.stakeholderType,
-    g.authorName,
-    g.authorHandle,
-    g.title,
-    null,
-    g.url,
-    g.durationMin,
-    null,
-    g.automated ? 1 : 0,
-    g.internal ? 1 : 0,
-    0,
-    now,
-    now,
-    seq,
-  ];
-}
+type Values = (string | number | null)[];
 
-/** `INSERT … VALUES (…)×rows ON CONFLICT(id) DO UPDATE` of `columns`, with `?` placeholders. */
-export function upsertSql(rows: number, columns: readonly string[], update: readonly string[]): string {
-  const tuple = `(${columns.map(() => '?').join(',')})`;
-  return (
-    `INSERT INTO interactions (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')} ` +
-    `ON CONFLICT(id) DO UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(', ')}`
-  );
-}
+/** A row's client-given columns: everything but the derived response fields. */
+type ClientRow = Omit<InteractionRow, keyof DerivedFields>;
 
-/** The interaction as the extension pushes it. */
-export function pushItem(g: GenInteraction, ids: Pick<OrgIds, 'stakeholderIds'>): PushItem {
-  const data: InteractionInput = {
-    id: g.id,
+/** What a generated interaction says, in the fields a pushed item and a stored row name alike (no snippet or note). */
+function content(g: GenInteraction) {
+  return {
     source: g.source,
     externalId: g.externalId,
     threadKey: g.threadKey,
     channel: g.channel,
     direction: g.direction,
-    occurredAt: new Date(g.occurredAt).toISOString(),
-    stakeholderId: ids.stakeholderIds[g.stakeholder]!,
     stakeholderType: g.stakeholderType,
-    author: { name: g.authorName, handle: g.authorHandle },
     title: g.title,
     snippet: null,
     url: g.url,
@@ -106,48 +64,28 @@ export function pushItem(g: GenInteraction, ids: Pick<OrgIds, 'stakeholderIds'>)
     automated: g.automated,
     internal: g.internal,
   };
-  return { op: 'upsert', entity: 'interaction', id: g.id, data };
 }
 
-/** Every column of `interactions`, client-given and derived, in `storedValues` order. */
-export const storedColumns = [
-  'id',
-  'org_id',
-  'user_id',
-  'source',
-  'external_id',
-  'thread_key',
-  'channel',
-  'direction',
-  'occurred_at',
-  'stakeholder_id',
-  'stakeholder_type',
-  'author_name',
-  'author_handle',
-  'title',
-  'snippet',
-  'url',
-  'duration_min',
-  'note',
-  'automated',
-  'internal',
-  'deleted',
-  'created_at',
-  'updated_at',
-  'seq',
-  'wait_start',
-  'first_response',
-  'replied_at',
-  'replied_by',
-  'reply_id',
-  'response_ms',
-  'response_work_ms',
-  'deadline_at',
-  'on_time',
-] as const;
+/** A generated interaction as a client's upsert stores it, created and updated `at`. */
+function clientRow(g: GenInteraction, ids: OrgIds, seq: number, at: number): ClientRow {
+  return {
+    ...content(g),
+    id: g.id,
+    orgId: ids.orgId,
+    userId: ids.userIds[g.user]!,
+    occurredAt: g.occurredAt,
+    stakeholderId: ids.stakeholderIds[g.stakeholder]!,
+    authorName: g.authorName,
+    authorHandle: g.authorHandle,
+    deleted: false,
+    createdAt: at,
+    updatedAt: at,
+    seq,
+  };
+}
 
-/** A whole stored row's values in `storedColumns` order. */
-export function storedValues(r: InteractionRow): (string | number | null)[] {
+/** A row's client-given values in `baseColumns` order. */
+function clientValues(r: ClientRow): Values {
   return [
     r.id,
     r.orgId,
@@ -173,6 +111,56 @@ export function storedValues(r: InteractionRow): (string | number | null)[] {
     r.createdAt,
     r.updatedAt,
     r.seq,
+  ];
+}
+
+/**
+ * The row as the server stores it at the default capture level (`subject`: title kept, no snippet), in
+ * `baseColumns` order.
+ */
+export function rowValues(g: GenInteraction, ids: OrgIds, seq: number, now: number): Values {
+  return clientValues(clientRow(g, ids, seq, now));
+}
+
+/** `INSERT … VALUES (…)×rows ON CONFLICT(id) DO UPDATE` of `columns`, with `?` placeholders. */
+export function upsertSql(rows: number, columns: readonly string[], update: readonly string[]): string {
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  return (
+    `INSERT INTO interactions (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')} ` +
+    `ON CONFLICT(id) DO UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(', ')}`
+  );
+}
+
+/** The interaction as the extension pushes it. */
+export function pushItem(g: GenInteraction, ids: Pick<OrgIds, 'stakeholderIds'>): PushItem {
+  const data: InteractionInput = {
+    ...content(g),
+    id: g.id,
+    occurredAt: new Date(g.occurredAt).toISOString(),
+    stakeholderId: ids.stakeholderIds[g.stakeholder]!,
+    author: { name: g.authorName, handle: g.authorHandle },
+  };
+  return { op: 'upsert', entity: 'interaction', id: g.id, data };
+}
+
+/** Every column of `interactions`, client-given and derived, in `storedValues` order. */
+export const storedColumns = [
+  ...baseColumns,
+  'wait_start',
+  'first_response',
+  'replied_at',
+  'replied_by',
+  'reply_id',
+  'response_ms',
+  'response_work_ms',
+  'deadline_at',
+  'on_time',
+] as const;
+
+/** A whole stored row's values in `storedColumns` order. */
+export function storedValues(r: InteractionRow): Values {
+  return [
+    ...clientValues(r),
     r.waitStart ? 1 : 0,
     r.firstResponse ? 1 : 0,
     r.repliedAt,
@@ -198,30 +186,7 @@ export function storedRows(
 ): InteractionRow[] {
   let seq = opts.firstSeq;
   const rows: DeriveRow[] = gens.map((g) => ({
-    id: g.id,
-    orgId: ids.orgId,
-    userId: ids.userIds[g.user]!,
-    source: g.source,
-    externalId: g.externalId,
-    threadKey: g.threadKey,
-    channel: g.channel,
-    direction: g.direction,
-    occurredAt: g.occurredAt,
-    stakeholderId: ids.stakeholderIds[g.stakeholder]!,
-    stakeholderType: g.stakeholderType,
-    authorName: g.authorName,
-    authorHandle: g.authorHandle,
-    title: g.title,
-    snippet: null,
-    url: g.url,
-    durationMin: g.durationMin,
-    note: null,
-    automated: g.automated,
-    internal: g.internal,
-    deleted: false,
-    createdAt: opts.now ?? g.occurredAt,
-    updatedAt: opts.now ?? g.occurredAt,
-    seq: seq++,
+    ...clientRow(g, ids, seq++, opts.now ?? g.occurredAt),
     ...noDerived,
     closure: null,
   }));

@@ -6,8 +6,9 @@ import { generateInteractions, inBatches, type BenchDirectory } from './generate
 import type { DataSpec } from './raw-upsert';
 import { pushItem } from './rows';
 import { sampleRss } from './rss';
-import { runCli, startServer } from './server-process';
+import { runCli, type ServerProcess, startServer } from './server-process';
 import { latencyStats, rate, type LatencyStats } from './stats';
+import { storedCounts } from './stored-counts';
 
 export interface SyncPushResult {
   rows: number;
@@ -83,6 +84,71 @@ async function provision(databaseUrl: string): Promise<string> {
   return token;
 }
 
+/** The interactions as the extension pushes them, `batchSize` items a push, built as they are needed. */
+function pushBatches(data: DataSpec, stakeholderIds: string[], batchSize: number): Generator<PushItem[]> {
+  return inBatches(
+    (function* () {
+      for (const g of generateInteractions({
+        seed: data.seed,
+        count: data.rows,
+        startMs: data.startMs,
+        endMs: data.endMs,
+        directory: data.directory,
+      })) {
+        yield pushItem(g, { stakeholderIds });
+      }
+    })(),
+    batchSize,
+  );
+}
+
+/**
+ * Pushes every batch, one at a time; the next batch is built while the current push is in flight. Returns each
+ * push's round trip, the pushes and what the server refused.
+ */
+async function pushAll(
+  client: BenchClient,
+  server: ServerProcess,
+  batches: Generator<PushItem[]>,
+  sizes: { rows: number; batchSize: number },
+) {
+  const latencies: number[] = [];
+  let rejected = 0;
+  const rejectedSample: string[] = [];
+  let count = 0;
+  const record = (result: PushResult) => {
+    rejected += result.rejected.length;
+    for (const r of result.rejected.slice(0, 3 - rejectedSample.length)) rejectedSample.push(`${r.id}: ${r.reason}`);
+  };
+  let next: IteratorResult<PushItem[]> = batches.next();
+  const totalBatches = Math.ceil(sizes.rows / sizes.batchSize);
+  while (!next.done) {
+    const items = next.value;
+    const started = performance.now();
+    const inFlight = client.sync.push.mutate({ items });
+    next = batches.next();
+    let result: PushResult;
+    try {
+      result = await inFlight;
+    } catch (e) {
+      const tail = server.output().split('\n').slice(-20).join('\n');
+      throw new Error(
+        `push ${count + 1} of ${totalBatches} failed after ${fmtSeconds(performance.now() - started)}: ${e instanceof Error ? e.message : e}\nserver output (last lines):\n${tail}`,
+      );
+    }
+    latencies.push(performance.now() - started);
+    record(result);
+    count++;
+    if (count % Math.max(1, Math.round(totalBatches / 10)) === 0 && count < totalBatches) {
+      const last = latencies.slice(-Math.round(totalBatches / 10));
+      progress(
+        `(b) ${count * sizes.batchSize} rows, last pushes ${fmtSeconds(Math.min(...last))}–${fmtSeconds(Math.max(...last))} each`,
+      );
+    }
+  }
+  return { latencies, count, rejected, rejectedSample };
+}
+
 /**
  * (b) The same interactions through `sync.push` over real HTTP on 127.0.0.1, `batchSize` items a push, to the
  * server running as its own process on a fresh file database. The next batch is built while the current push
@@ -100,81 +166,30 @@ export async function syncPushBench(
   try {
     const client = trpcClient(server.url, token);
     const stakeholderIds = await createStakeholders(client, data.directory);
-
-    const batches = inBatches(
-      (function* () {
-        for (const g of generateInteractions({
-          seed: data.seed,
-          count: data.rows,
-          startMs: data.startMs,
-          endMs: data.endMs,
-          directory: data.directory,
-        })) {
-          yield pushItem(g, { stakeholderIds });
-        }
-      })(),
-      batchSize,
-    );
-    const latencies: number[] = [];
-    let rejected = 0;
-    const rejectedSample: string[] = [];
-    let count = 0;
-    const record = (result: PushResult) => {
-      rejected += result.rejected.length;
-      for (const r of result.rejected.slice(0, 3 - rejectedSample.length)) rejectedSample.push(`${r.id}: ${r.reason}`);
-    };
+    const batches = pushBatches(data, stakeholderIds, batchSize);
 
     const sampler = sampleRss(server.serverPid, server.rootPid);
     const t0 = performance.now();
-    let next: IteratorResult<PushItem[]> = batches.next();
-    const totalBatches = Math.ceil(data.rows / batchSize);
-    while (!next.done) {
-      const items = next.value;
-      const started = performance.now();
-      const inFlight = client.sync.push.mutate({ items });
-      next = batches.next();
-      let result: PushResult;
-      try {
-        result = await inFlight;
-      } catch (e) {
-        const tail = server.output().split('\n').slice(-20).join('\n');
-        throw new Error(
-          `push ${count + 1} of ${totalBatches} failed after ${fmtSeconds(performance.now() - started)}: ${e instanceof Error ? e.message : e}\nserver output (last lines):\n${tail}`,
-        );
-      }
-      latencies.push(performance.now() - started);
-      record(result);
-      count++;
-      if (count % Math.max(1, Math.round(totalBatches / 10)) === 0 && count < totalBatches) {
-        const last = latencies.slice(-Math.round(totalBatches / 10));
-        progress(
-          `(b) ${count * batchSize} rows, last pushes ${fmtSeconds(Math.min(...last))}–${fmtSeconds(Math.max(...last))} each`,
-        );
-      }
-    }
+    const pushed = await pushAll(client, server, batches, { rows: data.rows, batchSize });
     const wallMs = performance.now() - t0;
     const rss = sampler.stop();
     await server.stop();
 
     const check = await createDb(databaseUrl);
     try {
-      const row = (
-        await check.client.execute(
-          'SELECT count(*) AS n, sum(wait_start) AS waits, sum(CASE WHEN wait_start = 1 AND replied_at IS NOT NULL THEN 1 ELSE 0 END) AS answered FROM interactions',
-        )
-      ).rows[0]!;
+      const stored = await storedCounts(check.client);
       return {
         rows: data.rows,
-        batches: count,
+        batches: pushed.count,
         batchSize,
         wallMs,
         rowsPerSec: rate(data.rows, wallMs),
-        push: latencyStats(latencies),
-        rejected,
-        rejectedSample,
-        stored: Number(row.n),
-        waits: Number(row.waits),
-        answered: Number(row.answered),
+        push: latencyStats(pushed.latencies),
+        rejected: pushed.rejected,
+        rejectedSample: pushed.rejectedSample,
+        stored: stored.rows,
+        waits: stored.waits,
+        answered: stored.answered,
         serverPeakRssMb: mb(rss.peakRssKb),
         serverHwmMb: rss.hwmKb === null ? null : mb(rss.hwmKb),
         treePeakRssMb: mb(rss.treePeakRssKb),
