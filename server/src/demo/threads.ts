@@ -21,16 +21,19 @@ interface ThreadGen {
   openWaits: OpenWait[];
 }
 
+/** A thread drawn: with whom, on which channel, logged by which user, its id and the day it starts. */
+interface ThreadStart {
+  s: SeedStakeholder;
+  channel: Channel;
+  userIndex: number;
+  threadId: string;
+  day: number;
+}
+
 /** A call, video meeting or visit: one logged event. */
-function liveEvent(
-  g: ThreadGen,
-  s: SeedStakeholder,
-  channel: Channel,
-  userIndex: number,
-  threadId: string,
-  day: number,
-): void {
+function liveEvent(g: ThreadGen, t: ThreadStart): void {
   const { rng } = g;
+  const { s, channel, userIndex, threadId, day } = t;
   const at = nextWorking(inboundTime(day, rng), rng);
   if (at > g.now) return;
   const who = channel === 'in_person' && rng.chance(0.3) ? g.managerIdx : userIndex;
@@ -98,15 +101,9 @@ function answerDelay(rng: Rng, at: number): number {
 }
 
 /** A conversation of messages on a site (or logged by hand), theirs and ours in turn. */
-function messageThread(
-  g: ThreadGen,
-  s: SeedStakeholder,
-  channel: Channel,
-  userIndex: number,
-  threadId: string,
-  day: number,
-): void {
+function messageThread(g: ThreadGen, t: ThreadStart): void {
   const { rng } = g;
+  const { s, channel, userIndex, threadId, day } = t;
   const source = sourceOf(rng, channel, s);
   const threadKey = `${source}:${threadId}`;
   const title = rng.pick(subjects[s.type]);
@@ -197,9 +194,9 @@ export function generateThreads(
     const channel = rng.weighted(channelWeights(s.type));
     const userIndex = rng.chance(0.8) ? s.ownerIndex : rng.pick(g.staffIdx);
     const threadId = `t${(threadNo++).toString(36)}${rng.int(1000, 9999)}`;
-    if (channel === 'phone' || channel === 'video' || channel === 'in_person')
-      liveEvent(g, s, channel, userIndex, threadId, day);
-    else messageThread(g, s, channel, userIndex, threadId, day);
+    const thread = { s, channel, userIndex, threadId, day };
+    if (channel === 'phone' || channel === 'video' || channel === 'in_person') liveEvent(g, thread);
+    else messageThread(g, thread);
   }
   g.items.length = Math.min(g.items.length, target);
   const kept = new Set(g.items.map((x) => x.data.id as string));

@@ -49,6 +49,21 @@ export function derivedFromArray(r: readonly unknown[], at: number): DerivedFiel
   };
 }
 
+/** Push `f`'s values in `derivedColumns` order, as SQLite stores them (booleans as 0/1). */
+export function pushDerivedValues(args: InValue[], f: DerivedFields): void {
+  args.push(
+    f.waitStart ? 1 : 0,
+    f.firstResponse ? 1 : 0,
+    f.repliedAt,
+    f.repliedBy,
+    f.replyId,
+    f.responseMs,
+    f.responseWorkMs,
+    f.deadlineAt,
+    f.onTime,
+  );
+}
+
 export const noDerived: DerivedFields = {
   waitStart: false,
   firstResponse: false,
@@ -250,21 +265,12 @@ export async function writeDerived(
 ) {
   const execute = rawExecutor(db);
   for (const group of chunks(changes, ROWS_PER_UPDATE)) {
-    const rows = group.map(({ id, fields: f, seq }) =>
-      jsonList([
-        id,
-        f.waitStart ? 1 : 0,
-        f.firstResponse ? 1 : 0,
-        f.repliedAt,
-        f.repliedBy,
-        f.replyId,
-        f.responseMs,
-        f.responseWorkMs,
-        f.deadlineAt,
-        f.onTime,
-        seq,
-      ]),
-    );
+    const rows = group.map(({ id, fields, seq }) => {
+      const values: (string | number | null)[] = [id];
+      pushDerivedValues(values, fields);
+      values.push(seq);
+      return jsonList(values);
+    });
     await execute({
       sql: `WITH v(id, wait_start, first_response, replied_at, replied_by, reply_id, response_ms, response_work_ms, deadline_at, on_time, seq) AS (
         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10 FROM json_each(?))

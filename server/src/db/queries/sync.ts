@@ -2,7 +2,7 @@ import type { InValue } from '@libsql/client';
 import { MAX_PARAMS } from '../chunks';
 import { jsonList, rawExecutor, selectArrays, selectValues, type DbOrTx } from '../client';
 import type { InteractionRow } from '../schema';
-import { derivedFromArray } from './derive';
+import { derivedFromArray, pushDerivedValues } from './derive';
 
 /*
  * The raw statements of `sync.push` (docs/sync.md): whole interaction rows read as JSON arrays and written by
@@ -70,16 +70,8 @@ function pushInteractionValues(args: InValue[], r: InteractionRow, seq: number, 
     r.deleted ? 1 : 0,
     updatedAt,
     seq,
-    r.waitStart ? 1 : 0,
-    r.firstResponse ? 1 : 0,
-    r.repliedAt,
-    r.repliedBy,
-    r.replyId,
-    r.responseMs,
-    r.responseWorkMs,
-    r.deadlineAt,
-    r.onTime,
   );
+  pushDerivedValues(args, r);
 }
 
 /** A row of `interactionInsertColumns`. */
