@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { currentSeq } from '../../db/queries/seq';
 import { followups, interactions, stakeholders, type FollowupRow, type InteractionRow } from '../../db/schema';
 import { withIdentities } from '../directory/stakeholders';
-import { nowOf, type ServiceCtx } from '../service-ctx';
+import { isManager, nowOf, type ServiceCtx } from '../service-ctx';
 import { toFollowup, toInteraction } from './rows';
 
 /**
@@ -19,7 +19,7 @@ export async function pull(ctx: ServiceCtx, input: z.output<typeof pullInputSche
   const limit = input.limit;
   // Read the counter first: every row with seq ≤ it was committed with it, so nothing below it can appear later.
   const top = await currentSeq(db, orgId);
-  const own = user.role === 'staff';
+  const own = !isManager(user);
   const window = (seqCol: typeof interactions.seq | typeof followups.seq | typeof stakeholders.seq) =>
     and(gt(seqCol, input.cursor), lte(seqCol, top));
   const [iRows, fRows, sRows] = await Promise.all([
