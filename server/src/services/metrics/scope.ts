@@ -9,7 +9,8 @@ import { nowOf, type ServiceCtx, type ServiceUser } from '../service-ctx';
 
 /**
  * What several figures of one request share: the report computes a dozen over one plan, read once, so that all of
- * them (and its `meta.planVersion`) agree even when the plan changes meanwhile.
+ * them (and its `meta.planVersion`) agree even when the plan changes meanwhile; a read (and parse) of the plan is
+ * ~2 ms, a quarter of a report of the demo org if every figure read it again.
  */
 export interface MetricsEnv {
   plan: Plan;
