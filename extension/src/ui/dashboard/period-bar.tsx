@@ -31,8 +31,7 @@ const presetKey: Record<PeriodPreset, MessageKey> = {
   custom: 'dashCustom',
 };
 
-/** The period picker and the filters every view of the overview and the report shares. */
-export function PeriodBar(props: {
+type Props = {
   t: T;
   period: PeriodChoice;
   onPeriod(p: PeriodChoice): void;
@@ -43,18 +42,37 @@ export function PeriodBar(props: {
   stakeholders: Stakeholder[];
   showPerson: boolean;
   onRefresh(): void;
-}) {
-  const { t, period, filters } = props;
-  const tiers = [...new Set(props.stakeholders.map((s) => s.tier))].sort();
-  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => props.onFilters({ ...filters, [k]: v });
+};
+
+/** The period picker and the filters every view of the overview and the report shares. */
+export function PeriodBar(props: Props) {
+  const { t } = props;
   return (
     <form className="dash-bar" aria-label={t('dashPeriodAndFilters')} onSubmit={(e) => e.preventDefault()}>
+      <PeriodFields t={t} period={props.period} onPeriod={props.onPeriod} customError={props.customError} />
+      <FilterFields {...props} />
+      <div className="dash-bar-actions">
+        <button type="button" className="pg-button" onClick={() => props.onFilters(noFilters)}>
+          {t('dashClearFilters')}
+        </button>
+        <button type="button" className="pg-button" onClick={props.onRefresh}>
+          {t('dashRefresh')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A preset period, or a custom one from a first to a last day (said so when those days make no period). */
+function PeriodFields({ t, period, onPeriod, customError }: Pick<Props, 't' | 'period' | 'onPeriod' | 'customError'>) {
+  return (
+    <>
       <div className="pg-field">
         <label htmlFor="dash-period">{t('dashPeriod')}</label>
         <select
           id="dash-period"
           value={period.preset}
-          onChange={(e) => props.onPeriod({ ...period, preset: e.target.value as PeriodPreset })}
+          onChange={(e) => onPeriod({ ...period, preset: e.target.value as PeriodPreset })}
         >
           {periodPresets.map((p) => (
             <option key={p} value={p}>
@@ -71,7 +89,7 @@ export function PeriodBar(props: {
               id="dash-from"
               type="date"
               value={period.first}
-              onChange={(e) => props.onPeriod({ ...period, first: e.target.value })}
+              onChange={(e) => onPeriod({ ...period, first: e.target.value })}
             />
           </div>
           <div className="pg-field">
@@ -80,93 +98,91 @@ export function PeriodBar(props: {
               id="dash-to"
               type="date"
               value={period.last}
-              onChange={(e) => props.onPeriod({ ...period, last: e.target.value })}
+              onChange={(e) => onPeriod({ ...period, last: e.target.value })}
             />
           </div>
-          {props.customError && (
+          {customError && (
             <p role="alert" className="pg-error dash-bar-note">
               {t('dashCustomInvalid')}
             </p>
           )}
         </>
       )}
-      <div className="pg-field">
-        <label htmlFor="dash-f-type">{t('dashColType')}</label>
-        <select
-          id="dash-f-type"
-          value={filters.type}
-          onChange={(e) => set('type', e.target.value as StakeholderType | '')}
-        >
-          <option value="">{t('dashAll')}</option>
-          {stakeholderTypes.map((x) => (
-            <option key={x} value={x}>
-              {t(stakeholderTypeKey[x])}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="pg-field">
-        <label htmlFor="dash-f-tier">{t('dashColTier')}</label>
-        <select id="dash-f-tier" value={filters.tier} onChange={(e) => set('tier', e.target.value)}>
-          <option value="">{t('dashAll')}</option>
-          {tiers.map((x) => (
-            <option key={x} value={x}>
-              {x}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="pg-field">
-        <label htmlFor="dash-f-channel">{t('dashColChannel')}</label>
-        <select
-          id="dash-f-channel"
-          value={filters.channel}
-          onChange={(e) => set('channel', e.target.value as Channel | '')}
-        >
-          <option value="">{t('dashAll')}</option>
-          {channels.map((x) => (
-            <option key={x} value={x}>
-              {t(channelKey[x])}
-            </option>
-          ))}
-        </select>
-      </div>
-      {props.showPerson && (
-        <div className="pg-field">
-          <label htmlFor="dash-f-person">{t('dashColPerson')}</label>
-          <select id="dash-f-person" value={filters.userId} onChange={(e) => set('userId', e.target.value)}>
-            <option value="">{t('dashAll')}</option>
-            {props.users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+    </>
+  );
+}
+
+/** Type, tier, channel, person (managers) and stakeholder; each "All" by default. */
+function FilterFields({ t, filters, onFilters, users, stakeholders, showPerson }: Props) {
+  const tiers = [...new Set(stakeholders.map((s) => s.tier))].sort();
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => onFilters({ ...filters, [k]: v });
+  return (
+    <>
+      <FilterSelect
+        t={t}
+        id="dash-f-type"
+        label={t('dashColType')}
+        value={filters.type}
+        onChange={(v) => set('type', v as StakeholderType | '')}
+        options={stakeholderTypes.map((x) => ({ value: x, text: t(stakeholderTypeKey[x]) }))}
+      />
+      <FilterSelect
+        t={t}
+        id="dash-f-tier"
+        label={t('dashColTier')}
+        value={filters.tier}
+        onChange={(v) => set('tier', v)}
+        options={tiers.map((x) => ({ value: x, text: x }))}
+      />
+      <FilterSelect
+        t={t}
+        id="dash-f-channel"
+        label={t('dashColChannel')}
+        value={filters.channel}
+        onChange={(v) => set('channel', v as Channel | '')}
+        options={channels.map((x) => ({ value: x, text: t(channelKey[x]) }))}
+      />
+      {showPerson && (
+        <FilterSelect
+          t={t}
+          id="dash-f-person"
+          label={t('dashColPerson')}
+          value={filters.userId}
+          onChange={(v) => set('userId', v)}
+          options={users.map((u) => ({ value: u.id, text: u.name }))}
+        />
       )}
-      <div className="pg-field">
-        <label htmlFor="dash-f-stakeholder">{t('dashColStakeholder')}</label>
-        <select
-          id="dash-f-stakeholder"
-          value={filters.stakeholderId}
-          onChange={(e) => set('stakeholderId', e.target.value)}
-        >
-          <option value="">{t('dashAll')}</option>
-          {props.stakeholders.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="dash-bar-actions">
-        <button type="button" className="pg-button" onClick={() => props.onFilters(noFilters)}>
-          {t('dashClearFilters')}
-        </button>
-        <button type="button" className="pg-button" onClick={props.onRefresh}>
-          {t('dashRefresh')}
-        </button>
-      </div>
-    </form>
+      <FilterSelect
+        t={t}
+        id="dash-f-stakeholder"
+        label={t('dashColStakeholder')}
+        value={filters.stakeholderId}
+        onChange={(v) => set('stakeholderId', v)}
+        options={stakeholders.map((s) => ({ value: s.id, text: s.name }))}
+      />
+    </>
+  );
+}
+
+function FilterSelect(props: {
+  t: T;
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: { value: string; text: string }[];
+}) {
+  return (
+    <div className="pg-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.t('dashAll')}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

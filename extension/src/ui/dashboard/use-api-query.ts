@@ -23,8 +23,10 @@ export function useApiQuery<T>(key: string | null, run: (client: ApiClient) => P
   const [tick, setTick] = useState(0);
   const runRef = useRef(run);
   runRef.current = run;
+  // What to ask: the key, and how many reloads were asked for (a reload asks the same key again).
+  const request = key === null ? null : `${tick}:${key}`;
   useEffect(() => {
-    if (key === null) return;
+    if (request === null) return;
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
     withApi((c) => runRef.current(c)).then(
@@ -34,7 +36,7 @@ export function useApiQuery<T>(key: string | null, run: (client: ApiClient) => P
     return () => {
       live = false;
     };
-  }, [key, tick]);
+  }, [request]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, reload };
 }
