@@ -21,7 +21,16 @@ async function seed() {
   const stakeholder = (name: string, type: 'customer' | 'partner', ownerUserId: string) =>
     createStakeholder(
       { db: handle.db, user: t.admin.user, now: created },
-      { name, type, tier: 'standard', organization: null, ownerUserId, cadenceOverride: null, active: true, identities: [] },
+      {
+        name,
+        type,
+        tier: 'standard',
+        organization: null,
+        ownerUserId,
+        cadenceOverride: null,
+        active: true,
+        identities: [],
+      },
     );
   const acme = await stakeholder('Acme', 'customer', t.staff.user.id);
   const partner = await stakeholder('Pangu Partners', 'partner', t.staff.user.id);
@@ -136,7 +145,7 @@ describe('followups.overdue', () => {
     expect(renamed.createdAt).toBe(createdAt);
     expect(renamed.updatedAt).not.toBe(createdAt);
     expect((await t.staff.caller.directory.get({ id: quiet.id })).createdAt).toBe(createdAt);
-    // The offline list (extension/src/lib/followups-local.ts) takes it from the pulled directory.
+    // The offline list (extension/src/lib/followups/local.ts) takes it from the pulled directory.
     expect((await t.staff.caller.sync.pull({ cursor: 0 })).stakeholders.find((x) => x.id === quiet.id)?.createdAt).toBe(
       createdAt,
     );
