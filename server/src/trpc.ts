@@ -28,9 +28,6 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const middleware = t.middleware;
-
-export const publicProcedure = t.procedure;
 
 const requireUser = t.middleware(({ ctx, next }) => {
   if (!ctx.user) {
@@ -66,5 +63,3 @@ export const authedProcedure = t.procedure.use(requireUser);
 export const managerProcedure = authedProcedure.use(requireRole('manager', 'admin'));
 /** Admins only. */
 export const adminProcedure = authedProcedure.use(requireRole('admin'));
-
-export { isManager } from './services/service-ctx';

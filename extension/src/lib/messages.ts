@@ -4,18 +4,12 @@ import { ApiError, toStoredError, type StoredError } from './api/error';
 import type { FollowupActionRequest } from './followups/local';
 import type { TeamUser } from './followups/storage-items';
 import type { TeamListResult } from './followups/service';
+import type { StakeholderSummary } from './outbox/directory';
 import type { RejectedItem } from './outbox/rejected';
 import type { ThreadStatus } from './outbox/thread-status';
 import type { SyncOutcome, SyncStatus } from './sync/status';
 
-/** A directory entry as the pickers show it. */
-export type StakeholderSummary = {
-  id: string;
-  name: string;
-  type: StakeholderType;
-  organization: string | null;
-  pending: boolean;
-};
+export type { StakeholderSummary } from './outbox/directory';
 
 /** Who the panel logs against: an existing stakeholder, or one to create (queued if offline). */
 export type StakeholderChoice = { id: string } | { create: { name: string; type: StakeholderType } };

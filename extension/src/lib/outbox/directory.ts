@@ -1,6 +1,14 @@
-import type { HandleRef, Stakeholder } from '@comms-log/shared';
-import type { StakeholderSummary } from '../messages';
+import type { HandleRef, Stakeholder, StakeholderType } from '@comms-log/shared';
 import type { CommsLogDb, LocalStakeholder } from './local-db';
+
+/** A directory entry as the pickers show it. */
+export type StakeholderSummary = {
+  id: string;
+  name: string;
+  type: StakeholderType;
+  organization: string | null;
+  pending: boolean;
+};
 
 /** The id prefix of a stakeholder created here that the server has not created yet. */
 export const LOCAL_STAKEHOLDER_PREFIX = 'local:';
