@@ -1,4 +1,4 @@
-import type { CaptureLevel, Role } from '@comms-log/shared';
+import type { CaptureLevel, IdentityKind, Role } from '@comms-log/shared';
 import type { StoredError } from '../lib/api/error';
 import type { MessageKey } from '../lib/i18n';
 import type { T } from './use-t';
@@ -9,6 +9,15 @@ export const captureLevelKey: Record<CaptureLevel, MessageKey> = {
   metadata: 'captureMetadata',
   subject: 'captureSubject',
   snippet: 'captureSnippet',
+};
+
+export const identityKindKey: Record<IdentityKind, MessageKey> = {
+  email: 'dashIdEmail',
+  domain: 'dashIdDomain',
+  weibo: 'dashIdWeibo',
+  jira: 'dashIdJira',
+  trello: 'dashIdTrello',
+  phone: 'dashIdPhone',
 };
 
 /** An API failure in words a person can act on. */

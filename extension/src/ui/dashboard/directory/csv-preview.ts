@@ -60,7 +60,7 @@ export function previewStakeholderCsv(text: string): CsvPreview {
   if (missing.length) return { problem: { kind: 'missingColumns', columns: missing }, columns, rows: [] };
   const rows = records.map(({ line, fields }) => {
     const values: Record<string, string> = {};
-    columns.forEach((c, i) => c && (values[c] = (fields[i] ?? '').trim()));
+    for (const [i, c] of columns.entries()) if (c) values[c] = (fields[i] ?? '').trim();
     const errors: PreviewRow['errors'] = [];
     if (!values.name) errors.push('name');
     if (!typeSet.has((values.type ?? '').toLowerCase())) errors.push('type');

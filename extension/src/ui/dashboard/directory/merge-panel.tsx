@@ -5,12 +5,8 @@ import { withApi } from '../../../lib/api/session';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 
-/**
- * Merge two directory entries (`directory.merge`, one transaction on the server): B's identities, past
- * interactions, follow-ups and cadence snoozes move to A, response times are recomputed, and B becomes inactive.
- * The confirmation says what moves before anything changes.
- */
-export function MergePanel({ stakeholders, onMerged }: { stakeholders: Stakeholder[]; onMerged(): void }) {
+/** The two entries picked, whether the merge is being confirmed, and the merge itself. */
+function useMerge(stakeholders: Stakeholder[], onMerged: () => void) {
   const { t } = useDashboard();
   const [keepId, setKeepId] = useState('');
   const [mergeId, setMergeId] = useState('');
@@ -20,7 +16,6 @@ export function MergePanel({ stakeholders, onMerged }: { stakeholders: Stakehold
   const [error, setError] = useState<StoredError | null>(null);
   const keep = stakeholders.find((s) => s.id === keepId);
   const merge = stakeholders.find((s) => s.id === mergeId);
-  const ready = keep && merge && keep.id !== merge.id;
 
   const run = async () => {
     if (!keep || !merge) return;
@@ -38,58 +33,74 @@ export function MergePanel({ stakeholders, onMerged }: { stakeholders: Stakehold
       setBusy(false);
     }
   };
+  // A new pick asks for a new review and clears the last merge's message.
+  const pick = (set: (id: string) => void) => (id: string) => {
+    set(id);
+    setConfirming(false);
+    setDone(null);
+  };
+  return {
+    keepId,
+    mergeId,
+    keep,
+    merge,
+    confirming,
+    setConfirming,
+    busy,
+    done,
+    error,
+    run,
+    pickKeep: pick(setKeepId),
+    pickMerge: pick(setMergeId),
+  };
+}
 
-  const pick = (id: string, value: string, set: (v: string) => void, label: string) => (
-    <div className="pg-field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => {
-          set(e.target.value);
-          setConfirming(false);
-          setDone(null);
-        }}
-      >
-        <option value="">—</option>
-        {stakeholders.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-            {s.organization ? ` (${s.organization})` : ''}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+/**
+ * Merge two directory entries (`directory.merge`, one transaction on the server): B's identities, past
+ * interactions, follow-ups and cadence snoozes move to A, response times are recomputed, and B becomes inactive.
+ * The confirmation says what moves before anything changes.
+ */
+export function MergePanel({ stakeholders, onMerged }: { stakeholders: Stakeholder[]; onMerged(): void }) {
+  const { t } = useDashboard();
+  const m = useMerge(stakeholders, onMerged);
+  const { keep, merge, confirming, done, error } = m;
+  const ready = keep && merge && keep.id !== merge.id;
 
   return (
     <section className="pg-card" aria-labelledby="dir-merge-h">
       <h3 id="dir-merge-h">{t('dashMergeTitle')}</h3>
       <div className="pg-row">
-        {pick('dir-merge-keep', keepId, setKeepId, t('dashMergeKeep'))}
-        {pick('dir-merge-from', mergeId, setMergeId, t('dashMergeFrom'))}
+        <StakeholderPick
+          id="dir-merge-keep"
+          label={t('dashMergeKeep')}
+          value={m.keepId}
+          stakeholders={stakeholders}
+          onPick={m.pickKeep}
+        />
+        <StakeholderPick
+          id="dir-merge-from"
+          label={t('dashMergeFrom')}
+          value={m.mergeId}
+          stakeholders={stakeholders}
+          onPick={m.pickMerge}
+        />
       </div>
       {keep && merge && keep.id === merge.id && <p className="pg-error">{t('dashMergeSame')}</p>}
       {ready && !confirming && (
         <div className="pg-actions">
-          <button type="button" className="pg-button" onClick={() => setConfirming(true)}>
+          <button type="button" className="pg-button" onClick={() => m.setConfirming(true)}>
             {t('dashMergeReview')}
           </button>
         </div>
       )}
       {ready && confirming && (
-        <div className="dash-notice" role="group" aria-label={t('dashMergeTitle')}>
-          <p>{t('dashMergeWhat', merge.name, keep.name, merge.identities.length)}</p>
-          <p>{t('dashMergeHistory', merge.name, keep.name)}</p>
-          <div className="pg-actions">
-            <button type="button" className="pg-button" onClick={() => setConfirming(false)}>
-              {t('cancel')}
-            </button>
-            <button type="button" className="pg-button pg-primary" disabled={busy} onClick={() => void run()}>
-              {busy ? t('saving') : t('dashMergeConfirm', merge.name, keep.name)}
-            </button>
-          </div>
-        </div>
+        <MergeConfirm
+          keep={keep}
+          merge={merge}
+          busy={m.busy}
+          onCancel={() => m.setConfirming(false)}
+          onConfirm={() => void m.run()}
+        />
       )}
       {done && (
         <p role="status" className="pg-ok">
@@ -102,5 +113,54 @@ export function MergePanel({ stakeholders, onMerged }: { stakeholders: Stakehold
         </p>
       )}
     </section>
+  );
+}
+
+function StakeholderPick(props: {
+  id: string;
+  label: string;
+  value: string;
+  stakeholders: Stakeholder[];
+  onPick(id: string): void;
+}) {
+  return (
+    <div className="pg-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onPick(e.target.value)}>
+        <option value="">—</option>
+        {props.stakeholders.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+            {s.organization ? ` (${s.organization})` : ''}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What the merge moves, before anything changes; then Cancel or Merge. */
+function MergeConfirm(props: {
+  keep: Stakeholder;
+  merge: Stakeholder;
+  busy: boolean;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
+  const { t } = useDashboard();
+  const { keep, merge } = props;
+  return (
+    <fieldset className="dash-notice" aria-label={t('dashMergeTitle')}>
+      <p>{t('dashMergeWhat', merge.name, keep.name, merge.identities.length)}</p>
+      <p>{t('dashMergeHistory', merge.name, keep.name)}</p>
+      <div className="pg-actions">
+        <button type="button" className="pg-button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+        <button type="button" className="pg-button pg-primary" disabled={props.busy} onClick={props.onConfirm}>
+          {props.busy ? t('saving') : t('dashMergeConfirm', merge.name, keep.name)}
+        </button>
+      </div>
+    </fieldset>
   );
 }
