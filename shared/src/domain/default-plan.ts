@@ -1,4 +1,6 @@
 import type { Plan } from '../schemas/plan';
+import { DEFAULT_PURPOSES } from './evaluation/default-purposes';
+import { DEFAULT_LOW_SCORE } from './evaluation/low-score';
 
 /**
  * The default communication plan, from the organisation's external-communication norms (docs/metrics.md "Default plan"):
@@ -104,4 +106,6 @@ export const defaultPlan: Plan = {
   ],
   segmentGapDays: { email: 5, social: 2, project: 5, im: 2 },
   dueSoonWorkingHours: 2,
+  purposes: [...DEFAULT_PURPOSES],
+  evaluation: { lowScore: { ...DEFAULT_LOW_SCORE } },
 };

@@ -13,6 +13,7 @@ export * from './evaluation/group';
 export * from './evaluation/default-purposes';
 export * from './evaluation/resolution';
 export * from './evaluation/surveys';
+export * from './evaluation/low-score';
 export * from './evaluation/media-coverage';
 export * from './evaluation/delivery';
 export * from './evaluation/own-posts';

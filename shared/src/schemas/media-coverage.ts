@@ -5,6 +5,34 @@ import { isoDateTimeSchema, ulidSchema } from './common';
 export const coverageToneSchema = z.enum(['positive', 'neutral', 'negative']);
 export type CoverageTone = z.infer<typeof coverageToneSchema>;
 
+const titleSchema = z
+  .string()
+  .trim()
+  .min(1, 'give the report a title')
+  .max(1000, 'a title can be at most 1000 characters');
+const urlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be a web link (https://…)' })
+  .max(2000, 'a link can be at most 2000 characters');
+const reachSchema = z.number().int('reach must be a whole number').min(0, 'reach cannot be negative');
+const eventTagSchema = z.string().trim().min(1).max(60, 'an event tag can be at most 60 characters');
+
+/** Only a negative report is clarified, and not before it was published. */
+function checkClarification(
+  c: { tone: CoverageTone | null; publishedAt: string; clarifiedAt?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (c.clarifiedAt === undefined) return;
+  if (c.tone !== 'negative') {
+    ctx.addIssue({ code: 'custom', path: ['clarifiedAt'], message: 'Only a negative report is clarified' });
+  } else if (Date.parse(c.clarifiedAt) < Date.parse(c.publishedAt)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['clarifiedAt'],
+      message: 'The clarification date is before the publication date',
+    });
+  }
+}
+
 /**
  * One media report about the organisation. `outletStakeholderId` is the outlet's stakeholder (the server checks
  * that it is a media stakeholder). `clarifiedAt` is when a negative report was answered with a clarification.
@@ -14,29 +42,66 @@ export const mediaCoverageInputSchema = z
   .strictObject({
     id: ulidSchema,
     outletStakeholderId: z.string().min(1, 'name the outlet').max(64),
-    title: z.string().trim().min(1, 'give the report a title').max(1000, 'a title can be at most 1000 characters'),
-    url: z
-      .url({ protocol: /^https?$/, error: 'must be a web link (https://…)' })
-      .max(2000, 'a link can be at most 2000 characters'),
+    title: titleSchema,
+    url: urlSchema,
     publishedAt: isoDateTimeSchema,
     tone: coverageToneSchema.nullable(),
     /** Readers, viewers or followers the report reached, as the outlet states it. */
-    reach: z.number().int('reach must be a whole number').min(0, 'reach cannot be negative').optional(),
+    reach: reachSchema.optional(),
     /** Groups reports about one event (a launch, an incident). */
-    eventTag: z.string().trim().min(1).max(60, 'an event tag can be at most 60 characters').optional(),
+    eventTag: eventTagSchema.optional(),
     clarifiedAt: isoDateTimeSchema.optional(),
   })
-  .superRefine((c, ctx) => {
-    if (c.clarifiedAt === undefined) return;
-    if (c.tone !== 'negative') {
-      ctx.addIssue({ code: 'custom', path: ['clarifiedAt'], message: 'Only a negative report is clarified' });
-    } else if (Date.parse(c.clarifiedAt) < Date.parse(c.publishedAt)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['clarifiedAt'],
-        message: 'The clarification date is before the publication date',
-      });
-    }
-  });
+  .superRefine(checkClarification);
 export type MediaCoverageInput = z.input<typeof mediaCoverageInputSchema>;
 export type MediaCoverageData = z.output<typeof mediaCoverageInputSchema>;
+
+/**
+ * `evaluations.updateCoverage`: only the fields given change (null clears tone, reach, event tag or clarification);
+ * the merged report is checked as {@link mediaCoverageInputSchema} checks a new one.
+ */
+export const mediaCoverageUpdateInputSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  title: titleSchema.optional(),
+  url: urlSchema.optional(),
+  tone: coverageToneSchema.nullable().optional(),
+  reach: reachSchema.nullable().optional(),
+  eventTag: eventTagSchema.nullable().optional(),
+  clarifiedAt: isoDateTimeSchema.nullable().optional(),
+});
+export type MediaCoverageUpdateInput = z.input<typeof mediaCoverageUpdateInputSchema>;
+
+/** A coverage item as stored and listed. */
+export const mediaCoverageSchema = z.object({
+  id: z.string(),
+  outletStakeholderId: z.string(),
+  title: z.string(),
+  url: z.string(),
+  publishedAt: isoDateTimeSchema,
+  tone: coverageToneSchema.nullable(),
+  reach: z.number().int().nullable(),
+  eventTag: z.string().nullable(),
+  clarifiedAt: isoDateTimeSchema.nullable(),
+  /** Who recorded it. */
+  userId: z.string(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type MediaCoverage = z.infer<typeof mediaCoverageSchema>;
+
+/** `evaluations.listCoverage`: reports published in `[from, to)`, newest first; staff see the ones they recorded. */
+export const coverageListInputSchema = z.strictObject({
+  from: isoDateTimeSchema.optional(),
+  to: isoDateTimeSchema.optional(),
+  outletStakeholderId: z.string().min(1).max(64).optional(),
+  tone: coverageToneSchema.optional(),
+  eventTag: eventTagSchema.optional(),
+  cursor: z.string().max(200).nullable().default(null),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type CoverageListInput = z.input<typeof coverageListInputSchema>;
+export const coverageListResultSchema = z.object({
+  items: z.array(mediaCoverageSchema),
+  nextCursor: z.string().nullable(),
+});
+export type CoverageListResult = z.infer<typeof coverageListResultSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_PURPOSES } from '../domain/evaluation/default-purposes';
+import { DEFAULT_LOW_SCORE } from '../domain/evaluation/low-score';
 import { channelSchema, isoDateSchema, stakeholderTypeSchema, timeZoneSchema } from './common';
+import { purposeSchema } from './purpose';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
 
@@ -82,6 +85,42 @@ export const goalSchema = z.object({
 });
 export type Goal = z.output<typeof goalSchema>;
 
+/**
+ * The purposes interactions are sorted by. Ids are unique; a purpose that stored interactions carry is retired
+ * (`retired: true`), never removed, so that history keeps its label (the server refuses the removal).
+ */
+export const planPurposesSchema = z
+  .array(purposeSchema)
+  .max(200)
+  .superRefine((purposes, ctx) => {
+    const seen = new Set<string>();
+    purposes.forEach((p, i) => {
+      if (seen.has(p.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `the purpose id ${p.id} is listed twice: ids must be unique`,
+        });
+      seen.add(p.id);
+    });
+  });
+
+/**
+ * A survey response scoring at or below its instrument's threshold (CSAT scaled onto 1–5 first) with a stakeholder
+ * becomes a follow-up for the stakeholder's owner.
+ */
+export const lowScoreSchema = z.object({
+  csat: z.number().min(1).max(5).default(DEFAULT_LOW_SCORE.csat),
+  nps: z.number().min(0).max(10).default(DEFAULT_LOW_SCORE.nps),
+  score100: z.number().min(0).max(100).default(DEFAULT_LOW_SCORE.score100),
+});
+export type LowScore = z.output<typeof lowScoreSchema>;
+
+/** How the plan judges evaluation records. */
+export const evaluationSettingsSchema = z.object({
+  lowScore: lowScoreSchema.default({ ...DEFAULT_LOW_SCORE }),
+});
+
 export const planSchema = z.object({
   calendar: workCalendarSchema,
   sla: z.array(slaRuleSchema).max(200),
@@ -91,6 +130,8 @@ export const planSchema = z.object({
   segmentGapDays: z.partialRecord(channelSchema, z.number().positive().max(365)).default({}),
   /** Items that will be late within this many working hours show as "due soon". */
   dueSoonWorkingHours: z.number().min(0).max(100).default(2),
+  purposes: planPurposesSchema.default(() => [...DEFAULT_PURPOSES]),
+  evaluation: evaluationSettingsSchema.default({ lowScore: { ...DEFAULT_LOW_SCORE } }),
 });
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, stakeholderTypeSchema, ulidSchema } from './common';
+import { importCsvInputSchema } from './directory';
 
 /**
  * Survey instruments: `csat` scores 1…scale (5 unless the survey declares a scale of 3–10), `nps` is the 0–10
@@ -134,3 +135,75 @@ export const surveyCsvRowSchema = z
     answeredAt: answered_at,
   }));
 export type SurveyCsvRow = z.output<typeof surveyCsvRowSchema>;
+
+/** A survey response as stored and listed: `answeredAt` is an instant (a bare date is midnight in the org's zone). */
+export const surveyResponseSchema = z.object({
+  id: z.string(),
+  instrument: surveyInstrumentSchema,
+  score: z.number(),
+  /** The CSAT scale (5 unless declared); null for NPS and 0–100 scores. */
+  scale: z.number().int().nullable(),
+  stakeholderId: z.string().nullable(),
+  stakeholderType: stakeholderTypeSchema,
+  dimension: z.string().nullable(),
+  answeredAt: isoDateTimeSchema,
+  comment: z.string().nullable(),
+  /** Who recorded it. */
+  userId: z.string(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
+
+/** `evaluations.recordSurvey`: the stored response, and the follow-up a low score created (null otherwise). */
+export const recordSurveyResultSchema = z.object({
+  response: surveyResponseSchema,
+  followupId: z.string().nullable(),
+});
+export type RecordSurveyResult = z.infer<typeof recordSurveyResultSchema>;
+
+/** `evaluations.listSurveys`: responses answered in `[from, to)`, newest first; staff see the ones they recorded. */
+export const surveyListInputSchema = z.strictObject({
+  from: isoDateTimeSchema.optional(),
+  to: isoDateTimeSchema.optional(),
+  instrument: surveyInstrumentSchema.optional(),
+  dimension: dimensionSchema.optional(),
+  stakeholderType: stakeholderTypeSchema.optional(),
+  stakeholderId: z.string().min(1).max(64).optional(),
+  cursor: z.string().max(200).nullable().default(null),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type SurveyListInput = z.input<typeof surveyListInputSchema>;
+export const surveyListResultSchema = z.object({
+  items: z.array(surveyResponseSchema),
+  nextCursor: z.string().nullable(),
+});
+export type SurveyListResult = z.infer<typeof surveyListResultSchema>;
+
+/** `evaluations.importSurveysCsv`: the CSV text (header {@link surveyCsvHeader}), 1 MiB at most; `dryRun` previews. */
+export const surveyImportInputSchema = z.strictObject(importCsvInputSchema.shape);
+export type SurveyImportInput = z.input<typeof surveyImportInputSchema>;
+
+/** One row of a survey import, as `directory.importCsv` reports its rows. */
+export const surveyImportRowSchema = z.object({
+  /** The row's line in the file (the header is line 1). */
+  row: z.number().int(),
+  status: z.enum(['created', 'error']),
+  message: z.string(),
+  /** The response stored; null for errors and in a dry run. */
+  responseId: z.string().nullable(),
+  /** The stakeholder the row's `stakeholder` cell resolved to (null: anonymous, or an error). */
+  stakeholderId: z.string().nullable(),
+});
+export type SurveyImportRow = z.infer<typeof surveyImportRowSchema>;
+
+export const surveyImportReportSchema = z.object({
+  rows: z.array(surveyImportRowSchema),
+  created: z.number().int(),
+  errors: z.number().int(),
+  /** Follow-ups created for low scores (those a dry run would create). */
+  followups: z.number().int(),
+  /** True when nothing was written. */
+  dryRun: z.boolean(),
+});
+export type SurveyImportReport = z.infer<typeof surveyImportReportSchema>;
