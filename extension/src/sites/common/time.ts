@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 
 /**
  * Times as the sites print them, turned into ISO 8601 instants with seconds and the zone's offset at that
- * instant (fixtures/README.md, `sentAt`). Wall-clock times are read in the zone the app renders in; relative
- * times are resolved against the caller's `now`, never the machine clock.
+ * instant (docs/architecture.md "Capture contract", `sentAt`). Wall-clock times are read in the zone the app
+ * renders in; relative times are resolved against the caller's `now`, never the machine clock.
  */
 
 export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second?: number };

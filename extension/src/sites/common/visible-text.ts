@@ -1,8 +1,8 @@
 /**
- * Visible text of an element, as the fixture contract defines it (fixtures/README.md, `text`): skip
- * <style>/<script>, `hidden` elements and elements whose computed display is none (page CSS included, e.g.
- * Gmail's quoted history `.h5`); block elements and <br> break lines; then whitespace runs collapse to one
- * space and the ends are trimmed. `textContent` would read hidden quotes, and happy-dom/jsdom have no
+ * Visible text of an element, as the capture contract defines it (docs/architecture.md "Capture contract",
+ * `text`): skip <style>/<script>, `hidden` elements and elements whose computed display is none (page CSS
+ * included, e.g. Gmail's quoted history `.h5`); block elements and <br> break lines; then whitespace runs
+ * collapse to one space and the ends are trimmed. `textContent` would read hidden quotes, and happy-dom/jsdom have no
  * `innerText`, so the tree is walked by hand.
  */
 

@@ -1,6 +1,6 @@
 /**
- * Every CSS selector the Gmail adapter uses, keyed by meaning. Provenance per selector: fixtures/README.md
- * and SOURCES.md (gmail.js, InboxSDK, pasted Gmail DOMs). Checked against the fixtures on 2026-03-10.
+ * Every CSS selector the Gmail adapter uses, keyed by meaning. Provenance per selector: fixtures/SOURCES.md
+ * (gmail.js, InboxSDK, pasted Gmail DOMs). Checked against the fixtures on 2026-03-10.
  */
 export const selectors = {
   /** Account switcher in the Google bar; aria-label "Google Account: Name  \n(email)" (zh-CN "Google 帐号：…"). Checked 2026-03-10. */

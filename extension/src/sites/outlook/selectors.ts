@@ -1,6 +1,6 @@
 /**
- * Every CSS selector the Outlook on the web adapter uses, keyed by meaning. Provenance: fixtures/README.md and
- * SOURCES.md (monet/gmailify, PhishLens, Selenium page objects). Hashed classes (`OZZZK`) are avoided where an
+ * Every CSS selector the Outlook on the web adapter uses, keyed by meaning. Provenance: fixtures/SOURCES.md
+ * (monet/gmailify, PhishLens, Selenium page objects). Hashed classes (`OZZZK`) are avoided where an
  * id, role, aria or data-testid attribute exists. Checked against the fixtures on 2026-03-10.
  */
 export const selectors = {

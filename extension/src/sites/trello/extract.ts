@@ -10,7 +10,7 @@ import { selectors, type TrelloSelectorKey } from './selectors';
 /**
  * Trello capture: the comments on the open card back. System actions ("moved this card…", "将此卡片…") share
  * the activity list but are not messages. The list is newest first; the output is oldest first.
- * Contract: fixtures/README.md.
+ * Contract: docs/architecture.md "Capture contract".
  */
 export function extract(doc: Document, opts: ExtractOptions): CapturedThread | null {
   const shortLink = parseCardShortLink(new URL(opts.url));

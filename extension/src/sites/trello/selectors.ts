@@ -1,6 +1,6 @@
 /**
- * Every CSS selector the Trello adapter uses, keyed by meaning. Provenance: fixtures/README.md and SOURCES.md
- * ("Trello"). Trello's class names are build hashes (`tHtuAoy3OW7uUR`, `Gn87mV4xr5HQJh`), so these rely on
+ * Every CSS selector the Trello adapter uses, keyed by meaning. Provenance: fixtures/SOURCES.md. Trello's
+ * class names are build hashes (`tHtuAoy3OW7uUR`, `Gn87mV4xr5HQJh`), so these rely on
  * `data-testid`s, `title`s and link shapes. All checked against the fixtures dated 2026-03-10.
  */
 export const selectors = {

@@ -9,8 +9,8 @@ import { selectors, type WeiboSelectorKey } from './selectors';
 
 /**
  * Weibo capture: a post detail page (the post plus its comments and nested replies) or an api.weibo.com/chat
- * conversation. Contract: fixtures/README.md. Comments are sorted by popularity on the page and chat lists
- * are in time order; either way the output is oldest first, equal times keeping page order.
+ * conversation. Contract: docs/architecture.md "Capture contract". Comments are sorted by popularity on the
+ * page and chat lists are in time order; either way the output is oldest first, equal times keeping page order.
  */
 export function extract(doc: Document, opts: ExtractOptions): CapturedThread | null {
   const url = new URL(opts.url);

@@ -1,6 +1,6 @@
 /**
- * Every CSS selector the Weibo adapter uses, keyed by meaning. Provenance: fixtures/README.md and SOURCES.md
- * ("Weibo"). Weibo's new UI hashes its CSS-module class names per build (`head_name_24eEB`, `_time_1tpft_33`),
+ * Every CSS selector the Weibo adapter uses, keyed by meaning. Provenance: fixtures/SOURCES.md. Weibo's
+ * new UI hashes its CSS-module class names per build (`head_name_24eEB`, `_time_1tpft_33`),
  * so these match on stable parts: element structure, `usercard`, link shapes and `[class*=…]` word stems.
  * All checked against the fixtures dated 2026-03-10/11.
  */
