@@ -125,8 +125,22 @@ export function isReplyEligible(e: Pick<PairingEvent, 'automated' | 'internal'>)
   return !e.automated && !e.internal;
 }
 
+/** Per thread: its open wait, when it last had reply-eligible activity, and whether its conversation has a wait. */
 type ThreadState = { open: Wait | null; lastActivityMs: number | null; segmentHasWait: boolean };
 type TimelineItem = { atMs: number; seq: number; event: PairingEvent; closure: WaitClosure | null };
+
+/** What one pairing walk keeps between events, passed to each step. */
+type PairingState = {
+  plan: Plan;
+  threads: Map<string, ThreadState>;
+  /** Open waits by stakeholder: a live event with the stakeholder answers them in any thread. */
+  openByStakeholder: Map<string, Set<Wait>>;
+  /** The wait each inbound belongs to, for closures set on any message of it. */
+  waitByMessage: Map<string, Wait>;
+  /** Resolved SLA by stakeholder type and channel: resolving walks the plan's rules. */
+  slaCache: Map<string, DurationSpec | null>;
+  waits: Wait[];
+};
 
 /**
  * Pairs inbound messages with the replies that answered them (docs/metrics.md "Pairing"), returning every wait in
@@ -152,7 +166,26 @@ type TimelineItem = { atMs: number; seq: number; event: PairingEvent; closure: W
  * Sorts once and walks once: O(n log n) for n events.
  */
 export function pairWaits(events: readonly PairingEvent[], plan: Plan): Wait[] {
-  const cal = plan.calendar;
+  const state: PairingState = {
+    plan,
+    threads: new Map(),
+    openByStakeholder: new Map(),
+    waitByMessage: new Map(),
+    slaCache: new Map(),
+    waits: [],
+  };
+  for (const item of timelineOf(events)) {
+    if (item.closure) closeWait(state, item.event.id, item.atMs, item.closure);
+    else if (isReplyEligible(item.event)) pairEvent(state, item.event);
+  }
+  return state.waits;
+}
+
+/**
+ * Every event at its time, then every closure on an inbound at `max(closure.atMs, occurredAtMs)`, sorted by
+ * time; `seq` keeps input order at equal times and puts closures after the events of their instant.
+ */
+function timelineOf(events: readonly PairingEvent[]): TimelineItem[] {
   const timeline: TimelineItem[] = [];
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
@@ -170,106 +203,115 @@ export function pairWaits(events: readonly PairingEvent[], plan: Plan): Wait[] {
     }
   }
   timeline.sort((a, b) => a.atMs - b.atMs || a.seq - b.seq);
+  return timeline;
+}
 
-  const threads = new Map<string, ThreadState>();
-  const openByStakeholder = new Map<string, Set<Wait>>();
-  const waitByMessage = new Map<string, Wait>();
-  const slaCache = new Map<string, DurationSpec | null>();
-  const waits: Wait[] = [];
+/**
+ * One reply-eligible event. A live event answers; otherwise, with a wait open in the thread an outbound answers
+ * it and an inbound joins it, and without one an inbound starts a wait.
+ */
+function pairEvent(state: PairingState, e: PairingEvent): void {
+  const thread = touchThread(state, e);
+  if (isLiveChannel(e.channel)) answerLive(state, thread, e);
+  else if (thread.open) {
+    if (e.direction === 'outbound') answer(state, thread.open, e);
+    else joinWait(state, thread, thread.open, e);
+  } else if (e.direction === 'inbound') startWait(state, thread, e);
+}
 
-  const threadOf = (key: string): ThreadState => {
-    let t = threads.get(key);
-    if (!t) {
-      t = { open: null, lastActivityMs: null, segmentHasWait: false };
-      threads.set(key, t);
-    }
-    return t;
-  };
-  const settle = (w: Wait) => {
-    const t = threads.get(w.threadKey);
-    if (t && t.open === w) t.open = null;
-    if (w.stakeholderId !== null) openByStakeholder.get(w.stakeholderId)?.delete(w);
-  };
-  const answer = (w: Wait, reply: PairingEvent) => {
-    w.replyId = reply.id;
-    w.replyAtMs = reply.occurredAtMs;
-    w.repliedBy = reply.userId;
-    w.responseMs = reply.occurredAtMs - w.startMs;
-    w.responseWorkMs = workingMsBetween(w.startMs, reply.occurredAtMs, cal);
-    settle(w);
-  };
-
-  for (const item of timeline) {
-    const e = item.event;
-    if (item.closure) {
-      const w = waitByMessage.get(e.id);
-      if (w && w.replyAtMs === null && w.closedAtMs === null) {
-        w.closedAtMs = item.atMs;
-        w.closeReason = item.closure.reason;
-        w.closedBy = item.closure.byUserId;
-        settle(w);
-      }
-      continue;
-    }
-    if (!isReplyEligible(e)) continue;
-
-    const thread = threadOf(e.threadKey);
-    if (thread.lastActivityMs !== null && e.occurredAtMs - thread.lastActivityMs > segmentGapMs(plan, e.channel)) {
-      thread.segmentHasWait = false;
-    }
-    thread.lastActivityMs = e.occurredAtMs;
-
-    if (isLiveChannel(e.channel)) {
-      if (thread.open) answer(thread.open, e);
-      if (e.stakeholderId !== null) {
-        const open = openByStakeholder.get(e.stakeholderId);
-        if (open) for (const w of [...open]) answer(w, e);
-      }
-      continue;
-    }
-
-    if (e.direction === 'outbound') {
-      if (thread.open) answer(thread.open, e);
-      continue;
-    }
-
-    if (thread.open) {
-      thread.open.messageIds.push(e.id);
-      waitByMessage.set(e.id, thread.open);
-      thread.segmentHasWait = true;
-      continue;
-    }
-
-    const slaKey = `${e.stakeholderType}\u0000${e.channel}`;
-    let slaLimit = slaCache.get(slaKey);
-    if (slaLimit === undefined) {
-      slaLimit = resolveSla(plan, e.stakeholderType, e.channel);
-      slaCache.set(slaKey, slaLimit);
-    }
-    const w = openWait({
-      id: e.id,
-      threadKey: e.threadKey,
-      stakeholderId: e.stakeholderId,
-      stakeholderType: e.stakeholderType,
-      channel: e.channel,
-      userId: e.userId,
-      startMs: e.occurredAtMs,
-      slaLimit,
-      deadlineMs: slaLimit ? deadlineFor(e.occurredAtMs, slaLimit, cal) : null,
-      firstInConversation: !thread.segmentHasWait,
-    });
-    thread.segmentHasWait = true;
-    thread.open = w;
-    waitByMessage.set(e.id, w);
-    if (e.stakeholderId !== null) {
-      let open = openByStakeholder.get(e.stakeholderId);
-      if (!open) {
-        open = new Set();
-        openByStakeholder.set(e.stakeholderId, open);
-      }
-      open.add(w);
-    }
-    waits.push(w);
+/** The event's thread, its activity moved to the event; a silence past the gap starts a new conversation. */
+function touchThread(state: PairingState, e: PairingEvent): ThreadState {
+  let thread = state.threads.get(e.threadKey);
+  if (!thread) {
+    thread = { open: null, lastActivityMs: null, segmentHasWait: false };
+    state.threads.set(e.threadKey, thread);
   }
-  return waits;
+  if (thread.lastActivityMs !== null && e.occurredAtMs - thread.lastActivityMs > segmentGapMs(state.plan, e.channel)) {
+    thread.segmentHasWait = false;
+  }
+  thread.lastActivityMs = e.occurredAtMs;
+  return thread;
+}
+
+/** A live event answers its thread's open wait and every open wait of its stakeholder in any thread. */
+function answerLive(state: PairingState, thread: ThreadState, e: PairingEvent): void {
+  if (thread.open) answer(state, thread.open, e);
+  if (e.stakeholderId === null) return;
+  const open = state.openByStakeholder.get(e.stakeholderId);
+  // Copied: answering removes the wait from this set.
+  if (open) for (const w of [...open]) answer(state, w, e);
+}
+
+/** A later inbound before any reply joins the thread's open wait `w`. */
+function joinWait(state: PairingState, thread: ThreadState, w: Wait, e: PairingEvent): void {
+  w.messageIds.push(e.id);
+  state.waitByMessage.set(e.id, w);
+  thread.segmentHasWait = true;
+}
+
+/** An inbound in a thread with no open wait starts one, with the plan's SLA and deadline. */
+function startWait(state: PairingState, thread: ThreadState, e: PairingEvent): void {
+  const slaLimit = slaOf(state, e);
+  const w = openWait({
+    id: e.id,
+    threadKey: e.threadKey,
+    stakeholderId: e.stakeholderId,
+    stakeholderType: e.stakeholderType,
+    channel: e.channel,
+    userId: e.userId,
+    startMs: e.occurredAtMs,
+    slaLimit,
+    deadlineMs: slaLimit ? deadlineFor(e.occurredAtMs, slaLimit, state.plan.calendar) : null,
+    firstInConversation: !thread.segmentHasWait,
+  });
+  thread.segmentHasWait = true;
+  thread.open = w;
+  state.waitByMessage.set(e.id, w);
+  if (e.stakeholderId !== null) {
+    let open = state.openByStakeholder.get(e.stakeholderId);
+    if (!open) {
+      open = new Set();
+      state.openByStakeholder.set(e.stakeholderId, open);
+    }
+    open.add(w);
+  }
+  state.waits.push(w);
+}
+
+/** The plan's SLA for the event's stakeholder type and channel, resolved once per pair. */
+function slaOf(state: PairingState, e: PairingEvent): DurationSpec | null {
+  const key = `${e.stakeholderType}\u0000${e.channel}`;
+  let slaLimit = state.slaCache.get(key);
+  if (slaLimit === undefined) {
+    slaLimit = resolveSla(state.plan, e.stakeholderType, e.channel);
+    state.slaCache.set(key, slaLimit);
+  }
+  return slaLimit;
+}
+
+/** `reply` answers `w`: both clocks stop at the reply. */
+function answer(state: PairingState, w: Wait, reply: PairingEvent): void {
+  w.replyId = reply.id;
+  w.replyAtMs = reply.occurredAtMs;
+  w.repliedBy = reply.userId;
+  w.responseMs = reply.occurredAtMs - w.startMs;
+  w.responseWorkMs = workingMsBetween(w.startMs, reply.occurredAtMs, state.plan.calendar);
+  settle(state, w);
+}
+
+/** A closure on a message of a still-open wait ends it without a reply; on a settled wait it is ignored. */
+function closeWait(state: PairingState, messageId: string, atMs: number, closure: WaitClosure): void {
+  const w = state.waitByMessage.get(messageId);
+  if (!w || w.replyAtMs !== null || w.closedAtMs !== null) return;
+  w.closedAtMs = atMs;
+  w.closeReason = closure.reason;
+  w.closedBy = closure.byUserId;
+  settle(state, w);
+}
+
+/** An answered or closed wait is no longer open in its thread nor for its stakeholder. */
+function settle(state: PairingState, w: Wait): void {
+  const t = state.threads.get(w.threadKey);
+  if (t && t.open === w) t.open = null;
+  if (w.stakeholderId !== null) state.openByStakeholder.get(w.stakeholderId)?.delete(w);
 }
