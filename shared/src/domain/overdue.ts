@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { StakeholderType } from '../schemas/common';
 import type { FollowupStatus } from '../schemas/followup';
 import type { OverdueItem, OverdueResult } from '../schemas/overdue';
-import type { Plan } from '../schemas/plan';
-import { cadenceStatus, resolveCadence, type CadenceContact } from './cadence';
+import type { DurationSpec, Plan } from '../schemas/plan';
+import { cadenceStatus, resolveCadence, type CadenceContact, type CadenceRuleStatus } from './cadence';
 import { classifyWait, dueSoon } from './on-time';
 import { pairWaits, type PairingEvent, type Wait } from './pairing';
 import { workingMsBetween } from './working-time';
@@ -65,6 +65,22 @@ export type ComputeOverdueInput = {
 /** Order of kinds in the list, most urgent first. */
 const rank = { late: 0, overdue: 1, reminder: 2, due_soon: 3, due: 4 } as const;
 
+type RankedItem = { rank: number; time: number; item: OverdueItem };
+/** The list as it is built: items with their sort keys, and the counts by kind and state. */
+type ListBuilder = { ranked: RankedItem[]; counts: OverdueResult['counts'] };
+/** What every part of the list reads: whose list, as of when, what is snoozed, and who is who. */
+type ListScope = {
+  plan: Plan;
+  asOfMs: number;
+  forUserId: string | null;
+  /** The latest `untilMs` by `kind:id`. */
+  snoozedUntil: Map<string, number>;
+  stakeholderById: Map<string, OverdueStakeholder>;
+  interactionById: Map<string, OverdueInteraction>;
+};
+/** A wait the plan gives a deadline: only those can be late or due soon. */
+type DeadlineWait = Wait & { deadlineMs: number; slaLimit: DurationSpec };
+
 /**
  * The follow-ups list (docs/metrics.md "Follow-ups": popup and `followups.overdue`), as of `asOfMs`:
  *
@@ -83,83 +99,135 @@ const rank = { late: 0, overdue: 1, reminder: 2, due_soon: 3, due: 4 } as const;
  */
 export function computeOverdue(input: ComputeOverdueInput): OverdueResult {
   const { plan, asOfMs, forUserId } = input;
-  const cal = plan.calendar;
   const interactions = input.interactions.filter((i) => !i.deleted);
   const waits = input.waits ?? pairWaits(interactions, plan);
+  const scope: ListScope = {
+    plan,
+    asOfMs,
+    forUserId,
+    snoozedUntil: snoozedUntilByKey(input.snoozes, forUserId),
+    stakeholderById: new Map(input.stakeholders.map((s) => [s.id, s])),
+    interactionById: new Map(interactions.map((i) => [i.id, i])),
+  };
+  const list: ListBuilder = {
+    ranked: [],
+    counts: { late: 0, dueSoon: 0, cadenceOverdue: 0, cadenceDue: 0, reminders: 0 },
+  };
+  const contacts = cadenceContacts(interactions, answeredInboundIds(waits, asOfMs), forUserId);
+  addWaits(list, scope, waits);
+  addCadence(list, scope, input.stakeholders, contacts);
+  addReminders(list, scope, input.followups);
+  list.ranked.sort(byUrgency);
+  return { items: list.ranked.map((r) => r.item), counts: list.counts };
+}
 
+/** The snoozes that apply to the list (a user's own, or anyone's in the team list): latest `untilMs` by `kind:id`. */
+function snoozedUntilByKey(snoozes: readonly OverdueSnooze[], forUserId: string | null): Map<string, number> {
   const snoozedUntil = new Map<string, number>();
-  for (const s of input.snoozes) {
+  for (const s of snoozes) {
     if (forUserId !== null && s.userId !== forUserId) continue;
     const key = `${s.kind}:${s.id}`;
     snoozedUntil.set(key, Math.max(snoozedUntil.get(key) ?? -Infinity, s.untilMs));
   }
-  const isSnoozed = (kind: OverdueSnooze['kind'], id: string) =>
-    (snoozedUntil.get(`${kind}:${id}`) ?? -Infinity) > asOfMs;
+  return snoozedUntil;
+}
 
-  const stakeholderById = new Map(input.stakeholders.map((s) => [s.id, s]));
-  const interactionById = new Map(interactions.map((i) => [i.id, i]));
-  const stakeholderName = (id: string | null, fallback?: OverdueInteraction): string | null => {
-    if (id === null) return null;
-    return stakeholderById.get(id)?.name ?? fallback?.stakeholderName ?? null;
-  };
+function isSnoozed(scope: ListScope, kind: OverdueSnooze['kind'], id: string): boolean {
+  return (scope.snoozedUntil.get(`${kind}:${id}`) ?? -Infinity) > scope.asOfMs;
+}
 
-  const ranked: { rank: number; time: number; item: OverdueItem }[] = [];
-  const counts = { late: 0, dueSoon: 0, cadenceOverdue: 0, cadenceDue: 0, reminders: 0 };
+/** The directory's name for a stakeholder, else the name the interaction carries. */
+function stakeholderName(scope: ListScope, id: string | null, fallback?: OverdueInteraction): string | null {
+  if (id === null) return null;
+  return scope.stakeholderById.get(id)?.name ?? fallback?.stakeholderName ?? null;
+}
 
-  const answeredInbound = new Set<string>();
+/** The late and due-soon waits of the list. */
+function addWaits(list: ListBuilder, scope: ListScope, waits: readonly Wait[]): void {
   for (const w of waits) {
-    if (w.replyAtMs !== null && w.replyAtMs <= asOfMs) for (const id of w.messageIds) answeredInbound.add(id);
-    if (forUserId !== null && w.userId !== forUserId) continue;
-    if (w.deadlineMs === null || w.slaLimit === null) continue;
-    const status = classifyWait(w, asOfMs);
-    let state: 'late' | 'due_soon';
-    if (status === 'late' && (w.replyAtMs === null || w.replyAtMs > asOfMs)) state = 'late';
-    else if (status === 'pending' && dueSoon(w, asOfMs, cal, plan.dueSoonWorkingHours)) state = 'due_soon';
-    else continue;
-    if (isSnoozed('wait', w.startId)) continue;
-    const start = interactionById.get(w.startId);
-    let title: string | null = null;
-    let url: string | null = null;
-    for (const id of w.messageIds) {
-      const m = interactionById.get(id);
-      title ??= m?.title ?? null;
-      url ??= m?.url ?? null;
-    }
-    if (state === 'late') counts.late++;
-    else counts.dueSoon++;
-    ranked.push({
-      rank: rank[state],
-      time: w.startMs,
-      item: {
-        kind: 'wait',
-        id: w.startId,
-        state,
-        userId: w.userId,
-        stakeholderId: w.stakeholderId,
-        stakeholderName: stakeholderName(w.stakeholderId, start),
-        stakeholderType: w.stakeholderType,
-        channel: w.channel,
-        threadKey: w.threadKey,
-        title,
-        url,
-        since: iso(w.startMs),
-        deadline: iso(w.deadlineMs),
-        waitedMs: asOfMs - w.startMs,
-        waitedWorkMs: workingMsBetween(w.startMs, asOfMs, cal),
-        sla: w.slaLimit,
-      },
-    });
+    if (scope.forUserId !== null && w.userId !== scope.forUserId) continue;
+    if (!hasDeadline(w)) continue;
+    const state = listedWaitState(scope, w);
+    if (state === null || isSnoozed(scope, 'wait', w.startId)) continue;
+    if (state === 'late') list.counts.late++;
+    else list.counts.dueSoon++;
+    list.ranked.push({ rank: rank[state], time: w.startMs, item: waitItem(scope, w, state) });
   }
+}
 
-  const contactsByStakeholder = new Map<string, CadenceContact[]>();
+function hasDeadline(w: Wait): w is DeadlineWait {
+  return w.deadlineMs !== null && w.slaLimit !== null;
+}
+
+/** `late`: past its deadline and not answered by `asOfMs`; `due_soon`: pending and near it; else not listed. */
+function listedWaitState(scope: ListScope, w: DeadlineWait): 'late' | 'due_soon' | null {
+  const { plan, asOfMs } = scope;
+  const status = classifyWait(w, asOfMs);
+  if (status === 'late' && (w.replyAtMs === null || w.replyAtMs > asOfMs)) return 'late';
+  if (status === 'pending' && dueSoon(w, asOfMs, plan.calendar, plan.dueSoonWorkingHours)) return 'due_soon';
+  return null;
+}
+
+function waitItem(scope: ListScope, w: DeadlineWait, state: 'late' | 'due_soon'): OverdueItem {
+  const { asOfMs } = scope;
+  // The first title and url among the wait's messages: a later message may carry what the first lacks.
+  let title: string | null = null;
+  let url: string | null = null;
+  for (const id of w.messageIds) {
+    const m = scope.interactionById.get(id);
+    title ??= m?.title ?? null;
+    url ??= m?.url ?? null;
+  }
+  return {
+    kind: 'wait',
+    id: w.startId,
+    state,
+    userId: w.userId,
+    stakeholderId: w.stakeholderId,
+    stakeholderName: stakeholderName(scope, w.stakeholderId, scope.interactionById.get(w.startId)),
+    stakeholderType: w.stakeholderType,
+    channel: w.channel,
+    threadKey: w.threadKey,
+    title,
+    url,
+    since: iso(w.startMs),
+    deadline: iso(w.deadlineMs),
+    waitedMs: asOfMs - w.startMs,
+    waitedWorkMs: workingMsBetween(w.startMs, asOfMs, scope.plan.calendar),
+    sla: w.slaLimit,
+  };
+}
+
+/** The inbound messages of every wait answered by `asOfMs`: cadence counts answering them as our contact. */
+function answeredInboundIds(waits: readonly Wait[], asOfMs: number): Set<string> {
+  const answered = new Set<string>();
+  for (const w of waits) {
+    if (w.replyAtMs !== null && w.replyAtMs <= asOfMs) for (const id of w.messageIds) answered.add(id);
+  }
+  return answered;
+}
+
+type CadenceContacts = {
+  byStakeholder: Map<string, CadenceContact[]>;
+  /** Stakeholders `forUserId` has logged an interaction with: their unowned ones are on the user's list. */
+  touchedByUser: Set<string>;
+};
+
+/** Each stakeholder's interactions as cadence contacts, and the stakeholders the user has interacted with. */
+function cadenceContacts(
+  interactions: readonly OverdueInteraction[],
+  answeredInbound: ReadonlySet<string>,
+  forUserId: string | null,
+): CadenceContacts {
+  const byStakeholder = new Map<string, CadenceContact[]>();
   const touchedByUser = new Set<string>();
   for (const i of interactions) {
     if (i.stakeholderId === null) continue;
     if (forUserId !== null && i.userId === forUserId) touchedByUser.add(i.stakeholderId);
-    let list = contactsByStakeholder.get(i.stakeholderId);
+    let list = byStakeholder.get(i.stakeholderId);
     if (!list) {
       list = [];
-      contactsByStakeholder.set(i.stakeholderId, list);
+      byStakeholder.set(i.stakeholderId, list);
     }
     list.push({
       occurredAtMs: i.occurredAtMs,
@@ -170,43 +238,67 @@ export function computeOverdue(input: ComputeOverdueInput): OverdueResult {
       internal: i.internal ?? false,
     });
   }
-  for (const s of input.stakeholders) {
-    if (!s.active) continue;
-    if (forUserId !== null && s.ownerUserId !== forUserId && !(s.ownerUserId === null && touchedByUser.has(s.id)))
-      continue;
-    const rules = resolveCadence(plan, s);
-    if (rules.length === 0) continue;
-    const { state, worst } = cadenceStatus(contactsByStakeholder.get(s.id) ?? [], rules, asOfMs, s.createdAtMs);
-    if (state === 'ok' || !worst || isSnoozed('cadence', s.id)) continue;
-    if (state === 'overdue') counts.cadenceOverdue++;
-    else counts.cadenceDue++;
-    ranked.push({
-      rank: rank[state],
-      time: worst.dueByMs,
-      item: {
-        kind: 'cadence',
-        id: s.id,
-        state,
-        stakeholderId: s.id,
-        stakeholderName: s.name,
-        stakeholderType: s.type,
-        ownerUserId: s.ownerUserId,
-        lastContactAt: worst.lastContactMs === null ? null : iso(worst.lastContactMs),
-        daysSince: worst.lastContactMs === null ? null : Math.floor((asOfMs - worst.lastContactMs) / DAY_MS),
-        dueBy: iso(worst.dueByMs),
-        idealDays: worst.rule.idealDays,
-        maxDays: worst.rule.maxDays,
-      },
-    });
-  }
+  return { byStakeholder, touchedByUser };
+}
 
-  const endOfDay = DateTime.fromMillis(asOfMs, { zone: cal.timeZone }).endOf('day').toMillis();
-  for (const f of input.followups) {
+/** The overdue and due stakeholders of the list: active ones the user owns, or unowned ones they touched. */
+function addCadence(
+  list: ListBuilder,
+  scope: ListScope,
+  stakeholders: readonly OverdueStakeholder[],
+  contacts: CadenceContacts,
+): void {
+  const { forUserId } = scope;
+  for (const s of stakeholders) {
+    if (!s.active) continue;
+    if (
+      forUserId !== null &&
+      s.ownerUserId !== forUserId &&
+      !(s.ownerUserId === null && contacts.touchedByUser.has(s.id))
+    )
+      continue;
+    const rules = resolveCadence(scope.plan, s);
+    if (rules.length === 0) continue;
+    const { state, worst } = cadenceStatus(contacts.byStakeholder.get(s.id) ?? [], rules, scope.asOfMs, s.createdAtMs);
+    if (state === 'ok' || !worst || isSnoozed(scope, 'cadence', s.id)) continue;
+    if (state === 'overdue') list.counts.cadenceOverdue++;
+    else list.counts.cadenceDue++;
+    list.ranked.push({ rank: rank[state], time: worst.dueByMs, item: cadenceItem(scope, s, state, worst) });
+  }
+}
+
+function cadenceItem(
+  scope: ListScope,
+  s: OverdueStakeholder,
+  state: 'overdue' | 'due',
+  worst: CadenceRuleStatus,
+): OverdueItem {
+  return {
+    kind: 'cadence',
+    id: s.id,
+    state,
+    stakeholderId: s.id,
+    stakeholderName: s.name,
+    stakeholderType: s.type,
+    ownerUserId: s.ownerUserId,
+    lastContactAt: worst.lastContactMs === null ? null : iso(worst.lastContactMs),
+    daysSince: worst.lastContactMs === null ? null : Math.floor((scope.asOfMs - worst.lastContactMs) / DAY_MS),
+    dueBy: iso(worst.dueByMs),
+    idealDays: worst.rule.idealDays,
+    maxDays: worst.rule.maxDays,
+  };
+}
+
+/** The user's open follow-ups due by the end of the local day and not snoozed. */
+function addReminders(list: ListBuilder, scope: ListScope, followups: readonly OverdueFollowup[]): void {
+  const { asOfMs, forUserId } = scope;
+  const endOfDay = DateTime.fromMillis(asOfMs, { zone: scope.plan.calendar.timeZone }).endOf('day').toMillis();
+  for (const f of followups) {
     if (f.status !== 'open' || f.dueAtMs > endOfDay) continue;
     if (forUserId !== null && f.userId !== forUserId) continue;
-    if ((f.snoozedUntilMs !== null && f.snoozedUntilMs > asOfMs) || isSnoozed('followup', f.id)) continue;
-    counts.reminders++;
-    ranked.push({
+    if ((f.snoozedUntilMs !== null && f.snoozedUntilMs > asOfMs) || isSnoozed(scope, 'followup', f.id)) continue;
+    list.counts.reminders++;
+    list.ranked.push({
       rank: rank.reminder,
       time: f.dueAtMs,
       item: {
@@ -217,16 +309,16 @@ export function computeOverdue(input: ComputeOverdueInput): OverdueResult {
         dueAt: iso(f.dueAtMs),
         note: f.note,
         stakeholderId: f.stakeholderId,
-        stakeholderName: stakeholderName(f.stakeholderId),
+        stakeholderName: stakeholderName(scope, f.stakeholderId),
         url: f.url,
       },
     });
   }
+}
 
-  ranked.sort(
-    (a, b) => a.rank - b.rank || a.time - b.time || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
-  );
-  return { items: ranked.map((r) => r.item), counts };
+/** By rank, then oldest first, then by id so that equal items keep one order. */
+function byUrgency(a: RankedItem, b: RankedItem): number {
+  return a.rank - b.rank || a.time - b.time || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
 }
 
 function iso(ms: number): string {
