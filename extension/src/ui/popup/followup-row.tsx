@@ -1,11 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { OverdueItem } from '@comms-log/shared';
 import type { FollowupActionRequest } from '../../lib/followups/local';
 import { formatDateTime, type Lang } from '../../lib/i18n';
-import type { SnoozePreset } from '../../lib/followups/snooze-presets';
 import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
 import type { T } from '../use-t';
 import { formatDuration, formatSla, isOpenableUrl } from './followup-format';
+import { NoReplyForm, SnoozePanel } from './followup-panels';
 
 export type RowProps = {
   t: T;
@@ -25,27 +25,17 @@ type Open = 'none' | 'snooze' | 'no-reply';
 
 const stateKey = { late: 'fuLate', due_soon: 'fuDueSoon', overdue: 'fuOverdue', due: 'fuDue' } as const;
 
-/** Tomorrow as `YYYY-MM-DD` in the browser's zone: the earliest date the date picker offers. */
-function tomorrowInput(nowMs: number): string {
-  const d = new Date(nowMs + 86_400_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** One follow-up: what it is, how late, and what can be done about it. Every text from the data renders as text. */
-export function FollowupRow({ t, lang, item, group, nowMs, timeZone, onAct, onOpen, onLogCall }: RowProps) {
+export function FollowupRow(props: RowProps) {
+  const { t, item, group, nowMs, onAct } = props;
   const [open, setOpen] = useState<Open>('none');
   const [reason, setReason] = useState('');
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
-  const ids = { reason: useId(), date: useId() };
-
   const name =
     item.stakeholderName ??
     (item.kind === 'wait' ? item.title : null) ??
     (item.kind === 'reminder' ? t('fuReminder') : t('fuUnnamed'));
-  const url = item.kind === 'cadence' ? null : item.url;
-  const snoozeKind = item.kind === 'reminder' ? 'followup' : item.kind;
 
   async function act(action: FollowupActionRequest) {
     setBusy(true);
@@ -56,7 +46,6 @@ export function FollowupRow({ t, lang, item, group, nowMs, timeZone, onAct, onOp
       setBusy(false);
     }
   }
-  const snooze = (preset: SnoozePreset) => act({ type: 'snooze', kind: snoozeKind, id: item.id, preset });
 
   return (
     <article
@@ -67,133 +56,140 @@ export function FollowupRow({ t, lang, item, group, nowMs, timeZone, onAct, onOp
       data-id={item.id}
       aria-label={name}
     >
-      <div className="fu-line">
-        <span className={`fu-state fu-state-${item.state}`}>
-          {item.kind === 'reminder' ? t('fuReminderDue') : t(stateKey[item.state])}
-        </span>
-        <span className="fu-name">{name}</span>
-        {item.kind !== 'reminder' ? (
-          <span className="fu-meta">{t(stakeholderTypeKey[item.stakeholderType])}</span>
-        ) : null}
-        {item.kind === 'wait' ? <span className="fu-meta">{t(channelKey[item.channel])}</span> : null}
-      </div>
-      {item.kind === 'wait' ? (
-        <>
-          {item.title && item.title !== name ? <div className="fu-sub">{item.title}</div> : null}
-          <div className="fu-detail" data-testid="fu-waited">
-            {t(
-              'fuWaited',
-              formatDuration(t, item.waitedWorkMs),
-              formatDuration(t, Math.max(item.waitedMs, nowMs - Date.parse(item.since))),
-            )}
-            {' · '}
-            {t('fuSla', formatSla(t, item.sla))}
-          </div>
-        </>
+      <FollowupHeadline t={t} item={item} name={name} />
+      <FollowupDetail {...props} name={name} />
+      <FollowupActions
+        {...props}
+        open={open}
+        busy={busy}
+        onToggle={(panel) => setOpen(open === panel ? 'none' : panel)}
+        onAction={(action) => void act(action)}
+      />
+      {open === 'snooze' ? (
+        <SnoozePanel
+          t={t}
+          item={item}
+          nowMs={nowMs}
+          busy={busy}
+          date={date}
+          onDate={setDate}
+          onAction={(action) => void act(action)}
+        />
       ) : null}
-      {item.kind === 'cadence' ? (
-        <div className="fu-detail" data-testid="fu-days-since">
-          {item.daysSince === null ? t('fuNoContact') : t('fuDaysSince', item.daysSince)}
+      {open === 'no-reply' && item.kind === 'wait' ? (
+        <NoReplyForm
+          t={t}
+          item={item}
+          busy={busy}
+          reason={reason}
+          onReason={setReason}
+          onAction={(action) => void act(action)}
+        />
+      ) : null}
+    </article>
+  );
+}
+
+/** Its state, its name, and the stakeholder's type and the channel when it has them. */
+function FollowupHeadline({ t, item, name }: { t: T; item: OverdueItem; name: string }) {
+  return (
+    <div className="fu-line">
+      <span className={`fu-state fu-state-${item.state}`}>
+        {item.kind === 'reminder' ? t('fuReminderDue') : t(stateKey[item.state])}
+      </span>
+      <span className="fu-name">{name}</span>
+      {item.kind !== 'reminder' ? <span className="fu-meta">{t(stakeholderTypeKey[item.stakeholderType])}</span> : null}
+      {item.kind === 'wait' ? <span className="fu-meta">{t(channelKey[item.channel])}</span> : null}
+    </div>
+  );
+}
+
+/** How long a wait has waited against its SLA, how long since a stakeholder's last contact, or when a reminder is due. */
+function FollowupDetail({ t, lang, item, nowMs, timeZone, name }: RowProps & { name: string }) {
+  if (item.kind === 'wait')
+    return (
+      <>
+        {item.title && item.title !== name ? <div className="fu-sub">{item.title}</div> : null}
+        <div className="fu-detail" data-testid="fu-waited">
+          {t(
+            'fuWaited',
+            formatDuration(t, item.waitedWorkMs),
+            formatDuration(t, Math.max(item.waitedMs, nowMs - Date.parse(item.since))),
+          )}
           {' · '}
-          {t('fuCadence', item.idealDays, item.maxDays)}
+          {t('fuSla', formatSla(t, item.sla))}
         </div>
+      </>
+    );
+  if (item.kind === 'cadence')
+    return (
+      <div className="fu-detail" data-testid="fu-days-since">
+        {item.daysSince === null ? t('fuNoContact') : t('fuDaysSince', item.daysSince)}
+        {' · '}
+        {t('fuCadence', item.idealDays, item.maxDays)}
+      </div>
+    );
+  return (
+    <>
+      {item.note && item.note !== name ? <div className="fu-sub">{item.note}</div> : null}
+      <div className="fu-detail">{t('fuDueAt', formatDateTime(lang, item.dueAt, timeZone))}</div>
+    </>
+  );
+}
+
+/** Open, Done (reminders), Snooze and No reply needed (waits) open their panels, Log a call. */
+function FollowupActions(
+  props: RowProps & {
+    open: Open;
+    busy: boolean;
+    onToggle(panel: Exclude<Open, 'none'>): void;
+    onAction(action: FollowupActionRequest): void;
+  },
+) {
+  const { t, item, open, busy } = props;
+  const url = item.kind === 'cadence' ? null : item.url;
+  return (
+    <div className="fu-actions">
+      {isOpenableUrl(url) ? (
+        <button type="button" className="fu-btn" onClick={() => props.onOpen(url)}>
+          {t('fuOpen')}
+        </button>
       ) : null}
       {item.kind === 'reminder' ? (
-        <>
-          {item.note && item.note !== name ? <div className="fu-sub">{item.note}</div> : null}
-          <div className="fu-detail">{t('fuDueAt', formatDateTime(lang, item.dueAt, timeZone))}</div>
-        </>
-      ) : null}
-      <div className="fu-actions">
-        {isOpenableUrl(url) ? (
-          <button type="button" className="fu-btn" onClick={() => onOpen(url)}>
-            {t('fuOpen')}
-          </button>
-        ) : null}
-        {item.kind === 'reminder' ? (
-          <button
-            type="button"
-            className="fu-btn"
-            disabled={busy}
-            onClick={() => void act({ type: 'done', id: item.id })}
-          >
-            {t('fuDone')}
-          </button>
-        ) : null}
         <button
           type="button"
           className="fu-btn"
-          aria-expanded={open === 'snooze'}
           disabled={busy}
-          onClick={() => setOpen(open === 'snooze' ? 'none' : 'snooze')}
+          onClick={() => props.onAction({ type: 'done', id: item.id })}
         >
-          {t('fuSnooze')}
+          {t('fuDone')}
         </button>
-        {item.kind === 'wait' ? (
-          <button
-            type="button"
-            className="fu-btn"
-            aria-expanded={open === 'no-reply'}
-            disabled={busy}
-            onClick={() => setOpen(open === 'no-reply' ? 'none' : 'no-reply')}
-          >
-            {t('fuNoReply')}
-          </button>
-        ) : null}
-        {item.stakeholderId ? (
-          <button type="button" className="fu-btn" onClick={() => onLogCall(item)}>
-            {t('fuLogCall')}
-          </button>
-        ) : null}
-      </div>
-      {open === 'snooze' ? (
-        <div className="fu-panel" role="group" aria-label={t('fuSnooze')}>
-          <button type="button" className="fu-btn" disabled={busy} onClick={() => void snooze({ kind: 'hour' })}>
-            {t('fuSnoozeHour')}
-          </button>
-          <button type="button" className="fu-btn" disabled={busy} onClick={() => void snooze({ kind: 'tomorrow' })}>
-            {t('fuSnoozeTomorrow')}
-          </button>
-          <button type="button" className="fu-btn" disabled={busy} onClick={() => void snooze({ kind: 'next-week' })}>
-            {t('fuSnoozeNextWeek')}
-          </button>
-          <form
-            className="fu-inline"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (date) void snooze({ kind: 'date', date });
-            }}
-          >
-            <label htmlFor={ids.date}>{t('fuSnoozeDate')}</label>
-            <input
-              id={ids.date}
-              type="date"
-              min={tomorrowInput(nowMs)}
-              value={date}
-              required
-              onChange={(e) => setDate(e.target.value)}
-            />
-            <button type="submit" className="fu-btn" disabled={busy || !date}>
-              {t('fuSnoozeOn')}
-            </button>
-          </form>
-        </div>
       ) : null}
-      {open === 'no-reply' && item.kind === 'wait' ? (
-        <form
-          className="fu-panel"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim()) void act({ type: 'close', interactionId: item.id, reason });
-          }}
+      <button
+        type="button"
+        className="fu-btn"
+        aria-expanded={open === 'snooze'}
+        disabled={busy}
+        onClick={() => props.onToggle('snooze')}
+      >
+        {t('fuSnooze')}
+      </button>
+      {item.kind === 'wait' ? (
+        <button
+          type="button"
+          className="fu-btn"
+          aria-expanded={open === 'no-reply'}
+          disabled={busy}
+          onClick={() => props.onToggle('no-reply')}
         >
-          <label htmlFor={ids.reason}>{t('fuNoReplyReason')}</label>
-          <input id={ids.reason} value={reason} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="fu-btn fu-primary" disabled={busy || !reason.trim()}>
-            {t('fuConfirm')}
-          </button>
-        </form>
+          {t('fuNoReply')}
+        </button>
       ) : null}
-    </article>
+      {item.stakeholderId ? (
+        <button type="button" className="fu-btn" onClick={() => props.onLogCall(item)}>
+          {t('fuLogCall')}
+        </button>
+      ) : null}
+    </div>
   );
 }

@@ -15,6 +15,54 @@ function localInputValue(date: Date): string {
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}`;
 }
 
+/** Minutes as typed, clamped to a day; blank or not a number is no duration. */
+function durationMinutes(typed: string): number | null {
+  const minutes = typed.trim() === '' ? null : Math.max(0, Math.min(1440, Math.round(Number(typed))));
+  return minutes === null || Number.isNaN(minutes) ? null : minutes;
+}
+
+type Fields = { channel: Channel; direction: Direction; time: string; duration: string; note: string };
+type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
+
+/** The form's fields, and saving them straight to the outbox (then clearing the note, duration and time). */
+function useManualLog(t: T, onSaved: (() => void) | undefined) {
+  const [fields, setFields] = useState<Fields>(() => ({
+    channel: 'phone',
+    direction: 'outbound',
+    time: localInputValue(new Date()),
+    duration: '',
+    note: '',
+  }));
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const set = <K extends keyof Fields>(k: K, v: Fields[K]) => setFields((f) => ({ ...f, [k]: v }));
+
+  async function save(picked: PickedStakeholder) {
+    if (picked?.kind !== 'existing') return setState({ kind: 'error', message: t('chooseStakeholder') });
+    setState({ kind: 'saving' });
+    try {
+      await sendToBackground('log-manual', {
+        stakeholderId: picked.stakeholder.id,
+        stakeholderType: picked.stakeholder.type,
+        channel: fields.channel,
+        direction: fields.direction,
+        occurredAt: new Date(fields.time).toISOString(),
+        durationMin: durationMinutes(fields.duration),
+        note: fields.note,
+      });
+      setState({ kind: 'saved' });
+      setFields((f) => ({ ...f, note: '', duration: '', time: localInputValue(new Date()) }));
+      onSaved?.();
+    } catch (err) {
+      const e = err as Partial<StoredError>;
+      setState({
+        kind: 'error',
+        message: errorText(t, { code: e.code ?? 'unknown', detail: e.detail ?? String(err) }),
+      });
+    }
+  }
+  return { fields, set, state, save };
+}
+
 /**
  * Log a phone call, video meeting, face-to-face meeting or chat by hand: straight to the outbox. `initial`
  * prefills the stakeholder (from a follow-up row: the call answers its wait and resets its cadence).
@@ -29,93 +77,28 @@ export function ManualLogForm({
   onSaved?: () => void;
 }) {
   const [picked, setPicked] = useState<PickedStakeholder>(initial);
-  const [channel, setChannel] = useState<Channel>('phone');
-  const [direction, setDirection] = useState<Direction>('outbound');
-  const [time, setTime] = useState(() => localInputValue(new Date()));
-  const [duration, setDuration] = useState('');
-  const [note, setNote] = useState('');
-  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({
-    kind: 'idle',
-  });
-  const ids = { channel: useId(), direction: useId(), time: useId(), duration: useId(), note: useId() };
-
-  async function save() {
-    if (picked?.kind !== 'existing') return setState({ kind: 'error', message: t('chooseStakeholder') });
-    setState({ kind: 'saving' });
-    try {
-      const minutes = duration.trim() === '' ? null : Math.max(0, Math.min(1440, Math.round(Number(duration))));
-      await sendToBackground('log-manual', {
-        stakeholderId: picked.stakeholder.id,
-        stakeholderType: picked.stakeholder.type,
-        channel,
-        direction,
-        occurredAt: new Date(time).toISOString(),
-        durationMin: minutes === null || Number.isNaN(minutes) ? null : minutes,
-        note,
-      });
-      setState({ kind: 'saved' });
-      setNote('');
-      setDuration('');
-      setTime(localInputValue(new Date()));
-      onSaved?.();
-    } catch (err) {
-      const e = err as Partial<StoredError>;
-      setState({
-        kind: 'error',
-        message: errorText(t, { code: e.code ?? 'unknown', detail: e.detail ?? String(err) }),
-      });
-    }
-  }
+  const { fields, set, state, save } = useManualLog(t, onSaved);
+  const noteId = useId();
 
   return (
     <form
       className="pg-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        void save(picked);
       }}
     >
       <StakeholderPicker t={t} value={picked} onChange={setPicked} allowCreate={false} />
-      <div className="pg-row">
-        <div className="pg-field">
-          <label htmlFor={ids.channel}>{t('channel')}</label>
-          <select id={ids.channel} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-            {MANUAL_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(channelKey[c])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="pg-field">
-          <label htmlFor={ids.direction}>{t('direction')}</label>
-          <select id={ids.direction} value={direction} onChange={(e) => setDirection(e.target.value as Direction)}>
-            <option value="outbound">{t('directionOutbound')}</option>
-            <option value="inbound">{t('directionInbound')}</option>
-          </select>
-        </div>
-      </div>
-      <div className="pg-row">
-        <div className="pg-field">
-          <label htmlFor={ids.time}>{t('time')}</label>
-          <input id={ids.time} type="datetime-local" value={time} required onChange={(e) => setTime(e.target.value)} />
-        </div>
-        <div className="pg-field">
-          <label htmlFor={ids.duration}>{t('durationMin')}</label>
-          <input
-            id={ids.duration}
-            type="number"
-            min={0}
-            max={1440}
-            step={1}
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-          />
-        </div>
-      </div>
+      <CallFields t={t} fields={fields} set={set} />
       <div className="pg-field">
-        <label htmlFor={ids.note}>{t('note')}</label>
-        <textarea id={ids.note} rows={3} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <label htmlFor={noteId}>{t('note')}</label>
+        <textarea
+          id={noteId}
+          rows={3}
+          maxLength={4000}
+          value={fields.note}
+          onChange={(e) => set('note', e.target.value)}
+        />
       </div>
       {state.kind === 'error' ? (
         <p className="pg-error" role="alert">
@@ -133,5 +116,69 @@ export function ManualLogForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** Channel and direction, then when and for how long. */
+function CallFields({
+  t,
+  fields,
+  set,
+}: {
+  t: T;
+  fields: Fields;
+  set: <K extends keyof Fields>(k: K, v: Fields[K]) => void;
+}) {
+  const ids = { channel: useId(), direction: useId(), time: useId(), duration: useId() };
+  return (
+    <>
+      <div className="pg-row">
+        <div className="pg-field">
+          <label htmlFor={ids.channel}>{t('channel')}</label>
+          <select id={ids.channel} value={fields.channel} onChange={(e) => set('channel', e.target.value as Channel)}>
+            {MANUAL_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(channelKey[c])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="pg-field">
+          <label htmlFor={ids.direction}>{t('direction')}</label>
+          <select
+            id={ids.direction}
+            value={fields.direction}
+            onChange={(e) => set('direction', e.target.value as Direction)}
+          >
+            <option value="outbound">{t('directionOutbound')}</option>
+            <option value="inbound">{t('directionInbound')}</option>
+          </select>
+        </div>
+      </div>
+      <div className="pg-row">
+        <div className="pg-field">
+          <label htmlFor={ids.time}>{t('time')}</label>
+          <input
+            id={ids.time}
+            type="datetime-local"
+            value={fields.time}
+            required
+            onChange={(e) => set('time', e.target.value)}
+          />
+        </div>
+        <div className="pg-field">
+          <label htmlFor={ids.duration}>{t('durationMin')}</label>
+          <input
+            id={ids.duration}
+            type="number"
+            min={0}
+            max={1440}
+            step={1}
+            value={fields.duration}
+            onChange={(e) => set('duration', e.target.value)}
+          />
+        </div>
+      </div>
+    </>
   );
 }

@@ -10,23 +10,18 @@ import type { T } from '../use-t';
 import { rejectedReason, rejectedTitle } from './rejected-format';
 import './rejected-list.css';
 
-/**
- * Changes the server refused, with what to do about them: Retry (back to pending, then a sync) and Discard
- * (after a confirmation, since it cannot be undone). Everything goes through the background, which owns the
- * outbox; the list reloads whenever the sync status changes.
- */
-export function RejectedList({ t, lang }: { t: T; lang: Lang }) {
+/** The refused items, reloaded whenever the sync status changes, and Retry / Discard run through the background. */
+function useRejected(t: T) {
   const live = useStorageItem(syncStatusItem);
   const [items, setItems] = useState<RejectedItem[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const headingId = useId();
 
   const reload = useCallback(async () => {
     setItems(await sendToBackground('rej-list', {}));
   }, []);
-
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new sync status (`live`) is the signal to read the list again.
   useEffect(() => {
     void reload().catch(() => undefined);
   }, [live, reload]);
@@ -44,6 +39,17 @@ export function RejectedList({ t, lang }: { t: T; lang: Lang }) {
       setBusy(false);
     }
   }
+  return { items, confirming, setConfirming, busy, failure, run };
+}
+
+/**
+ * Changes the server refused, with what to do about them: Retry (back to pending, then a sync) and Discard
+ * (after a confirmation, since it cannot be undone). Everything goes through the background, which owns the
+ * outbox; the list reloads whenever the sync status changes.
+ */
+export function RejectedList({ t, lang }: { t: T; lang: Lang }) {
+  const { items, confirming, setConfirming, busy, failure, run } = useRejected(t);
+  const headingId = useId();
 
   if (items.length === 0)
     return failure ? (
@@ -76,50 +82,72 @@ export function RejectedList({ t, lang }: { t: T; lang: Lang }) {
         </p>
       ) : null}
       <ul className="rej-list">
-        {items.map((item) => {
-          const title = rejectedTitle(t, lang, item);
-          return (
-            <li key={item.key} className="rej-item">
-              <div className="rej-text">
-                <p className="rej-what">{title}</p>
-                <p className="rej-why" title={item.reason}>
-                  {rejectedReason(t, item.reason)}
-                </p>
-              </div>
-              {confirming === item.key ? (
-                <div className="rej-actions" role="group" aria-label={t('rejConfirm')}>
-                  <span>{t('rejConfirm')}</span>
-                  <button
-                    type="button"
-                    className="pg-button"
-                    disabled={busy}
-                    onClick={() => void run(() => sendToBackground('rej-discard', { key: item.key }))}
-                  >
-                    {t('rejConfirmYes')}
-                  </button>
-                  <button type="button" className="pg-button" disabled={busy} onClick={() => setConfirming(null)}>
-                    {t('rejCancel')}
-                  </button>
-                </div>
-              ) : (
-                <div className="rej-actions">
-                  <button
-                    type="button"
-                    className="pg-button"
-                    disabled={busy}
-                    onClick={() => void run(() => sendToBackground('rej-retry', { keys: [item.key] }))}
-                  >
-                    {t('rejRetry')}
-                  </button>
-                  <button type="button" className="pg-button" disabled={busy} onClick={() => setConfirming(item.key)}>
-                    {t('rejDiscard')}
-                  </button>
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {items.map((item) => (
+          <RejectedRow
+            key={item.key}
+            t={t}
+            lang={lang}
+            item={item}
+            busy={busy}
+            confirming={confirming === item.key}
+            onConfirming={(on) => setConfirming(on ? item.key : null)}
+            onRun={(action) => void run(action)}
+          />
+        ))}
       </ul>
     </section>
+  );
+}
+
+/** One refused item: what it is, why it was refused, and Retry / Discard (Discard asks first). */
+function RejectedRow(props: {
+  t: T;
+  lang: Lang;
+  item: RejectedItem;
+  busy: boolean;
+  confirming: boolean;
+  onConfirming(on: boolean): void;
+  onRun(action: () => Promise<unknown>): void;
+}) {
+  const { t, item, busy } = props;
+  return (
+    <li className="rej-item">
+      <div className="rej-text">
+        <p className="rej-what">{rejectedTitle(t, props.lang, item)}</p>
+        <p className="rej-why" title={item.reason}>
+          {rejectedReason(t, item.reason)}
+        </p>
+      </div>
+      {props.confirming ? (
+        <fieldset className="rej-actions" aria-label={t('rejConfirm')}>
+          <span>{t('rejConfirm')}</span>
+          <button
+            type="button"
+            className="pg-button"
+            disabled={busy}
+            onClick={() => props.onRun(() => sendToBackground('rej-discard', { key: item.key }))}
+          >
+            {t('rejConfirmYes')}
+          </button>
+          <button type="button" className="pg-button" disabled={busy} onClick={() => props.onConfirming(false)}>
+            {t('rejCancel')}
+          </button>
+        </fieldset>
+      ) : (
+        <div className="rej-actions">
+          <button
+            type="button"
+            className="pg-button"
+            disabled={busy}
+            onClick={() => props.onRun(() => sendToBackground('rej-retry', { keys: [item.key] }))}
+          >
+            {t('rejRetry')}
+          </button>
+          <button type="button" className="pg-button" disabled={busy} onClick={() => props.onConfirming(true)}>
+            {t('rejDiscard')}
+          </button>
+        </div>
+      )}
+    </li>
   );
 }

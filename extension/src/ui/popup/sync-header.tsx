@@ -13,6 +13,7 @@ export function SyncHeader({ t, lang }: { t: T; lang: Lang }) {
   const [view, setView] = useState<StatusView | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new sync status (`live`) is the signal to ask the background again.
   useEffect(() => {
     void sendToBackground('get-status', {}).then(setView, () => undefined);
   }, [live]);

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { OverdueItem } from '@comms-log/shared';
+import { toStoredError } from '../../lib/api/error';
+import { groupItems, itemKey, type FollowupGroup } from '../../lib/followups/local';
+import type { TeamListResult } from '../../lib/followups/service';
+import { readStoredItems } from '../../lib/followups/snapshot';
+import { fuHeadItem, type FollowupsHead } from '../../lib/followups/storage-items';
+import { sendToBackground } from '../../lib/messages';
+import { errorText } from '../labels';
+import type { T } from '../use-t';
+
+/** Started when the module loads, before React renders: the first rows need nothing else. Used once. */
+let firstHead: Promise<FollowupsHead | null> | null = fuHeadItem.getValue();
+
+export type Groups = Record<FollowupGroup, OverdueItem[]>;
+/** `me`, `team`, or another person's user id (managers). */
+export type View = string;
+type TeamState = { view: View; data: TeamListResult } | { view: View; error: string } | null;
+
+/** The user's own list: the stored head at once, then the whole stored list once the first rows are painted. */
+export function useOwnList(): { head: FollowupsHead | null | undefined; groups: Groups | null } {
+  const [head, setHead] = useState<FollowupsHead | null | undefined>(undefined);
+  const [full, setFull] = useState<{ computedAt: string; groups: Groups } | null>(null);
+  useEffect(() => {
+    let live = true;
+    // The tab mounts again after a manual log: read afresh then, the module's first read is stale.
+    const initial = firstHead ?? fuHeadItem.getValue();
+    firstHead = null;
+    void initial.then((h) => live && setHead((cur) => cur ?? h));
+    const unwatch = fuHeadItem.watch((h) => setHead(h));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+  useEffect(() => {
+    if (!head) return;
+    let live = true;
+    // The whole list after the first rows are painted; a newer head brings a newer list.
+    const timer = setTimeout(() => {
+      void readStoredItems().then((all) => {
+        if (!live || !all || all.computedAt !== head.computedAt) return;
+        setFull({ computedAt: all.computedAt, groups: groupItems(all.items) });
+        if (performance.getEntriesByName('fu-full-list').length === 0) performance.mark('fu-full-list');
+      });
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [head]);
+  const groups = head ? (full?.computedAt === head.computedAt ? full.groups : head.head) : null;
+  return { head, groups };
+}
+
+/** The team's or another person's list (managers), asked of the background whenever the view changes. */
+export function useTeamList(t: T, view: View) {
+  const [team, setTeam] = useState<TeamState>(null);
+  const loadTeam = useCallback(
+    (v: View) => {
+      if (v === 'me') return;
+      setTeam(null);
+      sendToBackground('fu-team', { userId: v === 'team' ? null : v }).then(
+        (data) => setTeam({ view: v, data }),
+        (err: unknown) => setTeam({ view: v, error: errorText(t, toStoredError(err)) }),
+      );
+    },
+    [t],
+  );
+  useEffect(() => loadTeam(view), [view, loadTeam]);
+  return { team, loadTeam };
+}
+
+/**
+ * The list on screen: the view's groups and totals, less the items acted on (hidden at once when acted on; shown
+ * again only if a list computed after the action still has them).
+ */
+export function useShownList(
+  view: View,
+  own: ReturnType<typeof useOwnList>,
+  team: TeamState,
+  hidden: Map<string, number>,
+) {
+  const listComputedAt = view === 'me' ? own.head?.computedAt : team && 'data' in team ? team.data.asOf : undefined;
+  const visible = useCallback(
+    (groups: Groups): Groups => {
+      const since = listComputedAt ? Date.parse(listComputedAt) : 0;
+      const keep = (i: OverdueItem) => !((hidden.get(itemKey(i)) ?? -Infinity) >= since);
+      return {
+        awaiting: groups.awaiting.filter(keep),
+        cold: groups.cold.filter(keep),
+        reminders: groups.reminders.filter(keep),
+      };
+    },
+    [hidden, listComputedAt],
+  );
+  return useMemo(() => {
+    if (view === 'me') {
+      if (!own.head || !own.groups) return null;
+      const groups = visible(own.groups);
+      const removed = (g: FollowupGroup) => own.groups![g].length - groups[g].length;
+      const totals = {
+        awaiting: own.head.totals.awaiting - removed('awaiting'),
+        cold: own.head.totals.cold - removed('cold'),
+        reminders: own.head.totals.reminders - removed('reminders'),
+      };
+      return { groups, totals, computedAt: own.head.computedAt, local: own.head.source === 'local' };
+    }
+    if (!team || team.view !== view || !('data' in team)) return null;
+    const groups = visible(groupItems(team.data.result.items));
+    return {
+      groups,
+      totals: { awaiting: groups.awaiting.length, cold: groups.cold.length, reminders: groups.reminders.length },
+      computedAt: team.data.asOf,
+      local: team.data.source === 'local',
+    };
+  }, [view, own, team, visible]);
+}
