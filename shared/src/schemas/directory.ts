@@ -106,7 +106,7 @@ export const assignHandleResultSchema = z.object({
 export type AssignHandleResult = z.infer<typeof assignHandleResultSchema>;
 
 /** `directory.dismissHandle` / `undismissHandle` (managers): hide a handle from the queue org-wide, or show it again. */
-export const dismissHandleInputSchema = handleKeySchema;
+export const dismissHandleInputSchema = handleKeySchema.extend({});
 export type DismissHandleInput = z.infer<typeof dismissHandleInputSchema>;
 export const dismissHandleResultSchema = z.object({
   kind: identityKindSchema,
