@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema, ulidSchema } from './common';
+import { purposeIdSchema } from './purpose';
 
 export const followupStatusSchema = z.enum(['open', 'done', 'cancelled']);
 export type FollowupStatus = z.infer<typeof followupStatusSchema>;
@@ -72,6 +73,8 @@ export const closureListInputSchema = z.object({
   to: isoDateTimeSchema.optional(),
   /** Only waits assigned to these users. */
   userId: z.array(z.string().max(64)).max(500).optional(),
+  /** Only waits whose starting message has this purpose; `null`: those without one. */
+  purpose: purposeIdSchema.nullable().optional(),
   cursor: z.string().max(200).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, directionSchema, isoDateTimeSchema, sourceSchema, stakeholderTypeSchema } from './common';
+import { purposeIdSchema } from './purpose';
 
 export const metricsGroupBySchema = z.enum([
   'stakeholderType',
@@ -10,6 +11,8 @@ export const metricsGroupBySchema = z.enum([
   'week',
   'month',
   'direction',
+  /** The interaction's purpose; interactions without one are a group of their own (key null). */
+  'purpose',
 ]);
 export type MetricsGroupBy = z.infer<typeof metricsGroupBySchema>;
 
@@ -24,6 +27,8 @@ export const metricsFilterSchema = z
     stakeholderId: z.array(z.string().max(64)).max(500).optional(),
     tier: z.array(z.string().max(32)).max(20).optional(),
     direction: directionSchema.optional(),
+    /** Only interactions of this purpose; `null`: only those without one. */
+    purpose: purposeIdSchema.nullable().optional(),
   })
   .refine((f) => Date.parse(f.from) < Date.parse(f.to), { message: '`from` must be before `to`', path: ['to'] })
   .refine((f) => Date.parse(f.to) - Date.parse(f.from) <= 3 * 366 * 86400000, {
@@ -145,3 +150,56 @@ export const metricsInteractionsResultSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type MetricsInteractionsResult = z.infer<typeof metricsInteractionsResultSchema>;
+
+/** A conversation's outcome as of an instant: resolved, reopened after a resolution, or never resolved. */
+export const threadStatusSchema = z.enum(['resolved', 'reopened', 'open']);
+export type ThreadStatus = z.infer<typeof threadStatusSchema>;
+
+/**
+ * `metrics.threads`, the drill-down of the resolution figures: the conversations opened in `[from, to)` (their
+ * first interaction falls in it) that the filter keeps, newest first, paged by `cursor`. The filter reads each
+ * thread's first interaction (stakeholder, type, tier, channel, direction), its purpose (the latest purpose its
+ * interactions carry) and its users (anyone who logged one of its messages; staff: themselves). States are as of
+ * `asOf` (default: the period's last instant, as the figures read them).
+ */
+export const metricsThreadsInputSchema = z.object({
+  filter: metricsFilterSchema,
+  /** Only threads in one of these states. */
+  state: z.array(threadStatusSchema).max(3).optional(),
+  asOf: isoDateTimeSchema.optional(),
+  cursor: z.string().max(200).nullable().default(null),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type MetricsThreadsInput = z.input<typeof metricsThreadsInputSchema>;
+
+export const threadItemSchema = z.object({
+  threadKey: z.string(),
+  /** The thread's first interaction: what `openedAt`, the stakeholder, channel and user are read from. */
+  firstInteractionId: z.string(),
+  openedAt: isoDateTimeSchema,
+  purpose: z.string().nullable(),
+  state: threadStatusSchema,
+  /** The (last) resolution, when the thread is resolved. */
+  resolvedAt: isoDateTimeSchema.nullable(),
+  /** Our replies (outbound messages and live events) at or before the resolution, or `asOf` while unresolved. */
+  replies: z.number().int(),
+  /** Working time from opening to resolution on the plan's calendar; null while unresolved. */
+  resolutionWorkMs: z.number().nullable(),
+  channel: channelSchema,
+  stakeholderId: z.string().nullable(),
+  stakeholderName: z.string().nullable(),
+  stakeholderType: stakeholderTypeSchema,
+  userId: z.string(),
+  userName: z.string().nullable(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type ThreadItem = z.infer<typeof threadItemSchema>;
+
+export const metricsThreadsResultSchema = z.object({
+  /** How many threads match (all pages). */
+  total: z.number().int(),
+  items: z.array(threadItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type MetricsThreadsResult = z.infer<typeof metricsThreadsResultSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
 import { durationSpecSchema } from './plan';
+import { purposeIdSchema } from './purpose';
 
 /** One row of the follow-ups list (popup) and of `followups.overdue`. */
 export const overdueItemSchema = z.discriminatedUnion('kind', [
@@ -56,6 +57,8 @@ export const overdueInputSchema = z.object({
   userId: z.string().max(64).optional(),
   team: z.boolean().default(false),
   asOf: isoDateTimeSchema.optional(),
+  /** Only waits whose starting message has this purpose (`null`: none); cadence and reminders have none and drop out. */
+  purpose: purposeIdSchema.nullable().optional(),
 });
 export type OverdueInput = z.input<typeof overdueInputSchema>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_PURPOSES } from '../domain/evaluation/default-purposes';
 import { DEFAULT_LOW_SCORE } from '../domain/evaluation/low-score';
 import { channelSchema, isoDateSchema, stakeholderTypeSchema, timeZoneSchema } from './common';
-import { purposeSchema } from './purpose';
+import { purposeIdSchema, purposeSchema } from './purpose';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
 
@@ -59,6 +59,7 @@ export const cadenceRuleSchema = z
   });
 export type CadenceRule = z.output<typeof cadenceRuleSchema>;
 
+/** What a goal measures; docs/metrics.md "Goals" gives each one's formula. */
 export const goalMetricSchema = z.enum([
   'mean_response_hours',
   'median_response_hours',
@@ -66,8 +67,21 @@ export const goalMetricSchema = z.enum([
   'coverage',
   'outbound_posts',
   'meetings',
+  'complaint_resolution_rate',
+  'first_contact_resolution_rate',
+  'resolution_working_days',
+  'csat_mean',
+  'satisfaction_rate',
+  'nps',
+  'score100_mean',
+  'positive_coverage_share',
+  'negative_clarified_rate',
+  'coverage_items',
 ]);
 export type GoalMetric = z.infer<typeof goalMetricSchema>;
+
+export const goalComparatorSchema = z.enum(['>=', '<=', '>', '<']);
+export type GoalComparator = z.infer<typeof goalComparatorSchema>;
 
 export const goalSchema = z.object({
   id: z.string().min(1).max(64),
@@ -77,9 +91,15 @@ export const goalSchema = z.object({
     stakeholderType: stakeholderTypeSchema.nullable().default(null),
     channel: channelSchema.nullable().default(null),
     tier: z.string().max(32).nullable().default(null),
+    /** The interactions' (threads') purpose; `complaint_resolution_rate` reads complaints when it is null. */
+    purpose: purposeIdSchema.nullable().default(null),
+    /** Survey goals: the rated dimension (e.g. "usability"). */
+    dimension: z.string().trim().min(1).max(60).nullable().default(null),
   }),
-  comparator: z.enum(['>=', '<=']),
-  target: z.number().min(0).max(1e9),
+  /** `>` and `<` for "more than" targets (a positive share > 70%). */
+  comparator: goalComparatorSchema,
+  /** Rates and shares as a 0–1 fraction; NPS on −100…100. */
+  target: z.number().min(-100).max(1e9),
   /** For counting goals (posts, meetings): the period the target applies to. */
   period: z.enum(['week', 'month', 'quarter']).default('month'),
 });

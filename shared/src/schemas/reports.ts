@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
-import { coverageRowSchema, metricsFilterSchema, responseStatsSchema, waitStatusSchema } from './metrics';
-import { durationSpecSchema, goalMetricSchema } from './plan';
+import { coverageListInputSchema } from './media-coverage';
+import {
+  coverageRowSchema,
+  metricsFilterSchema,
+  metricsInteractionsInputSchema,
+  metricsThreadsInputSchema,
+  responseStatsSchema,
+  waitStatusSchema,
+} from './metrics';
+import { durationSpecSchema, goalComparatorSchema, type GoalMetric, goalMetricSchema } from './plan';
+import { surveyListInputSchema } from './survey';
 
 export const reportLanguageSchema = z.enum(['zh-CN', 'en']);
 export type ReportLanguage = z.infer<typeof reportLanguageSchema>;
@@ -16,8 +25,47 @@ export type PeriodReportInput = z.input<typeof periodReportInputSchema>;
 
 const countOf = <T extends z.ZodTypeAny>(key: T) => z.object({ key, count: z.number().int() });
 
+export type GoalUnit = 'rate' | 'hours' | 'working_days' | 'score' | 'count';
+
+/**
+ * What a goal metric's actual and target are in: `rate` a 0–1 fraction, `hours`, `working_days`, `score` a mean
+ * score or an NPS, `count` a number of records (counting goals: the target is per the goal's period).
+ */
+export const goalMetricUnits: Record<GoalMetric, GoalUnit> = {
+  mean_response_hours: 'hours',
+  median_response_hours: 'hours',
+  on_time_rate: 'rate',
+  coverage: 'rate',
+  outbound_posts: 'count',
+  meetings: 'count',
+  complaint_resolution_rate: 'rate',
+  first_contact_resolution_rate: 'rate',
+  resolution_working_days: 'working_days',
+  csat_mean: 'score',
+  satisfaction_rate: 'rate',
+  nps: 'score',
+  score100_mean: 'score',
+  positive_coverage_share: 'rate',
+  negative_clarified_rate: 'rate',
+  coverage_items: 'count',
+};
+
 export const goalStatusSchema = z.enum(['met', 'near', 'missed', 'no_data']);
 export type GoalStatus = z.infer<typeof goalStatusSchema>;
+
+const unpaged = { cursor: true, limit: true } as const;
+
+/**
+ * The records behind a goal's figure, as the input (without paging) of the procedure that lists them:
+ * `metrics.interactions`, `metrics.threads`, `evaluations.listSurveys` or `evaluations.listCoverage`.
+ */
+export const goalDrillSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('interactions'), filter: metricsInteractionsInputSchema.omit(unpaged) }),
+  z.object({ kind: z.literal('threads'), filter: metricsThreadsInputSchema.omit(unpaged) }),
+  z.object({ kind: z.literal('surveys'), filter: surveyListInputSchema.omit(unpaged) }),
+  z.object({ kind: z.literal('coverage'), filter: coverageListInputSchema.omit(unpaged) }),
+]);
+export type GoalDrill = z.infer<typeof goalDrillSchema>;
 
 export const reportGoalSchema = z.object({
   id: z.string(),
@@ -27,19 +75,27 @@ export const reportGoalSchema = z.object({
     stakeholderType: stakeholderTypeSchema.nullable(),
     channel: channelSchema.nullable(),
     tier: z.string().nullable(),
+    /** As the plan says it, except that `complaint_resolution_rate` shows the `complaint` it reads for null. */
+    purpose: z.string().nullable(),
+    dimension: z.string().nullable(),
   }),
-  comparator: z.enum(['>=', '<=']),
+  comparator: goalComparatorSchema,
   /** The plan's target, as written (counting goals: per `goalPeriod`). */
   target: z.number(),
   goalPeriod: z.enum(['week', 'month', 'quarter']),
   /** The target for this report's period: counting goals are prorated by length; the others equal `target`. */
   periodTarget: z.number(),
-  /** Hours for response goals, a 0–1 ratio for rates and coverage, a count for counting goals; null without data. */
+  /**
+   * Hours for response goals, working days for resolution time, a 0–1 ratio for rates, shares and coverage, a mean
+   * score for CSAT and 0–100 means, −100…100 for NPS, a count for counting goals; null without data.
+   */
   actual: z.number().nullable(),
-  /** How many waits / stakeholders / interactions the actual is computed over. */
+  /** The n behind the actual: how many waits, stakeholders, interactions, threads, responses or reports. */
   count: z.number().int(),
   /** `near`: missed by at most 5% of the target. */
   status: goalStatusSchema,
+  /** Where to list the records behind the figure; null when there is no such list (cadence coverage). */
+  drill: goalDrillSchema.nullable(),
 });
 export type ReportGoal = z.infer<typeof reportGoalSchema>;
 

@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
-import type {
-  Channel,
-  CsvCell,
-  DurationSpec,
-  GoalStatus,
-  PeriodReport,
-  ReportGoal,
-  ResponseStats,
-  StakeholderType,
+import {
+  goalMetricUnits,
+  type Channel,
+  type CsvCell,
+  type DurationSpec,
+  type GoalStatus,
+  type PeriodReport,
+  type ReportGoal,
+  type ResponseStats,
+  type StakeholderType,
 } from '@comms-log/shared';
 import { translate, type Lang, type MessageKey } from '../i18n';
 import { channelKey, stakeholderTypeKey } from '../label-keys';
@@ -39,6 +40,7 @@ const waitStatusKeys: Record<'on_time' | 'late' | 'pending' | 'closed', MessageK
   pending: 'dashPending',
   closed: 'dashClosed',
 };
+const comparatorSymbols: Record<ReportGoal['comparator'], string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
 const unitKeys: Record<DurationSpec['unit'], MessageKey> = {
   minutes: 'dashUnitMinutes',
   hours: 'dashUnitHours',
@@ -64,11 +66,13 @@ export function reportFormat(lang: Lang) {
     date: (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('yyyy-LL-dd'),
     goalValue(g: Pick<ReportGoal, 'metric'>, value: number | null): string {
       if (value === null) return '—';
-      if (g.metric === 'on_time_rate' || g.metric === 'coverage') return `${round1(value * 100)}%`;
-      if (g.metric === 'mean_response_hours' || g.metric === 'median_response_hours')
-        return t('dashHoursValue', round1(value));
+      const unit = goalMetricUnits[g.metric];
+      if (unit === 'rate') return `${round1(value * 100)}%`;
+      if (unit === 'hours') return t('dashHoursValue', round1(value));
+      if (unit === 'working_days') return `${round1(value)} ${t('dashUnitWorkingDays')}`;
       return String(Math.round(value * 10) / 10);
     },
+    comparator: (c: ReportGoal['comparator']) => comparatorSymbols[c],
   };
 }
 
@@ -154,7 +158,7 @@ function goalsTable(report: PeriodReport, f: Format): ReportTable {
     columns: [t('dashColGoal'), t('dashColTarget'), t('dashColActual'), t('dashColBasedOn'), t('dashColStatus')],
     rows: report.goals.map((g) => [
       g.label,
-      `${g.comparator === '>=' ? '≥' : '≤'} ${f.goalValue(g, g.periodTarget)}`,
+      `${f.comparator(g.comparator)} ${f.goalValue(g, g.periodTarget)}`,
       f.goalValue(g, g.actual),
       g.count,
       f.goalStatus(g.status),

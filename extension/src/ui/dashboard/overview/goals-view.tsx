@@ -1,24 +1,9 @@
-import type { MetricsFilter, ReportGoal } from '@comms-log/shared';
 import { goalTone } from '../../../lib/report/goals';
 import { reportFormat } from '../../../lib/report/tables';
-import { useDashboard, type DrillSpec } from '../dashboard-context';
+import { useDashboard } from '../dashboard-context';
 import { FigureButton } from '../figure-button';
 import { StatusLine } from '../status-line';
 import { useApiQuery } from '../use-api-query';
-
-/** The figure behind a goal: its scope within the page's filter; response goals list their waits, posts the outbound. */
-function goalSpec(g: ReportGoal, filter: MetricsFilter, asOf: string): DrillSpec['input'] {
-  const scoped: MetricsFilter = {
-    ...filter,
-    ...(g.scope.stakeholderType ? { stakeholderType: [g.scope.stakeholderType] } : {}),
-    ...(g.scope.channel ? { channel: [g.scope.channel] } : {}),
-    ...(g.scope.tier ? { tier: [g.scope.tier] } : {}),
-  };
-  if (g.metric === 'on_time_rate' || g.metric === 'mean_response_hours' || g.metric === 'median_response_hours')
-    return { filter: scoped, waitsOnly: true, asOf };
-  if (g.metric === 'outbound_posts') return { filter: { ...scoped, direction: 'outbound' } };
-  return { filter: scoped };
-}
 
 /** Plan vs actual: every goal of the plan with its actual value for the period, green / amber / red. */
 export function GoalsView() {
@@ -57,18 +42,18 @@ export function GoalsView() {
                   <tr key={g.id} data-goal={g.id} data-tone={tone}>
                     <th scope="row">{g.label}</th>
                     <td>
-                      {g.comparator === '>=' ? '≥' : '≤'} {f.goalValue(g, g.periodTarget)}
+                      {f.comparator(g.comparator)} {f.goalValue(g, g.periodTarget)}
                     </td>
                     <td className={`dash-tone-${tone}`}>{f.goalValue(g, g.actual)}</td>
                     <td className="dash-num">
-                      {g.metric === 'coverage' ? (
-                        g.count
-                      ) : (
+                      {g.drill?.kind === 'interactions' ? (
                         <FigureButton
                           value={g.count}
                           label={t('dashGoalBasis', g.count, g.label)}
-                          spec={{ title: g.label, input: goalSpec(g, filter, asOf) }}
+                          spec={{ title: g.label, input: g.drill.filter }}
                         />
+                      ) : (
+                        g.count
                       )}
                     </td>
                     <td>

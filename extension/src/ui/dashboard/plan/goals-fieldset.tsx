@@ -1,4 +1,4 @@
-import { goalMetricSchema, type Goal } from '@comms-log/shared';
+import { goalMetricSchema, goalMetricUnits, type Goal } from '@comms-log/shared';
 import type { MessageKey } from '../../../lib/i18n';
 import { useDashboard } from '../dashboard-context';
 import { ChannelSelect, NumberInput, RemoveRuleButton, TierInput, TypeSelect } from './plan-inputs';
@@ -12,15 +12,25 @@ const metricKey: Record<Goal['metric'], MessageKey> = {
   coverage: 'dashMetricCoverage',
   outbound_posts: 'dashMetricPosts',
   meetings: 'dashMetricMeetings',
+  complaint_resolution_rate: 'dashMetricComplaintResolution',
+  first_contact_resolution_rate: 'dashMetricFirstContact',
+  resolution_working_days: 'dashMetricResolutionDays',
+  csat_mean: 'dashMetricCsatMean',
+  satisfaction_rate: 'dashMetricSatisfaction',
+  nps: 'dashMetricNps',
+  score100_mean: 'dashMetricScore100',
+  positive_coverage_share: 'dashMetricPositiveShare',
+  negative_clarified_rate: 'dashMetricNegativeClarified',
+  coverage_items: 'dashMetricCoverageItems',
 };
 /** Rates are stored as fractions and typed as percentages. */
-const isRate = (m: Goal['metric']) => m === 'on_time_rate' || m === 'coverage';
+const isRate = (m: Goal['metric']) => goalMetricUnits[m] === 'rate';
 
 const newGoal = (): Goal => ({
   id: `goal-${Date.now().toString(36)}`,
   label: { en: '', zh: '' },
   metric: 'on_time_rate',
-  scope: { stakeholderType: null, channel: null, tier: null },
+  scope: { stakeholderType: null, channel: null, tier: null, purpose: null, dimension: null },
   comparator: '>=',
   target: 0.95,
   period: 'month',
@@ -146,6 +156,8 @@ function GoalTarget({ goal: g, name, onChange }: { goal: Goal; name: string; onC
       >
         <option value=">=">≥</option>
         <option value="<=">≤</option>
+        <option value=">">&gt;</option>
+        <option value="<">&lt;</option>
       </select>{' '}
       <NumberInput
         label={t('dashGoalTargetAria', name)}
