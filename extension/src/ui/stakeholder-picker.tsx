@@ -19,14 +19,10 @@ type Props = {
   suggestedName?: string;
 };
 
-/** Search the local directory (through the background) or name a new stakeholder. Names render as text only. */
-export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedName = '' }: Props) {
+/** The directory's matches for what is typed, asked of the background once typing pauses, while searching. */
+function useDirectorySearch(searching: boolean) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<StakeholderSummary[]>([]);
-  const searchId = useId();
-  const nameId = useId();
-  const searching = value === null;
-
   useEffect(() => {
     if (!searching) return;
     let live = true;
@@ -41,42 +37,80 @@ export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedNa
       clearTimeout(timer);
     };
   }, [query, searching]);
+  return { query, setQuery, results };
+}
 
-  if (value?.kind === 'existing') {
-    return (
-      <div className="cl-field">
-        <span className="cl-label">{t('stakeholder')}</span>
-        <div className="cl-picked">
-          <span className="cl-picked-name">{value.stakeholder.name}</span>
-          <span className="cl-muted"> · {t(stakeholderTypeKey[value.stakeholder.type])}</span>
-          <button type="button" className="cl-link" onClick={() => onChange(null)}>
-            {t('stakeholderChange')}
-          </button>
-        </div>
-      </div>
-    );
-  }
+/** Search the local directory (through the background) or name a new stakeholder. Names render as text only. */
+export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedName = '' }: Props) {
+  // The search (and what was typed) outlives a pick, so "Change" goes back to it.
+  const search = useDirectorySearch(value === null);
+  if (value?.kind === 'existing') return <PickedExisting t={t} stakeholder={value.stakeholder} onChange={onChange} />;
+  if (value?.kind === 'new') return <NewStakeholderName t={t} name={value.name} onChange={onChange} />;
+  return (
+    <DirectorySearch
+      t={t}
+      {...search}
+      onPick={(stakeholder) => onChange({ kind: 'existing', stakeholder })}
+      onCreate={allowCreate ? () => onChange({ kind: 'new', name: search.query.trim() || suggestedName }) : null}
+    />
+  );
+}
 
-  if (value?.kind === 'new') {
-    return (
-      <div className="cl-field">
-        <label className="cl-label" htmlFor={nameId}>
-          {t('stakeholderName')}
-        </label>
-        <input
-          id={nameId}
-          className="cl-input"
-          value={value.name}
-          maxLength={200}
-          onChange={(e) => onChange({ kind: 'new', name: e.target.value })}
-        />
+function PickedExisting({
+  t,
+  stakeholder,
+  onChange,
+}: {
+  t: T;
+  stakeholder: StakeholderSummary;
+  onChange: Props['onChange'];
+}) {
+  return (
+    <div className="cl-field">
+      <span className="cl-label">{t('stakeholder')}</span>
+      <div className="cl-picked">
+        <span className="cl-picked-name">{stakeholder.name}</span>
+        <span className="cl-muted"> · {t(stakeholderTypeKey[stakeholder.type])}</span>
         <button type="button" className="cl-link" onClick={() => onChange(null)}>
-          {t('stakeholderSearch')}
+          {t('stakeholderChange')}
         </button>
       </div>
-    );
-  }
+    </div>
+  );
+}
 
+function NewStakeholderName({ t, name, onChange }: { t: T; name: string; onChange: Props['onChange'] }) {
+  const nameId = useId();
+  return (
+    <div className="cl-field">
+      <label className="cl-label" htmlFor={nameId}>
+        {t('stakeholderName')}
+      </label>
+      <input
+        id={nameId}
+        className="cl-input"
+        value={name}
+        maxLength={200}
+        onChange={(e) => onChange({ kind: 'new', name: e.target.value })}
+      />
+      <button type="button" className="cl-link" onClick={() => onChange(null)}>
+        {t('stakeholderSearch')}
+      </button>
+    </div>
+  );
+}
+
+function DirectorySearch(props: {
+  t: T;
+  query: string;
+  setQuery(query: string): void;
+  results: StakeholderSummary[];
+  onPick(stakeholder: StakeholderSummary): void;
+  /** "New stakeholder", when offered. */
+  onCreate: (() => void) | null;
+}) {
+  const { t, query, results } = props;
+  const searchId = useId();
   return (
     <div className="cl-field">
       <label className="cl-label" htmlFor={searchId}>
@@ -89,7 +123,7 @@ export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedNa
         placeholder={t('stakeholderSearch')}
         value={query}
         maxLength={200}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => props.setQuery(e.target.value)}
       />
       <ul className="cl-results" aria-label={t('stakeholderSearch')}>
         {results.map((s) => (
@@ -98,7 +132,7 @@ export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedNa
               type="button"
               className="cl-result"
               aria-label={t('stakeholderPick', s.name)}
-              onClick={() => onChange({ kind: 'existing', stakeholder: s })}
+              onClick={() => props.onPick(s)}
             >
               {s.name}
               <span className="cl-muted"> · {t(stakeholderTypeKey[s.type])}</span>
@@ -107,12 +141,8 @@ export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedNa
         ))}
         {results.length === 0 && query.trim() !== '' ? <li className="cl-muted">{t('stakeholderNoResults')}</li> : null}
       </ul>
-      {allowCreate ? (
-        <button
-          type="button"
-          className="cl-link"
-          onClick={() => onChange({ kind: 'new', name: query.trim() || suggestedName })}
-        >
+      {props.onCreate ? (
+        <button type="button" className="cl-link" onClick={props.onCreate}>
           {t('stakeholderNew')}
         </button>
       ) : null}

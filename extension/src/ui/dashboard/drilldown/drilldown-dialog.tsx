@@ -3,6 +3,7 @@ import { errorText } from '../../labels';
 import { useDashboard, type DrillSpec } from '../dashboard-context';
 import { DrilldownTable } from './drilldown-table';
 import { useDrilldown } from './use-drilldown';
+import './drilldown.css';
 
 /** The paged list of interactions behind a figure, with links to the original conversations and a CSV export. */
 export function DrilldownDialog({ spec, onClose }: { spec: DrillSpec; onClose(): void }) {
