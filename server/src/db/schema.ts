@@ -15,11 +15,12 @@ import {
 /*
  * Every instant is INTEGER epoch milliseconds (converted to ISO-8601 at the API edge), every id is TEXT (ULID).
  * Booleans are INTEGER 0/1 (drizzle `mode: 'boolean'`). Every org-owned row carries `org_id`, and every query
- * filters by the org of the caller's token.
+ * filters by the org of the caller's token. The evaluation records (thread outcomes, surveys, media coverage) have
+ * their tables in tables/evaluation.ts.
  */
 
-const ms = (name: string) => integer(name, { mode: 'number' });
-const bool = (name: string) => integer(name, { mode: 'boolean' });
+export const ms = (name: string) => integer(name, { mode: 'number' });
+export const bool = (name: string) => integer(name, { mode: 'boolean' });
 
 export const orgs = sqliteTable('orgs', {
   id: text('id').primaryKey(),
@@ -164,6 +165,8 @@ export const interactions = sqliteTable(
     note: text('note'),
     automated: bool('automated').notNull().default(false),
     internal: bool('internal').notNull().default(false),
+    /** Why it happened: an id of the plan's purposes (a retired one stays), or null. */
+    purpose: text('purpose'),
     /** Tombstone: deleted rows stay so that pull can tell other devices. */
     deleted: bool('deleted').notNull().default(false),
     createdAt: ms('created_at').notNull(),

@@ -1,12 +1,14 @@
 import { createCallerFactory, router } from '../trpc';
 import { authRouter } from './auth';
 import { directoryRouter } from './directory';
+import { evaluationsRouter } from './evaluations';
 import { followupsRouter } from './followups';
 import { metricsRouter } from './metrics';
 import { planRouter } from './plan';
 import { reportsRouter } from './reports';
 import { settingsRouter } from './settings';
 import { syncRouter } from './sync';
+import { threadsRouter } from './threads';
 import { usersRouter } from './users';
 
 /** The one list of routers. */
@@ -20,6 +22,8 @@ export const appRouter = router({
   metrics: metricsRouter,
   followups: followupsRouter,
   reports: reportsRouter,
+  threads: threadsRouter,
+  evaluations: evaluationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

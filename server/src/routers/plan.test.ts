@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultPlan } from '@comms-log/shared';
+import { DEFAULT_PURPOSES, defaultPlan } from '@comms-log/shared';
 import type { DbHandle } from '../db/client';
 import { createTestDb, createTestOrg, interactionData, upsert, type TestOrg } from '../testing/test-org';
 
@@ -57,5 +57,43 @@ describe('plan', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('working hours must end after they start'),
     });
+  });
+});
+
+describe('plan purposes', () => {
+  it('start from the default purposes and low-score thresholds', async () => {
+    const { plan } = await t.staff.caller.plan.get();
+    expect(plan.purposes).toEqual(DEFAULT_PURPOSES);
+    expect(plan.evaluation).toEqual({ lowScore: { csat: 2, nps: 6, score100: 60 } });
+  });
+
+  it('refuses a purpose id listed twice', async () => {
+    const { plan } = await t.manager.caller.plan.get();
+    await expect(
+      t.manager.caller.plan.update({ ...plan, purposes: [...plan.purposes, plan.purposes[0]!] }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('the purpose id product_feedback is listed twice: ids must be unique'),
+    });
+  });
+
+  it('keeps a purpose that interactions carry: retire it, do not remove it', async () => {
+    await t.staff.caller.sync.push({ items: [upsert(interactionData({ purpose: 'complaint' }))] });
+    const { plan } = await t.manager.caller.plan.get();
+    const without = (id: string) => plan.purposes.filter((p) => p.id !== id);
+    await expect(t.manager.caller.plan.update({ ...plan, purposes: without('complaint') })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message:
+        'purposes: interactions carry complaint (1 interactions): a purpose in use cannot be removed; retire it instead (retired: true).',
+    });
+    expect((await t.manager.caller.plan.get()).version).toBe(1);
+
+    const retired = plan.purposes.map((p) =>
+      p.id === 'complaint' ? { ...p, retired: true, label: { ...p.label, en: 'Complaints' } } : p,
+    );
+    expect((await t.manager.caller.plan.update({ ...plan, purposes: retired })).version).toBe(2);
+    expect(
+      (await t.manager.caller.plan.update({ ...plan, purposes: without('media_enquiry') })).plan.purposes,
+    ).toHaveLength(11);
   });
 });

@@ -1,7 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { TRPCError } from '@trpc/server';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { defaultPlan, planSchema, type Plan } from '@comms-log/shared';
 import type { DbOrTx } from '../db/client';
-import { plans } from '../db/schema';
+import { interactions, plans } from '../db/schema';
 import { toIso } from '../iso';
 import { recomputeOrg } from './derive';
 import { nowOf, type ServiceCtx } from './service-ctx';
@@ -62,7 +63,34 @@ export async function getPlan(ctx: ServiceCtx) {
  */
 export async function updatePlan(ctx: ServiceCtx, input: Plan) {
   const now = nowOf(ctx);
-  return toStored(await ctx.db.transaction((tx) => savePlan(tx, ctx.user.orgId, input, ctx.user.id, now)));
+  const orgId = ctx.user.orgId;
+  return toStored(
+    await ctx.db.transaction(async (tx) => {
+      await keepUsedPurposes(tx, orgId, (await currentPlan(tx, orgId)).plan, input);
+      return savePlan(tx, orgId, input, ctx.user.id, now);
+    }),
+  );
+}
+
+/**
+ * A purpose that stored interactions carry stays in the plan (retired, not removed), so that history keeps its
+ * label: BAD_REQUEST naming the purposes `next` drops that are in use.
+ */
+async function keepUsedPurposes(db: DbOrTx, orgId: string, current: Plan, next: Plan): Promise<void> {
+  const kept = new Set(next.purposes.map((p) => p.id));
+  const dropped = current.purposes.map((p) => p.id).filter((id) => !kept.has(id));
+  if (!dropped.length) return;
+  const used = await db
+    .select({ purpose: interactions.purpose, n: count() })
+    .from(interactions)
+    .where(and(eq(interactions.orgId, orgId), inArray(interactions.purpose, dropped)))
+    .groupBy(interactions.purpose);
+  if (!used.length) return;
+  const list = used.map((u) => `${u.purpose} (${u.n} interactions)`).join(', ');
+  throw new TRPCError({
+    code: 'BAD_REQUEST',
+    message: `purposes: interactions carry ${list}: a purpose in use cannot be removed; retire it instead (retired: true).`,
+  });
 }
 
 /** How many interactions' response figures the current plan would change. */

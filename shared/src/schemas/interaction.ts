@@ -8,6 +8,7 @@ import {
   ulidSchema,
 } from './common';
 import { personSchema } from './captured-thread';
+import { purposeIdSchema } from './purpose';
 
 /**
  * One message or logged event, as the extension sends it. `externalId` is the site's message id when the page
@@ -41,6 +42,11 @@ export const interactionInputSchema = z.object({
   /** Not reply-eligible: auto-submitted, no-reply/list sender, or a thread that is internal only. */
   automated: z.boolean().default(false),
   internal: z.boolean().default(false),
+  /**
+   * Why it happened: an id of the plan's purposes (the server refuses others), or null. A push without one keeps
+   * the purpose already stored for the message.
+   */
+  purpose: purposeIdSchema.nullable().default(null),
 });
 export type InteractionInput = z.input<typeof interactionInputSchema>;
 export type InteractionData = z.output<typeof interactionInputSchema>;

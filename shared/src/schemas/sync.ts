@@ -5,6 +5,10 @@ import { stakeholderSchema } from './stakeholder';
 
 export const MAX_PUSH_ITEMS = 500;
 
+/** What a push item can change. */
+export const pushEntitySchema = z.enum(['interaction', 'followup', 'thread_outcome', 'coverage']);
+export type PushEntity = z.infer<typeof pushEntitySchema>;
+
 /**
  * One change from the outbox. Items are checked one by one on the server (a bad item is rejected with its
  * reason, the others apply), so `data` is validated there, not by the batch schema. A plain union: zod 4's
@@ -13,7 +17,15 @@ export const MAX_PUSH_ITEMS = 500;
 export const pushItemSchema = z.union([
   z.object({ op: z.literal('upsert'), entity: z.literal('interaction'), id: z.string().max(64), data: z.unknown() }),
   z.object({ op: z.literal('upsert'), entity: z.literal('followup'), id: z.string().max(64), data: z.unknown() }),
-  z.object({ op: z.literal('delete'), entity: z.enum(['interaction', 'followup']), id: z.string().max(64) }),
+  /** A resolve or reopen of a conversation (`threadOutcomeDataSchema`); recorded once per id. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('thread_outcome'), id: z.string().max(64), data: z.unknown() }),
+  /** A media coverage item (`mediaCoverageInputSchema`), e.g. a page logged as coverage. */
+  z.object({ op: z.literal('upsert'), entity: z.literal('coverage'), id: z.string().max(64), data: z.unknown() }),
+  z.object({
+    op: z.literal('delete'),
+    entity: z.enum(['interaction', 'followup', 'coverage']),
+    id: z.string().max(64),
+  }),
 ]);
 export type PushItem = z.infer<typeof pushItemSchema>;
 
@@ -23,9 +35,7 @@ export const pushInputSchema = z.object({
 export type PushInput = z.infer<typeof pushInputSchema>;
 
 export const pushResultSchema = z.object({
-  applied: z.array(
-    z.object({ id: z.string(), entity: z.enum(['interaction', 'followup']), mergedInto: z.string().nullable() }),
-  ),
+  applied: z.array(z.object({ id: z.string(), entity: pushEntitySchema, mergedInto: z.string().nullable() })),
   rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
   cursor: z.number().int(),
 });

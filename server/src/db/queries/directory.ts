@@ -21,14 +21,23 @@ export function threadsOfStakeholder(db: DbOrTx, orgId: string, stakeholderId: s
   return threadsOfRows(db, orgId, ofStakeholder(stakeholderId));
 }
 
-/** Point the interactions or follow-ups of `fromId` to `toId`; returns how many moved. */
+/** The column of each table that points at a stakeholder (a coverage item's is its outlet). */
+const stakeholderColumn = {
+  interactions: 'stakeholder_id',
+  followups: 'stakeholder_id',
+  survey_responses: 'stakeholder_id',
+  media_coverage: 'outlet_stakeholder_id',
+} as const;
+
+/** Point the rows of `table` (interactions, follow-ups, survey responses, coverage) of `fromId` to `toId`; returns how many moved. */
 export function moveStakeholderRows(
   db: DbOrTx,
   orgId: string,
-  table: 'interactions' | 'followups',
+  table: keyof typeof stakeholderColumn,
   fromId: string,
   toId: string,
   now: number,
 ): Promise<number> {
-  return updateWithSeq(db, orgId, table, sql`stakeholder_id = ${toId}`, ofStakeholder(fromId), now);
+  const column = sql.raw(stakeholderColumn[table]);
+  return updateWithSeq(db, orgId, table, sql`${column} = ${toId}`, sql`${column} = ${fromId}`, now);
 }

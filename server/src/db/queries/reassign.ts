@@ -5,7 +5,7 @@ import { inList, int } from '../sql-values';
 import { reserveSeq } from './seq';
 
 /*
- * Re-pointing an org's interactions or follow-ups chosen by a WHERE fragment (a merge, an assigned handle). Every
+ * Re-pointing an org's interactions, follow-ups or evaluation records chosen by a WHERE fragment (a merge, an assigned handle). Every
  * moved row takes its own change sequence number so that `sync.pull` sends it (docs/sync.md).
  */
 
@@ -16,7 +16,7 @@ import { reserveSeq } from './seq';
 export async function updateWithSeq(
   db: DbOrTx,
   orgId: string,
-  table: 'interactions' | 'followups',
+  table: 'interactions' | 'followups' | 'survey_responses' | 'media_coverage',
   set: SQL,
   where: SQL,
   now: number,

@@ -1,9 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  CsvParseError,
-  parseCsv,
   stakeholderInputSchema,
+  type CsvRecord,
   type IdentityInput,
   type IdentityKind,
   type ImportReport,
@@ -13,6 +12,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { identities, stakeholders, users } from '../../db/schema';
 import { describeZodError } from '../../trpc';
+import { readImportCsv, runImport } from '../csv-import';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { anyIdentity, normalizeIdentities } from './identities';
 import { insertStakeholder, writeStakeholder, type StakeholderFields } from './stakeholders';
@@ -41,44 +41,6 @@ const identityColumns: [Column, IdentityKind][] = [
   ['trello', 'trello'],
   ['phones', 'phone'],
 ];
-
-const MAX_IMPORT_ROWS = 10_000;
-
-type CsvRecord = { line: number; fields: string[] };
-
-/** The header's column names (lower-cased) and the non-blank rows; BAD_REQUEST for what cannot be imported. */
-function readCsv(csv: string): { names: string[]; rows: CsvRecord[] } {
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(csv);
-  } catch (e) {
-    if (e instanceof CsvParseError)
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `The CSV cannot be read: line ${e.line}: ${e.message}.` });
-    throw e;
-  }
-  const header = records.shift();
-  if (!header) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The CSV is empty: it needs a header line.' });
-  const names = header.fields.map((f) => f.trim().toLowerCase());
-  const unknown = names.filter((n) => n !== '' && !(importColumns as readonly string[]).includes(n));
-  if (unknown.length) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: `Unknown column(s): ${unknown.join(', ')}. The columns are: ${importColumns.join(',')}.`,
-    });
-  }
-  for (const required of ['name', 'type']) {
-    if (!names.includes(required))
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `The header needs a "${required}" column.` });
-  }
-  const rows = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: `At most ${MAX_IMPORT_ROWS} rows per import; this file has ${rows.length}.`,
-    });
-  }
-  return { names, rows };
-}
 
 /** One row of the file: its cells by column, and whether the header has a column. */
 class CsvRow {
@@ -204,13 +166,6 @@ async function importRow(
   }
 }
 
-/** Thrown out of a dry run's transaction so that it rolls back, carrying the report out. */
-class DryRunRollback extends Error {
-  constructor(readonly report: ImportReport) {
-    super('dry run: rolled back');
-  }
-}
-
 /**
  * Import stakeholders from CSV into the org (the CLI's import acts for the org, no user). A row updates the
  * stakeholder that already holds one of its identities (or, without identities, has the same name and
@@ -228,25 +183,18 @@ export async function importCsv(
   now: number,
 ): Promise<ImportReport> {
   const { dryRun } = input;
-  const { names, rows } = readCsv(input.csv);
+  const { names, rows } = readImportCsv(input.csv, { columns: importColumns, required: ['name', 'type'] });
   const owners = new Map(
     (await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.orgId, orgId))).map((u) => [
       u.email,
       u.id,
     ]),
   );
-  const run = db.transaction(async (tx) => {
+  return runImport(db, dryRun, async (tx) => {
     const report: ImportReport = { rows: [], created: 0, updated: 0, errors: 0, dryRun };
     for (const record of rows) await importRow(tx, orgId, new CsvRow(names, record), owners, report, now);
-    if (dryRun) throw new DryRunRollback(report);
     return report;
   });
-  try {
-    return await run;
-  } catch (e) {
-    if (e instanceof DryRunRollback) return e.report;
-    throw e;
-  }
 }
 
 /** `directory.importCsv` (managers): `importCsv` into the caller's org. */

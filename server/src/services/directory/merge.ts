@@ -68,7 +68,8 @@ async function settleMerged(db: DbOrTx, orgId: string, keep: StakeholderRow, mer
 }
 
 /**
- * Merge `mergeId` into `keepId`: identities, interactions (stakeholder only), follow-ups and cadence snoozes move;
+ * Merge `mergeId` into `keepId`: identities, interactions (stakeholder only), follow-ups, survey responses, coverage
+ * items (as their outlet) and cadence snoozes move;
  * blanks of the kept one (organization, owner) are filled from the merged one; the merged one becomes inactive;
  * the derived response fields of the moved threads are recomputed (a call with the merged one may now answer a
  * wait of the kept one). CONFLICT for the same id, NOT_FOUND when either is not the org's.
@@ -96,6 +97,8 @@ export async function mergeStakeholders(
     const scope = scopeOfThreads(await threadsOfStakeholder(tx, orgId, mergeId), keepId);
     await moveStakeholderRows(tx, orgId, 'interactions', mergeId, keepId, now);
     await moveStakeholderRows(tx, orgId, 'followups', mergeId, keepId, now);
+    await moveStakeholderRows(tx, orgId, 'survey_responses', mergeId, keepId, now);
+    await moveStakeholderRows(tx, orgId, 'media_coverage', mergeId, keepId, now);
     await moveCadenceSnoozes(tx, orgId, mergeId, keepId, now);
     await settleMerged(tx, orgId, keep, merged, now);
 

@@ -1,4 +1,4 @@
-import type { PushResult } from '@comms-log/shared';
+import type { PushEntity, PushResult } from '@comms-log/shared';
 import type { DbOrTx } from '../../db/client';
 import type { ServiceUser } from '../service-ctx';
 
@@ -18,11 +18,11 @@ export function reject(batch: PushBatch, id: string, reason: string): void {
   batch.rejected.push({ id, reason });
 }
 
-export function accept(
-  batch: PushBatch,
-  id: string,
-  entity: 'interaction' | 'followup',
-  mergedInto: string | null = null,
-): void {
+export function accept(batch: PushBatch, id: string, entity: PushEntity, mergedInto: string | null = null): void {
   batch.applied.push({ id, entity, mergedInto });
+}
+
+/** The push has written a row with change sequence number `seq` (the cursor it answers is the highest). */
+export function reserved(batch: PushBatch, seq: number): void {
+  batch.reservedTop = Math.max(batch.reservedTop ?? 0, seq);
 }

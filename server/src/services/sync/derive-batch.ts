@@ -34,6 +34,7 @@ const baseColumns = [
   'note',
   'automated',
   'internal',
+  'purpose',
   'deleted',
 ] as const satisfies readonly (keyof InteractionRow)[];
 

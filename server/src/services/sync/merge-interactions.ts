@@ -100,7 +100,7 @@ function mergedRow(
   if (mergedInto === null || target.deleted || target.userId === user.id) {
     if (mergedInto === null && target.userId !== user.id && !isManager(user)) return null;
     const userId = target.deleted && mergedInto !== null ? user.id : target.userId;
-    return { ...target, ...incoming, deleted: false, userId };
+    return { ...target, ...incoming, purpose: incoming.purpose ?? target.purpose, deleted: false, userId };
   }
   const adoptStakeholder = target.stakeholderId === null && incoming.stakeholderId !== null;
   return {
@@ -110,18 +110,32 @@ function mergedRow(
     title: target.title ?? incoming.title,
     snippet: target.snippet ?? incoming.snippet,
     url: target.url ?? incoming.url,
+    // A purpose is chosen on purpose: a later capture that names one sets it.
+    purpose: incoming.purpose ?? target.purpose,
   };
+}
+
+/** What items are checked against: the org's capture level, its stakeholders they name, the plan's purposes. */
+interface MergeEnv {
+  captureLevel: CaptureLevel;
+  stakeholders: Set<string>;
+  /** The purpose ids of the plan (retired ones included: history keeps them). */
+  purposes: ReadonlySet<string>;
 }
 
 function upsertInteraction(
   batch: PushBatch,
   merged: MergedInteractions,
   op: InteractionUpsert,
-  env: { captureLevel: CaptureLevel; stakeholders: Set<string>; stored: boolean },
+  env: MergeEnv & { stored: boolean },
 ): void {
   const d = op.data;
   if (d.stakeholderId !== null && !env.stakeholders.has(d.stakeholderId)) {
     reject(batch, op.id, `stakeholderId: no stakeholder ${d.stakeholderId} in your org`);
+    return;
+  }
+  if (d.purpose !== null && !env.purposes.has(d.purpose)) {
+    reject(batch, op.id, `purpose: no purpose ${d.purpose} in the plan; pick one of the plan's purposes`);
     return;
   }
   const incoming = incomingInteraction(d, env.captureLevel);
@@ -151,7 +165,7 @@ function upsertInteraction(
 export async function mergeInteractions(
   batch: PushBatch,
   ops: readonly InteractionOp[],
-  env: { captureLevel: CaptureLevel; stakeholders: Set<string> },
+  env: MergeEnv,
 ): Promise<{ stored: Map<string, InteractionRow>; final: Map<string, InteractionRow> }> {
   const merged = new MergedInteractions(await loadStored(batch, ops));
   for (const op of ops) {

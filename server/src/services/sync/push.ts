@@ -1,14 +1,24 @@
 import { eq } from 'drizzle-orm';
 import type { PushInput, PushResult } from '@comms-log/shared';
+import type { DbOrTx } from '../../db/client';
 import { currentSeq } from '../../db/queries/seq';
 import { orgs } from '../../db/schema';
 import { loadNeverLog } from '../org/never-log';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import type { PushBatch } from './batch';
 import { changedRows, deriveBatch, writeInteractions } from './derive-batch';
+import { applyCoverage, applyThreadOutcomes } from './evaluation';
 import { applyFollowups } from './followups';
 import { mergeInteractions } from './merge-interactions';
-import { knownStakeholders, validateItems } from './validate';
+import { cachedOrgPlan } from './plan-cache';
+import { knownStakeholders, validateItems, type InteractionOp } from './validate';
+
+/** The plan's purpose ids, read only when an interaction of the push names one (retired ones included). */
+async function planPurposes(db: DbOrTx, batch: PushBatch, ops: readonly InteractionOp[]): Promise<ReadonlySet<string>> {
+  if (!ops.some((op) => op.kind === 'iupsert' && op.data.purpose !== null)) return new Set();
+  const plan = await cachedOrgPlan(db, batch.tx, batch.orgId);
+  return new Set(plan.purposes.map((p) => p.id));
+}
 
 /**
  * Apply a push batch (docs/sync.md): every item is checked on its own (a bad one is rejected with its
@@ -26,13 +36,15 @@ export async function push(ctx: ServiceCtx, input: PushInput): Promise<PushResul
     const never = await loadNeverLog(tx, orgId, user.id);
 
     // 1. Validate each item; the last item for an id wins within a batch.
-    const { interactionOps, followupOps } = validateItems(batch, input.items, never);
-    // 2. Stakeholders referenced must be the org's.
+    const { interactionOps, followupOps, outcomeOps, coverageOps } = validateItems(batch, input.items, never);
+    // 2. Stakeholders referenced must be the org's, purposes the plan's.
     const stakeholders = await knownStakeholders(batch, [...interactionOps, ...followupOps]);
+    const purposes = await planPurposes(ctx.db, batch, interactionOps);
     // 3. Interactions: merged with the stored rows, by id and by (source, externalId).
     const { stored, final } = await mergeInteractions(batch, interactionOps, {
       captureLevel: org.captureLevel,
       stakeholders,
+      purposes,
     });
     // 4. What changed, and the derived fields of the threads and stakeholders it touches.
     const { toWrite, scope } = changedRows(stored, final);
@@ -41,6 +53,9 @@ export async function push(ctx: ServiceCtx, input: PushInput): Promise<PushResul
     await writeInteractions(batch, toWrite, derivedUpdates);
     // 6. Follow-ups.
     await applyFollowups(batch, followupOps, stakeholders);
+    // 7. Evaluation records: conversation outcomes (after the interactions they are about) and coverage.
+    await applyThreadOutcomes(batch, outcomeOps);
+    await applyCoverage(batch, coverageOps);
 
     // The counter as this transaction leaves it: the last number it reserved, or a read when it reserved none.
     const cursor = batch.reservedTop ?? (await currentSeq(tx, orgId));

@@ -33,6 +33,7 @@ export function incomingInteraction(d: InteractionData, level: CaptureLevel) {
     note: d.note,
     automated: d.automated,
     internal: d.internal,
+    purpose: d.purpose,
   });
 }
 export type IncomingInteraction = ReturnType<typeof incomingInteraction>;
@@ -104,6 +105,7 @@ export function toInteraction(r: InteractionRow, now = Date.now()): Interaction 
     note: r.note,
     automated: r.automated,
     internal: r.internal,
+    purpose: r.purpose,
     userId: r.userId,
     deleted: r.deleted,
     createdAt: toIso(r.createdAt),

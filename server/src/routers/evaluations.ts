@@ -1,0 +1,55 @@
+import {
+  coverageListInputSchema,
+  coverageListResultSchema,
+  mediaCoverageInputSchema,
+  mediaCoverageSchema,
+  mediaCoverageUpdateInputSchema,
+  recordSurveyResultSchema,
+  surveyImportInputSchema,
+  surveyImportReportSchema,
+  surveyListInputSchema,
+  surveyListResultSchema,
+  surveyResponseInputSchema,
+} from '@comms-log/shared';
+import { recordCoverage, updateCoverage } from '../services/evaluations/coverage';
+import { listCoverage, listSurveys } from '../services/evaluations/lists';
+import { importSurveysCsv } from '../services/evaluations/survey-import';
+import { recordSurvey } from '../services/evaluations/surveys';
+import { authedProcedure, router } from '../trpc';
+
+/** Survey responses and media coverage: everyone records; staff see what they recorded, managers the org's. */
+export const evaluationsRouter = router({
+  /** One response; a low score with a stakeholder also creates a follow-up for its owner. */
+  recordSurvey: authedProcedure
+    .input(surveyResponseInputSchema)
+    .output(recordSurveyResultSchema)
+    .mutation(({ ctx, input }) => recordSurvey(ctx, input)),
+
+  /** Responses from CSV, a report per row; `dryRun: true` gives the same report and writes nothing (the preview). */
+  importSurveysCsv: authedProcedure
+    .input(surveyImportInputSchema)
+    .output(surveyImportReportSchema)
+    .mutation(({ ctx, input }) => importSurveysCsv(ctx, input)),
+
+  listSurveys: authedProcedure
+    .input(surveyListInputSchema)
+    .output(surveyListResultSchema)
+    .query(({ ctx, input }) => listSurveys(ctx, input)),
+
+  /** One media report; the outlet must be a media stakeholder of the org. */
+  recordCoverage: authedProcedure
+    .input(mediaCoverageInputSchema)
+    .output(mediaCoverageSchema)
+    .mutation(({ ctx, input }) => recordCoverage(ctx, input)),
+
+  /** Change tone, reach, event tag, clarification, title or link (staff: items they recorded). */
+  updateCoverage: authedProcedure
+    .input(mediaCoverageUpdateInputSchema)
+    .output(mediaCoverageSchema)
+    .mutation(({ ctx, input }) => updateCoverage(ctx, input)),
+
+  listCoverage: authedProcedure
+    .input(coverageListInputSchema)
+    .output(coverageListResultSchema)
+    .query(({ ctx, input }) => listCoverage(ctx, input)),
+});
