@@ -102,7 +102,7 @@ describe('trello extract: missing required elements', () => {
       for (const sel of remove) {
         const targets = f.document.querySelectorAll(sel);
         expect(targets.length).toBeGreaterThan(0);
-        targets.forEach((el) => el.remove());
+        for (const el of targets) el.remove();
       }
       expect(siteChangedKey(() => run(f))).toBe(key);
     });

@@ -87,7 +87,7 @@ describe('weibo extract: missing required elements', () => {
       const f = load(fixture);
       const targets = f.document.querySelectorAll(remove);
       expect(targets.length).toBeGreaterThan(0);
-      targets.forEach((el) => el.remove());
+      for (const el of targets) el.remove();
       expect(siteChangedKey(() => run(f))).toBe(key);
     });
   }
