@@ -63,6 +63,7 @@ function content(g: GenInteraction) {
     note: null,
     automated: g.automated,
     internal: g.internal,
+    purpose: null,
   };
 }
 

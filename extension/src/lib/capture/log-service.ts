@@ -95,6 +95,7 @@ export async function logManual(ctx: LogContext, req: LogManualRequest): Promise
     note: req.note.trim() === '' ? null : req.note.trim().slice(0, 4000),
     automated: false,
     internal: false,
+    purpose: null,
   };
   await enqueueInteractions(ctx.db, [interaction], { now: ctx.now });
   return { id };

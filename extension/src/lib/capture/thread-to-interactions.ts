@@ -149,6 +149,7 @@ export function captureToInteractions(
       note: null,
       automated: message.direction === 'inbound' && NO_REPLY.test(message.author.handle ?? ''),
       internal,
+      purpose: null,
     });
   }
   return { interactions, skipped };

@@ -53,6 +53,7 @@ function interaction(
     note: null,
     automated: false,
     internal: false,
+    purpose: null,
     ...p,
   };
   return server === null

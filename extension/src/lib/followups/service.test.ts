@@ -43,6 +43,7 @@ const lateEmail: InteractionData = {
   note: null,
   automated: false,
   internal: false,
+  purpose: null,
 };
 
 async function pulled() {

@@ -39,6 +39,7 @@ function interaction(id: string, externalId: string, stakeholderId: string | nul
     note: null,
     automated: false,
     internal: false,
+    purpose: null,
   };
 }
 
