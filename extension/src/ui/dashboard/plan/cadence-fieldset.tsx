@@ -1,7 +1,7 @@
 import { channels, type Channel } from '@comms-log/shared';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
-import { NumberInput, RemoveRuleButton, TierInput, TypeSelect } from './plan-inputs';
+import { NumberInput, RemoveRuleButton, RulesFieldset, TierInput, TypeSelect } from './plan-inputs';
 import type { PlanDraft, RuleOf } from './use-plan-draft';
 
 const newCadence: RuleOf<'cadence'> = {
@@ -16,30 +16,17 @@ const newCadence: RuleOf<'cadence'> = {
 export function CadenceFieldset({ draft }: { draft: PlanDraft }) {
   const { t } = useDashboard();
   return (
-    <fieldset>
-      <legend>{t('dashCadenceTitle')}</legend>
-      <p className="pg-muted dash-hint">{t('dashCadenceEditHint')}</p>
-      <table className="dash-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashColType')}</th>
-            <th scope="col">{t('dashColTier')}</th>
-            <th scope="col">{t('dashIdealDays')}</th>
-            <th scope="col">{t('dashMaxDays')}</th>
-            <th scope="col">{t('dashCountingChannels')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {draft.plan.cadence.map((rule, i) => (
-            <CadenceRow key={draft.keys.cadence[i]} rule={rule} index={i} draft={draft} />
-          ))}
-        </tbody>
-      </table>
-      <button type="button" className="pg-button" onClick={() => draft.addRule('cadence', newCadence)}>
-        {t('dashAddCadence')}
-      </button>
-    </fieldset>
+    <RulesFieldset
+      legend={t('dashCadenceTitle')}
+      hint={t('dashCadenceEditHint')}
+      columns={[t('dashColType'), t('dashColTier'), t('dashIdealDays'), t('dashMaxDays'), t('dashCountingChannels')]}
+      addLabel={t('dashAddCadence')}
+      onAdd={() => draft.addRule('cadence', newCadence)}
+    >
+      {draft.plan.cadence.map((rule, i) => (
+        <CadenceRow key={draft.keys.cadence[i]} rule={rule} index={i} draft={draft} />
+      ))}
+    </RulesFieldset>
   );
 }
 

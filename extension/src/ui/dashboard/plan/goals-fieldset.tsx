@@ -1,7 +1,7 @@
 import { goalMetricSchema, goalMetricUnits, type Goal } from '@comms-log/shared';
 import type { MessageKey } from '../../../lib/i18n';
 import { useDashboard } from '../dashboard-context';
-import { ChannelSelect, NumberInput, RemoveRuleButton, TierInput, TypeSelect } from './plan-inputs';
+import { ChannelSelect, NumberInput, RemoveRuleButton, RulesFieldset, TierInput, TypeSelect } from './plan-inputs';
 import type { PlanDraft } from './use-plan-draft';
 
 const metrics = goalMetricSchema.options;
@@ -40,32 +40,25 @@ const newGoal = (): Goal => ({
 export function GoalsFieldset({ draft }: { draft: PlanDraft }) {
   const { t } = useDashboard();
   return (
-    <fieldset>
-      <legend>{t('dashGoalsTitle')}</legend>
-      <table className="dash-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashGoalLabelEn')}</th>
-            <th scope="col">{t('dashGoalLabelZh')}</th>
-            <th scope="col">{t('dashGoalMetric')}</th>
-            <th scope="col">{t('dashColType')}</th>
-            <th scope="col">{t('dashColChannel')}</th>
-            <th scope="col">{t('dashColTier')}</th>
-            <th scope="col">{t('dashColTarget')}</th>
-            <th scope="col">{t('dashGoalPeriod')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {draft.plan.goals.map((goal, i) => (
-            <GoalRow key={goal.id} goal={goal} index={i} draft={draft} />
-          ))}
-        </tbody>
-      </table>
-      <button type="button" className="pg-button" onClick={() => draft.addRule('goals', newGoal())}>
-        {t('dashAddGoal')}
-      </button>
-    </fieldset>
+    <RulesFieldset
+      legend={t('dashGoalsTitle')}
+      columns={[
+        t('dashGoalLabelEn'),
+        t('dashGoalLabelZh'),
+        t('dashGoalMetric'),
+        t('dashColType'),
+        t('dashColChannel'),
+        t('dashColTier'),
+        t('dashColTarget'),
+        t('dashGoalPeriod'),
+      ]}
+      addLabel={t('dashAddGoal')}
+      onAdd={() => draft.addRule('goals', newGoal())}
+    >
+      {draft.plan.goals.map((goal, i) => (
+        <GoalRow key={goal.id} goal={goal} index={i} draft={draft} />
+      ))}
+    </RulesFieldset>
   );
 }
 

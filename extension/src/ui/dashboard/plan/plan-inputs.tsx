@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { channels, stakeholderTypes, type Channel, type StakeholderType } from '@comms-log/shared';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
@@ -83,5 +84,38 @@ export function TierInput(props: { label: string; value: string | null; onChange
       value={props.value ?? ''}
       onChange={(e) => props.onChange(e.target.value.trim() ? e.target.value : null)}
     />
+  );
+}
+
+/** A list of rules as a table, a row each (`children`), under its legend and hint, with its "Add" button. */
+export function RulesFieldset(props: {
+  legend: string;
+  hint?: string;
+  columns: string[];
+  addLabel: string;
+  onAdd(): void;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.hint ? <p className="pg-muted dash-hint">{props.hint}</p> : null}
+      <table className="dash-table">
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+            <th />
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+      <button type="button" className="pg-button" onClick={props.onAdd}>
+        {props.addLabel}
+      </button>
+    </fieldset>
   );
 }

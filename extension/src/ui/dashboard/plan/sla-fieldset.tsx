@@ -1,7 +1,7 @@
 import type { Plan } from '@comms-log/shared';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
-import { ChannelSelect, NumberInput, RemoveRuleButton, TypeSelect } from './plan-inputs';
+import { ChannelSelect, NumberInput, RemoveRuleButton, RulesFieldset, TypeSelect } from './plan-inputs';
 import type { PlanDraft, RuleOf } from './use-plan-draft';
 
 type Unit = Plan['sla'][number]['limit']['unit'];
@@ -17,29 +17,17 @@ const newSla: RuleOf<'sla'> = {
 export function SlaFieldset({ draft }: { draft: PlanDraft }) {
   const { t } = useDashboard();
   return (
-    <fieldset>
-      <legend>{t('dashSlaTitle')}</legend>
-      <p className="pg-muted dash-hint">{t('dashSlaHint')}</p>
-      <table className="dash-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashColType')}</th>
-            <th scope="col">{t('dashColChannel')}</th>
-            <th scope="col">{t('dashLimit')}</th>
-            <th scope="col">{t('dashUnit')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {draft.plan.sla.map((rule, i) => (
-            <SlaRow key={draft.keys.sla[i]} rule={rule} index={i} draft={draft} />
-          ))}
-        </tbody>
-      </table>
-      <button type="button" className="pg-button" onClick={() => draft.addRule('sla', newSla)}>
-        {t('dashAddSla')}
-      </button>
-    </fieldset>
+    <RulesFieldset
+      legend={t('dashSlaTitle')}
+      hint={t('dashSlaHint')}
+      columns={[t('dashColType'), t('dashColChannel'), t('dashLimit'), t('dashUnit')]}
+      addLabel={t('dashAddSla')}
+      onAdd={() => draft.addRule('sla', newSla)}
+    >
+      {draft.plan.sla.map((rule, i) => (
+        <SlaRow key={draft.keys.sla[i]} rule={rule} index={i} draft={draft} />
+      ))}
+    </RulesFieldset>
   );
 }
 

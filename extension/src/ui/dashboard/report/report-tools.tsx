@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PeriodReport, ReportLanguage } from '@comms-log/shared';
 import { toStoredError, type StoredError } from '../../../lib/api/error';
+import type { MessageKey } from '../../../lib/i18n';
 import { reportToHtml } from '../../../lib/report/html';
 import { interactionsCsv } from '../../../lib/report/interactions';
 import { reportToMarkdown } from '../../../lib/report/markdown';
@@ -10,6 +11,12 @@ import { useDashboard } from '../dashboard-context';
 import { csvMime, downloadText } from '../download';
 import { fetchAllInteractions } from '../drilldown/fetch-all-interactions';
 import { fileStem } from './report-document';
+
+/** The report as a document to keep: HTML (opens anywhere) and Markdown (pastes into wikis and mail). */
+const documentExports: { label: MessageKey; ext: string; render: (r: PeriodReport) => string; mime: string }[] = [
+  { label: 'dashDownloadHtml', ext: 'html', render: reportToHtml, mime: 'text/html;charset=utf-8' },
+  { label: 'dashDownloadMarkdown', ext: 'md', render: reportToMarkdown, mime: 'text/markdown;charset=utf-8' },
+];
 
 /** Every interaction of the report's period as CSV, with the export's progress or its failure. */
 function useInteractionsExport(report: PeriodReport | undefined) {
@@ -63,26 +70,17 @@ export function ReportTools(props: {
       <button type="button" className="pg-button pg-primary" disabled={!report} onClick={() => window.print()}>
         {t('dashPrint')}
       </button>
-      <button
-        type="button"
-        className="pg-button"
-        disabled={!report}
-        onClick={() =>
-          report && downloadText(`${fileStem(report)}.html`, reportToHtml(report), 'text/html;charset=utf-8')
-        }
-      >
-        {t('dashDownloadHtml')}
-      </button>
-      <button
-        type="button"
-        className="pg-button"
-        disabled={!report}
-        onClick={() =>
-          report && downloadText(`${fileStem(report)}.md`, reportToMarkdown(report), 'text/markdown;charset=utf-8')
-        }
-      >
-        {t('dashDownloadMarkdown')}
-      </button>
+      {documentExports.map((x) => (
+        <button
+          key={x.ext}
+          type="button"
+          className="pg-button"
+          disabled={!report}
+          onClick={() => report && downloadText(`${fileStem(report)}.${x.ext}`, x.render(report), x.mime)}
+        >
+          {t(x.label)}
+        </button>
+      ))}
       <button
         type="button"
         className="pg-button"
