@@ -2,7 +2,8 @@ import { capturedThreadSchema, type CapturedMessage, type CapturedThread } from 
 import { SiteChangedError } from '../common/site-changed-error';
 import { all, requireAttr, requireOne } from '../common/query';
 import { parseTimeText, type TimeContext } from '../common/time';
-import { isRendered, snippet140, visibleText } from '../common/visible-text';
+import { oldestFirst } from '../common/oldest-first';
+import { collapseWhitespace, isRendered, snippet140, visibleText } from '../common/visible-text';
 import type { ExtractOptions } from '../common/types';
 import { isThreadPage } from './detect';
 import { selectors } from './selectors';
@@ -25,7 +26,7 @@ function extractAccount(doc: Document): Account {
   const match = button?.getAttribute('aria-label')?.match(accountLabel);
   if (match) {
     const handle = match[2]!.toLowerCase();
-    const name = match[1]!.replace(/\s+/g, ' ').trim();
+    const name = collapseWhitespace(match[1]!);
     return { name: name || handle, handle };
   }
   const fromTitle = doc.title.match(emailInTitle)?.[1]?.toLowerCase();
@@ -91,12 +92,9 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
 
   const items = all(view, selectors.messageItem);
   if (items.length === 0) throw new SiteChangedError(site, 'messageItem');
-  const messages = items
-    .map((item) => extractMessage(item, account, ctx))
-    .filter((m): m is CapturedMessage => m !== null)
-    .map((m, order) => ({ m, order, at: Date.parse(m.sentAt) }))
-    .sort((a, b) => a.at - b.at || a.order - b.order)
-    .map(({ m }) => m);
+  const messages = oldestFirst(
+    items.map((item) => extractMessage(item, account, ctx)).filter((m): m is CapturedMessage => m !== null),
+  );
   if (messages.length === 0) throw new SiteChangedError(site, 'expandedMessage');
 
   return capturedThreadSchema.parse({

@@ -3,7 +3,8 @@ import { all, optionalOne, requireOne } from '../common/query';
 import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
 import type { ExtractOptions } from '../common/types';
-import { snippet140, visibleText } from '../common/visible-text';
+import { oldestFirst } from '../common/oldest-first';
+import { collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
 import { issueKeyFromUrl } from './detect';
 import { commentBody, commentHeader, commentNode, selectors } from './selectors';
 
@@ -59,7 +60,7 @@ function extractAccount(doc: Document): Account {
     avatarAccountId(button) ?? accountIdFromUrl(doc.querySelector(selectors.profileLink)?.getAttribute('href'));
   if (!handle) throw new SiteChangedError(site, 'profileButton', 'no account id');
   const name =
-    (doc.querySelector(selectors.profileName)?.textContent ?? '').replace(/\s+/g, ' ').trim() ||
+    collapseWhitespace(doc.querySelector(selectors.profileName)?.textContent ?? '') ||
     (button.querySelector('img[alt]')?.getAttribute('alt') ?? '').trim() ||
     handle;
   return { name, handle };
@@ -107,13 +108,7 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
   const account = extractAccount(doc);
   const list = requireOne(root, site, 'commentsList', selectors.commentsList);
 
-  const messages = all(list, selectors.comment)
-    .map((item, order) => {
-      const m = extractComment(item, account, ctx);
-      return { m, order, at: Date.parse(m.sentAt) };
-    })
-    .sort((a, b) => a.at - b.at || a.order - b.order)
-    .map(({ m }) => m);
+  const messages = oldestFirst(all(list, selectors.comment).map((item) => extractComment(item, account, ctx)));
 
   return capturedThreadSchema.parse({
     site,

@@ -3,7 +3,8 @@ import { all, optionalOne, requireOne } from '../common/query';
 import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
 import type { ExtractOptions } from '../common/types';
-import { snippet140, visibleText } from '../common/visible-text';
+import { oldestFirst } from '../common/oldest-first';
+import { collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
 import { idFromUrl, isThreadPage } from './detect';
 import { selectors } from './selectors';
 
@@ -19,7 +20,7 @@ function asEmail(s: string | null | undefined): string | null {
 }
 
 function textOf(root: ParentNode, selector: string): string {
-  return (root.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(root.querySelector(selector)?.textContent ?? '');
 }
 
 /**
@@ -119,12 +120,9 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
   // Only the outermost [aria-expanded] elements are items; menus inside an item may carry the attribute too.
   const items = all(conversation, selectors.item).filter((el) => !el.parentElement?.closest(selectors.item));
   if (items.length === 0) throw new SiteChangedError(site, 'item');
-  const messages = items
-    .map((item) => extractItem(item, account, ctx))
-    .filter((m): m is CapturedMessage => m !== null)
-    .map((m, order) => ({ m, order, at: Date.parse(m.sentAt) }))
-    .sort((a, b) => a.at - b.at || a.order - b.order)
-    .map(({ m }) => m);
+  const messages = oldestFirst(
+    items.map((item) => extractItem(item, account, ctx)).filter((m): m is CapturedMessage => m !== null),
+  );
 
   return capturedThreadSchema.parse({
     site,

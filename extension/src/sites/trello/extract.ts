@@ -3,7 +3,8 @@ import { all, optionalOne, requireOne } from '../common/query';
 import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
 import type { ExtractOptions } from '../common/types';
-import { snippet140, visibleText } from '../common/visible-text';
+import { oldestFirst } from '../common/oldest-first';
+import { collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
 import { parseCardShortLink } from './detect';
 import { selectors, type TrelloSelectorKey } from './selectors';
 
@@ -34,7 +35,7 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     channel: 'project',
     url: opts.url,
     threadId: shortLink,
-    title: collapse(title.value),
+    title: collapseWhitespace(title.value),
     account: { name: account.name || account.handle, handle: account.handle },
     messages: oldestFirst(messages),
   });
@@ -48,13 +49,9 @@ function fail(key: TrelloSelectorKey, detail?: string): never {
   throw new SiteChangedError('trello', key, detail);
 }
 
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /** `"Name (username)"` → name and username; a title without the parenthesised username has no handle. */
 export function parseMember(title: string): Person {
-  const text = collapse(title);
+  const text = collapseWhitespace(title);
   const m = /^(.*?)\s*\(([^()\s]+)\)$/.exec(text);
   return m ? { name: m[1]!, handle: m[2]! } : { name: text, handle: null };
 }
@@ -88,12 +85,4 @@ function extractComment(action: Element, body: Element, accountHandle: string, c
     sentAt,
     text: snippet140(visibleText(need(body, 'commentBody'))),
   };
-}
-
-/** Oldest first; equal instants keep page order. */
-function oldestFirst(messages: CapturedMessage[]): CapturedMessage[] {
-  return messages
-    .map((m, i) => ({ m, t: Date.parse(m.sentAt), i }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map(({ m }) => m);
 }

@@ -2,6 +2,7 @@ import { capturedThreadSchema, type CapturedMessage, type CapturedThread, type P
 import { all, optionalOne, requireOne } from '../common/query';
 import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
+import { oldestFirst } from '../common/oldest-first';
 import type { ExtractOptions } from '../common/types';
 import { visibleText, snippet140 } from '../common/visible-text';
 import { parseChatPeerUid, parsePostUrl } from './detect';
@@ -43,14 +44,6 @@ function parseTime(text: string, key: WeiboSelectorKey, ctx: TimeContext): strin
   // Weibo appends the place ("26-3-9 10:32 来自上海"); the time is what precedes it.
   const time = text.replace(/\s*来自.*$/, '').trim();
   return parseTimeText(time, ctx) ?? fail(key, 'unreadable time');
-}
-
-/** Oldest first; Array.prototype.sort is stable, so equal instants keep page order. */
-function oldestFirst(messages: CapturedMessage[]): CapturedMessage[] {
-  return messages
-    .map((m, i) => ({ m, t: Date.parse(m.sentAt), i }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map(({ m }) => m);
 }
 
 function direction(author: Person, accountUid: string): CapturedMessage['direction'] {
