@@ -12,7 +12,10 @@ let loading: Promise<Charts | null> | null = null;
  */
 function loadCharts(): Promise<Charts | null> {
   loading ??= import('./charts').then(
-    (m) => (loaded = m),
+    ({ SimpleBarChart, StackedBarChart }) => {
+      loaded = { SimpleBarChart, StackedBarChart };
+      return loaded;
+    },
     () => null,
   );
   return loading;
