@@ -5,6 +5,8 @@ import {
   coverageResultSchema,
   metricsInteractionsInputSchema,
   metricsInteractionsResultSchema,
+  metricsThreadsInputSchema,
+  metricsThreadsResultSchema,
   responseTimesInputSchema,
   responseTimesResultSchema,
   totalsInputSchema,
@@ -14,6 +16,7 @@ import { metricsCadence } from '../services/metrics/cadence-list';
 import { metricsCoverage } from '../services/metrics/coverage';
 import { metricsInteractions } from '../services/metrics/interactions';
 import { metricsResponseTimes } from '../services/metrics/response-times';
+import { metricsThreads } from '../services/metrics/threads';
 import { metricsTotals } from '../services/metrics/totals';
 import { authedProcedure, router } from '../trpc';
 
@@ -40,4 +43,9 @@ export const metricsRouter = router({
     .input(metricsInteractionsInputSchema)
     .output(metricsInteractionsResultSchema)
     .query(({ ctx, input }) => metricsInteractions(ctx, input)),
+  /** The conversations opened in the period with their outcome: the drill-down of the resolution goals. */
+  threads: authedProcedure
+    .input(metricsThreadsInputSchema)
+    .output(metricsThreadsResultSchema)
+    .query(({ ctx, input }) => metricsThreads(ctx, input)),
 });

@@ -1,5 +1,5 @@
 import { periodReportInputSchema, periodReportSchema, reportGoalsSchema } from '@comms-log/shared';
-import { reportGoals } from '../services/reports/goals';
+import { reportGoals } from '../services/reports/goals/plan-vs-actual';
 import { periodReport } from '../services/reports/period-report';
 import { authedProcedure, router } from '../trpc';
 

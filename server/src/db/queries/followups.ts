@@ -14,6 +14,10 @@ import { inList, int } from '../sql-values';
 const userIs = (col: string, forUserId: string | null): SQL =>
   forUserId === null ? sql`1 = 1` : sql`${sql.raw(col)} = ${forUserId}`;
 
+/** `i.purpose` is `purpose` (null: has none); true when no purpose is asked (undefined). */
+const purposeIs = (purpose: string | null | undefined): SQL =>
+  purpose === undefined ? sql`1 = 1` : purpose === null ? sql`i.purpose IS NULL` : sql`i.purpose = ${purpose}`;
+
 export interface OpenWaitRow {
   id: string;
   thread_key: string;
@@ -29,12 +33,13 @@ export interface OpenWaitRow {
   url: string | null;
 }
 
-/** Waits started by `asOfMs` and still open (unanswered, not closed), of one user or the team's. */
+/** Waits started by `asOfMs` and still open (unanswered, not closed), of one user or the team's, of one purpose. */
 export function openWaitRows(
   db: DbOrTx,
   orgId: string,
   forUserId: string | null,
   asOfMs: number,
+  purpose?: string | null,
 ): Promise<OpenWaitRow[]> {
   // The partial index `interactions_unanswered` holds exactly these rows.
   return db.all<OpenWaitRow>(sql`
@@ -42,7 +47,8 @@ export function openWaitRows(
       i.deadline_at, i.first_response, i.title, i.url
     FROM interactions i LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id
     WHERE i.org_id = ${orgId} AND i.wait_start = 1 AND i.replied_at IS NULL AND i.deleted = 0 AND i.on_time = 'pending'
-      AND i.deadline_at IS NOT NULL AND i.occurred_at <= ${int(asOfMs)} AND ${userIs('i.user_id', forUserId)}`);
+      AND i.deadline_at IS NOT NULL AND i.occurred_at <= ${int(asOfMs)} AND ${userIs('i.user_id', forUserId)}
+      AND ${purposeIs(purpose)}`);
 }
 
 /** The stakeholders a user has dealt with: any interaction of theirs, whoever owns the stakeholder. */
@@ -140,7 +146,7 @@ export interface ClosureRow {
 export function closurePage(
   db: DbOrTx,
   orgId: string,
-  filter: Pick<z.output<typeof closureListInputSchema>, 'from' | 'to' | 'userId'>,
+  filter: Pick<z.output<typeof closureListInputSchema>, 'from' | 'to' | 'userId' | 'purpose'>,
   cursor: Cursor,
   limit: number,
 ): Promise<ClosureRow[]> {
@@ -148,6 +154,7 @@ export function closurePage(
   if (filter.from) parts.push(sql`c.closed_at >= ${int(Date.parse(filter.from))}`);
   if (filter.to) parts.push(sql`c.closed_at < ${int(Date.parse(filter.to))}`);
   if (filter.userId?.length) parts.push(sql`i.user_id IN (${inList(filter.userId)})`);
+  parts.push(purposeIs(filter.purpose));
   if (cursor)
     parts.push(sql`(c.closed_at < ${int(cursor.at)} OR (c.closed_at = ${int(cursor.at)} AND c.id < ${cursor.id}))`);
   return db.all<ClosureRow>(sql`

@@ -27,6 +27,7 @@ const dimColumn: Record<ValueDim, SQL> = {
   user: sql.raw('i.user_id'),
   stakeholder: sql.raw('i.stakeholder_id'),
   direction: sql.raw('i.direction'),
+  purpose: sql.raw('i.purpose'),
 };
 
 /**
@@ -51,6 +52,7 @@ export function filterWhere(orgId: string, f: MetricsFilter, rangeMs?: MsRange):
       sql`i.stakeholder_id IN (SELECT s.id FROM stakeholders s WHERE s.org_id = ${orgId} AND s.tier IN (${inList(f.tier)}))`,
     );
   if (f.direction) parts.push(sql`i.direction = ${f.direction}`);
+  if (f.purpose !== undefined) parts.push(f.purpose === null ? sql`i.purpose IS NULL` : sql`i.purpose = ${f.purpose}`);
   return sql.join(parts, sql` AND `);
 }
 
@@ -186,18 +188,20 @@ export async function countDrilldown(db: DbOrTx, scope: DrilldownScope): Promise
   return Number(n);
 }
 
-/** Up to `limit` drill-down rows, newest first, after the keyset `cursor` (`(occurred_at, id)` of the last row). */
+/** `where`, and `i` after the keyset `cursor` (`(occurred_at, id)` of a page's last row) in newest-first order. */
+export function afterCursor(where: SQL, cursor: { at: number; id: string } | null): SQL {
+  if (!cursor) return where;
+  return sql`${where} AND (i.occurred_at < ${int(cursor.at)} OR (i.occurred_at = ${int(cursor.at)} AND i.id < ${cursor.id}))`;
+}
+
+/** Up to `limit` drill-down rows, newest first, after the keyset `cursor`. */
 export function drilldownPage(
   db: DbOrTx,
   scope: DrilldownScope,
   cursor: { at: number; id: string } | null,
   limit: number,
 ): Promise<DrilldownRow[]> {
-  const where = drilldownWhere(scope);
-  const pageWhere = cursor
-    ? sql`${where} AND (i.occurred_at < ${int(cursor.at)} OR (i.occurred_at = ${int(cursor.at)} AND i.id < ${cursor.id}))`
-    : where;
   return db.all<DrilldownRow>(sql`
     SELECT ${drilldownColumns} FROM interactions i ${drilldownJoins}
-    WHERE ${pageWhere} ORDER BY i.occurred_at DESC, i.id DESC LIMIT ${int(limit)}`);
+    WHERE ${afterCursor(drilldownWhere(scope), cursor)} ORDER BY i.occurred_at DESC, i.id DESC LIMIT ${int(limit)}`);
 }

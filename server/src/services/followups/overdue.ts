@@ -105,20 +105,10 @@ function cadenceEventsOf({ people, contacts }: CadenceInputs, touched: string[],
   return events;
 }
 
-/** The overdue list of the caller, of another user (managers) or of the team, as of `asOf` (default: now). */
-export async function overdueList(ctx: ServiceCtx, input: z.output<typeof overdueInputSchema>): Promise<OverdueResult> {
-  const { db } = ctx;
-  const orgId = ctx.user.orgId;
-  const forUserId = await listOwner(ctx, input);
-  const asOfMs = input.asOf ? fromIso(input.asOf) : nowOf(ctx);
-  const { plan } = await currentPlan(db, orgId);
-  const { waits, events } = openWaitsOf(await openWaitRows(db, orgId, forUserId, asOfMs), plan);
-  // Stakeholders the list may show: the owner's (and unowned ones they dealt with), or everyone's for the team.
-  const touched = forUserId === null ? [] : await stakeholdersTouchedBy(db, orgId, forUserId);
-  const cadence = await cadenceInputsOfListOwner(db, orgId, forUserId, asOfMs);
-  events.push(...cadenceEventsOf(cadence, touched, forUserId));
-  const followupRows = await dueFollowupRows(db, orgId, forUserId, asOfMs + 2 * DAY_MS);
-  const followups: OverdueFollowup[] = followupRows.map((f) => ({
+/** The open follow-ups due by tomorrow, as `computeOverdue` takes them. */
+async function dueFollowups(ctx: ServiceCtx, forUserId: string | null, asOfMs: number): Promise<OverdueFollowup[]> {
+  const rows = await dueFollowupRows(ctx.db, ctx.user.orgId, forUserId, asOfMs + 2 * DAY_MS);
+  return rows.map((f) => ({
     id: f.id,
     userId: f.user_id,
     dueAtMs: f.due_at,
@@ -128,13 +118,33 @@ export async function overdueList(ctx: ServiceCtx, input: z.output<typeof overdu
     stakeholderId: f.stakeholder_id,
     url: f.url,
   }));
+}
+
+/**
+ * The overdue list of the caller, of another user (managers) or of the team, as of `asOf` (default: now). With a
+ * `purpose`, only the waits of that purpose: cadence and reminders have no purpose, so they are left out.
+ */
+export async function overdueList(ctx: ServiceCtx, input: z.output<typeof overdueInputSchema>): Promise<OverdueResult> {
+  const { db } = ctx;
+  const orgId = ctx.user.orgId;
+  const forUserId = await listOwner(ctx, input);
+  const asOfMs = input.asOf ? fromIso(input.asOf) : nowOf(ctx);
+  const { plan } = await currentPlan(db, orgId);
+  const { waits, events } = openWaitsOf(await openWaitRows(db, orgId, forUserId, asOfMs, input.purpose), plan);
+  const byPurpose = input.purpose !== undefined;
+  // Stakeholders the list may show: the owner's (and unowned ones they dealt with), or everyone's for the team.
+  const touched = forUserId === null || byPurpose ? [] : await stakeholdersTouchedBy(db, orgId, forUserId);
+  const cadence = byPurpose
+    ? { people: [], contacts: [] }
+    : await cadenceInputsOfListOwner(db, orgId, forUserId, asOfMs);
+  events.push(...cadenceEventsOf(cadence, touched, forUserId));
   return computeOverdue({
     plan,
     asOfMs,
     forUserId,
     interactions: events,
     stakeholders: cadence.people.map((p) => ({ ...p, active: true })),
-    followups,
+    followups: byPurpose ? [] : await dueFollowups(ctx, forUserId, asOfMs),
     snoozes: await liveSnoozes(db, orgId, forUserId, asOfMs),
     waits,
   });

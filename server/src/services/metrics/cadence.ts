@@ -1,6 +1,6 @@
 import { cadenceStatus, resolveCadence, type CadenceContact, type CadenceStatus } from '@comms-log/shared';
 import { cadenceInputsOfScope, type CadenceScope, type CadenceStakeholderRow } from '../../db/queries/cadence';
-import type { ServiceCtx } from '../service-ctx';
+import { isManager, type ServiceCtx } from '../service-ctx';
 import type { MetricsEnv } from './scope';
 
 /*
@@ -26,7 +26,7 @@ export async function stakeholderCadences(
   input: CadenceScope & { atMs: number },
   env: MetricsEnv,
 ): Promise<StakeholderCadence[]> {
-  const ownedBy = ctx.user.role === 'staff' ? ctx.user.id : null;
+  const ownedBy = isManager(ctx.user) ? null : ctx.user.id;
   const { people, contacts } = await cadenceInputsOfScope(ctx.db, ctx.user.orgId, { ...input, ownedBy }, input.atMs);
   const byStakeholder = new Map<string, CadenceContact[]>();
   for (const c of contacts) {

@@ -1,6 +1,7 @@
 import type { MetricsFilter, Plan } from '@comms-log/shared';
+import type { RecordScope } from '../../db/queries/evaluation-metrics';
 import { currentPlan } from '../plans';
-import { nowOf, type ServiceCtx, type ServiceUser } from '../service-ctx';
+import { isManager, nowOf, type ServiceCtx, type ServiceUser } from '../service-ctx';
 
 /*
  * What every dashboard figure starts from (docs/metrics.md): the org's plan (its calendar's time zone makes the days,
@@ -24,9 +25,26 @@ export async function loadEnv(ctx: ServiceCtx): Promise<MetricsEnv> {
 
 /** Staff see only their own interactions: the user filter is forced to the caller, whatever was asked. */
 export function scopeFilter(user: ServiceUser, filter: MetricsFilter): MetricsFilter {
-  return user.role === 'staff' ? { ...filter, userId: [user.id] } : filter;
+  return isManager(user) ? filter : { ...filter, userId: [user.id] };
 }
 
 /** The instant a figure is evaluated as of: `asOf`, or the service's clock. */
 export const asOfMs = (ctx: ServiceCtx, asOf: string | undefined | null): number =>
   asOf ? Date.parse(asOf) : nowOf(ctx);
+
+/**
+ * The evaluation records (survey responses, media reports) a filter reads: dated in its period, of its
+ * stakeholders and tiers, recorded by its users (staff: by themselves). Records have no channel, direction or
+ * purpose: those parts of the filter do not apply.
+ */
+export function recordScopeOf(ctx: ServiceCtx, filter: MetricsFilter): RecordScope {
+  const f = scopeFilter(ctx.user, filter);
+  return {
+    orgId: ctx.user.orgId,
+    fromMs: Date.parse(f.from),
+    toMs: Date.parse(f.to),
+    userId: f.userId,
+    stakeholderId: f.stakeholderId,
+    tier: f.tier,
+  };
+}

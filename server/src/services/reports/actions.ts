@@ -1,4 +1,4 @@
-import type { PeriodReport, ReportGoal } from '@comms-log/shared';
+import { goalMetricUnits, type PeriodReport, type ReportGoal } from '@comms-log/shared';
 import type { ReportMessages } from './messages/types';
 
 /* Suggested actions: what follows from the report's gaps, most important first, in the report's language. */
@@ -6,11 +6,13 @@ import type { ReportMessages } from './messages/types';
 type Actions = PeriodReport['actions'];
 
 const pct = (r: number) => `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
-const hours = (h: number) => `${(Math.round(h * 10) / 10).toFixed(1)}`;
+const oneDecimal = (n: number) => `${(Math.round(n * 10) / 10).toFixed(1)}`;
 
 function formatGoalValue(g: ReportGoal, value: number, t: ReportMessages): string {
-  if (g.metric === 'on_time_rate' || g.metric === 'coverage') return pct(value);
-  if (g.metric === 'mean_response_hours' || g.metric === 'median_response_hours') return t.hours(hours(value));
+  const unit = goalMetricUnits[g.metric];
+  if (unit === 'rate') return pct(value);
+  if (unit === 'hours') return t.hours(oneDecimal(value));
+  if (unit === 'working_days') return t.workingDays(oneDecimal(value));
   return String(Math.round(value * 10) / 10);
 }
 

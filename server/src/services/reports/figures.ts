@@ -1,20 +1,27 @@
 import type {
+  CoverageItem,
   CoverageResult,
+  GroupableSurveyScore,
   MetricsFilter,
   MetricsGroupBy,
+  ResolutionThread,
   ResponseTimesResult,
   TotalsResult,
 } from '@comms-log/shared';
 import type { CadenceScope } from '../../db/queries/cadence';
 import { metricsCoverage } from '../metrics/coverage';
+import { coverageItems } from '../metrics/media-coverage';
+import { resolutionThreads } from '../metrics/resolution';
 import { metricsResponseTimes } from '../metrics/response-times';
 import type { MetricsEnv } from '../metrics/scope';
+import { surveyScores } from '../metrics/surveys';
 import { metricsTotals } from '../metrics/totals';
 import type { ServiceCtx } from '../service-ctx';
 
 /*
- * The report's figures come from the same service functions as `metrics.*` (totals, responseTimes, coverage) with
- * the same filter and `asOf`, so the report and the dashboard cannot disagree; all over one plan (`env`).
+ * The report's figures come from the same service functions as `metrics.*` (totals, responseTimes, coverage,
+ * threads) with the same filter and `asOf`, so the report and the dashboard cannot disagree; all over one plan
+ * (`env`). The goals read survey responses and media reports besides.
  */
 
 export type CoverageScope = Pick<CadenceScope, 'stakeholderType' | 'tier' | 'stakeholderId'>;
@@ -42,6 +49,13 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
       once(['r', filter, groupBy, basis, asOf], () => metricsResponseTimes(ctx, { filter, groupBy, basis, asOf }, env)),
     coverage: (asOf: string, scope: CoverageScope): Promise<CoverageResult> =>
       once(['c', asOf, scope], () => metricsCoverage(ctx, { asOf, ...scope }, env)),
+    /** The threads opened in the period, as of `asOf` (the resolution goals of one scope share them). */
+    threads: (filter: MetricsFilter, asOf: string): Promise<ResolutionThread[]> =>
+      once(['th', filter, asOf], () => resolutionThreads(ctx, filter, Date.parse(asOf))),
+    surveys: (filter: MetricsFilter, dimension: string | null): Promise<GroupableSurveyScore[]> =>
+      once(['s', filter, dimension], () => surveyScores(ctx, filter, dimension)),
+    mediaCoverage: (filter: MetricsFilter): Promise<CoverageItem[]> =>
+      once(['m', filter], () => coverageItems(ctx, filter)),
   };
 }
 

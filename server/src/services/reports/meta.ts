@@ -1,7 +1,7 @@
 import type { MetricsFilter, ReportGoals, ReportLanguage } from '@comms-log/shared';
 import { toIso } from '../../iso';
 import type { MetricsEnv } from '../metrics/scope';
-import type { ServiceCtx } from '../service-ctx';
+import { isManager, type ServiceCtx } from '../service-ctx';
 
 /** The report's default instant: the end of the period, or `now` when the period is not over. */
 export function reportAsOf(filter: MetricsFilter, asOf: string | undefined, now: number): number {
@@ -19,7 +19,7 @@ export function reportMeta(
     from: toIso(Date.parse(report.filter.from)),
     to: toIso(Date.parse(report.filter.to)),
     asOf: report.asOf,
-    scope: ctx.user.role === 'staff' ? 'own' : 'team',
+    scope: isManager(ctx.user) ? 'team' : 'own',
     planVersion: env.planVersion,
   };
 }

@@ -18,7 +18,7 @@ import { rollUpTotals } from '../metrics/totals';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { suggestActions } from './actions';
 import { reportFigures, type CoverageScope, type ReportFigures } from './figures';
-import { goalsOf } from './goals';
+import { goalsOf } from './goals/plan-vs-actual';
 import { reportAsOf, reportMeta } from './meta';
 import { reportMessages } from './messages/by-language';
 import { worstWaitsOf } from './worst-waits';

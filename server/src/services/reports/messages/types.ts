@@ -11,6 +11,8 @@ export interface ReportMessages {
   goalLabel(label: Goal['label']): string;
   /** A number of hours with its unit. */
   hours(value: string): string;
+  /** A number of working days with its unit. */
+  workingDays(value: string): string;
   /** What to do about a goal of this metric that is missed. */
   goalAdvice: Record<GoalMetric, string>;
   missedGoal(m: { label: string; actual: string; target: string; advice: string }): string;

@@ -1,0 +1,67 @@
+import type { MetricsFilter, Plan, ReportGoal, ReportGoals, periodReportInputSchema } from '@comms-log/shared';
+import type { z } from 'zod';
+import { toIso } from '../../../iso';
+import { loadEnv, scopeFilter } from '../../metrics/scope';
+import { nowOf, type ServiceCtx } from '../../service-ctx';
+import { reportFigures, type ReportFigures } from '../figures';
+import { reportMessages } from '../messages/by-language';
+import type { ReportMessages } from '../messages/types';
+import { reportAsOf, reportMeta } from '../meta';
+import { actualOf } from './actuals';
+import { goalDrill } from './drill';
+import { goalPurpose, scoped } from './scope';
+import { goalStatus, periodTargetOf } from './status';
+
+/* Plan vs actual (docs/metrics.md "Goals"): every goal of the plan with its actual value for the report's period. */
+
+/** Every goal of the plan with its actual value for `filter`'s period, evaluated as of `asOf`. */
+export async function goalsOf(
+  plan: Plan,
+  figures: ReportFigures,
+  filter: MetricsFilter,
+  asOf: string,
+  messages: ReportMessages,
+): Promise<ReportGoal[]> {
+  const periodMs = Date.parse(filter.to) - Date.parse(filter.from);
+  const goals: ReportGoal[] = [];
+  for (const goal of plan.goals) {
+    const f = scoped(filter, goal);
+    const periodTarget = periodTargetOf(goal, periodMs);
+    const { actual, count } = f ? await actualOf(goal, f, figures, asOf, plan.calendar) : { actual: null, count: 0 };
+    goals.push({
+      id: goal.id,
+      label: messages.goalLabel(goal.label),
+      metric: goal.metric,
+      scope: {
+        stakeholderType: goal.scope.stakeholderType ?? null,
+        channel: goal.scope.channel ?? null,
+        tier: goal.scope.tier ?? null,
+        purpose: goalPurpose(goal),
+        dimension: goal.scope.dimension ?? null,
+      },
+      comparator: goal.comparator,
+      target: goal.target,
+      goalPeriod: goal.period,
+      periodTarget,
+      actual,
+      count,
+      status: goalStatus(actual, goal.comparator, periodTarget),
+      drill: f ? goalDrill(goal, f, asOf) : null,
+    });
+  }
+  return goals;
+}
+
+/** `reports.goals`: the plan-vs-actual part of the period report alone (the same figures as its `goals`). */
+export async function reportGoals(
+  ctx: ServiceCtx,
+  input: z.output<typeof periodReportInputSchema>,
+): Promise<ReportGoals> {
+  const env = await loadEnv(ctx);
+  const filter = scopeFilter(ctx.user, input.filter);
+  const asOf = toIso(reportAsOf(filter, input.asOf, nowOf(ctx)));
+  return {
+    meta: reportMeta(ctx, env, { filter, language: input.language, asOf }),
+    goals: await goalsOf(env.plan, reportFigures(ctx, env), filter, asOf, reportMessages[input.language]),
+  };
+}
