@@ -20,7 +20,10 @@ export const demoCommands: Record<string, Command> = {
       `Created demo org "${result.orgName}" (${result.orgId}) in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
     );
     console.log(
-      `  ${c.stakeholders} stakeholders, ${c.interactions} interactions, ${c.followups} follow-ups, ${c.closures} "no reply needed" closures.\n`,
+      `  ${c.stakeholders} stakeholders, ${c.interactions} interactions, ${c.followups} follow-ups, ${c.closures} "no reply needed" closures,`,
+    );
+    console.log(
+      `  ${c.threadOutcomes} conversation outcomes, ${c.surveys} survey responses, ${c.coverage} media reports.\n`,
     );
     console.log('API tokens (shown only once):');
     for (const u of result.users) console.log(`  ${u.role.padEnd(7)} ${u.email.padEnd(28)} ${u.token}`);

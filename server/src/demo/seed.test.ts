@@ -10,7 +10,18 @@ async function snapshot(seed: number) {
     const rows = await handle.client.execute(
       'SELECT id, thread_key, channel, direction, occurred_at, stakeholder_type, wait_start, response_ms, on_time FROM interactions ORDER BY id',
     );
-    return { result, rows: rows.rows.map((r) => Object.values(r).join('|')) };
+    const evaluation = await handle.client.execute(
+      // Stakeholder ids are not seeded: their names are.
+      `SELECT id, thread_key, event, at, note FROM thread_outcomes UNION ALL
+       SELECT r.id, instrument, score, s.name, answered_at FROM survey_responses r LEFT JOIN stakeholders s ON s.id = r.stakeholder_id UNION ALL
+       SELECT c.id, s.name, tone, published_at, clarified_at FROM media_coverage c JOIN stakeholders s ON s.id = c.outlet_stakeholder_id
+       ORDER BY 1`,
+    );
+    return {
+      result,
+      rows: rows.rows.map((r) => Object.values(r).join('|')),
+      evaluation: evaluation.rows.map((r) => Object.values(r).join('|')),
+    };
   } finally {
     handle.close();
   }
@@ -23,6 +34,8 @@ describe('seedDemo', () => {
     const c = await snapshot(12);
     expect(a.rows).toHaveLength(600);
     expect(b.rows).toEqual(a.rows);
+    expect(b.evaluation).toEqual(a.evaluation);
+    expect(a.evaluation.length).toBeGreaterThan(160);
     expect(c.rows).not.toEqual(a.rows);
     expect(a.result.counts.stakeholders).toBeGreaterThanOrEqual(55);
     expect(a.result.users.map((u) => u.role).sort()).toEqual([
@@ -45,5 +58,47 @@ describe('seedDemo', () => {
     expect(statuses).toContain('on_time');
     expect(statuses).toContain('late');
     expect(statuses).toContain('pending');
+  });
+});
+
+describe('seedDemo evaluation records', () => {
+  it('fills purposes, resolved complaints, surveys and coverage', async () => {
+    const handle = await createTestDb();
+    try {
+      const now = Date.UTC(2026, 5, 1, 4, 0, 0);
+      const { counts } = await seedDemo(handle.db, { seed: 7, now, interactions: 1500 });
+      expect(counts.surveys).toBe(120);
+      expect(counts.coverage).toBe(40);
+      expect(counts.threadOutcomes).toBeGreaterThan(10);
+      const q = async (sql: string) => (await handle.client.execute(sql)).rows.map((r) => Object.values(r));
+      const [[withPurpose, all]] = (await q('SELECT count(purpose), count(*) FROM interactions')) as number[][];
+      expect(withPurpose! / all!).toBeGreaterThan(0.5);
+      const events = await q(
+        "SELECT thread_key, group_concat(event, ' ') FROM (SELECT * FROM thread_outcomes ORDER BY at, seq) GROUP BY thread_key",
+      );
+      const histories = new Set(events.map((e) => e[1]));
+      expect(histories).toContain('resolved');
+      expect(histories).toContain('resolved reopened resolved');
+      const [[unresolved]] = (await q(
+        "SELECT count(DISTINCT thread_key) FROM interactions WHERE purpose = 'complaint' AND thread_key NOT IN (SELECT thread_key FROM thread_outcomes)",
+      )) as number[][];
+      expect(unresolved).toBeGreaterThan(0);
+      const surveys = await q(
+        'SELECT instrument, dimension, stakeholder_id IS NULL, stakeholder_type, score, scale FROM survey_responses',
+      );
+      expect(new Set(surveys.map((s) => s[0]))).toEqual(new Set(['csat', 'nps', 'score100']));
+      expect(new Set(surveys.filter((s) => s[0] === 'csat').map((s) => s[1]))).toEqual(
+        new Set(['usability', 'service attitude', 'project delivery']),
+      );
+      expect(surveys.some((s) => s[2] === 1)).toBe(true);
+      expect(surveys.filter((s) => s[0] === 'score100').every((s) => s[3] === 'partner')).toBe(true);
+      expect(surveys.some((s) => s[0] === 'csat' && (s[4] as number) <= 2)).toBe(true);
+      const coverage = await q('SELECT tone, clarified_at IS NOT NULL, outlet_stakeholder_id FROM media_coverage');
+      expect(new Set(coverage.map((c) => c[0]))).toEqual(new Set(['positive', 'neutral', 'negative', null]));
+      expect(coverage.some((c) => c[0] === 'negative' && c[1] === 1)).toBe(true);
+      expect(new Set(coverage.map((c) => c[2])).size).toBeGreaterThan(3);
+    } finally {
+      handle.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { currentPlan } from '../services/plans';
 import { push } from '../services/sync';
 import { DAY, H } from './clock';
 import { closureReasons, demoUsers, type DemoUser } from './data';
+import { seedCoverage, seedOutcomes, seedSurveys } from './evaluation';
 import { createRng, seededUlid, type Rng } from './seeded-random';
 import { seedStakeholders, type SeedStakeholder } from './stakeholders';
 import { generateThreads, type OpenWait, type SeedItem } from './threads';
@@ -17,7 +18,8 @@ import { generateThreads, type OpenWait, type SeedItem } from './threads';
 /*
  * A realistic demo org (Asia/Shanghai, Mon–Fri 09:00–18:00): a manager, an admin, six staff, ~60 stakeholders of
  * every type and tier, ~5,000 interactions over the last six months in every channel, with real thread shapes
- * (most enquiries answered within hours, some late, a few never), follow-ups and "no reply needed" closures.
+ * (most enquiries answered within hours, some late, a few never), follow-ups and "no reply needed" closures, and the
+ * evaluation records: resolved complaints, survey responses and media coverage (evaluation.ts).
  * Everything comes from one seeded PRNG, so a seed gives the same org (relative to `now`).
  */
 
@@ -25,7 +27,15 @@ export interface DemoSeedResult {
   orgId: string;
   orgName: string;
   users: { name: string; email: string; role: Role; token: string }[];
-  counts: { stakeholders: number; interactions: number; followups: number; closures: number };
+  counts: {
+    stakeholders: number;
+    interactions: number;
+    followups: number;
+    closures: number;
+    threadOutcomes: number;
+    surveys: number;
+    coverage: number;
+  };
 }
 
 type SeededUser = DemoUser & { user: AuthUser; token: string };
@@ -158,11 +168,22 @@ export async function seedDemo(
   const stored = await pushInteractions(db, users, items, now);
   const closures = await closeSomeWaits(db, org.id, gen, openWaits, now);
   const followups = await seedFollowups(db, gen, [...staffIdx, managerIdx], stakeholders, now);
+  const threadOutcomes = await seedOutcomes(db, gen, items);
+  const surveys = await seedSurveys(db, gen, stakeholders);
+  const coverage = await seedCoverage(db, gen, stakeholders);
 
   return {
     orgId: org.id,
     orgName,
     users: users.map((u) => ({ name: u.name, email: u.email, role: u.role, token: u.token })),
-    counts: { stakeholders: stakeholders.length, interactions: stored, followups, closures },
+    counts: {
+      stakeholders: stakeholders.length,
+      interactions: stored,
+      followups: followups + surveys.followups,
+      closures,
+      threadOutcomes,
+      surveys: surveys.surveys,
+      coverage,
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { Channel, Source } from '@comms-log/shared';
+import { DEFAULT_PURPOSES, type Channel, type Source, type StakeholderType } from '@comms-log/shared';
 import { DAY, H, inboundTime, nextWorking } from './clock';
 import { channelWeights, inboundLines, outboundLines, subjects } from './data';
 import type { Rng } from './seeded-random';
@@ -21,13 +21,21 @@ interface ThreadGen {
   openWaits: OpenWait[];
 }
 
-/** A thread drawn: with whom, on which channel, logged by which user, its id and the day it starts. */
+/** A thread drawn: with whom, on which channel, logged by which user, its id, the day it starts and what for. */
 interface ThreadStart {
   s: SeedStakeholder;
   channel: Channel;
   userIndex: number;
   threadId: string;
   day: number;
+  purpose: string | null;
+}
+
+/** Most conversations are sorted by one of the default purposes of their stakeholder's type (complaints often). */
+function purposeOf(rng: Rng, type: StakeholderType): string | null {
+  const offered = DEFAULT_PURPOSES.filter((p) => p.stakeholderType === type);
+  if (!offered.length || rng.chance(0.15)) return null;
+  return rng.weighted(offered.map((p): [string, number] => [p.id, p.id === 'complaint' ? 3 : 2]));
 }
 
 /** A call, video meeting or visit: one logged event. */
@@ -59,6 +67,7 @@ function liveEvent(g: ThreadGen, t: ThreadStart): void {
       snippet: null,
       durationMin: channel === 'phone' ? rng.int(3, 40) : rng.int(30, 120),
       note: rng.chance(0.5) ? 'Discussed open points; next steps agreed.' : null,
+      purpose: t.purpose,
     },
   });
 }
@@ -143,6 +152,7 @@ function messageThread(g: ThreadGen, t: ThreadStart): void {
               ? `https://demo.atlassian.net/browse/CS-${rng.int(100, 999)}`
               : null,
         automated,
+        purpose: t.purpose,
       },
     });
     if (automated) break;
@@ -194,7 +204,7 @@ export function generateThreads(
     const channel = rng.weighted(channelWeights(s.type));
     const userIndex = rng.chance(0.8) ? s.ownerIndex : rng.pick(g.staffIdx);
     const threadId = `t${(threadNo++).toString(36)}${rng.int(1000, 9999)}`;
-    const thread = { s, channel, userIndex, threadId, day };
+    const thread = { s, channel, userIndex, threadId, day, purpose: purposeOf(rng, s.type) };
     if (channel === 'phone' || channel === 'video' || channel === 'in_person') liveEvent(g, thread);
     else messageThread(g, thread);
   }
