@@ -71,7 +71,8 @@ describe('seedDemo evaluation records', () => {
       expect(counts.coverage).toBe(40);
       expect(counts.threadOutcomes).toBeGreaterThan(10);
       const q = async (sql: string) => (await handle.client.execute(sql)).rows.map((r) => Object.values(r));
-      const [[withPurpose, all]] = (await q('SELECT count(purpose), count(*) FROM interactions')) as number[][];
+      const first = async (sql: string) => (await q(sql))[0] as number[];
+      const [withPurpose, all] = await first('SELECT count(purpose), count(*) FROM interactions');
       expect(withPurpose! / all!).toBeGreaterThan(0.5);
       const events = await q(
         "SELECT thread_key, group_concat(event, ' ') FROM (SELECT * FROM thread_outcomes ORDER BY at, seq) GROUP BY thread_key",
@@ -79,9 +80,9 @@ describe('seedDemo evaluation records', () => {
       const histories = new Set(events.map((e) => e[1]));
       expect(histories).toContain('resolved');
       expect(histories).toContain('resolved reopened resolved');
-      const [[unresolved]] = (await q(
+      const [unresolved] = await first(
         "SELECT count(DISTINCT thread_key) FROM interactions WHERE purpose = 'complaint' AND thread_key NOT IN (SELECT thread_key FROM thread_outcomes)",
-      )) as number[][];
+      );
       expect(unresolved).toBeGreaterThan(0);
       const surveys = await q(
         'SELECT instrument, dimension, stakeholder_id IS NULL, stakeholder_type, score, scale FROM survey_responses',
