@@ -55,15 +55,14 @@ export type CoverageColumns = ReturnType<typeof coverageColumns>;
 
 /** A stored item as the input that would record it, to check a change against the whole item. */
 export function coverageInputOf(r: MediaCoverageRow): MediaCoverageInput {
-  return {
-    id: r.id,
-    outletStakeholderId: r.outletStakeholderId,
-    title: r.title,
-    url: r.url,
-    publishedAt: toIso(r.publishedAt),
-    tone: r.tone,
-    reach: r.reach ?? undefined,
-    eventTag: r.eventTag ?? undefined,
-    clarifiedAt: toIsoOrNull(r.clarifiedAt) ?? undefined,
-  };
+  const {
+    userId: _by,
+    createdAt: _created,
+    updatedAt: _updated,
+    reach,
+    eventTag,
+    clarifiedAt,
+    ...rest
+  } = toCoverage(r);
+  return { ...rest, reach: reach ?? undefined, eventTag: eventTag ?? undefined, clarifiedAt: clarifiedAt ?? undefined };
 }
