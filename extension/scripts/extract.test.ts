@@ -32,26 +32,59 @@ function runAsync(args: string[]): Promise<{ code: number | null; stdout: string
   });
 }
 
+/** `pnpm extract` as a person types it at the repo root. */
+function runFromRoot(args: string[]) {
+  return spawnSync('pnpm', ['--silent', 'extract', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+}
+
+/** Argument lists that must exit 64 with the usage text. */
+const usageErrors = [
+  [[]],
+  [['myspace', 'x.html']],
+  [['gmail', 'x.html', '--tz']],
+  [['gmail', fixture('gmail', 'inbound-single-unanswered.html'), '--tz', 'Mars/Olympus']],
+  [['gmail', fixture('gmail', 'inbound-single-unanswered.html'), '--now', 'yesterday-ish']],
+  [['gmail', 'does-not-exist.html']],
+];
+
+type PageRun = { page: string; code: number | null; stdout: string; expected: string };
+
+/** Runs the command on every page, a few at a time (each run is its own node process). */
+async function runEach(pages: { site: string; page: string }[]): Promise<PageRun[]> {
+  const results: PageRun[] = [];
+  for (let i = 0; i < pages.length; i += 4) {
+    const chunk = pages.slice(i, i + 4);
+    results.push(
+      ...(await Promise.all(
+        chunk.map(async ({ site, page }) => ({
+          page,
+          ...(await runAsync([site, page])),
+          expected: readFileSync(page.replace(/\.html$/, '.expected.json'), 'utf8'),
+        })),
+      )),
+    );
+  }
+  return results;
+}
+
+/** A copy of a fixture page with the issue summary heading removed, in a fresh temp folder. */
+function pageWithoutSummary(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'extract-'));
+  const html = readFileSync(fixture('jira', 'partner-integration-issue.html'), 'utf8').replace(
+    /<h1 data-testid="issue\.views\.issue-base\.foundation\.summary\.heading"[^>]*>[^<]*<\/h1>/,
+    '',
+  );
+  writeFileSync(join(dir, 'changed.html'), html);
+  return dir;
+}
+
 describe('pnpm extract', () => {
   it('prints exactly the expected capture for every fixture page of every site', async () => {
     const pages = siteIds.flatMap((site) =>
       siteFixtures(site).names.map((name) => ({ site, page: fixture(site, `${name}.html`) })),
     );
     expect(pages.length).toBeGreaterThanOrEqual(15);
-    // A few at a time: each run is its own node process.
-    const results: { page: string; code: number | null; stdout: string; expected: string }[] = [];
-    for (let i = 0; i < pages.length; i += 4) {
-      const chunk = pages.slice(i, i + 4);
-      results.push(
-        ...(await Promise.all(
-          chunk.map(async ({ site, page }) => ({
-            page,
-            ...(await runAsync([site, page])),
-            expected: readFileSync(page.replace(/\.html$/, '.expected.json'), 'utf8'),
-          })),
-        )),
-      );
-    }
+    const results = await runEach(pages);
     for (const r of results) {
       expect(r.code, r.page).toBe(0);
       expect(JSON.parse(r.stdout), r.page).toEqual(JSON.parse(r.expected));
@@ -83,12 +116,7 @@ describe('pnpm extract', () => {
   }, 60_000);
 
   it('exits 2 naming the site and selector key when a required element is missing, without page text', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'extract-'));
-    const html = readFileSync(fixture('jira', 'partner-integration-issue.html'), 'utf8').replace(
-      /<h1 data-testid="issue\.views\.issue-base\.foundation\.summary\.heading"[^>]*>[^<]*<\/h1>/,
-      '',
-    );
-    writeFileSync(join(dir, 'changed.html'), html);
+    const dir = pageWithoutSummary();
     // A relative path resolves against INIT_CWD, where `pnpm extract` was started.
     const { code, stdout, stderr } = run(['jira', 'changed.html'], { INIT_CWD: dir });
     expect(code).toBe(2);
@@ -110,14 +138,7 @@ describe('pnpm extract', () => {
     expect(stderr).toMatch(/no gmail thread/);
   }, 60_000);
 
-  it.each([
-    [[]],
-    [['myspace', 'x.html']],
-    [['gmail', 'x.html', '--tz']],
-    [['gmail', fixture('gmail', 'inbound-single-unanswered.html'), '--tz', 'Mars/Olympus']],
-    [['gmail', fixture('gmail', 'inbound-single-unanswered.html'), '--now', 'yesterday-ish']],
-    [['gmail', 'does-not-exist.html']],
-  ])(
+  it.each(usageErrors)(
     'exits 64 with usage text on %j',
     (args) => {
       const { code, stderr } = run(args);
@@ -129,20 +150,12 @@ describe('pnpm extract', () => {
 
   it('works from the repo root through pnpm, exit codes included', () => {
     const page = 'extension/src/sites/outlook/fixtures/partner-sync-thread.html';
-    const ok = spawnSync('pnpm', ['--silent', 'extract', 'outlook', page], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const ok = runFromRoot(['outlook', page]);
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual(
       JSON.parse(readFileSync(join(repoRoot, page.replace(/\.html$/, '.expected.json')), 'utf8')),
     );
-    const bad = spawnSync('pnpm', ['--silent', 'extract', 'outlook'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const bad = runFromRoot(['outlook']);
     expect(bad.status).toBe(64);
   }, 60_000);
 });

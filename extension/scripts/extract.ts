@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { siteIdSchema, timeZoneSchema, type SiteId } from '@comms-log/shared';
 import { createPageWindow, readFixtureMeta } from '../src/sites/common/fixture-test-kit';
 import { SiteChangedError } from '../src/sites/common/site-changed-error';
+import type { ExtractOptions } from '../src/sites/common/types';
 import { adapters } from '../src/sites/registry';
 
 const usage = `usage: pnpm extract <site> <file.html> [--now ISO] [--tz Area/City] [--url URL]
@@ -52,49 +53,36 @@ function savedFromUrl(html: string): string | null {
   return html.match(/<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/)?.[1] ?? null;
 }
 
-function main(argv: string[]): number {
-  let args: Args;
-  try {
-    args = parseArgs(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    if (err.message) process.stderr.write(`extract: ${err.message}\n`);
-    process.stderr.write(`${usage}\n`);
-    return 64;
-  }
+type Page = { site: SiteId; html: string; opts: ExtractOptions };
 
+/** The page and what extract() needs besides it: flags first, then the page's fixture metas and comments. */
+function loadPage(args: Args): Page {
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), args.file);
   let html: string;
   try {
     html = readFileSync(path, 'utf8');
   } catch (err) {
-    process.stderr.write(`extract: cannot read ${path}: ${(err as Error).message}\n${usage}\n`);
-    return 64;
+    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
   }
 
   const url = args.url ?? readFixtureMeta(html, 'fixture-url') ?? savedFromUrl(html);
-  if (!url || !URL.canParse(url)) {
-    process.stderr.write(`extract: the page names no URL; pass --url <the page's real URL>\n${usage}\n`);
-    return 64;
-  }
+  if (!url || !URL.canParse(url)) throw new UsageError("the page names no URL; pass --url <the page's real URL>");
   const nowText = args.now ?? readFixtureMeta(html, 'fixture-now');
   const now = nowText ? new Date(nowText) : new Date();
-  if (Number.isNaN(now.getTime())) {
-    process.stderr.write(`extract: --now is not an ISO date-time: ${nowText}\n${usage}\n`);
-    return 64;
-  }
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now is not an ISO date-time: ${nowText}`);
   const timeZone =
     args.tz ?? readFixtureMeta(html, 'fixture-timezone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!timeZoneSchema.safeParse(timeZone).success) {
-    process.stderr.write(`extract: unknown time zone ${timeZone}\n${usage}\n`);
-    return 64;
-  }
+  if (!timeZoneSchema.safeParse(timeZone).success) throw new UsageError(`unknown time zone ${timeZone}`);
+  return { site: args.site, html, opts: { url, now, timeZone } };
+}
 
-  const window = createPageWindow(html, url);
+/** Runs the site's adapter on the page and prints the capture; returns the exit code. */
+function printCapture({ site, html, opts }: Page): number {
+  const window = createPageWindow(html, opts.url);
   try {
-    const thread = adapters[args.site].extract(window.document as unknown as Document, { url, now, timeZone });
+    const thread = adapters[site].extract(window.document as unknown as Document, opts);
     if (!thread) {
-      process.stderr.write(`extract: no ${args.site} thread on this page (${url} is not a conversation view)\n`);
+      process.stderr.write(`extract: no ${site} thread on this page (${opts.url} is not a conversation view)\n`);
       return 1;
     }
     process.stdout.write(`${JSON.stringify(thread, null, 2)}\n`);
@@ -111,6 +99,19 @@ function main(argv: string[]): number {
   } finally {
     void window.happyDOM.close();
   }
+}
+
+function main(argv: string[]): number {
+  let page: Page;
+  try {
+    page = loadPage(parseArgs(argv));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    if (err.message) process.stderr.write(`extract: ${err.message}\n`);
+    process.stderr.write(`${usage}\n`);
+    return 64;
+  }
+  return printCapture(page);
 }
 
 process.exitCode = main(process.argv.slice(2));
