@@ -61,39 +61,7 @@ export function CsvPreviewBlock(props: {
             ? t('dashLoadFailed', t('dashCsvPreview'), errorText(t, checkError))
             : t('dashCsvChecking')}
       </p>
-      <div className="dash-table-wrap dash-scroll">
-        <table className="dash-table" aria-label={t('dashCsvPreview')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashCsvLine')}</th>
-              <th scope="col">{t('stakeholderName')}</th>
-              <th scope="col">{t('dashColType')}</th>
-              <th scope="col">{t('dashColTier')}</th>
-              <th scope="col">{t('dashOrganization')}</th>
-              <th scope="col" className="dash-num">
-                {t('dashIdentitiesShort')}
-              </th>
-              <th scope="col">{t('dashCsvCheck')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.slice(0, PREVIEW_ROWS).map((r) => {
-              const v = verdict(r);
-              return (
-                <tr key={r.line}>
-                  <td className="dash-num">{r.line}</td>
-                  <td>{r.values.name}</td>
-                  <td>{r.values.type}</td>
-                  <td>{r.values.tier}</td>
-                  <td>{r.values.organization}</td>
-                  <td className="dash-num">{r.identities}</td>
-                  <td className={v.bad ? 'pg-error' : 'pg-ok'}>{v.text}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <CsvPreviewTable rows={preview.rows.slice(0, PREVIEW_ROWS)} verdict={verdict} />
       {preview.rows.length > PREVIEW_ROWS && (
         <p className="pg-muted">{t('dashCsvMoreRows', preview.rows.length - PREVIEW_ROWS)}</p>
       )}
@@ -109,6 +77,52 @@ export function CsvPreviewBlock(props: {
       </div>
       {bad > 0 && <p className="pg-muted dash-hint">{t('dashCsvBadRowsNote')}</p>}
     </>
+  );
+}
+
+/** The rows as read, each with its verdict. */
+function CsvPreviewTable({
+  rows,
+  verdict,
+}: {
+  rows: PreviewRow[];
+  verdict(r: PreviewRow): { bad: boolean; text: string };
+}) {
+  const { t } = useDashboard();
+  return (
+    <div className="dash-table-wrap dash-scroll">
+      <table className="dash-table" aria-label={t('dashCsvPreview')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashCsvLine')}</th>
+            <th scope="col">{t('stakeholderName')}</th>
+            <th scope="col">{t('dashColType')}</th>
+            <th scope="col">{t('dashColTier')}</th>
+            <th scope="col">{t('dashOrganization')}</th>
+            <th scope="col" className="dash-num">
+              {t('dashIdentitiesShort')}
+            </th>
+            <th scope="col">{t('dashCsvCheck')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const v = verdict(r);
+            return (
+              <tr key={r.line}>
+                <td className="dash-num">{r.line}</td>
+                <td>{r.values.name}</td>
+                <td>{r.values.type}</td>
+                <td>{r.values.tier}</td>
+                <td>{r.values.organization}</td>
+                <td className="dash-num">{r.identities}</td>
+                <td className={v.bad ? 'pg-error' : 'pg-ok'}>{v.text}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
