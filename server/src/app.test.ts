@@ -77,7 +77,7 @@ describe('HTTP app', () => {
   });
 
   it('returns input errors as 400 with the field path, without a stack', async () => {
-    const res = await app.request('/trpc/sync.pull?input=' + encodeURIComponent(JSON.stringify({ cursor: -1 })), {
+    const res = await app.request(`/trpc/sync.pull?input=${encodeURIComponent(JSON.stringify({ cursor: -1 }))}`, {
       headers: bearer(t.staff.token),
     });
     expect(res.status).toBe(400);
