@@ -26,5 +26,3 @@ export const selectors = {
   /** Thread toolbar (Back, Archive, Delete…) above the open thread: where "Log this" goes. Checked 2026-03-10. */
   threadToolbar: '[gh="mtb"] [role="toolbar"]',
 } as const satisfies Record<string, string>;
-
-export type GmailSelectorKey = keyof typeof selectors;

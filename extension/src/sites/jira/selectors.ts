@@ -31,8 +31,6 @@ export const selectors = {
   commentText: '.ak-renderer-document',
 } as const satisfies Record<string, string>;
 
-export type JiraSelectorKey = keyof typeof selectors;
-
 /** The comment's own node, apart from its nested replies: `…ak-comment.<id>` with `-header` and `-body` parts. */
 export function commentNode(id: string): string {
   return `[data-testid="issue-comment-base.ui.comment.ak-comment.${id}"]`;

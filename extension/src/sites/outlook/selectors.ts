@@ -37,5 +37,3 @@ export const selectors = {
   /** Inline reply editor: marks a draft item, which is not a message. Checked 2026-03-10 (from PhishLens notes). */
   draftEditor: '[contenteditable="true"]',
 } as const satisfies Record<string, string>;
-
-export type OutlookSelectorKey = keyof typeof selectors;
