@@ -144,3 +144,18 @@ export const importReportSchema = z.object({
   dryRun: z.boolean(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** The columns of a stakeholder CSV (`directory.importCsv`): `name` and `type` required, multi-values `;`-separated. */
+export const stakeholderCsvColumns = [
+  'name',
+  'type',
+  'tier',
+  'organization',
+  'owner_email',
+  'emails',
+  'domains',
+  'weibo',
+  'jira',
+  'trello',
+  'phones',
+] as const;

@@ -7,6 +7,7 @@ import {
   type IdentityKind,
   type ImportReport,
   type importCsvInputSchema,
+  stakeholderCsvColumns,
 } from '@comms-log/shared';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
@@ -17,20 +18,7 @@ import { nowOf, type ServiceCtx } from '../service-ctx';
 import { anyIdentity, normalizeIdentities } from './identities';
 import { insertStakeholder, writeStakeholder, type StakeholderFields } from './stakeholders';
 
-/** The import's columns; `name` and `type` are required, multi-value columns are `;`-separated. */
-const importColumns = [
-  'name',
-  'type',
-  'tier',
-  'organization',
-  'owner_email',
-  'emails',
-  'domains',
-  'weibo',
-  'jira',
-  'trello',
-  'phones',
-] as const;
+const importColumns = stakeholderCsvColumns;
 type Column = (typeof importColumns)[number];
 
 const identityColumns: [Column, IdentityKind][] = [

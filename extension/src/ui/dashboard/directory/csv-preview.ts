@@ -1,19 +1,7 @@
-import { CsvParseError, parseCsv, stakeholderTypes } from '@comms-log/shared';
+import { CsvParseError, parseCsv, stakeholderCsvColumns, stakeholderTypes } from '@comms-log/shared';
 
-/** The columns `directory.importCsv` reads (server/src/services/directory/import.ts); multi-values split by ";". */
-export const importColumns = [
-  'name',
-  'type',
-  'tier',
-  'organization',
-  'owner_email',
-  'emails',
-  'domains',
-  'weibo',
-  'jira',
-  'trello',
-  'phones',
-] as const;
+/** The columns `directory.importCsv` reads; multi-values split by ";". */
+export const importColumns = stakeholderCsvColumns;
 
 export type PreviewProblem =
   | { kind: 'unreadable'; line: number; message: string }
