@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { identityKinds, stakeholderTypes, type IdentityKind, type StakeholderType } from '@comms-log/shared';
-import { reportFormat } from '../../../lib/report/tables';
+import { identityKinds, type IdentityKind, type StakeholderType } from '@comms-log/shared';
 import { identityKindKey } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import type { StakeholderDraft } from './stakeholder-draft';
+import { StakeholderTypeOptions, UserOptions } from '../select-options';
 
 type Set = <K extends keyof StakeholderDraft>(k: K, v: StakeholderDraft[K]) => void;
 
 /** Name, organisation, type, tier, owner, the cadence override and whether the stakeholder is active. */
 export function StakeholderFields({ draft: d, set }: { draft: StakeholderDraft; set: Set }) {
-  const { t, lang, users } = useDashboard();
-  const f = reportFormat(lang);
+  const { t } = useDashboard();
   return (
     <>
       <div className="pg-row">
@@ -32,11 +31,7 @@ export function StakeholderFields({ draft: d, set }: { draft: StakeholderDraft; 
         <div className="pg-field">
           <label htmlFor="dir-type">{t('dashColType')}</label>
           <select id="dir-type" value={d.type} onChange={(e) => set('type', e.target.value as StakeholderType)}>
-            {stakeholderTypes.map((x) => (
-              <option key={x} value={x}>
-                {f.type(x)}
-              </option>
-            ))}
+            <StakeholderTypeOptions />
           </select>
         </div>
         <div className="pg-field">
@@ -47,11 +42,7 @@ export function StakeholderFields({ draft: d, set }: { draft: StakeholderDraft; 
           <label htmlFor="dir-owner">{t('dashColOwner')}</label>
           <select id="dir-owner" value={d.ownerUserId} onChange={(e) => set('ownerUserId', e.target.value)}>
             <option value="">{t('dashNoOwner')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <UserOptions />
           </select>
         </div>
       </div>

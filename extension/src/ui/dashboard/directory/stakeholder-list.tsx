@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { stakeholderTypes, type Stakeholder, type StakeholderType } from '@comms-log/shared';
+import type { Stakeholder, StakeholderType } from '@comms-log/shared';
 import { reportFormat } from '../../../lib/report/tables';
 import { identityKindKey } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { useApiQuery } from '../use-api-query';
+import { StakeholderTypeOptions } from '../select-options';
 
 export const PAGE = 50;
 
@@ -42,8 +43,7 @@ export function StakeholderSearch({
   filter: ListFilter;
   onChoose(c: Partial<ListFilter>): void;
 }) {
-  const { t, lang } = useDashboard();
-  const f = reportFormat(lang);
+  const { t } = useDashboard();
   return (
     <search>
       <form className="dash-bar" onSubmit={(e) => e.preventDefault()}>
@@ -64,11 +64,7 @@ export function StakeholderSearch({
             onChange={(e) => onChoose({ type: e.target.value as StakeholderType | '' })}
           >
             <option value="">{t('dashAll')}</option>
-            {stakeholderTypes.map((x) => (
-              <option key={x} value={x}>
-                {f.type(x)}
-              </option>
-            ))}
+            <StakeholderTypeOptions />
           </select>
         </div>
         <label className="dash-inline">

@@ -3,6 +3,7 @@ import { formatRelative, type MessageKey } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
 import { FigureButton } from '../figure-button';
+import { UserOptions } from '../select-options';
 
 export const PAGE = 50;
 
@@ -57,11 +58,7 @@ export function CadenceFilters(props: {
           >
             <option value={ANY_OWNER}>{t('dashAll')}</option>
             <option value={NO_OWNER}>{t('dashNoOwner')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <UserOptions />
           </select>
         </div>
       )}

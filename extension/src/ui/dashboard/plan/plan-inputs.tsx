@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { channels, stakeholderTypes, type Channel, type StakeholderType } from '@comms-log/shared';
+import { channels, type Channel, type StakeholderType } from '@comms-log/shared';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
+import { StakeholderTypeOptions } from '../select-options';
 
 /** A stakeholder type; with `any`, also "any type" (null). */
 export function TypeSelect<A extends boolean = false>(props: {
@@ -20,11 +21,7 @@ export function TypeSelect<A extends boolean = false>(props: {
       onChange={(e) => props.onChange((e.target.value || null) as V)}
     >
       {props.any && <option value="">{f.t('dashAnyType')}</option>}
-      {stakeholderTypes.map((x) => (
-        <option key={x} value={x}>
-          {f.type(x)}
-        </option>
-      ))}
+      <StakeholderTypeOptions />
     </select>
   );
 }
