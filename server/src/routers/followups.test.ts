@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
-import { createStakeholder } from '../services/directory/stakeholders';
-import { createTestOrg, freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
+import {
+  createTestOrg,
+  freshOrgPerTest,
+  interactionData,
+  pushAccepted,
+  testStakeholder,
+  type TestOrg,
+} from '../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
@@ -19,19 +25,7 @@ const lateUrl = 'https://mail.google.com/mail/u/0/#inbox/late';
 /** One late customer email, one partner past cadence, one due reminder (for Sam); a late wait for Tao too. */
 async function seed() {
   const stakeholder = (name: string, type: 'customer' | 'partner', ownerUserId: string) =>
-    createStakeholder(
-      { db: handle.db, user: t.admin.user, now: created },
-      {
-        name,
-        type,
-        tier: 'standard',
-        organization: null,
-        ownerUserId,
-        cadenceOverride: null,
-        active: true,
-        identities: [],
-      },
-    );
+    testStakeholder(handle, t, created, name, { type, ownerUserId });
   const acme = await stakeholder('Acme', 'customer', t.staff.user.id);
   const partner = await stakeholder('Pangu Partners', 'partner', t.staff.user.id);
   const other = await stakeholder('Tao Customer', 'customer', t.staff2.user.id);
@@ -127,19 +121,7 @@ describe('followups.overdue', () => {
 
   it("runs a never-contacted stakeholder's cadence from its creation, and sends that createdAt to clients", async () => {
     // Created on 1 January, renamed later, never contacted: a customer (30 days) was due by 31 January.
-    const quiet = await createStakeholder(
-      { db: handle.db, user: t.admin.user, now: created },
-      {
-        name: 'Quiet Co',
-        type: 'customer',
-        tier: 'standard',
-        organization: null,
-        ownerUserId: t.staff.user.id,
-        cadenceOverride: null,
-        active: true,
-        identities: [],
-      },
-    );
+    const quiet = await testStakeholder(handle, t, created, 'Quiet Co');
     const renamed = await t.manager.caller.directory.update({ id: quiet.id, name: 'Quiet Co Ltd' });
     const createdAt = new Date(created).toISOString();
     expect(renamed.createdAt).toBe(createdAt);

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
-import { createStakeholder } from '../services/directory/stakeholders';
+import type { StakeholderFields } from '../services/directory/stakeholders';
 import { rollUpTotals } from '../services/metrics/totals';
-import { createTestOrg, freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../testing/test-org';
+import {
+  createTestOrg,
+  freshOrgPerTest,
+  interactionData,
+  pushAccepted,
+  testStakeholder,
+  type TestOrg,
+} from '../testing/test-org';
 
 const H = 3_600_000;
 
@@ -255,21 +262,8 @@ describe('metrics.totals', () => {
 describe('metrics.coverage', () => {
   it('counts active stakeholders per type within cadence, due and overdue, from our last contact', async () => {
     const created = Date.parse('2026-01-01T00:00:00+08:00');
-    const mk = (name: string, type: 'customer' | 'partner', over: Record<string, unknown> = {}) =>
-      createStakeholder(
-        { db: handle.db, user: t.admin.user, now: created },
-        {
-          name,
-          type,
-          tier: 'standard',
-          organization: null,
-          ownerUserId: t.staff.user.id,
-          cadenceOverride: null,
-          active: true,
-          ...over,
-          identities: [],
-        },
-      );
+    const mk = (name: string, type: 'customer' | 'partner', over: Partial<StakeholderFields> = {}) =>
+      testStakeholder(handle, t, created, name, { type, ...over });
     const fresh = await mk('Fresh Co', 'customer');
     const cooling = await mk('Cooling Co', 'customer');
     const cold = await mk('Cold Co', 'customer');

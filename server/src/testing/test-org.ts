@@ -7,6 +7,7 @@ import { createCaller } from '../routers/_app';
 import { issueToken, type AuthUser } from '../auth/tokens';
 import { createOrg } from '../services/org/orgs';
 import { createUser } from '../services/org/users';
+import { createStakeholder, type StakeholderFields } from '../services/directory/stakeholders';
 
 /** A fresh in-memory libSQL database with the migrations applied. */
 export async function createTestDb(): Promise<DbHandle> {
@@ -61,6 +62,33 @@ export function freshOrgPerTest(use: (handle: DbHandle, org: TestOrg) => void): 
     use(handle, await createTestOrg(handle));
   });
   afterEach(() => handle?.close());
+}
+
+/**
+ * Test files only: a stakeholder created by the org's admin at `createdAt` (coverage counts it from then): an
+ * active customer of the standard tier, owned by the staff member, with no identities unless `over` says otherwise.
+ */
+export function testStakeholder(
+  handle: DbHandle,
+  org: TestOrg,
+  createdAt: number,
+  name: string,
+  over: Partial<StakeholderFields> = {},
+) {
+  return createStakeholder(
+    { db: handle.db, user: org.admin.user, now: createdAt },
+    {
+      name,
+      type: 'customer',
+      tier: 'standard',
+      organization: null,
+      ownerUserId: org.staff.user.id,
+      cadenceOverride: null,
+      active: true,
+      ...over,
+      identities: [],
+    },
+  );
 }
 
 /** A valid interaction input with sensible defaults. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client';
-import { createStakeholder, type StakeholderFields } from '../directory/stakeholders';
-import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../../testing/test-org';
+import type { StakeholderFields } from '../directory/stakeholders';
+import {
+  createTestOrg,
+  freshOrgPerTest,
+  interactionData,
+  testStakeholder,
+  upsert,
+  type TestOrg,
+} from '../../testing/test-org';
 
 let handle: DbHandle;
 let t: TestOrg;
@@ -16,21 +23,7 @@ const created = Date.parse('2026-01-01T00:00:00+08:00');
 const iso = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 async function seed() {
-  const mk = (name: string, over: Partial<StakeholderFields> = {}) =>
-    createStakeholder(
-      { db: handle.db, user: t.admin.user, now: created },
-      {
-        name,
-        type: 'customer',
-        tier: 'standard',
-        organization: null,
-        ownerUserId: t.staff.user.id,
-        cadenceOverride: null,
-        active: true,
-        ...over,
-        identities: [],
-      },
-    );
+  const mk = (name: string, over: Partial<StakeholderFields> = {}) => testStakeholder(handle, t, created, name, over);
   const s = {
     fresh: await mk('Fresh Co'),
     cooling: await mk('Cooling Co'),
