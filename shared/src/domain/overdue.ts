@@ -66,8 +66,8 @@ export type ComputeOverdueInput = {
 const rank = { late: 0, overdue: 1, reminder: 2, due_soon: 3, due: 4 } as const;
 
 type RankedItem = { rank: number; time: number; item: OverdueItem };
-/** The list as it is built: items with their sort keys, and the counts by kind and state. */
-type ListBuilder = { ranked: RankedItem[]; counts: OverdueResult['counts'] };
+/** The list as it is built: items with their sort keys. */
+type ListBuilder = { ranked: RankedItem[] };
 /** What every part of the list reads: whose list, as of when, what is snoozed, and who is who. */
 type ListScope = {
   plan: Plan;
@@ -109,16 +109,25 @@ export function computeOverdue(input: ComputeOverdueInput): OverdueResult {
     stakeholderById: new Map(input.stakeholders.map((s) => [s.id, s])),
     interactionById: new Map(interactions.map((i) => [i.id, i])),
   };
-  const list: ListBuilder = {
-    ranked: [],
-    counts: { late: 0, dueSoon: 0, cadenceOverdue: 0, cadenceDue: 0, reminders: 0 },
-  };
+  const list: ListBuilder = { ranked: [] };
   const contacts = cadenceContacts(interactions, answeredInboundIds(waits, asOfMs), forUserId);
   addWaits(list, scope, waits);
   addCadence(list, scope, input.stakeholders, contacts);
   addReminders(list, scope, input.followups);
   list.ranked.sort(byUrgency);
-  return { items: list.ranked.map((r) => r.item), counts: list.counts };
+  const items = list.ranked.map((r) => r.item);
+  return { items, counts: countOverdueItems(items) };
+}
+
+/** The counts of a list by kind and state (the badge and digest read them; an offline list recounts after edits). */
+export function countOverdueItems(items: readonly OverdueItem[]): OverdueResult['counts'] {
+  const counts = { late: 0, dueSoon: 0, cadenceOverdue: 0, cadenceDue: 0, reminders: 0 };
+  for (const i of items) {
+    if (i.kind === 'wait') i.state === 'late' ? counts.late++ : counts.dueSoon++;
+    else if (i.kind === 'cadence') i.state === 'overdue' ? counts.cadenceOverdue++ : counts.cadenceDue++;
+    else counts.reminders++;
+  }
+  return counts;
 }
 
 /** The snoozes that apply to the list (a user's own, or anyone's in the team list): latest `untilMs` by `kind:id`. */
@@ -149,8 +158,6 @@ function addWaits(list: ListBuilder, scope: ListScope, waits: readonly Wait[]): 
     if (!hasDeadline(w)) continue;
     const state = listedWaitState(scope, w);
     if (state === null || isSnoozed(scope, 'wait', w.startId)) continue;
-    if (state === 'late') list.counts.late++;
-    else list.counts.dueSoon++;
     list.ranked.push({ rank: rank[state], time: w.startMs, item: waitItem(scope, w, state) });
   }
 }
@@ -261,8 +268,6 @@ function addCadence(
     if (rules.length === 0) continue;
     const { state, worst } = cadenceStatus(contacts.byStakeholder.get(s.id) ?? [], rules, scope.asOfMs, s.createdAtMs);
     if (state === 'ok' || !worst || isSnoozed(scope, 'cadence', s.id)) continue;
-    if (state === 'overdue') list.counts.cadenceOverdue++;
-    else list.counts.cadenceDue++;
     list.ranked.push({ rank: rank[state], time: worst.dueByMs, item: cadenceItem(scope, s, state, worst) });
   }
 }
@@ -297,7 +302,6 @@ function addReminders(list: ListBuilder, scope: ListScope, followups: readonly O
     if (f.status !== 'open' || f.dueAtMs > endOfDay) continue;
     if (forUserId !== null && f.userId !== forUserId) continue;
     if ((f.snoozedUntilMs !== null && f.snoozedUntilMs > asOfMs) || isSnoozed(scope, 'followup', f.id)) continue;
-    list.counts.reminders++;
     list.ranked.push({
       rank: rank.reminder,
       time: f.dueAtMs,

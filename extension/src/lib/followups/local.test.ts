@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlan } from '@comms-log/shared/domain';
+import { countOverdueItems, defaultPlan } from '@comms-log/shared/domain';
 import type { InteractionData } from '@comms-log/shared';
 import {
   computeLocalOverdue,
-  countItems,
   groupItems,
   withoutActedOn,
   type FollowupActionRow,
@@ -278,7 +277,7 @@ describe('withoutActedOn', () => {
     ];
     const r = withoutActedOn(server, actions, NOW);
     expect(keys(r)).toEqual(['cadence:P1:overdue']);
-    expect(r.counts).toEqual(countItems(r.items));
+    expect(r.counts).toEqual(countOverdueItems(r.items));
     expect(r.counts.late).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { computeOverdue, pairWaits, type Wait } from '@comms-log/shared/domain';
+import { computeOverdue, countOverdueItems, pairWaits, type Wait } from '@comms-log/shared/domain';
 import type {
   OverdueFollowup,
   OverdueInteraction,
@@ -241,16 +241,5 @@ export function withoutActedOn(
   }
   if (hidden.size === 0) return result;
   const items = result.items.filter((i) => !hidden.has(itemKey(i)));
-  return { items, counts: countItems(items) };
-}
-
-/** The counts of a list, as `computeOverdue` reports them. */
-export function countItems(items: readonly OverdueItem[]): OverdueResult['counts'] {
-  const counts = { late: 0, dueSoon: 0, cadenceOverdue: 0, cadenceDue: 0, reminders: 0 };
-  for (const i of items) {
-    if (i.kind === 'wait') i.state === 'late' ? counts.late++ : counts.dueSoon++;
-    else if (i.kind === 'cadence') i.state === 'overdue' ? counts.cadenceOverdue++ : counts.cadenceDue++;
-    else counts.reminders++;
-  }
-  return counts;
+  return { items, counts: countOverdueItems(items) };
 }
