@@ -7,6 +7,7 @@ export const org = {
   name: 'Northwind Robotics',
   admin: { name: 'Chen Jing', email: 'chen.jing@northwind-robotics.com' },
   staff: { name: 'Li Wei', email: 'li.wei@northwind-robotics.com' },
+  manager: { name: 'Zhou Min', email: 'zhou.min@northwind-robotics.com' },
 } as const;
 
 const tokenIn = (what: string, out: string): string => {
@@ -15,15 +16,31 @@ const tokenIn = (what: string, out: string): string => {
   return token;
 };
 
+/** Creates one of the org's users through the CLI and issues their token. */
+async function userWithToken(databaseUrl: string, who: { name: string; email: string }, role: string): Promise<string> {
+  await runCli(databaseUrl, [
+    'user:create',
+    '--org',
+    org.name,
+    '--email',
+    who.email,
+    '--name',
+    who.name,
+    '--role',
+    role,
+  ]);
+  return tokenIn('token:create', await runCli(databaseUrl, ['token:create', '--user', who.email]));
+}
+
 /**
- * Through the server's own CLI: the org and its admin, with `staff` also Li Wei (staff) and a token each, and the
- * stakeholders of `stakeholderCsv` (rows under the CLI's import header), checked to import without errors; their
- * ids in the rows' order.
+ * Through the server's own CLI: the org and its admin, with `staff` also Li Wei (staff), with `manager` also
+ * Zhou Min (manager), a token each, and the stakeholders of `stakeholderCsv` (rows under the CLI's import
+ * header), checked to import without errors; their ids in the rows' order.
  */
 export async function provisionOrg(
   databaseUrl: string,
-  opts: { dir: string; staff?: boolean; stakeholderCsv: string[] },
-): Promise<{ adminToken: string; staffToken: string | null; stakeholderIds: string[] }> {
+  opts: { dir: string; staff?: boolean; manager?: boolean; stakeholderCsv: string[] },
+): Promise<{ adminToken: string; staffToken: string | null; managerToken: string | null; stakeholderIds: string[] }> {
   const created = await runCli(databaseUrl, [
     'org:create',
     '--name',
@@ -36,21 +53,8 @@ export async function provisionOrg(
     org.admin.name,
   ]);
   const adminToken = tokenIn('org:create', created);
-  let staffToken: string | null = null;
-  if (opts.staff) {
-    await runCli(databaseUrl, [
-      'user:create',
-      '--org',
-      org.name,
-      '--email',
-      org.staff.email,
-      '--name',
-      org.staff.name,
-      '--role',
-      'staff',
-    ]);
-    staffToken = tokenIn('token:create', await runCli(databaseUrl, ['token:create', '--user', org.staff.email]));
-  }
+  const staffToken = opts.staff ? await userWithToken(databaseUrl, org.staff, 'staff') : null;
+  const managerToken = opts.manager ? await userWithToken(databaseUrl, org.manager, 'manager') : null;
   const csv = join(opts.dir, 'stakeholders.csv');
   writeFileSync(
     csv,
@@ -63,5 +67,5 @@ export async function provisionOrg(
   if (!imported.includes(expected)) throw new Error(`import:stakeholders did not report "${expected}":\n${imported}`);
   // "row 2: created (<id>)", in the file's order.
   const stakeholderIds = [...imported.matchAll(/row \d+: created \(([^)]+)\)/g)].map((m) => m[1]!);
-  return { adminToken, staffToken, stakeholderIds };
+  return { adminToken, staffToken, managerToken, stakeholderIds };
 }

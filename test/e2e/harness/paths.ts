@@ -5,4 +5,6 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 export const extensionDir = resolve(repoRoot, 'extension/.output/chrome-mv3');
 export const serverDir = resolve(repoRoot, 'server');
 export const siteFixturesDir = (site: string) => resolve(repoRoot, 'extension/src/sites', site, 'fixtures');
+/** Pages the e2e tests serve that are not a site adapter's fixtures (a news article, say). */
+export const e2eFixturesDir = resolve(repoRoot, 'test/e2e/fixtures');
 export const artifactsDir = resolve(repoRoot, 'test/artifacts');
