@@ -7,11 +7,13 @@ import { matchHandle } from '../lib/capture/match-handle';
 import { setupFollowups } from '../lib/followups/background';
 import type { FollowupsService } from '../lib/followups/service';
 import { handleMessages, type MessageHandlers } from '../lib/messages';
+import { enqueueCoverage } from '../lib/outbox/coverage';
 import { searchStakeholders, stakeholderSummary } from '../lib/outbox/directory';
 import { CommsLogDb } from '../lib/outbox/local-db';
 import { outboxRows } from '../lib/outbox/queue';
 import { discardRejected, rejectedItems, retryRejected } from '../lib/outbox/rejected';
 import { createDexieSyncStore } from '../lib/outbox/sync-store';
+import { enqueueThreadOutcome, threadOutcomeStates } from '../lib/outbox/thread-outcomes';
 import { threadStatus } from '../lib/outbox/thread-status';
 import { neverLogMineItem, orgSettingsItem, syncStatusItem, whoamiItem } from '../lib/storage-items';
 import type { SyncClock } from '../lib/sync/backoff';
@@ -74,6 +76,29 @@ function captureHandlers(
     'thread-status': ({ threadKey }) => threadStatus(db, threadKey),
     async 'search-stakeholders'({ text, limit }) {
       return (await searchStakeholders(db, text, limit)).map(stakeholderSummary);
+    },
+  };
+}
+
+/** Resolves, reopens and coverage items: the pages checked them (outbox/evaluation-requests.ts), the outbox keeps them. */
+function evaluationHandlers(
+  db: CommsLogDb,
+  queued: () => Promise<void>,
+): Pick<MessageHandlers, 'outcome-queue' | 'outcome-states' | 'coverage-queue'> {
+  const ulid = monotonicFactory();
+  return {
+    async 'outcome-queue'({ data }) {
+      const id = ulid();
+      await enqueueThreadOutcome(db, id, data);
+      await queued();
+      const states = await threadOutcomeStates(db, [data.threadKey]);
+      return { id, state: states[data.threadKey]! };
+    },
+    'outcome-states': ({ threadKeys }) => threadOutcomeStates(db, threadKeys.slice(0, 200)),
+    async 'coverage-queue'({ data }) {
+      await enqueueCoverage(db, data);
+      await queued();
+      return { id: data.id };
     },
   };
 }
@@ -161,6 +186,7 @@ export default defineBackground(() => {
   handleMessages({
     ...followups.handlers,
     ...captureHandlers(db, store, queued),
+    ...evaluationHandlers(db, queued),
     ...syncHandlers(db, engine, syncSoon, followups.service),
   });
   keepSyncing(syncSoon);

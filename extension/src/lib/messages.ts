@@ -1,11 +1,20 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { CapturedThread, Channel, Direction, HandleRef, StakeholderType } from '@comms-log/shared';
+import type {
+  CapturedThread,
+  Channel,
+  Direction,
+  HandleRef,
+  MediaCoverageData,
+  StakeholderType,
+  ThreadOutcomeData,
+} from '@comms-log/shared';
 import { ApiError, toStoredError, type StoredError } from './api/error';
 import type { FollowupActionRequest } from './followups/local';
 import type { TeamUser } from './followups/storage-items';
 import type { TeamListResult } from './followups/service';
 import type { StakeholderSummary } from './outbox/directory';
 import type { RejectedItem } from './outbox/rejected';
+import type { ThreadOutcomeState } from './outbox/thread-outcomes';
 import type { ThreadStatus } from './outbox/thread-status';
 import type { SyncOutcome, SyncStatus } from './sync/status';
 
@@ -67,6 +76,15 @@ export type MessageMap = {
   'rej-retry': { req: { keys: string[] | null }; res: { retried: number } };
   /** One refused change dropped from the outbox (and from the local copy when only it had the record). */
   'rej-discard': { req: { key: string }; res: { discarded: boolean } };
+  /**
+   * A resolve or reopen queued through the outbox (offline-first), then a sync; send it with
+   * `queueThreadOutcome` (outbox/evaluation-requests.ts), which checks it first. Answers the thread's new state.
+   */
+  'outcome-queue': { req: { data: ThreadOutcomeData }; res: { id: string; state: ThreadOutcomeState } };
+  /** Each thread's resolved state from the outcomes queued or synced in this browser. */
+  'outcome-states': { req: { threadKeys: string[] }; res: Record<string, ThreadOutcomeState> };
+  /** A media coverage item queued through the outbox, then a sync; send it with `queueCoverage`. */
+  'coverage-queue': { req: { data: MediaCoverageData }; res: { id: string } };
 };
 export type MessageType = keyof MessageMap;
 

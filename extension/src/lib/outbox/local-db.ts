@@ -1,11 +1,18 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Followup, FollowupData, Interaction, InteractionData, Stakeholder } from '@comms-log/shared';
+import type {
+  Followup,
+  FollowupData,
+  Interaction,
+  InteractionData,
+  Stakeholder,
+  ThreadOutcomeData,
+} from '@comms-log/shared';
 
 /** One queued change. `seq` orders the outbox; `key` (`<entity>:<id>`) keeps one row per record. */
 export type OutboxRow = {
   seq?: number;
   key: string;
-  entity: 'interaction' | 'followup' | 'stakeholder';
+  entity: 'interaction' | 'followup' | 'stakeholder' | 'thread_outcome' | 'coverage';
   op: 'upsert' | 'delete';
   id: string;
   data: unknown;
@@ -43,6 +50,12 @@ export type LocalStakeholder = Omit<Stakeholder, 'createdAt'> & {
   pending: boolean;
 };
 
+/**
+ * A resolve or reopen made here. Pull does not send outcomes (docs/sync.md "Pull"), so the local state of a
+ * thread is what this browser queued: kept after it synced, dropped when a refused one is discarded.
+ */
+export type LocalThreadOutcome = ThreadOutcomeData & { id: string; queuedAt: string; pending: boolean };
+
 type MetaRow = { key: string; value: unknown };
 
 /** The extension's IndexedDB database: the outbox and the local copy it is written with (docs/sync.md). */
@@ -52,6 +65,7 @@ export class CommsLogDb extends Dexie {
   stakeholders!: EntityTable<LocalStakeholder, 'id'>;
   followups!: EntityTable<LocalFollowup, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  threadOutcomes!: EntityTable<LocalThreadOutcome, 'id'>;
 
   constructor(name = 'comms-log') {
     super(name);
@@ -62,5 +76,6 @@ export class CommsLogDb extends Dexie {
       followups: 'id, dueAt, status',
       meta: 'key',
     });
+    this.version(2).stores({ threadOutcomes: 'id, threadKey' });
   }
 }

@@ -10,7 +10,8 @@ import type { PendingStakeholder } from '../sync/passes';
 import { LOCAL_STAKEHOLDER_PREFIX, toLocalStakeholder } from './directory';
 import type { CommsLogDb, LocalStakeholder, OutboxRow } from './local-db';
 
-function outboxRow(
+/** A pending upsert, one row per record (`<entity>:<id>`). */
+export function outboxRow(
   entity: OutboxRow['entity'],
   id: string,
   data: unknown,
@@ -179,11 +180,12 @@ export async function rejectStakeholder(db: CommsLogDb, localId: string, reason:
 }
 
 function toPushItem(row: OutboxRow): PushItem {
-  if (row.op === 'delete')
-    return { op: 'delete', entity: row.entity === 'followup' ? 'followup' : 'interaction', id: row.id };
-  return row.entity === 'followup'
-    ? { op: 'upsert', entity: 'followup', id: row.id, data: row.data }
-    : { op: 'upsert', entity: 'interaction', id: row.id, data: row.data };
+  const { entity, id } = row;
+  // pendingPush leaves stakeholders out: they are created through directory.create first.
+  if (entity === 'stakeholder') throw new Error('a stakeholder is created, not pushed');
+  if (row.op === 'upsert') return { op: 'upsert', entity, id, data: row.data };
+  if (entity === 'thread_outcome') throw new Error('a conversation outcome is recorded once, never deleted');
+  return { op: 'delete', entity, id };
 }
 
 /** Up to `limit` pending items, oldest first, none naming a stakeholder still to be created. */
@@ -199,9 +201,12 @@ export async function pendingPush(db: CommsLogDb, limit: number): Promise<PushIt
 /** Applied items leave the outbox (merged ones take the kept id locally); refused ones stay with the reason. */
 export async function applyPushResult(db: CommsLogDb, sent: readonly PushItem[], result: PushResult): Promise<void> {
   const rejected = new Map(result.rejected.map((r) => [r.id, r.reason]));
-  await db.transaction('rw', db.outbox, db.interactions, db.followups, async () => {
+  await db.transaction('rw', db.outbox, db.interactions, db.followups, db.threadOutcomes, async () => {
     for (const a of result.applied) {
       await db.outbox.where('key').equals(`${a.entity}:${a.id}`).delete();
+      if (a.entity === 'thread_outcome') await db.threadOutcomes.update(a.id, { pending: false });
+      // Coverage has no local copy (pull does not send it): leaving the outbox is all.
+      if (a.entity === 'thread_outcome' || a.entity === 'coverage') continue;
       const table = a.entity === 'interaction' ? db.interactions : db.followups;
       const local = await table.get(a.id);
       if (!local) continue;

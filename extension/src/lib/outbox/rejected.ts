@@ -1,4 +1,10 @@
-import type { FollowupData, InteractionData, StakeholderInput } from '@comms-log/shared';
+import type {
+  FollowupData,
+  InteractionData,
+  MediaCoverageData,
+  StakeholderInput,
+  ThreadOutcomeData,
+} from '@comms-log/shared';
 import type { CommsLogDb, OutboxRow } from './local-db';
 import { outboxRows, withStakeholder } from './queue';
 
@@ -18,6 +24,8 @@ export type RejectedItem = {
   };
   followup?: { note: string; dueAt: string };
   stakeholder?: { name: string };
+  outcome?: Pick<ThreadOutcomeData, 'threadKey' | 'event' | 'at'>;
+  coverage?: { title: string };
 };
 
 function describeRejected(row: OutboxRow): RejectedItem {
@@ -41,6 +49,11 @@ function describeRejected(row: OutboxRow): RejectedItem {
   } else if (row.entity === 'followup') {
     const d = row.data as FollowupData;
     item.followup = { note: d.note ?? '', dueAt: d.dueAt };
+  } else if (row.entity === 'thread_outcome') {
+    const d = row.data as ThreadOutcomeData;
+    item.outcome = { threadKey: d.threadKey, event: d.event, at: d.at };
+  } else if (row.entity === 'coverage') {
+    item.coverage = { title: (row.data as MediaCoverageData).title };
   } else {
     item.stakeholder = { name: (row.data as StakeholderInput).name };
   }
@@ -103,7 +116,8 @@ async function discardStakeholder(db: CommsLogDb, id: string): Promise<void> {
  * Returns false when the key is not a refused change (it may have synced meanwhile).
  */
 export async function discardRejected(db: CommsLogDb, key: string): Promise<boolean> {
-  return db.transaction('rw', db.outbox, db.interactions, db.followups, db.stakeholders, async () => {
+  const tables = [db.outbox, db.interactions, db.followups, db.stakeholders, db.threadOutcomes];
+  return db.transaction('rw', tables, async () => {
     const row = await db.outbox.where('key').equals(key).first();
     if (row?.status !== 'rejected') return false;
     await db.outbox.delete(row.seq!);
@@ -111,6 +125,9 @@ export async function discardRejected(db: CommsLogDb, key: string): Promise<bool
       await discardStakeholder(db, row.id);
       return true;
     }
+    // An outcome is recorded once, so a refused one never reached the server; coverage has no local copy.
+    if (row.entity === 'thread_outcome') await db.threadOutcomes.delete(row.id);
+    if (row.entity === 'thread_outcome' || row.entity === 'coverage') return true;
     const table = row.entity === 'interaction' ? db.interactions : db.followups;
     const local = await table.get(row.id);
     if (!local) return true;
