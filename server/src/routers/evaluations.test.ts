@@ -69,7 +69,7 @@ describe('evaluations.recordSurvey', () => {
     const f = followups[0]!;
     expect(f).toMatchObject({ id: res.followupId, userId: t.staff2.user.id, stakeholderId: acme.id, status: 'open' });
     expect(f.note).toBe('Low CSAT: 2/5 from Acme (service attitude): follow up.');
-    const oneWorkingDay = (at: number) => deadlineFor(at, { value: 1, unit: 'working_days' }, defaultPlan.calendar);
+    const oneWorkingDay = (at: number) => deadlineFor(at, { value: 1, unit: 'working_days' }, defaultPlan.calendar)!;
     expect(Date.parse(f.dueAt)).toBeGreaterThanOrEqual(oneWorkingDay(before));
     expect(Date.parse(f.dueAt)).toBeLessThanOrEqual(oneWorkingDay(Date.now()));
 

@@ -7,6 +7,7 @@ export * from './percentiles';
 export * from './cadence';
 export * from './overdue';
 export * from './csv';
+export * from './text-encoding';
 export * from './evaluation/ratio';
 export * from './evaluation/period';
 export * from './evaluation/group';

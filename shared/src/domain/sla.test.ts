@@ -51,6 +51,11 @@ describe('durationSpecMs', () => {
     expect(isWorkingDuration({ value: 1, unit: 'hours' })).toBe(false);
     expect(isWorkingDuration({ value: 1, unit: 'working_days' })).toBe(true);
   });
+
+  it('gives whole milliseconds, as instants are stored', () => {
+    expect(durationSpecMs({ value: 1.0000001, unit: 'minutes' })).toBe(60_000);
+    expect(durationSpecMs({ value: 1 / 3, unit: 'working_days' }, cal)).toBe(3 * H);
+  });
 });
 
 describe('deadlineFor', () => {
@@ -72,6 +77,15 @@ describe('deadlineFor', () => {
     );
     expect(deadlineFor(at('2026-03-14T10:00+08:00'), { value: 1, unit: 'working_days' }, cal)).toBe(
       at('2026-03-16T18:00+08:00'),
+    );
+  });
+
+  it('says "no deadline" (null) for a working limit on a calendar without working time in reach', () => {
+    const never = { ...cal, workDays: [], extraWorkDays: ['2020-01-04'] };
+    expect(deadlineFor(at('2026-03-13T17:00+08:00'), { value: 4, unit: 'working_hours' }, never)).toBeNull();
+    // Calendar units do not need the calendar.
+    expect(deadlineFor(at('2026-03-13T17:00+08:00'), { value: 1, unit: 'hours' }, never)).toBe(
+      at('2026-03-13T18:00+08:00'),
     );
   });
 

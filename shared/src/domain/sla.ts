@@ -26,24 +26,26 @@ export function isWorkingDuration(limit: DurationSpec): boolean {
  * (a working day is worth {@link workingDayMs} of the calendar, so `cal` is required for `working_days`).
  */
 export function durationSpecMs(limit: DurationSpec, cal?: WorkCalendar): number {
+  // Whole milliseconds: instants are stored as integer epoch ms.
   switch (limit.unit) {
     case 'minutes':
-      return limit.value * 60_000;
+      return Math.round(limit.value * 60_000);
     case 'hours':
     case 'working_hours':
-      return limit.value * 3_600_000;
+      return Math.round(limit.value * 3_600_000);
     case 'working_days':
       if (!cal) throw new Error('a working_days limit needs the working calendar to know how long a working day is');
-      return limit.value * workingDayMs(cal);
+      return Math.round(limit.value * workingDayMs(cal));
   }
 }
 
 /**
  * The deadline of a wait that starts at `startMs` under `limit`: `minutes`/`hours` are added in calendar time;
  * `working_hours`/`working_days` on the working calendar (an out-of-hours start counts from the next working
- * period; `working_days` = value × the working-day length).
+ * period; `working_days` = value × the working-day length). Null ("no deadline") when the calendar has no working
+ * time within reach ({@link addWorkingMs}).
  */
-export function deadlineFor(startMs: number, limit: DurationSpec, cal: WorkCalendar): number {
+export function deadlineFor(startMs: number, limit: DurationSpec, cal: WorkCalendar): number | null {
   const ms = durationSpecMs(limit, cal);
   return isWorkingDuration(limit) ? addWorkingMs(startMs, ms, cal) : startMs + ms;
 }

@@ -230,7 +230,7 @@ describe('addWorkingMs', () => {
     ];
     for (const s of starts) {
       for (const ms of [1, 30 * MIN, 9 * H, 100 * H, 2400 * H]) {
-        const end = addWorkingMs(at(s), ms, shanghai);
+        const end = addWorkingMs(at(s), ms, shanghai)!;
         expect(workingMsBetween(at(s), end, shanghai)).toBe(ms);
         // The deadline is the earliest such instant: one ms earlier is not enough.
         expect(workingMsBetween(at(s), end - 1, shanghai)).toBe(ms - 1);
@@ -238,13 +238,28 @@ describe('addWorkingMs', () => {
     }
   });
 
-  it('throws a clear error rather than looping when there is no working time', () => {
-    expect(() => addWorkingMs(at('2026-03-09T10:00+08:00'), H, cal({ workDays: [] }))).toThrow(/no working days/);
+  it('says "no deadline" (null) rather than throwing or looping when there is no working time', () => {
+    expect(addWorkingMs(at('2026-03-09T10:00+08:00'), H, cal({ workDays: [] }))).toBeNull();
     const onlyPast = cal({ workDays: [], extraWorkDays: ['2020-01-04'] });
-    expect(() => addWorkingMs(at('2026-03-09T10:00+08:00'), H, onlyPast)).toThrow(/no working time/);
+    expect(addWorkingMs(at('2026-03-09T10:00+08:00'), H, onlyPast)).toBeNull();
     // A listed extra working day ahead is still reachable.
     const onlyOne = cal({ workDays: [], extraWorkDays: ['2026-03-14'] });
     expect(addWorkingMs(at('2026-03-09T10:00+08:00'), H, onlyOne)).toBe(at('2026-03-14T10:00+08:00'));
+  });
+
+  it('gives up past ~10 years: 1000 holidays on a one-day week leave no working time for 19 years', () => {
+    const mondays = Array.from(
+      { length: 1000 },
+      (_, k) => DateTime.fromISO('2026-03-16', { zone: 'utc' }).plus({ weeks: k }).toISODate()!,
+    );
+    const sparse = cal({ workDays: [1], holidays: mondays });
+    const started = performance.now();
+    expect(addWorkingMs(at('2026-03-09T10:00+08:00'), 2 * H, sparse)).toBe(at('2026-03-09T12:00+08:00'));
+    expect(addWorkingMs(at('2026-03-10T10:00+08:00'), H, sparse)).toBeNull();
+    // A minute of work a week cannot hold a year of working hours within the bound either.
+    const minuteAWeek = cal({ workDays: [1], start: '09:00', end: '09:01' });
+    expect(addWorkingMs(at('2026-03-10T10:00+08:00'), 8784 * H, minuteAWeek)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 

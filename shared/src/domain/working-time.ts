@@ -4,8 +4,8 @@ import type { WorkCalendar } from '../schemas/plan';
 const DAY_MS = 86_400_000;
 /** Days per cached block of the calendar: small enough to build in a millisecond or two, large enough that a span of months touches one or two. */
 const BLOCK_DAYS = 256;
-/** addWorkingMs gives up after this many consecutive blocks (~10 years) without a working minute. */
-const MAX_EMPTY_BLOCKS = Math.ceil(3660 / BLOCK_DAYS);
+/** addWorkingMs looks this many blocks (~10 years) past the start's block for the deadline, then says there is none. */
+const MAX_SEARCH_BLOCKS = Math.ceil(3660 / BLOCK_DAYS);
 const MAX_BLOCKS_PER_CALENDAR = 4000;
 
 /**
@@ -219,32 +219,22 @@ export function workingMsBetween(startMs: number, endMs: number, cal: WorkCalend
  * count begins at the next working period; a deadline that falls exactly at the end of a working period is
  * that end (e.g. 18:00), not the next morning. `ms <= 0` returns `startMs` unchanged.
  *
- * @throws Error when the calendar has no working days at all, or no working time within ~10 years of the
- *   point reached (e.g. only past `extraWorkDays`), instead of searching forever.
+ * Null ("no deadline") when the calendar has no working days at all, or when the deadline lies more than ~10 years
+ * after the start (e.g. only past `extraWorkDays`, or a week's single working minute): the search is bounded, so
+ * it neither throws nor runs on.
  */
-export function addWorkingMs(startMs: number, ms: number, cal: WorkCalendar): number {
+export function addWorkingMs(startMs: number, ms: number, cal: WorkCalendar): number | null {
   assertInstant('startMs', startMs);
   assertInstant('ms', ms);
   if (ms <= 0) return startMs;
   const index = indexOf(cal);
-  if (index.empty) {
-    throw new Error(
-      'the working calendar has no working days (no workDays and no extraWorkDays): a working-time deadline can never be reached',
-    );
-  }
+  if (index.empty) return null;
   const from = locate(index, startMs);
   let block = from.block;
   let target = workedInBlockBefore(block, from.i, startMs) + ms;
-  let emptyBlocks = 0;
-  while (target > block.cum[BLOCK_DAYS]!) {
-    const blockTotal = block.cum[BLOCK_DAYS]!;
-    emptyBlocks = blockTotal === 0 ? emptyBlocks + 1 : 0;
-    if (emptyBlocks > MAX_EMPTY_BLOCKS) {
-      throw new Error(
-        `the working calendar has no working time for 10 years after ${new Date(block.first * DAY_MS).toISOString().slice(0, 10)}: a working-time deadline can never be reached`,
-      );
-    }
-    target -= blockTotal;
+  for (let searched = 0; target > block.cum[BLOCK_DAYS]!; searched++) {
+    if (searched >= MAX_SEARCH_BLOCKS) return null;
+    target -= block.cum[BLOCK_DAYS]!;
     block = blockOf(index, block.first / BLOCK_DAYS + 1);
   }
   // First day whose cumulative end reaches the target: cum[j] < target <= cum[j + 1].

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema, ulidSchema } from './common';
+import { freeTextString, identifierString } from './text';
 
 /** How a planned activity repeats: every week, month, quarter (3 months) or half year (6 months). */
 export const recurrenceSchema = z.enum(['none', 'weekly', 'monthly', 'quarterly', 'half_yearly']);
@@ -10,7 +11,7 @@ export const activityStatusSchema = z.enum(['planned', 'held', 'not_held', 'canc
 export type ActivityStatus = z.infer<typeof activityStatusSchema>;
 
 export const milestoneSchema = z.strictObject({
-  title: z.string().trim().min(1, 'give the milestone a title').max(200, 'a title can be at most 200 characters'),
+  title: freeTextString.trim().min(1, 'give the milestone a title').max(200, 'a title can be at most 200 characters'),
   dueAt: isoDateTimeSchema,
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
@@ -22,17 +23,17 @@ export type Milestone = z.infer<typeof milestoneSchema>;
 export const activityInputSchema = z
   .strictObject({
     id: ulidSchema,
-    title: z.string().trim().min(1, 'give the activity a title').max(200, 'a title can be at most 200 characters'),
+    title: freeTextString.trim().min(1, 'give the activity a title').max(200, 'a title can be at most 200 characters'),
     stakeholderType: stakeholderTypeSchema.nullable(),
-    stakeholderIds: z.array(z.string().min(1).max(64)).max(500, 'at most 500 stakeholders').default([]),
+    stakeholderIds: z.array(identifierString.min(1).max(64)).max(500, 'at most 500 stakeholders').default([]),
     channel: channelSchema,
-    ownerUserId: z.string().min(1, 'name the owner').max(64),
+    ownerUserId: identifierString.min(1, 'name the owner').max(64),
     startAt: isoDateTimeSchema,
     endAt: isoDateTimeSchema,
     milestones: z.array(milestoneSchema).max(50, 'at most 50 milestones').default([]),
     recurrence: recurrenceSchema.default('none'),
     status: activityStatusSchema.default('planned'),
-    heldInteractionId: z.string().min(1).max(64).optional(),
+    heldInteractionId: identifierString.min(1).max(64).optional(),
   })
   .refine((a) => Date.parse(a.endAt) >= Date.parse(a.startAt), {
     message: 'An activity cannot end before it starts',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { captureLevelSchema, nameSchema, roleSchema } from './common';
+import { freeTextString, identifierString } from './text';
 
 export const whoamiSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema }),
@@ -11,20 +12,20 @@ export type Whoami = z.infer<typeof whoamiSchema>;
 export const tokenListInputSchema = z
   .object({
     /** Admins: only this user's tokens (default: the whole org's). Others always see their own. */
-    userId: z.string().max(64).optional(),
+    userId: identifierString.max(64).optional(),
     includeRevoked: z.boolean().default(true),
   })
   .default({ includeRevoked: true });
 
 /** `auth.tokens.create`. */
 export const tokenCreateInputSchema = z.object({
-  name: z.string().trim().min(1, 'give the token a name, e.g. "laptop extension"').max(100),
+  name: freeTextString.trim().min(1, 'give the token a name, e.g. "laptop extension"').max(100),
   /** Admins may issue a token for another user of the org. */
-  userId: z.string().max(64).optional(),
+  userId: identifierString.max(64).optional(),
 });
 
 /** `auth.tokens.revoke`. */
-export const tokenRevokeInputSchema = z.object({ id: z.string().min(1).max(64) });
+export const tokenRevokeInputSchema = z.object({ id: identifierString.min(1).max(64) });
 
 /** `users.create` (admins). */
 export const userCreateInputSchema = z.object({
@@ -35,7 +36,7 @@ export const userCreateInputSchema = z.object({
 
 /** `users.update` (admins): only the fields given change. */
 export const userUpdateInputSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: identifierString.min(1).max(64),
   name: nameSchema.optional(),
   role: roleSchema.optional(),
   active: z.boolean().optional(),

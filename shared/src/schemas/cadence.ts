@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
+import { channelSchema, computedDateTimeSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
+import { identifierString } from './text';
 
 /** A stakeholder's cadence: `due` past the ideal interval, `overdue` past the maximum (shared `cadenceStatus`). */
 export const cadenceStateSchema = z.enum(['ok', 'due', 'overdue']);
@@ -13,10 +14,10 @@ export const cadenceListInputSchema = z
     /** Evaluate as of this instant (default: now). */
     asOf: isoDateTimeSchema.optional(),
     stakeholderType: z.array(stakeholderTypeSchema).max(10).optional(),
-    tier: z.array(z.string().max(32)).max(20).optional(),
-    stakeholderId: z.array(z.string().max(64)).max(500).optional(),
+    tier: z.array(identifierString.max(32)).max(20).optional(),
+    stakeholderId: z.array(identifierString.max(64)).max(500).optional(),
     /** Owners to list; `null` in the list stands for stakeholders nobody owns. */
-    ownerUserId: z.array(z.string().max(64).nullable()).max(500).optional(),
+    ownerUserId: z.array(identifierString.max(64).nullable()).max(500).optional(),
     state: z.array(cadenceStateSchema).max(3).optional(),
     offset: z.number().int().min(0).max(1_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(50),
@@ -38,9 +39,9 @@ export const cadenceRowSchema = z.object({
   /** The last outbound message or event of ours (automated and internal ones aside). */
   lastOutboundAt: isoDateTimeSchema.nullable(),
   /** When the rule that sets `state` becomes overdue (its last counting contact, or the stakeholder's creation, + maxDays). */
-  dueBy: isoDateTimeSchema,
+  dueBy: computedDateTimeSchema,
   /** When that rule becomes due (+ idealDays). */
-  idealBy: isoDateTimeSchema,
+  idealBy: computedDateTimeSchema,
   idealDays: z.number().int(),
   maxDays: z.number().int(),
   /** The channels that rule counts (null: any). */

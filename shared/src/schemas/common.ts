@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextString, identifierString } from './text';
 
 /** Sites the extension captures from; each names an adapter folder and a content script. */
 export const siteIds = ['gmail', 'outlook', 'weibo', 'jira', 'trello'] as const;
@@ -47,11 +48,41 @@ export const ulidSchema = z
   .string()
   .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 characters, Crockford base32)');
 
-/** ISO 8601 instant with an explicit offset or Z, e.g. 2026-03-10T09:12:00+08:00. */
-export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+/** The first and last instant the API accepts (docs/api.md "Ranges"): every stored instant can be read back. */
+export const INSTANT_MIN = '1970-01-01T00:00:00Z';
+export const INSTANT_MAX = '2100-12-31T23:59:59Z';
+const INSTANT_MIN_MS = Date.parse(INSTANT_MIN);
+const INSTANT_MAX_MS = Date.parse(INSTANT_MAX);
 
-/** A calendar date, YYYY-MM-DD. */
-export const isoDateSchema = z.iso.date();
+/** Whether epoch ms `ms` lies in the accepted range, {@link INSTANT_MIN} to {@link INSTANT_MAX}. */
+export const instantInRange = (ms: number): boolean => ms >= INSTANT_MIN_MS && ms <= INSTANT_MAX_MS;
+
+/**
+ * An instant the API accepts: ISO 8601 with an explicit offset or Z (e.g. 2026-03-10T09:12:00+08:00), a real
+ * calendar date, from {@link INSTANT_MIN} to {@link INSTANT_MAX} once its offset is applied. Every instant of every
+ * input uses it.
+ */
+export const isoDateTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date and time')
+  .refine((s) => {
+    const ms = Date.parse(s);
+    return Number.isNaN(ms) || instantInRange(ms);
+  }, `must lie between ${INSTANT_MIN} and ${INSTANT_MAX}`);
+
+/**
+ * An instant the API returns that is computed rather than given (a deadline, a due-by date, the previous period of a
+ * report): it may lie a little outside the accepted range, so it is checked for its form only.
+ */
+export const computedDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** A calendar date, YYYY-MM-DD, in the dates of the accepted instants (1970-01-01 to 2100-12-31). */
+export const isoDateSchema = z.iso
+  .date()
+  .refine(
+    (s) => s >= INSTANT_MIN.slice(0, 10) && s <= INSTANT_MAX.slice(0, 10),
+    `must lie between ${INSTANT_MIN.slice(0, 10)} and ${INSTANT_MAX.slice(0, 10)}`,
+  );
 
 /** An IANA time zone name accepted by Intl (e.g. Asia/Shanghai). */
 export const timeZoneSchema = z
@@ -67,6 +98,7 @@ export const timeZoneSchema = z
     }
   }, 'must be an IANA time zone such as Asia/Shanghai');
 
-export const tierSchema = z.string().trim().min(1).max(32);
+/** A cadence tier, e.g. `core`: a key that rules and filters match, so an identifier. */
+export const tierSchema = identifierString.trim().min(1).max(32);
 
-export const nameSchema = z.string().trim().min(1).max(200);
+export const nameSchema = freeTextString.trim().min(1).max(200);

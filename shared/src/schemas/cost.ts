@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ulidSchema } from './common';
+import { freeTextString } from './text';
 
 /** A calendar month, YYYY-MM. */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
@@ -13,7 +14,7 @@ const amountSchema = z.number().min(0, 'an amount cannot be negative').max(1e15,
 export const costEntryInputSchema = z.strictObject({
   id: ulidSchema,
   month: monthSchema,
-  category: z.string().trim().min(1, 'give the cost a category').max(60, 'a category can be at most 60 characters'),
+  category: freeTextString.trim().min(1, 'give the cost a category').max(60, 'a category can be at most 60 characters'),
   amount: amountSchema,
   currency: currencySchema,
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, nameSchema, stakeholderTypeSchema, tierSchema } from './common';
 import { cadenceOverrideSchema, identityInputSchema, identityKindSchema } from './stakeholder';
+import { freeTextString, identifierString } from './text';
 
-const idSchema = z.string().min(1).max(64);
+const idSchema = identifierString.min(1).max(64);
 
 /** `directory.get`, `delete` and `removeIdentity`: one stakeholder (or identity) by id. */
 export const directoryIdInputSchema = z.object({ id: idSchema });
@@ -10,10 +11,10 @@ export const directoryIdInputSchema = z.object({ id: idSchema });
 /** `directory.list`: a page of the directory, by name, filtered. */
 export const directoryListInputSchema = z
   .object({
-    search: z.string().trim().max(200).optional(),
+    search: freeTextString.trim().max(200).optional(),
     type: z.array(stakeholderTypeSchema).max(10).optional(),
     active: z.boolean().optional(),
-    ownerUserId: z.string().max(64).optional(),
+    ownerUserId: identifierString.max(64).optional(),
     offset: z.number().int().min(0).max(1_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(50),
   })
@@ -25,8 +26,8 @@ export const directoryUpdateInputSchema = z.object({
   name: nameSchema.optional(),
   type: stakeholderTypeSchema.optional(),
   tier: tierSchema.optional(),
-  organization: z.string().trim().max(200).nullable().optional(),
-  ownerUserId: z.string().max(64).nullable().optional(),
+  organization: freeTextString.trim().max(200).nullable().optional(),
+  ownerUserId: identifierString.max(64).nullable().optional(),
   cadenceOverride: cadenceOverrideSchema.nullable().optional(),
   active: z.boolean().optional(),
   identities: z.array(identityInputSchema).max(50).optional(),
@@ -43,7 +44,7 @@ export const directoryMergeInputSchema = z.object({ keepId: idSchema, mergeId: i
 export type DirectoryMergeInput = z.infer<typeof directoryMergeInputSchema>;
 
 /** A handle as the suggestions queue names it: the identity kind its site's handles are, and the lower-cased value. */
-export const handleKeySchema = z.object({ kind: identityKindSchema, value: z.string().trim().min(1).max(320) });
+export const handleKeySchema = z.object({ kind: identityKindSchema, value: identifierString.trim().min(1).max(320) });
 export type HandleKey = z.infer<typeof handleKeySchema>;
 
 /** `directory.suggestions` (managers): unknown counterparts seen in logged threads, busiest first. */
@@ -52,7 +53,7 @@ export const suggestionsInputSchema = z
     /** Only interactions at or after this instant. */
     since: isoDateTimeSchema.optional(),
     limit: z.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(400).nullable().default(null),
+    cursor: identifierString.max(400).nullable().default(null),
   })
   .default({ limit: 50, cursor: null });
 export type SuggestionsInput = z.input<typeof suggestionsInputSchema>;

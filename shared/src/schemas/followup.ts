@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema, ulidSchema } from './common';
 import { purposeIdSchema } from './purpose';
+import { freeTextString, identifierString } from './text';
 
 export const followupStatusSchema = z.enum(['open', 'done', 'cancelled']);
 export type FollowupStatus = z.infer<typeof followupStatusSchema>;
@@ -9,10 +10,10 @@ export type FollowupStatus = z.infer<typeof followupStatusSchema>;
 export const followupInputSchema = z.object({
   id: ulidSchema,
   dueAt: isoDateTimeSchema,
-  note: z.string().max(2000).default(''),
-  stakeholderId: z.string().max(64).nullable().default(null),
-  threadKey: z.string().max(400).nullable().default(null),
-  url: z.string().url().max(2000).nullable().default(null),
+  note: freeTextString.max(2000).default(''),
+  stakeholderId: identifierString.max(64).nullable().default(null),
+  threadKey: identifierString.max(400).nullable().default(null),
+  url: identifierString.url().max(2000).nullable().default(null),
   status: followupStatusSchema.default('open'),
   snoozedUntil: isoDateTimeSchema.nullable().default(null),
 });
@@ -28,13 +29,13 @@ export const followupSchema = followupInputSchema.extend({
 export type Followup = z.infer<typeof followupSchema>;
 
 /** `followups.complete`: the follow-up to mark done. */
-export const followupIdInputSchema = z.object({ id: z.string().min(1).max(64) });
+export const followupIdInputSchema = z.object({ id: identifierString.min(1).max(64) });
 export type FollowupIdInput = z.infer<typeof followupIdInputSchema>;
 
 /** "No reply needed": ends a wait's clock without counting as a reply (neither on time nor late). */
 export const waitClosureInputSchema = z.object({
-  interactionId: z.string().min(1).max(64),
-  reason: z.string().trim().min(1, 'say why no reply is needed').max(500),
+  interactionId: identifierString.min(1).max(64),
+  reason: freeTextString.trim().min(1, 'say why no reply is needed').max(500),
 });
 export type WaitClosureInput = z.infer<typeof waitClosureInputSchema>;
 export const waitClosureResultSchema = z.object({ interactionId: z.string(), status: z.literal('closed') });
@@ -43,7 +44,7 @@ export type WaitClosureResult = z.infer<typeof waitClosureResultSchema>;
 export const snoozeInputSchema = z.object({
   /** What to snooze: a follow-up id, a wait (interaction id) or a stakeholder's cadence. */
   kind: z.enum(['followup', 'wait', 'cadence']),
-  id: z.string().min(1).max(64),
+  id: identifierString.min(1).max(64),
   until: isoDateTimeSchema,
 });
 export type SnoozeInput = z.infer<typeof snoozeInputSchema>;
@@ -58,8 +59,8 @@ export type SnoozeResult = z.infer<typeof snoozeResultSchema>;
 export const followupListInputSchema = z.object({
   status: followupStatusSchema.optional(),
   /** Managers and admins: another user's follow-ups. */
-  userId: z.string().max(64).optional(),
-  cursor: z.string().max(200).nullable().default(null),
+  userId: identifierString.max(64).optional(),
+  cursor: identifierString.max(200).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type FollowupListInput = z.input<typeof followupListInputSchema>;
@@ -72,10 +73,10 @@ export const closureListInputSchema = z.object({
   from: isoDateTimeSchema.optional(),
   to: isoDateTimeSchema.optional(),
   /** Only waits assigned to these users. */
-  userId: z.array(z.string().max(64)).max(500).optional(),
+  userId: z.array(identifierString.max(64)).max(500).optional(),
   /** Only waits whose starting message has this purpose; `null`: those without one. */
   purpose: purposeIdSchema.nullable().optional(),
-  cursor: z.string().max(200).nullable().default(null),
+  cursor: identifierString.max(200).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type ClosureListInput = z.input<typeof closureListInputSchema>;

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './text';
 export * from './captured-thread';
 export * from './stakeholder';
 export * from './interaction';

@@ -9,6 +9,7 @@ import {
 } from './common';
 import { personSchema } from './captured-thread';
 import { purposeIdSchema } from './purpose';
+import { freeTextString, identifierString } from './text';
 
 /**
  * One message or logged event, as the extension sends it. `externalId` is the site's message id when the page
@@ -17,19 +18,19 @@ import { purposeIdSchema } from './purpose';
 export const interactionInputSchema = z.object({
   id: ulidSchema,
   source: sourceSchema,
-  externalId: z.string().min(1).max(200).nullable(),
+  externalId: identifierString.min(1).max(200).nullable(),
   /** Groups messages of one conversation: `<site>:<threadId>`, or a client id for manual logs. */
-  threadKey: z.string().min(1).max(400),
+  threadKey: identifierString.min(1).max(400),
   channel: channelSchema,
   direction: directionSchema,
   occurredAt: isoDateTimeSchema,
-  stakeholderId: z.string().max(64).nullable(),
+  stakeholderId: identifierString.max(64).nullable(),
   stakeholderType: stakeholderTypeSchema,
   /** Who wrote the message (for inbound: the external participant). */
   author: personSchema,
-  title: z.string().max(1000).nullable().default(null),
-  snippet: z.string().max(1000).nullable().default(null),
-  url: z.string().url().max(2000).nullable().default(null),
+  title: freeTextString.max(1000).nullable().default(null),
+  snippet: freeTextString.max(1000).nullable().default(null),
+  url: identifierString.url().max(2000).nullable().default(null),
   /** Calls and meetings: minutes. */
   durationMin: z
     .number()
@@ -38,7 +39,7 @@ export const interactionInputSchema = z.object({
     .max(24 * 60)
     .nullable()
     .default(null),
-  note: z.string().max(4000).nullable().default(null),
+  note: freeTextString.max(4000).nullable().default(null),
   /** Not reply-eligible: auto-submitted, no-reply/list sender, or a thread that is internal only. */
   automated: z.boolean().default(false),
   internal: z.boolean().default(false),

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, ulidSchema } from './common';
+import { freeTextString, identifierString, refuseUnsafeText } from './text';
 
 /** How a report about us reads; `null` until someone has judged it. */
 export const coverageToneSchema = z.enum(['positive', 'neutral', 'negative']);
 export type CoverageTone = z.infer<typeof coverageToneSchema>;
 
-const titleSchema = z
-  .string()
+const titleSchema = freeTextString
   .trim()
   .min(1, 'give the report a title')
   .max(1000, 'a title can be at most 1000 characters');
-const urlSchema = z
-  .url({ protocol: /^https?$/, error: 'must be a web link (https://…)' })
-  .max(2000, 'a link can be at most 2000 characters');
+const urlSchema = refuseUnsafeText(
+  z
+    .url({ protocol: /^https?$/, error: 'must be a web link (https://…)' })
+    .max(2000, 'a link can be at most 2000 characters'),
+);
 const reachSchema = z.number().int('reach must be a whole number').min(0, 'reach cannot be negative');
-const eventTagSchema = z.string().trim().min(1).max(60, 'an event tag can be at most 60 characters');
+const eventTagSchema = freeTextString.trim().min(1).max(60, 'an event tag can be at most 60 characters');
 
 /** Only a negative report is clarified, and not before it was published. */
 function checkClarification(
@@ -41,7 +43,7 @@ function checkClarification(
 export const mediaCoverageInputSchema = z
   .strictObject({
     id: ulidSchema,
-    outletStakeholderId: z.string().min(1, 'name the outlet').max(64),
+    outletStakeholderId: identifierString.min(1, 'name the outlet').max(64),
     title: titleSchema,
     url: urlSchema,
     publishedAt: isoDateTimeSchema,
@@ -61,7 +63,7 @@ export type MediaCoverageData = z.output<typeof mediaCoverageInputSchema>;
  * the merged report is checked as {@link mediaCoverageInputSchema} checks a new one.
  */
 export const mediaCoverageUpdateInputSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id: identifierString.min(1).max(64),
   title: titleSchema.optional(),
   url: urlSchema.optional(),
   tone: coverageToneSchema.nullable().optional(),
@@ -93,10 +95,10 @@ export type MediaCoverage = z.infer<typeof mediaCoverageSchema>;
 export const coverageListInputSchema = z.strictObject({
   from: isoDateTimeSchema.optional(),
   to: isoDateTimeSchema.optional(),
-  outletStakeholderId: z.string().min(1).max(64).optional(),
+  outletStakeholderId: identifierString.min(1).max(64).optional(),
   tone: coverageToneSchema.optional(),
   eventTag: eventTagSchema.optional(),
-  cursor: z.string().max(200).nullable().default(null),
+  cursor: identifierString.max(200).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type CoverageListInput = z.input<typeof coverageListInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextString } from './text';
 
 const headcountSchema = z.number().int('a headcount must be a whole number').min(0, 'a headcount cannot be negative');
 
@@ -10,7 +11,7 @@ export const meetingFieldsSchema = z
   .strictObject({
     invited: headcountSchema,
     attended: headcountSchema,
-    series: z.string().trim().min(1).max(100, 'a series name can be at most 100 characters').optional(),
+    series: freeTextString.trim().min(1).max(100, 'a series name can be at most 100 characters').optional(),
   })
   .refine((m) => m.attended <= m.invited, { message: 'More attended than invited', path: ['attended'] });
 export type MeetingFields = z.infer<typeof meetingFieldsSchema>;

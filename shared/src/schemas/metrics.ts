@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { channelSchema, directionSchema, isoDateTimeSchema, sourceSchema, stakeholderTypeSchema } from './common';
+import {
+  channelSchema,
+  computedDateTimeSchema,
+  directionSchema,
+  isoDateTimeSchema,
+  sourceSchema,
+  stakeholderTypeSchema,
+} from './common';
 import { purposeIdSchema } from './purpose';
+import { identifierString } from './text';
 
 export const metricsGroupBySchema = z.enum([
   'stakeholderType',
@@ -23,9 +31,9 @@ export const metricsFilterSchema = z
     to: isoDateTimeSchema,
     stakeholderType: z.array(stakeholderTypeSchema).max(10).optional(),
     channel: z.array(channelSchema).max(10).optional(),
-    userId: z.array(z.string().max(64)).max(500).optional(),
-    stakeholderId: z.array(z.string().max(64)).max(500).optional(),
-    tier: z.array(z.string().max(32)).max(20).optional(),
+    userId: z.array(identifierString.max(64)).max(500).optional(),
+    stakeholderId: z.array(identifierString.max(64)).max(500).optional(),
+    tier: z.array(identifierString.max(32)).max(20).optional(),
     direction: directionSchema.optional(),
     /** Only interactions of this purpose; `null`: only those without one. */
     purpose: purposeIdSchema.nullable().optional(),
@@ -105,13 +113,13 @@ export const waitStatusSchema = z.enum(['on_time', 'late', 'pending', 'closed'])
  */
 export const metricsInteractionsInputSchema = z.object({
   filter: metricsFilterSchema,
-  key: z.partialRecord(metricsGroupBySchema, z.string().max(200).nullable()).optional(),
+  key: z.partialRecord(metricsGroupBySchema, identifierString.max(200).nullable()).optional(),
   /** Only inbound messages that started a wait (the rows behind `metrics.responseTimes`). */
   waitsOnly: z.boolean().default(false),
   /** Only waits of this status as of `asOf` (implies `waitsOnly`). */
   onTime: waitStatusSchema.optional(),
   asOf: isoDateTimeSchema.optional(),
-  cursor: z.string().max(200).nullable().default(null),
+  cursor: identifierString.max(200).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type MetricsInteractionsInput = z.input<typeof metricsInteractionsInputSchema>;
@@ -137,7 +145,7 @@ export const drilldownItemSchema = z.object({
   repliedAt: isoDateTimeSchema.nullable(),
   responseMs: z.number().nullable(),
   responseWorkMs: z.number().nullable(),
-  deadlineAt: isoDateTimeSchema.nullable(),
+  deadlineAt: computedDateTimeSchema.nullable(),
   /** For a wait start: its status as of `asOf`; null for other rows. */
   status: waitStatusSchema.nullable(),
 });
@@ -167,7 +175,7 @@ export const metricsThreadsInputSchema = z.object({
   /** Only threads in one of these states. */
   state: z.array(threadStatusSchema).max(3).optional(),
   asOf: isoDateTimeSchema.optional(),
-  cursor: z.string().max(200).nullable().default(null),
+  cursor: identifierString.max(200).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type MetricsThreadsInput = z.input<typeof metricsThreadsInputSchema>;

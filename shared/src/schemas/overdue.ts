@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
+import { channelSchema, computedDateTimeSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
 import { durationSpecSchema } from './plan';
 import { purposeIdSchema } from './purpose';
+import { identifierString } from './text';
 
 /** One row of the follow-ups list (popup) and of `followups.overdue`. */
 export const overdueItemSchema = z.discriminatedUnion('kind', [
@@ -19,7 +20,7 @@ export const overdueItemSchema = z.discriminatedUnion('kind', [
     title: z.string().nullable(),
     url: z.string().nullable(),
     since: isoDateTimeSchema,
-    deadline: isoDateTimeSchema,
+    deadline: computedDateTimeSchema,
     waitedMs: z.number(),
     waitedWorkMs: z.number(),
     sla: durationSpecSchema,
@@ -34,7 +35,7 @@ export const overdueItemSchema = z.discriminatedUnion('kind', [
     ownerUserId: z.string().nullable(),
     lastContactAt: isoDateTimeSchema.nullable(),
     daysSince: z.number().nullable(),
-    dueBy: isoDateTimeSchema,
+    dueBy: computedDateTimeSchema,
     idealDays: z.number(),
     maxDays: z.number(),
   }),
@@ -54,7 +55,7 @@ export type OverdueItem = z.infer<typeof overdueItemSchema>;
 
 export const overdueInputSchema = z.object({
   /** Managers: another user's list, or `team` for everyone. Staff: always their own. */
-  userId: z.string().max(64).optional(),
+  userId: identifierString.max(64).optional(),
   team: z.boolean().default(false),
   asOf: isoDateTimeSchema.optional(),
   /** Only waits whose starting message has this purpose (`null`: none); cadence and reminders have none and drop out. */

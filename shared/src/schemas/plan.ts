@@ -3,6 +3,7 @@ import { DEFAULT_PURPOSES } from '../domain/evaluation/default-purposes';
 import { DEFAULT_LOW_SCORE } from '../domain/evaluation/low-score';
 import { channelSchema, isoDateSchema, stakeholderTypeSchema, timeZoneSchema } from './common';
 import { purposeIdSchema, purposeSchema } from './purpose';
+import { freeTextString, identifierString } from './text';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
 
@@ -20,18 +21,51 @@ export const workCalendarSchema = z
     /** Days that are working days although their weekday is not (e.g. China's make-up working Saturdays). */
     extraWorkDays: z.array(isoDateSchema).max(1000).default([]),
   })
-  .refine((c) => c.start < c.end, { message: 'working hours must end after they start', path: ['end'] });
+  // Without working time no working-time deadline can ever be reached (docs/metrics.md "Working time").
+  .refine((c) => c.workDays.length > 0, {
+    message: 'the working calendar needs at least one working day (workDays: 1 = Monday … 7 = Sunday)',
+    path: ['workDays'],
+  })
+  .refine((c) => c.start < c.end, {
+    message: 'working hours must end after they start: the working day has no working time',
+    path: ['end'],
+  });
 export type WorkCalendar = z.output<typeof workCalendarSchema>;
 
 /**
  * A response-time limit. `working_hours` and `working_days` run on the working calendar (a working day is
  * the length of one working day of the calendar); `minutes` and `hours` are calendar time.
  */
-export const durationSpecSchema = z.object({
-  value: z.number().positive().max(100000),
-  unit: z.enum(['minutes', 'hours', 'working_hours', 'working_days']),
-});
+export const durationSpecSchema = z
+  .object({
+    value: z.number().positive().max(100000),
+    unit: z.enum(['minutes', 'hours', 'working_hours', 'working_days']),
+  })
+  .superRefine((limit, ctx) => {
+    const { min, max } = durationBounds[limit.unit];
+    if (limit.value < min || limit.value > max)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: durationBoundsMessage(limit.unit) });
+  });
 export type DurationSpec = z.infer<typeof durationSpecSchema>;
+
+/**
+ * Limits run from one minute to one year (366 days; for working units, 8784 working hours or 366 working days).
+ * A working day is as long as the calendar's, so its one-minute minimum is checked on the plan
+ * ({@link planSchema}); here it only has to be positive.
+ */
+const durationBounds = {
+  minutes: { min: 1, max: 366 * 24 * 60 },
+  hours: { min: 1 / 60, max: 366 * 24 },
+  working_hours: { min: 1 / 60, max: 366 * 24 },
+  working_days: { min: 0, max: 366 },
+} as const satisfies Record<string, { min: number; max: number }>;
+
+function durationBoundsMessage(unit: keyof typeof durationBounds): string {
+  const most = durationBounds[unit].max;
+  return unit === 'working_days'
+    ? `a limit in working days is at most ${most} working days, and at least one minute`
+    : `a limit is at least one minute and at most ${most} ${unit.replace('_', ' ')} (one year)`;
+}
 
 /** First-response SLA for a stakeholder type on a channel (`channel: null` = any channel not listed). */
 export const slaRuleSchema = z.object({
@@ -48,7 +82,7 @@ export type SlaRule = z.infer<typeof slaRuleSchema>;
 export const cadenceRuleSchema = z
   .object({
     stakeholderType: stakeholderTypeSchema,
-    tier: z.string().max(32).nullable(),
+    tier: identifierString.max(32).nullable(),
     idealDays: z.number().int().min(1).max(3650),
     maxDays: z.number().int().min(1).max(3650),
     channels: z.array(channelSchema).max(7).nullable().default(null),
@@ -84,17 +118,17 @@ export const goalComparatorSchema = z.enum(['>=', '<=', '>', '<']);
 export type GoalComparator = z.infer<typeof goalComparatorSchema>;
 
 export const goalSchema = z.object({
-  id: z.string().min(1).max(64),
-  label: z.object({ en: z.string().max(200), zh: z.string().max(200) }),
+  id: identifierString.min(1).max(64),
+  label: z.object({ en: freeTextString.max(200), zh: freeTextString.max(200) }),
   metric: goalMetricSchema,
   scope: z.object({
     stakeholderType: stakeholderTypeSchema.nullable().default(null),
     channel: channelSchema.nullable().default(null),
-    tier: z.string().max(32).nullable().default(null),
+    tier: identifierString.max(32).nullable().default(null),
     /** The interactions' (threads') purpose; `complaint_resolution_rate` reads complaints when it is null. */
     purpose: purposeIdSchema.nullable().default(null),
     /** Survey goals: the rated dimension (e.g. "usability"). */
-    dimension: z.string().trim().min(1).max(60).nullable().default(null),
+    dimension: freeTextString.trim().min(1).max(60).nullable().default(null),
   }),
   /** `>` and `<` for "more than" targets (a positive share > 70%). */
   comparator: goalComparatorSchema,
@@ -141,18 +175,41 @@ export const evaluationSettingsSchema = z.object({
   lowScore: lowScoreSchema.default({ ...DEFAULT_LOW_SCORE }),
 });
 
-export const planSchema = z.object({
-  calendar: workCalendarSchema,
-  sla: z.array(slaRuleSchema).max(200),
-  cadence: z.array(cadenceRuleSchema).max(200),
-  goals: z.array(goalSchema).max(100),
-  /** A thread silent for longer than this starts a new conversation (days, per channel). */
-  segmentGapDays: z.partialRecord(channelSchema, z.number().positive().max(365)).default({}),
-  /** Items that will be late within this many working hours show as "due soon". */
-  dueSoonWorkingHours: z.number().min(0).max(100).default(2),
-  purposes: planPurposesSchema.default(() => [...DEFAULT_PURPOSES]),
-  evaluation: evaluationSettingsSchema.default({ lowScore: { ...DEFAULT_LOW_SCORE } }),
-});
+export const planSchema = z
+  .object({
+    calendar: workCalendarSchema,
+    sla: z.array(slaRuleSchema).max(200),
+    cadence: z.array(cadenceRuleSchema).max(200),
+    goals: z.array(goalSchema).max(100),
+    /** A thread silent for longer than this starts a new conversation (days, per channel). */
+    segmentGapDays: z
+      .partialRecord(
+        channelSchema,
+        z
+          .number()
+          .min(1 / 1440, 'a gap is at least one minute')
+          .max(365),
+      )
+      .default({}),
+    /** Items that will be late within this many working hours show as "due soon". */
+    dueSoonWorkingHours: z.number().min(0).max(100).default(2),
+    purposes: planPurposesSchema.default(() => [...DEFAULT_PURPOSES]),
+    evaluation: evaluationSettingsSchema.default({ lowScore: { ...DEFAULT_LOW_SCORE } }),
+  })
+  .superRefine((plan, ctx) => {
+    const dayMinutes = minutesOfDay(plan.calendar.end) - minutesOfDay(plan.calendar.start);
+    plan.sla.forEach((rule, i) => {
+      if (rule.limit.unit === 'working_days' && rule.limit.value * dayMinutes < 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sla', i, 'limit', 'value'],
+          message: durationBoundsMessage('working_days'),
+        });
+    });
+  });
+
+/** Minutes since midnight of a valid HH:MM (24:00 included). */
+const minutesOfDay = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stakeholderTypeSchema } from './common';
+import { freeTextString } from './text';
 
 /** A purpose's id: a lower-case slug such as `product_feedback`, stable across label changes. */
 export const purposeIdSchema = z
@@ -18,8 +19,8 @@ export const purposeSchema = z.strictObject({
   id: purposeIdSchema,
   stakeholderType: stakeholderTypeSchema.nullable(),
   label: z.strictObject({
-    en: z.string().trim().min(1, 'give the purpose an English label').max(100),
-    zh: z.string().trim().min(1, 'give the purpose a Chinese label').max(100),
+    en: freeTextString.trim().min(1, 'give the purpose an English label').max(100),
+    zh: freeTextString.trim().min(1, 'give the purpose a Chinese label').max(100),
   }),
   retired: z.boolean().optional(),
 });

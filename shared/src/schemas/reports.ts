@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
+import { channelSchema, computedDateTimeSchema, isoDateTimeSchema, stakeholderTypeSchema } from './common';
 import { coverageListInputSchema } from './media-coverage';
 import {
   coverageRowSchema,
@@ -135,8 +135,9 @@ export const reportActionSchema = z.object({
 });
 
 const periodFiguresSchema = z.object({
-  from: isoDateTimeSchema,
-  to: isoDateTimeSchema,
+  /** The previous period ends where the report's starts, and may begin before the accepted range. */
+  from: computedDateTimeSchema,
+  to: computedDateTimeSchema,
   total: z.number().int(),
   byType: z.array(countOf(stakeholderTypeSchema)),
   /** Working-time response figures over waits that started in the period. */

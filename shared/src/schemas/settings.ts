@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { captureLevelSchema, nameSchema, timeZoneSchema } from './common';
+import { identifierString } from './text';
 
 /** An address or a domain whose messages are never logged. */
 export const neverLogEntrySchema = z.object({
   kind: z.enum(['email', 'domain']),
-  value: z.string().trim().min(1).max(320),
+  value: identifierString.trim().min(1).max(320),
 });
 export type NeverLogEntryInput = z.infer<typeof neverLogEntrySchema>;
 

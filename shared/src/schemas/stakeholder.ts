@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, nameSchema, stakeholderTypeSchema, tierSchema } from './common';
+import { freeTextString, identifierString } from './text';
 
 export const identityKinds = ['email', 'domain', 'weibo', 'jira', 'trello', 'phone'] as const;
 export const identityKindSchema = z.enum(identityKinds);
@@ -7,7 +8,7 @@ export type IdentityKind = z.infer<typeof identityKindSchema>;
 
 export const identityInputSchema = z.object({
   kind: identityKindSchema,
-  value: z.string().trim().min(1).max(320),
+  value: identifierString.trim().min(1).max(320),
 });
 export type IdentityInput = z.infer<typeof identityInputSchema>;
 
@@ -23,8 +24,8 @@ export const stakeholderInputSchema = z.object({
   name: nameSchema,
   type: stakeholderTypeSchema,
   tier: tierSchema.default('standard'),
-  organization: z.string().trim().max(200).nullable().default(null),
-  ownerUserId: z.string().max(64).nullable().default(null),
+  organization: freeTextString.trim().max(200).nullable().default(null),
+  ownerUserId: identifierString.max(64).nullable().default(null),
   cadenceOverride: cadenceOverrideSchema.nullable().default(null),
   active: z.boolean().default(true),
   identities: z.array(identityInputSchema).max(50).default([]),
@@ -48,7 +49,7 @@ export const stakeholderSchema = z.object({
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
 
 /** One handle seen on a page, to resolve to a stakeholder (`directory.match`). */
-export const handleRefSchema = z.object({ kind: identityKindSchema, value: z.string().trim().min(1).max(320) });
+export const handleRefSchema = z.object({ kind: identityKindSchema, value: identifierString.trim().min(1).max(320) });
 export type HandleRef = z.infer<typeof handleRefSchema>;
 
 export const matchInputSchema = z.object({ handles: z.array(handleRefSchema).min(1).max(200) });

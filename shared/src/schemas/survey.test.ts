@@ -22,8 +22,9 @@ describe('surveyResponseInputSchema', () => {
       true,
     );
     expect(messages(response({ answeredAt: '10/03/2026' }), surveyResponseInputSchema)).toEqual([
-      'must be a date (YYYY-MM-DD) or a date-time with an offset (2026-03-10T09:12:00+08:00)',
+      'must be a date (YYYY-MM-DD) or a date-time with an offset (2026-03-10T09:12:00+08:00), from 1970-01-01T00:00:00Z to 2100-12-31T23:59:59Z',
     ]);
+    expect(messages(response({ answeredAt: '9999-12-31' }), surveyResponseInputSchema)).toHaveLength(1);
   });
 
   it('keeps the score on the instrument’s scale', () => {

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { isoDateSchema, isoDateTimeSchema, stakeholderTypeSchema, ulidSchema } from './common';
+import {
+  INSTANT_MAX,
+  INSTANT_MIN,
+  isoDateSchema,
+  isoDateTimeSchema,
+  stakeholderTypeSchema,
+  ulidSchema,
+} from './common';
 import { importCsvInputSchema } from './directory';
+import { freeTextString, identifierString } from './text';
 
 /**
  * Survey instruments: `csat` scores 1…scale (5 unless the survey declares a scale of 3–10), `nps` is the 0–10
@@ -58,15 +66,14 @@ function checkScore(
   }
 }
 
-const dimensionSchema = z
-  .string()
+const dimensionSchema = freeTextString
   .trim()
   .min(1, 'a dimension cannot be blank')
   .max(60, 'a dimension can be at most 60 characters');
-const commentSchema = z.string().trim().max(2000, 'a comment can be at most 2000 characters');
+const commentSchema = freeTextString.trim().max(2000, 'a comment can be at most 2000 characters');
 /** A survey often records only the day it was answered. */
 const answeredAtSchema = z.union([isoDateSchema, isoDateTimeSchema], {
-  error: 'must be a date (YYYY-MM-DD) or a date-time with an offset (2026-03-10T09:12:00+08:00)',
+  error: `must be a date (YYYY-MM-DD) or a date-time with an offset (2026-03-10T09:12:00+08:00), from ${INSTANT_MIN} to ${INSTANT_MAX}`,
 });
 
 /**
@@ -79,7 +86,7 @@ export const surveyResponseInputSchema = z
     instrument: surveyInstrumentSchema,
     score: z.number(),
     scale: csatScaleSchema.optional(),
-    stakeholderId: z.string().min(1).max(64).optional(),
+    stakeholderId: identifierString.min(1).max(64).optional(),
     stakeholderType: stakeholderTypeSchema,
     /** What was rated (e.g. "delivery", "support"); free text. */
     dimension: dimensionSchema.optional(),
@@ -122,7 +129,7 @@ export const surveyCsvRowSchema = z
     instrument: z.preprocess(lowerTrimmed, surveyInstrumentSchema),
     score: z.preprocess(numberCell, z.number({ error: 'give the score as a number' })),
     scale: z.preprocess(numberCell, csatScaleSchema.optional()),
-    stakeholder: z.preprocess(blankAsAbsent, z.string().max(320).optional()),
+    stakeholder: z.preprocess(blankAsAbsent, identifierString.max(320).optional()),
     stakeholder_type: z.preprocess(lowerTrimmed, stakeholderTypeSchema),
     dimension: z.preprocess(blankAsAbsent, dimensionSchema.optional()),
     answered_at: z.preprocess(trimmed, answeredAtSchema),
@@ -169,8 +176,8 @@ export const surveyListInputSchema = z.strictObject({
   instrument: surveyInstrumentSchema.optional(),
   dimension: dimensionSchema.optional(),
   stakeholderType: stakeholderTypeSchema.optional(),
-  stakeholderId: z.string().min(1).max(64).optional(),
-  cursor: z.string().max(200).nullable().default(null),
+  stakeholderId: identifierString.min(1).max(64).optional(),
+  cursor: identifierString.max(200).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type SurveyListInput = z.input<typeof surveyListInputSchema>;

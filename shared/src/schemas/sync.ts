@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { interactionSchema } from './interaction';
 import { followupSchema } from './followup';
 import { stakeholderSchema } from './stakeholder';
+import { identifierString } from './text';
 
 export const MAX_PUSH_ITEMS = 500;
+
+/** An item's id (the record's ULID for every entity the client creates). */
+const itemIdSchema = identifierString.max(64);
 
 /** What a push item can change. */
 export const pushEntitySchema = z.enum(['interaction', 'followup', 'thread_outcome', 'coverage']);
@@ -15,16 +19,16 @@ export type PushEntity = z.infer<typeof pushEntitySchema>;
  * discriminatedUnion refuses two options with the same discriminator value (`upsert`).
  */
 export const pushItemSchema = z.union([
-  z.object({ op: z.literal('upsert'), entity: z.literal('interaction'), id: z.string().max(64), data: z.unknown() }),
-  z.object({ op: z.literal('upsert'), entity: z.literal('followup'), id: z.string().max(64), data: z.unknown() }),
+  z.object({ op: z.literal('upsert'), entity: z.literal('interaction'), id: itemIdSchema, data: z.unknown() }),
+  z.object({ op: z.literal('upsert'), entity: z.literal('followup'), id: itemIdSchema, data: z.unknown() }),
   /** A resolve or reopen of a conversation (`threadOutcomeDataSchema`); recorded once per id. */
-  z.object({ op: z.literal('upsert'), entity: z.literal('thread_outcome'), id: z.string().max(64), data: z.unknown() }),
+  z.object({ op: z.literal('upsert'), entity: z.literal('thread_outcome'), id: itemIdSchema, data: z.unknown() }),
   /** A media coverage item (`mediaCoverageInputSchema`), e.g. a page logged as coverage. */
-  z.object({ op: z.literal('upsert'), entity: z.literal('coverage'), id: z.string().max(64), data: z.unknown() }),
+  z.object({ op: z.literal('upsert'), entity: z.literal('coverage'), id: itemIdSchema, data: z.unknown() }),
   z.object({
     op: z.literal('delete'),
     entity: z.enum(['interaction', 'followup', 'coverage']),
-    id: z.string().max(64),
+    id: itemIdSchema,
   }),
 ]);
 export type PushItem = z.infer<typeof pushItemSchema>;

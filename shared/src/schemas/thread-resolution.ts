@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './common';
+import { freeTextString, identifierString } from './text';
 
-const threadKeySchema = z.string().min(1, 'name the thread').max(400);
-const noteSchema = z.string().trim().max(2000, 'the note can be at most 2000 characters');
+const threadKeySchema = identifierString.min(1, 'name the thread').max(400);
+const noteSchema = freeTextString.trim().max(2000, 'the note can be at most 2000 characters');
 
 /**
  * Marks a conversation resolved at `resolvedAt` (e.g. a complaint settled): not in the future, not before its

@@ -41,7 +41,8 @@ export async function lowScoreFollowup(
     id,
     orgId,
     userId: r.stakeholder.ownerUserId ?? env.recorderId,
-    dueAt: deadlineFor(now, { value: 1, unit: 'working_days' }, plan.calendar),
+    // A calendar with no working time in reach has no working deadline: a calendar day stands in for it.
+    dueAt: deadlineFor(now, { value: 1, unit: 'working_days' }, plan.calendar) ?? now + 86_400_000,
     note: noteOf(r),
     stakeholderId: r.stakeholder.id,
     status: 'open',
