@@ -41,7 +41,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // contextMenus, activeTab and scripting: "Log this page as coverage" reads the page the user clicked on, that
+    // page only and only then, without a host permission for every news site.
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: [...SITE_HOSTS, ...LOCAL_SERVER_HOSTS],
     optional_host_permissions: SERVER_ORIGINS,
     // MV2 (Firefox) has no optional_host_permissions and WXT drops it there: the same origins go here.

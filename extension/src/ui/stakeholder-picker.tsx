@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import type { StakeholderType } from '@comms-log/shared';
 import { sendToBackground, type StakeholderSummary } from '../lib/messages';
 import { stakeholderTypeKey } from '../lib/label-keys';
 import type { T } from './use-t';
@@ -17,18 +18,21 @@ type Props = {
   allowCreate: boolean;
   /** Name to suggest for a new stakeholder (the counterpart's display name). */
   suggestedName?: string;
+  /** List only this type (the coverage form's outlets are media). */
+  onlyType?: StakeholderType;
 };
 
 /** The directory's matches for what is typed, asked of the background once typing pauses, while searching. */
-function useDirectorySearch(searching: boolean) {
+function useDirectorySearch(searching: boolean, onlyType: StakeholderType | undefined) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<StakeholderSummary[]>([]);
   useEffect(() => {
     if (!searching) return;
     let live = true;
     const timer = setTimeout(() => {
-      sendToBackground('search-stakeholders', { text: query, limit: 8 }).then(
-        (found) => live && setResults(found),
+      // Filtered here, from a longer list, so other types do not crowd out the 8 shown.
+      sendToBackground('search-stakeholders', { text: query, limit: onlyType ? 100 : 8 }).then(
+        (found) => live && setResults(onlyType ? found.filter((s) => s.type === onlyType).slice(0, 8) : found),
         () => live && setResults([]),
       );
     }, 120);
@@ -36,14 +40,14 @@ function useDirectorySearch(searching: boolean) {
       live = false;
       clearTimeout(timer);
     };
-  }, [query, searching]);
+  }, [query, searching, onlyType]);
   return { query, setQuery, results };
 }
 
 /** Search the local directory (through the background) or name a new stakeholder. Names render as text only. */
-export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedName = '' }: Props) {
+export function StakeholderPicker({ t, value, onChange, allowCreate, suggestedName = '', onlyType }: Props) {
   // The search (and what was typed) outlives a pick, so "Change" goes back to it.
-  const search = useDirectorySearch(value === null);
+  const search = useDirectorySearch(value === null, onlyType);
   if (value?.kind === 'existing') return <PickedExisting t={t} stakeholder={value.stakeholder} onChange={onChange} />;
   if (value?.kind === 'new') return <NewStakeholderName t={t} name={value.name} onChange={onChange} />;
   return (
