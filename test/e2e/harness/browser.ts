@@ -42,6 +42,8 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       `--lang=${opts.lang ?? 'en-US'}`,
+      // Lets a test press the toolbar button through CDP (active-tab.ts): a real click grants activeTab.
+      '--enable-unsafe-extension-debugging',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],

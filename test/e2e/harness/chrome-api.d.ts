@@ -15,4 +15,10 @@ declare const chrome: {
     getBadgeBackgroundColor(details: { tabId?: number }): Promise<[number, number, number, number]>;
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(query: Record<string, unknown>): Promise<{ id?: number; url?: string; title?: string }[]> };
+};
+
+/** What the "Log this page as coverage" menu item calls, put on the service worker's scope for tests. */
+declare const commsLogCoverage: {
+  logPageAsCoverage(tab: { id?: number; url?: string; title?: string }, pageUrl?: string): Promise<void>;
 };
