@@ -71,12 +71,14 @@ describe('metrics.threads', () => {
     await expect(t.manager.caller.metrics.threads({ filter, cursor: 'nonsense' })).rejects.toThrow(/cursor/);
   });
 
-  it('gives staff the threads they logged a message in, whatever user they ask for', async () => {
+  it('gives staff the threads they logged a message in, and refuses a filter naming anyone else', async () => {
     await seedThreads(t);
     const filter = { ...period, purpose: 'complaint' };
     expect(keys((await t.staff2.caller.metrics.threads({ filter })).items)).toEqual(['t9']);
-    const forced = await t.staff.caller.metrics.threads({ filter: { ...filter, userId: [t.staff2.user.id] } });
-    expect(forced.total).toBe(5);
+    await expect(
+      t.staff.caller.metrics.threads({ filter: { ...filter, userId: [t.staff2.user.id] } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Staff see only their own figures.' });
+    expect((await t.staff.caller.metrics.threads({ filter: { ...filter, userId: [t.staff.user.id] } })).total).toBe(5);
     // Sam answers Tao's complaint: it becomes one of Sam's threads too.
     await pushAccepted(t.staff, [ours('t9', '10T12:00')]);
     expect((await t.staff.caller.metrics.threads({ filter })).total).toBe(6);

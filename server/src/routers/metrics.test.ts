@@ -111,11 +111,11 @@ describe('metrics.responseTimes', () => {
     await pushAccepted(t.staff2, [inbound('z', '2026-03-11T10:00:00+08:00')]);
     const mine = await t.staff.caller.metrics.responseTimes({ filter: period, asOf });
     expect(mine.total.waits).toBe(3);
-    const forced = await t.staff.caller.metrics.responseTimes({
-      filter: { ...period, userId: [t.staff2.user.id] },
-      asOf,
-    });
-    expect(forced.total.waits).toBe(3);
+    await expect(
+      t.staff.caller.metrics.responseTimes({ filter: { ...period, userId: [t.staff2.user.id] }, asOf }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Staff see only their own figures.' });
+    const own = await t.staff.caller.metrics.responseTimes({ filter: { ...period, userId: [t.staff.user.id] }, asOf });
+    expect(own.total.waits).toBe(3);
     const theirs = await t.staff2.caller.metrics.responseTimes({ filter: period, asOf });
     expect(theirs.total).toMatchObject({ waits: 1, late: 1 });
     const team = await t.manager.caller.metrics.responseTimes({ filter: period, asOf, groupBy: ['user'] });
@@ -242,11 +242,13 @@ describe('metrics.totals', () => {
     expect(() => rollUpTotals(fine, ['user'])).toThrow(/not grouped by user/);
   });
 
-  it('gives staff only their own totals, whatever user filter they send', async () => {
+  it('gives staff only their own totals, and refuses a user filter naming anyone else', async () => {
     await pushAccepted(t.staff, [inbound('a', '2026-03-09T10:00:00+08:00'), reply('a', '2026-03-09T11:00:00+08:00')]);
     await pushAccepted(t.staff2, [inbound('b', '2026-03-09T10:00:00+08:00', { threadKey: 'gmail:b' })]);
     expect((await t.staff.caller.metrics.totals({ filter: period })).total).toBe(2);
-    expect((await t.staff.caller.metrics.totals({ filter: { ...period, userId: [t.staff2.user.id] } })).total).toBe(2);
+    await expect(
+      t.staff.caller.metrics.totals({ filter: { ...period, userId: [t.staff.user.id, t.staff2.user.id] } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Staff see only their own figures.' });
     expect((await t.staff2.caller.metrics.totals({ filter: period })).total).toBe(1);
     expect((await t.manager.caller.metrics.totals({ filter: period })).total).toBe(3);
   });
@@ -443,8 +445,15 @@ describe('metrics.interactions', () => {
   it('gives staff only their own interactions', async () => {
     await pushAccepted(t.staff, [inbound('a', '2026-03-09T10:00:00+08:00')]);
     await pushAccepted(t.staff2, [inbound('b', '2026-03-09T10:00:00+08:00', { threadKey: 'gmail:b', id: ulid() })]);
-    const mine = await t.staff.caller.metrics.interactions({ filter: { ...period, userId: [t.staff2.user.id] } });
+    const mine = await t.staff.caller.metrics.interactions({ filter: period });
     expect(mine.items.map((i) => i.userId)).toEqual([t.staff.user.id]);
+    await expect(
+      t.staff.caller.metrics.interactions({ filter: { ...period, userId: [t.staff2.user.id] } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Staff see only their own figures.' });
+    // A row of a figure grouped by user names a user too.
+    await expect(
+      t.staff.caller.metrics.interactions({ filter: period, key: { user: t.staff2.user.id } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Staff see only their own figures.' });
   });
 
   it('names who wrote each message (the counterpart of an inbound one), in the plain and the waits-only lists', async () => {

@@ -114,9 +114,16 @@ describe('reports.period over the demo org', () => {
     expect(mine.overview.perPerson.map((p) => p.userId)).toEqual([staffId]);
     expect(mine.gaps.worstWaits.every((w) => w.userId === staffId)).toBe(true);
     await expectReportMatchesMetrics(staff, mine, filter);
-    // Asking for someone else's figures changes nothing.
-    const forced = await staff.reports.period({ filter: { ...filter, userId: ['someone-else'] }, language: 'en' });
-    expect(forced.overview.total).toBe(mine.overview.total);
+    // Asking for someone else's figures is refused, in the report and in its goals.
+    const forced = { filter: { ...filter, userId: ['someone-else'] }, language: 'en' as const };
+    await expect(staff.reports.period(forced)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Staff see only their own figures.',
+    });
+    await expect(staff.reports.goals(forced)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Staff see only their own figures.',
+    });
   });
 
   it('reports.goals gives exactly the period report’s goals, for the team and for a staff member', async () => {

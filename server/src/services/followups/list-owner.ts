@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { overdueInputSchema } from '@comms-log/shared';
 import type { z } from 'zod';
 import { users } from '../../db/schema';
+import { assertOwnFilter } from '../metrics/scope';
 import { isManager, type ServiceCtx } from '../service-ctx';
 
 async function assertUserInOrg(ctx: ServiceCtx, userId: string): Promise<void> {
@@ -20,12 +21,13 @@ export async function listOwner(
 ): Promise<string | null> {
   const { user } = ctx;
   if (!isManager(user)) {
-    if (input.team || (input.userId && input.userId !== user.id)) {
+    if (input.team) {
       throw new TRPCError({
         code: 'FORBIDDEN',
         message: 'Staff see only their own follow-ups; ask a manager for the team list.',
       });
     }
+    assertOwnFilter(user, input.userId === undefined ? undefined : [input.userId]);
     return user.id;
   }
   if (input.team) return null;

@@ -142,11 +142,16 @@ describe('metrics.cadence', () => {
     expect([page.total, page.items.map((r) => r.name)]).toEqual([5, ['Cold Co', 'Cooling Co']]);
   });
 
-  it('gives staff only the stakeholders they own, whatever owner they ask for', async () => {
+  it('gives staff only the stakeholders they own, and refuses an owner filter naming anyone else', async () => {
     await seed();
     const own = await t.staff.caller.metrics.cadence({ asOf });
     expect(own.items.map((r) => r.name)).toEqual(['Cold Co', 'Cooling Co', 'Fresh Co']);
-    expect((await t.staff.caller.metrics.cadence({ asOf, ownerUserId: [t.staff2.user.id] })).items).toEqual([]);
+    await expect(t.staff.caller.metrics.cadence({ asOf, ownerUserId: [t.staff2.user.id] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Staff see only their own figures.',
+    });
+    await expect(t.staff.caller.metrics.cadence({ asOf, ownerUserId: [null] })).rejects.toThrow(/own figures/);
+    expect((await t.staff.caller.metrics.cadence({ asOf, ownerUserId: [t.staff.user.id] })).total).toBe(own.total);
     const other = await createTestOrg(handle);
     expect((await other.manager.caller.metrics.cadence({ asOf })).total).toBe(0);
   });

@@ -4,7 +4,7 @@ import { lastInboundOutbound } from '../../db/queries/cadence';
 import { toIso, toIsoOrNull } from '../../iso';
 import type { ServiceCtx } from '../service-ctx';
 import { stakeholderCadences, type StakeholderCadence } from './cadence';
-import { asOfMs, loadEnv } from './scope';
+import { asOfMs, assertOwnFilter, loadEnv } from './scope';
 
 /*
  * `metrics.cadence`: "last contact per stakeholder". The states are those of
@@ -46,6 +46,7 @@ export async function metricsCadence(
   ctx: ServiceCtx,
   input: z.output<typeof cadenceListInputSchema>,
 ): Promise<CadenceListResult> {
+  assertOwnFilter(ctx.user, input.ownerUserId);
   const env = await loadEnv(ctx);
   const at = asOfMs(ctx, input.asOf);
   const all = await stakeholderCadences(ctx, { ...input, atMs: at }, env);

@@ -23,7 +23,7 @@ import { scanWaits } from '../../db/queries/waits';
 import { toIso, toIsoOrNull } from '../../iso';
 import { decodePageCursor, encodePageCursor, keysetPage, type PageCursor } from '../page-cursor';
 import type { ServiceCtx } from '../service-ctx';
-import { asOfMs, loadEnv, scopeFilter } from './scope';
+import { asOfMs, assertOwnFilter, loadEnv, scopeFilter } from './scope';
 import { timeKeyRange } from './time-keys';
 
 /*
@@ -168,6 +168,8 @@ export async function metricsInteractions(
   ctx: ServiceCtx,
   input: InteractionsInput,
 ): Promise<MetricsInteractionsResult> {
+  // A row of a figure grouped by user is a user filter too.
+  if (input.key?.user !== undefined) assertOwnFilter(ctx.user, [input.key.user]);
   const env = await loadEnv(ctx);
   const filter = scopeFilter(ctx.user, input.filter);
   const scope = { orgId: ctx.user.orgId, filter, narrow: narrowByKey(filter, input.key, env.plan.calendar.timeZone) };

@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import type { MetricsFilter, Plan } from '@comms-log/shared';
 import type { RecordScope } from '../../db/queries/evaluation-metrics';
 import { currentPlan } from '../plans';
@@ -23,9 +24,22 @@ export async function loadEnv(ctx: ServiceCtx): Promise<MetricsEnv> {
   return { plan: stored.plan, planVersion: stored.version };
 }
 
-/** Staff see only their own interactions: the user filter is forced to the caller, whatever was asked. */
+export const STAFF_OWN_FIGURES = 'Staff see only their own figures.';
+
+/**
+ * Staff see only their own figures: a user filter naming anyone but the caller (a colleague, someone of another org,
+ * or `null` for nobody) is refused with FORBIDDEN rather than answered with the caller's own figures under it.
+ */
+export function assertOwnFilter(user: ServiceUser, userIds: readonly (string | null)[] | undefined): void {
+  if (isManager(user) || !userIds?.some((id) => id !== user.id)) return;
+  throw new TRPCError({ code: 'FORBIDDEN', message: STAFF_OWN_FIGURES });
+}
+
+/** Staff see only their own interactions: the user filter is the caller (naming anyone else is refused). */
 export function scopeFilter(user: ServiceUser, filter: MetricsFilter): MetricsFilter {
-  return isManager(user) ? filter : { ...filter, userId: [user.id] };
+  if (isManager(user)) return filter;
+  assertOwnFilter(user, filter.userId);
+  return { ...filter, userId: [user.id] };
 }
 
 /** The instant a figure is evaluated as of: `asOf`, or the service's clock. */

@@ -23,6 +23,8 @@ export async function whoami(ctx: SignedInCtx): Promise<Whoami> {
 /** Tokens, newest first: an admin's of the org (or of one user), anyone else's their own. */
 export async function listTokens(ctx: SignedInCtx, input: z.output<typeof tokenListInputSchema>) {
   const isAdmin = ctx.user.role === 'admin';
+  if (!isAdmin && input.userId !== undefined && input.userId !== ctx.user.id)
+    throw new TRPCError({ code: 'FORBIDDEN', message: "Only an admin can list another user's tokens." });
   const userId = isAdmin ? input.userId : ctx.user.id;
   const rows = await ctx.db
     .select({
