@@ -12,3 +12,6 @@ export const channelColor: Record<Channel, string> = {
 };
 
 export const accent = '#1a73e8';
+
+/** One colour per tone of a media report (same palette); grey for reports not judged yet. */
+export const toneColor = { positive: '#009E73', neutral: '#56B4E9', negative: '#D55E00', none: '#999999' } as const;

@@ -4,24 +4,43 @@ import type { MetricsFilter } from '@comms-log/shared';
 import { localeTag, type MessageKey } from '../../lib/i18n';
 import { presetPeriod, type Period, type PeriodPreset } from '../../lib/report/period';
 import { useT, type T } from '../use-t';
-import { DashboardContext, useDashboard, type DashboardEnv, type DrillSpec } from './dashboard-context';
+import { CoverageView } from './coverage/coverage-view';
+import { DashboardContext, useDashboard, type AnyDrill, type DashboardEnv } from './dashboard-context';
 import { DirectoryView } from './directory/directory-view';
 import { DrilldownDialog } from './drilldown/drilldown-dialog';
+import { RecordsDialog } from './drilldown/records-dialog';
 import { OverviewView } from './overview/overview-view';
-import { noFilters, PeriodBar, type Filters } from './period-bar';
+import { noFilters, PeriodBar, type FilterField, type Filters } from './period-bar';
 import { PlanEditor } from './plan/plan-editor';
 import { ReportView } from './report/report-view';
 import { StatusLine } from './status-line';
+import { SurveysView } from './surveys/surveys-view';
 import { useDashboardData } from './use-dashboard-data';
 import { useDataVersion } from './use-data-version';
 import { usePeriod } from './use-period';
 
-type Tab = 'overview' | 'report' | 'plan' | 'directory';
+const tabs = ['overview', 'report', 'surveys', 'coverage', 'plan', 'directory'] as const;
+type Tab = (typeof tabs)[number];
 const tabKey: Record<Tab, MessageKey> = {
   overview: 'dashTabOverview',
   report: 'dashTabReport',
+  surveys: 'dashSurveyTab',
+  coverage: 'dashCovTab',
   plan: 'dashTabPlan',
   directory: 'dashTabDirectory',
+};
+/** The tabs staff see: their own figures and records; the plan and the directory are managers'. */
+const staffTabs: Tab[] = ['overview', 'report', 'surveys', 'coverage'];
+
+/**
+ * The filters of the period bar each tab reads: survey responses have a stakeholder type and a stakeholder, media
+ * reports an outlet (a stakeholder); neither has a channel, a tier of its own or a person filter.
+ */
+const tabFilters: Partial<Record<Tab, FilterField[]>> = {
+  overview: ['type', 'tier', 'channel', 'userId', 'stakeholderId'],
+  report: ['type', 'tier', 'channel', 'userId', 'stakeholderId'],
+  surveys: ['type', 'stakeholderId'],
+  coverage: ['stakeholderId'],
 };
 
 /** `?tab=report&period=last90` opens the page on that view and period (links, bookmarks, tests). */
@@ -30,7 +49,7 @@ function initialState(): { tab: Tab; preset: PeriodPreset } {
   const tab = q.get('tab');
   const preset = q.get('period');
   return {
-    tab: tab === 'report' || tab === 'plan' || tab === 'directory' ? tab : 'overview',
+    tab: tabs.find((x) => x === tab) ?? 'overview',
     preset: preset === 'week' || preset === 'quarter' || preset === 'last90' || preset === 'custom' ? preset : 'month',
   };
 }
@@ -46,13 +65,16 @@ function buildFilter(period: Period, f: Filters): MetricsFilter {
   };
 }
 
-/** The manager's page: period and filters on top, then the overview, the report, the plan and the directory. */
+/**
+ * The manager's page: period and filters on top, then the overview, the report, surveys, media coverage, the plan
+ * and the directory.
+ */
 export function DashboardApp() {
   const { t, lang } = useT();
   const init = useMemo(initialState, []);
   const [tab, setTab] = useState<Tab>(init.tab);
   const [filters, setFilters] = useState<Filters>(noFilters);
-  const [drillSpec, setDrillSpec] = useState<DrillSpec | null>(null);
+  const [drillSpec, setDrillSpec] = useState<AnyDrill | null>(null);
   const { asOf, dataVersion, bumpData } = useDataVersion();
 
   useEffect(() => {
@@ -86,7 +108,7 @@ export function DashboardApp() {
     dataVersion,
     bumpData,
   };
-  const showsPeriod = tab === 'overview' || tab === 'report';
+  const fields = tabFilters[tab];
 
   return (
     <DashboardContext.Provider value={env}>
@@ -97,7 +119,7 @@ export function DashboardApp() {
         drillSpec={drillSpec}
         onCloseDrill={() => setDrillSpec(null)}
         periodBar={
-          showsPeriod && (
+          fields && (
             <PeriodBar
               t={t}
               period={period}
@@ -107,7 +129,7 @@ export function DashboardApp() {
               onFilters={setFilters}
               users={users.data}
               stakeholders={stakeholders.data ?? []}
-              showPerson={canManage}
+              fields={canManage ? fields : fields.filter((x) => x !== 'userId')}
               onRefresh={bumpData}
             />
           )
@@ -124,7 +146,7 @@ function DashboardPage(props: {
   periodBar: ReactNode;
   /** The period resolves (a custom one can be invalid): the figures can be asked for. */
   periodReady: boolean;
-  drillSpec: DrillSpec | null;
+  drillSpec: AnyDrill | null;
   onCloseDrill(): void;
 }) {
   const { t, me, canManage } = useDashboard();
@@ -137,20 +159,22 @@ function DashboardPage(props: {
           {t('dashSignedInAs', me.user.name, me.org.name)} · {canManage ? t('dashScopeTeam') : t('dashScopeOwn')}
         </p>
       </header>
-      <DashboardTabs
-        t={t}
-        tabs={canManage ? ['overview', 'report', 'plan', 'directory'] : ['overview', 'report']}
-        tab={tab}
-        onTab={props.onTab}
-      />
+      <DashboardTabs t={t} tabs={canManage ? [...tabs] : staffTabs} tab={tab} onTab={props.onTab} />
       {props.periodBar}
       <section role="tabpanel" id={`dash-panel-${tab}`} aria-labelledby={`dash-tab-${tab}`}>
         {tab === 'overview' && periodReady && <OverviewView />}
         {tab === 'report' && periodReady && <ReportView />}
+        {tab === 'surveys' && periodReady && <SurveysView />}
+        {tab === 'coverage' && periodReady && <CoverageView />}
         {tab === 'plan' && <PlanEditor />}
         {tab === 'directory' && <DirectoryView />}
       </section>
-      {drillSpec && <DrilldownDialog key={JSON.stringify(drillSpec)} spec={drillSpec} onClose={props.onCloseDrill} />}
+      {drillSpec &&
+        ('records' in drillSpec ? (
+          <RecordsDialog key={JSON.stringify(drillSpec)} spec={drillSpec} onClose={props.onCloseDrill} />
+        ) : (
+          <DrilldownDialog key={JSON.stringify(drillSpec)} spec={drillSpec} onClose={props.onCloseDrill} />
+        ))}
     </main>
   );
 }

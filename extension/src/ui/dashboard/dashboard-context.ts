@@ -1,5 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { MetricsFilter, MetricsInteractionsInput, Stakeholder, StoredPlan, Whoami } from '@comms-log/shared';
+import type {
+  GoalDrill,
+  MetricsFilter,
+  MetricsInteractionsInput,
+  Stakeholder,
+  StoredPlan,
+  Whoami,
+} from '@comms-log/shared';
 import type { Lang } from '../../lib/i18n';
 import type { T } from '../use-t';
 
@@ -14,6 +21,15 @@ export interface DrillSpec {
   title: string;
   input: Omit<MetricsInteractionsInput, 'cursor' | 'limit'>;
 }
+
+/** The threads, survey responses or media reports behind a goal's figure, as the goal's `drill` names them. */
+export interface RecordsDrill {
+  title: string;
+  records: Exclude<GoalDrill, { kind: 'interactions' }>;
+}
+
+/** Any list a figure opens: its interactions, or the evaluation records behind it. */
+export type AnyDrill = DrillSpec | RecordsDrill;
 
 export interface DashboardEnv {
   t: T;
@@ -32,7 +48,7 @@ export interface DashboardEnv {
   filter: MetricsFilter;
   /** The instant figures are evaluated at, fixed per load so every view agrees. */
   asOf: string;
-  drill(spec: DrillSpec): void;
+  drill(spec: AnyDrill): void;
   /** Bumped when data behind the figures changed (plan recomputed, directory edited). */
   dataVersion: number;
   bumpData(): void;

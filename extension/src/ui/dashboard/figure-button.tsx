@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { useDashboard, type DrillSpec } from './dashboard-context';
+import { useDashboard, type AnyDrill } from './dashboard-context';
 
 /**
- * A figure that opens the interactions behind it. Its accessible name says what it counts ("14 interactions:
+ * A figure that opens the interactions (or the evaluation records) behind it. Its accessible name says what it counts ("14 interactions:
  * Customer, Email"), so a screen reader (and Playwright) reads the figure with its meaning.
  */
 export function FigureButton({
@@ -14,7 +14,7 @@ export function FigureButton({
 }: {
   value: ReactNode;
   label: string;
-  spec: DrillSpec;
+  spec: AnyDrill;
   className?: string;
   testId?: string;
 }) {

@@ -23,6 +23,9 @@ export interface Filters {
 
 export const noFilters: Filters = { type: '', tier: '', channel: '', userId: '', stakeholderId: '' };
 
+/** A filter of the bar; each view shows those it reads. */
+export type FilterField = keyof Filters;
+
 const presetKey: Record<PeriodPreset, MessageKey> = {
   week: 'dashThisWeek',
   month: 'dashThisMonth',
@@ -40,11 +43,12 @@ type Props = {
   onFilters(f: Filters): void;
   users: OrgUser[];
   stakeholders: Stakeholder[];
-  showPerson: boolean;
+  /** The filters the view reads (the person filter is managers'). */
+  fields: FilterField[];
   onRefresh(): void;
 };
 
-/** The period picker and the filters every view of the overview and the report shares. */
+/** The period picker and the filters the views share (each shows those it reads). */
 export function PeriodBar(props: Props) {
   const { t } = props;
   return (
@@ -112,56 +116,35 @@ function PeriodFields({ t, period, onPeriod, customError }: Pick<Props, 't' | 'p
   );
 }
 
-/** Type, tier, channel, person (managers) and stakeholder; each "All" by default. */
-function FilterFields({ t, filters, onFilters, users, stakeholders, showPerson }: Props) {
+/** Type, tier, channel, person (managers) and stakeholder, those of `fields`; each "All" by default. */
+function FilterFields({ t, filters, onFilters, users, stakeholders, fields }: Props) {
   const tiers = [...new Set(stakeholders.map((s) => s.tier))].sort();
-  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => onFilters({ ...filters, [k]: v });
-  return (
-    <>
-      <FilterSelect
-        t={t}
-        id="dash-f-type"
-        label={t('dashColType')}
-        value={filters.type}
-        onChange={(v) => set('type', v as StakeholderType | '')}
-        options={stakeholderTypes.map((x) => ({ value: x, text: t(stakeholderTypeKey[x]) }))}
-      />
-      <FilterSelect
-        t={t}
-        id="dash-f-tier"
-        label={t('dashColTier')}
-        value={filters.tier}
-        onChange={(v) => set('tier', v)}
-        options={tiers.map((x) => ({ value: x, text: x }))}
-      />
-      <FilterSelect
-        t={t}
-        id="dash-f-channel"
-        label={t('dashColChannel')}
-        value={filters.channel}
-        onChange={(v) => set('channel', v as Channel | '')}
-        options={channels.map((x) => ({ value: x, text: t(channelKey[x]) }))}
-      />
-      {showPerson && (
-        <FilterSelect
-          t={t}
-          id="dash-f-person"
-          label={t('dashColPerson')}
-          value={filters.userId}
-          onChange={(v) => set('userId', v)}
-          options={users.map((u) => ({ value: u.id, text: u.name }))}
-        />
-      )}
-      <FilterSelect
-        t={t}
-        id="dash-f-stakeholder"
-        label={t('dashColStakeholder')}
-        value={filters.stakeholderId}
-        onChange={(v) => set('stakeholderId', v)}
-        options={stakeholders.map((s) => ({ value: s.id, text: s.name }))}
-      />
-    </>
-  );
+  const all: Record<FilterField, { id: string; label: string; options: { value: string; text: string }[] }> = {
+    type: {
+      id: 'dash-f-type',
+      label: t('dashColType'),
+      options: stakeholderTypes.map((x) => ({ value: x, text: t(stakeholderTypeKey[x]) })),
+    },
+    tier: { id: 'dash-f-tier', label: t('dashColTier'), options: tiers.map((x) => ({ value: x, text: x })) },
+    channel: {
+      id: 'dash-f-channel',
+      label: t('dashColChannel'),
+      options: channels.map((x) => ({ value: x, text: t(channelKey[x]) })),
+    },
+    userId: {
+      id: 'dash-f-person',
+      label: t('dashColPerson'),
+      options: users.map((u) => ({ value: u.id, text: u.name })),
+    },
+    stakeholderId: {
+      id: 'dash-f-stakeholder',
+      label: t('dashColStakeholder'),
+      options: stakeholders.map((s) => ({ value: s.id, text: s.name })),
+    },
+  };
+  // The select's value is one of its options, so the field's own type is kept.
+  const set = (k: FilterField, v: string) => onFilters({ ...filters, [k]: v } as Filters);
+  return fields.map((k) => <FilterSelect key={k} t={t} {...all[k]} value={filters[k]} onChange={(v) => set(k, v)} />);
 }
 
 function FilterSelect(props: {

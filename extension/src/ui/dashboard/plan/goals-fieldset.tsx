@@ -1,7 +1,9 @@
 import { goalMetricSchema, goalMetricUnits, type Goal } from '@comms-log/shared';
 import type { MessageKey } from '../../../lib/i18n';
+import type { T } from '../../use-t';
 import { useDashboard } from '../dashboard-context';
-import { ChannelSelect, NumberInput, RemoveRuleButton, RulesFieldset, TierInput, TypeSelect } from './plan-inputs';
+import { GoalScopeCells } from './goal-scope-inputs';
+import { NumberInput, RemoveRuleButton, RulesFieldset } from './plan-inputs';
 import type { PlanDraft } from './use-plan-draft';
 
 const metrics = goalMetricSchema.options;
@@ -26,6 +28,15 @@ const metricKey: Record<Goal['metric'], MessageKey> = {
 /** Rates are stored as fractions and typed as percentages. */
 const isRate = (m: Goal['metric']) => goalMetricUnits[m] === 'rate';
 
+/** What a goal's target is in, after the box: %, hours, working days, NPS's range; nothing for scores and counts. */
+function unitText(t: T, m: Goal['metric']): string {
+  const unit = goalMetricUnits[m];
+  if (unit === 'rate') return '%';
+  if (unit === 'hours') return t('dashUnitHours');
+  if (unit === 'working_days') return t('dashUnitWorkingDays');
+  return m === 'nps' ? '(−100…100)' : '';
+}
+
 const newGoal = (): Goal => ({
   id: `goal-${Date.now().toString(36)}`,
   label: { en: '', zh: '' },
@@ -49,6 +60,8 @@ export function GoalsFieldset({ draft }: { draft: PlanDraft }) {
         t('dashColType'),
         t('dashColChannel'),
         t('dashColTier'),
+        t('dashEvalPurpose'),
+        t('dashEvalDimension'),
         t('dashColTarget'),
         t('dashGoalPeriod'),
       ]}
@@ -62,6 +75,7 @@ export function GoalsFieldset({ draft }: { draft: PlanDraft }) {
   );
 }
 
+/** One goal: its labels, metric, scope (type, channel, tier, purpose, survey dimension), target and period. */
 function GoalRow({ goal: g, index, draft }: { goal: Goal; index: number; draft: PlanDraft }) {
   const { t } = useDashboard();
   const name = g.label.en || g.label.zh || g.id;
@@ -98,24 +112,7 @@ function GoalRow({ goal: g, index, draft }: { goal: Goal; index: number; draft: 
           ))}
         </select>
       </td>
-      <td>
-        <TypeSelect
-          label={t('dashGoalTypeAria', name)}
-          value={g.scope.stakeholderType}
-          any
-          onChange={(v) => scope({ stakeholderType: v })}
-        />
-      </td>
-      <td>
-        <ChannelSelect
-          label={t('dashGoalChannelAria', name)}
-          value={g.scope.channel}
-          onChange={(v) => scope({ channel: v })}
-        />
-      </td>
-      <td>
-        <TierInput label={t('dashGoalTierAria', name)} value={g.scope.tier} onChange={(v) => scope({ tier: v })} />
-      </td>
+      <GoalScopeCells goal={g} name={name} draft={draft} onScope={scope} />
       <td className="dash-nowrap">
         <GoalTarget goal={g} name={name} onChange={update} />
       </td>
@@ -155,10 +152,11 @@ function GoalTarget({ goal: g, name, onChange }: { goal: Goal; name: string; onC
       <NumberInput
         label={t('dashGoalTargetAria', name)}
         step="any"
+        min={g.metric === 'nps' ? -100 : 0}
         value={isRate(g.metric) ? Math.round(g.target * 10000) / 100 : g.target}
         onChange={(v) => onChange((x) => ({ ...x, target: isRate(g.metric) ? v / 100 : v }))}
       />{' '}
-      {isRate(g.metric) ? '%' : g.metric.endsWith('hours') ? t('dashUnitHours') : ''}
+      {unitText(t, g.metric)}
     </>
   );
 }

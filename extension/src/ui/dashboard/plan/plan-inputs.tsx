@@ -46,12 +46,18 @@ export function ChannelSelect(props: { label: string; value: Channel | null; onC
   );
 }
 
-/** A number of at least 0; an empty box is NaN, which the plan's validation then names. */
-export function NumberInput(props: { label: string; value: number; step?: string; onChange(v: number): void }) {
+/** A number of at least `min` (0 unless given); an empty box is NaN, which the plan's validation then names. */
+export function NumberInput(props: {
+  label: string;
+  value: number;
+  step?: string;
+  min?: number;
+  onChange(v: number): void;
+}) {
   return (
     <input
       type="number"
-      min={0}
+      min={props.min ?? 0}
       step={props.step ?? '1'}
       aria-label={props.label}
       value={Number.isFinite(props.value) ? props.value : ''}

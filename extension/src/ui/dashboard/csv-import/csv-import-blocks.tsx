@@ -1,14 +1,14 @@
-import type { ImportReport } from '@comms-log/shared';
 import type { StoredError } from '../../../lib/api/error';
 import { errorText } from '../../labels';
 import type { T } from '../../use-t';
 import { useDashboard } from '../dashboard-context';
-import type { CsvPreview, PreviewProblem, PreviewRow } from './csv-preview';
+import type { CsvImportKind, CsvReport } from './csv-import-kind';
+import type { CsvProblem } from './csv-read';
 
 const PREVIEW_ROWS = 200;
 
 /** Why the file cannot be imported at all. */
-export function problemText(t: T, problem: PreviewProblem): string {
+export function problemText(t: T, problem: CsvProblem): string {
   switch (problem.kind) {
     case 'unreadable':
       return t('dashCsvUnreadable', problem.line, problem.message);
@@ -21,58 +21,53 @@ export function problemText(t: T, problem: PreviewProblem): string {
   }
 }
 
-const rowErrorKey = { name: 'dashCsvNoName', owner: 'dashCsvBadOwner', columns: 'dashCsvExtraFields' } as const;
-
-/** A row's mistakes seen in the browser, in words. */
-function rowErrors(t: T, r: PreviewRow): string {
-  return r.errors.map((e) => (e === 'type' ? t('dashCsvBadType', r.values.type ?? '') : t(rowErrorKey[e]))).join(' ');
-}
+type Verdict = { bad: boolean; text: string };
 
 /**
  * The rows the import would read, each with the browser's verdict and then the server's (from its dry run), and the
  * import button for the rows that pass.
  */
-export function CsvPreviewBlock(props: {
-  preview: CsvPreview;
-  server: ImportReport | null;
+export function CsvPreviewBlock<Row extends { line: number }, Report extends CsvReport>(props: {
+  kind: CsvImportKind<Row, Report>;
+  rows: Row[];
+  server: Report | null;
   checkError: StoredError | null;
   busy: boolean;
   onImport(): void;
 }) {
   const { t } = useDashboard();
-  const { preview, server, checkError } = props;
+  const { kind, rows, server, checkError } = props;
   const serverRow = new Map(server?.rows.map((r) => [r.row, r]));
-  // Once the server has checked the file, its verdict counts (it also knows owners, identities held by others…).
-  const bad = server ? server.errors : preview.rows.filter((r) => r.errors.length).length;
-  const verdict = (r: PreviewRow): { bad: boolean; text: string } => {
-    if (r.errors.length) return { bad: true, text: rowErrors(t, r) };
+  // Once the server has checked the file, its verdict counts (it also knows owners, stakeholders, identities…).
+  const bad = server ? server.errors : rows.filter((r) => kind.rowErrors(r)).length;
+  const verdict = (r: Row): Verdict => {
+    const mistakes = kind.rowErrors(r);
+    if (mistakes) return { bad: true, text: mistakes };
     const v = serverRow.get(r.line);
     if (!v) return { bad: false, text: t('dashCsvLooksRight') };
     if (v.status === 'error') return { bad: true, text: t('dashCsvRefusedBecause', v.message) };
-    return { bad: false, text: v.status === 'created' ? t('dashCsvWillCreate') : t('dashCsvWillUpdate') };
+    return { bad: false, text: kind.willText(v.status) };
   };
   return (
     <>
-      <p role="status">{t('dashCsvPreviewSummary', preview.rows.length, preview.rows.length - bad, bad)}</p>
+      <p role="status">{t('dashCsvPreviewSummary', rows.length, rows.length - bad, bad)}</p>
       <p className="pg-muted dash-hint" data-testid="csv-server-check">
         {server
-          ? t('dashCsvServerSummary', server.created, server.updated, server.errors)
+          ? kind.serverSummary(server)
           : checkError
             ? t('dashLoadFailed', t('dashCsvPreview'), errorText(t, checkError))
             : t('dashCsvChecking')}
       </p>
-      <CsvPreviewTable rows={preview.rows.slice(0, PREVIEW_ROWS)} verdict={verdict} />
-      {preview.rows.length > PREVIEW_ROWS && (
-        <p className="pg-muted">{t('dashCsvMoreRows', preview.rows.length - PREVIEW_ROWS)}</p>
-      )}
+      <CsvPreviewTable kind={kind} rows={rows.slice(0, PREVIEW_ROWS)} verdict={verdict} />
+      {rows.length > PREVIEW_ROWS && <p className="pg-muted">{t('dashCsvMoreRows', rows.length - PREVIEW_ROWS)}</p>}
       <div className="pg-actions">
         <button
           type="button"
           className="pg-button pg-primary"
-          disabled={props.busy || preview.rows.length === bad}
+          disabled={props.busy || rows.length === bad}
           onClick={props.onImport}
         >
-          {props.busy ? t('dashCsvImporting') : t('dashCsvImportN', preview.rows.length - bad, preview.rows.length)}
+          {props.busy ? t('dashCsvImporting') : t('dashCsvImportN', rows.length - bad, rows.length)}
         </button>
       </div>
       {bad > 0 && <p className="pg-muted dash-hint">{t('dashCsvBadRowsNote')}</p>}
@@ -80,13 +75,15 @@ export function CsvPreviewBlock(props: {
   );
 }
 
-/** The rows as read, each with its verdict. */
-function CsvPreviewTable({
+/** The rows as read, each with its line and verdict. */
+function CsvPreviewTable<Row extends { line: number }, Report extends CsvReport>({
+  kind,
   rows,
   verdict,
 }: {
-  rows: PreviewRow[];
-  verdict(r: PreviewRow): { bad: boolean; text: string };
+  kind: CsvImportKind<Row, Report>;
+  rows: Row[];
+  verdict(r: Row): Verdict;
 }) {
   const { t } = useDashboard();
   return (
@@ -95,13 +92,11 @@ function CsvPreviewTable({
         <thead>
           <tr>
             <th scope="col">{t('dashCsvLine')}</th>
-            <th scope="col">{t('stakeholderName')}</th>
-            <th scope="col">{t('dashColType')}</th>
-            <th scope="col">{t('dashColTier')}</th>
-            <th scope="col">{t('dashOrganization')}</th>
-            <th scope="col" className="dash-num">
-              {t('dashIdentitiesShort')}
-            </th>
+            {kind.columns.map((c) => (
+              <th key={c.label} scope="col" className={c.numeric ? 'dash-num' : undefined}>
+                {c.label}
+              </th>
+            ))}
             <th scope="col">{t('dashCsvCheck')}</th>
           </tr>
         </thead>
@@ -111,11 +106,11 @@ function CsvPreviewTable({
             return (
               <tr key={r.line}>
                 <td className="dash-num">{r.line}</td>
-                <td>{r.values.name}</td>
-                <td>{r.values.type}</td>
-                <td>{r.values.tier}</td>
-                <td>{r.values.organization}</td>
-                <td className="dash-num">{r.identities}</td>
+                {kind.columns.map((c) => (
+                  <td key={c.label} className={c.numeric ? 'dash-num' : undefined}>
+                    {c.cell(r)}
+                  </td>
+                ))}
                 <td className={v.bad ? 'pg-error' : 'pg-ok'}>{v.text}</td>
               </tr>
             );
@@ -126,16 +121,20 @@ function CsvPreviewTable({
   );
 }
 
-const statusKey = { created: 'dashCsvCreated', updated: 'dashCsvUpdated', error: 'dashCsvError' } as const;
-
 /** The server's report of the import, row by row. */
-export function CsvReportBlock({ report }: { report: ImportReport }) {
+export function CsvReportBlock<Report extends CsvReport>({
+  report,
+  summary,
+  statusText,
+}: {
+  report: Report;
+  summary: string;
+  statusText(status: string): string;
+}) {
   const { t } = useDashboard();
   return (
     <div role="status" aria-label={t('dashCsvReport')}>
-      <p className={report.errors ? 'pg-warn' : 'pg-ok'}>
-        {t('dashCsvReportSummary', report.created, report.updated, report.errors)}
-      </p>
+      <p className={report.errors ? 'pg-warn' : 'pg-ok'}>{summary}</p>
       <div className="dash-table-wrap dash-scroll">
         <table className="dash-table" aria-label={t('dashCsvReport')}>
           <thead>
@@ -149,7 +148,7 @@ export function CsvReportBlock({ report }: { report: ImportReport }) {
             {report.rows.map((r) => (
               <tr key={r.row}>
                 <td className="dash-num">{r.row}</td>
-                <td className={r.status === 'error' ? 'pg-error' : 'pg-ok'}>{t(statusKey[r.status])}</td>
+                <td className={r.status === 'error' ? 'pg-error' : 'pg-ok'}>{statusText(r.status)}</td>
                 <td>{r.message}</td>
               </tr>
             ))}
