@@ -4,11 +4,14 @@ import { monotonicFactory } from 'ulid';
 import { apiTransport, isConfigured, refreshAccount } from '../lib/api/session';
 import { logManual, logThread, type LogContext } from '../lib/capture/log-service';
 import { matchHandle } from '../lib/capture/match-handle';
+import { planPurposes } from '../lib/capture/purpose-choice';
 import { setupFollowups } from '../lib/followups/background';
+import { currentPlan } from '../lib/followups/plan';
 import type { FollowupsService } from '../lib/followups/service';
 import { handleMessages, type MessageHandlers } from '../lib/messages';
 import { enqueueCoverage } from '../lib/outbox/coverage';
 import { searchStakeholders, stakeholderSummary } from '../lib/outbox/directory';
+import { lastPurposes } from '../lib/outbox/last-purpose';
 import { CommsLogDb } from '../lib/outbox/local-db';
 import { outboxRows } from '../lib/outbox/queue';
 import { discardRejected, rejectedItems, retryRejected } from '../lib/outbox/rejected';
@@ -56,7 +59,10 @@ function captureHandlers(
   db: CommsLogDb,
   store: SyncStore,
   queued: () => Promise<void>,
-): Pick<MessageHandlers, 'log-thread' | 'log-manual' | 'match-handles' | 'thread-status' | 'search-stakeholders'> {
+): Pick<
+  MessageHandlers,
+  'log-thread' | 'log-manual' | 'match-handles' | 'thread-status' | 'search-stakeholders' | 'purpose-hints'
+> {
   const ulid = monotonicFactory();
   const newId = () => ulid();
   return {
@@ -76,6 +82,10 @@ function captureHandlers(
     'thread-status': ({ threadKey }) => threadStatus(db, threadKey),
     async 'search-stakeholders'({ text, limit }) {
       return (await searchStakeholders(db, text, limit)).map(stakeholderSummary);
+    },
+    async 'purpose-hints'({ threadKey, stakeholderId }) {
+      const [plan, last] = await Promise.all([currentPlan(), lastPurposes(db, threadKey, stakeholderId)]);
+      return { purposes: [...planPurposes(plan)], last };
     },
   };
 }

@@ -5,10 +5,12 @@ import type {
   Direction,
   HandleRef,
   MediaCoverageData,
+  Purpose,
   StakeholderType,
   ThreadOutcomeData,
 } from '@comms-log/shared';
 import { ApiError, toStoredError, type StoredError } from './api/error';
+import type { LastPurposes } from './capture/purpose-choice';
 import type { FollowupActionRequest } from './followups/local';
 import type { TeamUser } from './followups/storage-items';
 import type { TeamListResult } from './followups/service';
@@ -30,6 +32,8 @@ export type LogThreadRequest = {
   channel: Channel;
   /** Optional reminder, a local calendar date (YYYY-MM-DD): due at 09:00 that day. */
   followUpOn: string | null;
+  /** What the conversation is for: an id of the plan's purposes, set on every message logged; null for none. */
+  purpose: string | null;
 };
 
 export type LogManualRequest = {
@@ -40,6 +44,8 @@ export type LogManualRequest = {
   occurredAt: string;
   durationMin: number | null;
   note: string;
+  /** An id of the plan's purposes, or null. */
+  purpose: string | null;
 };
 
 export type StatusView = SyncStatus & {
@@ -59,6 +65,11 @@ export type MessageMap = {
   };
   'thread-status': { req: { threadKey: string }; res: ThreadStatus };
   'search-stakeholders': { req: { text: string; limit?: number }; res: StakeholderSummary[] };
+  /** The plan's purposes and the last ones of the thread and the stakeholder, to offer and preselect one. */
+  'purpose-hints': {
+    req: { threadKey: string | null; stakeholderId: string | null };
+    res: { purposes: Purpose[]; last: LastPurposes };
+  };
   /** Options saved: re-read the connection, refresh who-am-I and the org's settings, then sync. */
   'settings-changed': { req: Record<string, never>; res: { ok: true } };
   /** Follow-ups: recompute the stored list now (the popup opened), from the server when all is synced. */

@@ -66,13 +66,14 @@ function ctx(over: Partial<LogContext> = {}): LogContext {
 }
 
 describe('logThread', () => {
-  it('queues valid interactions, then only new messages when logged again', async () => {
+  it('queues valid interactions with the chosen purpose, then only new messages when logged again', async () => {
     const first = await logThread(ctx(), {
       thread: { ...thread, messages: thread.messages.slice(0, 2) },
       stakeholder: { id: 'S1' },
       stakeholderType: 'customer',
       channel: 'social',
       followUpOn: null,
+      purpose: 'complaint',
     });
     expect(first).toEqual({ added: 2, skipped: 0, stakeholderId: 'S1' });
     const again = await logThread(ctx(), {
@@ -81,11 +82,14 @@ describe('logThread', () => {
       stakeholderType: 'customer',
       channel: 'social',
       followUpOn: null,
+      purpose: null,
     });
     expect(again).toMatchObject({ added: 1, skipped: 2 });
     const rows = await outboxRows(db, 'pending');
     expect(rows).toHaveLength(3);
     for (const r of rows) interactionInputSchema.parse(r.data);
+    // Each log sets its own choice on the messages it adds.
+    expect(rows.map((r) => (r.data as { purpose: string | null }).purpose)).toEqual(['complaint', 'complaint', null]);
     expect(rows[0]!.data).toMatchObject({
       author: { name: '<img src=x onerror=alert(1)>' },
       snippet: '请问什么时候发货',
@@ -101,6 +105,7 @@ describe('logThread', () => {
       stakeholderType: 'customer',
       channel: 'social',
       followUpOn: null,
+      purpose: null,
     });
     expect(res).toMatchObject({ added: 2, skipped: 1 });
     expect((await outboxRows(db, 'pending')).map((r) => (r.data as { externalId: string }).externalId)).toEqual([
@@ -116,6 +121,7 @@ describe('logThread', () => {
       stakeholderType: 'media',
       channel: 'social',
       followUpOn: '2026-03-12',
+      purpose: null,
     });
     expect(res.stakeholderId).toMatch(/^local:/);
     const rows = await outboxRows(db, 'pending');
@@ -138,6 +144,7 @@ describe('logThread', () => {
       stakeholderType: 'customer',
       channel: 'social',
       followUpOn: null,
+      purpose: null,
     });
     const rows = await outboxRows(db, 'pending');
     expect(
@@ -174,6 +181,7 @@ describe('logManual', () => {
       occurredAt: '2026-03-10T10:00:00+08:00',
       durationMin: 45,
       note: ' quarterly review ',
+      purpose: 'periodic_review',
     });
     const [row] = await outboxRows(db, 'pending');
     const data = interactionInputSchema.parse(row!.data);
@@ -184,6 +192,7 @@ describe('logManual', () => {
       stakeholderType: 'partner',
       durationMin: 45,
       note: 'quarterly review',
+      purpose: 'periodic_review',
       author: { name: 'Li', handle: 'li@acme.cn' },
       threadKey: `manual:${id}`,
     });

@@ -52,7 +52,13 @@ export async function logThread(
   const logged = await loggedExternalIds(ctx.db, threadKey);
   const { interactions, skipped } = captureToInteractions(
     thread,
-    { stakeholderId, stakeholderType: req.stakeholderType, channel: req.channel, captureLevel: ctx.captureLevel },
+    {
+      stakeholderId,
+      stakeholderType: req.stakeholderType,
+      channel: req.channel,
+      captureLevel: ctx.captureLevel,
+      purpose: req.purpose,
+    },
     { isLogged: (source, externalId) => logged.has(`${source}:${externalId}`), newId: ctx.newId },
   );
   const followup: FollowupData | null = req.followUpOn
@@ -95,7 +101,7 @@ export async function logManual(ctx: LogContext, req: LogManualRequest): Promise
     note: req.note.trim() === '' ? null : req.note.trim().slice(0, 4000),
     automated: false,
     internal: false,
-    purpose: null,
+    purpose: req.purpose,
   };
   await enqueueInteractions(ctx.db, [interaction], { now: ctx.now });
   return { id };

@@ -45,6 +45,7 @@ const choice: CaptureChoice = {
   stakeholderType: 'customer',
   channel: 'email',
   captureLevel: 'subject',
+  purpose: 'complaint',
 };
 
 function ids() {
@@ -73,6 +74,7 @@ describe('captureToInteractions', () => {
       title: 'Invoice question',
       snippet: null,
     });
+    expect(interactions.map((i) => i.purpose)).toEqual(['complaint', 'complaint', 'complaint']);
     expect(interactions.map((i) => i.automated)).toEqual([false, false, true]);
   });
 

@@ -14,6 +14,8 @@ export type CaptureChoice = {
   stakeholderType: StakeholderType;
   channel: Channel;
   captureLevel: CaptureLevel;
+  /** The purpose chosen in the panel (an id of the plan's purposes), on every message logged; null for none. */
+  purpose: string | null;
 };
 
 export type CaptureDeps = {
@@ -149,7 +151,7 @@ export function captureToInteractions(
       note: null,
       automated: message.direction === 'inbound' && NO_REPLY.test(message.author.handle ?? ''),
       internal,
-      purpose: null,
+      purpose: choice.purpose,
     });
   }
   return { interactions, skipped };

@@ -104,6 +104,12 @@ describe('thread outcomes in the outbox', () => {
 
   it('a refused outcome is listed with its reason, does not count, and discarding it drops the local record', async () => {
     const store = createDexieSyncStore(db);
+    await enqueueInteractions(db, [{ ...message('A', '2026-03-09T11:00:00+08:00'), title: 'Broken picker arm' }]);
+    await store.applyPushResult(await store.pendingPush(500), {
+      applied: [{ id: 'A', entity: 'interaction', mergedInto: null }],
+      rejected: [],
+      cursor: 1,
+    });
     await enqueueThreadOutcome(db, 'O1', resolve);
     const reason = 'This conversation is already resolved (2026-03-09T02:00:00.000Z): reopen it first.';
     await store.applyPushResult(await store.pendingPush(500), {
@@ -116,7 +122,7 @@ describe('thread outcomes in the outbox', () => {
         key: 'thread_outcome:O1',
         entity: 'thread_outcome',
         reason,
-        outcome: { threadKey: 'gmail:T1', event: 'resolved', at: resolve.at },
+        outcome: { threadKey: 'gmail:T1', event: 'resolved', at: resolve.at, title: 'Broken picker arm' },
       },
     ]);
     expect((await threadOutcomeStates(db, ['gmail:T1']))['gmail:T1']!.resolved).toBe(false);
@@ -130,6 +136,7 @@ describe('thread outcomes in the outbox', () => {
     expect(await discardRejected(db, 'thread_outcome:O1')).toBe(true);
     expect(await db.threadOutcomes.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+    expect(await db.interactions.count()).toBe(1);
   });
 });
 

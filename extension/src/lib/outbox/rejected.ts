@@ -24,7 +24,8 @@ export type RejectedItem = {
   };
   followup?: { note: string; dueAt: string };
   stakeholder?: { name: string };
-  outcome?: Pick<ThreadOutcomeData, 'threadKey' | 'event' | 'at'>;
+  /** `title`: the thread's subject in the local copy, when it has one. */
+  outcome?: Pick<ThreadOutcomeData, 'threadKey' | 'event' | 'at'> & { title: string | null };
   coverage?: { title: string };
 };
 
@@ -51,7 +52,7 @@ function describeRejected(row: OutboxRow): RejectedItem {
     item.followup = { note: d.note ?? '', dueAt: d.dueAt };
   } else if (row.entity === 'thread_outcome') {
     const d = row.data as ThreadOutcomeData;
-    item.outcome = { threadKey: d.threadKey, event: d.event, at: d.at };
+    item.outcome = { threadKey: d.threadKey, event: d.event, at: d.at, title: null };
   } else if (row.entity === 'coverage') {
     item.coverage = { title: (row.data as MediaCoverageData).title };
   } else {
@@ -60,9 +61,15 @@ function describeRejected(row: OutboxRow): RejectedItem {
   return item;
 }
 
-/** The refused changes, oldest first. */
+/** The refused changes, oldest first; an outcome names its thread by the subject the local copy has. */
 export async function rejectedItems(db: CommsLogDb, limit = 50): Promise<RejectedItem[]> {
-  return (await outboxRows(db, 'rejected')).slice(0, limit).map(describeRejected);
+  const items = (await outboxRows(db, 'rejected')).slice(0, limit).map(describeRejected);
+  for (const item of items) {
+    if (!item.outcome) continue;
+    const rows = await db.interactions.where('threadKey').equals(item.outcome.threadKey).toArray();
+    item.outcome.title = rows.find((r) => r.title)?.title ?? null;
+  }
+  return items;
 }
 
 /**

@@ -95,6 +95,7 @@ describe('LogPanel', () => {
       if (type === 'thread-status') return { count: 0, lastLoggedAt: null, pending: 0, externalIds: [] };
       if (type === 'match-handles')
         return [{ handle: { kind: 'email', value: 'ann@customer.com' }, stakeholder: null, via: null }];
+      if (type === 'purpose-hints') return { purposes: [], last: { thread: null, stakeholder: null } };
       return [];
     });
     render(

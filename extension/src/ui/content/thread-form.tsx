@@ -1,10 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { channels, stakeholderTypes, type CapturedThread, type Channel, type StakeholderType } from '@comms-log/shared';
+import { threadKeyOf } from '../../lib/capture/thread-to-interactions';
 import { formatDateTime } from '../../lib/i18n';
 import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
 import { errorText } from '../labels';
+import { PurposeSelect, usePurposeChoice } from '../purpose-select';
 import { StakeholderPicker } from '../stakeholder-picker';
 import { useT } from '../use-t';
+import { ResolveSection } from './resolve-section';
 import { useLogThread, useNewCount, useStakeholderChoice, type LogState } from './use-thread-log';
 
 const CAPTURED_CHANNELS: readonly Channel[] = channels.filter(
@@ -20,15 +23,24 @@ type Props = {
   onSaved: () => void;
 };
 
-/** The thread's messages at a glance, then who it is with, its type and channel, an optional follow-up, and Save. */
+/**
+ * The thread's messages at a glance, then who it is with, its type, channel and purpose, an optional follow-up,
+ * and Save; below, once the thread is logged here, resolving it.
+ */
 export function ThreadForm({ thread, neverLogRemoved, labelledBy, onClose, onSaved }: Props) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const suggestedName = thread.messages.find((m) => m.direction === 'inbound')?.author.name ?? '';
   const choice = useStakeholderChoice(thread, suggestedName);
   const [channel, setChannel] = useState<Channel>(thread.channel);
   const [followUpOn, setFollowUpOn] = useState('');
-  const { state, log } = useLogThread(onSaved, onClose);
+  const { state, log } = useLogThread(onSaved);
   const saveRef = useRef<HTMLButtonElement>(null);
+  const threadKey = threadKeyOf(thread);
+  const purpose = usePurposeChoice({
+    threadKey,
+    stakeholderId: choice.picked?.kind === 'existing' ? choice.picked.stakeholder.id : null,
+    type: choice.type,
+  });
 
   // Known stakeholder: focus Save so Enter logs at once.
   useEffect(() => {
@@ -50,38 +62,51 @@ export function ThreadForm({ thread, neverLogRemoved, labelledBy, onClose, onSav
       stakeholderType: type,
       channel,
       followUpOn: followUpOn || null,
+      purpose: purpose.value,
     });
   }
 
   return (
-    <form
-      className="cl-form"
-      aria-labelledby={labelledBy}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-    >
-      <ThreadSummary thread={thread} neverLogRemoved={neverLogRemoved} />
-      <StakeholderPicker t={t} value={picked} onChange={choice.pick} allowCreate suggestedName={suggestedName} />
-      <TypeAndChannel
-        threadChannel={thread.channel}
-        type={type}
-        onType={choice.setType}
-        channel={channel}
-        onChannel={setChannel}
-      />
-      <FollowUpDate value={followUpOn} onChange={setFollowUpOn} />
-      <LogOutcome state={state} />
-      <div className="cl-actions">
-        <button type="button" className="cl-button" onClick={onClose}>
-          {t('cancel')}
-        </button>
-        <button ref={saveRef} type="submit" className="cl-button cl-primary" disabled={!canSave}>
-          {state.kind === 'saving' ? t('saving') : t('save')}
-        </button>
-      </div>
-    </form>
+    <>
+      <form
+        className="cl-form"
+        aria-labelledby={labelledBy}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <ThreadSummary thread={thread} neverLogRemoved={neverLogRemoved} />
+        <StakeholderPicker t={t} value={picked} onChange={choice.pick} allowCreate suggestedName={suggestedName} />
+        <TypeAndChannel
+          threadChannel={thread.channel}
+          type={type}
+          onType={choice.setType}
+          channel={channel}
+          onChannel={setChannel}
+        />
+        <PurposeSelect
+          t={t}
+          lang={lang}
+          offered={purpose.offered}
+          value={purpose.value}
+          onChange={purpose.pick}
+          variant="panel"
+        />
+        <FollowUpDate value={followUpOn} onChange={setFollowUpOn} />
+        <LogOutcome state={state} />
+        <div className="cl-actions">
+          <button type="button" className="cl-button" onClick={onClose}>
+            {state.kind === 'saved' ? t('resolveClosePanel') : t('cancel')}
+          </button>
+          <button ref={saveRef} type="submit" className="cl-button cl-primary" disabled={!canSave}>
+            {state.kind === 'saving' ? t('saving') : t('save')}
+          </button>
+        </div>
+      </form>
+      {/* Its own form, outside the log's: Enter in it must not log the thread again. */}
+      <ResolveSection threadKey={threadKey} refreshKey={state} />
+    </>
   );
 }
 

@@ -73,8 +73,11 @@ export type LogState =
   | { kind: 'saved'; added: number }
   | { kind: 'error'; error: StoredError };
 
-/** Sends the thread to the background's log; once saved, says how many messages were new and closes shortly after. */
-export function useLogThread(onSaved: () => void, onClose: () => void) {
+/**
+ * Sends the thread to the background's log; once saved, says how many messages were new. The panel stays open so
+ * the thread can be marked resolved at once (ResolveSection).
+ */
+export function useLogThread(onSaved: () => void) {
   const [state, setState] = useState<LogState>({ kind: 'idle' });
   async function log(request: LogThreadRequest) {
     setState({ kind: 'saving' });
@@ -82,7 +85,6 @@ export function useLogThread(onSaved: () => void, onClose: () => void) {
       const result = await sendToBackground('log-thread', request);
       setState({ kind: 'saved', added: result.added });
       onSaved();
-      setTimeout(onClose, 1500);
     } catch (err) {
       setState({
         kind: 'error',

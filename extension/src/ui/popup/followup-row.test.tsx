@@ -34,6 +34,8 @@ function renderRow(lang: Lang, item: OverdueItem, name: string) {
       onAct={async () => {}}
       onOpen={() => {}}
       onLogCall={() => {}}
+      outcomes={{}}
+      onOutcome={async () => {}}
     />,
   );
   return within(screen.getByRole('article', { name }));

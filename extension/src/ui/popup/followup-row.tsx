@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { OverdueItem } from '@comms-log/shared';
+import type { OverdueItem, ThreadOutcomeKind } from '@comms-log/shared';
 import type { FollowupActionRequest } from '../../lib/followups/local';
 import { formatDateTime, type Lang } from '../../lib/i18n';
 import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
+import type { ThreadOutcomeState } from '../../lib/outbox/thread-outcomes';
 import type { T } from '../use-t';
 import { formatDuration, formatSla, isOpenableUrl } from './followup-format';
 import { NoReplyForm, SnoozePanel } from './followup-panels';
@@ -19,6 +20,10 @@ export type RowProps = {
   onAct: (item: OverdueItem, action: FollowupActionRequest) => Promise<void>;
   onOpen: (url: string) => void;
   onLogCall: (item: OverdueItem) => void;
+  /** Waits' threads by key: resolved or not, as this browser knows. */
+  outcomes: Record<string, ThreadOutcomeState>;
+  /** Resolve or reopen a wait's thread now, through the outbox. */
+  onOutcome: (threadKey: string, event: ThreadOutcomeKind) => Promise<void>;
 };
 
 type Open = 'none' | 'snooze' | 'no-reply';
@@ -185,11 +190,50 @@ function FollowupActions(
           {t('fuNoReply')}
         </button>
       ) : null}
+      {item.kind === 'wait' ? (
+        <ResolveControl
+          t={t}
+          state={props.outcomes[item.threadKey]}
+          busy={busy}
+          onOutcome={(event) => props.onOutcome(item.threadKey, event)}
+        />
+      ) : null}
       {item.stakeholderId ? (
         <button type="button" className="fu-btn" onClick={() => props.onLogCall(item)}>
           {t('fuLogCall')}
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** "Resolve" on a wait's thread; once resolved (queued or synced), "Resolved" and "Reopen". */
+function ResolveControl(props: {
+  t: T;
+  state: ThreadOutcomeState | undefined;
+  busy: boolean;
+  onOutcome(event: ThreadOutcomeKind): Promise<void>;
+}) {
+  const { t, state } = props;
+  const [busy, setBusy] = useState(false);
+  const run = (event: ThreadOutcomeKind) => {
+    setBusy(true);
+    void props.onOutcome(event).finally(() => setBusy(false));
+  };
+  if (!state?.resolved)
+    return (
+      <button type="button" className="fu-btn" disabled={props.busy || busy} onClick={() => run('resolved')}>
+        {t('resolveButton')}
+      </button>
+    );
+  return (
+    <>
+      <span className="fu-resolved" data-testid="fu-resolved" title={state.pending ? t('resolveNotSynced') : undefined}>
+        {t('resolveResolved')}
+      </span>
+      <button type="button" className="fu-btn" disabled={props.busy || busy} onClick={() => run('reopened')}>
+        {t('resolveReopen')}
+      </button>
+    </>
   );
 }

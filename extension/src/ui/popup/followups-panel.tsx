@@ -11,6 +11,7 @@ import { errorText } from '../labels';
 import { useStorageItem } from '../use-storage-item';
 import type { T } from '../use-t';
 import { FollowupsList } from './followups-list';
+import { useThreadOutcomes } from './use-thread-outcomes';
 import { useOwnList, useShownList, useTeamList, type View } from './use-followup-lists';
 import './followups.css';
 
@@ -93,6 +94,7 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
   const { hidden, error, onAct } = useActions(t, () => view !== 'me' && loadTeam(view));
   const nowMs = useMinuteClock();
   const shown = useShownList(view, own, team, hidden);
+  const outcomes = useThreadOutcomes(t, shown?.groups.awaiting);
   useRefreshOncePainted(own.head !== undefined);
 
   const logCall = (item: OverdueItem) => {
@@ -103,7 +105,7 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
   return (
     <section aria-label={t('tabFollowups')} data-testid="followups" className="fu-panel-root">
       {isManager ? <TeamSwitch t={t} view={view} onChange={setView} /> : null}
-      <PanelNotices t={t} head={view === 'me' ? head : null} error={error} />
+      <PanelNotices t={t} head={view === 'me' ? head : null} error={error ?? outcomes.error} />
       {team && team.view === view && 'error' in team ? (
         <p className="pg-error" role="alert">
           {team.error}
@@ -125,6 +127,8 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
             onAct={onAct}
             onOpen={(url) => void browser.tabs.create({ url })}
             onLogCall={logCall}
+            outcomes={outcomes.states}
+            onOutcome={outcomes.onOutcome}
           />
         </>
       ) : view === 'me' && head === null ? (

@@ -1,16 +1,18 @@
 import { useId, useState } from 'react';
 import type { Channel, Direction } from '@comms-log/shared';
 import type { StoredError } from '../../lib/api/error';
+import type { Lang } from '../../lib/i18n';
 import { channelKey } from '../../lib/label-keys';
 import { sendToBackground } from '../../lib/messages';
 import { errorText } from '../labels';
+import { PurposeSelect, usePurposeChoice } from '../purpose-select';
 import { StakeholderPicker, type PickedStakeholder } from '../stakeholder-picker';
 import type { T } from '../use-t';
 
 const MANUAL_CHANNELS: readonly Channel[] = ['phone', 'video', 'in_person', 'im'];
 
 /** `YYYY-MM-DDTHH:mm` in local time, as <input type="datetime-local"> wants it. */
-function localInputValue(date: Date): string {
+export function localInputValue(date: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}`;
 }
@@ -36,7 +38,7 @@ function useManualLog(t: T, onSaved: (() => void) | undefined) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const set = <K extends keyof Fields>(k: K, v: Fields[K]) => setFields((f) => ({ ...f, [k]: v }));
 
-  async function save(picked: PickedStakeholder) {
+  async function save(picked: PickedStakeholder, purpose: string | null) {
     if (picked?.kind !== 'existing') return setState({ kind: 'error', message: t('chooseStakeholder') });
     setState({ kind: 'saving' });
     try {
@@ -48,6 +50,7 @@ function useManualLog(t: T, onSaved: (() => void) | undefined) {
         occurredAt: new Date(fields.time).toISOString(),
         durationMin: durationMinutes(fields.duration),
         note: fields.note,
+        purpose,
       });
       setState({ kind: 'saved' });
       setFields((f) => ({ ...f, note: '', duration: '', time: localInputValue(new Date()) }));
@@ -69,15 +72,24 @@ function useManualLog(t: T, onSaved: (() => void) | undefined) {
  */
 export function ManualLogForm({
   t,
+  lang,
   initial = null,
   onSaved,
 }: {
   t: T;
+  lang: Lang;
   initial?: PickedStakeholder;
   onSaved?: () => void;
 }) {
   const [picked, setPicked] = useState<PickedStakeholder>(initial);
   const { fields, set, state, save } = useManualLog(t, onSaved);
+  const existing = picked?.kind === 'existing' ? picked.stakeholder : null;
+  // A call is a thread of its own: only the stakeholder's last purpose can be preselected.
+  const purpose = usePurposeChoice({
+    threadKey: null,
+    stakeholderId: existing?.id ?? null,
+    type: existing?.type ?? null,
+  });
   const noteId = useId();
 
   return (
@@ -85,11 +97,19 @@ export function ManualLogForm({
       className="pg-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void save(picked);
+        void save(picked, purpose.value);
       }}
     >
       <StakeholderPicker t={t} value={picked} onChange={setPicked} allowCreate={false} />
       <CallFields t={t} fields={fields} set={set} />
+      <PurposeSelect
+        t={t}
+        lang={lang}
+        offered={purpose.offered}
+        value={purpose.value}
+        onChange={purpose.pick}
+        variant="popup"
+      />
       <div className="pg-field">
         <label htmlFor={noteId}>{t('note')}</label>
         <textarea

@@ -69,6 +69,7 @@ export function PopupApp() {
           <ManualLogForm
             key={prefill.n}
             t={t}
+            lang={lang}
             initial={prefill.stakeholder ? { kind: 'existing', stakeholder: prefill.stakeholder } : null}
             onSaved={prefill.stakeholder ? () => setTab('followups') : undefined}
           />

@@ -27,6 +27,12 @@ export function rejectedTitle(t: T, lang: Lang, item: RejectedItem): string {
     return note ? t('rejReminder', note) : t('rejReminderDue', formatDateTime(lang, item.followup.dueAt));
   }
   if (item.stakeholder) return t('rejStakeholder', item.stakeholder.name);
+  if (item.outcome) {
+    const o = item.outcome;
+    const key = o.event === 'resolved' ? 'resolveRejResolved' : 'resolveRejReopened';
+    return t(key, o.title || o.threadKey, shortWhen(lang, o.at));
+  }
+  if (item.coverage) return t('resolveRejCoverage', item.coverage.title);
   return t('rejDelete');
 }
 
@@ -42,7 +48,7 @@ export function rejectedReason(t: T, reason: string): string {
   if (/^stakeholderId: no stakeholder /.test(reason)) return t('rejWhyNoStakeholder');
   if (/^you can only (change|delete) /.test(reason)) return t('rejWhyNotYours');
   if (/already used by another record/.test(reason)) return t('rejWhyIdTaken');
-  const invalid = /^invalid (?:interaction|follow-up): (.*)$/.exec(reason);
+  const invalid = /^invalid (?:interaction|follow-up|thread outcome|coverage): (.*)$/.exec(reason);
   if (invalid) return t('rejWhyInvalid', invalid[1]!);
   return t('rejWhyOther', reason || '?');
 }

@@ -79,7 +79,41 @@ async function click(b: HTMLElement | undefined) {
   await flush();
 }
 
+const outcome: RejectedItem = {
+  key: 'thread_outcome:O1',
+  entity: 'thread_outcome',
+  op: 'upsert',
+  reason: 'This conversation is already resolved (2026-03-09T02:00:00.000Z): reopen it first.',
+  queuedAt: '2026-03-09T02:20:00Z',
+  outcome: { threadKey: 'gmail:T1', event: 'resolved', at: '2026-03-09T10:14:00Z', title: 'Broken picker arm' },
+};
+const coverage: RejectedItem = {
+  key: 'coverage:C1',
+  entity: 'coverage',
+  op: 'upsert',
+  reason: 'invalid coverage: url: must be a web link (https://…)',
+  queuedAt: '2026-03-09T02:20:00Z',
+  coverage: { title: '北风机器人发布新品' },
+};
+
 describe('RejectedList', () => {
+  it("lists a refused resolution and coverage item with the server's reason, to retry or discard", async () => {
+    outbox = [outcome, coverage];
+    render(<RejectedList t={t} lang="en" />);
+    await flush();
+    expect(titles()[0]).toMatch(/^Marked resolved: Broken picker arm \(Mar \d{1,2}, \d\d:\d\d\)$/);
+    expect(titles()[1]).toBe('Media coverage: 北风机器人发布新品');
+    expect(screen.getByText(/already resolved .*: reopen it first\./)).toBeTruthy();
+    expect(screen.getByText(/url: must be a web link/)).toBeTruthy();
+    await click(buttons('Retry')[0]);
+    expect(sendToBackground).toHaveBeenCalledWith('rej-retry', { keys: ['thread_outcome:O1'] });
+    cleanup();
+    outbox = [outcome];
+    render(<RejectedList t={(key, ...subs) => translate('zh_CN', key, ...subs)} lang="zh_CN" />);
+    await flush();
+    expect(titles()[0]).toMatch(/^标记为已解决：Broken picker arm（/);
+  });
+
   it('says what each refused item is and why, in plain words', async () => {
     render(<RejectedList t={t} lang="en" />);
     await flush();
