@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { createDb, type DbHandle } from './db/client';
 const run = promisify(execFile);
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
+/** GB18030 bytes of three Chinese stakeholders (shared/src/domain/fixtures/SOURCES.md). */
+const gb18030Csv = fileURLToPath(new URL('../../shared/src/domain/fixtures/stakeholders-gb18030.csv', import.meta.url));
 
 let dir: string;
 let databaseUrl: string;
@@ -115,6 +117,23 @@ describe('CLI', () => {
       expect(imported.stdout).toMatch(/row 2: created/);
       expect(imported.stdout).toMatch(/row 3: error — .*type/);
       expect(imported.code).toBe(1);
+
+      // A CSV saved by Excel or WPS on a Chinese Windows machine is GB18030: its names arrive intact.
+      copyFileSync(gb18030Csv, join(dir, 'people-gb18030.csv'));
+      const chinese = await cli('import:stakeholders', '--org', 'Cli Org', '--file', 'people-gb18030.csv');
+      expect(chinese.stdout).toMatch(/3 created, 0 updated, 0 with errors/);
+      const names = await handle.client.execute("SELECT name, organization FROM stakeholders WHERE name <> 'Acme'");
+      expect(names.rows.map((r) => [r.name, r.organization])).toEqual(
+        expect.arrayContaining([
+          ['李雷', '北京蓝天科技有限公司'],
+          ['韩梅梅', '上海星辰贸易'],
+          ['欧阳娜娜', '广州日报'],
+        ]),
+      );
+      writeFileSync(join(dir, 'latin1.csv'), Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x80, 0xff, 0xff]));
+      const refused = await cli('import:stakeholders', '--org', 'Cli Org', '--file', 'latin1.csv');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/Save it as CSV UTF-8 in Excel or WPS/);
     } finally {
       handle.close();
     }

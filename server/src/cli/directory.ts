@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { decodeCsvBytes } from '@comms-log/shared';
 import { importCsv } from '../services/directory/import';
 import { findOrg, flags, required, UsageError, type Command } from './args';
 
@@ -9,13 +10,17 @@ export const directoryCommands: Record<string, Command> = {
     const f = flags(args, ['org', 'file']);
     const org = await findOrg(db, required(f, 'org'));
     const path = resolve(process.env.INIT_CWD ?? process.cwd(), required(f, 'file'));
-    let csv: string;
+    let bytes: Uint8Array;
     try {
-      csv = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch {
       throw new UsageError(`cannot read ${path}`);
     }
-    if (Buffer.byteLength(csv) > 1024 * 1024) throw new UsageError('the CSV can be at most 1 MiB; split it');
+    if (bytes.byteLength > 1024 * 1024) throw new UsageError('the CSV can be at most 1 MiB; split it');
+    // Excel and WPS on a Chinese Windows machine save GB18030, not UTF-8: read the file's own encoding.
+    const decoded = decodeCsvBytes(bytes);
+    if ('error' in decoded) throw new UsageError(`${path}: ${decoded.error.replace(/\.$/, '')}`);
+    const csv = decoded.text;
     const report = await importCsv(db, org.id, { csv, dryRun: false }, Date.now());
     for (const r of report.rows)
       console.log(

@@ -1,5 +1,6 @@
+import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import type { PushInput, PushResult } from '@comms-log/shared';
+import type { PushInput, PushItem, PushResult } from '@comms-log/shared';
 import type { DbOrTx } from '../../db/client';
 import { currentSeq } from '../../db/queries/seq';
 import { orgs } from '../../db/schema';
@@ -9,6 +10,7 @@ import type { PushBatch } from './batch';
 import { changedRows, deriveBatch, writeInteractions } from './derive-batch';
 import { applyCoverage, applyThreadOutcomes } from './evaluation';
 import { applyFollowups } from './followups';
+import { pushItemByItem } from './item-by-item';
 import { mergeInteractions } from './merge-interactions';
 import { cachedOrgPlan } from './plan-cache';
 import { knownStakeholders, validateItems, type InteractionOp } from './validate';
@@ -22,11 +24,23 @@ async function planPurposes(db: DbOrTx, batch: PushBatch, ops: readonly Interact
 
 /**
  * Apply a push batch (docs/sync.md): every item is checked on its own (a bad one is rejected with its
- * reason), and all valid items apply in one transaction. Replaying a batch changes nothing. A message already
+ * reason), and all valid items apply in one transaction; should that fail unexpectedly, the items apply one by one
+ * and only those that fail again are rejected ({@link pushItemByItem}). Replaying a batch changes nothing. A message already
  * stored under the same (source, externalId) — logged by someone else, or again — is merged into that row.
  * Then the derived response fields of every affected thread (and stakeholder, for live events) are recomputed.
  */
 export async function push(ctx: ServiceCtx, input: PushInput): Promise<PushResult> {
+  try {
+    return await pushBatch(ctx, input.items);
+  } catch (e) {
+    // A refusal is the caller's to see; anything else is retried item by item, so that it rejects only its item.
+    if (e instanceof TRPCError) throw e;
+    return pushItemByItem(ctx, input.items, pushBatch);
+  }
+}
+
+/** The batch in one transaction (see {@link push}). */
+async function pushBatch(ctx: ServiceCtx, items: readonly PushItem[]): Promise<PushResult> {
   const { user } = ctx;
   const orgId = user.orgId;
   return ctx.db.transaction(async (tx) => {
@@ -36,7 +50,7 @@ export async function push(ctx: ServiceCtx, input: PushInput): Promise<PushResul
     const never = await loadNeverLog(tx, orgId, user.id);
 
     // 1. Validate each item; the last item for an id wins within a batch.
-    const { interactionOps, followupOps, outcomeOps, coverageOps } = validateItems(batch, input.items, never);
+    const { interactionOps, followupOps, outcomeOps, coverageOps } = validateItems(batch, items, never);
     // 2. Stakeholders referenced must be the org's, purposes the plan's.
     const stakeholders = await knownStakeholders(batch, [...interactionOps, ...followupOps]);
     const purposes = await planPurposes(ctx.db, batch, interactionOps);
