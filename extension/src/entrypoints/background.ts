@@ -5,6 +5,7 @@ import { apiTransport, isConfigured, refreshAccount } from '../lib/api/session';
 import { logManual, logThread, type LogContext } from '../lib/capture/log-service';
 import { matchHandle } from '../lib/capture/match-handle';
 import { planPurposes } from '../lib/capture/purpose-choice';
+import { registerCoverageMenu } from '../lib/coverage/context-menu';
 import { setupFollowups } from '../lib/followups/background';
 import { currentPlan } from '../lib/followups/plan';
 import type { FollowupsService } from '../lib/followups/service';
@@ -200,6 +201,7 @@ export default defineBackground(() => {
     ...syncHandlers(db, engine, syncSoon, followups.service),
   });
   keepSyncing(syncSoon);
+  registerCoverageMenu();
 
   // The badge and the stored list first, from the local copy: the sync may wait on a server that is down.
   void followups.service.refresh().catch(() => undefined);

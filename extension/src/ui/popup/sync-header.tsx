@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatRelative } from '../../lib/i18n';
 import { sendToBackground, type StatusView } from '../../lib/messages';
 import { syncStatusItem } from '../../lib/storage-items';
+import { LogPageButton } from '../coverage/log-page-button';
 import { errorText } from '../labels';
 import { useStorageItem } from '../use-storage-item';
 import type { T } from '../use-t';
@@ -54,6 +55,7 @@ export function SyncHeader({ t, lang }: { t: T; lang: Lang }) {
       <button type="button" className="pg-button pg-primary" onClick={() => void syncNow()} disabled={syncing}>
         {syncing ? t('syncing') : t('syncNow')}
       </button>
+      <LogPageButton t={t} />
     </header>
   );
 }
