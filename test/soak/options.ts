@@ -111,9 +111,6 @@ export function parseSoakOptions(argv: readonly string[], env: NodeJS.ProcessEnv
         break;
       case '--':
         break;
-      case '--help':
-      case '-h':
-        throw new Error(usage);
       default:
         throw new Error(`unknown option ${a}\n${usage}`);
     }

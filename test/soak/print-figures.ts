@@ -16,7 +16,7 @@ export function figureLines(f: SoakFigures): string[] {
   const duringPush = f.kills.filter((k) => k.duringPush).length;
   const down = f.kills.map((k) => `${(k.downMs / 1000).toFixed(1)} s`).join(', ');
   return [
-    `items             ${int(f.items)} interactions (${int(f.upserts)} upserts, ${int(f.deletes)} deletes) by ${o.clients} clients, ${o.stakeholders} stakeholders, seed ${o.seed}`,
+    `items             ${int(f.items)} interactions (${int(f.upserts)} upserts, ${int(f.merged)} merged, ${int(f.deletes)} deletes) by ${o.clients} clients, ${o.stakeholders} stakeholders, seed ${o.seed}`,
     `pushes            ${int(f.pushes)} (pulls ${int(f.pulls)})`,
     `retries           ${int(f.retries)} syncs retried after backoff (${byProcedure(f.failures)})`,
     `drops             ${int(total(f.proxy.dropped))} answers dropped after the server applied them, ${Math.round(o.drop * 100)}% asked (${byProcedure(f.proxy.dropped)})`,

@@ -3,12 +3,16 @@
  * kills by default; `pnpm soak --help` for the options). Prints the figures and exits 1 if anything was lost,
  * duplicated or derived differently. The quick form runs in `pnpm test` (sync-faults.test.ts).
  */
-import { parseSoakOptions } from './options';
+import { parseSoakOptions, usage } from './options';
 import { figureLines } from './print-figures';
 import { runSoak } from './soak';
 import { soakFailures } from './verdict';
 
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
   let options: ReturnType<typeof parseSoakOptions>;
   try {
     options = parseSoakOptions(process.argv.slice(2));

@@ -20,6 +20,8 @@ export interface SoakFigures {
   items: number;
   upserts: number;
   deletes: number;
+  /** Upserts the server acknowledged as merged into another row (the same site message logged twice). */
+  merged: number;
   pushes: number;
   pulls: number;
   retries: number;
@@ -173,6 +175,7 @@ export async function runSoak(options: SoakOptions, progress: (line: string) => 
       items: workload.messages.length,
       upserts: workload.upserts,
       deletes: workload.deletes,
+      merged: sum(clients, (c) => [...c.storedAs].filter(([id, row]) => id !== row).length),
       pushes: sum(clients, (c) => c.counts.pushes),
       pulls: sum(clients, (c) => c.counts.pulls),
       retries: sum(clients, (c) => c.counts.retries),

@@ -21,7 +21,8 @@ it('loses nothing, duplicates nothing and derives as a recompute when answers dr
   expect(figures.retries, report).toBeGreaterThan(figures.proxy.dropped['sync.push']! / 2);
   expect(figures.kills.filter((k) => k.duringPush).length, report).toBeGreaterThan(0);
   expect(figures.stored.stored, report).toBe(figures.items);
-  expect(figures.upserts, report).toBeGreaterThan(figures.items);
+  expect(figures.merged, report).toBe(figures.upserts - figures.items);
+  expect(figures.merged, report).toBeGreaterThan(0);
   expect(figures.stored.live, report).toBe(figures.items - figures.deletes);
   expect(figures.deletes, report).toBeGreaterThan(0);
   expect(figures.stored.crossThreadAnswers, report).toBeGreaterThan(0);
