@@ -6,7 +6,7 @@ import { makeDirectory } from '../bench/generate';
 import { createStakeholders } from '../bench/sync-push';
 import { freePort } from '../e2e/harness/server-process';
 import { checkStored, type Problems, type StoredChecks } from './checks';
-import { startFaultProxy, type ProxyCounts } from './fault-proxy';
+import { type FaultProxy, startFaultProxy, type ProxyCounts } from './fault-proxy';
 import { scheduleKills, type Kill } from './kill-schedule';
 import type { SoakOptions } from './options';
 import { provisionSoakOrg } from './provision';
@@ -99,6 +99,56 @@ function checkPulls(
   };
 }
 
+/** The org through the CLI, the server started (handed to `started` at once, to be disposed), stakeholders, data. */
+async function setUp(options: SoakOptions, databaseUrl: string, started: (s: ServerControl) => void) {
+  const directory = makeDirectory(options.seed, options.stakeholders, options.clients);
+  const { adminToken, staffTokens } = await provisionSoakOrg(databaseUrl, directory.users);
+  const server = await startServerControl({ port: await freePort(), databaseUrl });
+  started(server);
+  const admin = trpcClient(server.url, adminToken);
+  const orgId = (await admin.auth.whoami.query()).org.id;
+  const staffIds: string[] = [];
+  for (const t of staffTokens) staffIds.push((await trpcClient(server.url, t).auth.whoami.query()).user.id);
+  const stakeholderIds = await createStakeholders(admin, directory);
+  const workload = makeWorkload({ ...options, directory, stakeholderIds, startMs: START_MS, endMs: END_MS });
+  return { server, adminToken, staffTokens, orgId, staffIds, workload };
+}
+
+/** The clients through the proxy while the server is killed; then one more sync each. */
+async function runUnderFaults(
+  options: SoakOptions,
+  server: ServerControl,
+  proxy: FaultProxy,
+  tokens: string[],
+  workload: Workload,
+  abort: AbortController,
+) {
+  let acknowledged = 0;
+  const clients = tokens.map((token, i) =>
+    simClient({
+      ...options,
+      url: proxy.url,
+      token,
+      seed: options.seed * 1000 + i,
+      signal: abort.signal,
+      onApplied: (n) => {
+        acknowledged += n;
+      },
+    }),
+  );
+  const kills = scheduleKills({ server, proxy, ...options, progress: () => acknowledged / workload.upserts });
+  const t0 = performance.now();
+  try {
+    await runClients(clients, workload, options, abort);
+  } finally {
+    kills.stop();
+  }
+  const killed = await kills.done;
+  // One more sync each, for what others' pushes changed after a client's last pull.
+  await Promise.all(clients.map((c) => c.logAndSync([])));
+  return { clients, killed, seconds: (performance.now() - t0) / 1000 };
+}
+
 /**
  * Sync under faults (README "Tests and benchmarks"): the real server as its own process on a temp libSQL file,
  * a proxy dropping a share of its answers after they were applied, kills during pushes with restarts on the same
@@ -109,67 +159,34 @@ function checkPulls(
 export async function runSoak(options: SoakOptions, progress: (line: string) => void = () => {}): Promise<SoakFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'comms-log-soak-'));
   const dbPath = join(dir, 'server.db');
-  const databaseUrl = `file:${dbPath}`;
-  let server: ServerControl | null = null;
-  let closeProxy = async () => {};
+  /** What the `finally` stops, as soon as it runs. */
+  const running: { server?: ServerControl; proxy?: FaultProxy } = {};
   const abort = new AbortController();
   try {
-    const directory = makeDirectory(options.seed, options.stakeholders, options.clients);
-    progress(`provisioning the org and ${options.clients} staff through the CLI`);
-    const { adminToken, staffTokens } = await provisionSoakOrg(databaseUrl, directory.users);
-    progress('building and starting the server');
-    server = await startServerControl({ port: await freePort(), databaseUrl });
-    const admin = trpcClient(server.url, adminToken);
-    const orgId = (await admin.auth.whoami.query()).org.id;
-    const staffIds = await Promise.all(
-      staffTokens.map(async (t) => (await trpcClient(server!.url, t).auth.whoami.query()).user.id),
-    );
-    const stakeholderIds = await createStakeholders(admin, directory);
-    const workload = makeWorkload({ ...options, directory, stakeholderIds, startMs: START_MS, endMs: END_MS });
-    const proxy = await startFaultProxy({ target: server.url, drop: options.drop, seed: options.seed });
-    closeProxy = proxy.close;
-
-    let acknowledged = 0;
-    const clients = staffTokens.map((token, i) =>
-      simClient({
-        ...options,
-        url: proxy.url,
-        token,
-        seed: options.seed * 1000 + i,
-        signal: abort.signal,
-        onApplied: (n) => {
-          acknowledged += n;
-        },
-      }),
-    );
-    const kills = scheduleKills({ server, proxy, ...options, progress: () => acknowledged / workload.upserts });
+    progress(`provisioning ${options.clients} staff through the CLI, building and starting the server`);
+    const org = await setUp(options, `file:${dbPath}`, (s) => {
+      running.server = s;
+    });
+    const { workload } = org;
+    const proxy = await startFaultProxy({ target: org.server.url, drop: options.drop, seed: options.seed });
+    running.proxy = proxy;
     progress(`${workload.upserts} upserts and ${workload.deletes} deletes by ${options.clients} clients`);
-    const t0 = performance.now();
-    try {
-      await runClients(clients, workload, options, abort);
-    } finally {
-      kills.stop();
-    }
-    const killed = await kills.done;
-    // One more sync each, for what others' pushes changed after a client's last pull.
-    await Promise.all(clients.map((c) => c.logAndSync([])));
-    const seconds = (performance.now() - t0) / 1000;
+    const run = await runUnderFaults(options, org.server, proxy, org.staffTokens, workload, abort);
     const proxyCounts = proxy.counts();
-    await closeProxy();
-    closeProxy = async () => {};
 
     progress('checking every pull and the stored rows');
-    const pulled = await fullPulls(server.url, { admin: adminToken, staff: staffTokens });
-    await server.stop();
+    const pulled = await fullPulls(org.server.url, { admin: org.adminToken, staff: org.staffTokens });
+    await org.server.stop();
     const { liveByUser, ...stored } = await checkStored({
       dbPath,
       copyPath: join(dir, 'copy.db'),
-      orgId,
+      orgId: org.orgId,
       messages: workload.messages,
-      storedAs: clients.map((c) => c.storedAs),
+      storedAs: run.clients.map((c) => c.storedAs),
     });
-    const pulls = checkPulls(pulled, clients, staffIds, liveByUser);
-    const rejected = clients.flatMap((c) => c.counts.rejected.map((r) => `${r.id}: ${r.reason}`));
+    const pulls = checkPulls(pulled, run.clients, org.staffIds, liveByUser);
+    const rejected = run.clients.flatMap((c) => c.counts.rejected.map((r) => `${r.id}: ${r.reason}`));
+    const { clients } = run;
     return {
       options,
       items: workload.messages.length,
@@ -181,8 +198,8 @@ export async function runSoak(options: SoakOptions, progress: (line: string) => 
       retries: sum(clients, (c) => c.counts.retries),
       failures: mergeCounts(clients),
       proxy: proxyCounts,
-      kills: killed,
-      seconds,
+      kills: run.killed,
+      seconds: run.seconds,
       rejected: { count: rejected.length, examples: rejected.slice(0, 10) },
       stored,
       pullMismatches: pulls.mismatches,
@@ -192,8 +209,8 @@ export async function runSoak(options: SoakOptions, progress: (line: string) => 
     };
   } finally {
     abort.abort();
-    await closeProxy();
-    await server?.dispose();
+    await running.proxy?.close();
+    await running.server?.dispose();
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
 }
