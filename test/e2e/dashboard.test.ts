@@ -458,7 +458,12 @@ describe('manager dashboard', () => {
     await setExtensionStorage(e2e.browser.worker, { token: e2e.provisioned.staff });
     try {
       const { page } = await openDashboard('?period=last90');
-      expect(await page.getByRole('tab').allTextContents()).toEqual(['Overview', 'Period report']);
+      expect(await page.getByRole('tab').allTextContents()).toEqual([
+        'Overview',
+        'Period report',
+        'Surveys',
+        'Coverage',
+      ]);
       expect(await page.getByText('my own interactions only').count()).toBeGreaterThan(0);
       const { filter } = await pageFilter(page);
       const staffApi = e2e.api(e2e.provisioned.staff);
@@ -491,6 +496,8 @@ describe('a Chinese browser', () => {
       expect(await page.getByRole('tab').allTextContents()).toEqual([
         zh.dashTabOverview,
         zh.dashTabReport,
+        zh.dashSurveyTab,
+        zh.dashCovTab,
         zh.dashTabPlan,
         zh.dashTabDirectory,
       ]);

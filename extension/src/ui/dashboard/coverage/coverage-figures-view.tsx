@@ -1,3 +1,4 @@
+import { localeTag } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
 import { FigureCard } from '../overview/figure-card';
@@ -25,7 +26,7 @@ export function CoverageCards({ figures: c }: { figures: CoverageFigures }) {
         <span className="dash-big">{c.items}</span>
       </FigureCard>
       <FigureCard label={t('dashCovReachTotal')}>
-        <span className="dash-big">{c.reach}</span>
+        <span className="dash-big">{c.reach.toLocaleString(localeTag(lang))}</span>
       </FigureCard>
       <FigureCard label={t('dashCovTimeToClarify')}>
         <span className="dash-big">
@@ -41,7 +42,7 @@ type Tally = CoverageFigures['byOutlet'];
 
 /** Reports and reach per outlet, tone or event tag. */
 export function CoverageTallyTable({ tally, by }: { tally: Tally; by: 'outlet' | 'tone' | 'event' }) {
-  const { t } = useDashboard();
+  const { t, lang } = useDashboard();
   const nameOf = useStakeholderName();
   const title = t(by === 'outlet' ? 'dashCovByOutlet' : by === 'tone' ? 'dashCovByTone' : 'dashCovByEvent');
   const name = (key: string | null) => {
@@ -71,7 +72,7 @@ export function CoverageTallyTable({ tally, by }: { tally: Tally; by: 'outlet' |
             <tr key={g.key ?? ''}>
               <th scope="row">{name(g.key)}</th>
               <td className="dash-num">{g.value.items}</td>
-              <td className="dash-num">{g.value.withReach ? g.value.reach : '—'}</td>
+              <td className="dash-num">{g.value.withReach ? g.value.reach.toLocaleString(localeTag(lang)) : '—'}</td>
             </tr>
           ))}
         </tbody>

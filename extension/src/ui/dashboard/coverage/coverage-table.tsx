@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import type { MediaCoverage, MediaCoverageUpdateInput } from '@comms-log/shared';
+import { localeTag } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
 import { useStakeholderName } from '../stakeholder-name';
@@ -74,7 +75,7 @@ function CoverageRow({ item: c, editing, onEdit }: { item: MediaCoverage; editin
       <td className={c.tone ? `dash-tone-cov-${c.tone}` : undefined}>
         {c.tone ? t(toneKey[c.tone]) : muted(t(toneKey.none))}
       </td>
-      <td className="dash-num">{c.reach ?? ''}</td>
+      <td className="dash-num">{c.reach?.toLocaleString(localeTag(lang)) ?? ''}</td>
       <td>{c.eventTag ?? ''}</td>
       <td>
         {c.clarifiedAt ? f.dateTime(c.clarifiedAt, zone) : c.tone === 'negative' ? muted(t('dashCovNotClarified')) : ''}

@@ -103,19 +103,21 @@ export function RulesFieldset(props: {
     <fieldset>
       <legend>{props.legend}</legend>
       {props.hint ? <p className="pg-muted dash-hint">{props.hint}</p> : null}
-      <table className="dash-table">
-        <thead>
-          <tr>
-            {props.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-            <th />
-          </tr>
-        </thead>
-        <tbody>{props.children}</tbody>
-      </table>
+      <div className="dash-table-wrap">
+        <table className="dash-table">
+          <thead>
+            <tr>
+              {props.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+              <th />
+            </tr>
+          </thead>
+          <tbody>{props.children}</tbody>
+        </table>
+      </div>
       <button type="button" className="pg-button" onClick={props.onAdd}>
         {props.addLabel}
       </button>

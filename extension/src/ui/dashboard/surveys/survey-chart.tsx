@@ -18,16 +18,20 @@ export function SurveyChart({ responses }: { responses: ListedScore[] }) {
     <div>
       <div className="dash-h3-row">
         <h3>{t('dashSurveyDistribution')}</h3>
-        <label className="dash-inline">
-          {t('dashSurveyChartInstrument')}
-          <select value={instrument} onChange={(e) => setChoice(e.target.value as SurveyInstrument)}>
+        <span className="dash-inline">
+          <label htmlFor="survey-chart-instrument">{t('dashSurveyChartInstrument')}</label>
+          <select
+            id="survey-chart-instrument"
+            value={instrument}
+            onChange={(e) => setChoice(e.target.value as SurveyInstrument)}
+          >
             {surveyInstruments.map((i) => (
               <option key={i} value={i}>
                 {t(instrumentKey[i])}
               </option>
             ))}
           </select>
-        </label>
+        </span>
       </div>
       <div className="dash-chart" role="img" aria-label={title}>
         {charts ? (

@@ -83,7 +83,7 @@ function RespondentFields({ draft, set }: { draft: SurveyDraft; set(change: Part
   return (
     <div className="pg-row">
       <div className="pg-field">
-        <label htmlFor="survey-stakeholder">{t('dashColStakeholder')}</label>
+        <label htmlFor="survey-stakeholder">{t('dashSurveyWho')}</label>
         <select id="survey-stakeholder" value={draft.stakeholderId} onChange={(e) => pick(e.target.value)}>
           <option value="">{t('dashSurveyAnonymous')}</option>
           {stakeholders.map((s) => (
@@ -94,7 +94,7 @@ function RespondentFields({ draft, set }: { draft: SurveyDraft; set(change: Part
         </select>
       </div>
       <div className="pg-field">
-        <label htmlFor="survey-type">{t('dashColType')}</label>
+        <label htmlFor="survey-type">{t('dashSurveyWhoType')}</label>
         <select
           id="survey-type"
           value={draft.stakeholderType}

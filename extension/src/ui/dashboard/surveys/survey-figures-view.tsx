@@ -1,4 +1,5 @@
 import type { StakeholderType } from '@comms-log/shared';
+import type { MessageKey } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
 import { FigureCard } from '../overview/figure-card';
@@ -6,41 +7,47 @@ import { surveyFigureRows, surveyFigureSet, type ListedScore, type SurveyFigureS
 
 const one = (n: number) => String(Math.round(n * 10) / 10);
 
-/** The four survey figures of a set of responses, in words: each value with its n, "—" without data. */
-function useFigureText() {
-  const { t, lang } = useDashboard();
+type Part = { value: string; n: number };
+
+/** The four survey figures of a set of responses, in words: each value with its n ("—" and no n without data). */
+function useFigureParts() {
+  const { lang } = useDashboard();
   const f = reportFormat(lang);
-  const withN = (value: string, n: number) => `${value} (${t('dashSurveyN', n)})`;
   return {
-    csat: (s: SurveyFigureSet) =>
-      s.csat.length === 0 ? '—' : s.csat.map((m) => withN(`${one(m.value ?? 0)} / ${m.scale}`, m.n)).join(' · '),
-    satisfaction: (s: SurveyFigureSet) =>
-      s.satisfaction.value === null ? '—' : withN(f.pct(s.satisfaction.value), s.satisfaction.denominator),
-    nps: (s: SurveyFigureSet) =>
-      s.nps.value === null ? '—' : withN(`${s.nps.value > 0 ? '+' : ''}${one(s.nps.value)}`, s.nps.n),
-    score100: (s: SurveyFigureSet) => (s.score100.value === null ? '—' : withN(one(s.score100.value), s.score100.n)),
+    csat: (s: SurveyFigureSet): Part[] => s.csat.map((m) => ({ value: `${one(m.value ?? 0)} / ${m.scale}`, n: m.n })),
+    satisfaction: (s: SurveyFigureSet): Part[] =>
+      s.satisfaction.value === null ? [] : [{ value: f.pct(s.satisfaction.value), n: s.satisfaction.denominator }],
+    nps: (s: SurveyFigureSet): Part[] =>
+      s.nps.value === null ? [] : [{ value: `${s.nps.value > 0 ? '+' : ''}${one(s.nps.value)}`, n: s.nps.n }],
+    score100: (s: SurveyFigureSet): Part[] =>
+      s.score100.value === null ? [] : [{ value: one(s.score100.value), n: s.score100.n }],
   };
 }
 
-/** The period's survey figures: CSAT mean, satisfaction rate, NPS and the 0–100 mean, each with its n. */
+type Figure = keyof ReturnType<typeof useFigureParts>;
+const figureColumns: { key: Figure; label: MessageKey }[] = [
+  { key: 'csat', label: 'dashMetricCsatMean' },
+  { key: 'satisfaction', label: 'dashMetricSatisfaction' },
+  { key: 'nps', label: 'dashMetricNps' },
+  { key: 'score100', label: 'dashMetricScore100' },
+];
+
+/** The period's survey figures: CSAT mean (per scale), satisfaction rate, NPS and the 0–100 mean, each with its n. */
 export function SurveyCards({ responses }: { responses: ListedScore[] }) {
   const { t } = useDashboard();
-  const text = useFigureText();
+  const parts = useFigureParts();
   const all = surveyFigureSet(responses);
   return (
     <div className="dash-cards" data-testid="survey-figures">
-      <FigureCard label={t('dashMetricCsatMean')}>
-        <span className="dash-big">{text.csat(all)}</span>
-      </FigureCard>
-      <FigureCard label={t('dashMetricSatisfaction')}>
-        <span className="dash-big">{text.satisfaction(all)}</span>
-      </FigureCard>
-      <FigureCard label={t('dashMetricNps')}>
-        <span className="dash-big">{text.nps(all)}</span>
-      </FigureCard>
-      <FigureCard label={t('dashMetricScore100')}>
-        <span className="dash-big">{text.score100(all)}</span>
-      </FigureCard>
+      {figureColumns.map(({ key, label }) => {
+        const shown = parts[key](all);
+        return (
+          <FigureCard key={key} label={t(label)}>
+            <span className="dash-big">{shown.length ? shown.map((p) => p.value).join(' · ') : '—'}</span>
+            <span className="pg-muted">{shown.map((p) => t('dashSurveyN', p.n)).join(' · ')}</span>
+          </FigureCard>
+        );
+      })}
     </div>
   );
 }
@@ -55,7 +62,9 @@ export function SurveyFigureTable({
 }) {
   const { t, lang } = useDashboard();
   const f = reportFormat(lang);
-  const text = useFigureText();
+  const parts = useFigureParts();
+  const cell = (shown: Part[]) =>
+    shown.length ? shown.map((p) => `${p.value} (${t('dashSurveyN', p.n)})`).join(' · ') : '—';
   const title = by === 'dimension' ? t('dashSurveyByDimension') : t('dashSurveyByType');
   const name = (key: string | null) =>
     key === null ? t('dashSurveyNoDimension') : by === 'stakeholderType' ? f.type(key as StakeholderType) : key;
@@ -66,10 +75,11 @@ export function SurveyFigureTable({
         <thead>
           <tr>
             <th scope="col">{by === 'dimension' ? t('dashSurveyColDimension') : t('dashColType')}</th>
-            <th scope="col">{t('dashMetricCsatMean')}</th>
-            <th scope="col">{t('dashMetricSatisfaction')}</th>
-            <th scope="col">{t('dashMetricNps')}</th>
-            <th scope="col">{t('dashMetricScore100')}</th>
+            {figureColumns.map(({ key, label }) => (
+              <th key={key} scope="col">
+                {t(label)}
+              </th>
+            ))}
             <th scope="col" className="dash-num">
               {t('dashSurveyColResponses')}
             </th>
@@ -79,10 +89,9 @@ export function SurveyFigureTable({
           {surveyFigureRows(responses, by).map(({ key, figures }) => (
             <tr key={key ?? ''}>
               <th scope="row">{name(key)}</th>
-              <td>{text.csat(figures)}</td>
-              <td>{text.satisfaction(figures)}</td>
-              <td>{text.nps(figures)}</td>
-              <td>{text.score100(figures)}</td>
+              {figureColumns.map(({ key: k }) => (
+                <td key={k}>{cell(parts[k](figures))}</td>
+              ))}
               <td className="dash-num">{figures.responses}</td>
             </tr>
           ))}

@@ -64,8 +64,8 @@ describe('the survey form', () => {
   it('records an answer of a stakeholder with its type, and says when a low score became a follow-up', async () => {
     const onRecord = vi.fn(async (input: SurveyResponseInput) => recorded(input, 'F1'));
     const { user } = renderForm('en', onRecord);
-    await user.selectOptions(screen.getByLabelText('Stakeholder'), 'Daily Tech');
-    const type = screen.getByLabelText<HTMLSelectElement>('Stakeholder type');
+    await user.selectOptions(screen.getByLabelText('Who answered'), 'Daily Tech');
+    const type = screen.getByLabelText<HTMLSelectElement>('Their stakeholder type');
     expect([type.value, type.disabled]).toEqual(['media', true]);
     await user.type(screen.getByLabelText('Score'), '2');
     await user.type(screen.getByLabelText('Dimension'), 'usability');
