@@ -1,4 +1,6 @@
 import {
+  coverageImportInputSchema,
+  coverageImportReportSchema,
   coverageListInputSchema,
   coverageListResultSchema,
   mediaCoverageInputSchema,
@@ -12,6 +14,7 @@ import {
   surveyResponseInputSchema,
 } from '@comms-log/shared';
 import { recordCoverage, updateCoverage } from '../services/evaluations/coverage';
+import { importCoverageCsv } from '../services/evaluations/coverage-import';
 import { listCoverage, listSurveys } from '../services/evaluations/lists';
 import { importSurveysCsv } from '../services/evaluations/survey-import';
 import { recordSurvey } from '../services/evaluations/surveys';
@@ -47,6 +50,12 @@ export const evaluationsRouter = router({
     .input(mediaCoverageUpdateInputSchema)
     .output(mediaCoverageSchema)
     .mutation(({ ctx, input }) => updateCoverage(ctx, input)),
+
+  /** Media reports from CSV, a report per row; `dryRun: true` gives the same report and writes nothing (the preview). */
+  importCoverageCsv: authedProcedure
+    .input(coverageImportInputSchema)
+    .output(coverageImportReportSchema)
+    .mutation(({ ctx, input }) => importCoverageCsv(ctx, input)),
 
   listCoverage: authedProcedure
     .input(coverageListInputSchema)

@@ -1,8 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import { CsvParseError, parseCsv, type CsvRecord } from '@comms-log/shared';
+import type { z } from 'zod';
 import type { DbOrTx } from '../db/client';
+import { describeZodError } from '../trpc';
 
-/* What the CSV imports share (stakeholders, survey responses): reading the file, and the dry run that rolls back. */
+/*
+ * What the CSV imports share (stakeholders, survey responses, media coverage): reading the file, the dry run that
+ * rolls back, and for the record imports a verdict per row.
+ */
 
 const MAX_IMPORT_ROWS = 10_000;
 
@@ -67,5 +72,64 @@ export async function runImport<R>(db: DbOrTx, dryRun: boolean, run: (tx: DbOrTx
   } catch (e) {
     if (e instanceof DryRunRollback) return e.report as R;
     throw e;
+  }
+}
+
+/** The row's cells by the header's column names. */
+function cellsOf(names: string[], record: CsvRecord): Record<string, string> {
+  const cells: Record<string, string> = {};
+  names.forEach((name, i) => {
+    if (name !== '') cells[name] = record.fields[i] ?? '';
+  });
+  return cells;
+}
+
+/** Why a row is not imported, and what its report names all the same (the stakeholder it resolved to). */
+export class RowRefused<Ids> extends Error {
+  constructor(
+    message: string,
+    readonly ids: Partial<Ids> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The row's cells read by `schema`; a RowRefused naming every mistake when they do not pass. */
+export function readRow<S extends z.ZodType>(schema: S, names: string[], record: CsvRecord): z.output<S> {
+  const parsed = schema.safeParse(cellsOf(names, record));
+  if (!parsed.success) throw new RowRefused(describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** The report of a record import (survey responses, coverage): each row with its line, and the counts. */
+export interface RecordImportReport<Ids> {
+  rows: ({ row: number; status: 'created' | 'error'; message: string } & Ids)[];
+  created: number;
+  errors: number;
+  dryRun: boolean;
+}
+
+/**
+ * Import the rows one by one with `importRow`, which returns the created row's message and ids. A row it refuses
+ * (a RowRefused, or a TRPCError: a value the service refuses) is reported with its message and the next row is
+ * imported; anything else aborts the import. `noIds` are the ids of a refused row.
+ */
+export async function importEachRow<Ids extends object>(
+  rows: CsvRecord[],
+  report: RecordImportReport<Ids>,
+  noIds: Ids,
+  importRow: (record: CsvRecord) => Promise<{ message: string; ids: Ids }>,
+): Promise<void> {
+  for (const record of rows) {
+    try {
+      const { message, ids } = await importRow(record);
+      report.rows.push({ row: record.line, status: 'created', message, ...ids });
+      report.created++;
+    } catch (e) {
+      if (!(e instanceof RowRefused || e instanceof TRPCError)) throw e;
+      const ids = e instanceof RowRefused ? (e.ids as Partial<Ids>) : {};
+      report.rows.push({ row: record.line, status: 'error', message: e.message, ...noIds, ...ids });
+      report.errors++;
+    }
   }
 }

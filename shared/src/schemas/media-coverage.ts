@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, ulidSchema } from './common';
+import { importCsvInputSchema } from './directory';
+import {
+  blankAsAbsent,
+  dateOrInstantSchema,
+  importedCountsShape,
+  importedRowSchema,
+  lowerTrimmedCell,
+  numberCell,
+  trimmedCell,
+} from './import-cells';
 import { freeTextString, identifierString, refuseUnsafeText } from './text';
 
 /** How a report about us reads; `null` until someone has judged it. */
@@ -107,3 +117,71 @@ export const coverageListResultSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type CoverageListResult = z.infer<typeof coverageListResultSchema>;
+
+/** The columns of a coverage import file, in order. */
+export const coverageCsvHeader = [
+  'outlet',
+  'title',
+  'url',
+  'published_at',
+  'tone',
+  'reach',
+  'event_tag',
+  'clarified_at',
+] as const;
+
+/** An empty tone cell (or no tone column) is a report not judged yet. */
+const toneCell = (v: unknown) => {
+  const s = lowerTrimmedCell(v);
+  return s === '' || s === undefined ? null : s;
+};
+
+/**
+ * One record of a coverage import file, its cells keyed by {@link coverageCsvHeader}. `outlet` is whatever the
+ * importer resolves to a media stakeholder (its id, name, an email address or a domain of it); an empty cell is
+ * absent (an empty `tone` is not judged). The dates are a day (midnight in the org's zone) or an instant: the importer
+ * turns them into instants and checks the item as {@link mediaCoverageInputSchema} checks one recorded by hand.
+ */
+export const coverageCsvRowSchema = z
+  .strictObject({
+    outlet: z.preprocess(
+      trimmedCell,
+      identifierString.min(1, 'name the outlet').max(320, 'an outlet can be at most 320 characters'),
+    ),
+    title: z.preprocess(trimmedCell, titleSchema),
+    url: z.preprocess(trimmedCell, urlSchema),
+    published_at: z.preprocess(trimmedCell, dateOrInstantSchema),
+    tone: z.preprocess(toneCell, coverageToneSchema.nullable()),
+    reach: z.preprocess(numberCell, z.number({ error: 'give the reach as a number' }).pipe(reachSchema).optional()),
+    event_tag: z.preprocess(blankAsAbsent, eventTagSchema.optional()),
+    clarified_at: z.preprocess(blankAsAbsent, dateOrInstantSchema.optional()),
+  })
+  .superRefine((c, ctx) => {
+    if (c.clarified_at !== undefined && c.tone !== 'negative')
+      ctx.addIssue({ code: 'custom', path: ['clarified_at'], message: 'Only a negative report is clarified' });
+  })
+  .transform(({ published_at, event_tag, clarified_at, ...rest }) => ({
+    ...rest,
+    publishedAt: published_at,
+    eventTag: event_tag,
+    clarifiedAt: clarified_at,
+  }));
+export type CoverageCsvRow = z.output<typeof coverageCsvRowSchema>;
+
+/** `evaluations.importCoverageCsv`: the CSV text (header {@link coverageCsvHeader}), 1 MiB at most; `dryRun` previews. */
+export const coverageImportInputSchema = z.strictObject(importCsvInputSchema.shape);
+export type CoverageImportInput = z.input<typeof coverageImportInputSchema>;
+
+export const coverageImportRowSchema = importedRowSchema.extend({
+  /** The item stored; null for errors and in a dry run. */
+  coverageId: z.string().nullable(),
+  /** The media stakeholder the row's `outlet` cell resolved to (null: an error before it was found). */
+  outletStakeholderId: z.string().nullable(),
+});
+export type CoverageImportRow = z.infer<typeof coverageImportRowSchema>;
+
+export const coverageImportReportSchema = z.object({
+  rows: z.array(coverageImportRowSchema),
+  ...importedCountsShape,
+});
+export type CoverageImportReport = z.infer<typeof coverageImportReportSchema>;

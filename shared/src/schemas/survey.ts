@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import {
-  INSTANT_MAX,
-  INSTANT_MIN,
-  isoDateSchema,
-  isoDateTimeSchema,
-  stakeholderTypeSchema,
-  ulidSchema,
-} from './common';
+import { isoDateTimeSchema, stakeholderTypeSchema, ulidSchema } from './common';
 import { importCsvInputSchema } from './directory';
+import {
+  blankAsAbsent,
+  dateOrInstantSchema,
+  importedCountsShape,
+  importedRowSchema,
+  lowerTrimmedCell,
+  numberCell,
+  trimmedCell,
+} from './import-cells';
 import { freeTextString, identifierString } from './text';
 
 /**
@@ -72,9 +74,7 @@ const dimensionSchema = freeTextString
   .max(60, 'a dimension can be at most 60 characters');
 const commentSchema = freeTextString.trim().max(2000, 'a comment can be at most 2000 characters');
 /** A survey often records only the day it was answered. */
-const answeredAtSchema = z.union([isoDateSchema, isoDateTimeSchema], {
-  error: `must be a date (YYYY-MM-DD) or a date-time with an offset (2026-03-10T09:12:00+08:00), from ${INSTANT_MIN} to ${INSTANT_MAX}`,
-});
+const answeredAtSchema = dateOrInstantSchema;
 
 /**
  * One survey answer. Without `stakeholderId` it is anonymous: it still counts in the figures of its
@@ -109,15 +109,6 @@ export const surveyCsvHeader = [
   'comment',
 ] as const;
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-const lowerTrimmed = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
-/** An empty cell is an absent value. */
-const blankAsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v));
-const numberCell = (v: unknown) => {
-  const s = blankAsAbsent(v);
-  return typeof s === 'string' ? Number(s) : s;
-};
-
 /**
  * One record of a survey import file, its cells keyed by {@link surveyCsvHeader}. An empty cell is absent
  * (an empty `stakeholder` is an anonymous answer); `stakeholder` is whatever the importer resolves to a
@@ -126,13 +117,13 @@ const numberCell = (v: unknown) => {
  */
 export const surveyCsvRowSchema = z
   .strictObject({
-    instrument: z.preprocess(lowerTrimmed, surveyInstrumentSchema),
+    instrument: z.preprocess(lowerTrimmedCell, surveyInstrumentSchema),
     score: z.preprocess(numberCell, z.number({ error: 'give the score as a number' })),
     scale: z.preprocess(numberCell, csatScaleSchema.optional()),
     stakeholder: z.preprocess(blankAsAbsent, identifierString.max(320).optional()),
-    stakeholder_type: z.preprocess(lowerTrimmed, stakeholderTypeSchema),
+    stakeholder_type: z.preprocess(lowerTrimmedCell, stakeholderTypeSchema),
     dimension: z.preprocess(blankAsAbsent, dimensionSchema.optional()),
-    answered_at: z.preprocess(trimmed, answeredAtSchema),
+    answered_at: z.preprocess(trimmedCell, answeredAtSchema),
     comment: z.preprocess(blankAsAbsent, commentSchema.optional()),
   })
   .superRefine(checkScore)
@@ -192,11 +183,7 @@ export const surveyImportInputSchema = z.strictObject(importCsvInputSchema.shape
 export type SurveyImportInput = z.input<typeof surveyImportInputSchema>;
 
 /** One row of a survey import, as `directory.importCsv` reports its rows. */
-export const surveyImportRowSchema = z.object({
-  /** The row's line in the file (the header is line 1). */
-  row: z.number().int(),
-  status: z.enum(['created', 'error']),
-  message: z.string(),
+export const surveyImportRowSchema = importedRowSchema.extend({
   /** The response stored; null for errors and in a dry run. */
   responseId: z.string().nullable(),
   /** The stakeholder the row's `stakeholder` cell resolved to (null: anonymous, or an error). */
@@ -206,11 +193,8 @@ export type SurveyImportRow = z.infer<typeof surveyImportRowSchema>;
 
 export const surveyImportReportSchema = z.object({
   rows: z.array(surveyImportRowSchema),
-  created: z.number().int(),
-  errors: z.number().int(),
+  ...importedCountsShape,
   /** Follow-ups created for low scores (those a dry run would create). */
   followups: z.number().int(),
-  /** True when nothing was written. */
-  dryRun: z.boolean(),
 });
 export type SurveyImportReport = z.infer<typeof surveyImportReportSchema>;

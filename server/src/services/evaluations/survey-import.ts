@@ -1,5 +1,4 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import {
   surveyCsvHeader,
@@ -10,107 +9,36 @@ import {
 } from '@comms-log/shared';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
-import { identities, stakeholders } from '../../db/schema';
-import { describeZodError } from '../../trpc';
-import { readImportCsv, runImport } from '../csv-import';
+import { importEachRow, readImportCsv, readRow, RowRefused, runImport } from '../csv-import';
 import { nowOf, type ServiceCtx, type ServiceUser } from '../service-ctx';
+import { StakeholderCellResolver } from './stakeholder-cell';
 import { storeSurvey, surveyEnv, type SurveyEnv } from './surveys';
 
 /* `evaluations.importSurveysCsv`: survey responses from a CSV file, previewed by a dry run like the stakeholder import. */
 
-type Respondent = { id: string; name: string };
+type SurveyIds = { responseId: string | null; stakeholderId: string | null };
 
-/** Resolves a `stakeholder` cell to one of the org's stakeholders: by id, by email identity, else by name. */
-class RespondentResolver {
-  readonly #known = new Map<string, Respondent | string>();
-
-  constructor(
-    readonly db: DbOrTx,
-    readonly orgId: string,
-  ) {}
-
-  /** The stakeholder, or why the cell names none. */
-  async resolve(cell: string): Promise<Respondent | string> {
-    let found = this.#known.get(cell);
-    if (found === undefined) {
-      found = await this.#lookup(cell);
-      this.#known.set(cell, found);
-    }
-    return found;
-  }
-
-  async #lookup(cell: string): Promise<Respondent | string> {
-    const { db, orgId } = this;
-    const columns = { id: stakeholders.id, name: stakeholders.name };
-    const [byId] = await db
-      .select(columns)
-      .from(stakeholders)
-      .where(and(eq(stakeholders.orgId, orgId), eq(stakeholders.id, cell)));
-    if (byId) return byId;
-    if (cell.includes('@')) {
-      const [byEmail] = await db
-        .select(columns)
-        .from(identities)
-        .innerJoin(stakeholders, eq(stakeholders.id, identities.stakeholderId))
-        .where(
-          and(eq(identities.orgId, orgId), eq(identities.kind, 'email'), eq(identities.value, cell.toLowerCase())),
-        );
-      if (byEmail) return byEmail;
-    }
-    const byName = await db
-      .select(columns)
-      .from(stakeholders)
-      .where(and(eq(stakeholders.orgId, orgId), sql`lower(${stakeholders.name}) = ${cell.toLowerCase()}`))
-      .limit(2);
-    if (byName.length === 1) return byName[0]!;
-    if (byName.length > 1) return `stakeholder: several stakeholders are named ${cell}; give its id or email instead`;
-    return `stakeholder: no stakeholder ${cell} in your org (give its id, an email address of it, or its name)`;
-  }
-}
-
-/** The row's cells by the header's column names. */
-function cellsOf(names: string[], record: CsvRecord): Record<string, string> {
-  const cells: Record<string, string> = {};
-  names.forEach((name, i) => {
-    if (name !== '') cells[name] = record.fields[i] ?? '';
-  });
-  return cells;
-}
-
-/** Import one row as a response recorded by `user`, and report it. */
+/** Import one row as a response recorded by `user`: what the report says of it. */
 async function importRow(
   tx: DbOrTx,
   user: ServiceUser,
   record: CsvRecord,
-  run: { names: string[]; env: SurveyEnv; respondents: RespondentResolver; report: SurveyImportReport },
-): Promise<void> {
-  const { report } = run;
-  const fail = (message: string, stakeholderId: string | null = null) => {
-    report.rows.push({ row: record.line, status: 'error', message, responseId: null, stakeholderId });
-    report.errors++;
-  };
-  const parsed = surveyCsvRowSchema.safeParse(cellsOf(run.names, record));
-  if (!parsed.success) return fail(describeZodError(parsed.error));
-  const { stakeholder: cell, ...answer } = parsed.data;
+  run: { names: string[]; env: SurveyEnv; respondents: StakeholderCellResolver; report: SurveyImportReport },
+): Promise<{ message: string; ids: SurveyIds }> {
+  const { stakeholder: cell, ...answer } = readRow(surveyCsvRowSchema, run.names, record);
   const respondent = cell === undefined ? null : await run.respondents.resolve(cell);
-  if (typeof respondent === 'string') return fail(respondent);
-  try {
-    const data = { ...answer, id: ulid(run.env.now), stakeholderId: respondent?.id };
-    const { row, followupId } = await storeSurvey(tx, user, data, run.env);
-    const from = respondent ? `from ${respondent.name}` : 'anonymous';
-    report.rows.push({
-      row: record.line,
-      status: 'created',
-      message: `created ${row.instrument} ${row.score} ${from}${followupId ? ', a low score: follow-up created' : ''}`,
-      responseId: report.dryRun ? null : row.id,
-      stakeholderId: row.stakeholderId,
-    });
-    report.created++;
-    if (followupId) report.followups++;
-  } catch (e) {
-    if (e instanceof TRPCError) fail(e.message, respondent?.id ?? null);
-    else throw e;
-  }
+  if (typeof respondent === 'string') throw new RowRefused(respondent);
+  const data = { ...answer, id: ulid(run.env.now), stakeholderId: respondent?.id };
+  const { row, followupId } = await storeSurvey(tx, user, data, run.env).catch((e: unknown) => {
+    // The row's report still names the stakeholder it resolved to.
+    throw e instanceof TRPCError ? new RowRefused<SurveyIds>(e.message, { stakeholderId: respondent?.id ?? null }) : e;
+  });
+  if (followupId) run.report.followups++;
+  const from = respondent ? `from ${respondent.name}` : 'anonymous';
+  return {
+    message: `created ${row.instrument} ${row.score} ${from}${followupId ? ', a low score: follow-up created' : ''}`,
+    ids: { responseId: run.report.dryRun ? null : row.id, stakeholderId: row.stakeholderId },
+  };
 }
 
 /**
@@ -129,13 +57,14 @@ export function importSurveysCsv(
   const now = nowOf(ctx);
   return runImport(ctx.db, input.dryRun, async (tx) => {
     const report: SurveyImportReport = { rows: [], created: 0, errors: 0, followups: 0, dryRun: input.dryRun };
-    const run = {
-      names,
-      env: await surveyEnv(tx, ctx.user.orgId, now),
-      respondents: new RespondentResolver(tx, ctx.user.orgId),
-      report,
-    };
-    for (const record of rows) await importRow(tx, ctx.user, record, run);
+    const respondents = new StakeholderCellResolver(
+      { ...ctx, db: tx },
+      { column: 'stakeholder', hint: 'give its id, an email address of it, or its name', byDomain: false },
+    );
+    const run = { names, env: await surveyEnv(tx, ctx.user.orgId, now), respondents, report };
+    await importEachRow<SurveyIds>(rows, report, { responseId: null, stakeholderId: null }, (record) =>
+      importRow(tx, ctx.user, record, run),
+    );
     return report;
   });
 }

@@ -32,10 +32,10 @@ export async function surveyEnv(db: DbOrTx, orgId: string, now: number): Promise
 
 const badRequest = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
 
-/** An answer date or date-time as epoch ms: a bare date is midnight in the org's zone. */
-function answeredAtMs(answeredAt: string, timeZone: string): number {
-  if (isoDateSchema.safeParse(answeredAt).success) return DateTime.fromISO(answeredAt, { zone: timeZone }).toMillis();
-  return fromIso(answeredAt);
+/** A date or date-time (an answer's, a report's) as epoch ms: a bare date is midnight in the org's zone. */
+export function dateOrInstantMs(value: string, timeZone: string): number {
+  if (isoDateSchema.safeParse(value).success) return DateTime.fromISO(value, { zone: timeZone }).toMillis();
+  return fromIso(value);
 }
 
 /** The org's stakeholder a response names; BAD_REQUEST when it is not the org's. */
@@ -64,7 +64,7 @@ export async function storeSurvey(
   env: SurveyEnv,
 ): Promise<{ row: SurveyResponseRow; followupId: string | null }> {
   const { now } = env;
-  const answeredAt = answeredAtMs(d.answeredAt, env.plan.calendar.timeZone);
+  const answeredAt = dateOrInstantMs(d.answeredAt, env.plan.calendar.timeZone);
   if (answeredAt > now) throw badRequest('answeredAt: a survey cannot be answered in the future');
   const stakeholder = d.stakeholderId === undefined ? null : await respondent(db, user.orgId, d.stakeholderId);
   const row: SurveyResponseRow = {
