@@ -167,6 +167,19 @@ export const interactions = sqliteTable(
     internal: bool('internal').notNull().default(false),
     /** Why it happened: an id of the plan's purposes (a retired one stays), or null. */
     purpose: text('purpose'),
+    /* Evaluation fields (null unless captured): a meeting's headcounts and series, a project item's latest status
+     * and due/done times, an own post's latest counts (docs/metrics.md "Goals"). */
+    invited: integer('invited'),
+    attended: integer('attended'),
+    series: text('series'),
+    projectStatus: text('project_status'),
+    dueAt: ms('due_at'),
+    doneAt: ms('done_at'),
+    reposts: integer('reposts'),
+    comments: integer('comments'),
+    likes: integer('likes'),
+    reads: integer('reads'),
+    followers: integer('followers'),
     /** Tombstone: deleted rows stay so that pull can tell other devices. */
     deleted: bool('deleted').notNull().default(false),
     createdAt: ms('created_at').notNull(),

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc';
+import { activitiesRouter } from './activities';
 import { authRouter } from './auth';
 import { directoryRouter } from './directory';
 import { evaluationsRouter } from './evaluations';
@@ -24,6 +25,7 @@ export const appRouter = router({
   reports: reportsRouter,
   threads: threadsRouter,
   evaluations: evaluationsRouter,
+  activities: activitiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

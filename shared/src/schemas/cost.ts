@@ -27,3 +27,24 @@ export const revenueInputSchema = z.strictObject({
   currency: currencySchema,
 });
 export type RevenueInput = z.infer<typeof revenueInputSchema>;
+
+/** A cost entry as stored and returned. */
+export const costEntrySchema = costEntryInputSchema.extend({
+  recordedBy: z.string(),
+  createdAt: z.string(),
+});
+export type CostEntry = z.infer<typeof costEntrySchema>;
+
+/** A month's revenue as stored and returned. */
+export const revenueSchema = revenueInputSchema.extend({ updatedBy: z.string(), updatedAt: z.string() });
+export type Revenue = z.infer<typeof revenueSchema>;
+
+/** `evaluations.listCosts`: the cost entries and revenue of the months `from`–`to` (both included; all when absent). */
+export const costListInputSchema = z
+  .strictObject({ from: monthSchema.optional(), to: monthSchema.optional() })
+  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, {
+    message: 'the first month must not come after the last',
+    path: ['to'],
+  });
+export const costListResultSchema = z.object({ costs: z.array(costEntrySchema), revenues: z.array(revenueSchema) });
+export type CostListResult = z.infer<typeof costListResultSchema>;

@@ -11,11 +11,38 @@ import { personSchema } from './captured-thread';
 import { purposeIdSchema } from './purpose';
 import { freeTextString, identifierString } from './text';
 
+const count = z
+  .number()
+  .int('a count must be a whole number')
+  .min(0, 'a count cannot be negative')
+  .max(1e12)
+  .nullable()
+  .default(null);
+
+/**
+ * What a meeting, a project item or one of our own posts adds to an interaction (all null otherwise): a meeting's
+ * invited and attended headcounts and series; a Jira issue's or Trello card's status, due and done times (the
+ * latest capture's); an own post's counts as the site showed them, and the account's follower count.
+ */
+const interactionEvaluationFields = {
+  invited: count,
+  attended: count,
+  series: freeTextString.trim().min(1).max(100, 'a series name can be at most 100 characters').nullable().default(null),
+  projectStatus: freeTextString.trim().max(100, 'a status can be at most 100 characters').nullable().default(null),
+  dueAt: isoDateTimeSchema.nullable().default(null),
+  doneAt: isoDateTimeSchema.nullable().default(null),
+  reposts: count,
+  comments: count,
+  likes: count,
+  reads: count,
+  followers: count,
+};
+
 /**
  * One message or logged event, as the extension sends it. `externalId` is the site's message id when the page
  * has one: the server keeps one row per `(org, source, externalId)` however many people log it.
  */
-export const interactionInputSchema = z.object({
+const interactionFields = z.object({
   id: ulidSchema,
   source: sourceSchema,
   externalId: identifierString.min(1).max(200).nullable(),
@@ -48,12 +75,19 @@ export const interactionInputSchema = z.object({
    * the purpose already stored for the message.
    */
   purpose: purposeIdSchema.nullable().default(null),
+  ...interactionEvaluationFields,
 });
+
+/** Attended needs invited, and cannot exceed it (docs/metrics.md "Goals", attendance). */
+export const interactionInputSchema = interactionFields.refine(
+  (i) => i.attended === null || (i.invited !== null && i.attended <= i.invited),
+  { message: 'More attended than invited: attended must be at most invited (and invited given)', path: ['attended'] },
+);
 export type InteractionInput = z.input<typeof interactionInputSchema>;
 export type InteractionData = z.output<typeof interactionInputSchema>;
 
 /** An interaction as the server stores and returns it, with its derived response fields. */
-export const interactionSchema = interactionInputSchema.extend({
+export const interactionSchema = interactionFields.extend({
   userId: z.string(),
   deleted: z.boolean(),
   createdAt: isoDateTimeSchema,

@@ -111,6 +111,11 @@ export const goalMetricSchema = z.enum([
   'positive_coverage_share',
   'negative_clarified_rate',
   'coverage_items',
+  'delivery_on_time_rate',
+  'interaction_rate',
+  'attendance_rate',
+  'execution_rate',
+  'cost_share',
 ]);
 export type GoalMetric = z.infer<typeof goalMetricSchema>;
 
@@ -129,6 +134,8 @@ export const goalSchema = z.object({
     purpose: purposeIdSchema.nullable().default(null),
     /** Survey goals: the rated dimension (e.g. "usability"). */
     dimension: freeTextString.trim().min(1).max(60).nullable().default(null),
+    /** Attendance goals: the meeting series (e.g. "weekly cross-department meeting"); any series when absent. */
+    series: freeTextString.trim().min(1).max(100).nullable().optional(),
   }),
   /** `>` and `<` for "more than" targets (a positive share > 70%). */
   comparator: goalComparatorSchema,
@@ -136,6 +143,16 @@ export const goalSchema = z.object({
   target: z.number().min(-100).max(1e9),
   /** For counting goals (posts, meetings): the period the target applies to. */
   period: z.enum(['week', 'month', 'quarter']).default('month'),
+  /**
+   * A streak goal ("≥ 95% for 3 consecutive quarters"): met when each of the last N periods of `period`, ending
+   * with the report's, met the target. Absent: the report's period alone.
+   */
+  consecutivePeriods: z
+    .number()
+    .int('consecutivePeriods must be a whole number')
+    .min(1, 'consecutivePeriods is at least 1')
+    .max(24, 'consecutivePeriods is at most 24')
+    .optional(),
 });
 export type Goal = z.output<typeof goalSchema>;
 

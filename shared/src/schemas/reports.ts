@@ -48,6 +48,11 @@ export const goalMetricUnits: Record<GoalMetric, GoalUnit> = {
   positive_coverage_share: 'rate',
   negative_clarified_rate: 'rate',
   coverage_items: 'count',
+  delivery_on_time_rate: 'rate',
+  interaction_rate: 'rate',
+  attendance_rate: 'rate',
+  execution_rate: 'rate',
+  cost_share: 'rate',
 };
 
 export const goalStatusSchema = z.enum(['met', 'near', 'missed', 'no_data']);
@@ -78,6 +83,8 @@ export const reportGoalSchema = z.object({
     /** As the plan says it, except that `complaint_resolution_rate` shows the `complaint` it reads for null. */
     purpose: z.string().nullable(),
     dimension: z.string().nullable(),
+    /** Attendance goals: the meeting series. */
+    series: z.string().nullable().optional(),
   }),
   comparator: goalComparatorSchema,
   /** The plan's target, as written (counting goals: per `goalPeriod`). */
@@ -96,6 +103,27 @@ export const reportGoalSchema = z.object({
   status: goalStatusSchema,
   /** Where to list the records behind the figure; null when there is no such list (cadence coverage). */
   drill: goalDrillSchema.nullable(),
+  /**
+   * Streak goals (`consecutivePeriods`): the periods behind the status, oldest first, the last ending with the
+   * report's period; `status` is `met` only when each of the last `consecutivePeriods` met the target.
+   */
+  streak: z
+    .object({
+      consecutivePeriods: z.number().int(),
+      /** How many periods in a row, up to the last, met the target. */
+      run: z.number().int(),
+      periods: z.array(
+        z.object({
+          from: computedDateTimeSchema,
+          to: computedDateTimeSchema,
+          actual: z.number().nullable(),
+          count: z.number().int(),
+          /** Null without data (which does not meet the target). */
+          met: z.boolean().nullable(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type ReportGoal = z.infer<typeof reportGoalSchema>;
 

@@ -9,6 +9,35 @@ import { derivedFromArray, pushDerivedValues } from './derive';
  * multi-row upserts, where drizzle's SQL builder and row objects cost more than the queries.
  */
 
+/** The meeting, project and own-post columns (docs/metrics.md "Goals"), in `evaluationValues` order. */
+const evaluationColumnNames = [
+  'invited',
+  'attended',
+  'series',
+  'project_status',
+  'due_at',
+  'done_at',
+  'reposts',
+  'comments',
+  'likes',
+  'reads',
+  'followers',
+];
+
+const evaluationValues = (r: InteractionRow) => [
+  r.invited,
+  r.attended,
+  r.series,
+  r.projectStatus,
+  r.dueAt,
+  r.doneAt,
+  r.reposts,
+  r.comments,
+  r.likes,
+  r.reads,
+  r.followers,
+];
+
 /** The columns a push may change on an existing interaction (id, org, source, external id and created_at never change). */
 const interactionUpdateColumns = [
   'user_id',
@@ -28,6 +57,7 @@ const interactionUpdateColumns = [
   'automated',
   'internal',
   'purpose',
+  ...evaluationColumnNames,
   'deleted',
   'updated_at',
   'seq',
@@ -69,6 +99,7 @@ function pushInteractionValues(args: InValue[], r: InteractionRow, seq: number, 
     r.automated ? 1 : 0,
     r.internal ? 1 : 0,
     r.purpose,
+    ...evaluationValues(r),
     r.deleted ? 1 : 0,
     updatedAt,
     seq,
@@ -101,10 +132,21 @@ function interactionFromSql(r: readonly unknown[]): InteractionRow {
     automated: r[19] === 1,
     internal: r[20] === 1,
     purpose: r[21] as string | null,
-    deleted: r[22] === 1,
-    updatedAt: r[23] as number,
-    seq: r[24] as number,
-    ...derivedFromArray(r, 25),
+    invited: r[22] as number | null,
+    attended: r[23] as number | null,
+    series: r[24] as string | null,
+    projectStatus: r[25] as string | null,
+    dueAt: r[26] as number | null,
+    doneAt: r[27] as number | null,
+    reposts: r[28] as number | null,
+    comments: r[29] as number | null,
+    likes: r[30] as number | null,
+    reads: r[31] as number | null,
+    followers: r[32] as number | null,
+    deleted: r[33] === 1,
+    updatedAt: r[34] as number,
+    seq: r[35] as number,
+    ...derivedFromArray(r, 36),
   };
 }
 

@@ -1,5 +1,9 @@
 import type {
+  ActivityOccurrenceStatus,
   CoverageItem,
+  DeliveryItem,
+  MeetingAttendance,
+  OwnPostCounts,
   CoverageResult,
   GroupableSurveyScore,
   MetricsFilter,
@@ -9,14 +13,17 @@ import type {
   TotalsResult,
 } from '@comms-log/shared';
 import type { CadenceScope } from '../../db/queries/cadence';
+import type { CostEntryRow, RevenueRow } from '../../db/tables/plan-execution';
+import { costsAndRevenues } from '../evaluations/costs';
 import { metricsCoverage } from '../metrics/coverage';
+import { activityOccurrences, meetings, ownPosts, projectItems } from '../metrics/execution';
 import { coverageItems } from '../metrics/media-coverage';
 import { resolutionThreads } from '../metrics/resolution';
 import { metricsResponseTimes } from '../metrics/response-times';
 import type { MetricsEnv } from '../metrics/scope';
 import { surveyScores } from '../metrics/surveys';
 import { metricsTotals } from '../metrics/totals';
-import type { ServiceCtx } from '../service-ctx';
+import { isManager, type ServiceCtx } from '../service-ctx';
 
 /*
  * The report's figures come from the same service functions as `metrics.*` (totals, responseTimes, coverage,
@@ -56,6 +63,16 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
       once(['s', filter, dimension], () => surveyScores(ctx, filter, dimension)),
     mediaCoverage: (filter: MetricsFilter): Promise<CoverageItem[]> =>
       once(['m', filter], () => coverageItems(ctx, filter)),
+    projectItems: (filter: MetricsFilter): Promise<DeliveryItem[]> =>
+      once(['p', filter], () => projectItems(ctx, filter)),
+    ownPosts: (filter: MetricsFilter): Promise<OwnPostCounts[]> => once(['o', filter], () => ownPosts(ctx, filter)),
+    meetings: (filter: MetricsFilter, series: string | null): Promise<MeetingAttendance[]> =>
+      once(['mt', filter, series], () => meetings(ctx, filter, series)),
+    activities: (filter: MetricsFilter, asOfMs: number): Promise<ActivityOccurrenceStatus[]> =>
+      once(['a', filter, asOfMs], () => activityOccurrences(ctx, filter, env.plan.calendar.timeZone, asOfMs)),
+    /** Cost and revenue of the months `from`–`to`; null for staff: cost never reaches them. */
+    costs: (months: { from: string; to: string }): Promise<{ costs: CostEntryRow[]; revenues: RevenueRow[] } | null> =>
+      isManager(ctx.user) ? once(['cost', months], () => costsAndRevenues(ctx, months)) : Promise.resolve(null),
   };
 }
 

@@ -35,6 +35,17 @@ const baseColumns = [
   'automated',
   'internal',
   'purpose',
+  'invited',
+  'attended',
+  'series',
+  'projectStatus',
+  'dueAt',
+  'doneAt',
+  'reposts',
+  'comments',
+  'likes',
+  'reads',
+  'followers',
   'deleted',
 ] as const satisfies readonly (keyof InteractionRow)[];
 

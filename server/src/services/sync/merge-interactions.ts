@@ -100,7 +100,14 @@ function mergedRow(
   if (mergedInto === null || target.deleted || target.userId === user.id) {
     if (mergedInto === null && target.userId !== user.id && !isManager(user)) return null;
     const userId = target.deleted && mergedInto !== null ? user.id : target.userId;
-    return { ...target, ...incoming, purpose: incoming.purpose ?? target.purpose, deleted: false, userId };
+    return {
+      ...target,
+      ...incoming,
+      ...latestEvaluation(target, incoming),
+      purpose: incoming.purpose ?? target.purpose,
+      deleted: false,
+      userId,
+    };
   }
   const adoptStakeholder = target.stakeholderId === null && incoming.stakeholderId !== null;
   return {
@@ -112,7 +119,28 @@ function mergedRow(
     url: target.url ?? incoming.url,
     // A purpose is chosen on purpose: a later capture that names one sets it.
     purpose: incoming.purpose ?? target.purpose,
+    ...latestEvaluation(target, incoming),
   };
+}
+
+/** The meeting, project and own-post fields, each group read together from one capture. */
+const evaluationGroups = [
+  ['invited', 'attended', 'series'],
+  ['projectStatus', 'dueAt', 'doneAt'],
+  ['reposts', 'comments', 'likes', 'reads', 'followers'],
+] as const;
+
+/**
+ * A project item's status and dates and a post's counts change after it is first logged: a capture that carries a
+ * group takes it whole (the latest values, whoever logged it); one without leaves the stored group as it was.
+ */
+function latestEvaluation(target: InteractionRow, incoming: IncomingInteraction): Partial<InteractionRow> {
+  const out: Partial<InteractionRow> = {};
+  for (const group of evaluationGroups) {
+    const from = group.some((c) => incoming[c] !== null) ? incoming : target;
+    for (const c of group) Object.assign(out, { [c]: from[c] });
+  }
+  return out;
 }
 
 /** What items are checked against: the org's capture level, its stakeholders they name, the plan's purposes. */

@@ -34,7 +34,25 @@ export function incomingInteraction(d: InteractionData, level: CaptureLevel) {
     automated: d.automated,
     internal: d.internal,
     purpose: d.purpose,
+    ...evaluationColumns(d),
   });
+}
+
+/** The meeting, project and own-post fields of a pushed interaction, as stored (instants as epoch ms). */
+function evaluationColumns(d: InteractionData) {
+  return {
+    invited: d.invited,
+    attended: d.attended,
+    series: d.series,
+    projectStatus: d.projectStatus,
+    dueAt: fromIsoOrNull(d.dueAt),
+    doneAt: fromIsoOrNull(d.doneAt),
+    reposts: d.reposts,
+    comments: d.comments,
+    likes: d.likes,
+    reads: d.reads,
+    followers: d.followers,
+  };
 }
 export type IncomingInteraction = ReturnType<typeof incomingInteraction>;
 
@@ -106,6 +124,17 @@ export function toInteraction(r: InteractionRow, now = Date.now()): Interaction 
     automated: r.automated,
     internal: r.internal,
     purpose: r.purpose,
+    invited: r.invited,
+    attended: r.attended,
+    series: r.series,
+    projectStatus: r.projectStatus,
+    dueAt: toIsoOrNull(r.dueAt),
+    doneAt: toIsoOrNull(r.doneAt),
+    reposts: r.reposts,
+    comments: r.comments,
+    likes: r.likes,
+    reads: r.reads,
+    followers: r.followers,
     userId: r.userId,
     deleted: r.deleted,
     createdAt: toIso(r.createdAt),

@@ -1,6 +1,7 @@
 import type { Goal, MetricsFilter, WorkCalendar } from '@comms-log/shared';
 import type { ReportFigures } from '../figures';
 import { type Actual, mediaActual, resolutionActual, surveyActual } from './evaluation-actuals';
+import { executionActual } from './execution-actuals';
 
 const H = 3_600_000;
 
@@ -60,5 +61,11 @@ export async function actualOf(
     case 'negative_clarified_rate':
     case 'coverage_items':
       return mediaActual(metric, await figures.mediaCoverage(f), Date.parse(asOf));
+    case 'delivery_on_time_rate':
+    case 'interaction_rate':
+    case 'attendance_rate':
+    case 'execution_rate':
+    case 'cost_share':
+      return executionActual(metric, f, figures, asOf, { zone: cal.timeZone, series: goal.scope.series ?? null });
   }
 }

@@ -61,5 +61,14 @@ export function goalDrill(goal: Goal, f: MetricsFilter, asOf: string): GoalDrill
       const tone = metric === 'negative_clarified_rate' ? ('negative' as const) : undefined;
       return { kind: 'coverage', filter: { ...period, tone, outletStakeholderId: single(f.stakeholderId) } };
     }
+    case 'interaction_rate':
+      return { kind: 'interactions', filter: { filter: { ...f, direction: 'outbound' }, waitsOnly: false } };
+    case 'attendance_rate':
+      return { kind: 'interactions', filter: { filter: f, waitsOnly: false } };
+    // Project items are dated by their due date, activities and cost have lists of their own: no interaction list.
+    case 'delivery_on_time_rate':
+    case 'execution_rate':
+    case 'cost_share':
+      return null;
   }
 }

@@ -11,6 +11,7 @@ import { actualOf } from './actuals';
 import { goalDrill } from './drill';
 import { goalPurpose, scoped } from './scope';
 import { goalStatus, periodTargetOf } from './status';
+import { streakOf } from './streak';
 
 /* Plan vs actual (docs/metrics.md "Goals"): every goal of the plan with its actual value for the report's period. */
 
@@ -27,7 +28,13 @@ export async function goalsOf(
   for (const goal of plan.goals) {
     const f = scoped(filter, goal);
     const periodTarget = periodTargetOf(goal, periodMs);
-    const { actual, count } = f ? await actualOf(goal, f, figures, asOf, plan.calendar) : { actual: null, count: 0 };
+    const { consecutivePeriods } = goal;
+    const streak =
+      f && consecutivePeriods !== undefined
+        ? await streakOf({ ...goal, consecutivePeriods }, f, figures, asOf, plan.calendar)
+        : null;
+    const { actual, count } =
+      streak ?? (f ? await actualOf(goal, f, figures, asOf, plan.calendar) : { actual: null, count: 0 });
     goals.push({
       id: goal.id,
       label: messages.goalLabel(goal.label),
@@ -38,6 +45,7 @@ export async function goalsOf(
         tier: goal.scope.tier ?? null,
         purpose: goalPurpose(goal),
         dimension: goal.scope.dimension ?? null,
+        ...(goal.scope.series ? { series: goal.scope.series } : {}),
       },
       comparator: goal.comparator,
       target: goal.target,
@@ -45,8 +53,9 @@ export async function goalsOf(
       periodTarget,
       actual,
       count,
-      status: goalStatus(actual, goal.comparator, periodTarget),
+      status: streak ? streak.status : goalStatus(actual, goal.comparator, periodTarget),
       drill: f ? goalDrill(goal, f, asOf) : null,
+      ...(streak ? { streak: streak.streak } : {}),
     });
   }
   return goals;
