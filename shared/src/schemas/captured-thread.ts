@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { directionSchema, isoDateTimeSchema, siteIdSchema } from './common';
+import { ownPostFieldsSchema } from './own-post';
+import { projectFieldsSchema } from './project-item';
 import { freeTextString, identifierString } from './text';
 
 export const capturedChannelSchema = z.enum(['email', 'social', 'project']);
@@ -30,5 +32,15 @@ export const capturedThreadSchema = z.object({
   title: freeTextString.max(1000),
   account: z.object({ name: freeTextString.max(300), handle: identifierString.max(320) }),
   messages: z.array(capturedMessageSchema).max(2000),
+  /**
+   * Jira and Trello: the issue's or card's status text, due and done times as the page shows them now (absent on
+   * other sites). A date-only due date is 00:00:00 of that day in the page's zone.
+   */
+  project: projectFieldsSchema.nullable().optional(),
+  /**
+   * Weibo: on a post by the signed-in account, its counts and the account's follower count as the page shows
+   * them (null where it shows none); null on posts by others and on chats; absent on other sites.
+   */
+  ownPost: ownPostFieldsSchema.nullable().optional(),
 });
 export type CapturedThread = z.infer<typeof capturedThreadSchema>;

@@ -65,6 +65,48 @@ describe('jira extract edge cases', () => {
   });
 });
 
+describe('jira project fields', () => {
+  const resolved = 'partner-webhook-keys-resolved';
+
+  it('reads the resolution date from the title before the relative text', () => {
+    const f = load(resolved);
+    expect(extract(f.document, f)?.project?.doneAt).toBe('2026-03-12T17:40:00+08:00');
+  });
+
+  it('prefers a datetime attribute, and reads the text after a localised label when nothing else is there', () => {
+    const f = load(resolved);
+    const el = f.document.querySelector(selectors.resolvedDate)!;
+    el.innerHTML =
+      '<span>Resolved <time datetime="2026-03-12T09:41:00Z" title="March 1, 2026 at 1:00 AM">x</time></span>';
+    expect(extract(f.document, f)?.project?.doneAt).toBe('2026-03-12T17:41:00+08:00');
+    el.innerHTML = '<span>已解决 2026年3月12日 下午5:42</span>';
+    expect(extract(f.document, f)?.project?.doneAt).toBe('2026-03-12T17:42:00+08:00');
+  });
+
+  it('reads a date-only due date as the start of that day in the page zone', () => {
+    const f = load(resolved);
+    expect(extract(f.document, { ...f, timeZone: 'Europe/Berlin' })?.project?.dueAt).toBe('2026-03-13T00:00:00+01:00');
+    f.document.querySelector(`${selectors.dueDate} span`)!.textContent = '2026年3月20日';
+    expect(extract(f.document, f)?.project?.dueAt).toBe('2026-03-20T00:00:00+08:00');
+  });
+
+  it('is null for a due date shown as "None" and for fields the page does not show', () => {
+    const f = load(resolved);
+    f.document.querySelector(`${selectors.dueDate} span`)!.textContent = 'None';
+    f.document.querySelector(selectors.resolvedDate)!.remove();
+    f.document.querySelector(selectors.status)!.remove();
+    expect(extract(f.document, f)?.project).toEqual({ status: null, dueAt: null, doneAt: null });
+  });
+
+  it('refuses a due date it cannot read rather than dropping it', () => {
+    const f = load(resolved);
+    f.document.querySelector(`${selectors.dueDate} span`)!.textContent = '13.03.2026 (Q1)';
+    const err = siteChangedError('jira', () => extract(f.document, f));
+    expect(err.selectorKey).toBe('dueDate');
+    expect(err.message).not.toContain('Q1');
+  });
+});
+
 describe('jira mount', () => {
   it('anchors the button at the issue breadcrumb, inside the modal when there is one', () => {
     const modal = load('media-inquiry-board-modal');

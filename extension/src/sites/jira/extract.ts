@@ -6,6 +6,7 @@ import type { ExtractOptions } from '../common/types';
 import { oldestFirst } from '../common/oldest-first';
 import { collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
 import { issueKeyFromUrl } from './detect';
+import { extractProjectFields } from './project-fields';
 import { commentBody, commentHeader, commentNode, selectors } from './selectors';
 
 const site = 'jira' as const;
@@ -118,5 +119,6 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     title: visibleText(summary),
     account,
     messages,
+    project: extractProjectFields(root, ctx),
   });
 }
