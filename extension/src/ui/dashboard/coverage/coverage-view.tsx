@@ -9,6 +9,8 @@ import { useApiQuery } from '../use-api-query';
 import { CoverageChart } from './coverage-chart';
 import { coverageFigures } from './coverage-figures';
 import { CoverageCards, CoverageTallyTable } from './coverage-figures-view';
+import { CoverageImport } from './coverage-import';
+import { CoverageRecord } from './coverage-record';
 import { CoverageTable } from './coverage-table';
 
 const PAGE = 50;
@@ -32,10 +34,11 @@ export function useCoverageSave() {
 /**
  * Media coverage: the period's positive share, negative reports clarified, items and reach per outlet, tone and
  * event (the shared coverage rules over every report listed), tone over time, and the reports page by page with an
- * edit of each one's tone, reach, event tag and clarification. Staff see the reports they recorded.
+ * edit of each one's tone, reach, event tag and clarification; a report recorded by hand (the coverage page) or
+ * imported from CSV. Staff see the reports they recorded.
  */
 export function CoverageView() {
-  const { t, filter, asOf, dataVersion } = useDashboard();
+  const { t, filter, asOf, dataVersion, bumpData } = useDashboard();
   const input = coverageListFilter(filter);
   const q = useApiQuery(JSON.stringify(['coverage', input, dataVersion]), (c) =>
     fetchAllPages(c, (client, cursor, limit) => client.evaluations.listCoverage.query({ ...input, cursor, limit })),
@@ -46,31 +49,35 @@ export function CoverageView() {
   const offset = offsetChoice < items.length ? offsetChoice : 0;
   const figures = coverageFigures(items, Date.parse(asOf));
   return (
-    <section
-      className="pg-card dash-section"
-      aria-labelledby="dash-coverage-h"
-      data-state={q.data && !q.loading ? 'ready' : 'loading'}
-    >
-      <h2 id="dash-coverage-h">{t('dashCovFigures')}</h2>
-      <StatusLine t={t} loading={q.loading && !q.data} error={q.error} what={t('dashCovFigures')} />
-      {q.data && !q.data.complete && <p className="pg-warn">{t('dashCovPartial', items.length)}</p>}
-      {q.data && items.length === 0 && <p className="pg-muted">{t('dashCovNone')}</p>}
-      {items.length > 0 && (
-        <>
-          <CoverageCards figures={figures} />
-          <div className="dash-split">
-            <CoverageChart reports={items} />
-            <CoverageTallyTable tally={figures.byTone} by="tone" />
-          </div>
-          <div className="dash-split">
-            <CoverageTallyTable tally={figures.byOutlet} by="outlet" />
-            <CoverageTallyTable tally={figures.byEvent} by="event" />
-          </div>
-          <h3>{t('dashCovReports')}</h3>
-          <CoverageTable items={items.slice(offset, offset + PAGE)} onSave={save} />
-          <Pager t={t} offset={offset} pageSize={PAGE} total={items.length} onOffset={setOffset} />
-        </>
-      )}
-    </section>
+    <div className="dash-overview">
+      <section
+        className="pg-card dash-section"
+        aria-labelledby="dash-coverage-h"
+        data-state={q.data && !q.loading ? 'ready' : 'loading'}
+      >
+        <h2 id="dash-coverage-h">{t('dashCovFigures')}</h2>
+        <StatusLine t={t} loading={q.loading && !q.data} error={q.error} what={t('dashCovFigures')} />
+        {q.data && !q.data.complete && <p className="pg-warn">{t('dashCovPartial', items.length)}</p>}
+        {q.data && items.length === 0 && <p className="pg-muted">{t('dashCovNone')}</p>}
+        {items.length > 0 && (
+          <>
+            <CoverageCards figures={figures} />
+            <div className="dash-split">
+              <CoverageChart reports={items} />
+              <CoverageTallyTable tally={figures.byTone} by="tone" />
+            </div>
+            <div className="dash-split">
+              <CoverageTallyTable tally={figures.byOutlet} by="outlet" />
+              <CoverageTallyTable tally={figures.byEvent} by="event" />
+            </div>
+            <h3>{t('dashCovReports')}</h3>
+            <CoverageTable items={items.slice(offset, offset + PAGE)} onSave={save} />
+            <Pager t={t} offset={offset} pageSize={PAGE} total={items.length} onOffset={setOffset} />
+          </>
+        )}
+      </section>
+      <CoverageRecord />
+      <CoverageImport onImported={bumpData} />
+    </div>
   );
 }
