@@ -75,7 +75,14 @@ const matrix: Record<string, Probe> = {
   'evaluations.listSurveys': { rule: 'authed', expect: 'answers' },
   'evaluations.recordCoverage': { rule: 'authed', expect: 'refused' },
   'evaluations.updateCoverage': { rule: 'authed', expect: 'refused' },
+  'evaluations.importCoverageCsv': { rule: 'authed', expect: 'answers' },
   'evaluations.listCoverage': { rule: 'authed', expect: 'answers' },
+  'evaluations.recordCost': { rule: 'manager', expect: 'answers' },
+  'evaluations.setRevenue': { rule: 'manager', expect: 'answers' },
+  'evaluations.listCosts': { rule: 'manager', expect: 'answers' },
+  'activities.create': { rule: 'authed', expect: 'refused' },
+  'activities.update': { rule: 'authed', expect: 'refused' },
+  'activities.list': { rule: 'authed', expect: 'answers' },
 };
 
 const roleRank = { none: 0, staff: 1, manager: 2, admin: 3 } as const;

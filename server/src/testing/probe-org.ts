@@ -13,6 +13,7 @@ export interface ProbeRecords {
   followupId: string;
   surveyId: string;
   coverageId: string;
+  activityId: string;
   /** A spare token of the second staff member (revoking it locks no caller of the tests out). */
   tokenId: string;
   /** Admin, manager, staff, second staff. */
@@ -80,6 +81,17 @@ export async function seedProbeOrg(handle: DbHandle, org: TestOrg, marker: strin
     publishedAt: '2026-03-11T08:00:00+08:00',
     tone: 'negative',
   });
+  const activity = await org.staff.caller.activities.create({
+    id: ulid(),
+    title: `${marker} partner review`,
+    stakeholderType: null,
+    stakeholderIds: [customer.id],
+    channel: 'video',
+    ownerUserId: org.staff.user.id,
+    startAt: '2026-03-12T10:00:00+08:00',
+    endAt: '2026-03-12T11:00:00+08:00',
+    milestones: [{ title: `${marker} agenda`, dueAt: '2026-03-11T10:00:00+08:00' }],
+  });
   const spare = await issueToken(handle.db, { orgId: org.org.id, userId: org.staff2.user.id, name: `${marker} spare` });
   return {
     stakeholderId: customer.id,
@@ -90,6 +102,7 @@ export async function seedProbeOrg(handle: DbHandle, org: TestOrg, marker: strin
     followupId: followup.id,
     surveyId: survey.response.id,
     coverageId: coverage.id,
+    activityId: activity.id,
     tokenId: spare.id,
     userIds: [org.admin, org.manager, org.staff, org.staff2].map((m) => m.user.id),
     userEmails: [org.admin, org.manager, org.staff, org.staff2].map((m) => m.user.email),
@@ -105,6 +118,7 @@ export const probeIds = (r: ProbeRecords): string[] => [
   r.followupId,
   r.surveyId,
   r.coverageId,
+  r.activityId,
   r.tokenId,
   ...r.userIds,
 ];

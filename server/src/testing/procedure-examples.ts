@@ -132,5 +132,38 @@ export const procedureExamples: Record<string, (b: ProbeRecords) => unknown[]> =
     },
   ],
   'evaluations.updateCoverage': (b) => [{ id: b.coverageId, title: 'x' }],
+  'evaluations.importCoverageCsv': (b) => [
+    {
+      csv: `outlet,title,url,published_at,tone\n${b.outletId},Probe,https://probe.example/c,2026-03-10,negative\n`,
+      dryRun: true,
+    },
+    { csv: `outlet,title,url,published_at\n${b.outletId},Probe,https://probe.example/d,2026-03-10\n` },
+  ],
   'evaluations.listCoverage': (b) => [{ outletStakeholderId: b.outletId }],
+  'evaluations.recordCost': () => [
+    { id: ulid(), month: '2026-03', category: 'agency', amount: 12000, currency: 'CNY' },
+    { id: ulid(), month: '2100-12', category: 'event', amount: 0, currency: 'USD' },
+  ],
+  'evaluations.setRevenue': () => [{ month: '2026-03', amount: 1e9, currency: 'CNY' }],
+  'evaluations.listCosts': () => [{ from: '2026-01', to: '2026-12' }, {}],
+  'activities.create': (b) => [
+    {
+      id: ulid(),
+      title: 'Probe review',
+      stakeholderType: null,
+      stakeholderIds: [b.stakeholderId],
+      channel: 'video',
+      ownerUserId: b.userIds[2],
+      startAt: '2026-03-20T10:00:00+08:00',
+      endAt: '2026-03-20T11:00:00+08:00',
+    },
+  ],
+  'activities.update': (b) => [
+    { id: b.activityId, title: 'Probe' },
+    { id: b.activityId, status: 'held', heldInteractionId: b.interactionIds[1] },
+  ],
+  'activities.list': (b) => [
+    { ownerUserId: b.userIds[2] },
+    { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
+  ],
 };
