@@ -22,8 +22,13 @@ function commentItem(f: LoadedFixture, id: string): Element {
 describeFixtureCaptures('trello', extract);
 
 describe('trello extract: fixtures', () => {
-  it('has the three fixtures', () => {
-    expect([...fixtureNames].sort()).toEqual(['customer-complaint-card', 'media-inquiry-card', 'partner-launch-card']);
+  it('has the four fixtures', () => {
+    expect([...fixtureNames].sort()).toEqual([
+      'customer-complaint-card',
+      'media-inquiry-card',
+      'partner-golive-signoff-card',
+      'partner-launch-card',
+    ]);
   });
 });
 
@@ -72,6 +77,50 @@ describe('trello extract: behaviour', () => {
   it('finds the button anchor in the card back header', () => {
     const f = load('customer-complaint-card');
     expect(findButtonAnchor(f.document)?.getAttribute('data-testid')).toBe('card-back-header');
+  });
+});
+
+describe('trello extract: project fields', () => {
+  const signoff = 'partner-golive-signoff-card';
+  /** The `<li>` of the system action whose permalink is `#action-<id>`. */
+  const actionItem = (f: LoadedFixture, id: string) =>
+    f.document.querySelector(`a[href="#action-${id}"]`)!.closest(selectors.action)!;
+
+  it('takes the newest "marked complete", even after an earlier one was undone', () => {
+    expect(run(load(signoff))?.project?.doneAt).toBe('2026-03-19T16:45:00+08:00');
+  });
+
+  it('is not done when the newest of the two says the due date was marked incomplete', () => {
+    const f = load(signoff);
+    actionItem(f, '69bbb78c1f4d6a03b95e2c17').remove();
+    expect(run(f)?.project?.doneAt).toBeNull();
+  });
+
+  it('reads the Chinese wording of the action', () => {
+    const f = load(signoff);
+    const item = actionItem(f, '69bbb78c1f4d6a03b95e2c17');
+    item.querySelector('.z7tNCNbkZ4rtGb')!.textContent = '将到期日标记为已完成';
+    item.querySelector(`${selectors.actionPermalink} span`)!.setAttribute('title', '2026年3月19日 下午4:46');
+    expect(run(f)?.project?.doneAt).toBe('2026-03-19T16:46:00+08:00');
+  });
+
+  it('reads the due badge text when it has no title, and a card without dates has none', () => {
+    const f = load(signoff);
+    f.document.querySelector(`${selectors.dueDate} span`)!.removeAttribute('title');
+    expect(run(f)?.project?.dueAt).toBe('2026-03-20T18:00:00+08:00');
+    f.document.querySelector(selectors.dueDate)!.remove();
+    expect(run(f)?.project?.dueAt).toBeNull();
+    expect(run(load('partner-launch-card'))?.project).toEqual({ status: 'In progress', dueAt: null, doneAt: null });
+  });
+
+  it('refuses a due date it cannot read, naming the key and no page text', () => {
+    const f = load(signoff);
+    const span = f.document.querySelector(`${selectors.dueDate} span`)!;
+    span.removeAttribute('title');
+    span.textContent = 'Q1 2026 wk 12';
+    const err = siteChangedError('trello', () => run(f));
+    expect(err.selectorKey).toBe('dueDate');
+    expect(err.message).not.toContain('wk 12');
   });
 });
 

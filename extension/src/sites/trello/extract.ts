@@ -6,6 +6,7 @@ import type { ExtractOptions } from '../common/types';
 import { oldestFirst } from '../common/oldest-first';
 import { collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
 import { parseCardShortLink } from './detect';
+import { extractProjectFields } from './project-fields';
 import { selectors, type TrelloSelectorKey } from './selectors';
 
 /**
@@ -38,6 +39,7 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     title: collapseWhitespace(title.value),
     account: { name: account.name || account.handle, handle: account.handle },
     messages: oldestFirst(messages),
+    project: extractProjectFields(panel, ctx),
   });
 }
 

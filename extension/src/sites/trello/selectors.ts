@@ -30,6 +30,12 @@ export const selectors = {
   commentPermalink: 'a[href^="#comment-"]',
   /** Time inside the permalink: `title` "March 9, 2026 at 2:40 PM", text "Mar 9, 2026, 2:40 PM". Checked 2026-03-10. */
   commentTime: 'span[title]',
+  /** The list the card is in, a button in the card back header; its text is the list name. Checked 2026-03-20. */
+  listName: '[data-testid="card-back-header"] [data-testid="card-back-move-card-button"]',
+  /** The Dates badge of the card back: the due date ("Mar 20, 6:00 PM", full form in a `title`). Checked 2026-03-20. */
+  dueDate: '[data-testid="card-back-due-date-button"]',
+  /** A system action's permalink `#action-<24-hex id>`, holding its time as comments do. Checked 2026-03-20. */
+  actionPermalink: 'a[href^="#action-"]',
 } as const;
 
 export type TrelloSelectorKey = keyof typeof selectors;
