@@ -15,4 +15,12 @@ describe('cost and revenue', () => {
     ]);
     expect(messages(revenueInputSchema, { month: '2026-03', amount: 1e6, currency: 'CNY' })).toEqual([]);
   });
+
+  it('take a month of the accepted range only', () => {
+    const revenue = (month: string) => messages(revenueInputSchema, { month, amount: 1, currency: 'CNY' });
+    expect(revenue('1970-01')).toEqual([]);
+    expect(revenue('2100-12')).toEqual([]);
+    expect(revenue('0000-01')).toEqual(['must lie between 1970-01 and 2100-12']);
+    expect(revenue('9999-12')).toEqual(['must lie between 1970-01 and 2100-12']);
+  });
 });

@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { ulidSchema } from './common';
+import { INSTANT_MAX, INSTANT_MIN, ulidSchema } from './common';
 import { freeTextString } from './text';
 
-/** A calendar month, YYYY-MM. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+/** A calendar month, YYYY-MM, in the months of the accepted instants (1970-01 to 2100-12). */
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM')
+  .refine(
+    (m) => m >= INSTANT_MIN.slice(0, 7) && m <= INSTANT_MAX.slice(0, 7),
+    `must lie between ${INSTANT_MIN.slice(0, 7)} and ${INSTANT_MAX.slice(0, 7)}`,
+  );
 
 /** An ISO 4217 currency code, e.g. CNY. */
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as CNY');
