@@ -17,8 +17,13 @@ const siteChangedKey = (fn: () => unknown) => siteChangedError('weibo', fn).sele
 describeFixtureCaptures('weibo', extract);
 
 describe('weibo extract: fixtures', () => {
-  it('has the three fixtures', () => {
-    expect([...fixtureNames].sort()).toEqual(['brand-post-comments', 'chat-media-inquiry', 'customer-complaint-post']);
+  it('has the four fixtures', () => {
+    expect([...fixtureNames].sort()).toEqual([
+      'brand-post-comments',
+      'chat-media-inquiry',
+      'customer-complaint-post',
+      'own-post-launch-counts',
+    ]);
   });
 });
 
@@ -62,6 +67,41 @@ describe('weibo extract: behaviour', () => {
     expect(findButtonAnchor(post.document)?.tagName).toBe('FOOTER');
     const chat = load('chat-media-inquiry');
     expect(findButtonAnchor(chat.document)?.className).toBe('webchat-title');
+  });
+});
+
+describe('weibo extract: own post counts', () => {
+  const own = 'own-post-launch-counts';
+
+  it('takes the exact counts of the action bar label before the rounded ones it shows', () => {
+    const f = load(own);
+    f.document.querySelector('article footer')!.setAttribute('aria-label', '2318,3456,12034');
+    expect(run(f)?.ownPost).toMatchObject({ reposts: 2318, comments: 3456, likes: 12034 });
+  });
+
+  it('reads a slot that shows its label instead of a number as 0, and a missing slot as null', () => {
+    const f = load(own);
+    f.document.querySelector('article footer .toolbar_num_JXZul')!.textContent = '转发';
+    f.document.querySelector('article footer .woo-like-count')!.closest(selectors.postToolbarItem)!.remove();
+    expect(run(f)?.ownPost).toMatchObject({ reposts: 0, comments: 3456, likes: null });
+  });
+
+  it('has no reads or followers where the page shows none', () => {
+    const f = load(own);
+    f.document.querySelector(selectors.postReads)!.remove();
+    f.document.querySelector(selectors.fansLink)!.remove();
+    expect(run(f)?.ownPost).toMatchObject({ reads: null, followers: null });
+  });
+
+  it("reads only the signed-in account's follower count, not another account's", () => {
+    const f = load(own);
+    f.document.querySelector(selectors.fansLink)!.setAttribute('href', '/u/page/follow/6620183457?relate=fans');
+    expect(run(f)?.ownPost?.followers).toBeNull();
+  });
+
+  it('carries no counts on a post by someone else, nor on a chat', () => {
+    expect(run(load('customer-complaint-post'))?.ownPost).toBeNull();
+    expect(run(load('chat-media-inquiry'))?.ownPost).toBeNull();
   });
 });
 

@@ -6,6 +6,7 @@ import { oldestFirst } from '../common/oldest-first';
 import type { ExtractOptions } from '../common/types';
 import { visibleText, snippet140 } from '../common/visible-text';
 import { parseChatPeerUid, parsePostUrl } from './detect';
+import { extractOwnPost } from './own-post';
 import { selectors, type WeiboSelectorKey } from './selectors';
 
 /**
@@ -96,6 +97,8 @@ function extractPost(doc: Document, pageUrl: string, ctx: TimeContext): Captured
     title: postText,
     account,
     messages: oldestFirst(messages),
+    // Counts are the organisation's reach only on its own posts; a post by anyone else carries none.
+    ownPost: author.handle === account.handle ? extractOwnPost(doc, post, account.handle) : null,
   });
 }
 
@@ -165,5 +168,6 @@ function extractChat(doc: Document, pageUrl: string, peerUid: string, ctx: TimeC
     title,
     account,
     messages: oldestFirst(messages),
+    ownPost: null,
   });
 }

@@ -21,6 +21,18 @@ export const selectors = {
   postText: '[class*="wbtext"]',
   /** The post's action bar (reposts, comments, likes): where "Log this" goes. Checked 2026-03-11. */
   postActionBar: 'footer',
+  /** One slot of the action bar (icon + count; the label instead of a count when it is 0). Checked 2026-03-21. */
+  postToolbarItem: '[class*="toolbar_item"]',
+  /** The repost icon of the action bar (its slot holds the repost count). Checked 2026-03-21. */
+  postRepostIcon: '.woo-font--retweet',
+  /** The comment icon of the action bar (its slot holds the comment count). Checked 2026-03-21. */
+  postCommentIcon: '.woo-font--comment',
+  /** The like count in the action bar's like button. Checked 2026-03-21. */
+  postLikeCount: '.woo-like-count',
+  /** The read count the author sees under their own post ("阅读 10万+"). Checked 2026-03-21. */
+  postReads: '[class*="readNum"]',
+  /** A link to an account's fans list, `/u/page/follow/<uid>?relate=fans`, showing the follower count. Checked 2026-03-21. */
+  fansLink: 'a[href*="/u/page/follow/"][href*="relate=fans"]',
   /** Top-level comments (`.item1in .con1`) and nested replies (`.list2 .item2 .con2`), in page order. Checked 2026-03-11. */
   comment: '.wbpro-list .con1, .wbpro-list .con2',
   /** A comment's text line: author link + ":" + body (a reply's body starts "回复@…:"). Checked 2026-03-11. */
