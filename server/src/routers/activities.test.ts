@@ -136,3 +136,48 @@ describe('activities', () => {
     expect(await listAll()).toEqual(before);
   });
 });
+
+describe('overdue planned activities in followups.overdue', () => {
+  it('lists an activity past its date and still planned for its owner, and not once held or for others', async () => {
+    const past = await t.staff.caller.activities.create(
+      activity({
+        recurrence: 'none',
+        title: 'Press briefing',
+        startAt: '2026-03-05T09:00:00+08:00',
+        endAt: '2026-03-05T10:00:00+08:00',
+      }),
+    );
+    // Still to come, and later the same day as the list: not overdue.
+    await t.staff.caller.activities.create(
+      activity({
+        recurrence: 'none',
+        title: 'Later today',
+        startAt: '2026-03-09T08:00:00+08:00',
+        endAt: '2026-03-09T09:00:00+08:00',
+      }),
+    );
+    const asOf = '2026-03-09T12:00:00+08:00';
+    const own = await t.staff.caller.followups.overdue({ asOf });
+    const activityItems = own.items.filter((i) => i.kind === 'activity');
+    expect(activityItems).toEqual([
+      {
+        kind: 'activity',
+        id: past.id,
+        state: 'overdue',
+        ownerUserId: t.staff.user.id,
+        title: 'Press briefing',
+        channel: 'video',
+        startAt: '2026-03-05T01:00:00.000Z',
+        endAt: '2026-03-05T02:00:00.000Z',
+      },
+    ]);
+    expect(own.counts.reminders).toBe(1);
+    expect((await t.staff2.caller.followups.overdue({ asOf })).items.filter((i) => i.kind === 'activity')).toEqual([]);
+    expect((await t.manager.caller.followups.overdue({ asOf, team: true })).items.some((i) => i.id === past.id)).toBe(
+      true,
+    );
+
+    await t.staff.caller.activities.update({ id: past.id, status: 'not_held' });
+    expect((await t.staff.caller.followups.overdue({ asOf })).items.filter((i) => i.kind === 'activity')).toEqual([]);
+  });
+});

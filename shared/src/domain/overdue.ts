@@ -60,6 +60,8 @@ export type ComputeOverdueInput = {
   snoozes: readonly OverdueSnooze[];
   /** Waits already paired from `interactions` (e.g. stored by the server); paired here when absent. */
   waits?: readonly Wait[];
+  /** Planned activities past their date and still planned (the server finds them); listed as overdue. */
+  overdueActivities?: readonly Extract<OverdueItem, { kind: 'activity' }>[];
 };
 
 /** Order of kinds in the list, most urgent first. */
@@ -90,7 +92,8 @@ type DeadlineWait = Wait & { deadlineMs: number; slaLimit: DurationSpec };
  * - cadence: active stakeholders `overdue` (past the maximum interval) or `due` (past the ideal one) on their
  *   worst rule. A user sees the stakeholders they own, and unowned ones they have interacted with.
  * - reminders: the user's open follow-ups due by the end of `asOfMs`'s local day in the calendar's zone and not
- *   snoozed past `asOfMs`.
+ *   snoozed past `asOfMs`; and the planned activities they own that are past their date and still planned
+ *   (`overdueActivities`, ranked and counted with reminders).
  *
  * Snoozes hide an item until their `untilMs`. In a user's list only that user's snoozes apply; in the team
  * list (`forUserId` null) anyone's snooze does. Sorted by urgency: late waits, overdue cadence, reminders,
@@ -114,6 +117,10 @@ export function computeOverdue(input: ComputeOverdueInput): OverdueResult {
   addWaits(list, scope, waits);
   addCadence(list, scope, input.stakeholders, contacts);
   addReminders(list, scope, input.followups);
+  for (const a of input.overdueActivities ?? []) {
+    if (forUserId === null || a.ownerUserId === forUserId)
+      list.ranked.push({ rank: rank.reminder, time: Date.parse(a.endAt), item: a });
+  }
   list.ranked.sort(byUrgency);
   const items = list.ranked.map((r) => r.item);
   return { items, counts: countOverdueItems(items) };

@@ -17,20 +17,21 @@ const count = z
   .min(0, 'a count cannot be negative')
   .max(1e12)
   .nullable()
-  .default(null);
+  .optional();
 
 /**
  * What a meeting, a project item or one of our own posts adds to an interaction (all null otherwise): a meeting's
  * invited and attended headcounts and series; a Jira issue's or Trello card's status, due and done times (the
- * latest capture's); an own post's counts as the site showed them, and the account's follower count.
+ * latest capture's); an own post's counts as the site showed them, and the account's follower count. Absent is
+ * the same as null.
  */
 const interactionEvaluationFields = {
   invited: count,
   attended: count,
-  series: freeTextString.trim().min(1).max(100, 'a series name can be at most 100 characters').nullable().default(null),
-  projectStatus: freeTextString.trim().max(100, 'a status can be at most 100 characters').nullable().default(null),
-  dueAt: isoDateTimeSchema.nullable().default(null),
-  doneAt: isoDateTimeSchema.nullable().default(null),
+  series: freeTextString.trim().min(1).max(100, 'a series name can be at most 100 characters').nullable().optional(),
+  projectStatus: freeTextString.trim().max(100, 'a status can be at most 100 characters').nullable().optional(),
+  dueAt: isoDateTimeSchema.nullable().optional(),
+  doneAt: isoDateTimeSchema.nullable().optional(),
   reposts: count,
   comments: count,
   likes: count,
@@ -80,7 +81,7 @@ const interactionFields = z.object({
 
 /** Attended needs invited, and cannot exceed it (docs/metrics.md "Goals", attendance). */
 export const interactionInputSchema = interactionFields.refine(
-  (i) => i.attended === null || (i.invited !== null && i.attended <= i.invited),
+  (i) => i.attended == null || (i.invited != null && i.attended <= i.invited),
   { message: 'More attended than invited: attended must be at most invited (and invited given)', path: ['attended'] },
 );
 export type InteractionInput = z.input<typeof interactionInputSchema>;

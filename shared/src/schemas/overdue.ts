@@ -50,6 +50,18 @@ export const overdueItemSchema = z.discriminatedUnion('kind', [
     stakeholderName: z.string().nullable(),
     url: z.string().nullable(),
   }),
+  z.object({
+    /** A planned activity past its date and still planned: its owner should hold it, or say it was not held. */
+    kind: z.literal('activity'),
+    id: z.string(),
+    state: z.literal('overdue'),
+    ownerUserId: z.string(),
+    title: z.string(),
+    channel: channelSchema,
+    /** The occurrence that is past: for a recurring activity, its latest. */
+    startAt: computedDateTimeSchema,
+    endAt: computedDateTimeSchema,
+  }),
 ]);
 export type OverdueItem = z.infer<typeof overdueItemSchema>;
 
@@ -70,6 +82,7 @@ export const overdueResultSchema = z.object({
     dueSoon: z.number().int(),
     cadenceOverdue: z.number().int(),
     cadenceDue: z.number().int(),
+    /** Reminders due, and planned activities overdue (both are the owner's to do). */
     reminders: z.number().int(),
   }),
 });

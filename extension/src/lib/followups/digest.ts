@@ -52,7 +52,13 @@ export function newlyLate(
 /** "Marcus Reid is now late" / "3 follow-ups are now late". */
 export function lateMessage(lang: Lang, fresh: readonly OverdueItem[]): { title: string; message: string } {
   const names = fresh.map((i) =>
-    i.kind === 'wait' ? (i.stakeholderName ?? i.title ?? '?') : i.kind === 'cadence' ? i.stakeholderName : i.note,
+    i.kind === 'wait'
+      ? (i.stakeholderName ?? i.title ?? '?')
+      : i.kind === 'cadence'
+        ? i.stakeholderName
+        : i.kind === 'reminder'
+          ? i.note
+          : i.title,
   );
   return {
     title:

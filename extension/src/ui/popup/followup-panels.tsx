@@ -14,7 +14,7 @@ function tomorrowInput(nowMs: number): string {
 /** Snooze for an hour, until tomorrow, next week, or to a date. */
 export function SnoozePanel(props: {
   t: T;
-  item: OverdueItem;
+  item: Exclude<OverdueItem, { kind: 'activity' }>;
   nowMs: number;
   busy: boolean;
   /** The date typed so far (kept by the row while the panel is closed). */

@@ -6,7 +6,11 @@ import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
 import type { ThreadOutcomeState } from '../../lib/outbox/thread-outcomes';
 import type { T } from '../use-t';
 import { formatDuration, formatSla, isOpenableUrl } from './followup-format';
+import { ActivityRow } from './activity-row';
 import { NoReplyForm, SnoozePanel } from './followup-panels';
+
+/** The rows that can be acted on here (snoozed, done, answered); an overdue activity only shows. */
+export type ActionableItem = Exclude<OverdueItem, { kind: 'activity' }>;
 
 export type RowProps = {
   t: T;
@@ -32,6 +36,12 @@ const stateKey = { late: 'fuLate', due_soon: 'fuDueSoon', overdue: 'fuOverdue', 
 
 /** One follow-up: what it is, how late, and what can be done about it. Every text from the data renders as text. */
 export function FollowupRow(props: RowProps) {
+  const { item } = props;
+  if (item.kind === 'activity') return <ActivityRow {...props} item={item} />;
+  return <ActionableRow {...props} item={item} />;
+}
+
+function ActionableRow(props: RowProps & { item: ActionableItem }) {
   const { t, item, group, nowMs, onAct } = props;
   const [open, setOpen] = useState<Open>('none');
   const [reason, setReason] = useState('');
@@ -96,7 +106,7 @@ export function FollowupRow(props: RowProps) {
 }
 
 /** Its state, its name, and the stakeholder's type and the channel when it has them. */
-function FollowupHeadline({ t, item, name }: { t: T; item: OverdueItem; name: string }) {
+function FollowupHeadline({ t, item, name }: { t: T; item: ActionableItem; name: string }) {
   return (
     <div className="fu-line">
       <span className={`fu-state fu-state-${item.state}`}>
@@ -110,7 +120,7 @@ function FollowupHeadline({ t, item, name }: { t: T; item: OverdueItem; name: st
 }
 
 /** How long a wait has waited against its SLA, how long since a stakeholder's last contact, or when a reminder is due. */
-function FollowupDetail({ t, lang, item, nowMs, timeZone, name }: RowProps & { name: string }) {
+function FollowupDetail({ t, lang, item, nowMs, timeZone, name }: RowProps & { item: ActionableItem; name: string }) {
   if (item.kind === 'wait')
     return (
       <>
@@ -145,6 +155,7 @@ function FollowupDetail({ t, lang, item, nowMs, timeZone, name }: RowProps & { n
 /** Open, Done (reminders), Snooze and No reply needed (waits) open their panels, Log a call. */
 function FollowupActions(
   props: RowProps & {
+    item: ActionableItem;
     open: Open;
     busy: boolean;
     onToggle(panel: Exclude<Open, 'none'>): void;

@@ -70,7 +70,10 @@ function useActions(t: T, afterAct: () => void) {
 }
 
 /** The stakeholder to prefill the manual log with: the directory's entry, else what the row knows of them. */
-async function stakeholderOf(item: OverdueItem, id: string): Promise<StakeholderSummary> {
+async function stakeholderOf(
+  item: Exclude<OverdueItem, { kind: 'activity' }>,
+  id: string,
+): Promise<StakeholderSummary> {
   const found = await sendToBackground('fu-stakeholder', { id }).catch(() => null);
   return (
     found ?? {
@@ -98,7 +101,7 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
   useRefreshOncePainted(own.head !== undefined);
 
   const logCall = (item: OverdueItem) => {
-    if (item.stakeholderId) void stakeholderOf(item, item.stakeholderId).then(onLogCall);
+    if (item.kind !== 'activity' && item.stakeholderId) void stakeholderOf(item, item.stakeholderId).then(onLogCall);
   };
 
   const head = own.head;

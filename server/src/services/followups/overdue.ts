@@ -4,11 +4,14 @@ import {
   resolveSla,
   type OverdueFollowup,
   type OverdueInteraction,
+  type OverdueItem,
   type OverdueResult,
   type Plan,
   type Wait,
   type overdueInputSchema,
 } from '@comms-log/shared';
+import { and, eq, lt } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { cadenceInputsOfListOwner, type CadenceInputs } from '../../db/queries/cadence';
 import {
@@ -18,7 +21,8 @@ import {
   stakeholdersTouchedBy,
   type OpenWaitRow,
 } from '../../db/queries/followups';
-import { fromIso } from '../../iso';
+import { activities } from '../../db/tables/plan-execution';
+import { fromIso, toIso } from '../../iso';
 import { currentPlan } from '../plans';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { listOwner } from './list-owner';
@@ -121,8 +125,44 @@ async function dueFollowups(ctx: ServiceCtx, forUserId: string | null, asOfMs: n
 }
 
 /**
+ * The planned activities past their date and still planned, of the list owner (or everyone's): an activity is
+ * past once the local day (org's zone) of its end is over. A recurring one is judged by its own dates, its first
+ * occurrence (docs/metrics.md "Follow-ups").
+ */
+async function overdueActivities(
+  ctx: ServiceCtx,
+  forUserId: string | null,
+  asOfMs: number,
+  zone: string,
+): Promise<Extract<OverdueItem, { kind: 'activity' }>[]> {
+  const rows = await ctx.db
+    .select()
+    .from(activities)
+    .where(
+      and(
+        eq(activities.orgId, ctx.user.orgId),
+        eq(activities.status, 'planned'),
+        lt(activities.endAt, asOfMs),
+        forUserId === null ? undefined : eq(activities.ownerUserId, forUserId),
+      ),
+    );
+  return rows
+    .filter((a) => DateTime.fromMillis(a.endAt, { zone }).endOf('day').toMillis() < asOfMs)
+    .map((a) => ({
+      kind: 'activity',
+      id: a.id,
+      state: 'overdue',
+      ownerUserId: a.ownerUserId,
+      title: a.title,
+      channel: a.channel,
+      startAt: toIso(a.startAt),
+      endAt: toIso(a.endAt),
+    }));
+}
+
+/**
  * The overdue list of the caller, of another user (managers) or of the team, as of `asOf` (default: now). With a
- * `purpose`, only the waits of that purpose: cadence and reminders have no purpose, so they are left out.
+ * `purpose`, only the waits of that purpose: cadence, reminders and activities have no purpose, so they are left out.
  */
 export async function overdueList(ctx: ServiceCtx, input: z.output<typeof overdueInputSchema>): Promise<OverdueResult> {
   const { db } = ctx;
@@ -147,5 +187,6 @@ export async function overdueList(ctx: ServiceCtx, input: z.output<typeof overdu
     followups: byPurpose ? [] : await dueFollowups(ctx, forUserId, asOfMs),
     snoozes: await liveSnoozes(db, orgId, forUserId, asOfMs),
     waits,
+    overdueActivities: byPurpose ? [] : await overdueActivities(ctx, forUserId, asOfMs, plan.calendar.timeZone),
   });
 }

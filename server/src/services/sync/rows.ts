@@ -41,17 +41,17 @@ export function incomingInteraction(d: InteractionData, level: CaptureLevel) {
 /** The meeting, project and own-post fields of a pushed interaction, as stored (instants as epoch ms). */
 function evaluationColumns(d: InteractionData) {
   return {
-    invited: d.invited,
-    attended: d.attended,
-    series: d.series,
-    projectStatus: d.projectStatus,
-    dueAt: fromIsoOrNull(d.dueAt),
-    doneAt: fromIsoOrNull(d.doneAt),
-    reposts: d.reposts,
-    comments: d.comments,
-    likes: d.likes,
-    reads: d.reads,
-    followers: d.followers,
+    invited: d.invited ?? null,
+    attended: d.attended ?? null,
+    series: d.series ?? null,
+    projectStatus: d.projectStatus ?? null,
+    dueAt: fromIsoOrNull(d.dueAt ?? null),
+    doneAt: fromIsoOrNull(d.doneAt ?? null),
+    reposts: d.reposts ?? null,
+    comments: d.comments ?? null,
+    likes: d.likes ?? null,
+    reads: d.reads ?? null,
+    followers: d.followers ?? null,
   };
 }
 export type IncomingInteraction = ReturnType<typeof incomingInteraction>;

@@ -24,6 +24,11 @@ const metricKey: Record<Goal['metric'], MessageKey> = {
   positive_coverage_share: 'dashMetricPositiveShare',
   negative_clarified_rate: 'dashMetricNegativeClarified',
   coverage_items: 'dashMetricCoverageItems',
+  delivery_on_time_rate: 'dashMetricDeliveryOnTime',
+  interaction_rate: 'dashMetricInteractionRate',
+  attendance_rate: 'dashMetricAttendance',
+  execution_rate: 'dashMetricExecution',
+  cost_share: 'dashMetricCostShare',
 };
 /** Rates are stored as fractions and typed as percentages. */
 const isRate = (m: Goal['metric']) => goalMetricUnits[m] === 'rate';
