@@ -46,6 +46,10 @@ export type LogManualRequest = {
   note: string;
   /** An id of the plan's purposes, or null. */
   purpose: string | null;
+  /** Calls and meetings: headcounts and the meeting series (checked by lib/capture/meeting-fields.ts). */
+  invited?: number | null;
+  attended?: number | null;
+  series?: string | null;
 };
 
 export type StatusView = SyncStatus & {

@@ -197,4 +197,26 @@ describe('logManual', () => {
       threadKey: `manual:${id}`,
     });
   });
+
+  it('puts a meeting’s headcounts and series on the interaction, and none on a chat', async () => {
+    const base = {
+      stakeholderId: 'S9',
+      stakeholderType: 'partner' as const,
+      direction: 'outbound' as const,
+      occurredAt: '2026-03-10T10:00:00+08:00',
+      durationMin: 60,
+      note: '',
+      purpose: null,
+    };
+    await logManual(ctx(), { ...base, channel: 'in_person', invited: 12, attended: 10, series: 'Weekly sync' });
+    await logManual(ctx(), { ...base, channel: 'im' });
+    const rows = await outboxRows(db, 'pending');
+    const data = rows.map((r) => interactionInputSchema.parse(r.data));
+    expect(data.find((d) => d.channel === 'in_person')).toMatchObject({
+      invited: 12,
+      attended: 10,
+      series: 'Weekly sync',
+    });
+    expect(data.find((d) => d.channel === 'im')).toMatchObject({ invited: null, attended: null, series: null });
+  });
 });

@@ -102,6 +102,9 @@ export async function logManual(ctx: LogContext, req: LogManualRequest): Promise
     automated: false,
     internal: false,
     purpose: req.purpose,
+    invited: req.invited ?? null,
+    attended: req.attended ?? null,
+    series: req.series ?? null,
   };
   await enqueueInteractions(ctx.db, [interaction], { now: ctx.now });
   return { id };

@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 import type { Channel, Direction } from '@comms-log/shared';
 import type { StoredError } from '../../lib/api/error';
+import {
+  checkMeetingFields,
+  emptyMeetingDraft,
+  MEETING_CHANNELS,
+  type MeetingDraft,
+} from '../../lib/capture/meeting-fields';
 import type { Lang } from '../../lib/i18n';
 import { channelKey } from '../../lib/label-keys';
 import { sendToBackground } from '../../lib/messages';
@@ -8,6 +14,7 @@ import { errorText } from '../labels';
 import { PurposeSelect, usePurposeChoice } from '../purpose-select';
 import { StakeholderPicker, type PickedStakeholder } from '../stakeholder-picker';
 import type { T } from '../use-t';
+import { MeetingFields, meetingProblemText } from './manual-log-meeting';
 
 const MANUAL_CHANNELS: readonly Channel[] = ['phone', 'video', 'in_person', 'im'];
 
@@ -23,7 +30,7 @@ function durationMinutes(typed: string): number | null {
   return minutes === null || Number.isNaN(minutes) ? null : minutes;
 }
 
-type Fields = { channel: Channel; direction: Direction; time: string; duration: string; note: string };
+type Fields = { channel: Channel; direction: Direction; time: string; duration: string; note: string } & MeetingDraft;
 type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
 
 /** The form's fields, and saving them straight to the outbox (then clearing the note, duration and time). */
@@ -34,12 +41,16 @@ function useManualLog(t: T, onSaved: (() => void) | undefined) {
     time: localInputValue(new Date()),
     duration: '',
     note: '',
+    ...emptyMeetingDraft,
   }));
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const set = <K extends keyof Fields>(k: K, v: Fields[K]) => setFields((f) => ({ ...f, [k]: v }));
+  const patch = (change: Partial<Fields>) => setFields((f) => ({ ...f, ...change }));
 
   async function save(picked: PickedStakeholder, purpose: string | null) {
     if (picked?.kind !== 'existing') return setState({ kind: 'error', message: t('chooseStakeholder') });
+    const meeting = checkMeetingFields(fields.channel, fields);
+    if (meeting.problem) return setState({ kind: 'error', message: meetingProblemText(t, meeting.problem) });
     setState({ kind: 'saving' });
     try {
       await sendToBackground('log-manual', {
@@ -51,9 +62,10 @@ function useManualLog(t: T, onSaved: (() => void) | undefined) {
         durationMin: durationMinutes(fields.duration),
         note: fields.note,
         purpose,
+        ...meeting.values,
       });
       setState({ kind: 'saved' });
-      setFields((f) => ({ ...f, note: '', duration: '', time: localInputValue(new Date()) }));
+      setFields((f) => ({ ...f, note: '', duration: '', time: localInputValue(new Date()), ...emptyMeetingDraft }));
       onSaved?.();
     } catch (err) {
       const e = err as Partial<StoredError>;
@@ -63,7 +75,7 @@ function useManualLog(t: T, onSaved: (() => void) | undefined) {
       });
     }
   }
-  return { fields, set, state, save };
+  return { fields, set, patch, state, save };
 }
 
 /**
@@ -82,7 +94,7 @@ export function ManualLogForm({
   onSaved?: () => void;
 }) {
   const [picked, setPicked] = useState<PickedStakeholder>(initial);
-  const { fields, set, state, save } = useManualLog(t, onSaved);
+  const { fields, set, patch, state, save } = useManualLog(t, onSaved);
   const existing = picked?.kind === 'existing' ? picked.stakeholder : null;
   // A call is a thread of its own: only the stakeholder's last purpose can be preselected.
   const purpose = usePurposeChoice({
@@ -102,6 +114,7 @@ export function ManualLogForm({
     >
       <StakeholderPicker t={t} value={picked} onChange={setPicked} allowCreate={false} />
       <CallFields t={t} fields={fields} set={set} />
+      {MEETING_CHANNELS.includes(fields.channel) && <MeetingFields t={t} draft={fields} onChange={patch} />}
       <PurposeSelect
         t={t}
         lang={lang}
