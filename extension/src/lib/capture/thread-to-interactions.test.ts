@@ -124,6 +124,94 @@ describe('captureToInteractions', () => {
   });
 });
 
+describe('captureToInteractions: project items and own posts', () => {
+  const jira: CapturedThread = {
+    site: 'jira',
+    channel: 'project',
+    url: 'https://hexacloud.atlassian.net/browse/ATLAS-151',
+    threadId: 'ATLAS-151',
+    title: 'Rotate HMAC keys',
+    account: { name: 'Zhou Li', handle: '712020:a3c967ff-ae20-40c1-b16d-6aef95248411' },
+    messages: [
+      { ...thread.messages[0]!, id: '10296', author: { name: 'Lukas', handle: '712020:cb01' } },
+      { ...thread.messages[2]!, id: '10307', author: { name: 'Lukas', handle: '712020:cb01' } },
+    ],
+    project: { status: 'Done', dueAt: '2026-03-13T00:00:00+08:00', doneAt: '2026-03-12T17:40:00+08:00' },
+  };
+  const project = { projectStatus: 'Done', dueAt: '2026-03-13T00:00:00+08:00', doneAt: '2026-03-12T17:40:00+08:00' };
+  const noCounts = { reposts: null, comments: null, likes: null, reads: null, followers: null };
+  const partner = { ...choice, stakeholderType: 'partner' as const, channel: 'project' as const };
+
+  it('puts the status and dates the page shows on every row the capture sends', () => {
+    const { interactions } = captureToInteractions(jira, partner, { isLogged: () => false, newId: ids() });
+    expect(interactions).toHaveLength(2);
+    for (const i of interactions) {
+      expect(interactionInputSchema.parse(i)).toEqual(i);
+      expect(i).toMatchObject({ ...project, ...noCounts, invited: null, attended: null, series: null });
+    }
+  });
+
+  it('a later log sends the new status on its new rows only', () => {
+    const later = { ...jira, project: { status: 'Reopened', dueAt: null, doneAt: null } };
+    const again = captureToInteractions(later, partner, { isLogged: (_s, e) => e === '10296', newId: ids() });
+    expect(again.interactions.map((i) => [i.externalId, i.projectStatus, i.dueAt, i.doneAt])).toEqual([
+      ['10307', 'Reopened', null, null],
+    ]);
+  });
+
+  const post: CapturedThread = {
+    site: 'weibo',
+    channel: 'social',
+    url: 'https://weibo.com/5893321047/QvA3kLmP2',
+    threadId: 'QvA3kLmP2',
+    title: '新品发布',
+    account: { name: '明澜家电官方', handle: '5893321047' },
+    messages: [
+      {
+        id: 'QvA3kLmP2',
+        author: { name: '明澜家电官方', handle: '5893321047' },
+        direction: 'outbound',
+        sentAt: '2026-03-20T19:00:00+08:00',
+        text: '新品发布',
+      },
+      {
+        id: null,
+        author: { name: '小周', handle: '6620183457' },
+        direction: 'inbound',
+        sentAt: '2026-03-20T19:26:00+08:00',
+        text: '能以旧换新吗？',
+      },
+      {
+        id: null,
+        author: { name: '明澜家电官方', handle: '5893321047' },
+        direction: 'outbound',
+        sentAt: '2026-03-20T20:02:00+08:00',
+        text: '可以的',
+      },
+    ],
+    ownPost: { reposts: 2318, comments: 3456, likes: 12000, reads: 100000, followers: 568000 },
+  };
+  const media = { ...choice, stakeholderType: 'media' as const, channel: 'social' as const };
+
+  it("puts an own post's counts on the post's row only, not on our replies under it", () => {
+    const { interactions } = captureToInteractions(post, media, { isLogged: () => false, newId: ids() });
+    for (const i of interactions) expect(interactionInputSchema.parse(i)).toEqual(i);
+    expect(interactions.map((i) => [i.direction, i.reposts, i.comments, i.likes, i.reads, i.followers])).toEqual([
+      ['outbound', 2318, 3456, 12000, 100000, 568000],
+      ['inbound', null, null, null, null, null],
+      ['outbound', null, null, null, null, null],
+    ]);
+    expect(interactions.every((i) => i.projectStatus === null && i.dueAt === null)).toBe(true);
+  });
+
+  it('a post by someone else, and a thread without these fields, carry none', () => {
+    const others = captureToInteractions({ ...post, ownPost: null }, media, { isLogged: () => false, newId: ids() });
+    expect(others.interactions.every((i) => i.reposts === null && i.followers === null)).toBe(true);
+    const mail = captureToInteractions(thread, choice, { isLogged: () => false, newId: ids() });
+    for (const i of mail.interactions) expect(i).toMatchObject({ ...noCounts, projectStatus: null, doneAt: null });
+  });
+});
+
 describe('messageExternalId', () => {
   const m = thread.messages[1]!;
   it('is stable for the same message seen from another time zone', () => {

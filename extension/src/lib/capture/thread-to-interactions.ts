@@ -109,6 +109,46 @@ export function counterpartHandle(thread: CapturedThread): HandleRef | null {
   return { kind, value: first.author.handle };
 }
 
+type EvaluationFields = Pick<
+  InteractionData,
+  | 'invited'
+  | 'attended'
+  | 'series'
+  | 'projectStatus'
+  | 'dueAt'
+  | 'doneAt'
+  | 'reposts'
+  | 'comments'
+  | 'likes'
+  | 'reads'
+  | 'followers'
+>;
+
+/**
+ * What the capture adds to one message's interaction. A project item's status and dates go on every row this
+ * capture sends: a later log of the thread sends only its new messages, and the server keeps the values of the
+ * thread's latest row, so each new row must carry what the page shows now. An own post's counts go only on the
+ * post's own row (the message whose id is the thread's): the server counts each outbound row with counts as one
+ * post, so our replies under it must not carry them.
+ */
+function evaluationFields(thread: CapturedThread, message: CapturedMessage): EvaluationFields {
+  const project = thread.project ?? null;
+  const own = thread.ownPost && message.id === thread.threadId ? thread.ownPost : null;
+  return {
+    invited: null,
+    attended: null,
+    series: null,
+    projectStatus: project?.status ?? null,
+    dueAt: project?.dueAt ?? null,
+    doneAt: project?.doneAt ?? null,
+    reposts: own?.reposts ?? null,
+    comments: own?.comments ?? null,
+    likes: own?.likes ?? null,
+    reads: own?.reads ?? null,
+    followers: own?.followers ?? null,
+  };
+}
+
 /**
  * One interaction per captured message not logged before (so logging a thread again adds only what is new),
  * keeping only what the org's capture level allows: metadata → neither title nor snippet, subject → the
@@ -152,6 +192,7 @@ export function captureToInteractions(
       automated: message.direction === 'inbound' && NO_REPLY.test(message.author.handle ?? ''),
       internal,
       purpose: choice.purpose,
+      ...evaluationFields(thread, message),
     });
   }
   return { interactions, skipped };
