@@ -32,7 +32,8 @@ describe('seedDemo', () => {
     const a = await snapshot(11);
     const b = await snapshot(11);
     const c = await snapshot(12);
-    expect(a.rows).toHaveLength(600);
+    // The generated conversations, plus our own posts and the weekly meetings (plan-execution.ts).
+    expect(a.rows).toHaveLength(600 + a.result.counts.ownPosts + a.result.counts.meetings);
     expect(b.rows).toEqual(a.rows);
     expect(b.evaluation).toEqual(a.evaluation);
     expect(a.evaluation.length).toBeGreaterThan(160);
@@ -98,6 +99,44 @@ describe('seedDemo evaluation records', () => {
       expect(new Set(coverage.map((c) => c[0]))).toEqual(new Set(['positive', 'neutral', 'negative', null]));
       expect(coverage.some((c) => c[0] === 'negative' && c[1] === 1)).toBe(true);
       expect(new Set(coverage.map((c) => c[2])).size).toBeGreaterThan(3);
+    } finally {
+      handle.close();
+    }
+  });
+});
+
+describe('seedDemo plan execution records', () => {
+  it('fills dated partner projects, own posts, the weekly meeting, activities, cost and revenue', async () => {
+    const handle = await createTestDb();
+    try {
+      const now = Date.UTC(2026, 5, 1, 4, 0, 0);
+      const { counts } = await seedDemo(handle.db, { seed: 7, now, interactions: 1500 });
+      expect(counts).toMatchObject({ ownPosts: 24, meetings: 26, activities: 19, costEntries: 18, revenueMonths: 6 });
+      expect(counts.projectItems).toBeGreaterThan(5);
+      const q = async (sql: string) => (await handle.client.execute(sql)).rows.map((r) => Object.values(r));
+      const [[dated, done, late]] = (await q(
+        `SELECT count(due_at), count(done_at), sum(done_at > due_at) FROM interactions
+         WHERE channel = 'project' AND stakeholder_type = 'partner'`,
+      )) as number[][];
+      expect(dated).toBeGreaterThan(0);
+      expect(done).toBeGreaterThan(0);
+      expect(late).toBeGreaterThan(0);
+      const [[posts, withReads]] = (await q(
+        "SELECT count(*), count(reads) FROM interactions WHERE source = 'weibo' AND likes IS NOT NULL",
+      )) as number[][];
+      expect(posts).toBe(24);
+      expect(withReads).toBeLessThan(24);
+      const [[meetings, fewer]] = (await q(
+        "SELECT count(*), sum(attended < invited) FROM interactions WHERE series = 'weekly cross-department meeting'",
+      )) as number[][];
+      expect(meetings).toBe(26);
+      expect(fewer).toBeGreaterThan(0);
+      const activities = await q('SELECT recurrence, status, held_interaction_id IS NOT NULL FROM activities');
+      expect(new Set(activities.map((a) => a[0]))).toEqual(new Set(['none', 'weekly', 'quarterly', 'half_yearly']));
+      expect(new Set(activities.map((a) => a[1]))).toEqual(new Set(['planned', 'held', 'not_held']));
+      expect(activities.some((a) => a[1] === 'held' && a[2] === 1)).toBe(true);
+      const [[revenues]] = (await q('SELECT count(*) FROM revenues')) as number[][];
+      expect(revenues).toBe(6);
     } finally {
       handle.close();
     }

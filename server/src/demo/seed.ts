@@ -11,6 +11,7 @@ import { push } from '../services/sync';
 import { DAY, H } from './clock';
 import { closureReasons, demoUsers, type DemoUser } from './data';
 import { seedCoverage, seedOutcomes, seedSurveys } from './evaluation';
+import { seedPlanExecution } from './plan-execution';
 import { createRng, seededUlid, type Rng } from './seeded-random';
 import { seedStakeholders, type SeedStakeholder } from './stakeholders';
 import { generateThreads, type OpenWait, type SeedItem } from './threads';
@@ -19,7 +20,8 @@ import { generateThreads, type OpenWait, type SeedItem } from './threads';
  * A realistic demo org (Asia/Shanghai, Mon–Fri 09:00–18:00): a manager, an admin, six staff, ~60 stakeholders of
  * every type and tier, ~5,000 interactions over the last six months in every channel, with real thread shapes
  * (most enquiries answered within hours, some late, a few never), follow-ups and "no reply needed" closures, and the
- * evaluation records: resolved complaints, survey responses and media coverage (evaluation.ts).
+ * evaluation records: resolved complaints, survey responses and media coverage (evaluation.ts), and the plan's
+ * execution side: dated partner projects, own posts, the weekly meeting, activities, cost (plan-execution.ts).
  * Everything comes from one seeded PRNG, so a seed gives the same org (relative to `now`).
  */
 
@@ -35,6 +37,13 @@ export interface DemoSeedResult {
     threadOutcomes: number;
     surveys: number;
     coverage: number;
+    /** Partner project items given due and done dates, our own posts, weekly meetings (plan-execution.ts). */
+    projectItems: number;
+    ownPosts: number;
+    meetings: number;
+    activities: number;
+    costEntries: number;
+    revenueMonths: number;
   };
 }
 
@@ -171,6 +180,7 @@ export async function seedDemo(
   const threadOutcomes = await seedOutcomes(db, gen, items);
   const surveys = await seedSurveys(db, gen, stakeholders);
   const coverage = await seedCoverage(db, gen, stakeholders);
+  const execution = await seedPlanExecution(db, gen, staffIdx, items);
 
   return {
     orgId: org.id,
@@ -184,6 +194,7 @@ export async function seedDemo(
       threadOutcomes,
       surveys: surveys.surveys,
       coverage,
+      ...execution,
     },
   };
 }
