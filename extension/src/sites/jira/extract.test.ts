@@ -92,7 +92,7 @@ describe('jira project fields', () => {
 
   it('is null for a due date shown as "None" and for fields the page does not show', () => {
     const f = load(resolved);
-    f.document.querySelector(`${selectors.dueDate} span`)!.textContent = 'None';
+    f.document.querySelector(selectors.dueDateField)!.innerHTML = '<span>None</span>';
     f.document.querySelector(selectors.resolvedDate)!.remove();
     f.document.querySelector(selectors.status)!.remove();
     expect(extract(f.document, f)?.project).toEqual({ status: null, dueAt: null, doneAt: null });

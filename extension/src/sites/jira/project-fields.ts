@@ -38,7 +38,9 @@ function readDate(
   ctx: TimeContext,
   readText: (text: string) => string | null,
 ): string | null {
-  const el = optionalOne(root, selectors[key]);
+  // The read view stands in for the lozenge, which Jira leaves out when no due date is set.
+  const el =
+    optionalOne(root, selectors[key]) ?? (key === 'dueDate' ? optionalOne(root, selectors.dueDateField) : null);
   if (!el) return null;
   const found = fromAttributes(el, ctx, readText);
   if (found) return found;

@@ -31,9 +31,12 @@ export const selectors = {
   commentText: '.ak-renderer-document',
   /** The issue's status button (Cloud's status lozenge); its text is the status name. Checked 2026-03-18. */
   status: 'button[data-testid="issue-field-status.ui.status-view.status-button.status-button"]',
-  /** The Due date field (read view): "Mar 27, 2026", or "None" when unset. Checked 2026-03-18. */
+  /** The Due date's coloured lozenge (the date text sits beside its tooltip container): "Mar 27, 2026". Checked 2026-03-18. */
   dueDate:
-    '[data-testid="issue.views.field.date-inline-edit.duedate"] [data-testid="coloured-due-date.ui.colored-due-date-container"], [data-testid="issue.views.field.date-inline-edit.duedate"] [data-testid="issue-field-inline-edit-read-view-container.ui.container"]',
+    '[data-testid="issue.views.field.date-inline-edit.duedate"] [data-testid="coloured-due-date.ui.colored-due-date-container"]',
+  /** The Due date field's read view, which shows "None" (no lozenge) when unset. Checked 2026-03-18. */
+  dueDateField:
+    '[data-testid="issue.views.field.date-inline-edit.duedate"] [data-testid="issue-field-inline-edit-read-view-container.ui.container"]',
   /** The Resolved date beside Created and Updated: "Resolved <date>", the full date-time in a `title`. Checked 2026-03-18. */
   resolvedDate: '[data-testid="resolved-date.ui.read.meta-date"]',
 } as const satisfies Record<string, string>;
