@@ -4,6 +4,7 @@ import type { MetricsFilter } from '@comms-log/shared';
 import { localeTag, type MessageKey } from '../../lib/i18n';
 import { presetPeriod, type Period, type PeriodPreset } from '../../lib/report/period';
 import { useT, type T } from '../use-t';
+import { ActivitiesView } from './activities/activities-view';
 import { CoverageView } from './coverage/coverage-view';
 import { DashboardContext, useDashboard, type AnyDrill, type DashboardEnv } from './dashboard-context';
 import { DirectoryView } from './directory/directory-view';
@@ -19,18 +20,19 @@ import { useDashboardData } from './use-dashboard-data';
 import { useDataVersion } from './use-data-version';
 import { usePeriod } from './use-period';
 
-const tabs = ['overview', 'report', 'surveys', 'coverage', 'plan', 'directory'] as const;
+const tabs = ['overview', 'report', 'surveys', 'coverage', 'activities', 'plan', 'directory'] as const;
 type Tab = (typeof tabs)[number];
 const tabKey: Record<Tab, MessageKey> = {
   overview: 'dashTabOverview',
   report: 'dashTabReport',
   surveys: 'dashSurveyTab',
   coverage: 'dashCovTab',
+  activities: 'dashActTab',
   plan: 'dashTabPlan',
   directory: 'dashTabDirectory',
 };
 /** The tabs staff see: their own figures and records; the plan and the directory are managers'. */
-const staffTabs: Tab[] = ['overview', 'report', 'surveys', 'coverage'];
+const staffTabs: Tab[] = ['overview', 'report', 'surveys', 'coverage', 'activities'];
 
 /**
  * The filters of the period bar each tab reads: survey responses have a stakeholder type and a stakeholder, media
@@ -41,6 +43,7 @@ const tabFilters: Partial<Record<Tab, FilterField[]>> = {
   report: ['type', 'tier', 'channel', 'userId', 'stakeholderId'],
   surveys: ['type', 'stakeholderId'],
   coverage: ['stakeholderId'],
+  activities: [],
 };
 
 /** `?tab=report&period=last90` opens the page on that view and period (links, bookmarks, tests). */
@@ -166,6 +169,7 @@ function DashboardPage(props: {
         {tab === 'report' && periodReady && <ReportView />}
         {tab === 'surveys' && periodReady && <SurveysView />}
         {tab === 'coverage' && periodReady && <CoverageView />}
+        {tab === 'activities' && periodReady && <ActivitiesView />}
         {tab === 'plan' && <PlanEditor />}
         {tab === 'directory' && <DirectoryView />}
       </section>
