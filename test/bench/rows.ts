@@ -64,6 +64,18 @@ function content(g: GenInteraction) {
     automated: g.automated,
     internal: g.internal,
     purpose: null,
+    // The bench generates plain messages: no meeting, project or own-post fields.
+    invited: null,
+    attended: null,
+    series: null,
+    projectStatus: null,
+    dueAt: null,
+    doneAt: null,
+    reposts: null,
+    comments: null,
+    likes: null,
+    reads: null,
+    followers: null,
   };
 }
 

@@ -114,28 +114,32 @@ describe('seedDemo plan execution records', () => {
       expect(counts).toMatchObject({ ownPosts: 24, meetings: 26, activities: 19, costEntries: 18, revenueMonths: 6 });
       expect(counts.projectItems).toBeGreaterThan(5);
       const q = async (sql: string) => (await handle.client.execute(sql)).rows.map((r) => Object.values(r));
-      const [[dated, done, late]] = (await q(
-        `SELECT count(due_at), count(done_at), sum(done_at > due_at) FROM interactions
+      const [dated, done, late] = (
+        await q(
+          `SELECT count(due_at), count(done_at), sum(done_at > due_at) FROM interactions
          WHERE channel = 'project' AND stakeholder_type = 'partner'`,
-      )) as number[][];
+        )
+      )[0] as number[];
       expect(dated).toBeGreaterThan(0);
       expect(done).toBeGreaterThan(0);
       expect(late).toBeGreaterThan(0);
-      const [[posts, withReads]] = (await q(
-        "SELECT count(*), count(reads) FROM interactions WHERE source = 'weibo' AND likes IS NOT NULL",
-      )) as number[][];
+      const [posts, withReads] = (
+        await q("SELECT count(*), count(reads) FROM interactions WHERE source = 'weibo' AND likes IS NOT NULL")
+      )[0] as number[];
       expect(posts).toBe(24);
       expect(withReads).toBeLessThan(24);
-      const [[meetings, fewer]] = (await q(
-        "SELECT count(*), sum(attended < invited) FROM interactions WHERE series = 'weekly cross-department meeting'",
-      )) as number[][];
+      const [meetings, fewer] = (
+        await q(
+          "SELECT count(*), sum(attended < invited) FROM interactions WHERE series = 'weekly cross-department meeting'",
+        )
+      )[0] as number[];
       expect(meetings).toBe(26);
       expect(fewer).toBeGreaterThan(0);
       const activities = await q('SELECT recurrence, status, held_interaction_id IS NOT NULL FROM activities');
       expect(new Set(activities.map((a) => a[0]))).toEqual(new Set(['none', 'weekly', 'quarterly', 'half_yearly']));
       expect(new Set(activities.map((a) => a[1]))).toEqual(new Set(['planned', 'held', 'not_held']));
       expect(activities.some((a) => a[1] === 'held' && a[2] === 1)).toBe(true);
-      const [[revenues]] = (await q('SELECT count(*) FROM revenues')) as number[][];
+      const [revenues] = (await q('SELECT count(*) FROM revenues'))[0] as number[];
       expect(revenues).toBe(6);
     } finally {
       handle.close();
