@@ -5,6 +5,7 @@ import { localeTag, type MessageKey } from '../../lib/i18n';
 import { presetPeriod, type Period, type PeriodPreset } from '../../lib/report/period';
 import { useT, type T } from '../use-t';
 import { ActivitiesView } from './activities/activities-view';
+import { CostView } from './costs/cost-view';
 import { CoverageView } from './coverage/coverage-view';
 import { DashboardContext, useDashboard, type AnyDrill, type DashboardEnv } from './dashboard-context';
 import { DirectoryView } from './directory/directory-view';
@@ -20,7 +21,7 @@ import { useDashboardData } from './use-dashboard-data';
 import { useDataVersion } from './use-data-version';
 import { usePeriod } from './use-period';
 
-const tabs = ['overview', 'report', 'surveys', 'coverage', 'activities', 'plan', 'directory'] as const;
+const tabs = ['overview', 'report', 'surveys', 'coverage', 'activities', 'cost', 'plan', 'directory'] as const;
 type Tab = (typeof tabs)[number];
 const tabKey: Record<Tab, MessageKey> = {
   overview: 'dashTabOverview',
@@ -28,10 +29,11 @@ const tabKey: Record<Tab, MessageKey> = {
   surveys: 'dashSurveyTab',
   coverage: 'dashCovTab',
   activities: 'dashActTab',
+  cost: 'dashCostTab',
   plan: 'dashTabPlan',
   directory: 'dashTabDirectory',
 };
-/** The tabs staff see: their own figures and records; the plan and the directory are managers'. */
+/** The tabs staff see: their own figures and records; cost, the plan and the directory are managers'. */
 const staffTabs: Tab[] = ['overview', 'report', 'surveys', 'coverage', 'activities'];
 
 /**
@@ -44,6 +46,7 @@ const tabFilters: Partial<Record<Tab, FilterField[]>> = {
   surveys: ['type', 'stakeholderId'],
   coverage: ['stakeholderId'],
   activities: [],
+  cost: [],
 };
 
 /** `?tab=report&period=last90` opens the page on that view and period (links, bookmarks, tests). */
@@ -170,6 +173,7 @@ function DashboardPage(props: {
         {tab === 'surveys' && periodReady && <SurveysView />}
         {tab === 'coverage' && periodReady && <CoverageView />}
         {tab === 'activities' && periodReady && <ActivitiesView />}
+        {tab === 'cost' && periodReady && canManage && <CostView />}
         {tab === 'plan' && <PlanEditor />}
         {tab === 'directory' && <DirectoryView />}
       </section>
