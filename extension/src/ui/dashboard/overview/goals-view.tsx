@@ -3,6 +3,7 @@ import { goalTone } from '../../../lib/report/goals';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard, type AnyDrill } from '../dashboard-context';
 import { FigureButton } from '../figure-button';
+import { GoalStreak } from './goal-streak';
 import { StatusLine } from '../status-line';
 import { useApiQuery } from '../use-api-query';
 
@@ -62,6 +63,7 @@ export function GoalsTable({ goals }: { goals: ReportGoal[] }) {
                 </td>
                 <td>
                   <span className={`dash-chip dash-chip-${tone}`}>{f.goalStatus(g.status)}</span>
+                  {g.streak && <GoalStreak goal={g} streak={g.streak} />}
                 </td>
               </tr>
             );

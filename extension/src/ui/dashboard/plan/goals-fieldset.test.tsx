@@ -52,3 +52,25 @@ describe('the plan’s goals', () => {
     expect(within(posts).getByRole('option', { name: '任意目的' })).toBeTruthy();
   });
 });
+
+describe('a streak goal in the plan', () => {
+  it('sets and clears how many periods in a row a goal must be met', async () => {
+    renderInDashboard(<PlanEditor />, testEnv('en').env);
+    const user = userEvent.setup();
+    const box = screen.getByRole<HTMLInputElement>('spinbutton', {
+      name: 'Periods in a row: Partner projects delivered on time ≥ 95%, 3 quarters running',
+    });
+    expect(box.value).toBe('3');
+    await user.clear(box);
+    await user.type(box, '3');
+    expect(box.value).toBe('3');
+    await user.clear(box);
+    expect(box.value).toBe('');
+  });
+
+  it('is labelled in Chinese', () => {
+    renderInDashboard(<PlanEditor />, testEnv('zh_CN').env);
+    expect(screen.getAllByRole('spinbutton', { name: /^连续期数：/ }).length).toBeGreaterThan(0);
+    expect(screen.getAllByRole('columnheader', { name: '连续期数' }).length).toBe(1);
+  });
+});

@@ -69,6 +69,7 @@ export function GoalsFieldset({ draft }: { draft: PlanDraft }) {
         t('dashEvalDimension'),
         t('dashColTarget'),
         t('dashGoalPeriod'),
+        t('dashActStreakColumn'),
       ]}
       addLabel={t('dashAddGoal')}
       onAdd={() => draft.addRule('goals', newGoal())}
@@ -133,6 +134,9 @@ function GoalRow({ goal: g, index, draft }: { goal: Goal; index: number; draft: 
         </select>
       </td>
       <td>
+        <StreakInput goal={g} name={name} onChange={update} />
+      </td>
+      <td>
         <RemoveRuleButton name={name} onRemove={() => draft.removeRule('goals', index)} />
       </td>
     </tr>
@@ -163,5 +167,27 @@ function GoalTarget({ goal: g, name, onChange }: { goal: Goal; name: string; onC
       />{' '}
       {unitText(t, g.metric)}
     </>
+  );
+}
+
+/**
+ * "For N periods in a row" (a streak goal, e.g. ≥ 95% for 3 consecutive quarters): empty is the report's period
+ * alone. A value out of 1–24 is kept as typed so the plan's validation names it.
+ */
+function StreakInput({ goal: g, name, onChange }: { goal: Goal; name: string; onChange(c: (g: Goal) => Goal): void }) {
+  const { t } = useDashboard();
+  return (
+    <input
+      type="number"
+      min={1}
+      max={24}
+      step={1}
+      aria-label={t('dashActStreakAria', name)}
+      value={g.consecutivePeriods ?? ''}
+      onChange={(e) => {
+        const typed = e.target.value.trim();
+        onChange(({ consecutivePeriods: _, ...x }) => (typed === '' ? x : { ...x, consecutivePeriods: Number(typed) }));
+      }}
+    />
   );
 }
