@@ -26,6 +26,8 @@ import { appRouter } from './_app';
  */
 
 const RUNS = Number(process.env.FC_RUNS ?? 4);
+/** A long run gets the time it needs: a call and two table digests take a few milliseconds. */
+const TIMEOUT_MS = Math.max(30_000, RUNS * 200);
 
 let handle: DbHandle;
 let app: ReturnType<typeof createApp>;
@@ -118,24 +120,28 @@ describe('every procedure, fed input generated from its schema', () => {
   });
 
   for (const [path, procedure] of procedures) {
-    it(path, async () => {
-      const schema = procedure._def.inputs[0];
-      const p = pools();
-      // From the schema alone, and from well-formed examples naming our records and theirs with one field changed.
-      const examples = [...procedureExamples[path]!(ours), ...procedureExamples[path]!(theirs)];
-      const generated = schema ? arbitraryOf(schema, p).map(path === 'sync.push' ? withMatchingIds : (v) => v) : null;
-      const input = generated ? fc.oneof(generated, mutationsOf(examples, p)) : fc.constant(undefined);
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...roles), input, async (role, value) => {
-          const before = await hashTables(handle);
-          const res = await callProcedure(app, path, value, t[role].token);
-          const unchanged = res.status < 400 || (await hashTables(handle)) === before;
-          expectKept(path, value, res, unchanged);
-        }),
-        { numRuns: RUNS },
-      );
-      if (procedure._def.type === 'mutation') await everyReaderAnswers();
-    });
+    it(
+      path,
+      async () => {
+        const schema = procedure._def.inputs[0];
+        const p = pools();
+        // From the schema alone, and from well-formed examples naming our records and theirs with one field changed.
+        const examples = [...procedureExamples[path]!(ours), ...procedureExamples[path]!(theirs)];
+        const generated = schema ? arbitraryOf(schema, p).map(path === 'sync.push' ? withMatchingIds : (v) => v) : null;
+        const input = generated ? fc.oneof(generated, mutationsOf(examples, p)) : fc.constant(undefined);
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...roles), input, async (role, value) => {
+            const before = await hashTables(handle);
+            const res = await callProcedure(app, path, value, t[role].token);
+            const unchanged = res.status < 400 || (await hashTables(handle)) === before;
+            expectKept(path, value, res, unchanged);
+          }),
+          { numRuns: RUNS },
+        );
+        if (procedure._def.type === 'mutation') await everyReaderAnswers();
+      },
+      TIMEOUT_MS,
+    );
   }
 
   it('leaves every row readable by the figures and reports too, and logged no unexpected error', async () => {
