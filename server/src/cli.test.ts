@@ -154,6 +154,7 @@ describe('CLI', () => {
     );
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/400 interactions/);
+    expect(res.stdout).toMatch(/24 own posts, 26 meetings, 19 planned activities, 18 cost entries/);
     const tokens = res.stdout.match(/cl_[A-Za-z0-9_-]{43}/g) ?? [];
     expect(tokens).toHaveLength(8);
     const handle = await createDb(databaseUrl);
@@ -165,7 +166,8 @@ describe('CLI', () => {
         args: [manager!.orgId],
       });
       const r = rows.rows[0]!;
-      expect(r.n).toBe(400);
+      // The 400 generated, plus 24 own posts and 26 weekly meetings (demo/plan-execution.ts).
+      expect(r.n).toBe(450);
       expect(Number(r.waits)).toBeGreaterThan(50);
       expect(r.channels).toBe(7);
     } finally {
@@ -214,7 +216,7 @@ describe('CLI', () => {
 
     const recomputed = await cli('org:update', '--org', 'Demo Test', '--recompute');
     expect(recomputed.code).toBe(0);
-    expect(recomputed.stdout).toContain(`${stale} of 400 interactions changed`);
+    expect(recomputed.stdout).toContain(`${stale} of 450 interactions changed`);
     expect((await sums()).work).not.toBe(before.work);
     expect((await cli('org:update', '--org', 'Demo Test', '--tz', 'America/New_York')).stdout).toMatch(
       /already had these settings/,

@@ -23,7 +23,10 @@ export const demoCommands: Record<string, Command> = {
       `  ${c.stakeholders} stakeholders, ${c.interactions} interactions, ${c.followups} follow-ups, ${c.closures} "no reply needed" closures,`,
     );
     console.log(
-      `  ${c.threadOutcomes} conversation outcomes, ${c.surveys} survey responses, ${c.coverage} media reports.\n`,
+      `  ${c.threadOutcomes} conversation outcomes, ${c.surveys} survey responses, ${c.coverage} media reports,`,
+    );
+    console.log(
+      `  ${c.projectItems} dated project items, ${c.ownPosts} own posts, ${c.meetings} meetings, ${c.activities} planned activities, ${c.costEntries} cost entries, ${c.revenueMonths} months of revenue.\n`,
     );
     console.log('API tokens (shown only once):');
     for (const u of result.users) console.log(`  ${u.role.padEnd(7)} ${u.email.padEnd(28)} ${u.token}`);
