@@ -463,6 +463,7 @@ describe('manager dashboard', () => {
         'Period report',
         'Surveys',
         'Coverage',
+        'Activities',
       ]);
       expect(await page.getByText('my own interactions only').count()).toBeGreaterThan(0);
       const { filter } = await pageFilter(page);
@@ -498,6 +499,8 @@ describe('a Chinese browser', () => {
         zh.dashTabReport,
         zh.dashSurveyTab,
         zh.dashCovTab,
+        zh.dashActTab,
+        zh.dashCostTab,
         zh.dashTabPlan,
         zh.dashTabDirectory,
       ]);
