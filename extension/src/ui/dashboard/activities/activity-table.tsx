@@ -79,7 +79,8 @@ function OccurrenceRow({
   const { t, lang, zone, userName } = useDashboard();
   const f = reportFormat(lang);
   const a = o.activity;
-  const attendance = a.invited === null ? '—' : t('dashActAttendanceValue', a.attended ?? 0, a.invited);
+  // The held interaction's headcounts are the first occurrence's: a later repetition has none of its own.
+  const attendance = a.invited === null || o.index > 0 ? '—' : t('dashActAttendanceValue', a.attended ?? 0, a.invited);
   return (
     <tr data-activity={a.id}>
       <td className="dash-nowrap">{f.dateTime(new Date(o.startMs).toISOString(), zone)}</td>

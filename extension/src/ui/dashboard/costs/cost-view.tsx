@@ -58,14 +58,16 @@ export function CostFigures({ data, months }: { data: CostListResult; months: { 
       <p data-testid="dash-cost-share">
         {figure.share === null
           ? t('dashCostShareCurrencies', figure.currencies.join(', '))
-          : t(
-              'dashCostShare',
-              f.pct(figure.share.value),
-              money(lang, figure.share.cost),
-              money(lang, figure.share.revenue),
-              figure.share.currency ?? '',
-              data.costs.length,
-            )}
+          : figure.share.value === null
+            ? t('dashCostShareNone', data.costs.length)
+            : t(
+                'dashCostShare',
+                f.pct(figure.share.value),
+                money(lang, figure.share.cost),
+                money(lang, figure.share.revenue),
+                figure.share.currency ?? '',
+                data.costs.length,
+              )}
       </p>
       {figure.share && figure.share.missingRevenueMonths.length > 0 && (
         <p className="pg-warn">{t('dashCostMissingRevenue', figure.share.missingRevenueMonths.join(', '))}</p>
