@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ulid } from 'ulid';
 import type { DbHandle } from '../db/client';
+import { ITEM_NOT_STORED } from '../services/sync/item-by-item';
 import { createTestOrg, freshOrgPerTest, interactionData, upsert, type TestOrg } from '../testing/test-org';
 
 let handle: DbHandle;
@@ -201,7 +202,7 @@ describe('sync.push rules', () => {
     await expect(t.staff.caller.sync.push({ items })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
-  it('applies a batch atomically: a failure while writing leaves nothing behind', async () => {
+  it('applies a batch atomically: a failure while writing leaves nothing of the failed attempt behind', async () => {
     const a = interactionData({ threadKey: 'gmail:atomic' });
     const b = interactionData({
       threadKey: 'gmail:atomic',
@@ -209,23 +210,32 @@ describe('sync.push rules', () => {
       occurredAt: '2026-03-09T11:00:00+08:00',
     });
     const f = { id: ulid(), dueAt: '2026-03-20T09:00:00+08:00' };
-    // Follow-ups are written after the interactions: failing there must undo the interactions already written.
+    // Follow-ups are written after the interactions: failing there undoes the interactions already written, then the
+    // items apply one by one (docs/sync.md "Atomicity") and only the follow-up is rejected.
     await handle.client.execute(
       "CREATE TRIGGER fail_followup BEFORE INSERT ON followups BEGIN SELECT RAISE(ABORT, 'boom'); END",
     );
-    await expect(
-      t.staff.caller.sync.push({
-        items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }],
-      }),
-    ).rejects.toThrow();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failed = await t.staff.caller.sync.push({
+      items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }],
+    });
+    logged.mockRestore();
+    expect(failed.rejected).toEqual([{ id: f.id, reason: ITEM_NOT_STORED }]);
     await handle.client.execute('DROP TRIGGER fail_followup');
-    expect((await t.manager.caller.sync.pull({ cursor: 0 })).interactions).toEqual([]);
+    const first = await t.manager.caller.sync.pull({ cursor: 0 });
+    // Each interaction once, and the failed attempt (and the failed follow-up) took no change-sequence numbers: a, then
+    // b, then a again as b answers it — three.
+    expect(first.interactions.map((i) => i.id).sort()).toEqual([a.id, b.id].sort());
+    expect(first.cursor).toBe(3);
+    expect(first.followups).toEqual([]);
+    expect(failed.cursor).toBe(first.cursor);
     const again = await t.staff.caller.sync.push({
       items: [upsert(a), upsert(b), { op: 'upsert', entity: 'followup', id: f.id, data: f }],
     });
     expect(again.rejected).toEqual([]);
     const pulled = await t.manager.caller.sync.pull({ cursor: 0 });
     expect(pulled.interactions).toHaveLength(2);
+    expect(pulled.followups.map((x) => x.id)).toEqual([f.id]);
     // The cursor a push returns is the change counter it leaves (interactions and follow-ups both reserved numbers).
     expect(again.cursor).toBe(pulled.cursor);
     expect(again.cursor).toBe(
