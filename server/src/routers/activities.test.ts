@@ -98,6 +98,11 @@ describe('activities', () => {
       title: 'Quarterly partner review',
       milestones: [{ title: 'Agenda sent', dueAt: '2026-03-05T18:00:00+08:00' }],
     });
+    // Renaming keeps the link; setting it back to planned drops the link and its headcounts.
+    const renamed = await t.staff.caller.activities.update({ id: a.id, title: 'Q1 partner review' });
+    expect(renamed).toMatchObject({ status: 'held', heldInteractionId: meeting.id, attended: 7 });
+    const replanned = await t.staff.caller.activities.update({ id: a.id, status: 'planned' });
+    expect(replanned).toMatchObject({ status: 'planned', heldInteractionId: null, heldAt: null, attended: null });
   });
 
   it('refuses bad input with a clear error and changes nothing', async () => {

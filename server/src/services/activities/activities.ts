@@ -126,7 +126,11 @@ export async function updateActivity(
   const current = toActivity(prev);
   const { id: _id, ...changes } = input;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-  const merged = { ...current, heldInteractionId: current.heldInteractionId ?? undefined, ...defined };
+  // The stored link only carries over while the activity stays held: setting it back to planned, not held or
+  // cancelled drops the link (and its headcounts) instead of being refused for it.
+  const status = (defined.status as Activity['status'] | undefined) ?? current.status;
+  const carried = status === 'held' ? (current.heldInteractionId ?? undefined) : undefined;
+  const merged = { ...current, heldInteractionId: carried, ...defined };
   const columns = await checkedColumns(ctx, merged, prev);
   const row: ActivityRow = { ...prev, ...columns, updatedAt: nowOf(ctx) };
   await ctx.db.update(activities).set(row).where(eq(activities.id, prev.id));
