@@ -1,8 +1,8 @@
 // Evaluation, part 2, end to end: the real server on 127.0.0.1 (its own process, temp libSQL file), the built
-// extension in Debian's Chromium. Li Wei (staff) logs a resolved Jira issue with a due date through "Log this";
-// the manager plans an activity on the dashboard's Activities tab and marks it held, linking the weekly meeting
-// logged with its headcounts; Plan vs actual's delivery on-time, attendance and execution goals move from what
-// they were before to what was recorded, on screen and in reports.goals.
+// extension in Debian's Chromium. Li Wei (staff) logs a resolved Jira issue with a due date through "Log this"
+// and the weekly meeting with its headcounts from the popup; the manager plans an activity on the dashboard's
+// Activities tab and marks it held, linking that meeting. Plan vs actual's delivery on-time, attendance and
+// execution goals move from what they were before to what was recorded, on screen and in reports.goals.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,6 @@ import { loadFixture } from './harness/fixtures';
 import { logThisThread } from './harness/log-this';
 import { org, provisionOrg } from './harness/org';
 import { artifactsDir } from './harness/paths';
-import { ulidAt } from './harness/ulid-at';
 import { useE2e } from './harness/use-e2e';
 import { waitFor } from './harness/wait';
 
@@ -28,7 +27,8 @@ const lukas = {
 };
 /** The weekly meeting of the default plan's attendance goal, held on 18 March. */
 const meeting = {
-  id: ulidAt(Date.parse('2026-03-18T10:00:00+08:00'), 7),
+  /** The logged meeting's id, once it is on the server. */
+  id: '',
   series: 'weekly cross-department meeting',
   occurredAt: '2026-03-18T10:00:00+08:00',
   invited: 10,
@@ -60,7 +60,6 @@ const e2e = useE2e({
   },
 });
 
-const staffApi = () => e2e.api(e2e.provisioned.staffToken);
 const managerApi = () => e2e.api(e2e.provisioned.managerToken);
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `execution-${name}.png`) });
 
@@ -226,35 +225,40 @@ describe('execution: a Jira delivery, a planned activity held with attendance, a
     }
   });
 
-  it('plans an activity, marks it held with the meeting logged for it, and the goals move', async () => {
-    // Li Wei logged the weekly meeting by hand, with its headcounts (the popup's form sends the same fields).
-    const pushed = await staffApi().sync.push.mutate({
-      items: [
-        {
-          op: 'upsert',
-          entity: 'interaction',
-          id: meeting.id,
-          data: {
-            id: meeting.id,
-            source: 'manual',
-            externalId: null,
-            threadKey: `manual:${meeting.id}`,
-            channel: 'video',
-            direction: 'outbound',
-            occurredAt: meeting.occurredAt,
-            stakeholderId: null,
-            stakeholderType: 'partner',
-            author: { name: org.staff.name, handle: org.staff.email },
-            title: 'Weekly cross-department meeting',
-            invited: meeting.invited,
-            attended: meeting.attended,
-            series: meeting.series,
-          },
-        },
-      ],
+  it('logs the weekly meeting from the popup with who was invited and who came', async () => {
+    const popup = await openExtensionPage(e2e.browser, 'popup.html');
+    await popup.setViewportSize({ width: 400, height: 900 });
+    await popup.getByRole('tab', { name: 'Log a call/meeting' }).click();
+    await popup.getByLabel('Stakeholder', { exact: true }).fill('Lukas');
+    await popup.getByRole('button', { name: `Choose ${lukas.name}` }).click({ timeout: 20_000 });
+    await popup.getByLabel('Channel').selectOption('video');
+    // The browser runs in the org's zone, so the local time is Shanghai's.
+    await popup.getByLabel('Time').fill(meeting.occurredAt.slice(0, 16));
+    await popup.getByLabel('Invited').fill(String(meeting.invited));
+    await popup.getByLabel('Attended').fill(String(meeting.attended));
+    await popup.getByLabel('Meeting series').fill(meeting.series);
+    await shot(popup, 'popup-meeting');
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await popup.getByText('Logged.').waitFor({ timeout: 20_000 });
+    const row = await waitFor('the meeting on the server', async () => {
+      const rs = await e2e.db.execute({
+        sql: 'SELECT id, occurred_at, invited, attended, stakeholder_id FROM interactions WHERE series = ? AND deleted = 0',
+        args: [meeting.series],
+      });
+      return rs.rows[0] ?? null;
     });
-    expect(pushed.rejected).toEqual([]);
+    expect(row).toMatchObject({
+      occurred_at: Date.parse(meeting.occurredAt),
+      invited: meeting.invited,
+      attended: meeting.attended,
+      stakeholder_id: ids.lukas,
+    });
+    meeting.id = String(row.id);
+    await popup.close();
+  });
 
+  it('plans an activity, marks it held with the meeting logged for it, and the goals move', async () => {
+    expect(meeting.id).not.toBe('');
     const browser = await managerBrowser();
     try {
       const page = await openDashboardOnPeriod(browser);
@@ -278,7 +282,8 @@ describe('execution: a Jira delivery, a planned activity held with attendance, a
 
       await row.getByRole('button', { name: `Mark held: ${activityTitle}` }).click();
       const held = page.getByRole('form', { name: `Mark held: ${activityTitle}` });
-      await held.getByLabel('Or its interaction id').fill(meeting.id);
+      // The meeting is one of the period's interactions offered to link (the activity is for any type).
+      await held.getByLabel('The interaction logged for it').selectOption(meeting.id, { timeout: 20_000 });
       await shot(page, 'activity-mark-held');
       await held.getByRole('button', { name: 'Mark held' }).click();
       await held.waitFor({ state: 'detached', timeout: 20_000 });
