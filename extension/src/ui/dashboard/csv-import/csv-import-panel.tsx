@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { CsvPreviewBlock, CsvReportBlock, problemText } from './csv-import-blocks';
+import { readCsvFile } from './csv-read';
 import type { CsvImportKind, CsvReport } from './csv-import-kind';
 import { useCsvImport, useServerCheck } from './use-csv-import';
 
@@ -19,6 +21,17 @@ export function CsvImportPanel<Row extends { line: number }, Report extends CsvR
   const { t } = useDashboard();
   const { text, preview, busy, error, report, load, run } = useCsvImport(kind, onImported);
   const check = useServerCheck(kind, text, preview);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    const read = await readCsvFile(file);
+    if ('text' in read) {
+      setFileProblem(null);
+      load(read.text);
+    } else {
+      setFileProblem(t(read.refusal === 'damaged' ? 'dashCsvDamaged' : 'dashCsvUnknownEncoding'));
+    }
+  };
   const problem = preview?.problem;
   const id = kind.idPrefix;
 
@@ -33,10 +46,15 @@ export function CsvImportPanel<Row extends { line: number }, Report extends CsvR
             id={`${id}-csv-file`}
             type="file"
             accept=".csv,text/csv"
-            onChange={(e) => void e.target.files?.[0]?.text().then(load)}
+            onChange={(e) => void pick(e.target.files?.[0])}
           />
         </div>
       </div>
+      {fileProblem && (
+        <p role="alert" className="pg-error">
+          {fileProblem}
+        </p>
+      )}
       <div className="pg-field">
         <label htmlFor={`${id}-csv-text`}>{t('dashCsvPaste')}</label>
         <textarea

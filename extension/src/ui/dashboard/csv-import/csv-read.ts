@@ -1,4 +1,13 @@
-import { CsvParseError, parseCsv } from '@comms-log/shared';
+import { CsvParseError, type CsvDecodeRefusal, decodeCsvBytes, parseCsv } from '@comms-log/shared';
+
+/**
+ * A picked file's text in whichever encoding Excel or WPS saved it (UTF-8 with or without BOM, UTF-16 with BOM,
+ * GB18030 on a Chinese Windows machine), or why it cannot be read — never text with U+FFFD in place of a name.
+ */
+export async function readCsvFile(file: Blob): Promise<{ text: string } | { refusal: CsvDecodeRefusal }> {
+  const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+  return 'text' in decoded ? { text: decoded.text } : { refusal: decoded.reason };
+}
 
 /** Why a file cannot be imported at all. */
 export type CsvProblem =
