@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isoInZone } from './time';
+import { isoInZone, monthFromName } from './time';
 import { collapseWhitespace } from './visible-text';
 
 /**
@@ -7,21 +7,6 @@ import { collapseWhitespace } from './visible-text';
  * offset. A date-only value is 00:00:00 of that day in the zone the page renders in (docs/architecture.md
  * "Capture contract"; the same rule as a due date in the issue tracker's own day).
  */
-
-const monthIndex: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 
 type DayParts = { year: number; month: number; day: number };
 
@@ -37,7 +22,7 @@ function twoDigitYear(y: string): number {
 type DayRule = { pattern: RegExp; parts: (g: Record<string, string | undefined>, thisYear: number) => DayParts | null };
 
 const byName = (g: Record<string, string | undefined>, thisYear: number): DayParts | null => {
-  const month = monthIndex[(g.monthName ?? '').slice(0, 3).toLowerCase()];
+  const month = monthFromName(g.monthName ?? '');
   if (!month) return null;
   return { year: g.year ? twoDigitYear(g.year) : thisYear, month, day: Number(g.day) };
 };

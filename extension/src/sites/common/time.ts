@@ -116,7 +116,8 @@ const monthIndex: Record<string, number> = {
   dec: 12,
 };
 
-function monthFromName(name: string): number | null {
+/** The month (1–12) of an English month name or its first three letters; null for anything else. */
+export function monthFromName(name: string): number | null {
   return monthIndex[name.slice(0, 3).toLowerCase()] ?? null;
 }
 
