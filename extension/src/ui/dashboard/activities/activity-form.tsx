@@ -8,8 +8,8 @@ import {
 } from '@comms-log/shared';
 import { toStoredError, type StoredError } from '../../../lib/api/error';
 import { channelKey } from '../../../lib/label-keys';
-import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
+import { FormFooter } from '../form-footer';
 import { StakeholderTypeOptions, UserOptions } from '../select-options';
 import { type ActivityDraft, type ActivityFields, type ActivityProblem, checkActivity } from './activity-check';
 import { activityProblemText, activityStatusKey, recurrenceKey } from './activity-labels';
@@ -70,19 +70,7 @@ export function ActivityForm({
           </ul>
         </div>
       )}
-      {error && (
-        <p role="alert" className="pg-error">
-          {errorText(t, error)}
-        </p>
-      )}
-      <div className="pg-actions">
-        <button type="button" className="pg-button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-        <button type="submit" className="pg-button pg-primary" disabled={busy}>
-          {busy ? t('saving') : t('save')}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} onCancel={onDone} />
     </form>
   );
 }

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Activity, ActivityUpdateInput, DrilldownItem } from '@comms-log/shared';
 import { toStoredError, type StoredError } from '../../../lib/api/error';
 import { channelKey } from '../../../lib/label-keys';
-import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
+import { FormFooter } from '../form-footer';
 import { StatusLine } from '../status-line';
 import { useApiQuery } from '../use-api-query';
 import { toLocalInput } from '../zoned-time';
@@ -95,19 +95,7 @@ export function ActivityHeld({
           {t('dashActErrNoInteraction')}
         </p>
       )}
-      {error && (
-        <p role="alert" className="pg-error">
-          {errorText(t, error)}
-        </p>
-      )}
-      <div className="pg-actions">
-        <button type="button" className="pg-button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-        <button type="submit" className="pg-button pg-primary" disabled={busy}>
-          {busy ? t('saving') : t('dashActMarkHeld')}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} onCancel={onDone} submitLabel={t('dashActMarkHeld')} />
     </form>
   );
 }

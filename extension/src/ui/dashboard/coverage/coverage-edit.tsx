@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CoverageTone, MediaCoverage, MediaCoverageUpdateInput } from '@comms-log/shared';
 import { toStoredError, type StoredError } from '../../../lib/api/error';
-import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
+import { FormFooter } from '../form-footer';
 import {
   checkCoverageEdit,
   coverageDraft,
@@ -68,19 +68,7 @@ export function CoverageEdit({
           </ul>
         </div>
       )}
-      {error && (
-        <p role="alert" className="pg-error">
-          {errorText(t, error)}
-        </p>
-      )}
-      <div className="pg-actions">
-        <button type="button" className="pg-button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-        <button type="submit" className="pg-button pg-primary" disabled={busy}>
-          {busy ? t('saving') : t('save')}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} onCancel={onDone} />
     </form>
   );
 }
