@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, isRendered, snippet140, visibleText } from './visible-text';
+import { clipText, collapseWhitespace, isRendered, snippet140, visibleText } from './visible-text';
 
 function el(html: string): Element {
   document.head.innerHTML = '<style>.h5 { display: none } .hidden-list tr { display: none }</style>';
@@ -60,5 +60,14 @@ describe('visibleText skip', () => {
     );
     const doc = root.ownerDocument;
     expect(visibleText(root, [doc.querySelector('.who')!, doc.querySelector('.when')!])).toBe('Hi Emma');
+  });
+});
+
+describe('clipText', () => {
+  it('cuts to the limit in UTF-16 units without splitting a surrogate pair', () => {
+    expect(clipText('short', 300)).toBe('short');
+    expect(clipText('x'.repeat(100 * 1024), 300)).toBe('x'.repeat(300));
+    expect(clipText(`${'a'.repeat(299)}😀`, 300)).toBe('a'.repeat(299));
+    expect(clipText(`${'a'.repeat(298)} b`, 299)).toBe('a'.repeat(298));
   });
 });

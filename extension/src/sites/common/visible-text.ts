@@ -117,3 +117,14 @@ export function visibleText(el: Element, skip: Iterable<Element> = []): string {
 export function snippet140(s: string): string {
   return Array.from(s).slice(0, 140).join('').trimEnd();
 }
+
+/**
+ * Text cut to a capture field's limit (in UTF-16 units, as the schema counts) without splitting a surrogate pair,
+ * trailing whitespace trimmed: a page can show a sender name of any length, and one over-long name must not stop
+ * the whole thread from being logged (docs/architecture.md "Capture contract").
+ */
+export function clipText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = /[\uD800-\uDBFF]/.test(s[max - 1]!) ? max - 1 : max;
+  return s.slice(0, end).trimEnd();
+}

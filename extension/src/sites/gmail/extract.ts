@@ -3,7 +3,7 @@ import { SiteChangedError } from '../common/site-changed-error';
 import { all, requireAttr, requireOne } from '../common/query';
 import { parseTimeText, type TimeContext } from '../common/time';
 import { oldestFirst } from '../common/oldest-first';
-import { collapseWhitespace, isRendered, snippet140, visibleText } from '../common/visible-text';
+import { clipText, collapseWhitespace, isRendered, snippet140, visibleText } from '../common/visible-text';
 import type { ExtractOptions } from '../common/types';
 import { isThreadPage } from './detect';
 import { selectors } from './selectors';
@@ -51,6 +51,10 @@ function extractTime(item: Element, ctx: TimeContext): string {
 
 const ownerAliases = new Set(['me', '我']);
 
+// The capture schema's limits (shared/src/schemas/captured-thread.ts): longer page text is cut, not refused.
+const NAME_MAX = 300;
+const TITLE_MAX = 1000;
+
 function extractMessage(item: Element, account: Account, ctx: TimeContext): CapturedMessage | null {
   const expanded = item.querySelector(selectors.expandedMessage);
   const collapsed = !expanded && item.matches(selectors.collapsedMessage);
@@ -74,7 +78,7 @@ function extractMessage(item: Element, account: Account, ctx: TimeContext): Capt
       expanded?.getAttribute('data-legacy-message-id') ||
       item.querySelector('[data-legacy-message-id]')?.getAttribute('data-legacy-message-id') ||
       null,
-    author: { name, handle },
+    author: { name: clipText(name, NAME_MAX), handle },
     direction: isOwner ? 'outbound' : 'inbound',
     sentAt: extractTime(scope, ctx),
     text: snippet140(visibleText(textEl)),
@@ -102,8 +106,8 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     channel: 'email',
     url: opts.url,
     threadId: requireAttr(subject, site, 'threadSubject', 'data-legacy-thread-id'),
-    title: visibleText(subject),
-    account,
+    title: clipText(visibleText(subject), TITLE_MAX),
+    account: { ...account, name: clipText(account.name, NAME_MAX) },
     messages,
   });
 }
