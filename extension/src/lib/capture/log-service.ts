@@ -1,11 +1,11 @@
-import type { CaptureLevel, FollowupData, InteractionData, StakeholderType } from '@comms-log/shared';
-import { captureToInteractions, counterpartHandle, threadKeyOf } from './thread-to-interactions';
+import type { CaptureLevel, CapturedThread, FollowupData, InteractionData, StakeholderType } from '@comms-log/shared';
+import { captureToInteractions, counterpartHandle, refreshedInteractions, threadKeyOf } from './thread-to-interactions';
 import type { LogManualRequest, LogThreadRequest } from '../messages';
-import { applyNeverLog } from './never-log';
+import { applyNeverLog, isNeverLogged } from './never-log';
 import { getStakeholder, LOCAL_STAKEHOLDER_PREFIX } from '../outbox/directory';
 import type { CommsLogDb } from '../outbox/local-db';
-import { enqueueInteractions, enqueueStakeholder } from '../outbox/queue';
-import { loggedExternalIds } from '../outbox/thread-status';
+import { enqueueInteractions, enqueueStakeholder, requeueInteractions } from '../outbox/queue';
+import { loggedExternalIds, loggedInteractions } from '../outbox/thread-status';
 
 /** What logging needs besides the request; the background fills it from storage, tests by hand. */
 export type LogContext = {
@@ -29,6 +29,8 @@ export function reminderDueAt(day: string): string {
 /**
  * Logs a captured thread: never-log first, then only messages the local copy does not have, all written to
  * the outbox (with a stakeholder to create and a reminder, if asked) before anything goes to the network.
+ * Messages logged before are queued again only when the capture changes their project status and dates or the
+ * post's counts (docs/architecture.md "Latest values"), so the server keeps what the page shows now.
  */
 export async function logThread(
   ctx: LogContext,
@@ -49,6 +51,7 @@ export async function logThread(
   } else {
     stakeholderId = req.stakeholder.id;
   }
+  const loggedRows = await loggedInteractions(ctx.db, threadKey);
   const logged = await loggedExternalIds(ctx.db, threadKey);
   const { interactions, skipped } = captureToInteractions(
     thread,
@@ -74,7 +77,20 @@ export async function logThread(
       }
     : null;
   await enqueueInteractions(ctx.db, interactions, { followup, now: ctx.now });
+  // Never-log took every message: the thread is with listed people only, and the server would refuse its rows.
+  const listedOnly = removed > 0 && thread.messages.length === 0;
+  if (!listedOnly) await requeueInteractions(ctx.db, refreshable(thread, loggedRows, ctx.neverLog), ctx.now);
   return { added: interactions.length, skipped: skipped + removed, stakeholderId };
+}
+
+/** The logged rows to send again with the capture's latest values; not one whose author is listed now. */
+function refreshable(
+  thread: CapturedThread,
+  logged: readonly InteractionData[],
+  neverLog: readonly string[],
+): InteractionData[] {
+  const allowed = logged.filter((r) => !isNeverLogged(r.author.handle, neverLog));
+  return refreshedInteractions(thread, allowed);
 }
 
 /** A call, meeting or chat logged by hand: one interaction in its own thread. */

@@ -1,11 +1,12 @@
-import type {
-  CaptureLevel,
-  CapturedMessage,
-  CapturedThread,
-  Channel,
-  HandleRef,
-  InteractionData,
-  StakeholderType,
+import {
+  interactionInputSchema,
+  type CaptureLevel,
+  type CapturedMessage,
+  type CapturedThread,
+  type Channel,
+  type HandleRef,
+  type InteractionData,
+  type StakeholderType,
 } from '@comms-log/shared';
 
 /** What the user chose in the Log-this panel, plus what the org allows us to keep. */
@@ -126,10 +127,10 @@ type EvaluationFields = Pick<
 
 /**
  * What the capture adds to one message's interaction. A project item's status and dates go on every row this
- * capture sends: a later log of the thread sends only its new messages, and the server keeps the values of the
- * thread's latest row, so each new row must carry what the page shows now. An own post's counts go only on the
- * post's own row (the message whose id is the thread's): the server counts each outbound row with counts as one
- * post, so our replies under it must not carry them.
+ * capture sends, so each new row carries what the page shows now (rows logged before get it from
+ * `refreshedInteractions`). An own post's counts go only on the post's own row (the message whose id is the
+ * thread's): the server counts each outbound row with counts as one post, so our replies under it must not carry
+ * them.
  */
 function evaluationFields(thread: CapturedThread, message: CapturedMessage): EvaluationFields {
   const project = thread.project ?? null;
@@ -196,4 +197,44 @@ export function captureToInteractions(
     });
   }
   return { interactions, skipped };
+}
+
+const DATE_FIELDS = new Set<keyof EvaluationFields>(['dueAt', 'doneAt']);
+
+/** Equal values; two times are equal when they name the same instant, whatever zone they were written in. */
+function sameValue(key: keyof EvaluationFields, stored: unknown, latest: unknown): boolean {
+  const a = stored ?? null;
+  const b = latest ?? null;
+  if (a === null || b === null || !DATE_FIELDS.has(key)) return a === b;
+  return Date.parse(String(a)) === Date.parse(String(b));
+}
+
+/** The groups of latest values (docs/architecture.md "Latest values") the capture sets on an already-logged row. */
+function latestValuesFor(thread: CapturedThread, row: InteractionData): Partial<EvaluationFields> {
+  const { project, ownPost } = thread;
+  return {
+    ...(project ? { projectStatus: project.status, dueAt: project.dueAt, doneAt: project.doneAt } : {}),
+    ...(ownPost && row.source === thread.site && row.externalId === thread.threadId ? ownPost : {}),
+  };
+}
+
+/**
+ * The thread's already-logged rows whose project status and dates, or (the post's own row) post counts, the
+ * capture changes: each as stored, with the capture's values, for the server to keep the latest ones. A row
+ * whose values are the same is left out, so logging an unchanged thread again sends nothing; a stored row that
+ * no longer passes the schema is left as it is.
+ */
+export function refreshedInteractions(thread: CapturedThread, logged: readonly InteractionData[]): InteractionData[] {
+  const refreshed: InteractionData[] = [];
+  for (const row of logged) {
+    const latest = latestValuesFor(thread, row);
+    const changed = Object.entries(latest).some(
+      ([key, value]) => !sameValue(key as keyof EvaluationFields, row[key as keyof EvaluationFields], value),
+    );
+    if (!changed) continue;
+    // Parsing keeps the interaction's own fields and drops what the local copy adds (derived fields, loggedAt).
+    const stored = interactionInputSchema.safeParse(row);
+    if (stored.success) refreshed.push({ ...stored.data, ...latest });
+  }
+  return refreshed;
 }

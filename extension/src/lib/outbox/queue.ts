@@ -93,6 +93,36 @@ export async function enqueueInteractions(
 }
 
 /**
+ * Queues new values of interactions already in the local copy (a later capture's project status or post counts,
+ * docs/sync.md "Outbox first"), replacing any change still queued for them. The local copy keeps what only the
+ * server sent (derived fields, when it was logged) until the next pull. A change the server refused is left as
+ * it is, for the user to retry or discard. Returns how many were queued.
+ */
+export async function requeueInteractions(
+  db: CommsLogDb,
+  interactions: readonly InteractionData[],
+  now = new Date(),
+): Promise<number> {
+  if (interactions.length === 0) return 0;
+  const iso = now.toISOString();
+  return db.transaction('rw', db.outbox, db.interactions, async () => {
+    let queued = 0;
+    for (const i of interactions) {
+      const local = await db.interactions.get(i.id);
+      const previous = await db.outbox.where('key').equals(`interaction:${i.id}`).first();
+      if (!local || previous?.status === 'rejected') continue;
+      const row = outboxRow('interaction', i.id, i, iso, waitsForOf(i.stakeholderId));
+      row.known = previous?.known === true || !local.pending;
+      if (previous) await db.outbox.delete(previous.seq!);
+      await db.outbox.add(row);
+      await db.interactions.put({ ...local, ...i, pending: true });
+      queued++;
+    }
+    return queued;
+  });
+}
+
+/**
  * Queues a stakeholder to create on the server (logging must work offline) under a `local:` id that queued
  * items may name until the server gives the real one.
  */
