@@ -6,7 +6,28 @@ import { toCsv, type CsvCell } from '@comms-log/shared';
  */
 const BOM = '\uFEFF';
 
-/** The document as Excel expects it: UTF-8 with a byte-order mark. */
+/** What Excel and WPS read as the start of a formula (a tab or CR before one is skipped by them too). */
+const formulaStart = /^[=+\-@\t\r]/;
+/** A signed number ("+3", "-2.5", "+12%") is data, not a formula: it is left as it is. */
+const signedNumber = /^[+-]\d+(\.\d+)?%?$/;
+
+/**
+ * A cell as text a spreadsheet will not run: names and titles come from pages and people, and a cell such as
+ * `=HYPERLINK(…)` or `@SUM(…)` would otherwise be a formula when the file is opened. It gets a leading `'`, which
+ * Excel and WPS show and keep as text (docs/architecture.md "Security").
+ */
+export function csvSafeCell(cell: CsvCell): CsvCell {
+  if (typeof cell !== 'string' || !formulaStart.test(cell) || signedNumber.test(cell)) return cell;
+  return `'${cell}`;
+}
+
+/** The document as Excel expects it: UTF-8 with a byte-order mark, no cell a formula. */
 export function toExcelCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return BOM + toCsv(header, rows);
+  return (
+    BOM +
+    toCsv(
+      header.map((h) => String(csvSafeCell(h))),
+      rows.map((r) => r.map(csvSafeCell)),
+    )
+  );
 }

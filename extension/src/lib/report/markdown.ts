@@ -1,13 +1,19 @@
 import type { CsvCell, PeriodReport } from '@comms-log/shared';
 import { overviewSentence, periodTitle, reportFormat, reportLang, reportTables, type ReportTable } from './tables';
 
-/** A Markdown table cell: pipes escaped, line breaks folded (a cell cannot span lines in GFM tables). */
+/**
+ * Text as Markdown text: names and titles come from pages and people, so no character of theirs may start markup.
+ * Markdown passes raw HTML through to the reader's renderer, so `<` and `>` are escaped, and links, code, emphasis
+ * and entities too (docs/architecture.md "Security"); a backslash escape renders as the character itself.
+ */
+export function mdText(value: string): string {
+  return value.replace(/[\\`*_[\]<>&|]/g, (c) => `\\${c}`);
+}
+
+/** A Markdown table cell: escaped as text, line breaks folded (a cell cannot span lines in GFM tables). */
 export function mdCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  return String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, ' ');
+  return mdText(String(value)).replace(/\r?\n|\r/g, ' ');
 }
 
 /** A GitHub-flavoured Markdown table; numbers align right. */
@@ -36,15 +42,15 @@ export function reportToMarkdown(report: PeriodReport): string {
       report.meta.scope === 'own' ? t('dashScopeOwn') : t('dashScopeTeam'),
     ),
   );
-  out.push(`## ${t('dashSecOverview')}`, overviewSentence(report));
+  out.push(`## ${t('dashSecOverview')}`, mdText(overviewSentence(report)));
   for (const table of tables) {
-    out.push(`## ${table.title}`);
+    out.push(`## ${mdText(table.title)}`);
     out.push(table.rows.length ? mdTable(table) : `_${t('dashNoRows')}_`);
   }
   out.push(`## ${t('dashSecActions')}`);
   out.push(
     report.actions.length
-      ? report.actions.map((a) => `- ${a.text.replace(/\r?\n/g, ' ')}`).join('\n')
+      ? report.actions.map((a) => `- ${mdText(a.text).replace(/\r?\n|\r/g, ' ')}`).join('\n')
       : `_${t('dashNoActions')}_`,
   );
   return `${out.join('\n\n')}\n`;
