@@ -73,7 +73,7 @@ function PickedExisting({
     <div className="cl-field">
       <span className="cl-label">{t('stakeholder')}</span>
       <div className="cl-picked">
-        <span className="cl-picked-name">{stakeholder.name}</span>
+        <bdi className="cl-picked-name">{stakeholder.name}</bdi>
         <span className="cl-muted"> · {t(stakeholderTypeKey[stakeholder.type])}</span>
         <button type="button" className="cl-link" onClick={() => onChange(null)}>
           {t('stakeholderChange')}
@@ -93,6 +93,7 @@ function NewStakeholderName({ t, name, onChange }: { t: T; name: string; onChang
       <input
         id={nameId}
         className="cl-input"
+        dir="auto"
         value={name}
         maxLength={200}
         onChange={(e) => onChange({ kind: 'new', name: e.target.value })}

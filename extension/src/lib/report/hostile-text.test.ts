@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, type CapturedThread, type PeriodReport } from '@comms-log/shared';
@@ -10,7 +11,10 @@ import { samplePeriodReport } from './testing/period-report-sample';
 
 // The capture of a Gmail page carrying hostile text (sites/gmail/fixtures/SOURCES.md "hostile-text").
 const capture = JSON.parse(
-  readFileSync(new URL('../../sites/gmail/fixtures/hostile-text.expected.json', import.meta.url), 'utf8'),
+  readFileSync(
+    join(import.meta.dirname, '..', '..', 'sites', 'gmail', 'fixtures', 'hostile-text.expected.json'),
+    'utf8',
+  ),
 ) as CapturedThread;
 const [first, second] = capture.messages as [CapturedThread['messages'][0], CapturedThread['messages'][0]];
 const formula = '=HYPERLINK("https://evil.example","click")';

@@ -112,7 +112,7 @@ function FollowupHeadline({ t, item, name }: { t: T; item: ActionableItem; name:
       <span className={`fu-state fu-state-${item.state}`}>
         {item.kind === 'reminder' ? t('fuReminderDue') : t(stateKey[item.state])}
       </span>
-      <span className="fu-name">{name}</span>
+      <bdi className="fu-name">{name}</bdi>
       {item.kind !== 'reminder' ? <span className="fu-meta">{t(stakeholderTypeKey[item.stakeholderType])}</span> : null}
       {item.kind === 'wait' ? <span className="fu-meta">{t(channelKey[item.channel])}</span> : null}
     </div>
@@ -124,7 +124,11 @@ function FollowupDetail({ t, lang, item, nowMs, timeZone, name }: RowProps & { i
   if (item.kind === 'wait')
     return (
       <>
-        {item.title && item.title !== name ? <div className="fu-sub">{item.title}</div> : null}
+        {item.title && item.title !== name ? (
+          <div className="fu-sub" dir="auto">
+            {item.title}
+          </div>
+        ) : null}
         <div className="fu-detail" data-testid="fu-waited">
           {t(
             'fuWaited',
@@ -146,7 +150,11 @@ function FollowupDetail({ t, lang, item, nowMs, timeZone, name }: RowProps & { i
     );
   return (
     <>
-      {item.note && item.note !== name ? <div className="fu-sub">{item.note}</div> : null}
+      {item.note && item.note !== name ? (
+        <div className="fu-sub" dir="auto">
+          {item.note}
+        </div>
+      ) : null}
       <div className="fu-detail">{t('fuDueAt', formatDateTime(lang, item.dueAt, timeZone))}</div>
     </>
   );

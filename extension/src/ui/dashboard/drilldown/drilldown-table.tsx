@@ -32,6 +32,9 @@ export function DrilldownTable({ items }: { items: DrilldownItem[] }) {
   );
 }
 
+/** Only a web page is a link: a logged url is whatever a page or a client sent, and may be `javascript:`. */
+const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
 function DrilldownRow({ item: i }: { item: DrilldownItem }) {
   const { t, lang, zone } = useDashboard();
   const f = reportFormat(lang);
@@ -41,21 +44,25 @@ function DrilldownRow({ item: i }: { item: DrilldownItem }) {
       <td>{i.direction === 'inbound' ? t('dashInbound') : t('dashOutbound')}</td>
       <td>{f.channel(i.channel)}</td>
       <td>
-        {i.stakeholderName ?? <span className="pg-muted">{t('dashUnknown')}</span>}{' '}
+        {i.stakeholderName !== null ? (
+          <bdi>{i.stakeholderName}</bdi>
+        ) : (
+          <span className="pg-muted">{t('dashUnknown')}</span>
+        )}{' '}
         <span className="pg-muted">{f.type(i.stakeholderType)}</span>
       </td>
       <td>
-        {i.authorName}
+        <bdi>{i.authorName}</bdi>
         {i.authorHandle && i.authorHandle !== i.authorName ? <div className="pg-muted">{i.authorHandle}</div> : null}
       </td>
       <td>{i.userName ?? i.userId}</td>
       <td>
-        {i.url ? (
+        {i.url && isWebUrl(i.url) ? (
           <a href={i.url} target="_blank" rel="noreferrer noopener">
-            {i.title || t('dashOpenConversation')}
+            <bdi>{i.title || t('dashOpenConversation')}</bdi>
           </a>
         ) : (
-          (i.title ?? '')
+          <bdi>{i.title ?? ''}</bdi>
         )}
       </td>
       <td>{i.status ? <span className={`dash-status dash-status-${i.status}`}>{f.waitStatus(i.status)}</span> : ''}</td>
