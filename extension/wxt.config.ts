@@ -36,6 +36,8 @@ const SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   srcDir: 'src',
+  // Several builds side by side (parallel e2e runs on one machine) each set their own folder; default `.output`.
+  outDir: process.env.COMMS_LOG_EXT_OUT ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
