@@ -3,6 +3,12 @@ import { defineConfig } from 'drizzle-kit';
 // Only `db:generate` reads this: migrations are SQL files committed under src/db/migrations and applied at boot.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: ['./src/db/schema.ts', './src/db/tables/evaluation.ts', './src/db/tables/plan-execution.ts'],
+  schema: [
+    './src/db/schema.ts',
+    './src/db/tables/evaluation.ts',
+    './src/db/tables/plan-execution.ts',
+    './src/db/tables/audit.ts',
+    './src/db/tables/erasure.ts',
+  ],
   out: './src/db/migrations',
 });

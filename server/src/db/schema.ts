@@ -73,6 +73,8 @@ export const apiTokens = sqliteTable(
     createdAt: ms('created_at').notNull(),
     lastUsedAt: ms('last_used_at'),
     revokedAt: ms('revoked_at'),
+    /** Refused from this instant on; null: never expires. */
+    expiresAt: ms('expires_at'),
   },
   (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash), index('api_tokens_org_user').on(t.orgId, t.userId)],
 );
