@@ -9,6 +9,8 @@ export default defineConfig({
     './src/db/tables/plan-execution.ts',
     './src/db/tables/audit.ts',
     './src/db/tables/erasure.ts',
+    './src/db/tables/sessions.ts',
+    './src/db/tables/mail.ts',
   ],
   out: './src/db/migrations',
 });

@@ -22,3 +22,6 @@ export * from './activity';
 export * from './meeting';
 export * from './project-item';
 export * from './own-post';
+export * from './report-edition';
+export * from './site-health';
+export * from './mail';
