@@ -36,6 +36,11 @@ export type FollowupIdInput = z.infer<typeof followupIdInputSchema>;
 export const waitClosureInputSchema = z.object({
   interactionId: identifierString.min(1).max(64),
   reason: freeTextString.trim().min(1, 'say why no reply is needed').max(500),
+  /**
+   * When it was decided that no reply is needed, for a closure recorded afterwards: not after now, not before the
+   * wait started. Absent: now.
+   */
+  closedAt: isoDateTimeSchema.optional(),
 });
 export type WaitClosureInput = z.infer<typeof waitClosureInputSchema>;
 export const waitClosureResultSchema = z.object({ interactionId: z.string(), status: z.literal('closed') });

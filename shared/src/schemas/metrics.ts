@@ -64,23 +64,39 @@ export const responseTimesInputSchema = z.object({
   basis: z.enum(['working', 'calendar']).default('working'),
   /** Evaluate late/pending as of this instant (default: now). */
   asOf: isoDateTimeSchema.optional(),
+  /** Only the waits that open a conversation (its first response: `firstResponse` in `metrics.interactions`). */
+  firstResponseOnly: z.boolean().optional(),
 });
 export type ResponseTimesInput = z.input<typeof responseTimesInputSchema>;
 
-/** Response figures over a set of waits. Times in ms on the requested basis; null when there is no answered wait. */
+/**
+ * Response figures over a set of waits (docs/metrics.md "What each count counts"). Times in ms on the requested basis;
+ * null when there is no answered wait. `waits` = `onTime + late + pending + closed`: every wait, answered or not,
+ * closed or not; `answered` and the times count only the answered ones.
+ */
 export const responseStatsSchema = z.object({
-  waits: z.number().int(),
-  answered: z.number().int(),
-  meanMs: z.number().nullable(),
-  medianMs: z.number().nullable(),
-  p90Ms: z.number().nullable(),
-  buckets: z.record(z.enum(responseBuckets), z.number().int()),
-  onTime: z.number().int(),
-  late: z.number().int(),
-  pending: z.number().int(),
-  closed: z.number().int(),
-  /** onTime / (onTime + late); null when no wait's deadline has passed. */
-  onTimeRate: z.number().nullable(),
+  waits: z
+    .number()
+    .int()
+    .meta({ description: 'Every wait that started in the period: onTime + late + pending + closed.' }),
+  answered: z.number().int().meta({ description: 'Waits answered by asOf (on time or late).' }),
+  meanMs: z.number().nullable().meta({ description: 'Mean response time of the answered waits.' }),
+  medianMs: z.number().nullable().meta({ description: 'Median response time of the answered waits.' }),
+  p90Ms: z.number().nullable().meta({ description: '90th percentile response time of the answered waits.' }),
+  buckets: z
+    .record(z.enum(responseBuckets), z.number().int())
+    .meta({ description: 'The answered waits by response time.' }),
+  onTime: z.number().int().meta({ description: 'Answered by the deadline (or answered, without an SLA).' }),
+  late: z
+    .number()
+    .int()
+    .meta({ description: 'Answered after the deadline, or unanswered with the deadline passed by asOf.' }),
+  pending: z.number().int().meta({ description: 'Unanswered, not closed, deadline not passed by asOf.' }),
+  closed: z.number().int().meta({ description: 'Closed as "no reply needed" by asOf: neither on time nor late.' }),
+  onTimeRate: z
+    .number()
+    .nullable()
+    .meta({ description: 'onTime / (onTime + late); null when no wait is on time or late.' }),
 });
 export type ResponseStats = z.infer<typeof responseStatsSchema>;
 
@@ -118,6 +134,8 @@ export const metricsInteractionsInputSchema = z.object({
   waitsOnly: z.boolean().default(false),
   /** Only waits of this status as of `asOf` (implies `waitsOnly`). */
   onTime: waitStatusSchema.optional(),
+  /** Only the waits that open a conversation (implies `waitsOnly`). */
+  firstResponseOnly: z.boolean().optional(),
   asOf: isoDateTimeSchema.optional(),
   cursor: identifierString.max(200).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
@@ -148,6 +166,8 @@ export const drilldownItemSchema = z.object({
   deadlineAt: computedDateTimeSchema.nullable(),
   /** For a wait start: its status as of `asOf`; null for other rows. */
   status: waitStatusSchema.nullable(),
+  /** A wait that opens a conversation: the first response to it (docs/metrics.md "Pairing"); false for other rows. */
+  firstResponse: z.boolean(),
 });
 export type DrilldownItem = z.infer<typeof drilldownItemSchema>;
 

@@ -51,6 +51,28 @@ export function openWaitRows(
       AND ${purposeIs(purpose)}`);
 }
 
+/**
+ * Waits started by `asOfMs` and open at `asOfMs` although settled since: answered, or closed ("no reply needed"),
+ * after it. With {@link openWaitRows} they are the waits open at a past `asOfMs` (docs/metrics.md "On time").
+ */
+export function waitsSettledAfterRows(
+  db: DbOrTx,
+  orgId: string,
+  forUserId: string | null,
+  asOfMs: number,
+  purpose?: string | null,
+): Promise<OpenWaitRow[]> {
+  const at = int(asOfMs);
+  return db.all<OpenWaitRow>(sql`
+    SELECT i.id, i.thread_key, i.stakeholder_id, s.name AS stakeholder_name, i.stakeholder_type, i.channel, i.user_id, i.occurred_at,
+      i.deadline_at, i.first_response, i.title, i.url
+    FROM interactions i LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id
+    WHERE i.org_id = ${orgId} AND i.wait_start = 1 AND i.deleted = 0 AND i.deadline_at IS NOT NULL
+      AND i.occurred_at <= ${at} AND ${userIs('i.user_id', forUserId)} AND ${purposeIs(purpose)}
+      AND (i.replied_at > ${at} OR (i.on_time = 'closed' AND max(i.occurred_at, coalesce((SELECT wc.closed_at
+        FROM wait_closures wc WHERE wc.org_id = i.org_id AND wc.interaction_id = i.id), i.occurred_at)) > ${at}))`);
+}
+
 /** The stakeholders a user has dealt with: any interaction of theirs, whoever owns the stakeholder. */
 export async function stakeholdersTouchedBy(db: DbOrTx, orgId: string, userId: string): Promise<string[]> {
   const rows = await db.all<{ stakeholder_id: string }>(sql`

@@ -155,11 +155,12 @@ export interface DrilldownRow {
   response_ms: number | null;
   response_work_ms: number | null;
   deadline_at: number | null;
+  first_response: number;
 }
 
 const drilldownColumns = sql`i.id, i.occurred_at, i.source, i.channel, i.direction, i.thread_key, i.title, i.url, i.stakeholder_id,
   s.name AS stakeholder_name, i.stakeholder_type, i.user_id, u.name AS user_name, i.author_name, i.author_handle, i.wait_start, i.replied_at, i.response_ms,
-  i.response_work_ms, i.deadline_at`;
+  i.response_work_ms, i.deadline_at, i.first_response`;
 const drilldownJoins = sql`LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id
   LEFT JOIN users u ON u.id = i.user_id AND u.org_id = i.org_id`;
 

@@ -19,6 +19,9 @@ const WAIT_WINDOW_MS = 31 * DAY_MS;
  */
 const closedAtValue = sql`CASE WHEN i.on_time = 'closed' THEN max(i.occurred_at, coalesce((SELECT wc.closed_at FROM wait_closures wc WHERE wc.org_id = i.org_id AND wc.interaction_id = i.id), i.occurred_at)) END`;
 
+/** Only the waits that open a conversation (their first response), or every wait. */
+export const firstResponseWhere = (only: boolean): SQL => (only ? sql`i.first_response = 1` : sql`1 = 1`);
+
 /** The columns a scan can read of a wait start, and their types. */
 export interface WaitColumnTypes {
   id: string;

@@ -18,6 +18,7 @@ import {
   dueFollowupRows,
   liveSnoozes,
   openWaitRows,
+  waitsSettledAfterRows,
   stakeholdersTouchedBy,
   type OpenWaitRow,
 } from '../../db/queries/followups';
@@ -161,6 +162,18 @@ async function overdueActivities(
 }
 
 /**
+ * The waits open at `asOfMs`: those open now, and, for a past `asOfMs`, those answered or closed since (a reply or
+ * closure after `asOfMs` has not happened yet, as in the response figures).
+ */
+async function waitsOpenAt(ctx: ServiceCtx, forUserId: string | null, asOfMs: number, purpose?: string | null) {
+  const { db } = ctx;
+  const orgId = ctx.user.orgId;
+  const open = await openWaitRows(db, orgId, forUserId, asOfMs, purpose);
+  if (asOfMs >= nowOf(ctx)) return open;
+  return [...open, ...(await waitsSettledAfterRows(db, orgId, forUserId, asOfMs, purpose))];
+}
+
+/**
  * The overdue list of the caller, of another user (managers) or of the team, as of `asOf` (default: now). With a
  * `purpose`, only the waits of that purpose: cadence, reminders and activities have no purpose, so they are left out.
  */
@@ -170,7 +183,7 @@ export async function overdueList(ctx: ServiceCtx, input: z.output<typeof overdu
   const forUserId = await listOwner(ctx, input);
   const asOfMs = input.asOf ? fromIso(input.asOf) : nowOf(ctx);
   const { plan } = await currentPlan(db, orgId);
-  const { waits, events } = openWaitsOf(await openWaitRows(db, orgId, forUserId, asOfMs, input.purpose), plan);
+  const { waits, events } = openWaitsOf(await waitsOpenAt(ctx, forUserId, asOfMs, input.purpose), plan);
   const byPurpose = input.purpose !== undefined;
   // Stakeholders the list may show: the owner's (and unowned ones they dealt with), or everyone's for the team.
   const touched = forUserId === null || byPurpose ? [] : await stakeholdersTouchedBy(db, orgId, forUserId);

@@ -16,6 +16,7 @@ export async function ownWaitStart(ctx: ServiceCtx, id: string, action: 'snooze'
       repliedAt: interactions.repliedAt,
       onTime: interactions.onTime,
       threadKey: interactions.threadKey,
+      occurredAt: interactions.occurredAt,
     })
     .from(interactions)
     .where(and(eq(interactions.orgId, ctx.user.orgId), eq(interactions.id, id)));

@@ -7,6 +7,7 @@ import {
   type WaitStatus,
   type metricsInteractionsInputSchema,
 } from '@comms-log/shared';
+import { and } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   countDrilldown,
@@ -19,7 +20,7 @@ import {
   type DrilldownScope,
   type ValueDim,
 } from '../../db/queries/metrics';
-import { scanWaits } from '../../db/queries/waits';
+import { firstResponseWhere, scanWaits } from '../../db/queries/waits';
 import { toIso, toIsoOrNull } from '../../iso';
 import { decodePageCursor, encodePageCursor, keysetPage, type PageCursor } from '../page-cursor';
 import type { ServiceCtx } from '../service-ctx';
@@ -79,6 +80,7 @@ function itemOf(r: DrilldownRow, status: WaitStatus | null): DrilldownItem {
     responseWorkMs: r.response_work_ms,
     deadlineAt: toIsoOrNull(r.deadline_at),
     status,
+    firstResponse: r.first_response === 1,
   };
 }
 
@@ -172,7 +174,9 @@ export async function metricsInteractions(
   if (input.key?.user !== undefined) assertOwnFilter(ctx.user, [input.key.user]);
   const env = await loadEnv(ctx);
   const filter = scopeFilter(ctx.user, input.filter);
-  const scope = { orgId: ctx.user.orgId, filter, narrow: narrowByKey(filter, input.key, env.plan.calendar.timeZone) };
+  const narrow = narrowByKey(filter, input.key, env.plan.calendar.timeZone);
+  if (input.firstResponseOnly) narrow.where = and(narrow.where, firstResponseWhere(true))!;
+  const scope = { orgId: ctx.user.orgId, filter, narrow };
   const req: PageRequest = {
     scope,
     at: asOfMs(ctx, input.asOf),
@@ -180,5 +184,5 @@ export async function metricsInteractions(
     limit: input.limit,
     onTime: input.onTime,
   };
-  return input.waitsOnly || input.onTime ? waitsPage(ctx, req) : interactionsPage(ctx, req);
+  return input.waitsOnly || input.onTime || input.firstResponseOnly ? waitsPage(ctx, req) : interactionsPage(ctx, req);
 }

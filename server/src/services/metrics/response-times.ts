@@ -5,7 +5,7 @@ import {
   type responseTimesInputSchema,
 } from '@comms-log/shared';
 import type { z } from 'zod';
-import { scanWaits } from '../../db/queries/waits';
+import { firstResponseWhere, scanWaits } from '../../db/queries/waits';
 import type { ServiceCtx } from '../service-ctx';
 import { compareKeys, grouping, keyString, type Grouping, type KeyRecord } from './grouping';
 import { asOfMs, loadEnv, scopeFilter, type MetricsEnv } from './scope';
@@ -85,7 +85,7 @@ export async function metricsResponseTimes(
         if (g.dims.length) groups.of(r, columns.length).add(figures);
       }
     },
-    { extra: g.values },
+    { extra: g.values, narrow: input.firstResponseOnly ? { where: firstResponseWhere(true) } : undefined },
   );
   return { basis: input.basis, total: total.result(), rows: groups.rows() };
 }
