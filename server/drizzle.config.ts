@@ -11,6 +11,7 @@ export default defineConfig({
     './src/db/tables/erasure.ts',
     './src/db/tables/sessions.ts',
     './src/db/tables/mail.ts',
+    './src/db/tables/site-health.ts',
   ],
   out: './src/db/migrations',
 });
