@@ -2,12 +2,14 @@
  * The production server: src/index.ts and everything it imports from the workspace and npm, bundled by esbuild
  * into dist/index.js and run by plain node (`pnpm start`). tsx's loader cost ~30 MB of memory and compiled
  * every module at start; the bundle loads one file. @libsql/client stays a runtime import: it loads libSQL's
- * native binary. Migrations are copied beside the bundle, where `migrateDb` looks for them.
+ * native binary. Migrations are copied beside the bundle, where `migrateDb` looks for them, and the web view
+ * (./build-web.mjs) is built into app/ beside it, where the server serves /app from.
  */
 import { cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildWebApp } from './build-web.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** `node scripts/build.mjs [outdir]`: dist/ by default (tests build elsewhere). */
@@ -31,3 +33,4 @@ await build({
   logLevel: 'warning',
 });
 cpSync(resolve(root, 'src/db/migrations'), `${dist}/migrations`, { recursive: true });
+await buildWebApp(`${dist}/app`);

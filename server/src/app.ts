@@ -7,6 +7,8 @@ import type { Db } from './db/client';
 import { createRequestContext } from './context';
 import { defaultCorsOrigins } from './env';
 import { appRouter } from './routers/_app';
+import { mountWebApp } from './web/mount';
+import { sessionContext } from './web/session-context';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -16,6 +18,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Where unexpected errors are reported (default: console.error). */
   logError?: (message: string, error: unknown) => void;
+  /** The built web view served at /app (default: found beside the server, web/static-files.ts). */
+  webAppDir?: string | null;
 }
 
 function originMatcher(patterns: string[]): (origin: string) => boolean {
@@ -36,6 +40,7 @@ export function createApp({
   db,
   corsOrigins = defaultCorsOrigins,
   logError = (m, e) => console.error(m, e),
+  webAppDir,
 }: AppOptions) {
   const app = new Hono();
   const allowed = originMatcher(corsOrigins);
@@ -84,12 +89,16 @@ export function createApp({
       endpoint: '/trpc',
       // Lets clients send queries as POST (`methodOverride: 'POST'`), for inputs too long for a URL (directory.match).
       allowMethodOverride: true,
-      createContext: (_opts, c) => createRequestContext(db, c.req.header('authorization')),
+      // A bearer token (extension, API) wins; without one the web view's session cookie may sign the request in.
+      createContext: (_opts, c) =>
+        c.req.header('authorization') ? createRequestContext(db, c.req.header('authorization')) : sessionContext(db, c),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logError(`tRPC ${path ?? '?'} failed`, error.cause ?? error);
       },
     }),
   );
+
+  mountWebApp(app, db, webAppDir);
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
 
