@@ -107,7 +107,9 @@ describe('followups.overdue', () => {
 
   it('scopes the list: staff their own only, managers any user or the team', async () => {
     const s = await seed();
-    await expect(t.staff.caller.followups.overdue({ asOf, team: true })).rejects.toThrow(/own follow-ups/);
+    await expect(t.staff.caller.followups.overdue({ asOf, team: true })).rejects.toThrow(
+      "Staff see only their own follow-ups. Ask a manager for the team's list.",
+    );
     await expect(t.staff.caller.followups.overdue({ asOf, userId: t.staff2.user.id })).rejects.toThrow(
       'Staff see only their own figures.',
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../lib/i18n';
-import { formatDuration, formatSla, isOpenableUrl } from './followup-format';
+import { formatDuration, formatSla, isOpenableUrl, teamListErrorText } from './followup-format';
 
 const en = (key: MessageKey, ...subs: (string | number)[]) => translate('en', key, ...subs);
 const zh = (key: MessageKey, ...subs: (string | number)[]) => translate('zh_CN', key, ...subs);
@@ -29,5 +29,17 @@ describe('follow-up row formats', () => {
     expect(isOpenableUrl('chrome-extension://abc/options.html')).toBe(false);
     expect(isOpenableUrl('not a url')).toBe(false);
     expect(isOpenableUrl(null)).toBe(false);
+  });
+
+  it('says in the user’s language that staff see only their own follow-ups when the team list is refused', () => {
+    const refused = {
+      code: 'forbidden' as const,
+      detail: "Staff see only their own follow-ups. Ask a manager for the team's list.",
+    };
+    expect(teamListErrorText(en, refused)).toBe(
+      "Staff see only their own follow-ups. Ask a manager for the team's list.",
+    );
+    expect(teamListErrorText(zh, refused)).toBe('员工只能看到自己的跟进。团队的列表请向经理查看。');
+    expect(teamListErrorText(en, { code: 'network', detail: '' })).toBe(translate('en', 'errNetwork'));
   });
 });

@@ -1,4 +1,6 @@
 import type { DurationSpec } from '@comms-log/shared';
+import type { StoredError } from '../../lib/api/error';
+import { errorText } from '../labels';
 import type { T } from '../use-t';
 
 const MINUTE = 60_000;
@@ -36,4 +38,12 @@ export function isOpenableUrl(url: string | null | undefined): url is string {
   } catch {
     return false;
   }
+}
+
+/**
+ * Why the team's or a colleague's list is not shown. The switch is offered to managers only, so a refusal means the
+ * role changed since sign-in: say so in the user's language rather than relay the server's English sentence.
+ */
+export function teamListErrorText(t: T, error: StoredError): string {
+  return error.code === 'forbidden' ? t('fuTeamStaffOnly') : errorText(t, error);
 }

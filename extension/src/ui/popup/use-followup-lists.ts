@@ -6,8 +6,8 @@ import type { TeamListResult } from '../../lib/followups/service';
 import { readStoredItems } from '../../lib/followups/snapshot';
 import { fuHeadItem, type FollowupsHead } from '../../lib/followups/storage-items';
 import { sendToBackground } from '../../lib/messages';
-import { errorText } from '../labels';
 import type { T } from '../use-t';
+import { teamListErrorText } from './followup-format';
 
 /** Started when the module loads, before React renders: the first rows need nothing else. Used once. */
 let firstHead: Promise<FollowupsHead | null> | null = fuHeadItem.getValue();
@@ -62,7 +62,7 @@ export function useTeamList(t: T, view: View) {
       setTeam(null);
       sendToBackground('fu-team', { userId: v === 'team' ? null : v }).then(
         (data) => setTeam({ view: v, data }),
-        (err: unknown) => setTeam({ view: v, error: errorText(t, toStoredError(err)) }),
+        (err: unknown) => setTeam({ view: v, error: teamListErrorText(t, toStoredError(err)) }),
       );
     },
     [t],

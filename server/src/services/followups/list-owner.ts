@@ -24,7 +24,7 @@ export async function listOwner(
     if (input.team) {
       throw new TRPCError({
         code: 'FORBIDDEN',
-        message: 'Staff see only their own follow-ups; ask a manager for the team list.',
+        message: "Staff see only their own follow-ups. Ask a manager for the team's list.",
       });
     }
     assertOwnFilter(user, input.userId === undefined ? undefined : [input.userId]);
