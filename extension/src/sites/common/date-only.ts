@@ -1,6 +1,7 @@
-import { DateTime } from 'luxon';
-import { isoInZone, monthFromName } from './time';
+import { monthFromName, weekday } from './time-words';
 import { collapseWhitespace } from './visible-text';
+import { cjkDateMarks } from './words';
+import { isoInZone, wallClockAt, wallClockToMs } from './zone';
 
 /**
  * Dates without a time (a due date) and machine-readable date attributes, as ISO 8601 instants with the zone's
@@ -9,43 +10,53 @@ import { collapseWhitespace } from './visible-text';
  */
 
 type DayParts = { year: number; month: number; day: number };
+type Groups = Record<string, string | undefined>;
 
 function startOfDay(parts: DayParts, timeZone: string): string | null {
-  const dt = DateTime.fromObject({ ...parts, hour: 0, minute: 0, second: 0, millisecond: 0 }, { zone: timeZone });
-  return dt.isValid ? dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : null;
+  const ms = wallClockToMs({ ...parts, hour: 0, minute: 0, second: 0 }, timeZone);
+  return ms === null ? null : isoInZone(ms, timeZone);
 }
 
 function twoDigitYear(y: string): number {
   return y.length === 2 ? 2000 + Number(y) : Number(y);
 }
 
-type DayRule = { pattern: RegExp; parts: (g: Record<string, string | undefined>, thisYear: number) => DayParts | null };
+type DayRule = { pattern: RegExp; parts: (g: Groups, thisYear: number) => DayParts | null };
 
-const byName = (g: Record<string, string | undefined>, thisYear: number): DayParts | null => {
+const byName = (g: Groups, thisYear: number): DayParts | null => {
   const month = monthFromName(g.monthName ?? '');
   if (!month) return null;
   return { year: g.year ? twoDigitYear(g.year) : thisYear, month, day: Number(g.day) };
 };
-const byNumber = (g: Record<string, string | undefined>, thisYear: number): DayParts => ({
+const byNumber = (g: Groups, thisYear: number): DayParts => ({
   year: g.year ? Number(g.year) : thisYear,
   month: Number(g.month),
   day: Number(g.day),
 });
 
-const weekday = String.raw`(?:[A-Za-z]{2,9}\.?,?\s+)?`;
+const latinWeekday = String.raw`(?:[A-Za-z]{2,9}\.?,?\s+)?`;
+const cjkWeekdayAfter = String.raw`(?:\s*${weekday})?`;
+const { year: Y, month: M, day: D } = cjkDateMarks;
 const dayRules: readonly DayRule[] = [
-  // "2026-03-27", "2026/3/27", "2026.3.27"
-  { pattern: /^(?<year>\d{4})[-/.](?<month>\d{1,2})[-/.](?<day>\d{1,2})$/, parts: byNumber },
+  // "2026-03-27", "2026/3/27", "2026.3.27", "2026/3/27 (周五)"
+  {
+    pattern: new RegExp(String.raw`^(?<year>\d{4})[-/.](?<month>\d{1,2})[-/.](?<day>\d{1,2})${cjkWeekdayAfter}$`),
+    parts: byNumber,
+  },
   // "Mar 27, 2026", "March 27, 2026", "Fri, Mar 27, 2026", "Mar 27" (this year)
   {
-    pattern: new RegExp(`^${weekday}(?<monthName>[A-Za-z]{3,9})\\.?\\s+(?<day>\\d{1,2})(?:,?\\s+(?<year>\\d{4}))?$`),
+    pattern: new RegExp(
+      `^${latinWeekday}(?<monthName>[A-Za-z]{3,9})\\.?\\s+(?<day>\\d{1,2})(?:,?\\s+(?<year>\\d{4}))?$`,
+    ),
     parts: byName,
   },
   // "27 Mar 2026", "27/Mar/26" (Jira's classic format)
   { pattern: /^(?<day>\d{1,2})[\s/-](?<monthName>[A-Za-z]{3,9})\.?(?:[\s/-](?<year>\d{2}|\d{4}))?$/, parts: byName },
-  // "2026年3月27日", "3月27日" (this year), with an optional weekday "周五"/"星期五"
+  // "2026年3月27日", "3月27日" (this year), with an optional weekday "周五", "星期五", "週五", "(金)"
   {
-    pattern: /^(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?<day>\d{1,2})日(?:\s*(?:周|星期)[一二三四五六日天])?$/,
+    pattern: new RegExp(
+      String.raw`^(?:(?<year>\d{4})${Y})?(?<month>\d{1,2})${M}(?<day>\d{1,2})${D}${cjkWeekdayAfter}$`,
+    ),
     parts: byNumber,
   },
 ];
@@ -56,8 +67,8 @@ const dayRules: readonly DayRule[] = [
  * none of these or no real day.
  */
 export function parseDateOnlyText(input: string, ctx: { now: Date; timeZone: string }): string | null {
-  const text = collapseWhitespace(input);
-  const thisYear = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }).year;
+  const text = collapseWhitespace(input.replace(/（/g, '(').replace(/）/g, ')'));
+  const thisYear = wallClockAt(ctx.now.getTime(), ctx.timeZone).year;
   for (const rule of dayRules) {
     const m = rule.pattern.exec(text);
     if (!m) continue;
@@ -65,6 +76,20 @@ export function parseDateOnlyText(input: string, ctx: { now: Date; timeZone: str
     return parts ? startOfDay(parts, ctx.timeZone) : null;
   }
   return null;
+}
+
+const isoDateTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
+
+/** An ISO date-time with an offset or Z as epoch ms; null when a field is out of range. */
+function instantOf(text: string): number | null {
+  const m = isoDateTime.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, zone, sign, oh, om] = m;
+  const wall = { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi) };
+  const utc = wallClockToMs({ ...wall, second: Number(s ?? 0) }, 'UTC');
+  if (utc === null || Number(oh ?? 0) > 14 || Number(om ?? 0) > 59) return null;
+  const offset = (zone ?? 'Z').toUpperCase() === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  return utc - offset * 60_000;
 }
 
 /**
@@ -77,7 +102,6 @@ export function parseDateAttr(value: string | null | undefined, timeZone: string
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (day) return startOfDay({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) }, timeZone);
   if (/^\d{12,14}$/.test(text)) return isoInZone(Number(text), timeZone);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(text)) return null;
-  const dt = DateTime.fromISO(text, { setZone: true });
-  return dt.isValid ? isoInZone(dt.toMillis(), timeZone) : null;
+  const ms = instantOf(text);
+  return ms === null ? null : isoInZone(ms, timeZone);
 }
