@@ -9,7 +9,9 @@ export interface BenchOptions {
   calls: number;
   /** Larger transactions measured in (a), for context. */
   largerTx: number[];
-  only: Set<'a' | 'b' | 'c'>;
+  only: Set<'a' | 'b' | 'c' | 'd'>;
+  /** (d): interactions of the one org whose 200-day report is timed. */
+  reportRows: number;
   seed: number;
   keep: boolean;
   /** Profile the server during (b) and print where its CPU time went. */
@@ -18,13 +20,13 @@ export interface BenchOptions {
   serverNodeArgs: string[];
 }
 
-export const usage = `pnpm bench [--quick] [--rows N] [--orgs N] [--dashboard-rows N] [--calls N] [--only a,b,c] [--seed N] [--keep] [--cpu-prof]
+export const usage = `pnpm bench [--quick] [--rows N] [--orgs N] [--dashboard-rows N] [--calls N] [--only a,b,c,d] [--seed N] [--keep] [--cpu-prof]
   --quick            small sizes for a smoke test (rows 5,000; 10 orgs × 5,000 rows; 20 calls)
   --rows N           interactions for (a) raw upsert and (b) sync.push (default 100,000)
   --orgs N           orgs in the dashboard database of (c) (default 100)
   --dashboard-rows N interactions across those orgs (default 1,000,000)
   --calls N          timed calls per dashboard query, after 2 untimed (default 50)
-  --only a,b,c       run only these parts ((b) reports its ratio only when (a) ran)
+  --only a,b,c,d     run only these parts ((b) reports its ratio only when (a) ran; (d) the period report)
   --seed N           data seed (default 1)
   --keep             keep the temporary databases and print where they are
   --cpu-prof         profile the server process during (b) and list its hottest functions
@@ -47,7 +49,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     dashboardRows: quick ? 50_000 : 1_000_000,
     calls: quick ? 20 : 50,
     largerTx: [2_000, 10_000],
-    only: new Set(['a', 'b', 'c']),
+    only: new Set(['a', 'b', 'c', 'd']),
+    reportRows: quick ? 20_000 : 200_000,
     seed: 1,
     keep: false,
     cpuProf: false,
@@ -77,9 +80,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--only': {
         const parts = (value() ?? '').split(',').map((s) => s.trim());
-        if (!parts.length || parts.some((p) => !['a', 'b', 'c'].includes(p)))
-          throw new Error(`--only takes a comma list of a, b, c\n${usage}`);
-        o.only = new Set(parts as ('a' | 'b' | 'c')[]);
+        if (!parts.length || parts.some((p) => !['a', 'b', 'c', 'd'].includes(p)))
+          throw new Error(`--only takes a comma list of a, b, c, d\n${usage}`);
+        o.only = new Set(parts as ('a' | 'b' | 'c' | 'd')[]);
         break;
       }
       case '--keep':

@@ -10,6 +10,7 @@ import { hotFunctions } from './cpu-profile';
 import { dashboardBench, type DashboardResult } from './dashboard';
 import { generateInteractions, makeDirectory } from './generate';
 import { parseOptions, type BenchOptions } from './options';
+import { periodReportBench, printReportBench } from './period-report';
 import { printA, printB, printC, printHotFunctions, type RawPair, targets } from './print-results';
 import { rawUpsert, type DataSpec, type RawUpsertResult } from './raw-upsert';
 import { fmtInt } from './report';
@@ -165,6 +166,12 @@ async function main(options: BenchOptions) {
     }
     if (options.only.has('b')) summary.b = await runSyncPush(dir, data, a, options);
     if (options.only.has('c')) summary.c = await runDashboard(dir, options, endMs);
+    if (options.only.has('d')) {
+      progress(`(d) load of ${fmtInt(options.reportRows)} interactions of one org, then its 200-day report`);
+      summary.d = printReportBench(
+        await periodReportBench(dir, { rows: options.reportRows, runs: 5, seed: options.seed, endMs }),
+      );
+    }
   } finally {
     if (options.keep) console.log(`\ndatabases kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

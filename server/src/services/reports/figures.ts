@@ -15,7 +15,7 @@ import type {
 import type { CadenceScope } from '../../db/queries/cadence';
 import type { CostEntryRow, RevenueRow } from '../../db/tables/plan-execution';
 import { costsAndRevenues } from '../evaluations/costs';
-import { metricsCoverage } from '../metrics/coverage';
+import { stakeholderCadences, type StakeholderCadence } from '../metrics/cadence';
 import { activityOccurrences, meetings, ownPosts, projectItems } from '../metrics/execution';
 import { coverageItems } from '../metrics/media-coverage';
 import { resolutionThreads } from '../metrics/resolution';
@@ -24,6 +24,8 @@ import type { MetricsEnv } from '../metrics/scope';
 import { surveyScores } from '../metrics/surveys';
 import { metricsTotals } from '../metrics/totals';
 import { isManager, type ServiceCtx } from '../service-ctx';
+import { coverageOf, inScope } from './coverage-scope';
+import { FINE_DIMS, fineAnswers, fineBase, totalsFromFine } from './fine-totals';
 
 /*
  * The report's figures come from the same service functions as `metrics.*` (totals, responseTimes, coverage,
@@ -45,8 +47,18 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
     return fresh;
   };
   return {
-    totals: (filter: MetricsFilter, groupBy: MetricsGroupBy[]): Promise<TotalsResult> =>
-      once(['t', filter, groupBy], () => metricsTotals(ctx, { filter, groupBy }, env)),
+    totals: (filter: MetricsFilter, groupBy: MetricsGroupBy[]): Promise<TotalsResult> => {
+      if (!fineAnswers(groupBy))
+        return once(['t', filter, groupBy], () => metricsTotals(ctx, { filter, groupBy }, env));
+      const base = fineBase(filter);
+      return once(['t', filter, groupBy], async () =>
+        totalsFromFine(
+          await once(['fine', base], () => metricsTotals(ctx, { filter: base, groupBy: FINE_DIMS }, env)),
+          filter,
+          groupBy,
+        ),
+      );
+    },
     response: (
       filter: MetricsFilter,
       groupBy: MetricsGroupBy[],
@@ -54,8 +66,16 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
       asOf: string,
     ): Promise<ResponseTimesResult> =>
       once(['r', filter, groupBy, basis, asOf], () => metricsResponseTimes(ctx, { filter, groupBy, basis, asOf }, env)),
-    coverage: (asOf: string, scope: CoverageScope): Promise<CoverageResult> =>
-      once(['c', asOf, scope], () => metricsCoverage(ctx, { asOf, ...scope }, env)),
+    /** Every stakeholder's cadence at `atMs`, narrowed to `scope` here: one read of the contacts per report. */
+    cadences: async (atMs: number, scope: CoverageScope): Promise<StakeholderCadence[]> =>
+      inScope(await once(['cad', atMs], () => stakeholderCadences(ctx, { atMs }, env)), scope),
+    coverage: async (asOf: string, scope: CoverageScope): Promise<CoverageResult> =>
+      coverageOf(
+        inScope(
+          await once(['cad', Date.parse(asOf)], () => stakeholderCadences(ctx, { atMs: Date.parse(asOf) }, env)),
+          scope,
+        ),
+      ),
     /** The threads opened in the period, as of `asOf` (the resolution goals of one scope share them). */
     threads: (filter: MetricsFilter, asOf: string): Promise<ResolutionThread[]> =>
       once(['th', filter, asOf], () => resolutionThreads(ctx, filter, Date.parse(asOf))),

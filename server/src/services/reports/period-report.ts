@@ -11,7 +11,6 @@ import {
 import type { z } from 'zod';
 import { userNamesOf } from '../../db/queries/reports';
 import { toIso } from '../../iso';
-import { stakeholderCadences } from '../metrics/cadence';
 import { loadEnv, scopeFilter, type MetricsEnv } from '../metrics/scope';
 import { localDaysIn, timeKey } from '../metrics/time-keys';
 import { rollUpTotals } from '../metrics/totals';
@@ -77,12 +76,11 @@ async function overviewOf(
 
 /** Stakeholders past their cadence at `at`, the longest overdue first. */
 async function overdueStakeholdersOf(
-  ctx: ServiceCtx,
-  env: MetricsEnv,
+  figures: ReportFigures,
   scope: CoverageScope,
   at: number,
 ): Promise<PeriodReport['gaps']['overdueStakeholders']> {
-  const cadences = await stakeholderCadences(ctx, { ...scope, atMs: at }, env);
+  const cadences = await figures.cadences(at, scope);
   return cadences
     .filter((s) => s.status.state === 'overdue' && s.status.worst)
     .sort((a, b) => a.status.worst!.dueByMs - b.status.worst!.dueByMs)
@@ -131,7 +129,7 @@ export async function periodReport(
     figures.totals(prevFilter, ['stakeholderType']),
     figures.response(prevFilter, [], 'working', asOf),
   ]);
-  const overdueStakeholders = await overdueStakeholdersOf(ctx, env, scope, at);
+  const overdueStakeholders = await overdueStakeholdersOf(figures, scope, at);
   const { worst: worstWaits, openLate } = await worstWaitsOf(ctx, env, filter, at);
 
   const report: Omit<PeriodReport, 'actions'> = {

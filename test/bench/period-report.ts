@@ -1,0 +1,87 @@
+/*
+ * (d) the period report of one large org, in process on the server's own service: `--report-rows` interactions
+ * (default 200,000) over 200 days loaded like (c), then the whole 200 days' report built `runs` times (after one
+ * untimed run). The database is kept in `dir` and reused when it already holds the same size.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { authenticate } from '../../server/src/auth/tokens';
+import { createDb, migrateDb } from '../../server/src/db/client';
+import { periodReport } from '../../server/src/services/reports/period-report';
+import { bulkLoad } from './bulk-load';
+import { fmtInt, fmtMs, mark, table } from './report';
+import { type LatencyStats, timeRuns } from './stats';
+
+const DAY = 86_400_000;
+const PERIOD_DAYS = 200;
+
+export interface ReportBenchResult {
+  rows: number;
+  loadMs: number | null;
+  /** Interactions in the report's period. */
+  total: number;
+  report: LatencyStats;
+}
+
+/** Loads the org unless `dir` already holds it; returns the manager's token and how long loading took. */
+async function ensureLoaded(dir: string, rows: number, endMs: number, seed: number) {
+  const tokenFile = join(dir, `report-${rows}.token`);
+  const url = `file:${join(dir, `report-${rows}.db`)}`;
+  if (existsSync(tokenFile)) return { url, token: readFileSync(tokenFile, 'utf8'), loadMs: null };
+  const handle = await createDb(url);
+  await migrateDb(handle.db);
+  const { load, measured } = await bulkLoad(handle, {
+    orgCount: 1,
+    totalRows: rows,
+    startMs: endMs - PERIOD_DAYS * DAY,
+    endMs,
+    seed,
+  });
+  handle.close();
+  writeFileSync(tokenFile, measured.managerToken);
+  return { url, token: measured.managerToken, loadMs: load.loadMs };
+}
+
+export async function periodReportBench(
+  dir: string,
+  opts: { rows: number; runs: number; seed: number; endMs: number },
+): Promise<ReportBenchResult> {
+  const { url, token, loadMs } = await ensureLoaded(dir, opts.rows, opts.endMs, opts.seed);
+  const handle = await createDb(url);
+  try {
+    const user = await authenticate(handle.db, token);
+    if (!user) throw new Error(`no manager token for ${url}`);
+    const input = {
+      filter: { from: new Date(opts.endMs - PERIOD_DAYS * DAY).toISOString(), to: new Date(opts.endMs).toISOString() },
+      language: 'en' as const,
+    };
+    const ctx = { db: handle.db, user, now: opts.endMs };
+    const first = await periodReport(ctx, input);
+    const report = await timeRuns(opts.runs, () => periodReport(ctx, input), 0);
+    return { rows: opts.rows, loadMs, total: first.overview.total, report };
+  } finally {
+    handle.close();
+  }
+}
+
+export const REPORT_TARGET_MS = 500;
+
+/** (d)'s table, its target marked, and its part of the JSON summary. */
+export function printReportBench(r: ReportBenchResult) {
+  console.log(
+    `\n(d) period report — one org, ${fmtInt(r.rows)} interactions over ${PERIOD_DAYS} days (${fmtInt(r.total)} in the report's period), reports.period's service in process${r.loadMs === null ? '' : `; loaded in ${fmtMs(r.loadMs)}`}`,
+  );
+  console.log(
+    table([
+      ['', 'p50', 'p95', 'target', ''],
+      [
+        `full report, ${r.report.runs} runs`,
+        fmtMs(r.report.p50Ms),
+        fmtMs(r.report.p95Ms),
+        `≤ ${REPORT_TARGET_MS} ms`,
+        mark(r.report.p50Ms <= REPORT_TARGET_MS),
+      ],
+    ]),
+  );
+  return { rows: r.rows, p50Ms: r.report.p50Ms, p95Ms: r.report.p95Ms, targetMet: r.report.p50Ms <= REPORT_TARGET_MS };
+}
