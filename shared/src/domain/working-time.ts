@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { WorkCalendar } from '../schemas/plan';
+import { dayPeriodsOf, usualDayMinutes, type DayPeriods, type MinuteSpan } from './calendar/periods';
 
 const DAY_MS = 86_400_000;
 /** Days per cached block of the calendar: small enough to build in a millisecond or two, large enough that a span of months touches one or two. */
@@ -16,9 +17,11 @@ interface Block {
   first: number;
   /** Start of each local day; `dayStart[BLOCK_DAYS]` is the start of the next block's first day. */
   dayStart: Float64Array;
-  /** Start of the working period of each day (meaningless when `periodLen` is 0). */
+  /** The working periods of day i are `periodStart/periodLen[firstPeriod[i] … firstPeriod[i + 1])`. */
+  firstPeriod: Int32Array;
+  /** Start instant of each working period of the block, day by day, in order. */
   periodStart: Float64Array;
-  /** Working ms of each day: 0 on days off; the real length on DST days. */
+  /** Working ms of each period: the real length on DST days. */
   periodLen: Float64Array;
   /** Working ms before each day within the block; `cum[BLOCK_DAYS]` is the block's total. */
   cum: Float64Array;
@@ -26,11 +29,9 @@ interface Block {
 
 interface CalendarIndex {
   cal: WorkCalendar;
-  workDays: Set<number>;
+  periods: DayPeriods;
   holidays: Set<number>;
   extraWorkDays: Set<number>;
-  startMinutes: number;
-  endMinutes: number;
   /** No weekday works and no extra working day is listed: there is no working time at all. */
   empty: boolean;
   blocks: Map<number, Block>;
@@ -38,12 +39,6 @@ interface CalendarIndex {
 
 const byObject = new WeakMap<WorkCalendar, CalendarIndex>();
 const byValue = new Map<string, CalendarIndex>();
-
-function parseMinutes(hhmm: string): number {
-  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  if (!m) throw new Error(`working hours must be HH:MM, got "${hhmm}"`);
-  return Number(m[1]) * 60 + Number(m[2]);
-}
 
 /** Local date YYYY-MM-DD -> days since 1970-01-01 (a civil day count, independent of any zone). */
 function dayNumberOf(dateISO: string): number {
@@ -64,24 +59,27 @@ function isoWeekdayOf(dayNumber: number): number {
 function indexOf(cal: WorkCalendar): CalendarIndex {
   const cached = byObject.get(cal);
   if (cached) return cached;
-  const key = JSON.stringify([cal.timeZone, cal.workDays, cal.start, cal.end, cal.holidays, cal.extraWorkDays]);
+  const key = JSON.stringify([
+    cal.timeZone,
+    cal.workDays,
+    cal.start,
+    cal.end,
+    cal.breaks ?? [],
+    cal.weekdays ?? {},
+    cal.holidays,
+    cal.extraWorkDays,
+  ]);
   let index = byValue.get(key);
   if (!index) {
     if (!DateTime.now().setZone(cal.timeZone).isValid) throw new Error(`unknown time zone "${cal.timeZone}"`);
-    const startMinutes = parseMinutes(cal.start);
-    const endMinutes = parseMinutes(cal.end);
-    if (!(endMinutes > startMinutes))
-      throw new Error(`working hours must end after they start (${cal.start}–${cal.end})`);
-    const workDays = new Set(cal.workDays);
+    const periods = dayPeriodsOf(cal);
     const extraWorkDays = new Set((cal.extraWorkDays ?? []).map(dayNumberOf));
     index = {
       cal,
-      workDays,
+      periods,
       holidays: new Set((cal.holidays ?? []).map(dayNumberOf)),
       extraWorkDays,
-      startMinutes,
-      endMinutes,
-      empty: workDays.size === 0 && extraWorkDays.size === 0,
+      empty: periods.byWeekday.every((p) => p.length === 0) && (extraWorkDays.size === 0 || !periods.usual.length),
       blocks: new Map(),
     };
     // The by-value cache only saves rebuilding blocks; dropping it wholesale when it grows is harmless.
@@ -92,10 +90,15 @@ function indexOf(cal: WorkCalendar): CalendarIndex {
   return index;
 }
 
-/** Holidays win over extra working days: a day explicitly declared off is off. */
-function isWorkingDayNumber(index: CalendarIndex, dayNumber: number): boolean {
-  if (index.holidays.has(dayNumber)) return false;
-  return index.extraWorkDays.has(dayNumber) || index.workDays.has(isoWeekdayOf(dayNumber));
+/**
+ * The working periods of a local day: none on a holiday; the usual day on an extra working day; else its
+ * weekday's. Holidays win over extra working days: a day explicitly declared off is off.
+ */
+function periodsOfDay(index: CalendarIndex, dayNumber: number): readonly MinuteSpan[] {
+  if (index.holidays.has(dayNumber)) return [];
+  const weekday = index.periods.byWeekday[isoWeekdayOf(dayNumber)]!;
+  if (weekday.length === 0 && index.extraWorkDays.has(dayNumber)) return index.periods.usual;
+  return weekday;
 }
 
 function localInstant(zone: string, dayNumber: number, minutes: number): number {
@@ -119,24 +122,35 @@ function blockOf(index: CalendarIndex, blockNumber: number): Block {
   const zone = index.cal.timeZone;
   const first = blockNumber * BLOCK_DAYS;
   const dayStart = new Float64Array(BLOCK_DAYS + 1);
-  const periodStart = new Float64Array(BLOCK_DAYS);
-  const periodLen = new Float64Array(BLOCK_DAYS);
+  const firstPeriod = new Int32Array(BLOCK_DAYS + 1);
+  const starts: number[] = [];
+  const lens: number[] = [];
   const cum = new Float64Array(BLOCK_DAYS + 1);
   for (let i = 0; i <= BLOCK_DAYS; i++) dayStart[i] = localInstant(zone, first + i, 0);
   let total = 0;
   for (let i = 0; i < BLOCK_DAYS; i++) {
     cum[i] = total;
-    if (!isWorkingDayNumber(index, first + i)) continue;
-    const start = localInstant(zone, first + i, index.startMinutes);
-    // 24:00 is the next day's midnight, which Luxon cannot build as an hour of this day.
-    const end = index.endMinutes >= 24 * 60 ? dayStart[i + 1]! : localInstant(zone, first + i, index.endMinutes);
-    periodStart[i] = start;
-    periodLen[i] = Math.max(0, end - start);
-    total += periodLen[i]!;
+    firstPeriod[i] = starts.length;
+    for (const [startMin, endMin] of periodsOfDay(index, first + i)) {
+      const start = localInstant(zone, first + i, startMin);
+      // 24:00 is the next day's midnight, which Luxon cannot build as an hour of this day.
+      const end = endMin >= 24 * 60 ? dayStart[i + 1]! : localInstant(zone, first + i, endMin);
+      starts.push(start);
+      lens.push(Math.max(0, end - start));
+      total += lens[lens.length - 1]!;
+    }
   }
+  firstPeriod[BLOCK_DAYS] = starts.length;
   cum[BLOCK_DAYS] = total;
   if (index.blocks.size >= MAX_BLOCKS_PER_CALENDAR) index.blocks.clear();
-  const block: Block = { first, dayStart, periodStart, periodLen, cum };
+  const block: Block = {
+    first,
+    dayStart,
+    firstPeriod,
+    periodStart: Float64Array.from(starts),
+    periodLen: Float64Array.from(lens),
+    cum,
+  };
   index.blocks.set(blockNumber, block);
   return block;
 }
@@ -158,9 +172,21 @@ function locate(index: CalendarIndex, t: number): { block: Block; i: number } {
 
 /** Working ms from the start of `block` up to instant `t`, which lies on day `i` of the block. */
 function workedInBlockBefore(block: Block, i: number, t: number): number {
-  const len = block.periodLen[i]!;
-  const into = len === 0 ? 0 : Math.min(len, Math.max(0, t - block.periodStart[i]!));
-  return block.cum[i]! + into;
+  let worked = block.cum[i]!;
+  for (let p = block.firstPeriod[i]!; p < block.firstPeriod[i + 1]!; p++)
+    worked += Math.min(block.periodLen[p]!, Math.max(0, t - block.periodStart[p]!));
+  return worked;
+}
+
+/** The instant on day `i` of `block` at which `into` working ms of that day have elapsed (0 < into ≤ the day's). */
+function instantIntoDay(block: Block, i: number, into: number): number {
+  let left = into;
+  const last = block.firstPeriod[i + 1]! - 1;
+  for (let p = block.firstPeriod[i]!; p < last; p++) {
+    if (left <= block.periodLen[p]!) return block.periodStart[p]! + left;
+    left -= block.periodLen[p]!;
+  }
+  return block.periodStart[last]! + left;
 }
 
 function assertInstant(name: string, value: number): void {
@@ -175,16 +201,16 @@ function assertInstant(name: string, value: number): void {
  * @param dateISO local date in the calendar's zone, `YYYY-MM-DD`
  */
 export function isWorkingDay(dateISO: string, cal: WorkCalendar): boolean {
-  return isWorkingDayNumber(indexOf(cal), dayNumberOf(dateISO));
+  return periodsOfDay(indexOf(cal), dayNumberOf(dateISO)).length > 0;
 }
 
 /**
- * Nominal length of one working day in ms (`end - start` of the working hours). This is what one
- * `working_days` SLA unit is worth; the real working period of a DST-change day may be an hour shorter or longer.
+ * Nominal length of one working day in ms: the usual day's hours less its breaks (`end - start - breaks`). This is
+ * what one `working_days` SLA unit is worth, whatever a weekday's own periods; the real working time of a DST-change
+ * day may be an hour shorter or longer.
  */
 export function workingDayMs(cal: WorkCalendar): number {
-  const index = indexOf(cal);
-  return (index.endMinutes - index.startMinutes) * 60_000;
+  return usualDayMinutes(indexOf(cal).periods) * 60_000;
 }
 
 /**
@@ -245,5 +271,5 @@ export function addWorkingMs(startMs: number, ms: number, cal: WorkCalendar): nu
     if (block.cum[mid + 1]! >= target) hi = mid;
     else lo = mid + 1;
   }
-  return block.periodStart[lo]! + (target - block.cum[lo]!);
+  return instantIntoDay(block, lo, target - block.cum[lo]!);
 }

@@ -5,20 +5,59 @@ import { channelSchema, isoDateSchema, stakeholderTypeSchema, timeZoneSchema } f
 import { purposeIdSchema, purposeSchema } from './purpose';
 import { freeTextString, identifierString } from './text';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
+const hhmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time of day HH:MM (00:00 to 24:00), e.g. 09:00');
 
-/** The organisation's working calendar: the clock for working-time SLAs. */
+/** A span of a working day, local time: `start` inclusive, `end` exclusive (24:00 = midnight ending the day). */
+export const timeSpanSchema = z
+  .strictObject({ start: hhmm, end: hhmm })
+  .refine((p) => p.start < p.end, { message: 'a span must end after it starts', path: ['end'] });
+export type TimeSpan = z.infer<typeof timeSpanSchema>;
+
+/** ISO weekdays as the keys of `weekdays`: "1" = Monday … "7" = Sunday. */
+export const weekdayKeySchema = z.enum(['1', '2', '3', '4', '5', '6', '7']);
+export type WeekdayKey = z.infer<typeof weekdayKeySchema>;
+
+/** Spans in order, none overlapping another (touching is allowed). */
+const orderedSpans = (max: number) =>
+  z
+    .array(timeSpanSchema)
+    .max(max)
+    .superRefine((spans, ctx) => {
+      spans.forEach((span, i) => {
+        if (i > 0 && span.start < spans[i - 1]!.end)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'start'],
+            message: `spans must be in order and not overlap: ${span.start} is before ${spans[i - 1]!.end}`,
+          });
+      });
+    });
+
+/**
+ * The organisation's working calendar: the clock for working-time SLAs (docs/metrics.md "Working time"). A working
+ * day runs from `start` to `end` less its `breaks` (a lunch break); `weekdays` gives a weekday other periods (a short
+ * Friday). Holidays and extra working days (make-up days) come on top of the working week.
+ */
 export const workCalendarSchema = z
-  .object({
+  .strictObject({
     timeZone: timeZoneSchema,
     /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
     workDays: z.array(z.number().int().min(1).max(7)).max(7),
-    /** Working hours on a working day, local time. */
+    /** Working hours of a usual working day, local time. */
     start: hhmm,
     end: hhmm,
+    /** Breaks within the usual working day (e.g. lunch 12:00–13:30), in order: not working time. */
+    breaks: orderedSpans(6).optional(),
+    /**
+     * Weekdays with working periods of their own instead of the usual day, by ISO weekday ("5": a short Friday).
+     * Only for weekdays in `workDays`.
+     */
+    weekdays: z.partialRecord(weekdayKeySchema, orderedSpans(8).min(1)).optional(),
     /** Days off that would otherwise be working days. */
     holidays: z.array(isoDateSchema).max(1000).default([]),
-    /** Days that are working days although their weekday is not (e.g. China's make-up working Saturdays). */
+    /** Days that are working days although their weekday is not (e.g. China's make-up working Saturdays): usual hours. */
     extraWorkDays: z.array(isoDateSchema).max(1000).default([]),
   })
   // Without working time no working-time deadline can ever be reached (docs/metrics.md "Working time").
@@ -29,6 +68,23 @@ export const workCalendarSchema = z
   .refine((c) => c.start < c.end, {
     message: 'working hours must end after they start: the working day has no working time',
     path: ['end'],
+  })
+  .superRefine((c, ctx) => {
+    (c.breaks ?? []).forEach((b, i) => {
+      if (b.start <= c.start || b.end >= c.end)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['breaks', i],
+          message: `a break lies inside the working hours (${c.start}–${c.end}), not at either end`,
+        });
+    });
+    for (const key of Object.keys(c.weekdays ?? {}))
+      if (!c.workDays.includes(Number(key)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weekdays', key],
+          message: `weekday ${key} has working periods but is not in workDays: add it there, or remove its periods`,
+        });
   });
 export type WorkCalendar = z.output<typeof workCalendarSchema>;
 
@@ -37,7 +93,7 @@ export type WorkCalendar = z.output<typeof workCalendarSchema>;
  * the length of one working day of the calendar); `minutes` and `hours` are calendar time.
  */
 export const durationSpecSchema = z
-  .object({
+  .strictObject({
     value: z.number().positive().max(100000),
     unit: z.enum(['minutes', 'hours', 'working_hours', 'working_days']),
   })
@@ -68,7 +124,7 @@ function durationBoundsMessage(unit: keyof typeof durationBounds): string {
 }
 
 /** First-response SLA for a stakeholder type on a channel (`channel: null` = any channel not listed). */
-export const slaRuleSchema = z.object({
+export const slaRuleSchema = z.strictObject({
   stakeholderType: stakeholderTypeSchema,
   channel: channelSchema.nullable(),
   limit: durationSpecSchema,
@@ -80,7 +136,7 @@ export type SlaRule = z.infer<typeof slaRuleSchema>;
  * `maxDays` is overdue. `channels` restricts which contacts count (e.g. core partners: video or face-to-face).
  */
 export const cadenceRuleSchema = z
-  .object({
+  .strictObject({
     stakeholderType: stakeholderTypeSchema,
     tier: identifierString.max(32).nullable(),
     idealDays: z.number().int().min(1).max(3650),
@@ -122,11 +178,11 @@ export type GoalMetric = z.infer<typeof goalMetricSchema>;
 export const goalComparatorSchema = z.enum(['>=', '<=', '>', '<']);
 export type GoalComparator = z.infer<typeof goalComparatorSchema>;
 
-export const goalSchema = z.object({
+export const goalSchema = z.strictObject({
   id: identifierString.min(1).max(64),
-  label: z.object({ en: freeTextString.max(200), zh: freeTextString.max(200) }),
+  label: z.strictObject({ en: freeTextString.max(200), zh: freeTextString.max(200) }),
   metric: goalMetricSchema,
-  scope: z.object({
+  scope: z.strictObject({
     stakeholderType: stakeholderTypeSchema.nullable().default(null),
     channel: channelSchema.nullable().default(null),
     tier: identifierString.max(32).nullable().default(null),
@@ -180,7 +236,7 @@ export const planPurposesSchema = z
  * A survey response scoring at or below its instrument's threshold (CSAT scaled onto 1–5 first) with a stakeholder
  * becomes a follow-up for the stakeholder's owner.
  */
-export const lowScoreSchema = z.object({
+export const lowScoreSchema = z.strictObject({
   csat: z.number().min(1).max(5).default(DEFAULT_LOW_SCORE.csat),
   nps: z.number().min(0).max(10).default(DEFAULT_LOW_SCORE.nps),
   score100: z.number().min(0).max(100).default(DEFAULT_LOW_SCORE.score100),
@@ -188,12 +244,12 @@ export const lowScoreSchema = z.object({
 export type LowScore = z.output<typeof lowScoreSchema>;
 
 /** How the plan judges evaluation records. */
-export const evaluationSettingsSchema = z.object({
+export const evaluationSettingsSchema = z.strictObject({
   lowScore: lowScoreSchema.default({ ...DEFAULT_LOW_SCORE }),
 });
 
 export const planSchema = z
-  .object({
+  .strictObject({
     calendar: workCalendarSchema,
     sla: z.array(slaRuleSchema).max(200),
     cadence: z.array(cadenceRuleSchema).max(200),
@@ -214,7 +270,7 @@ export const planSchema = z
     evaluation: evaluationSettingsSchema.default({ lowScore: { ...DEFAULT_LOW_SCORE } }),
   })
   .superRefine((plan, ctx) => {
-    const dayMinutes = minutesOfDay(plan.calendar.end) - minutesOfDay(plan.calendar.start);
+    const dayMinutes = usualDayMinutes(plan.calendar);
     plan.sla.forEach((rule, i) => {
       if (rule.limit.unit === 'working_days' && rule.limit.value * dayMinutes < 1)
         ctx.addIssue({
@@ -227,6 +283,13 @@ export const planSchema = z
 
 /** Minutes since midnight of a valid HH:MM (24:00 included). */
 const minutesOfDay = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Working minutes of the usual working day: its hours less its breaks (what one `working_days` unit is worth). */
+function usualDayMinutes(cal: WorkCalendar): number {
+  let minutes = minutesOfDay(cal.end) - minutesOfDay(cal.start);
+  for (const b of cal.breaks ?? []) minutes -= minutesOfDay(b.end) - minutesOfDay(b.start);
+  return minutes;
+}
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 
