@@ -3,6 +3,7 @@ import { createDb, migrateDb } from './db/client';
 import { EnvError, loadEnv } from './env';
 import { serve } from './serve';
 import { ensureFirstOrg } from './services/org/orgs';
+import { startScheduleFromEnv } from './services/schedules/scheduler';
 
 /** The environment, or exit with what is wrong with it. */
 function loadEnvOrExit() {
@@ -30,6 +31,7 @@ async function main() {
     adminName: 'Admin',
   });
 
+  const schedule = startScheduleFromEnv(db);
   const server = await serve({ app: createApp({ db, corsOrigins: env.CORS_ORIGINS }), port: env.PORT, host: env.HOST });
   const where = env.DATABASE_URL.startsWith('file:')
     ? env.DATABASE_URL.slice('file:'.length)
@@ -45,6 +47,7 @@ async function main() {
   }
 
   const shutdown = async () => {
+    schedule?.stop();
     await server.close();
     close();
     process.exit(0);

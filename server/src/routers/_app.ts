@@ -4,6 +4,7 @@ import { authRouter } from './auth';
 import { directoryRouter } from './directory';
 import { evaluationsRouter } from './evaluations';
 import { followupsRouter } from './followups';
+import { mailRouter } from './mail';
 import { metricsRouter } from './metrics';
 import { planRouter } from './plan';
 import { reportsRouter } from './reports';
@@ -26,6 +27,7 @@ export const appRouter = router({
   threads: threadsRouter,
   evaluations: evaluationsRouter,
   activities: activitiesRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import type { PeriodReport, ReportLanguage } from '@comms-log/shared';
+import type { Db } from '../../db/client';
+import { orgs } from '../../db/schema';
+import type { MailSendRow } from '../../db/tables/mail';
+import type { Mailer } from '../mail/mailer';
+import { reportMessage } from '../mail/report-message';
+import { periodReport } from '../reports/period-report';
+import type { ReportPeriod } from './periods';
+import { markFailed, markSent } from './send-log';
+
+/** What sending needs: the database, the mailer, the clock, where failures are told. */
+export interface MailDeps {
+  db: Db;
+  mailer: Mailer;
+  now(): number;
+  log(message: string): void;
+}
+
+/** The org's report of a period as `asUserId` (an admin: the whole org) sees it, once per language. */
+export function reportMaker(deps: MailDeps, orgId: string, asUserId: string, period: ReportPeriod) {
+  const made = new Map<ReportLanguage, Promise<PeriodReport>>();
+  return (language: ReportLanguage): Promise<PeriodReport> => {
+    let report = made.get(language);
+    if (!report) {
+      const ctx = { db: deps.db, user: { id: asUserId, orgId, role: 'admin' as const }, now: deps.now() };
+      report = periodReport(ctx, { filter: { from: period.from, to: period.to }, language });
+      made.set(language, report);
+    }
+    return report;
+  };
+}
+
+/** Sends one claimed row and records how it went; true when the SMTP server took it. */
+export async function deliver(
+  deps: MailDeps,
+  row: MailSendRow,
+  report: (language: ReportLanguage) => Promise<PeriodReport>,
+): Promise<boolean> {
+  try {
+    const [org] = await deps.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, row.orgId));
+    const message = reportMessage(await report(row.language), {
+      to: row.email,
+      orgName: org?.name ?? '',
+      period: row.period,
+    });
+    await deps.mailer(message);
+    await markSent(deps.db, row, deps.now());
+    return true;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    deps.log(`report e-mail ${row.period} to ${row.email} failed (attempt ${row.attempts + 1}): ${reason}`);
+    await markFailed(deps.db, row, reason, deps.now());
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../../db/client';
+import { smtpMailer, type Mailer } from '../mail/mailer';
+import { smtpConfigFrom } from '../mail/smtp-config';
+import { runScheduleTick } from './tick';
+
+/** How often the schedule is looked at; a send happens on the first tick after its period ends. */
+const DEFAULT_TICK_SECONDS = 60;
+
+export interface RunningSchedule {
+  stop(): void;
+}
+
+/** Runs `runScheduleTick` now and every `tickMs`, one pass at a time. */
+export function startSchedule(opts: { db: Db; mailer: Mailer; tickMs: number; log(m: string): void }): RunningSchedule {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runScheduleTick({ db: opts.db, mailer: opts.mailer, now: Date.now, log: opts.log });
+    } catch (e) {
+      opts.log(`report schedule: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), opts.tickMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
+
+/**
+ * The schedule as the environment configures it (README "Scheduled e-mail"): SMTP_* for the mail server,
+ * REPORT_TICK_SECONDS for how often it looks. Null, and a line saying so, without SMTP_HOST.
+ */
+export function startScheduleFromEnv(db: Db, env: NodeJS.ProcessEnv = process.env): RunningSchedule | null {
+  const config = smtpConfigFrom(env);
+  if (!config) {
+    console.log('Report e-mail is off: set SMTP_HOST and SMTP_FROM to send scheduled reports.');
+    return null;
+  }
+  const seconds = Number(env.REPORT_TICK_SECONDS ?? DEFAULT_TICK_SECONDS);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 86_400) {
+    throw new Error('REPORT_TICK_SECONDS must be a number of seconds from 1 to 86400');
+  }
+  console.log(`Report e-mail: through ${config.SMTP_HOST}:${config.SMTP_PORT}, schedule checked every ${seconds} s.`);
+  return startSchedule({ db, mailer: smtpMailer(config), tickMs: seconds * 1000, log: (m) => console.error(m) });
+}

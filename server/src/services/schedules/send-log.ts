@@ -1,0 +1,88 @@
+import { and, eq, lte } from 'drizzle-orm';
+import { ulid } from 'ulid';
+import type { MailRecipient } from '@comms-log/shared';
+import type { DbOrTx } from '../../db/client';
+import { mailSends, type MailSendRow } from '../../db/tables/mail';
+
+/*
+ * The send log is also the lock: a scheduled send is a row claimed (inserted, or a failed one taken back) before
+ * the message goes out, so two ticks, a restart or a second server process never send one period twice.
+ */
+
+/** Attempts before a send is given up; the waits between them. */
+export const MAX_ATTEMPTS = 5;
+const RETRY_AFTER_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
+
+/** Claims the scheduled send of `period` to `recipient`; null when it was claimed before (sent, failed or sending). */
+export async function claimScheduled(
+  db: DbOrTx,
+  input: { orgId: string; period: string; recipient: MailRecipient; now: number },
+): Promise<MailSendRow | null> {
+  const [row] = await db
+    .insert(mailSends)
+    .values({
+      id: ulid(input.now),
+      orgId: input.orgId,
+      period: input.period,
+      email: input.recipient.email,
+      language: input.recipient.language,
+      trigger: 'schedule',
+      status: 'sending',
+      claimedAt: input.now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
+/** A send asked for by a person (`pnpm cli report:send`): always a new row. */
+export async function claimManual(
+  db: DbOrTx,
+  input: { orgId: string; period: string; recipient: MailRecipient; now: number },
+): Promise<MailSendRow> {
+  const [row] = await db
+    .insert(mailSends)
+    .values({
+      id: ulid(input.now),
+      orgId: input.orgId,
+      period: input.period,
+      email: input.recipient.email,
+      language: input.recipient.language,
+      trigger: 'cli',
+      status: 'sending',
+      claimedAt: input.now,
+    })
+    .returning();
+  return row!;
+}
+
+/** Failed sends of the org whose retry time has come, each taken back for one more attempt. */
+export async function claimRetries(db: DbOrTx, orgId: string, now: number): Promise<MailSendRow[]> {
+  return db
+    .update(mailSends)
+    .set({ status: 'sending', retryAt: null })
+    .where(and(eq(mailSends.orgId, orgId), eq(mailSends.status, 'failed'), lte(mailSends.retryAt, now)))
+    .returning();
+}
+
+export async function markSent(db: DbOrTx, row: MailSendRow, now: number): Promise<void> {
+  await db
+    .update(mailSends)
+    .set({ status: 'sent', attempts: row.attempts + 1, sentAt: now, lastError: null, retryAt: null })
+    .where(eq(mailSends.id, row.id));
+}
+
+/** A failed attempt: tried again later, or given up after MAX_ATTEMPTS (retry_at null). */
+export async function markFailed(db: DbOrTx, row: MailSendRow, error: string, now: number): Promise<void> {
+  const attempts = row.attempts + 1;
+  const wait = row.trigger === 'schedule' && attempts < MAX_ATTEMPTS ? RETRY_AFTER_MS[attempts - 1] : undefined;
+  await db
+    .update(mailSends)
+    .set({
+      status: 'failed',
+      attempts,
+      lastError: error.slice(0, 500),
+      retryAt: wait === undefined ? null : now + wait,
+    })
+    .where(eq(mailSends.id, row.id));
+}
