@@ -9,6 +9,7 @@ import { metricsRouter } from './metrics';
 import { planRouter } from './plan';
 import { reportsRouter } from './reports';
 import { settingsRouter } from './settings';
+import { siteHealthRouter } from './site-health';
 import { syncRouter } from './sync';
 import { threadsRouter } from './threads';
 import { usersRouter } from './users';
@@ -28,6 +29,7 @@ export const appRouter = router({
   evaluations: evaluationsRouter,
   activities: activitiesRouter,
   mail: mailRouter,
+  siteHealth: siteHealthRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -55,6 +55,8 @@ const matrix: Record<string, Probe> = {
   'users.list': { rule: 'manager', expect: 'answers' },
   'users.create': { rule: 'admin', expect: 'answers' },
   'users.update': { rule: 'admin', expect: 'refused' },
+  'siteHealth.report': { rule: 'authed', expect: 'answers' },
+  'siteHealth.list': { rule: 'admin', expect: 'answers' },
   'metrics.totals': { rule: 'authed', expect: 'answers' },
   'metrics.responseTimes': { rule: 'authed', expect: 'answers' },
   'metrics.coverage': { rule: 'authed', expect: 'answers' },

@@ -79,6 +79,23 @@ export const procedureExamples: Record<string, (b: ProbeRecords) => unknown[]> =
   'users.list': () => [undefined],
   'users.create': () => [{ name: 'Probe', email: `${ulid()}@probe.cn` }],
   'users.update': (b) => [{ id: b.userIds[2], name: 'Probe' }],
+  'siteHealth.report': () => [
+    {
+      clientId: 'probe-client-0001',
+      failures: [
+        {
+          site: 'jira',
+          adapterVersion: '0.1.0',
+          field: 'commentAuthor',
+          host: 'probe.atlassian.net',
+          count: 2,
+          firstAt: '2026-03-09T10:00:00+08:00',
+          lastAt: '2026-03-09T11:00:00+08:00',
+        },
+      ],
+    },
+  ],
+  'siteHealth.list': () => [undefined],
   'metrics.totals': (b) => [{ filter: filterNaming(b) }],
   'metrics.responseTimes': (b) => [{ filter: filterNaming(b) }],
   'metrics.coverage': () => [{}],

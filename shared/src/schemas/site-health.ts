@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isoDateTimeSchema, siteIdSchema } from './common';
+
+/**
+ * How often one site adapter could not read a page, as one browser counted it: the site, the adapter's version,
+ * the missing field (a selector key) and the page's host. Never page text and never a URL beyond the host.
+ */
+export const siteFailureCountSchema = z.object({
+  site: siteIdSchema,
+  adapterVersion: z.string().trim().min(1).max(40),
+  field: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'a selector key: letters, digits and _ . : - only'),
+  host: z
+    .string()
+    .trim()
+    .min(1)
+    .max(253)
+    .regex(/^[a-z0-9.-]+$/, 'a host name only, lower case, without scheme, port or path'),
+  /** Failures counted by this browser so far (a running total: a report sent twice is counted once). */
+  count: z.number().int().min(1).max(1_000_000_000),
+  firstAt: isoDateTimeSchema,
+  lastAt: isoDateTimeSchema,
+});
+export type SiteFailureCount = z.infer<typeof siteFailureCountSchema>;
+
+/** `siteHealth.report`: one browser's running totals; `clientId` tells browsers apart. */
+export const siteHealthReportInputSchema = z.object({
+  clientId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
+  failures: z.array(siteFailureCountSchema).max(200),
+});
+export type SiteHealthReportInput = z.infer<typeof siteHealthReportInputSchema>;
+
+/** `siteHealth.list`: one broken field of one adapter version, over every browser of the org. */
+export type SiteHealthEntry = {
+  site: SiteFailureCount['site'];
+  adapterVersion: string;
+  field: string;
+  hosts: string[];
+  failures: number;
+  users: number;
+  firstAt: string;
+  lastAt: string;
+};
