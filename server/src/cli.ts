@@ -7,7 +7,6 @@ import { demoCommands } from './cli/demo';
 import { directoryCommands } from './cli/directory';
 import { help } from './cli/help';
 import { orgCommands } from './cli/org';
-import { reportSendCommands } from './cli/report-send';
 import { tokenCommands } from './cli/tokens';
 
 /* The admin CLI (`pnpm cli <command>`): one module per command group under cli/, dispatched from here. */
@@ -17,7 +16,6 @@ const commands: Record<string, Command> = {
   ...tokenCommands,
   ...directoryCommands,
   ...demoCommands,
-  ...reportSendCommands,
 };
 
 async function main(argv: string[]): Promise<number> {

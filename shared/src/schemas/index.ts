@@ -25,4 +25,3 @@ export * from './own-post';
 export * from './report-edition';
 export * from './site-health';
 export * from './mail';
-export * from './report-sections';
