@@ -7,6 +7,7 @@ import { demoCommands } from './cli/demo';
 import { directoryCommands } from './cli/directory';
 import { help } from './cli/help';
 import { orgCommands } from './cli/org';
+import { reportSendCommands } from './cli/report-send';
 import { tokenCommands } from './cli/tokens';
 
 /* The admin CLI (`pnpm cli <command>`): one module per command group under cli/, dispatched from here. */
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   ...tokenCommands,
   ...directoryCommands,
   ...demoCommands,
+  ...reportSendCommands,
 };
 
 async function main(argv: string[]): Promise<number> {

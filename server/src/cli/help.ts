@@ -20,5 +20,8 @@ Usage: pnpm cli <command> [options]
   seed-demo [--org-name <name>] [--seed <number>] [--interactions <n>] [--now <ISO date-time>]
       Create a demo org: 8 users, ~60 stakeholders, ~5,000 interactions over 6 months. Prints the users' tokens.
       The same --seed and --now give the same history (without --now it ends at the current time).
+  report:send --org <org id or name> --period <2026-W11 | 2026-03> [--to <email> [--lang zh-CN|en]]
+      E-mail the period report now through SMTP_HOST, to the org's report recipients or to --to; logged among
+      the org's sends (README "Scheduled e-mail").
   help
 `;
