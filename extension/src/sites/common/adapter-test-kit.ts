@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteIds, type SiteId } from '@comms-log/shared';
+import { capturedThreadSchema, siteIds, type SiteId } from '@comms-log/shared';
 import { describe, expect, it } from 'vitest';
 import { loadFixture, readFixtureMeta, type LoadedFixture } from './fixture-test-kit';
 import { SiteChangedError } from './site-changed-error';
@@ -56,7 +56,10 @@ export function describeFixtureCaptures(site: SiteId, extract: SiteAdapter['extr
     it.each(fixtures.names)('%s gives exactly its expected capture', (name) => {
       const f = fixtures.load(name);
       expect(f.expected).not.toBeNull();
-      expect(extract(f.document, { url: f.url, now: f.now, timeZone: f.timeZone })).toEqual(f.expected);
+      const capture = extract(f.document, { url: f.url, now: f.now, timeZone: f.timeZone });
+      expect(capture).toEqual(f.expected);
+      // Adapters carry no schema library (docs/adding-a-site.md "Size"): the capture must already be valid as is.
+      expect(capturedThreadSchema.parse(capture)).toEqual(capture);
     });
   });
 }

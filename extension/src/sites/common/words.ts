@@ -108,3 +108,15 @@ export const sourceWords = ['来自', '來自'];
 
 /** The date marks of CJK dates: "2026年4月22日". */
 export const cjkDateMarks = { year: '年', month: '月', day: '日' } as const;
+
+/** Count units of social sites ("1.2万", "3.5亿", "8k", "1.2w") and their multipliers; "" is a plain number. */
+export const countUnits: Record<string, number> = {
+  '': 1,
+  k: 1_000,
+  千: 1_000,
+  w: 10_000,
+  万: 10_000,
+  萬: 10_000,
+  亿: 100_000_000,
+  億: 100_000_000,
+};

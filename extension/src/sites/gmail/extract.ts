@@ -1,4 +1,4 @@
-import { capturedThreadSchema, type CapturedMessage, type CapturedThread } from '@comms-log/shared';
+import type { CapturedMessage, CapturedThread } from '@comms-log/shared';
 import { SiteChangedError } from '../common/site-changed-error';
 import { all, requireAttr, requireOne } from '../common/query';
 import { parseTimeText, type TimeContext } from '../common/time';
@@ -7,6 +7,7 @@ import { clipText, collapseWhitespace, isRendered, snippet140, visibleText } fro
 import type { ExtractOptions } from '../common/types';
 import { isThreadPage } from './detect';
 import { selectors } from './selectors';
+import { ownerAliases } from './words';
 
 const site = 'gmail' as const;
 
@@ -17,7 +18,8 @@ export function findOpenThreadSubject(doc: Document): Element | null {
   return all(doc, selectors.threadSubject).find(isRendered) ?? null;
 }
 
-const accountLabel = /^Google\s*(?:Account|帐号|帳戶)\s*[:：]\s*([\s\S]*?)\s*\(([^()\s]+@[^()\s]+)\)\s*$/;
+/** "<words>: Name (email)" in any UI language: the words end at the first colon, the address is in brackets. */
+const accountLabel = /^[^:：]*[:：]\s*([\s\S]*?)\s*\(([^()\s]+@[^()\s]+)\)\s*$/;
 const emailInTitle = /([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/;
 
 /** The signed-in user from the Google bar's account button, else the address in the tab title. */
@@ -49,7 +51,7 @@ function extractTime(item: Element, ctx: TimeContext): string {
   throw new SiteChangedError(site, 'messageTime', 'unreadable time');
 }
 
-const ownerAliases = new Set(['me', '我']);
+const ownerNames = new Set(ownerAliases);
 
 // The capture schema's limits (shared/src/schemas/captured-thread.ts): longer page text is cut, not refused.
 const NAME_MAX = 300;
@@ -67,7 +69,7 @@ function extractMessage(item: Element, account: Account, ctx: TimeContext): Capt
   const isOwner = handle === account.handle;
   const shownName = (sender.getAttribute('name') ?? visibleText(sender)).trim();
   const name =
-    isOwner && (shownName === '' || ownerAliases.has(shownName.toLowerCase())) ? account.name : shownName || handle;
+    isOwner && (shownName === '' || ownerNames.has(shownName.toLowerCase())) ? account.name : shownName || handle;
 
   const textEl = expanded
     ? requireOne(scope, site, 'messageBody', selectors.messageBody)
@@ -101,7 +103,7 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
   );
   if (messages.length === 0) throw new SiteChangedError(site, 'expandedMessage');
 
-  return capturedThreadSchema.parse({
+  return {
     site,
     channel: 'email',
     url: opts.url,
@@ -109,5 +111,5 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     title: clipText(visibleText(subject), TITLE_MAX),
     account: { ...account, name: clipText(account.name, NAME_MAX) },
     messages,
-  });
+  };
 }

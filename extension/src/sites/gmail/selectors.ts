@@ -3,8 +3,11 @@
  * (gmail.js, InboxSDK, pasted Gmail DOMs). Checked against the fixtures on 2026-03-10.
  */
 export const selectors = {
-  /** Account switcher in the Google bar; aria-label "Google Account: Name  \n(email)" (zh-CN "Google 帐号：…"). Checked 2026-03-10. */
-  accountButton: 'a[aria-label^="Google Account:"], a[aria-label^="Google 帐号"], a[aria-label^="Google 帳戶"]',
+  /**
+   * Account switcher in the Google bar, found by its link to the sign-out options (its label is translated:
+   * "Google Account: Name  \n(email)", zh-CN "Google 帐号：…"). Checked 2026-12-04.
+   */
+  accountButton: 'a[href^="https://accounts.google.com/SignOutOptions"][aria-label]',
   /** Subject heading of the open thread; carries the hex legacy thread id. Checked 2026-03-10. */
   threadSubject: 'h2.hP[data-legacy-thread-id]',
   /** The view that holds the open thread (the inbox list is a sibling [role=main], hidden). Checked 2026-03-10. */

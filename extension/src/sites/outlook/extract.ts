@@ -1,4 +1,4 @@
-import { capturedThreadSchema, type CapturedMessage, type CapturedThread } from '@comms-log/shared';
+import type { CapturedMessage, CapturedThread } from '@comms-log/shared';
 import { all, optionalOne, requireOne } from '../common/query';
 import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
@@ -7,6 +7,7 @@ import { oldestFirst } from '../common/oldest-first';
 import { collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
 import { idFromUrl, isThreadPage } from './detect';
 import { selectors } from './selectors';
+import { accountLabelPrefixes } from './words';
 
 const site = 'outlook' as const;
 
@@ -23,6 +24,15 @@ function textOf(root: ParentNode, selector: string): string {
   return collapseWhitespace(root.querySelector(selector)?.textContent ?? '');
 }
 
+/** The name in "<words> Name" or "<words>: Name"; empty when the words are none of the known prefixes. */
+function nameAfterPrefix(text: string): string {
+  const colon = /^[^:：]*[:：]\s*(.*)$/.exec(text);
+  if (colon) return colon[1]!.trim();
+  const lower = text.toLowerCase();
+  const prefix = accountLabelPrefixes.find((p) => lower.startsWith(p.toLowerCase()));
+  return prefix ? text.slice(prefix.length).trim() : '';
+}
+
 /**
  * The signed-in user: the Me-control panel's name and address (in the DOM even while closed), else the
  * account button's label "Account manager for Name (email)", else the folder pane root's address.
@@ -30,12 +40,7 @@ function textOf(root: ParentNode, selector: string): string {
 function extractAccount(doc: Document): Account {
   const label = doc.querySelector(selectors.accountButton)?.getAttribute('aria-label') ?? '';
   const labelMatch = label.match(/^(.*?)\s*\(([^()\s]+@[^()\s]+)\)\s*$/);
-  const labelName = labelMatch
-    ? labelMatch[1]!
-        .replace(/^Account manager for\s+/i, '')
-        .replace(/^[^:：]*[:：]\s*/, '')
-        .trim()
-    : '';
+  const labelName = labelMatch ? nameAfterPrefix(labelMatch[1]!) : '';
   const handle =
     asEmail(textOf(doc, selectors.accountEmail)) ??
     asEmail(labelMatch?.[2]) ??
@@ -124,7 +129,7 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     items.map((item) => extractItem(item, account, ctx)).filter((m): m is CapturedMessage => m !== null),
   );
 
-  return capturedThreadSchema.parse({
+  return {
     site,
     channel: 'email',
     url: opts.url,
@@ -132,5 +137,5 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     title: (subject.getAttribute('title') || visibleText(subject)).trim(),
     account,
     messages,
-  });
+  };
 }

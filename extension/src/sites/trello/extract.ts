@@ -1,4 +1,4 @@
-import { capturedThreadSchema, type CapturedMessage, type CapturedThread, type Person } from '@comms-log/shared';
+import type { CapturedMessage, CapturedThread, Person } from '@comms-log/shared';
 import { all, optionalOne, requireOne } from '../common/query';
 import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
@@ -31,7 +31,7 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     messages.push(extractComment(action, body, account.handle, ctx));
   }
 
-  return capturedThreadSchema.parse({
+  return {
     site: 'trello',
     channel: 'project',
     url: opts.url,
@@ -40,7 +40,7 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     account: { name: account.name || account.handle, handle: account.handle },
     messages: oldestFirst(messages),
     project: extractProjectFields(panel, ctx),
-  });
+  };
 }
 
 function need<E extends Element = Element>(root: ParentNode, key: TrelloSelectorKey): E {

@@ -5,13 +5,7 @@ import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
 import { visibleText } from '../common/visible-text';
 import { selectors } from './selectors';
-
-/**
- * How Trello's activity words "marked the due date complete" and its undoing, per UI language: the action's type
- * is not in the page, only its sentence. "incomplete" is tested first, as it contains "complete".
- */
-const dueIncomplete = [/marked the due date incomplete/i, /将(?:到期日|截止日期)标记为未完成/];
-const dueComplete = [/marked the due date complete/i, /将(?:到期日|截止日期)标记为已完成/];
+import { dueMarkedComplete, dueMarkedIncomplete } from './words';
 
 function fail(key: string, detail: string): never {
   throw new SiteChangedError('trello', key, detail);
@@ -38,8 +32,8 @@ function dueCompletedAt(panel: ParentNode, ctx: TimeContext): string | null {
   for (const action of all(panel, selectors.action)) {
     if (optionalOne(action, selectors.commentContainer)) continue;
     const text = visibleText(action);
-    if (dueIncomplete.some((re) => re.test(text))) return null;
-    if (!dueComplete.some((re) => re.test(text))) continue;
+    if (dueMarkedIncomplete.some((re) => re.test(text))) return null;
+    if (!dueMarkedComplete.some((re) => re.test(text))) continue;
     const permalink = optionalOne(action, selectors.actionPermalink) ?? fail('actionPermalink', 'no action link');
     return readTime(permalink, ctx) ?? fail('actionPermalink', 'unreadable time');
   }
