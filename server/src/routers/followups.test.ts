@@ -176,9 +176,11 @@ describe('followups.overdue', () => {
 
   it('closes a wait as "no reply needed": it leaves the list, counts as neither, and managers see the reason', async () => {
     const s = await seed();
+    // Closed before `asOf`: a closure after it would leave the wait open (late) as of then.
     await t.staff.caller.followups.closeWait({
       interactionId: s.late.id,
       reason: 'Newsletter reply, nothing to answer',
+      closedAt: '2026-03-16T16:00:00+08:00',
     });
     const res = await t.staff.caller.followups.overdue({ asOf });
     expect(res.items.map((i) => i.kind)).toEqual(['cadence', 'reminder']);

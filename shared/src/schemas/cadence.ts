@@ -10,7 +10,7 @@ export const cadenceStateSchema = z.enum(['ok', 'due', 'overdue']);
  * first (overdue, due, ok; then the earliest due-by). Staff get the stakeholders they own.
  */
 export const cadenceListInputSchema = z
-  .object({
+  .strictObject({
     /** Evaluate as of this instant (default: now). */
     asOf: isoDateTimeSchema.optional(),
     stakeholderType: z.array(stakeholderTypeSchema).max(10).optional(),

@@ -57,13 +57,17 @@ const INSTANT_MAX_MS = Date.parse(INSTANT_MAX);
 /** Whether epoch ms `ms` lies in the accepted range, {@link INSTANT_MIN} to {@link INSTANT_MAX}. */
 export const instantInRange = (ms: number): boolean => ms >= INSTANT_MIN_MS && ms <= INSTANT_MAX_MS;
 
+/** What an instant that is not one is told: the form accepted, with an example (docs/api.md "Ranges"). */
+const DATE_TIME_FORM =
+  'must be an ISO 8601 date and time with an offset or Z, e.g. 2026-04-22T10:30:00+08:00 (a time without an offset is ambiguous)';
+
 /**
  * An instant the API accepts: ISO 8601 with an explicit offset or Z (e.g. 2026-03-10T09:12:00+08:00), a real
  * calendar date, from {@link INSTANT_MIN} to {@link INSTANT_MAX} once its offset is applied. Every instant of every
  * input uses it.
  */
 export const isoDateTimeSchema = z.iso
-  .datetime({ offset: true })
+  .datetime({ offset: true, error: DATE_TIME_FORM })
   .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date and time')
   .refine((s) => {
     const ms = Date.parse(s);

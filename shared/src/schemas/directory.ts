@@ -6,11 +6,11 @@ import { freeTextString, identifierString } from './text';
 const idSchema = identifierString.min(1).max(64);
 
 /** `directory.get`, `delete` and `removeIdentity`: one stakeholder (or identity) by id. */
-export const directoryIdInputSchema = z.object({ id: idSchema });
+export const directoryIdInputSchema = z.strictObject({ id: idSchema });
 
 /** `directory.list`: a page of the directory, by name, filtered. */
 export const directoryListInputSchema = z
-  .object({
+  .strictObject({
     search: freeTextString.trim().max(200).optional(),
     type: z.array(stakeholderTypeSchema).max(10).optional(),
     active: z.boolean().optional(),
@@ -21,7 +21,7 @@ export const directoryListInputSchema = z
   .default({ offset: 0, limit: 50 });
 
 /** `directory.update` (managers): only the fields given change; `identities`, when given, replaces the whole list. */
-export const directoryUpdateInputSchema = z.object({
+export const directoryUpdateInputSchema = z.strictObject({
   id: idSchema,
   name: nameSchema.optional(),
   type: stakeholderTypeSchema.optional(),
@@ -34,22 +34,25 @@ export const directoryUpdateInputSchema = z.object({
 });
 
 /** `directory.addIdentity`: link a handle to a stakeholder. */
-export const addIdentityInputSchema = z.object({ stakeholderId: idSchema, identity: identityInputSchema });
+export const addIdentityInputSchema = z.strictObject({ stakeholderId: idSchema, identity: identityInputSchema });
 
 /**
  * `directory.merge` (managers): `mergeId` folds into `keepId` — its identities, interactions, follow-ups and
  * cadence snoozes move to the kept stakeholder, which is returned; the merged one becomes inactive.
  */
-export const directoryMergeInputSchema = z.object({ keepId: idSchema, mergeId: idSchema });
+export const directoryMergeInputSchema = z.strictObject({ keepId: idSchema, mergeId: idSchema });
 export type DirectoryMergeInput = z.infer<typeof directoryMergeInputSchema>;
 
 /** A handle as the suggestions queue names it: the identity kind its site's handles are, and the lower-cased value. */
-export const handleKeySchema = z.object({ kind: identityKindSchema, value: identifierString.trim().min(1).max(320) });
+export const handleKeySchema = z.strictObject({
+  kind: identityKindSchema,
+  value: identifierString.trim().min(1).max(320),
+});
 export type HandleKey = z.infer<typeof handleKeySchema>;
 
 /** `directory.suggestions` (managers): unknown counterparts seen in logged threads, busiest first. */
 export const suggestionsInputSchema = z
-  .object({
+  .strictObject({
     /** Only interactions at or after this instant. */
     since: isoDateTimeSchema.optional(),
     limit: z.number().int().min(1).max(200).default(50),
@@ -117,7 +120,7 @@ export const dismissHandleResultSchema = z.object({
 export type DismissHandleResult = z.infer<typeof dismissHandleResultSchema>;
 
 /** `directory.importCsv` (managers): the CSV text, 1 MiB at most; `dryRun` reports the same verdicts and writes nothing. */
-export const importCsvInputSchema = z.object({
+export const importCsvInputSchema = z.strictObject({
   csv: z
     .string()
     .min(1)

@@ -7,7 +7,7 @@ export const followupStatusSchema = z.enum(['open', 'done', 'cancelled']);
 export type FollowupStatus = z.infer<typeof followupStatusSchema>;
 
 /** A reminder a user set (usually when logging). Synced by client ULID like interactions. */
-export const followupInputSchema = z.object({
+export const followupInputSchema = z.strictObject({
   id: ulidSchema,
   dueAt: isoDateTimeSchema,
   note: freeTextString.max(2000).default(''),
@@ -29,11 +29,11 @@ export const followupSchema = followupInputSchema.extend({
 export type Followup = z.infer<typeof followupSchema>;
 
 /** `followups.complete`: the follow-up to mark done. */
-export const followupIdInputSchema = z.object({ id: identifierString.min(1).max(64) });
+export const followupIdInputSchema = z.strictObject({ id: identifierString.min(1).max(64) });
 export type FollowupIdInput = z.infer<typeof followupIdInputSchema>;
 
 /** "No reply needed": ends a wait's clock without counting as a reply (neither on time nor late). */
-export const waitClosureInputSchema = z.object({
+export const waitClosureInputSchema = z.strictObject({
   interactionId: identifierString.min(1).max(64),
   reason: freeTextString.trim().min(1, 'say why no reply is needed').max(500),
   /**
@@ -46,7 +46,7 @@ export type WaitClosureInput = z.infer<typeof waitClosureInputSchema>;
 export const waitClosureResultSchema = z.object({ interactionId: z.string(), status: z.literal('closed') });
 export type WaitClosureResult = z.infer<typeof waitClosureResultSchema>;
 
-export const snoozeInputSchema = z.object({
+export const snoozeInputSchema = z.strictObject({
   /** What to snooze: a follow-up id, a wait (interaction id) or a stakeholder's cadence. */
   kind: z.enum(['followup', 'wait', 'cadence']),
   id: identifierString.min(1).max(64),
@@ -61,7 +61,7 @@ export const snoozeResultSchema = z.object({
 export type SnoozeResult = z.infer<typeof snoozeResultSchema>;
 
 /** `followups.list`: the caller's follow-ups (managers: any user's), newest due first. */
-export const followupListInputSchema = z.object({
+export const followupListInputSchema = z.strictObject({
   status: followupStatusSchema.optional(),
   /** Managers and admins: another user's follow-ups. */
   userId: identifierString.max(64).optional(),
@@ -73,7 +73,7 @@ export const followupListResultSchema = z.object({ items: z.array(followupSchema
 export type FollowupListResult = z.infer<typeof followupListResultSchema>;
 
 /** `followups.closures` (managers): waits closed as "no reply needed", with the reasons given. */
-export const closureListInputSchema = z.object({
+export const closureListInputSchema = z.strictObject({
   /** Closures made in [from, to) (by closing time). */
   from: isoDateTimeSchema.optional(),
   to: isoDateTimeSchema.optional(),

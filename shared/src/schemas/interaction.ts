@@ -43,7 +43,7 @@ const interactionEvaluationFields = {
  * One message or logged event, as the extension sends it. `externalId` is the site's message id when the page
  * has one: the server keeps one row per `(org, source, externalId)` however many people log it.
  */
-const interactionFields = z.object({
+const interactionFields = z.strictObject({
   id: ulidSchema,
   source: sourceSchema,
   externalId: identifierString.min(1).max(200).nullable(),

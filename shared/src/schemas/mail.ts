@@ -10,14 +10,14 @@ import { reportLanguageSchema } from './reports';
 export const mailCadenceSchema = z.enum(['weekly', 'monthly']);
 export type MailCadence = z.infer<typeof mailCadenceSchema>;
 
-export const mailRecipientSchema = z.object({
+export const mailRecipientSchema = z.strictObject({
   email: z.email('must be an email address').max(320).toLowerCase(),
   language: reportLanguageSchema,
 });
 export type MailRecipient = z.infer<typeof mailRecipientSchema>;
 
 /** `mail.setSchedule` (admins): `recipients: []` turns the schedule off. */
-export const mailScheduleInputSchema = z.object({
+export const mailScheduleInputSchema = z.strictObject({
   cadence: mailCadenceSchema,
   recipients: z
     .array(mailRecipientSchema)
@@ -55,6 +55,6 @@ export const mailSendSchema = z.object({
 export type MailSend = z.infer<typeof mailSendSchema>;
 
 /** `mail.sends` (admins): the newest first. */
-export const mailSendsInputSchema = z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({
+export const mailSendsInputSchema = z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }).default({
   limit: 50,
 });

@@ -26,7 +26,7 @@ export type MetricsGroupBy = z.infer<typeof metricsGroupBySchema>;
 
 /** Filters shared by every metrics query. `from` inclusive, `to` exclusive. */
 export const metricsFilterSchema = z
-  .object({
+  .strictObject({
     from: isoDateTimeSchema,
     to: isoDateTimeSchema,
     stakeholderType: z.array(stakeholderTypeSchema).max(10).optional(),
@@ -45,7 +45,7 @@ export const metricsFilterSchema = z
   });
 export type MetricsFilter = z.infer<typeof metricsFilterSchema>;
 
-export const totalsInputSchema = z.object({
+export const totalsInputSchema = z.strictObject({
   filter: metricsFilterSchema,
   groupBy: z.array(metricsGroupBySchema).max(3).default([]),
 });
@@ -58,7 +58,7 @@ export type TotalsResult = z.infer<typeof totalsResultSchema>;
 export const responseBuckets = ['lt1h', '1to4h', '4to24h', '24to72h', 'gt72h'] as const;
 export type ResponseBucket = (typeof responseBuckets)[number];
 
-export const responseTimesInputSchema = z.object({
+export const responseTimesInputSchema = z.strictObject({
   filter: metricsFilterSchema,
   groupBy: z.array(metricsGroupBySchema).max(3).default([]),
   basis: z.enum(['working', 'calendar']).default('working'),
@@ -107,7 +107,7 @@ export const responseTimesResultSchema = z.object({
 });
 export type ResponseTimesResult = z.infer<typeof responseTimesResultSchema>;
 
-export const coverageInputSchema = z.object({ asOf: isoDateTimeSchema.optional() });
+export const coverageInputSchema = z.strictObject({ asOf: isoDateTimeSchema.optional() });
 export const coverageRowSchema = z.object({
   stakeholderType: stakeholderTypeSchema,
   active: z.number().int(),
@@ -127,7 +127,7 @@ export const waitStatusSchema = z.enum(['on_time', 'late', 'pending', 'closed'])
  * of a grouped result by its `key` (as `metrics.totals` / `metrics.responseTimes` returned it), to waits only, or
  * to waits of one status as of `asOf`. Newest first, paged by `cursor`.
  */
-export const metricsInteractionsInputSchema = z.object({
+export const metricsInteractionsInputSchema = z.strictObject({
   filter: metricsFilterSchema,
   key: z.partialRecord(metricsGroupBySchema, identifierString.max(200).nullable()).optional(),
   /** Only inbound messages that started a wait (the rows behind `metrics.responseTimes`). */
@@ -190,7 +190,7 @@ export type ThreadStatus = z.infer<typeof threadStatusSchema>;
  * interactions carry) and its users (anyone who logged one of its messages; staff: themselves). States are as of
  * `asOf` (default: the period's last instant, as the figures read them).
  */
-export const metricsThreadsInputSchema = z.object({
+export const metricsThreadsInputSchema = z.strictObject({
   filter: metricsFilterSchema,
   /** Only threads in one of these states. */
   state: z.array(threadStatusSchema).max(3).optional(),

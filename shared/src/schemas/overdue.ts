@@ -65,7 +65,7 @@ export const overdueItemSchema = z.discriminatedUnion('kind', [
 ]);
 export type OverdueItem = z.infer<typeof overdueItemSchema>;
 
-export const overdueInputSchema = z.object({
+export const overdueInputSchema = z.strictObject({
   /** Managers: another user's list, or `team` for everyone. Staff: always their own. */
   userId: identifierString.max(64).optional(),
   team: z.boolean().default(false),

@@ -6,7 +6,7 @@ export const identityKinds = ['email', 'domain', 'weibo', 'jira', 'trello', 'pho
 export const identityKindSchema = z.enum(identityKinds);
 export type IdentityKind = z.infer<typeof identityKindSchema>;
 
-export const identityInputSchema = z.object({
+export const identityInputSchema = z.strictObject({
   kind: identityKindSchema,
   value: identifierString.trim().min(1).max(320),
 });
@@ -15,12 +15,12 @@ export type IdentityInput = z.infer<typeof identityInputSchema>;
 export const identitySchema = identityInputSchema.extend({ id: z.string(), stakeholderId: z.string() });
 export type Identity = z.infer<typeof identitySchema>;
 
-export const cadenceOverrideSchema = z.object({
+export const cadenceOverrideSchema = z.strictObject({
   idealDays: z.number().int().min(1).max(3650),
   maxDays: z.number().int().min(1).max(3650),
 });
 
-export const stakeholderInputSchema = z.object({
+export const stakeholderInputSchema = z.strictObject({
   name: nameSchema,
   type: stakeholderTypeSchema,
   tier: tierSchema.default('standard'),
@@ -49,10 +49,13 @@ export const stakeholderSchema = z.object({
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
 
 /** One handle seen on a page, to resolve to a stakeholder (`directory.match`). */
-export const handleRefSchema = z.object({ kind: identityKindSchema, value: identifierString.trim().min(1).max(320) });
+export const handleRefSchema = z.strictObject({
+  kind: identityKindSchema,
+  value: identifierString.trim().min(1).max(320),
+});
 export type HandleRef = z.infer<typeof handleRefSchema>;
 
-export const matchInputSchema = z.object({ handles: z.array(handleRefSchema).min(1).max(200) });
+export const matchInputSchema = z.strictObject({ handles: z.array(handleRefSchema).min(1).max(200) });
 export const matchResultSchema = z.array(
   z.object({
     kind: identityKindSchema,

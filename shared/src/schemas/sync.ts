@@ -19,13 +19,13 @@ export type PushEntity = z.infer<typeof pushEntitySchema>;
  * discriminatedUnion refuses two options with the same discriminator value (`upsert`).
  */
 export const pushItemSchema = z.union([
-  z.object({ op: z.literal('upsert'), entity: z.literal('interaction'), id: itemIdSchema, data: z.unknown() }),
-  z.object({ op: z.literal('upsert'), entity: z.literal('followup'), id: itemIdSchema, data: z.unknown() }),
+  z.strictObject({ op: z.literal('upsert'), entity: z.literal('interaction'), id: itemIdSchema, data: z.unknown() }),
+  z.strictObject({ op: z.literal('upsert'), entity: z.literal('followup'), id: itemIdSchema, data: z.unknown() }),
   /** A resolve or reopen of a conversation (`threadOutcomeDataSchema`); recorded once per id. */
-  z.object({ op: z.literal('upsert'), entity: z.literal('thread_outcome'), id: itemIdSchema, data: z.unknown() }),
+  z.strictObject({ op: z.literal('upsert'), entity: z.literal('thread_outcome'), id: itemIdSchema, data: z.unknown() }),
   /** A media coverage item (`mediaCoverageInputSchema`), e.g. a page logged as coverage. */
-  z.object({ op: z.literal('upsert'), entity: z.literal('coverage'), id: itemIdSchema, data: z.unknown() }),
-  z.object({
+  z.strictObject({ op: z.literal('upsert'), entity: z.literal('coverage'), id: itemIdSchema, data: z.unknown() }),
+  z.strictObject({
     op: z.literal('delete'),
     entity: z.enum(['interaction', 'followup', 'coverage']),
     id: itemIdSchema,
@@ -33,7 +33,7 @@ export const pushItemSchema = z.union([
 ]);
 export type PushItem = z.infer<typeof pushItemSchema>;
 
-export const pushInputSchema = z.object({
+export const pushInputSchema = z.strictObject({
   items: z.array(pushItemSchema).min(1).max(MAX_PUSH_ITEMS, `at most ${MAX_PUSH_ITEMS} items per push`),
 });
 export type PushInput = z.infer<typeof pushInputSchema>;
@@ -45,7 +45,7 @@ export const pushResultSchema = z.object({
 });
 export type PushResult = z.infer<typeof pushResultSchema>;
 
-export const pullInputSchema = z.object({
+export const pullInputSchema = z.strictObject({
   cursor: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(500),
 });
