@@ -15,7 +15,7 @@ import { surveyListInputSchema } from './survey';
 export const reportLanguageSchema = z.enum(['zh-CN', 'en']);
 export type ReportLanguage = z.infer<typeof reportLanguageSchema>;
 
-export const periodReportInputSchema = z.object({
+export const periodReportInputSchema = z.strictObject({
   filter: metricsFilterSchema,
   language: reportLanguageSchema.default('en'),
   /** Evaluate late/pending and coverage as of this instant (default: the end of the period, or now if earlier). */
