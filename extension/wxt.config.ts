@@ -51,6 +51,9 @@ export default defineConfig({
     // MV2 (Firefox) has no optional_host_permissions and WXT drops it there: the same origins go here.
     ...(manifestVersion === 2 ? { optional_permissions: SERVER_ORIGINS } : {}),
     action: { default_title: '__MSG_extName__' },
+    // The Log-this panel page, framed by the content scripts on the five sites (docs/architecture.md "Content scripts").
+    web_accessible_resources:
+      manifestVersion === 2 ? ['panel.html'] : [{ resources: ['panel.html'], matches: SITE_HOSTS }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

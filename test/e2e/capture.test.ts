@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFixture, serveFixtureAt, type SiteFixture } from './harness/fixtures';
 import { openExtensionPage, signInAndSync } from './harness/extension-pages';
 import { getExtensionStorage } from './harness/extension-storage';
-import { logThisThread } from './harness/log-this';
+import { logThisThread, openLogPanel } from './harness/log-this';
 import { provisionOrg } from './harness/org';
 import { useE2e } from './harness/use-e2e';
 import { waitFor } from './harness/wait';
@@ -130,9 +130,7 @@ describe('Log this, in context', () => {
     await serveFixtureAt(e2e.browser.context, fixture);
     const page = await e2e.browser.context.newPage();
     await page.goto(fixture.url);
-    await page.getByRole('button', { name: 'Log this' }).click({ timeout: 20_000 });
-    const panel = page.getByRole('dialog', { name: 'Log this conversation' });
-    await panel.waitFor();
+    const panel = await openLogPanel(page);
     // The suggested name comes from the page: it must arrive as a value, not as markup.
     await expect.poll(() => panel.getByLabel('Stakeholder name').inputValue()).toBe(evilName);
     await panel.getByLabel('Stakeholder type').selectOption('media');

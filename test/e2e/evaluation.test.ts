@@ -13,6 +13,7 @@ import { gmailWithoutLastMessage } from './harness/derived-thread';
 import { openExtensionPage, signInAndSync, signInThroughOptions } from './harness/extension-pages';
 import { getExtensionStorage } from './harness/extension-storage';
 import { loadFixture, serveFixtureAt } from './harness/fixtures';
+import { openLogPanel } from './harness/log-this';
 import { loadNewsPage } from './harness/news-page';
 import { org, provisionOrg } from './harness/org';
 import { artifactsDir } from './harness/paths';
@@ -188,9 +189,7 @@ describe('evaluation: purposes, a resolved complaint, coverage and surveys move 
     await serveFixtureAt(e2e.browser.context, complaint);
     const page = await e2e.browser.context.newPage();
     await page.goto(complaint.url);
-    await page.getByRole('button', { name: 'Log this' }).click({ timeout: 20_000 });
-    const panel = page.getByRole('dialog', { name: 'Log this conversation' });
-    await panel.waitFor();
+    const panel = await openLogPanel(page);
     const purpose = panel.getByLabel('Purpose');
     await purpose.selectOption({ label: 'Complaint' });
     await shot(page, 'log-this-purpose');

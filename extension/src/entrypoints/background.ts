@@ -9,6 +9,7 @@ import { registerCoverageMenu } from '../lib/coverage/context-menu';
 import { setupFollowups } from '../lib/followups/background';
 import { currentPlan } from '../lib/followups/plan';
 import type { FollowupsService } from '../lib/followups/service';
+import { logThisHandlers } from '../lib/log-this/handlers';
 import { handleMessages, type MessageHandlers } from '../lib/messages';
 import { enqueueCoverage } from '../lib/outbox/coverage';
 import { searchStakeholders, stakeholderSummary } from '../lib/outbox/directory';
@@ -19,6 +20,8 @@ import { discardRejected, rejectedItems, retryRejected } from '../lib/outbox/rej
 import { createDexieSyncStore } from '../lib/outbox/sync-store';
 import { enqueueThreadOutcome, threadOutcomeStates } from '../lib/outbox/thread-outcomes';
 import { threadStatus } from '../lib/outbox/thread-status';
+import { siteHealthHandlers } from '../lib/site-health/handlers';
+import { reportSiteHealth } from '../lib/site-health/report';
 import { neverLogMineItem, orgSettingsItem, syncStatusItem, whoamiItem } from '../lib/storage-items';
 import type { SyncClock } from '../lib/sync/backoff';
 import { createSyncEngine, type SyncEngine } from '../lib/sync/engine';
@@ -181,6 +184,7 @@ export default defineBackground(() => {
       const settings = await orgSettingsItem.getValue();
       if (!settings || Date.now() - Date.parse(settings.fetchedAt) > ACCOUNT_REFRESH_MS)
         await refreshAccount().catch(() => undefined);
+      await reportSiteHealth().catch(() => undefined);
     }
     // Follow-ups after every attempt, online or not: time passes, and what was just logged may answer a wait.
     await followups.service
@@ -199,6 +203,8 @@ export default defineBackground(() => {
     ...captureHandlers(db, store, queued),
     ...evaluationHandlers(db, queued),
     ...syncHandlers(db, engine, syncSoon, followups.service),
+    ...logThisHandlers(db),
+    ...siteHealthHandlers(),
   });
   keepSyncing(syncSoon);
   registerCoverageMenu();

@@ -11,6 +11,8 @@ import type {
 } from '@comms-log/shared';
 import { ApiError, toStoredError, type StoredError } from './api/error';
 import type { LastPurposes } from './capture/purpose-choice';
+import type { LogThisView, PanelHandoff } from './log-this/types';
+import type { SiteFailure } from './site-health/types';
 import type { FollowupActionRequest } from './followups/local';
 import type { TeamUser } from './followups/storage-items';
 import type { TeamListResult } from './followups/service';
@@ -100,6 +102,14 @@ export type MessageMap = {
   'outcome-states': { req: { threadKeys: string[] }; res: Record<string, ThreadOutcomeState> };
   /** A media coverage item queued through the outbox, then a sync; send it with `queueCoverage`. */
   'coverage-queue': { req: { data: MediaCoverageData }; res: { id: string } };
+  /** Log this: the button's words in the user's language, and "Logged N messages, <when>" once logged. */
+  'log-this-view': { req: { threadKey: string | null }; res: LogThisView };
+  /** Log this: a content script leaves the thread it read for the panel page it frames next (lib/log-this). */
+  'panel-put': { req: { nonce: string; handoff: PanelHandoff }; res: { ok: true } };
+  /** The panel page takes what its content script left, once; null when nothing waits under that nonce. */
+  'panel-take': { req: { nonce: string }; res: PanelHandoff | null };
+  /** An adapter could not read a page: counted per site, adapter version and field (lib/site-health). */
+  'site-failure': { req: SiteFailure; res: { ok: true } };
 };
 export type MessageType = keyof MessageMap;
 

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CapturedThread } from '@comms-log/shared';
-import { translate, type MessageKey } from '../../lib/i18n';
+import { formatDateTime, translate, type MessageKey } from '../../lib/i18n';
 
 const sendToBackground = vi.fn();
 vi.mock('../../lib/messages', () => ({ sendToBackground: (...args: unknown[]) => sendToBackground(...args) }));
@@ -112,17 +112,26 @@ describe('LogPanel', () => {
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
-  it('reports a site change by selector key', () => {
+  it('lists the messages it is about to log: in or out, who and when', async () => {
+    sendToBackground.mockImplementation(async (type: string) => {
+      if (type === 'thread-status') return { count: 0, lastLoggedAt: null, pending: 0, externalIds: [] };
+      if (type === 'match-handles')
+        return [{ handle: { kind: 'email', value: 'ann@customer.com' }, stakeholder: null, via: null }];
+      if (type === 'purpose-hints') return { purposes: [], last: { thread: null, stakeholder: null } };
+      return [];
+    });
     render(
       <LogPanel
-        content={{ kind: 'site-changed', selectorKey: 'threadSubject' }}
+        content={{ kind: 'thread', thread, neverLogRemoved: 0 }}
         onClose={() => undefined}
         onSaved={() => undefined}
       />,
     );
-    expect(screen.getByRole('alert').textContent).toBe(
-      "This page's layout changed (threadSubject); nothing was logged.",
-    );
-    expect(screen.queryByRole('form', { name: 'Log this conversation' })).toBeNull();
+    await flush();
+    const list = screen.getByRole('list', { name: 'Messages to log' });
+    expect(Array.from(list.querySelectorAll('li'), (li) => li.textContent)).toEqual([
+      `In${hostileName}${formatDateTime('en', thread.messages[0]!.sentAt)}`,
+      `OutMe${formatDateTime('en', thread.messages[1]!.sentAt)}`,
+    ]);
   });
 });

@@ -3,16 +3,15 @@ import type { CapturedThread } from '@comms-log/shared';
 import { useT } from '../use-t';
 import { ThreadForm } from './thread-form';
 
-/** What the button hands the panel: a thread to log, or why there is none. */
+/** What the panel shows: a thread to log, or why there is none (a page the adapter cannot read is said by the button). */
 export type PanelContent =
   | { kind: 'thread'; thread: CapturedThread; neverLogRemoved: number }
-  | { kind: 'site-changed'; selectorKey: string }
   | { kind: 'no-thread' }
   | { kind: 'all-never-log' };
 
 type Props = { content: PanelContent; onClose: () => void; onSaved: () => void };
 
-/** The in-page panel: the thread's form, or why there is nothing to log. Escape closes it. */
+/** The Log-this panel (in its own page, panel-app.tsx): the thread's form, or why there is nothing to log. Escape closes it. */
 export function LogPanel({ content, onClose, onSaved }: Props) {
   const { t } = useT();
   const titleId = useId();
@@ -43,11 +42,7 @@ export function LogPanel({ content, onClose, onSaved }: Props) {
         />
       ) : (
         <p className="cl-error" role="alert">
-          {content.kind === 'site-changed'
-            ? t('siteChanged', content.selectorKey)
-            : content.kind === 'all-never-log'
-              ? t('allNeverLog')
-              : t('noThread')}
+          {content.kind === 'all-never-log' ? t('allNeverLog') : t('noThread')}
         </p>
       )}
     </div>

@@ -1,45 +1,32 @@
-import { useEffect, useId, useState } from 'react';
-import { formatRelative } from '../../lib/i18n';
-import { sendToBackground } from '../../lib/messages';
-import type { ThreadStatus } from '../../lib/outbox/thread-status';
-import { useT } from '../use-t';
-
-type Props = {
-  /** The thread key of the page's conversation, when it could be read without the user asking. */
-  threadKey: string | null;
-  onClick: () => void;
-  /** Bumped after a save, to re-read the status. */
-  refresh: number;
+/** The in-page button and the line beside it, in plain DOM: nothing page-supplied is ever set as HTML. */
+export type LogThisButton = {
+  setLabel(text: string): void;
+  /** "Logged N messages, <when>", why nothing could be read, or nothing. */
+  setNote(note: { text: string; tone: 'logged' | 'problem' } | null): void;
 };
 
-/** The in-page "Log this" button, with "Logged N messages, <when>" beside it once the thread is logged. */
-export function LogThisButton({ threadKey, onClick, refresh }: Props) {
-  const { t, lang } = useT();
-  const [status, setStatus] = useState<ThreadStatus | null>(null);
-  const statusId = useId();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is bumped after a save, to read the status again.
-  useEffect(() => {
-    if (!threadKey) return setStatus(null);
-    void sendToBackground('thread-status', { threadKey }).then(setStatus, () => setStatus(null));
-  }, [threadKey, refresh]);
-
-  const logged = status && status.count > 0 && status.lastLoggedAt ? status : null;
-  return (
-    <span className="cl-inline">
-      <button
-        type="button"
-        className="cl-log-button"
-        onClick={onClick}
-        aria-describedby={logged ? statusId : undefined}
-      >
-        {t('logThis')}
-      </button>
-      {logged ? (
-        <span id={statusId} className="cl-logged" role="status">
-          {t('alreadyLogged', logged.count, formatRelative(lang, logged.lastLoggedAt!, new Date()))}
-        </span>
-      ) : null}
-    </span>
-  );
+export function buildLogThisButton(container: HTMLElement, onClick: () => void): LogThisButton {
+  const wrap = document.createElement('span');
+  wrap.className = 'cl-inline';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'cl-log-button';
+  button.addEventListener('click', onClick);
+  const note = document.createElement('span');
+  note.id = `cl-note-${crypto.randomUUID()}`;
+  wrap.append(button, note);
+  container.append(wrap);
+  return {
+    setLabel(text) {
+      button.textContent = text;
+    },
+    setNote(next) {
+      note.textContent = next?.text ?? '';
+      note.className = next?.tone === 'problem' ? 'cl-problem' : 'cl-logged';
+      // A problem is announced at once; the logged line is read with the button.
+      note.setAttribute('role', next?.tone === 'problem' ? 'alert' : 'status');
+      if (next) button.setAttribute('aria-describedby', note.id);
+      else button.removeAttribute('aria-describedby');
+    },
+  };
 }

@@ -1,152 +1,81 @@
-import { createRoot, type Root } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  createShadowRootUi,
-  type ShadowRootContentScriptUi,
-  type ShadowRootContentScriptUiOptions,
-} from 'wxt/utils/content-script-ui/shadow-root';
-import type { CapturedThread } from '@comms-log/shared';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { LogThisView } from '../../lib/log-this/types';
+import { sendToBackground } from '../../lib/messages';
+import { reportSiteFailure } from '../../lib/site-health/from-page';
 import type { SiteAdapter } from '../../sites/common/types';
-import { isSiteChangedError } from '../../sites/common/site-changed-error';
-import { threadKeyOf } from '../../lib/capture/thread-to-interactions';
-import { applyNeverLog } from '../../lib/capture/never-log';
-import { neverLogMineItem, orgSettingsItem } from '../../lib/storage-items';
-import { LogPanel, type PanelContent } from './log-panel';
-import { LogThisButton } from './log-this-button';
+import { buildLogThisButton, type LogThisButton } from './log-this-button';
+import { openPanelFrame } from './panel-frame';
+import { quietThreadKey, readPage } from './read-page';
+import { watchPage } from './watch-page';
 
-/** Re-checking the page at most this often keeps busy apps (Gmail re-renders constantly) cheap to watch. */
-const RECHECK_MS = 300;
-
-function extractOptions() {
-  return { url: location.href, now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
-}
-
-/** The thread key of the page, if the adapter can read the thread now; silent on failure (the click reports it). */
-function quietThreadKey(adapter: SiteAdapter): string | null {
-  try {
-    const thread = adapter.extract(document, extractOptions());
-    return thread ? threadKeyOf(thread) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Reads the thread for the panel, never-log applied before anything else sees it. */
-async function capture(adapter: SiteAdapter): Promise<PanelContent> {
-  let thread: CapturedThread | null;
-  try {
-    thread = adapter.extract(document, extractOptions());
-  } catch (err) {
-    if (isSiteChangedError(err)) return { kind: 'site-changed', selectorKey: err.selectorKey };
-    throw err;
-  }
-  if (!thread) return { kind: 'no-thread' };
-  const [org, mine] = await Promise.all([orgSettingsItem.getValue(), neverLogMineItem.getValue()]);
-  const { thread: kept, removed } = applyNeverLog(thread, [...(org?.neverLog ?? []), ...mine]);
-  if (kept.messages.length === 0 && thread.messages.length > 0) return { kind: 'all-never-log' };
-  return { kind: 'thread', thread: kept, neverLogRemoved: removed };
-}
-
-/** A shadow-root UI holding a React root, rendered by `render` on mount and unmounted on removal. */
-function reactShadowUi(
-  ctx: ContentScriptContext,
-  options: Omit<ShadowRootContentScriptUiOptions<Root>, 'position' | 'append' | 'onMount' | 'onRemove'>,
-  render: (root: Root) => void,
-): Promise<ShadowRootContentScriptUi<Root>> {
-  return createShadowRootUi(ctx, {
-    ...options,
-    position: 'inline',
-    append: 'last',
-    onMount(container) {
-      const root = createRoot(container);
-      render(root);
-      return root;
-    },
-    onRemove(root) {
-      root?.unmount();
-    },
-  });
-}
-
-/** Calls `check` once now, then at most every RECHECK_MS while the page changes or navigates. */
-function watchPage(ctx: ContentScriptContext, check: () => void): void {
-  let timer: number | null = null;
-  const schedule = () => {
-    if (timer !== null) return;
-    timer = ctx.setTimeout(() => {
-      timer = null;
-      check();
-    }, RECHECK_MS);
-  };
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  check();
+/** Until the background answers (or when it cannot): the words the browser's own language gives. */
+function fallbackView(): LogThisView {
+  const t = (key: string) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0]);
+  return { logThis: t('logThis'), logged: null, noThread: t('noThread'), siteChanged: t('siteChanged') };
 }
 
 /**
  * Wiring for one site: keeps a "Log this" button at the adapter's anchor as the single-page app navigates and
- * re-renders, and opens the panel (its own shadow root on <body>, so page containers cannot clip it).
+ * re-renders; a click reads the page and opens the panel frame, or says in the button why nothing can be logged.
  */
 export async function mountLogThis(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   let anchor: Element | null = null;
   let mountedHref = '';
-  let refresh = 0;
-  let panelContent: PanelContent | null = null;
+  let closePanel: (() => void) | null = null;
+  let shown: LogThisButton | null = null;
+  let view = fallbackView();
 
-  const panel = await reactShadowUi(
-    ctx,
-    {
-      name: 'comms-log-panel',
-      anchor: 'body',
-      // Typing in the panel must not reach the site's keyboard shortcuts (Gmail's "c", "r", …).
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
-    },
-    (root) => renderPanel(root),
-  );
-  const button = await reactShadowUi(ctx, { name: 'comms-log-log-this', anchor: () => anchor }, (root) =>
-    renderButton(root),
-  );
-
-  function closePanel() {
-    panelContent = null;
-    panel.remove();
-  }
-
-  function renderPanel(root: Root) {
-    if (!panelContent) return;
-    root.render(
-      <LogPanel
-        key={Date.now()}
-        content={panelContent}
-        onClose={closePanel}
-        onSaved={() => {
-          refresh++;
-          if (button.mounted) renderButton(button.mounted);
-        }}
-      />,
-    );
-  }
-
-  function renderButton(root: Root) {
-    root.render(
-      <LogThisButton threadKey={quietThreadKey(adapter)} refresh={refresh} onClick={() => void openPanel()} />,
-    );
+  async function refresh() {
+    const threadKey = quietThreadKey(adapter);
+    view = await sendToBackground('log-this-view', { threadKey }).catch(() => view);
+    shown?.setLabel(view.logThis);
+    shown?.setNote(view.logged ? { text: view.logged, tone: 'logged' } : null);
   }
 
   async function openPanel() {
-    panelContent = await capture(adapter);
-    if (panel.mounted) renderPanel(panel.mounted);
-    else panel.mount();
+    const read = readPage(adapter);
+    if (read.kind !== 'thread') {
+      if (read.kind === 'site-changed') reportSiteFailure(adapter.id, read.field);
+      const text = read.kind === 'site-changed' ? view.siteChanged.replace('$1', read.field) : view.noThread;
+      shown?.setNote({ text, tone: 'problem' });
+      return;
+    }
+    closePanel?.();
+    const nonce = crypto.randomUUID();
+    await sendToBackground('panel-put', { nonce, handoff: { thread: read.thread } });
+    closePanel = await openPanelFrame(ctx, {
+      nonce,
+      title: view.logThis,
+      onClose: () => {
+        closePanel = null;
+      },
+      onSaved: () => void refresh(),
+    });
   }
+
+  const button = await createShadowRootUi(ctx, {
+    name: 'comms-log-log-this',
+    position: 'inline',
+    anchor: () => anchor,
+    append: 'last',
+    onMount(container) {
+      shown = buildLogThisButton(container, () => void openPanel());
+      shown.setLabel(view.logThis);
+      void refresh();
+    },
+    onRemove() {
+      shown = null;
+    },
+  });
 
   watchPage(ctx, () => {
     const url = new URL(location.href);
     const next = adapter.isThreadPage(url) ? adapter.findButtonAnchor(document) : null;
     const attached = button.shadowHost.isConnected;
     if (next === anchor && (next === null || attached) && mountedHref === location.href) return;
-    if (mountedHref !== location.href && panelContent) closePanel();
+    if (mountedHref !== location.href) closePanel?.();
     button.remove();
     anchor = next;
     mountedHref = location.href;

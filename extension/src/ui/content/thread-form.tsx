@@ -131,9 +131,26 @@ function ThreadSummary({ thread, neverLogRemoved }: { thread: CapturedThread; ne
           <span className="cl-muted"> · {t('newMessages', newCount)}</span>
         ) : null}
       </p>
+      <MessageList thread={thread} />
       {newCount === 0 ? <p className="cl-muted">{t('nothingNew')}</p> : null}
       {neverLogRemoved > 0 ? <p className="cl-muted">{t('neverLogRemoved', neverLogRemoved)}</p> : null}
     </>
+  );
+}
+
+/** Each message about to be logged: in or out, who, when; what a user checks before saving. */
+function MessageList({ thread }: { thread: CapturedThread }) {
+  const { t, lang } = useT();
+  return (
+    <ol className="cl-messages" aria-label={t('logThisMessagesLabel')}>
+      {thread.messages.map((m) => (
+        <li key={m.id} className="cl-message">
+          <span className="cl-direction">{t(m.direction === 'inbound' ? 'logThisInbound' : 'logThisOutbound')}</span>
+          <bdi className="cl-author">{m.author.name || m.author.handle}</bdi>
+          <span className="cl-when">{formatDateTime(lang, m.sentAt)}</span>
+        </li>
+      ))}
+    </ol>
   );
 }
 

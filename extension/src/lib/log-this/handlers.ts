@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import { ApiError } from '../api/error';
+import type { MessageHandlers } from '../messages';
+import type { CommsLogDb } from '../outbox/local-db';
+import { createPanelHandoffs } from './handoff';
+import { logThisView } from './view';
+
+/** Only the extension's own panel page may take a handoff (a content script or another page may not). */
+function isPanelPage(url: string | undefined): boolean {
+  return Boolean(url?.startsWith(browser.runtime.getURL('/panel.html')));
+}
+
+/** The in-page button's words and the relay of a read thread from the content script to its panel frame. */
+export function logThisHandlers(db: CommsLogDb): Pick<MessageHandlers, 'log-this-view' | 'panel-put' | 'panel-take'> {
+  const handoffs = createPanelHandoffs();
+  return {
+    'log-this-view': ({ threadKey }) => logThisView(db, threadKey, new Date()),
+    async 'panel-put'({ nonce, handoff }, sender) {
+      if (!sender.tab) throw new ApiError('forbidden', 'only a content script hands a thread to the panel');
+      handoffs.put(nonce, handoff);
+      return { ok: true };
+    },
+    async 'panel-take'({ nonce }, sender) {
+      if (!isPanelPage(sender.url)) throw new ApiError('forbidden', 'only the panel page takes a thread');
+      return handoffs.take(nonce);
+    },
+  };
+}
