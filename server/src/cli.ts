@@ -5,6 +5,7 @@ import { DuplicateUserError } from './services/org/users';
 import { UsageError, type Command } from './cli/args';
 import { demoCommands } from './cli/demo';
 import { directoryCommands } from './cli/directory';
+import { healthCommands } from './cli/health';
 import { help } from './cli/help';
 import { orgCommands } from './cli/org';
 import { reportSendCommands } from './cli/report-send';
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   ...orgCommands,
   ...tokenCommands,
   ...directoryCommands,
+  ...healthCommands,
   ...demoCommands,
   ...reportSendCommands,
 };

@@ -23,5 +23,8 @@ Usage: pnpm cli <command> [options]
   report:send --org <org id or name> --period <2026-W11 | 2026-03> [--to <email> [--lang zh-CN|en]]
       E-mail the period report now through SMTP_HOST, to the org's report recipients or to --to; logged among
       the org's sends (README "Scheduled e-mail").
+  health [--org <id or name>]
+      Which site adapter broke since when: failures per site, adapter version and missing field, as the org's
+      extensions reported them after a sync (hosts only, never page text).
   help
 `;
