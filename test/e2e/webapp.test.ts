@@ -181,7 +181,16 @@ describe('the report by e-mail', () => {
   ];
 
   it('sends last week to each recipient in their language, with the figures and the report attached', async () => {
-    await apiClient(server.url, tokens.adminToken).mail.setSchedule.mutate({ cadence: 'weekly', recipients });
+    const page = await signIn(tokens.adminToken, 'en-US', { token: 'API token', signIn: 'Sign in' });
+    const section = page.getByRole('region', { name: 'Period report by e-mail' });
+    await section.getByLabel('How often').selectOption('weekly');
+    for (const [i, r] of recipients.entries()) {
+      await section.getByRole('button', { name: 'Add a recipient' }).click();
+      await section.getByLabel(`Address of recipient ${i + 1}`).fill(r.email);
+      await section.getByLabel(`Language of recipient ${i + 1}`).selectOption(r.language);
+    }
+    await section.getByRole('button', { name: 'Save the schedule' }).click();
+    await section.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await expect.poll(() => smtp.messages.length, { timeout: 60_000 }).toBe(2);
     const byTo = new Map(smtp.messages.map((m) => [(m.to as { text: string }).text, m]));
     const en = byTo.get(recipients[0]!.email)!;
@@ -201,6 +210,15 @@ describe('the report by e-mail', () => {
     expect(log.map((s) => [s.email, s.status, s.attempts]).sort()).toEqual(
       recipients.map((r) => [r.email, 'sent', 1]).sort(),
     );
+    // The admin sees the sends on the page too.
+    await page.reload();
+    const sent = page.getByRole('table', { name: 'Sent reports' }).locator('tbody tr');
+    await expect.poll(() => sent.count(), { timeout: 30_000 }).toBe(2);
+    expect(await sent.first().textContent()).toContain('sent');
+    await page
+      .getByRole('region', { name: 'Period report by e-mail' })
+      .screenshot({ path: join(artifactsDir, 'webapp-mail-schedule.png') });
+    await page.context().close();
   });
 
   it('sends a period once, whatever restarts come between the ticks', async () => {

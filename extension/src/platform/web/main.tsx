@@ -2,6 +2,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { localeTag } from '../../lib/i18n';
 import { DashboardApp } from '../../ui/dashboard/dashboard-app';
+import { MailScheduleSection } from '../../ui/mail-schedule/mail-schedule-section';
 import { useT } from '../../ui/use-t';
 import { currentUser, signOut, type WebUser } from './session';
 import { SignIn } from './sign-in';
@@ -44,6 +45,11 @@ function WebApp() {
         </button>
       </nav>
       <DashboardApp />
+      {state.user.role === 'admin' && (
+        <div className="dash-page">
+          <MailScheduleSection t={t} lang={lang} />
+        </div>
+      )}
     </>
   );
 }
