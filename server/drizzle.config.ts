@@ -9,6 +9,7 @@ export default defineConfig({
     './src/db/tables/plan-execution.ts',
     './src/db/tables/audit.ts',
     './src/db/tables/erasure.ts',
+    './src/db/tables/report-edition.ts',
     './src/db/tables/sessions.ts',
     './src/db/tables/mail.ts',
     './src/db/tables/site-health.ts',
