@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRejectsOtherSites } from '../common/adapter-test-kit';
-import { isThreadPage, issueKeyFromUrl } from './detect';
+import { isOwnHostThreadPage, isThreadPage, issueKeyFromUrl } from './detect';
 
 describeRejectsOtherSites('jira', isThreadPage);
 
@@ -23,4 +23,23 @@ describe('jira isThreadPage', () => {
     'https://atlassian.net.evil.example/browse/ATLAS-142',
     'http://hexacloud.atlassian.net/browse/ATLAS-142',
   ])('rejects %s', (url) => expect(isThreadPage(new URL(url))).toBe(false));
+});
+
+describe('jira on an own host (Data Center)', () => {
+  it.each([
+    ['https://jira.northwind-robotics.cn/browse/SUP-318', 'SUP-318'],
+    ['https://jira.northwind-robotics.cn/jira/browse/SUP-88', 'SUP-88'],
+    ['http://jira.intranet.example/browse/OPS-1', 'OPS-1'],
+  ])('accepts %s only as an own host', (url, key) => {
+    expect(isOwnHostThreadPage(new URL(url))).toBe(true);
+    expect(isThreadPage(new URL(url))).toBe(false);
+    expect(issueKeyFromUrl(new URL(url))).toBe(key);
+  });
+
+  it.each([
+    'https://jira.northwind-robotics.cn/secure/Dashboard.jspa',
+    'https://jira.northwind-robotics.cn/browse/SUP',
+    'https://hexacloud.atlassian.net/browse/ATLAS-142',
+    'ftp://jira.northwind-robotics.cn/browse/SUP-1',
+  ])('rejects %s', (url) => expect(isOwnHostThreadPage(new URL(url))).toBe(false));
 });

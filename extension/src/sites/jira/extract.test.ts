@@ -8,6 +8,7 @@ import {
 import { accountIdFromUrl, extract } from './extract';
 import { findButtonAnchor } from './mount';
 import { selectors } from './selectors';
+import { dcSelectors } from './dc-selectors';
 
 const { load } = siteFixtures('jira');
 const base = 'customer-escalation-issue';
@@ -46,9 +47,9 @@ describe('jira extract edge cases', () => {
     const f = load(base);
     const item = f.document.querySelector('[data-testid="comment-base-item-20407"]')!;
     item.querySelector(`${selectors.commentAvatar} img`)!.remove();
-    item.querySelector(`${selectors.commentAuthor} h3`)!.textContent = 'Former user';
+    item.querySelector(selectors.commentAuthor)!.textContent = '前用户';
     const got = extract(f.document, f)!.messages.find((m) => m.id === '20407')!;
-    expect(got.author).toEqual({ name: 'Former user', handle: null });
+    expect(got.author).toEqual({ name: '前用户', handle: null });
     expect(got.direction).toBe('inbound');
   });
 
@@ -113,5 +114,89 @@ describe('jira mount', () => {
     expect(findButtonAnchor(modal.document)?.closest(selectors.issueModal)).not.toBeNull();
     const page = load(base);
     expect(findButtonAnchor(page.document)?.textContent).toContain('CS-2087');
+  });
+});
+
+describe('jira in every UI language and layout', () => {
+  it('reads a zh-CN issue exactly as the English one, apart from the status the page prints', () => {
+    const en = load('partner-integration-issue');
+    const zh = load('zh-cn-partner-integration-issue');
+    const [a, b] = [extract(en.document, en)!, extract(zh.document, zh)!];
+    expect(b.messages).toEqual(a.messages);
+    expect(zh.document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('reads the issue in a board side panel whose comments are newest first, and no draft', () => {
+    const f = load('zh-cn-customer-escalation-board-panel');
+    const got = extract(f.document, f)!;
+    const times = got.messages.map((m) => Date.parse(m.sentAt));
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    expect(got.messages.some((m) => m.text.startsWith('草稿'))).toBe(false);
+  });
+
+  it('clips an over-long author name to the field limit instead of refusing the thread', () => {
+    const f = load(base);
+    f.document.querySelector(`[data-testid="comment-base-item-20407"] ${selectors.commentAuthor}`)!.textContent =
+      'N'.repeat(400);
+    expect(extract(f.document, f)!.messages.find((m) => m.id === '20407')!.author.name).toHaveLength(300);
+  });
+
+  it('refuses a comment whose author shows no name rather than guessing one', () => {
+    const f = load(base);
+    f.document.querySelector(`[data-testid="comment-base-item-20407"] ${selectors.commentAuthor}`)!.textContent = '';
+    expect(keyOf(() => extract(f.document, f))).toBe('commentAuthor');
+  });
+});
+
+describe('jira data center', () => {
+  const dc = 'dc-zh-cn-customer-night-shift-issue';
+
+  it.each([
+    ['issueKey', dcSelectors.issueKey],
+    ['summary', dcSelectors.summary],
+    ['commentsList', dcSelectors.commentsList],
+    ['commentAuthor', dcSelectors.commentAuthor],
+    ['commentText', dcSelectors.commentText],
+    ['remoteUser', `${dcSelectors.remoteUser}, ${dcSelectors.userMenu}`],
+  ])('throws SiteChangedError naming %s when it is missing', (key, selector) => {
+    const f = load(dc);
+    for (const el of Array.from(f.document.querySelectorAll(selector))) el.remove();
+    expect(keyOf(() => extract(f.document, f))).toBe(key);
+  });
+
+  it('reads the printed time when there is no datetime, and refuses one it cannot read', () => {
+    const f = load('dc-partner-sso-issue');
+    const time = f.document.querySelector(`#comment-10625 ${dcSelectors.commentTime}`)!;
+    time.removeAttribute('datetime');
+    time.closest(dcSelectors.commentDate)!.setAttribute('title', '2026/3/10 9:13');
+    expect(extract(f.document, f)!.messages.at(-1)!.sentAt).toBe('2026-03-10T09:13:00+08:00');
+    time.closest(dcSelectors.commentDate)!.setAttribute('title', 'sometime');
+    time.textContent = 'sometime';
+    expect(keyOf(() => extract(f.document, f))).toBe('commentTime');
+  });
+
+  it("keeps a deleted user's printed name without a handle, and a collapsed comment's text", () => {
+    const f = load(dc);
+    const got = extract(f.document, f)!.messages.find((m) => m.id === '10230')!;
+    expect(got.author).toEqual({ name: 'wang.lei', handle: null });
+    expect(got.text).toContain('01:50');
+  });
+
+  it('an issue without comments is a thread with no messages; a typed draft is not one', () => {
+    const f = load(dc);
+    expect(f.document.querySelector('#comment')!.textContent).not.toBe('');
+    f.document.querySelector(dcSelectors.commentsList)!.innerHTML = '';
+    expect(extract(f.document, f)!.messages).toEqual([]);
+  });
+
+  it('anchors the button at the issue header', () => {
+    expect(findButtonAnchor(load(dc).document)?.querySelector(dcSelectors.summary)).not.toBeNull();
+  });
+});
+
+describe('jira data center selectors', () => {
+  const docs = ['dc-partner-sso-issue', 'dc-zh-cn-customer-night-shift-issue'].map((n) => load(n).document);
+  it.each(Object.keys(dcSelectors) as Array<keyof typeof dcSelectors>)('%s matches in a fixture', (key) => {
+    expect(docs.some((d) => d.querySelector(dcSelectors[key]) !== null)).toBe(true);
   });
 });

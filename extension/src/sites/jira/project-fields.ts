@@ -5,12 +5,10 @@ import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
 import { collapseWhitespace, visibleText } from '../common/visible-text';
 import { selectors } from './selectors';
+import { jiraWords } from './words';
 
-/**
- * The words Jira prints before the resolution date ("Resolved March 10, 2026 at 4:12 PM"), per UI language: used
- * only when the element has no `datetime` or `title` to read.
- */
-const resolvedLabels = ['Resolved', 'Resolution date', '已解决', '解决日期', '解决于'];
+/** Read only when the element has no `datetime` or `title` (words.ts). */
+const { resolvedLabels } = jiraWords;
 
 function withoutLabel(text: string, labels: readonly string[]): string {
   const t = collapseWhitespace(text);

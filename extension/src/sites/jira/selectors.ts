@@ -23,8 +23,11 @@ export const selectors = {
   comment: '[data-testid^="comment-base-item-"]',
   /** Avatar of a comment's author; its image URL carries the account id. Checked 2026-03-10. */
   commentAvatar: '[data-testid="comment.ui.header.avatar"]',
-  /** Author block: aria-label "More information about <name>", name in an h3. Checked 2026-03-10. */
-  commentAuthor: '[aria-label^="More information about"]',
+  /**
+   * Author name: the heading of the comment header (its wrapper's aria-label is in the UI's language, so it is not
+   * read). "Former user" (前用户) for a deleted account is what the page says. Checked 2026-03-10.
+   */
+  commentAuthor: 'h3',
   /** Comment time: relative ("22 hours ago") or absolute ("March 9, 2026 at 4:05 PM"). Checked 2026-03-10. */
   commentTime: '[data-testid="issue-timestamp.relative-time"], span[role="presentation"][aria-hidden="false"]',
   /** Rendered comment text. Checked 2026-03-10. */
