@@ -1,11 +1,12 @@
 import { useEffect, useId } from 'react';
 import { fuDigestItem, fuNotifyLateItem } from '../../lib/followups/storage-items';
-import { localeTag } from '../../lib/i18n';
+import { localeTag, type Lang } from '../../lib/i18n';
 import { languagePrefItem, orgSettingsItem, whoamiItem, type LanguagePref } from '../../lib/storage-items';
 import { captureLevelKey } from '../labels';
 import { SyncHeader } from '../popup/sync-header';
 import { useStorageItem } from '../use-storage-item';
 import { useT, type T } from '../use-t';
+import { MailScheduleSection } from '../mail-schedule/mail-schedule-section';
 import { ConnectionSection } from './connection-section';
 import { NeverLogSection } from './never-log-section';
 import { SiteHealthSection } from './site-health-section';
@@ -27,12 +28,19 @@ export function OptionsApp() {
       <NeverLogSection t={t} />
       <FollowupNotificationsSection t={t} />
       <SiteHealthSection t={t} lang={lang} />
+      <AdminMailSection t={t} lang={lang} />
       <section className="pg-card" aria-label={t('sync')}>
         <h2>{t('sync')}</h2>
         <SyncHeader t={t} lang={lang} />
       </section>
     </main>
   );
+}
+
+/** The report e-mail schedule, for admins only (the server refuses everyone else). */
+function AdminMailSection({ t, lang }: { t: T; lang: Lang }) {
+  const whoami = useStorageItem(whoamiItem);
+  return whoami?.user.role === 'admin' ? <MailScheduleSection t={t} lang={lang} /> : null;
 }
 
 function LanguageSection({ t }: { t: T }) {
