@@ -1,6 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import { defaultPlan, planSchema, type Plan } from '@comms-log/shared';
+import {
+  defaultPlan,
+  planSchema,
+  type Plan,
+  type PublicHolidaysResult,
+  type planUpdateInputSchema,
+  type publicHolidaysInputSchema,
+} from '@comms-log/shared';
+import { countryOfTimeZone, holidayCountries, publicHolidays } from '@comms-log/shared/public-holidays';
+import type { z } from 'zod';
 import type { DbOrTx } from '../db/client';
 import { interactions, plans } from '../db/schema';
 import { toIso } from '../iso';
@@ -13,9 +22,40 @@ export interface StoredPlanRow {
   plan: Plan;
 }
 
-/** The org's default plan: the shared default, on the org's time zone. */
-export function seedPlan(timeZone: string): Plan {
-  return { ...defaultPlan, calendar: { ...defaultPlan.calendar, timeZone } };
+/**
+ * The org's default plan: the shared default, on the org's time zone, with the public holidays and make-up working
+ * days of the zone's country for last year, this year and next (`holidays: false`: none, as in most tests).
+ */
+export function seedPlan(timeZone: string, opts: { holidays?: boolean; now?: number } = {}): Plan {
+  const calendar = { ...defaultPlan.calendar, timeZone };
+  const country = opts.holidays === false ? null : countryOfTimeZone(timeZone);
+  if (country) {
+    const year = new Date(opts.now ?? Date.now()).getUTCFullYear();
+    const days = publicHolidays(country, year - 1, year + 1);
+    calendar.holidays = days.holidays;
+    calendar.extraWorkDays = days.extraWorkDays;
+  }
+  return { ...defaultPlan, calendar };
+}
+
+/**
+ * A stored plan as the current schema reads it: keys a later version dropped are left out (the schema refuses
+ * unknown keys on input), and defaults added since apply.
+ */
+export function readStoredPlan(stored: unknown): Plan {
+  const value = structuredClone(stored) as Record<string, unknown>;
+  for (let pass = 0; pass < 20; pass++) {
+    const parsed = planSchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const unknown = parsed.error.issues.filter((i) => i.code === 'unrecognized_keys');
+    if (!unknown.length) break;
+    for (const issue of unknown) {
+      let target = value as Record<PropertyKey, unknown>;
+      for (const step of issue.path) target = target[step] as Record<PropertyKey, unknown>;
+      for (const key of issue.keys) delete target[key];
+    }
+  }
+  return planSchema.parse(value);
 }
 
 /** The org's current plan (highest version). Every org gets one at creation. */
@@ -27,8 +67,8 @@ export async function currentPlan(db: DbOrTx, orgId: string): Promise<StoredPlan
     .orderBy(desc(plans.version))
     .limit(1);
   if (!row) throw new Error(`org ${orgId} has no plan`);
-  // Stored plans were validated on the way in; parse again so defaults added to the schema later apply.
-  return { version: row.version, createdAt: row.createdAt, plan: planSchema.parse(row.plan) };
+  // Stored plans were validated on the way in; read again so defaults added to the schema later apply.
+  return { version: row.version, createdAt: row.createdAt, plan: readStoredPlan(row.plan) };
 }
 
 /** Store `plan` as the org's next version. */
@@ -58,16 +98,29 @@ export async function getPlan(ctx: ServiceCtx) {
 }
 
 /**
- * Store a new version of the plan. Stored response figures are NOT recomputed (docs/metrics.md "Working time":
- * never silently); see `previewRecompute` and `recomputeUnderPlan`.
+ * Store a new version of the plan: the sections given replace the current plan's (docs/api.md "Plan"). Refused
+ * with CONFLICT when `version` is not the current one (the plan changed since it was read), with BAD_REQUEST when
+ * the plan they make is invalid. Stored response figures are NOT recomputed (docs/metrics.md "Working time": never
+ * silently); see `previewRecompute` and `recomputeUnderPlan`.
  */
-export async function updatePlan(ctx: ServiceCtx, input: Plan) {
+export async function updatePlan(ctx: ServiceCtx, input: z.output<typeof planUpdateInputSchema>) {
   const now = nowOf(ctx);
   const orgId = ctx.user.orgId;
   return toStored(
     await ctx.db.transaction(async (tx) => {
-      await keepUsedPurposes(tx, orgId, (await currentPlan(tx, orgId)).plan, input);
-      return savePlan(tx, orgId, input, ctx.user.id, now);
+      const current = await currentPlan(tx, orgId);
+      if (input.version !== undefined && input.version !== current.version)
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: `The plan changed since it was read: this change was made on version ${input.version}, the current one is version ${current.version} (saved ${toIso(current.createdAt)}). Read the plan again and make the change on it.`,
+        });
+      const { version: _read, ...sections } = input;
+      const given = Object.fromEntries(Object.entries(sections).filter(([, v]) => v !== undefined));
+      const parsed = planSchema.safeParse({ ...current.plan, ...given });
+      if (!parsed.success)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: parsed.error.message, cause: parsed.error });
+      await keepUsedPurposes(tx, orgId, current.plan, parsed.data);
+      return savePlan(tx, orgId, parsed.data, ctx.user.id, now);
     }),
   );
 }
@@ -108,4 +161,25 @@ export function recomputeUnderPlan(ctx: ServiceCtx) {
     const { changed, total } = await recomputeOrg(tx, ctx.user.orgId, plan, { dryRun: false }, now);
     return { version, changed, total };
   });
+}
+
+/**
+ * A country's public holidays and make-up working days in the years asked (the org's time zone's country when none
+ * is named), for the plan editor to load into the calendar; nothing is stored.
+ */
+export async function loadPublicHolidays(
+  ctx: ServiceCtx,
+  input: z.output<typeof publicHolidaysInputSchema>,
+): Promise<PublicHolidaysResult> {
+  const country =
+    input.country?.toUpperCase() ??
+    countryOfTimeZone((await currentPlan(ctx.db, ctx.user.orgId)).plan.calendar.timeZone);
+  const countries = holidayCountries();
+  if (!country) return { country: null, source: null, holidays: [], extraWorkDays: [], countries };
+  if (!(country in countries) && country !== 'CN')
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `country: ${country} is not a country whose holidays are known.`,
+    });
+  return { ...publicHolidays(country, input.from, input.to), countries };
 }

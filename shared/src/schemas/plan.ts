@@ -248,26 +248,33 @@ export const evaluationSettingsSchema = z.strictObject({
   lowScore: lowScoreSchema.default({ ...DEFAULT_LOW_SCORE }),
 });
 
+/** The sections of a plan, each as given whole (`plan.update` replaces the sections it is given). */
+const planSections = {
+  calendar: workCalendarSchema,
+  sla: z.array(slaRuleSchema).max(200),
+  cadence: z.array(cadenceRuleSchema).max(200),
+  goals: z.array(goalSchema).max(100),
+  /** A thread silent for longer than this starts a new conversation (days, per channel). */
+  segmentGapDays: z.partialRecord(
+    channelSchema,
+    z
+      .number()
+      .min(1 / 1440, 'a gap is at least one minute')
+      .max(365),
+  ),
+  /** Items that will be late within this many working hours show as "due soon". */
+  dueSoonWorkingHours: z.number().min(0).max(100),
+  purposes: planPurposesSchema,
+  evaluation: evaluationSettingsSchema,
+};
+
 export const planSchema = z
   .strictObject({
-    calendar: workCalendarSchema,
-    sla: z.array(slaRuleSchema).max(200),
-    cadence: z.array(cadenceRuleSchema).max(200),
-    goals: z.array(goalSchema).max(100),
-    /** A thread silent for longer than this starts a new conversation (days, per channel). */
-    segmentGapDays: z
-      .partialRecord(
-        channelSchema,
-        z
-          .number()
-          .min(1 / 1440, 'a gap is at least one minute')
-          .max(365),
-      )
-      .default({}),
-    /** Items that will be late within this many working hours show as "due soon". */
-    dueSoonWorkingHours: z.number().min(0).max(100).default(2),
-    purposes: planPurposesSchema.default(() => [...DEFAULT_PURPOSES]),
-    evaluation: evaluationSettingsSchema.default({ lowScore: { ...DEFAULT_LOW_SCORE } }),
+    ...planSections,
+    segmentGapDays: planSections.segmentGapDays.default({}),
+    dueSoonWorkingHours: planSections.dueSoonWorkingHours.default(2),
+    purposes: planSections.purposes.default(() => [...DEFAULT_PURPOSES]),
+    evaluation: planSections.evaluation.default({ lowScore: { ...DEFAULT_LOW_SCORE } }),
   })
   .superRefine((plan, ctx) => {
     const dayMinutes = usualDayMinutes(plan.calendar);
@@ -293,5 +300,48 @@ function usualDayMinutes(cal: WorkCalendar): number {
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 
+/**
+ * `plan.update`: the sections given replace the current plan's, the others stay (docs/api.md "Plan"). `version` is
+ * the version the change was made on (`plan.get`): when the plan has changed since, the update is refused
+ * (CONFLICT) rather than undoing the other change. Without it the sections apply to whatever is current.
+ */
+export const planUpdateInputSchema = z
+  .strictObject({
+    version: z.number().int().min(1).optional(),
+    ...Object.fromEntries(Object.entries(planSections).map(([k, v]) => [k, v.optional()])),
+  } as { version: z.ZodOptional<z.ZodNumber> } & {
+    [K in keyof typeof planSections]: z.ZodOptional<(typeof planSections)[K]>;
+  })
+  .refine((u) => Object.keys(u).some((k) => k !== 'version'), {
+    message: `give at least one section of the plan to change (${Object.keys(planSections).join(', ')})`,
+  });
+export type PlanUpdateInput = z.input<typeof planUpdateInputSchema>;
+
 export const storedPlanSchema = z.object({ version: z.number().int(), updatedAt: z.string(), plan: planSchema });
 export type StoredPlan = z.infer<typeof storedPlanSchema>;
+
+/** `plan.publicHolidays`: a country's public holidays and make-up working days, to load into the calendar. */
+export const publicHolidaysInputSchema = z
+  .strictObject({
+    /** ISO 3166 country code (CN, DE …); absent: the country of the org's time zone. */
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as CN')
+      .optional(),
+    from: z.number().int().min(1970).max(2100),
+    to: z.number().int().min(1970).max(2100),
+  })
+  .refine((r) => r.from <= r.to && r.to - r.from < 10, {
+    message: 'from and to are years, from ≤ to, at most 10 years',
+    path: ['to'],
+  });
+export const publicHolidaysResultSchema = z.object({
+  /** Null when no country was given and the org's time zone has none (e.g. UTC). */
+  country: z.string().nullable(),
+  source: z.enum(['chinese-days', 'date-holidays']).nullable(),
+  holidays: z.array(z.string()),
+  extraWorkDays: z.array(z.string()),
+  /** The countries known, by code, with their English names. */
+  countries: z.record(z.string(), z.string()),
+});
+export type PublicHolidaysResult = z.infer<typeof publicHolidaysResultSchema>;

@@ -11,6 +11,8 @@ export interface NewOrg {
   name: string;
   timeZone: string;
   captureLevel?: CaptureLevel;
+  /** Preload the public holidays of the time zone's country into the plan (default: yes). */
+  publicHolidays?: boolean;
 }
 
 /** Create an org with its change sequence and the default plan (calendar on the org's time zone). */
@@ -24,7 +26,7 @@ export async function createOrg(db: DbOrTx, input: NewOrg, now = Date.now()) {
   };
   await db.insert(orgs).values(org);
   await db.insert(orgSeq).values({ orgId: org.id, seq: 0 });
-  await savePlan(db, org.id, seedPlan(input.timeZone), null, now);
+  await savePlan(db, org.id, seedPlan(input.timeZone, { holidays: input.publicHolidays, now }), null, now);
   return org;
 }
 
