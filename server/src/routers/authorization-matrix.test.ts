@@ -47,6 +47,7 @@ const matrix: Record<string, Probe> = {
   'plan.update': { rule: 'manager', expect: 'answers' },
   'plan.recomputePreview': { rule: 'manager', expect: 'answers' },
   'plan.recompute': { rule: 'manager', expect: 'answers' },
+  'plan.publicHolidays': { rule: 'authed', expect: 'answers' },
   'settings.get': { rule: 'authed', expect: 'answers' },
   'settings.update': { rule: 'authed', expect: 'answers' },
   'mail.getSchedule': { rule: 'admin', expect: 'answers' },
