@@ -71,6 +71,20 @@ describe('gmail extract edge cases', () => {
     expect(got.messages[0]!.sentAt).toBe('2026-03-09T10:14:00+08:00');
   });
 
+  it('reads only the open thread beside a visible inbox list, in every UI language', () => {
+    const f = load('zhcn-reading-pane-right');
+    const got = extract(f.document, f)!;
+    expect(got.messages.map((m) => m.direction)).toEqual(['inbound', 'outbound', 'inbound']);
+    expect(got.messages.every((m) => m.sentAt.startsWith('2026-04-2'))).toBe(true);
+  });
+
+  it('leaves out a reply still being written', () => {
+    const f = load('zhtw-draft-reply-in-progress');
+    const got = extract(f.document, f)!;
+    expect(got.messages).toHaveLength(1);
+    expect(got.messages[0]!.text).not.toContain('稍後');
+  });
+
   it('orders messages oldest first whatever the page order', () => {
     const f = load(base);
     const list = f.document.querySelector('[role="list"]')!;
@@ -95,5 +109,11 @@ describe('gmail mount', () => {
     expect(anchor?.closest('[role="main"]')?.querySelector('h2.hP')).not.toBeNull();
     f.document.querySelector(selectors.threadSubject)!.remove();
     expect(findButtonAnchor(f.document)).toBeNull();
+  });
+
+  it('anchors beside the subject in a conversation window, which has no toolbar', () => {
+    const f = load('popout-own-window');
+    const anchor = findButtonAnchor(f.document);
+    expect(anchor?.querySelector(selectors.threadSubject)).not.toBeNull();
   });
 });

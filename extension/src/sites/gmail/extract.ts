@@ -1,4 +1,5 @@
 import type { CapturedMessage, CapturedThread } from '@comms-log/shared';
+import { NAME_MAX, TITLE_MAX } from '../common/capture-limits';
 import { SiteChangedError } from '../common/site-changed-error';
 import { all, requireAttr, requireOne } from '../common/query';
 import { parseTimeText, type TimeContext } from '../common/time';
@@ -36,6 +37,17 @@ function extractAccount(doc: Document): Account {
   throw new SiteChangedError(site, 'accountButton');
 }
 
+/**
+ * The nearest ancestor of the subject that holds message items: the open thread in every layout (full view,
+ * reading pane right or below with the inbox list beside it, its own window), never a thread kept hidden elsewhere.
+ */
+function threadScope(subject: Element): ParentNode {
+  for (let el = subject.parentElement; el; el = el.parentElement) {
+    if (el.querySelector(selectors.messageItem)) return el;
+  }
+  return subject.ownerDocument;
+}
+
 /** Title holds the full form ("Tue, Mar 10, 2026, 9:12 AM"); the text adds "(18 minutes ago)". */
 function extractTime(item: Element, ctx: TimeContext): string {
   const el = requireOne(item, site, 'messageTime', selectors.messageTime);
@@ -52,10 +64,6 @@ function extractTime(item: Element, ctx: TimeContext): string {
 }
 
 const ownerNames = new Set(ownerAliases);
-
-// The capture schema's limits (shared/src/schemas/captured-thread.ts): longer page text is cut, not refused.
-const NAME_MAX = 300;
-const TITLE_MAX = 1000;
 
 function extractMessage(item: Element, account: Account, ctx: TimeContext): CapturedMessage | null {
   const expanded = item.querySelector(selectors.expandedMessage);
@@ -93,10 +101,9 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
   const ctx: TimeContext = { now: opts.now, timeZone: opts.timeZone };
   const subject = findOpenThreadSubject(doc);
   if (!subject) throw new SiteChangedError(site, 'threadSubject');
-  const view = subject.closest(selectors.threadView) ?? doc;
   const account = extractAccount(doc);
 
-  const items = all(view, selectors.messageItem);
+  const items = all(threadScope(subject), selectors.messageItem);
   if (items.length === 0) throw new SiteChangedError(site, 'messageItem');
   const messages = oldestFirst(
     items.map((item) => extractMessage(item, account, ctx)).filter((m): m is CapturedMessage => m !== null),

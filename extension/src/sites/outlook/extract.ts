@@ -1,10 +1,11 @@
 import type { CapturedMessage, CapturedThread } from '@comms-log/shared';
+import { NAME_MAX, TITLE_MAX } from '../common/capture-limits';
 import { all, optionalOne, requireOne } from '../common/query';
 import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
 import type { ExtractOptions } from '../common/types';
 import { oldestFirst } from '../common/oldest-first';
-import { collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
+import { clipText, collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
 import { idFromUrl, isThreadPage } from './detect';
 import { selectors } from './selectors';
 import { accountLabelPrefixes } from './words';
@@ -97,12 +98,22 @@ function extractItem(item: Element, account: Account, ctx: TimeContext): Capture
     id,
     // Outlook never prints the owner's own address next to their messages: the owner takes the account's.
     author: isOwner
-      ? { name: shown.name || account.name, handle: account.handle }
-      : { name: shown.name || shown.handle!, handle: shown.handle },
+      ? { name: clipText(shown.name || account.name, NAME_MAX), handle: account.handle }
+      : { name: clipText(shown.name || shown.handle!, NAME_MAX), handle: shown.handle },
     direction: isOwner ? 'outbound' : 'inbound',
     sentAt: extractTime(item, ctx),
     text: snippet140(visibleText(textEl, skip)),
   };
+}
+
+/**
+ * The items of the conversation: only the outermost [aria-expanded] elements (menus inside an item may carry the
+ * attribute too). With conversation view off the pane shows one item, not expandable: the container is the item.
+ */
+function conversationItems(conversation: Element): Element[] {
+  const items = all(conversation, selectors.item).filter((el) => !el.parentElement?.closest(selectors.item));
+  if (items.length === 0 && conversation.querySelector(selectors.itemFrom)) return [conversation];
+  return items;
 }
 
 /** The conversation open in the reading pane, oldest first (Outlook may show newest on top). */
@@ -122,8 +133,7 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     idFromUrl(url);
   if (!threadId) throw new SiteChangedError(site, 'conversation', 'no conversation id');
 
-  // Only the outermost [aria-expanded] elements are items; menus inside an item may carry the attribute too.
-  const items = all(conversation, selectors.item).filter((el) => !el.parentElement?.closest(selectors.item));
+  const items = conversationItems(conversation);
   if (items.length === 0) throw new SiteChangedError(site, 'item');
   const messages = oldestFirst(
     items.map((item) => extractItem(item, account, ctx)).filter((m): m is CapturedMessage => m !== null),
@@ -134,8 +144,8 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     channel: 'email',
     url: opts.url,
     threadId,
-    title: (subject.getAttribute('title') || visibleText(subject)).trim(),
-    account,
+    title: clipText((subject.getAttribute('title') || visibleText(subject)).trim(), TITLE_MAX),
+    account: { name: clipText(account.name, NAME_MAX), handle: account.handle },
     messages,
   };
 }

@@ -12,12 +12,18 @@ export const selectors = {
   accountEmail: '#mectrl_currentAccount_secondary',
   /** Folder pane root, titled with the mailbox address. Checked 2026-03-10. */
   folderRoot: '[role="treeitem"][aria-level="1"][title]',
-  /** Reading pane holding the open conversation. Checked 2026-03-10. */
-  readingPane: '[role="main"] #ReadingPaneContainerId',
+  /**
+   * Reading pane holding the open conversation (pane right or bottom); an item popped out into its own window
+   * has only the read view, without the pane container. Checked 2026-12-04.
+   */
+  readingPane: '[role="main"] #ReadingPaneContainerId, [role="main"] [data-app-section="MailReadCompose"]',
   /** Conversation subject heading; `title` holds the full subject. Checked 2026-03-10. */
   subject: '[role="heading"][aria-level="2"][id$="_SUBJECT"]',
-  /** The conversation's items, with its `data-convid`. Checked 2026-03-10. */
-  conversation: '[data-app-section="ConversationContainer"]',
+  /**
+   * The conversation's items, with its `data-convid`; with conversation view off (or a popped-out item) the
+   * single item's container instead. Checked 2026-12-04.
+   */
+  conversation: '[data-app-section="ConversationContainer"], #ItemReadingPaneContainer',
   /** The selected row of the message list, with the same `data-convid`. Checked 2026-03-10. */
   selectedRow: '[role="option"][data-convid][aria-selected="true"]',
   /** One item of the conversation, expanded or collapsed. Checked 2026-03-10. */

@@ -1,10 +1,11 @@
 import type { CapturedMessage, CapturedThread, Person } from '@comms-log/shared';
+import { NAME_MAX, TITLE_MAX } from '../common/capture-limits';
 import { all, optionalOne, requireOne } from '../common/query';
 import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
 import type { ExtractOptions } from '../common/types';
 import { oldestFirst } from '../common/oldest-first';
-import { collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
+import { clipText, collapseWhitespace, snippet140, visibleText } from '../common/visible-text';
 import { parseCardShortLink } from './detect';
 import { extractProjectFields } from './project-fields';
 import { selectors, type TrelloSelectorKey } from './selectors';
@@ -36,8 +37,8 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
     channel: 'project',
     url: opts.url,
     threadId: shortLink,
-    title: collapseWhitespace(title.value),
-    account: { name: account.name || account.handle, handle: account.handle },
+    title: clipText(collapseWhitespace(title.value), TITLE_MAX),
+    account: { name: clipText(account.name || account.handle, NAME_MAX), handle: account.handle },
     messages: oldestFirst(messages),
     project: extractProjectFields(panel, ctx),
   };
@@ -76,7 +77,7 @@ function extractComment(action: Element, body: Element, accountHandle: string, c
   const fromAvatar = avatarTitle ? parseMember(avatarTitle) : null;
   // Deleted members have no "(username)"; their printed name is all there is.
   const author: Person = {
-    name: fromAvatar?.name || (nameEl ? visibleText(nameEl) : '') || fail('commentAuthorName'),
+    name: clipText(fromAvatar?.name || (nameEl ? visibleText(nameEl) : '') || fail('commentAuthorName'), NAME_MAX),
     handle: fromAvatar?.handle ?? null,
   };
 
