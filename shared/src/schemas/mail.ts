@@ -33,12 +33,6 @@ export const mailScheduleSchema = z.object({
 });
 export type MailSchedule = z.infer<typeof mailScheduleSchema>;
 
-/** A period as the schedule names it: an ISO week (`2026-W11`) or a month (`2026-03`). */
-export const mailPeriodSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-(W(0[1-9]|[1-4]\d|5[0-3])|0[1-9]|1[0-2])$/, 'a week as 2026-W11 or a month as 2026-03');
-
 export const mailSendSchema = z.object({
   id: z.string(),
   period: z.string(),
