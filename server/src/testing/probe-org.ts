@@ -14,6 +14,8 @@ export interface ProbeRecords {
   surveyId: string;
   coverageId: string;
   activityId: string;
+  /** A saved report edition of March 2026, its texts carrying the marker. */
+  editionId: string;
   /** A spare token of the second staff member (revoking it locks no caller of the tests out). */
   tokenId: string;
   /** Admin, manager, staff, second staff. */
@@ -92,6 +94,11 @@ export async function seedProbeOrg(handle: DbHandle, org: TestOrg, marker: strin
     endAt: '2026-03-12T11:00:00+08:00',
     milestones: [{ title: `${marker} agenda`, dueAt: '2026-03-11T10:00:00+08:00' }],
   });
+  const edition = await org.manager.caller.reports.save({
+    filter: { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' },
+    language: 'en',
+    texts: { summary: `${marker} summary`, caseNotes: [{ threadKey, note: `${marker} note` }] },
+  });
   const spare = await issueToken(handle.db, { orgId: org.org.id, userId: org.staff2.user.id, name: `${marker} spare` });
   return {
     stakeholderId: customer.id,
@@ -103,6 +110,7 @@ export async function seedProbeOrg(handle: DbHandle, org: TestOrg, marker: strin
     surveyId: survey.response.id,
     coverageId: coverage.id,
     activityId: activity.id,
+    editionId: edition.id,
     tokenId: spare.id,
     userIds: [org.admin, org.manager, org.staff, org.staff2].map((m) => m.user.id),
     userEmails: [org.admin, org.manager, org.staff, org.staff2].map((m) => m.user.email),
@@ -119,6 +127,7 @@ export const probeIds = (r: ProbeRecords): string[] => [
   r.surveyId,
   r.coverageId,
   r.activityId,
+  r.editionId,
   r.tokenId,
   ...r.userIds,
 ];

@@ -122,6 +122,12 @@ export const procedureExamples: Record<string, (b: ProbeRecords) => unknown[]> =
   'followups.closures': (b) => [{ userId: [b.userIds[2]] }],
   'reports.period': (b) => [{ filter: filterNaming(b) }],
   'reports.goals': (b) => [{ filter: filterNaming(b) }],
+  'reports.save': (b) => [
+    { filter: filterNaming(b), language: 'zh-CN', texts: { caseNotes: [{ threadKey: b.threadKey, note: 'probe' }] } },
+  ],
+  'reports.list': () => [{ period: period }],
+  'reports.get': (b) => [{ id: b.editionId }],
+  'reports.compare': (b) => [{ before: b.editionId, after: b.editionId }],
   'threads.get': (b) => [{ threadKey: b.threadKey }],
   'threads.resolve': (b) => [{ threadKey: `${b.threadKey}-2`, resolvedAt: '2026-03-10T09:00:00+08:00' }],
   'threads.reopen': (b) => [{ threadKey: b.threadKey }],

@@ -23,3 +23,4 @@ export * from './evaluation/execution';
 export * from './evaluation/cost-share';
 export * from './evaluation/recurrence';
 export * from './evaluation/streak';
+export * from './report/index';

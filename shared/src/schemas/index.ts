@@ -25,3 +25,4 @@ export * from './own-post';
 export * from './report-edition';
 export * from './site-health';
 export * from './mail';
+export * from './report-sections';

@@ -9,6 +9,7 @@ import {
   responseStatsSchema,
   waitStatusSchema,
 } from './metrics';
+import { reportSectionFiguresSchema } from './report-sections';
 import { durationSpecSchema, goalComparatorSchema, type GoalMetric, goalMetricSchema } from './plan';
 import { surveyListInputSchema } from './survey';
 
@@ -220,6 +221,8 @@ export const periodReportSchema = z.object({
     worstWaits: z.array(reportWaitSchema),
   }),
   actions: z.array(reportActionSchema),
+  /** The figures only the report's sections show: weekly series, purposes, surveys and notable cases. */
+  sections: reportSectionFiguresSchema,
 });
 export type PeriodReport = z.infer<typeof periodReportSchema>;
 

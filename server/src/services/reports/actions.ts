@@ -50,7 +50,11 @@ function slowChannelActions(rows: PeriodReport['response']['byTypeChannel'], t: 
 }
 
 /** Actions that follow from the gaps, in the report's language (`t`), most important first. */
-export function suggestActions(r: Omit<PeriodReport, 'actions'>, t: ReportMessages, openLate: number): Actions {
+export function suggestActions(
+  r: Omit<PeriodReport, 'actions' | 'sections'>,
+  t: ReportMessages,
+  openLate: number,
+): Actions {
   const actions = goalActions(r.goals, t);
   const late = r.response.total.late;
   if (late > 0) {

@@ -11,7 +11,7 @@ import {
 import type { z } from 'zod';
 import { userNamesOf } from '../../db/queries/reports';
 import { toIso } from '../../iso';
-import { loadEnv, scopeFilter, type MetricsEnv } from '../metrics/scope';
+import { loadEnv, scopeFilter } from '../metrics/scope';
 import { localDaysIn, timeKey } from '../metrics/time-keys';
 import { rollUpTotals } from '../metrics/totals';
 import { nowOf, type ServiceCtx } from '../service-ctx';
@@ -20,6 +20,7 @@ import { reportFigures, type CoverageScope, type ReportFigures } from './figures
 import { goalsOf } from './goals/plan-vs-actual';
 import { reportAsOf, reportMeta } from './meta';
 import { reportMessages } from './messages/by-language';
+import { sectionFigures } from './sections';
 import { worstWaitsOf } from './worst-waits';
 
 /*
@@ -131,8 +132,9 @@ export async function periodReport(
   ]);
   const overdueStakeholders = await overdueStakeholdersOf(figures, scope, at);
   const { worst: worstWaits, openLate } = await worstWaitsOf(ctx, env, filter, at);
+  const sections = await sectionFigures(ctx, figures, plan, filter, asOf);
 
-  const report: Omit<PeriodReport, 'actions'> = {
+  const report: Omit<PeriodReport, 'actions' | 'sections'> = {
     meta: {
       ...reportMeta(ctx, env, { filter, language: input.language, asOf }),
       timeZone: plan.calendar.timeZone,
@@ -168,5 +170,5 @@ export async function periodReport(
     },
     gaps: { missedGoals: goals.filter((g) => g.status === 'missed'), overdueStakeholders, worstWaits },
   };
-  return { ...report, actions: suggestActions(report, messages, openLate) };
+  return { ...report, actions: suggestActions(report, messages, openLate), sections };
 }

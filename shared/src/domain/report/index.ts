@@ -1,0 +1,7 @@
+export * from './labels';
+export * from './svg';
+export * from './model';
+export * from './document';
+export * from './html';
+export * from './markdown';
+export * from './edition-diff';
