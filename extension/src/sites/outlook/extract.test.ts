@@ -71,6 +71,37 @@ describe('outlook extract edge cases', () => {
   });
 });
 
+describe('outlook layouts', () => {
+  it('takes the decoded item id of a popped-out item as its thread id', () => {
+    const f = load('popout-item-no-convid');
+    expect(f.document.querySelector('[data-convid]')).toBeNull();
+    expect(extract(f.document, f)?.threadId).toBe(decodeURIComponent(new URL(f.url).pathname.split('/').pop()!));
+  });
+
+  it('keeps the conversation id as thread id with conversation view off', () => {
+    const f = load('zhcn-conversation-off-pane-right');
+    const row = f.document.querySelector(selectors.selectedRow)!;
+    expect(extract(f.document, f)?.threadId).toBe(row.getAttribute('data-convid'));
+  });
+
+  it('refuses an item whose sender shows neither name nor address, naming the field', () => {
+    const f = load('zhcn-conversation-off-pane-right');
+    const from = f.document.querySelector(selectors.itemFrom)!;
+    from.querySelector('[aria-label]')!.setAttribute('aria-label', '发件人:');
+    from.querySelector(selectors.senderName)!.textContent = '';
+    expect(keyOf(() => extract(f.document, f))).toBe('itemFrom');
+  });
+
+  it('cuts an over-long sender name to the capture limit instead of failing', () => {
+    const f = load('zhcn-reading-pane-bottom-newest-first');
+    const long = '陈'.repeat(5000);
+    const sender = f.document.querySelector(`[aria-expanded="false"] ${selectors.senderName}`)!;
+    sender.textContent = long;
+    const got = extract(f.document, f)!;
+    expect(got.messages[1]!.author.name).toBe('陈'.repeat(300));
+  });
+});
+
 describe('outlook mount', () => {
   it('anchors the button at the reading-pane subject header', () => {
     const f = load(base);
