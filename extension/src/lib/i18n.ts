@@ -1,6 +1,6 @@
 import en from '../locales/en.json';
 import zhCN from '../locales/zh_CN.json';
-import type { LanguagePref } from './storage-items';
+import { localeTag, type Lang } from './intl-format';
 
 /**
  * The UI's own lookup over the same message files the manifest uses (`src/locales/*.json`, built into
@@ -8,14 +8,8 @@ import type { LanguagePref } from './storage-items';
  * override chosen in Options.
  */
 export type MessageKey = keyof typeof en;
-export type Lang = 'en' | 'zh_CN';
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { en, zh_CN: zhCN };
-
-export function resolveLang(pref: LanguagePref, browserLanguage: string): Lang {
-  if (pref !== 'auto') return pref;
-  return browserLanguage.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
-}
 
 /** A message with `$1`…`$9` replaced by the substitutions (missing keys fall back to English). */
 export function translate(lang: Lang, key: MessageKey, ...subs: (string | number)[]): string {
@@ -26,28 +20,8 @@ export function translate(lang: Lang, key: MessageKey, ...subs: (string | number
   });
 }
 
-/** BCP 47 tag for Intl formatters. */
-export function localeTag(lang: Lang): string {
-  return lang === 'zh_CN' ? 'zh-CN' : 'en';
-}
-
-/** "2 hours ago" / "2小时前", in the coarsest unit that is at least 1. */
-export function formatRelative(lang: Lang, iso: string, now: Date): string {
-  const diffSec = Math.round((Date.parse(iso) - now.getTime()) / 1000);
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['year', 31536000],
-    ['month', 2592000],
-    ['week', 604800],
-    ['day', 86400],
-    ['hour', 3600],
-    ['minute', 60],
-  ];
-  const rtf = new Intl.RelativeTimeFormat(localeTag(lang), { numeric: 'auto' });
-  for (const [unit, seconds] of units) {
-    if (Math.abs(diffSec) >= seconds) return rtf.format(Math.trunc(diffSec / seconds), unit);
-  }
-  return rtf.format(0, 'second');
-}
+// Kept apart from the message files so the popup's first paint can use them before the catalogs load.
+export { formatRelative, localeTag, resolveLang, type Lang } from './intl-format';
 
 export function formatDateTime(lang: Lang, iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(localeTag(lang), {

@@ -1,4 +1,6 @@
 import type { OverdueItem, OverdueResult } from '@comms-log/shared';
+import { translate } from '../i18n';
+import { whoamiItem } from '../storage-items';
 import { badgeFor, badgeTitle } from './badge';
 import {
   computeLocalOverdue,
@@ -11,7 +13,9 @@ import {
 import { notifyAndDigest } from './notifications';
 import { currentPlan } from './plan';
 import type { FollowupsServiceDeps } from './service-deps';
-import { fuHeadItem, HEAD_ROWS, type FollowupsHead } from './storage-items';
+import { paintOf } from './paint';
+import type { Translate } from './row-text';
+import { fuHeadItem, fuPaintItem, HEAD_ROWS, planItem, type FollowupsHead } from './storage-items';
 import { allActions, OWN_SNAPSHOT_KEY, pruneActions } from './store';
 
 function headOf(
@@ -66,6 +70,14 @@ export async function localResult(
   });
 }
 
+/** The popup's first screen for `head`, in the user's language and the plan's time zone (paint.ts). */
+async function storePaint(deps: FollowupsServiceDeps, head: FollowupsHead): Promise<void> {
+  const lang = await deps.lang();
+  const timeZone = (await planItem.getValue())?.plan.calendar.timeZone ?? (await whoamiItem.getValue())?.org.timeZone;
+  const t: Translate = (key, ...subs) => translate(lang, key, ...subs);
+  await fuPaintItem.setValue(paintOf(head, t, lang, timeZone));
+}
+
 /**
  * Recomputes the signed-in user's list, from the server when `fromServer` and it answers, else from the local
  * copy, and stores it for the popup with the badge, late notifications and the digest.
@@ -91,6 +103,7 @@ export async function computeList(deps: FollowupsServiceDeps, fromServer: boolea
   // The full list first: a popup that sees the new head may read the list at once.
   await fuDb.snapshot.put({ key: OWN_SNAPSHOT_KEY, computedAt, items: result.items });
   await fuHeadItem.setValue(head);
+  await storePaint(deps, head).catch(() => undefined);
   await ui.badge(badgeFor(result.counts), badgeTitle(await deps.lang(), result.counts)).catch(() => undefined);
   await notifyAndDigest(deps, result).catch(() => undefined);
   return head;

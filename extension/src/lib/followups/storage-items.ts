@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { OverdueItem, OverdueResult, Role, StoredPlan } from '@comms-log/shared';
 import type { FollowupGroup } from './local';
+import type { FollowupsPaint } from './paint';
 
 /**
  * What the popup paints first: the counts and the first rows of each group, small enough to read and render
@@ -24,6 +25,9 @@ export const HEAD_ROWS = 20;
 
 /** The whole list behind the head is in IndexedDB (store.ts), read once the first rows are on screen. */
 export const fuHeadItem = storage.defineItem<FollowupsHead | null>('local:fuHead', { fallback: null });
+
+/** The popup's first screen in words, drawn before its code loads (paint.ts); written with every head. */
+export const fuPaintItem = storage.defineItem<FollowupsPaint | null>('local:fuPaint', { fallback: null });
 
 /** The org's communication plan from `plan.get`, cached on sync so the list is right offline. */
 export const planItem = storage.defineItem<StoredPlan | null>('local:plan', { fallback: null });

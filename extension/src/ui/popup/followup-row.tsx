@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { OverdueItem, ThreadOutcomeKind } from '@comms-log/shared';
 import type { FollowupActionRequest } from '../../lib/followups/local';
-import { formatDateTime, type Lang } from '../../lib/i18n';
-import { channelKey, stakeholderTypeKey } from '../../lib/label-keys';
+import { rowText, type RowText } from '../../lib/followups/row-text';
+import type { Lang } from '../../lib/i18n';
 import type { ThreadOutcomeState } from '../../lib/outbox/thread-outcomes';
 import type { T } from '../use-t';
-import { formatDuration, formatSla, isOpenableUrl } from './followup-format';
+import { isOpenableUrl } from './followup-format';
 import { ActivityRow } from './activity-row';
 import { NoReplyForm, SnoozePanel } from './followup-panels';
 
@@ -32,8 +32,6 @@ export type RowProps = {
 
 type Open = 'none' | 'snooze' | 'no-reply';
 
-const stateKey = { late: 'fuLate', due_soon: 'fuDueSoon', overdue: 'fuOverdue', due: 'fuDue' } as const;
-
 /** One follow-up: what it is, how late, and what can be done about it. Every text from the data renders as text. */
 export function FollowupRow(props: RowProps) {
   const { item } = props;
@@ -47,10 +45,8 @@ function ActionableRow(props: RowProps & { item: ActionableItem }) {
   const [reason, setReason] = useState('');
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
-  const name =
-    item.stakeholderName ??
-    (item.kind === 'wait' ? item.title : null) ??
-    (item.kind === 'reminder' ? t('fuReminder') : t('fuUnnamed'));
+  const text = rowText(t, props.lang, item, nowMs, props.timeZone);
+  const name = text.name;
 
   async function act(action: FollowupActionRequest) {
     setBusy(true);
@@ -71,8 +67,8 @@ function ActionableRow(props: RowProps & { item: ActionableItem }) {
       data-id={item.id}
       aria-label={name}
     >
-      <FollowupHeadline t={t} item={item} name={name} />
-      <FollowupDetail {...props} name={name} />
+      <FollowupHeadline text={text} />
+      <FollowupDetail item={item} text={text} />
       <FollowupActions
         {...props}
         open={open}
@@ -106,56 +102,34 @@ function ActionableRow(props: RowProps & { item: ActionableItem }) {
 }
 
 /** Its state, its name, and the stakeholder's type and the channel when it has them. */
-function FollowupHeadline({ t, item, name }: { t: T; item: ActionableItem; name: string }) {
+function FollowupHeadline({ text }: { text: RowText }) {
   return (
     <div className="fu-line">
-      <span className={`fu-state fu-state-${item.state}`}>
-        {item.kind === 'reminder' ? t('fuReminderDue') : t(stateKey[item.state])}
-      </span>
-      <bdi className="fu-name">{name}</bdi>
-      {item.kind !== 'reminder' ? <span className="fu-meta">{t(stakeholderTypeKey[item.stakeholderType])}</span> : null}
-      {item.kind === 'wait' ? <span className="fu-meta">{t(channelKey[item.channel])}</span> : null}
+      <span className={`fu-state fu-state-${text.state}`}>{text.stateLabel}</span>
+      <bdi className="fu-name">{text.name}</bdi>
+      {text.meta.map((m) => (
+        <span key={m} className="fu-meta">
+          {m}
+        </span>
+      ))}
     </div>
   );
 }
 
-/** How long a wait has waited against its SLA, how long since a stakeholder's last contact, or when a reminder is due. */
-function FollowupDetail({ t, lang, item, nowMs, timeZone, name }: RowProps & { item: ActionableItem; name: string }) {
-  if (item.kind === 'wait')
-    return (
-      <>
-        {item.title && item.title !== name ? (
-          <div className="fu-sub" dir="auto">
-            {item.title}
-          </div>
-        ) : null}
-        <div className="fu-detail" data-testid="fu-waited">
-          {t(
-            'fuWaited',
-            formatDuration(t, item.waitedWorkMs),
-            formatDuration(t, Math.max(item.waitedMs, nowMs - Date.parse(item.since))),
-          )}
-          {' · '}
-          {t('fuSla', formatSla(t, item.sla))}
-        </div>
-      </>
-    );
-  if (item.kind === 'cadence')
-    return (
-      <div className="fu-detail" data-testid="fu-days-since">
-        {item.daysSince === null ? t('fuNoContact') : t('fuDaysSince', item.daysSince)}
-        {' · '}
-        {t('fuCadence', item.idealDays, item.maxDays)}
-      </div>
-    );
+const detailTestId: Partial<Record<OverdueItem['kind'], string>> = { wait: 'fu-waited', cadence: 'fu-days-since' };
+
+/** The thread's title or the note, then how long a wait has waited, since the last contact, or when it is due. */
+function FollowupDetail({ item, text }: { item: ActionableItem; text: RowText }) {
   return (
     <>
-      {item.note && item.note !== name ? (
+      {text.sub ? (
         <div className="fu-sub" dir="auto">
-          {item.note}
+          {text.sub}
         </div>
       ) : null}
-      <div className="fu-detail">{t('fuDueAt', formatDateTime(lang, item.dueAt, timeZone))}</div>
+      <div className="fu-detail" data-testid={detailTestId[item.kind]}>
+        {text.detail}
+      </div>
     </>
   );
 }

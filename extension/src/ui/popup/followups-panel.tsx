@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { OverdueItem } from '@comms-log/shared';
 import { toStoredError } from '../../lib/api/error';
@@ -11,6 +11,7 @@ import { errorText } from '../labels';
 import { useStorageItem } from '../use-storage-item';
 import type { T } from '../use-t';
 import { FollowupsList } from './followups-list';
+import { endPrepaint } from './prepaint';
 import { useThreadOutcomes } from './use-thread-outcomes';
 import { useOwnList, useShownList, useTeamList, type View } from './use-followup-lists';
 import './followups.css';
@@ -99,6 +100,10 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
   const shown = useShownList(view, own, team, hidden);
   const outcomes = useThreadOutcomes(t, shown?.groups.awaiting);
   useRefreshOncePainted(own.head !== undefined);
+  // The stored list is read and rendered in this commit: the first paint goes in the same frame.
+  useLayoutEffect(() => {
+    if (own.head !== undefined) endPrepaint();
+  }, [own.head]);
 
   const logCall = (item: OverdueItem) => {
     if (item.kind !== 'activity' && item.stakeholderId) void stakeholderOf(item, item.stakeholderId).then(onLogCall);

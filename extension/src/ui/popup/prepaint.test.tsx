@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { OverdueItem } from '@comms-log/shared';
+import { FOLLOWUP_GROUPS, groupItems } from '../../lib/followups/local';
+import { PAINT_ROWS, paintOf } from '../../lib/followups/paint';
+import type { FollowupsHead } from '../../lib/followups/storage-items';
+import { translate, type Lang, type MessageKey } from '../../lib/i18n';
+import { FollowupRow } from './followup-row';
+import { endPrepaint, paintView, prepaint } from './prepaint';
+
+const computedAt = '2026-03-12T02:00:00.000Z';
+const timeZone = 'Asia/Shanghai';
+
+const wait: OverdueItem = {
+  kind: 'wait',
+  id: 'I1',
+  state: 'late',
+  userId: 'u1',
+  stakeholderId: 'S1',
+  stakeholderName: 'Marcus <img src=x onerror=alert(1)>',
+  stakeholderType: 'customer',
+  channel: 'email',
+  threadKey: 'gmail:t1',
+  title: 'Order 1182 arrived damaged',
+  url: 'https://mail.google.com/mail/u/0/#inbox/t1',
+  since: '2026-03-10T01:00:00Z',
+  deadline: '2026-03-10T05:00:00Z',
+  waitedMs: 49 * 3_600_000,
+  waitedWorkMs: 18 * 3_600_000,
+  sla: { value: 4, unit: 'working_hours' },
+};
+const cadence: OverdueItem = {
+  kind: 'cadence',
+  id: 'S2',
+  state: 'overdue',
+  stakeholderId: 'S2',
+  stakeholderName: '华东科技报',
+  stakeholderType: 'media',
+  ownerUserId: 'u1',
+  lastContactAt: '2026-01-20T01:00:00Z',
+  daysSince: 51,
+  dueBy: '2026-02-19T01:00:00Z',
+  idealDays: 14,
+  maxDays: 30,
+};
+const reminder: OverdueItem = {
+  kind: 'reminder',
+  id: 'F1',
+  state: 'due',
+  userId: 'u1',
+  dueAt: '2026-03-12T01:00:00Z',
+  note: 'Confirm the meeting time',
+  stakeholderId: null,
+  stakeholderName: null,
+  url: 'javascript:alert(1)',
+};
+const items = [wait, cadence, reminder];
+
+function headOf(list: OverdueItem[]): FollowupsHead {
+  const groups = groupItems(list);
+  const totals = Object.fromEntries(FOLLOWUP_GROUPS.map((g) => [g, groups[g].length])) as FollowupsHead['totals'];
+  return {
+    computedAt,
+    source: 'local',
+    counts: { late: 1, dueSoon: 0, cadenceOverdue: 1, cadenceDue: 0, reminders: 1 },
+    totals,
+    head: groups,
+    pendingActions: 0,
+    rejectedActions: [],
+  };
+}
+
+const tOf =
+  (lang: Lang) =>
+  (key: MessageKey, ...subs: (string | number)[]) =>
+    translate(lang, key, ...subs);
+
+/** What a row shows: its state, name and meta, the title or note, the detail, and its buttons. */
+const shown = (row: Element) => ({
+  line: row.querySelector('.fu-line')?.textContent,
+  sub: row.querySelector('.fu-sub')?.textContent ?? null,
+  detail: row.querySelector('.fu-detail')?.textContent,
+  buttons: [...row.querySelectorAll('button')].map((b) => b.textContent),
+});
+
+afterEach(() => {
+  cleanup();
+  document.body.innerHTML = '';
+});
+
+describe('the popup’s first paint', () => {
+  it.each(['en', 'zh_CN'] as const)('shows each row as the full popup does (%s)', (lang) => {
+    const t = tOf(lang);
+    const painted = paintView(paintOf(headOf(items), t, lang, timeZone), Date.parse(computedAt));
+    const paintedRows = [...painted.querySelectorAll('article.fu-row')];
+    const groups = groupItems(items);
+    const inOrder = FOLLOWUP_GROUPS.flatMap((g) => groups[g]);
+    expect(paintedRows).toHaveLength(inOrder.length);
+    inOrder.forEach((item, i) => {
+      const { container } = render(
+        <FollowupRow
+          t={t}
+          lang={lang}
+          item={item}
+          group="g"
+          nowMs={Date.parse(computedAt)}
+          timeZone={timeZone}
+          onAct={async () => {}}
+          onOpen={() => {}}
+          onLogCall={() => {}}
+          outcomes={{}}
+          onOutcome={async () => {}}
+        />,
+      );
+      expect(shown(paintedRows[i]!)).toEqual(shown(container.querySelector('article')!));
+      cleanup();
+    });
+    // Text from the data stays text; a javascript: URL gets no Open button.
+    expect(painted.querySelector('img')).toBeNull();
+    expect(painted.textContent).toContain('Marcus <img src=x onerror=alert(1)>');
+    expect(shown(paintedRows.at(-1)!).buttons).toEqual([t('fuDone'), t('fuSnooze')]);
+  });
+
+  it('draws no more than a screenful of rows, with every group’s count', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...wait, id: `I${i}`, threadKey: `gmail:t${i}` }));
+    const paint = paintOf(headOf([...many, cadence]), tOf('en'), 'en', timeZone);
+    const view = paintView(paint, Date.parse(computedAt));
+    expect(view.querySelectorAll('article.fu-row')).toHaveLength(PAINT_ROWS);
+    expect([...view.querySelectorAll('.fu-count')].map((c) => c.textContent)).toEqual(['40', '1', '0']);
+    expect(view.querySelector('.fu-empty')?.textContent).toBe('Nothing here.');
+  });
+});
+
+describe('prepaint', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    document.body.innerHTML = '<div id="root"></div>';
+  });
+
+  it('draws the stored first screen inert above the hidden popup, and goes when the popup ends it', async () => {
+    await fakeBrowser.storage.local.set({
+      fuPaint: paintOf(headOf(items), tOf('en'), 'en', timeZone),
+      languagePref: 'en',
+    });
+    const root = document.getElementById('root')!;
+    await prepaint(root);
+    const view = document.getElementById('popup-prepaint')!;
+    expect(view.inert).toBe(true);
+    expect(view.getAttribute('aria-hidden')).toBe('true');
+    expect(view.querySelectorAll('article.fu-row')).toHaveLength(3);
+    expect(root.hasAttribute('data-prepainted')).toBe(true);
+    endPrepaint();
+    expect(document.getElementById('popup-prepaint')).toBeNull();
+    expect(root.hasAttribute('data-prepainted')).toBe(false);
+  });
+
+  it('draws nothing when the stored screen is in another language or there is none', async () => {
+    const root = document.getElementById('root')!;
+    await prepaint(root);
+    expect(document.getElementById('popup-prepaint')).toBeNull();
+    await fakeBrowser.storage.local.set({
+      fuPaint: paintOf(headOf(items), tOf('en'), 'en', timeZone),
+      languagePref: 'zh_CN',
+    });
+    await prepaint(root);
+    expect(document.getElementById('popup-prepaint')).toBeNull();
+    expect(root.hasAttribute('data-prepainted')).toBe(false);
+  });
+});
