@@ -162,4 +162,6 @@ export const stakeholderCsvColumns = [
   'jira',
   'trello',
   'phones',
+  /** When the stakeholder entered the records (a date, or a date-time with an offset); only for new ones. */
+  'created_at',
 ] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema, ulidSchema } from './common';
+import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema, ulidSchema, webUrlSchema } from './common';
 import { purposeIdSchema } from './purpose';
 import { freeTextString, identifierString } from './text';
 
@@ -13,7 +13,7 @@ export const followupInputSchema = z.strictObject({
   note: freeTextString.max(2000).default(''),
   stakeholderId: identifierString.max(64).nullable().default(null),
   threadKey: identifierString.max(400).nullable().default(null),
-  url: identifierString.url().max(2000).nullable().default(null),
+  url: webUrlSchema.nullable().default(null),
   status: followupStatusSchema.default('open'),
   snoozedUntil: isoDateTimeSchema.nullable().default(null),
 });

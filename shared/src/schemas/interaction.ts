@@ -6,6 +6,7 @@ import {
   sourceSchema,
   stakeholderTypeSchema,
   ulidSchema,
+  webUrlSchema,
 } from './common';
 import { personSchema } from './captured-thread';
 import { purposeIdSchema } from './purpose';
@@ -58,7 +59,7 @@ const interactionFields = z.strictObject({
   author: personSchema,
   title: freeTextString.max(1000).nullable().default(null),
   snippet: freeTextString.max(1000).nullable().default(null),
-  url: identifierString.url().max(2000).nullable().default(null),
+  url: webUrlSchema.nullable().default(null),
   /** Calls and meetings: minutes. */
   durationMin: z
     .number()

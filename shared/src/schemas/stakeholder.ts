@@ -29,6 +29,11 @@ export const stakeholderInputSchema = z.strictObject({
   cadenceOverride: cadenceOverrideSchema.nullable().default(null),
   active: z.boolean().default(true),
   identities: z.array(identityInputSchema).max(50).default([]),
+  /**
+   * When the stakeholder entered the org's records, for history brought from elsewhere: coverage and cadence count
+   * them from then. Not after now; absent: now.
+   */
+  createdAt: isoDateTimeSchema.optional(),
 });
 export type StakeholderInput = z.input<typeof stakeholderInputSchema>;
 

@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import {
+  isoDateSchema,
+  isoDateTimeSchema,
   stakeholderInputSchema,
   type CsvRecord,
   type IdentityInput,
@@ -14,6 +16,8 @@ import type { DbOrTx } from '../../db/client';
 import { identities, stakeholders, users } from '../../db/schema';
 import { describeZodError } from '../../trpc';
 import { readImportCsv, runImport } from '../csv-import';
+import { dateOrInstantMs } from '../evaluations/surveys';
+import { currentPlan } from '../plans';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { anyIdentity, normalizeIdentities } from './identities';
 import { insertStakeholder, writeStakeholder, type StakeholderFields } from './stakeholders';
@@ -100,8 +104,23 @@ async function applyRow(
   return { status: 'created' as const, id: s.id, name: s.name };
 }
 
+/** The row's `created_at` as an instant (a bare date is midnight in the org's zone), or what is wrong with it. */
+function createdAtOf(row: CsvRow, timeZone: string): { createdAt?: string } | string {
+  const cell = row.cell('created_at');
+  if (!cell) return {};
+  if (!isoDateSchema.safeParse(cell).success && !isoDateTimeSchema.safeParse(cell).success)
+    return `created_at: "${cell}" must be a date (2026-03-10) or a date-time with an offset (2026-03-10T09:12:00+08:00)`;
+  return { createdAt: new Date(dateOrInstantMs(cell, timeZone)).toISOString() };
+}
+
 /** The row as a stakeholder input, or what is wrong with it. */
-function rowInput(row: CsvRow, owners: Map<string, string>): z.output<typeof stakeholderInputSchema> | string {
+function rowInput(
+  row: CsvRow,
+  owners: Map<string, string>,
+  timeZone: string,
+): z.output<typeof stakeholderInputSchema> | string {
+  const created = createdAtOf(row, timeZone);
+  if (typeof created === 'string') return created;
   const ownerEmail = row.cell('owner_email').toLowerCase();
   const ownerUserId = ownerEmail ? owners.get(ownerEmail) : null;
   if (ownerUserId === undefined) return `owner_email: no user ${ownerEmail} in this org`;
@@ -120,6 +139,7 @@ function rowInput(row: CsvRow, owners: Map<string, string>): z.output<typeof sta
     organization: row.cell('organization') || null,
     ownerUserId,
     identities: identityList,
+    ...created,
   });
   return parsed.success ? parsed.data : describeZodError(parsed.error);
 }
@@ -132,12 +152,13 @@ async function importRow(
   owners: Map<string, string>,
   report: ImportReport,
   now: number,
+  timeZone: string,
 ) {
   const fail = (message: string) => {
     report.rows.push({ row: row.record.line, status: 'error', message, stakeholderId: null });
     report.errors++;
   };
-  const input = rowInput(row, owners);
+  const input = rowInput(row, owners, timeZone);
   if (typeof input === 'string') return fail(input);
   try {
     const result = await tx.transaction((sp) => applyRow(sp, orgId, row, input, now));
@@ -178,9 +199,10 @@ export async function importCsv(
       u.id,
     ]),
   );
+  const { timeZone } = (await currentPlan(db, orgId)).plan.calendar;
   return runImport(db, dryRun, async (tx) => {
     const report: ImportReport = { rows: [], created: 0, updated: 0, errors: 0, dryRun };
-    for (const record of rows) await importRow(tx, orgId, new CsvRow(names, record), owners, report, now);
+    for (const record of rows) await importRow(tx, orgId, new CsvRow(names, record), owners, report, now, timeZone);
     return report;
   });
 }

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { reserveSeq } from '../../db/queries/seq';
 import { identities, stakeholders, users, type IdentityRow, type StakeholderRow } from '../../db/schema';
-import { toIso } from '../../iso';
+import { fromIso, toIso } from '../../iso';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { assertIdentitiesFree, normalizeIdentities } from './identities';
 
@@ -95,6 +95,12 @@ export async function insertStakeholder(
   input: z.output<typeof stakeholderInputSchema>,
   now: number,
 ): Promise<Stakeholder> {
+  const createdAt = input.createdAt === undefined ? now : fromIso(input.createdAt);
+  if (createdAt > now)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `createdAt: ${input.createdAt} is in the future; give when the stakeholder entered your records.`,
+    });
   const normalized = normalizeIdentities(input.identities);
   await assertOwnerInOrg(db, orgId, input.ownerUserId);
   await assertIdentitiesFree(db, orgId, normalized, null);
@@ -110,7 +116,7 @@ export async function insertStakeholder(
     cadenceIdealDays: input.cadenceOverride?.idealDays ?? null,
     cadenceMaxDays: input.cadenceOverride?.maxDays ?? null,
     active: input.active,
-    createdAt: now,
+    createdAt,
     updatedAt: now,
     seq,
   };
