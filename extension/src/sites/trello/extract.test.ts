@@ -22,13 +22,48 @@ function commentItem(f: LoadedFixture, id: string): Element {
 describeFixtureCaptures('trello', extract);
 
 describe('trello extract: fixtures', () => {
-  it('has the four fixtures', () => {
+  it('has the seven fixtures', () => {
     expect([...fixtureNames].sort()).toEqual([
+      'comment-draft-in-progress',
       'customer-complaint-card',
       'media-inquiry-card',
       'partner-golive-signoff-card',
       'partner-launch-card',
+      'zhcn-card-full-page-empty',
+      'zhcn-card-modal-mixed-activity',
     ]);
+  });
+});
+
+describe('trello extract: layouts', () => {
+  it('captures a card page without comments as a thread with no messages', () => {
+    const f = load('zhcn-card-full-page-empty');
+    const got = extract(f.document, f)!;
+    expect(got.messages).toEqual([]);
+    expect(got.project?.status).toBe('待处理');
+  });
+
+  it('keeps a departed member by the printed name, without a handle', () => {
+    const f = load('zhcn-card-modal-mixed-activity');
+    const got = extract(f.document, f)!;
+    expect(got.messages.find((m) => m.author.handle === null)?.author.name).toBe('刘洋');
+  });
+
+  it('leaves out a comment still being written', () => {
+    const f = load('comment-draft-in-progress');
+    expect(
+      extract(f.document, f)!
+        .messages.map((m) => m.text)
+        .join(' '),
+    ).not.toContain('book the engineer');
+  });
+
+  it('cuts an over-long member name to the capture limit instead of failing', () => {
+    const f = load('zhcn-card-modal-mixed-activity');
+    const avatar = f.document.querySelector(`${selectors.action} ${selectors.commentAuthorAvatar}`)!;
+    avatar.setAttribute('title', `${'周'.repeat(4000)} (zhouli_hx)`);
+    const got = extract(f.document, f)!;
+    expect(got.messages.at(-1)!.author.name).toBe('周'.repeat(300));
   });
 });
 
