@@ -10,6 +10,7 @@ import { hotFunctions } from './cpu-profile';
 import { dashboardBench, type DashboardResult } from './dashboard';
 import { generateInteractions, makeDirectory } from './generate';
 import { parseOptions, type BenchOptions } from './options';
+import { pageCostBench, printPageCost } from './page-cost';
 import { periodReportBench, printReportBench } from './period-report';
 import { printA, printB, printC, printHotFunctions, type RawPair, targets } from './print-results';
 import { rawUpsert, type DataSpec, type RawUpsertResult } from './raw-upsert';
@@ -172,6 +173,8 @@ async function main(options: BenchOptions) {
         await periodReportBench(dir, { rows: options.reportRows, runs: 5, seed: options.seed, endMs }),
       );
     }
+    if (options.only.has('e'))
+      summary.e = printPageCost(await pageCostBench({ loads: options.pageLoads }), options.pageLoads);
   } finally {
     if (options.keep) console.log(`\ndatabases kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { sendToBackground } from '../../lib/messages';
 import { reportSiteFailure } from '../../lib/site-health/from-page';
 import type { SiteAdapter } from '../../sites/common/types';
 import { buildLogThisButton, type LogThisButton } from './log-this-button';
+import css from './log-this.css?inline';
 import { openPanelFrame } from './panel-frame';
 import { quietThreadKey, readPage } from './read-page';
 import { watchPage } from './watch-page';
@@ -21,6 +22,8 @@ function fallbackView(): LogThisView {
  * re-renders; a click reads the page and opens the panel frame, or says in the button why nothing can be logged.
  */
 export async function mountLogThis(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  // From here to the first button is what the content script adds to a page load (`pnpm bench`, page cost).
+  performance.mark('comms-log:start');
   let anchor: Element | null = null;
   let mountedHref = '';
   let closePanel: (() => void) | null = null;
@@ -57,12 +60,15 @@ export async function mountLogThis(ctx: ContentScriptContext, adapter: SiteAdapt
 
   const button = await createShadowRootUi(ctx, {
     name: 'comms-log-log-this',
+    css,
     position: 'inline',
     anchor: () => anchor,
     append: 'last',
     onMount(container) {
       shown = buildLogThisButton(container, () => void openPanel());
       shown.setLabel(view.logThis);
+      if (performance.getEntriesByName('comms-log:button-shown').length === 0)
+        performance.mark('comms-log:button-shown');
       void refresh();
     },
     onRemove() {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import css from './log-this.css?inline';
 import type { PanelEvent } from './panel-events';
 
 type FrameOptions = { nonce: string; title: string; onClose(): void; onSaved(): void };
@@ -15,6 +16,7 @@ export async function openPanelFrame(ctx: ContentScriptContext, opts: FrameOptio
   let frame: HTMLIFrameElement | null = null;
   const ui = await createShadowRootUi(ctx, {
     name: 'comms-log-panel',
+    css,
     position: 'inline',
     anchor: 'body',
     append: 'last',

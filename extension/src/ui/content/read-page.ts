@@ -12,13 +12,19 @@ function extractOptions() {
   return { url: location.href, now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 }
 
-/** The page's thread as the adapter reads it now. An adapter that throws anything else is a changed site too. */
+/**
+ * The page's thread as the adapter reads it now. An adapter that throws anything else is a changed site too.
+ * Each read is a `comms-log:extract` measure on the page's performance timeline (`pnpm bench`, page cost).
+ */
 export function readPage(adapter: SiteAdapter): PageRead {
+  const start = performance.now();
   try {
     const thread = adapter.extract(document, extractOptions());
     return thread ? { kind: 'thread', thread } : { kind: 'no-thread' };
   } catch (err) {
     return { kind: 'site-changed', field: isSiteChangedError(err) ? err.selectorKey : 'unexpected' };
+  } finally {
+    performance.measure('comms-log:extract', { start });
   }
 }
 
