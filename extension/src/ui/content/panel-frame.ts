@@ -12,7 +12,8 @@ type FrameOptions = { nonce: string; title: string; onClose(): void; onSaved(): 
  * size, a save and a close by posting to this window from the extension's origin, under the frame's nonce.
  */
 export async function openPanelFrame(ctx: ContentScriptContext, opts: FrameOptions): Promise<() => void> {
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // The extension's base URL without its slash: what MessageEvent.origin says for its pages in Chrome and Firefox.
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   let frame: HTMLIFrameElement | null = null;
   const ui = await createShadowRootUi(ctx, {
     name: 'comms-log-panel',
