@@ -2,6 +2,7 @@ import {
   planUpdateInputSchema,
   publicHolidaysInputSchema,
   publicHolidaysResultSchema,
+  recomputeResultSchema,
   storedPlanSchema,
 } from '@comms-log/shared';
 import { getPlan, loadPublicHolidays, previewRecompute, recomputeUnderPlan, updatePlan } from '../services/plans';
@@ -27,8 +28,8 @@ export const planRouter = router({
     .query(({ ctx, input }) => loadPublicHolidays(ctx, input)),
 
   /** How many interactions' response figures the current plan would change. */
-  recomputePreview: managerProcedure.query(({ ctx }) => previewRecompute(ctx)),
+  recomputePreview: managerProcedure.output(recomputeResultSchema).query(({ ctx }) => previewRecompute(ctx)),
 
   /** Recompute every stored response figure of the org under the current plan. */
-  recompute: managerProcedure.mutation(({ ctx }) => recomputeUnderPlan(ctx)),
+  recompute: managerProcedure.output(recomputeResultSchema).mutation(({ ctx }) => recomputeUnderPlan(ctx)),
 });

@@ -345,3 +345,10 @@ export const publicHolidaysResultSchema = z.object({
   countries: z.record(z.string(), z.string()),
 });
 export type PublicHolidaysResult = z.infer<typeof publicHolidaysResultSchema>;
+
+/** `plan.recomputePreview` / `plan.recompute`: of `total` interactions, how many figures the plan `version` changes. */
+export const recomputeResultSchema = z.object({
+  version: z.number().int(),
+  changed: z.number().int(),
+  total: z.number().int(),
+});
