@@ -21,6 +21,7 @@ const SITE_HOSTS = [
   'https://weibo.com/*',
   'https://www.weibo.com/*',
   'https://api.weibo.com/*',
+  'https://m.weibo.cn/*',
   'https://*.atlassian.net/*',
   'https://trello.com/*',
 ];

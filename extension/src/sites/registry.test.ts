@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { siteIds } from '@comms-log/shared';
 import { describe, expect, it } from 'vitest';
 import { fixtureUrls as listFixtureUrls } from './common/adapter-test-kit';
+import { ownHostAdapter } from './jira/index';
 import { adapterForUrl, adapters } from './registry';
 
 const sitesDir = import.meta.dirname;
@@ -16,7 +17,10 @@ const requiredFiles = [
   'index.ts',
 ];
 
-const fixtureUrls = listFixtureUrls();
+/** Jira Data Center pages (`dc-*`) live on hosts added in Options: only the own-host adapter accepts them. */
+const isOwnHost = (f: { site: string; page: string }) => f.site === 'jira' && f.page.startsWith('dc-');
+const allFixtureUrls = listFixtureUrls();
+const fixtureUrls = allFixtureUrls.filter((f) => !isOwnHost(f));
 
 describe('site registry structure', () => {
   it('lists exactly the shared site ids, each under its own id', () => {
@@ -50,6 +54,15 @@ describe('site detection across fixtures', () => {
   it.each(siteIds)("%s's detect accepts its own fixture URLs and no other site's", (site) => {
     for (const f of fixtureUrls) {
       expect(adapters[site].isThreadPage(new URL(f.url!)), `${site} on ${f.site}/${f.page}`).toBe(f.site === site);
+    }
+  });
+
+  it('own-host fixtures are read by the own-host Jira adapter and by no registered one', () => {
+    const own = allFixtureUrls.filter(isOwnHost);
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    for (const f of own) {
+      expect(ownHostAdapter.isThreadPage(new URL(f.url!)), f.page).toBe(true);
+      expect(adapterForUrl(f.url!), f.page).toBeNull();
     }
   });
 

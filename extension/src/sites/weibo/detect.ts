@@ -1,4 +1,9 @@
-/** URL predicates for Weibo: post detail pages on weibo.com and private chats on api.weibo.com/chat. */
+import { postIdToMblogid } from './ids';
+
+/**
+ * URL predicates for Weibo: post detail pages on weibo.com and m.weibo.cn, private chats on api.weibo.com/chat and
+ * m.weibo.cn/message/chat.
+ */
 
 const postHosts = new Set(['weibo.com', 'www.weibo.com']);
 
@@ -34,6 +39,25 @@ export function isChatPage(url: URL): boolean {
   return parseChatPeerUid(url) !== null;
 }
 
+/**
+ * The post an m.weibo.cn status page shows, as its mblogid (the thread id weibo.com gives the same post):
+ * `/status/<id>`, `/detail/<id>` or `/<uid>/<id>`, the id a numeric mid or a 9-character mblogid.
+ */
+export function parseMobilePostUrl(url: URL): { mblogid: string } | null {
+  if (url.protocol !== 'https:' || url.hostname !== 'm.weibo.cn') return null;
+  const m = /^\/(?:status|detail|\d{5,})\/([0-9A-Za-z]+)\/?$/.exec(url.pathname);
+  const mblogid = m ? postIdToMblogid(m[1]!) : null;
+  return mblogid ? { mblogid } : null;
+}
+
+/** The other party's uid of an m.weibo.cn private chat (`/message/chat?uid=<uid>`), else null. */
+export function parseMobileChatPeerUid(url: URL): string | null {
+  if (url.protocol !== 'https:' || url.hostname !== 'm.weibo.cn' || !/^\/message\/chat\/?$/.test(url.pathname))
+    return null;
+  const uid = url.searchParams.get('uid');
+  return uid && /^\d+$/.test(uid) ? uid : null;
+}
+
 export function isThreadPage(url: URL): boolean {
-  return isPostPage(url) || isChatPage(url);
+  return isPostPage(url) || isChatPage(url) || parseMobilePostUrl(url) !== null || parseMobileChatPeerUid(url) !== null;
 }

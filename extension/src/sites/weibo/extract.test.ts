@@ -17,11 +17,14 @@ const siteChangedKey = (fn: () => unknown) => siteChangedError('weibo', fn).sele
 describeFixtureCaptures('weibo', extract);
 
 describe('weibo extract: fixtures', () => {
-  it('has the four fixtures', () => {
+  it('has the seven fixtures', () => {
     expect([...fixtureNames].sort()).toEqual([
       'brand-post-comments',
       'chat-media-inquiry',
       'customer-complaint-post',
+      'm-chat-media-inquiry',
+      'm-customer-complaint-status',
+      'm-own-post-detail',
       'own-post-launch-counts',
     ]);
   });

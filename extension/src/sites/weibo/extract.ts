@@ -1,11 +1,13 @@
-import { capturedThreadSchema, type CapturedMessage, type CapturedThread, type Person } from '@comms-log/shared';
+import type { CapturedMessage, CapturedThread, Person } from '@comms-log/shared';
 import { all, optionalOne, requireOne } from '../common/query';
 import { SiteChangedError } from '../common/site-changed-error';
 import { parseTimeText, type TimeContext } from '../common/time';
 import { oldestFirst } from '../common/oldest-first';
 import type { ExtractOptions } from '../common/types';
 import { visibleText, snippet140 } from '../common/visible-text';
-import { parseChatPeerUid, parsePostUrl } from './detect';
+import { parseChatPeerUid, parseMobileChatPeerUid, parseMobilePostUrl, parsePostUrl } from './detect';
+import { extractMobileChat } from './mobile-chat';
+import { extractMobilePost } from './mobile-post';
 import { extractOwnPost } from './own-post';
 import { selectors, type WeiboSelectorKey } from './selectors';
 
@@ -20,6 +22,10 @@ export function extract(doc: Document, opts: ExtractOptions): CapturedThread | n
   if (parsePostUrl(url)) return extractPost(doc, opts.url, ctx);
   const peerUid = parseChatPeerUid(url);
   if (peerUid) return extractChat(doc, opts.url, peerUid, ctx);
+  const mobilePost = parseMobilePostUrl(url);
+  if (mobilePost) return extractMobilePost(doc, opts.url, mobilePost.mblogid, ctx);
+  const mobilePeer = parseMobileChatPeerUid(url);
+  if (mobilePeer) return extractMobileChat(doc, opts.url, mobilePeer, ctx);
   return null;
 }
 
@@ -41,10 +47,9 @@ function requireUid(el: Element, key: WeiboSelectorKey): string {
   return uidFromHref(el.getAttribute('href')) ?? fail(key, 'no /u/<uid> link');
 }
 
+/** The shared parser also reads the place Weibo appends ("26-3-9 10:32 来自上海"). */
 function parseTime(text: string, key: WeiboSelectorKey, ctx: TimeContext): string {
-  // Weibo appends the place ("26-3-9 10:32 来自上海"); the time is what precedes it.
-  const time = text.replace(/\s*来自.*$/, '').trim();
-  return parseTimeText(time, ctx) ?? fail(key, 'unreadable time');
+  return parseTimeText(text, ctx) ?? fail(key, 'unreadable time');
 }
 
 function direction(author: Person, accountUid: string): CapturedMessage['direction'] {
@@ -89,7 +94,7 @@ function extractPost(doc: Document, pageUrl: string, ctx: TimeContext): Captured
     messages.push(extractComment(comment, account.handle, ctx));
   }
 
-  return capturedThreadSchema.parse({
+  return {
     site: 'weibo',
     channel: 'social',
     url: pageUrl,
@@ -99,7 +104,7 @@ function extractPost(doc: Document, pageUrl: string, ctx: TimeContext): Captured
     messages: oldestFirst(messages),
     // Counts are the organisation's reach only on its own posts; a post by anyone else carries none.
     ownPost: author.handle === account.handle ? extractOwnPost(doc, post, account.handle) : null,
-  });
+  };
 }
 
 function extractComment(comment: Element, accountUid: string, ctx: TimeContext): CapturedMessage {
@@ -160,7 +165,7 @@ function extractChat(doc: Document, pageUrl: string, peerUid: string, ctx: TimeC
   // Messages in the list but none with a sender means the sender markup moved, not an empty chat.
   if (items.length > 0 && messages.length === 0) fail('chatMessageAvatar');
 
-  return capturedThreadSchema.parse({
+  return {
     site: 'weibo',
     channel: 'social',
     url: pageUrl,
@@ -169,5 +174,5 @@ function extractChat(doc: Document, pageUrl: string, peerUid: string, ctx: TimeC
     account,
     messages: oldestFirst(messages),
     ownPost: null,
-  });
+  };
 }

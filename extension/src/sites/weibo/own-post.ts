@@ -2,6 +2,7 @@ import type { OwnPostFields } from '@comms-log/shared';
 import { findDisplayCount } from '../common/display-count';
 import { all, optionalOne } from '../common/query';
 import { visibleText } from '../common/visible-text';
+import { mobileSelectors } from './mobile-selectors';
 import { selectors } from './selectors';
 
 /**
@@ -45,4 +46,28 @@ function textCount(el: Element | null): number | null {
 function fansLinkOf(doc: ParentNode, uid: string): Element | null {
   const own = new RegExp(`/u/page/follow/${uid}(?:[/?#]|$)`);
   return all(doc, selectors.fansLink).find((a) => own.test(a.getAttribute('href') ?? '')) ?? null;
+}
+
+/**
+ * The counts of an own post on m.weibo.cn: the exact ones of the page's script data when it is this post's, else
+ * those the action bar prints (a button showing its label instead of a number is 0). The mobile page shows no read
+ * count and no follower count.
+ */
+export function extractMobileOwnPost(
+  post: Element,
+  exact: { reposts: number; comments: number; likes: number } | null,
+): OwnPostFields {
+  const bar = optionalOne(post, mobileSelectors.postActionBar);
+  const slot = (icon: string): number | null => {
+    const el = bar ? optionalOne(bar, icon) : null;
+    if (!el) return null;
+    return findDisplayCount(visibleText(el.closest(mobileSelectors.postActionButton) ?? el)) ?? 0;
+  };
+  return {
+    reposts: exact?.reposts ?? slot(mobileSelectors.postRepostIcon),
+    comments: exact?.comments ?? slot(mobileSelectors.postCommentIcon),
+    likes: exact?.likes ?? slot(mobileSelectors.postLikeIcon),
+    reads: null,
+    followers: null,
+  };
 }
