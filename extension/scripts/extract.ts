@@ -6,11 +6,11 @@
  * From the repo root the root script runs this through `pnpm --filter`, whose working directory is extension/,
  * so a relative file path is resolved against INIT_CWD (where pnpm was started).
  * Exit codes: 0 printed; 1 the page shows no thread; 2 the site changed (a required element is missing);
- * 64 usage error; 70 anything unexpected.
+ * 64 usage error; 70 anything unexpected, a capture that breaks the capture contract among them.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { siteIdSchema, timeZoneSchema, type SiteId } from '@comms-log/shared';
+import { capturedThreadSchema, siteIdSchema, timeZoneSchema, type SiteId } from '@comms-log/shared';
 import { createPageWindow, readFixtureMeta } from '../src/sites/common/fixture-test-kit';
 import { SiteChangedError } from '../src/sites/common/site-changed-error';
 import type { ExtractOptions } from '../src/sites/common/types';
@@ -86,7 +86,12 @@ function printCapture({ site, html, opts }: Page): number {
       return 1;
     }
     process.stdout.write(`${JSON.stringify(thread, null, 2)}\n`);
-    return 0;
+    // Adapters carry no schema library (docs/adding-a-site.md "Size"), so the contract is checked here.
+    const checked = capturedThreadSchema.safeParse(thread);
+    if (checked.success) return 0;
+    for (const issue of checked.error.issues)
+      process.stderr.write(`extract: capture breaks the contract at ${issue.path.join('.')}: ${issue.message}\n`);
+    return 70;
   } catch (err) {
     if (err instanceof SiteChangedError) {
       process.stderr.write(
