@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Db } from './db/client';
+import { postsSignIn, signInGuard } from './auth/sign-in-guard';
+import { SignInLimiter } from './auth/sign-in-limit';
 import { createRequestContext } from './context';
 import { defaultCorsOrigins } from './env';
 import { appRouter } from './routers/_app';
@@ -20,6 +22,8 @@ export interface AppOptions {
   logError?: (message: string, error: unknown) => void;
   /** The built web view served at /app (default: found beside the server, web/static-files.ts). */
   webAppDir?: string | null;
+  /** Counts failed sign-ins per address (default: a fresh one with the default limits, auth/sign-in-limit.ts). */
+  signInLimiter?: SignInLimiter;
 }
 
 function originMatcher(patterns: string[]): (origin: string) => boolean {
@@ -41,6 +45,7 @@ export function createApp({
   corsOrigins = defaultCorsOrigins,
   logError = (m, e) => console.error(m, e),
   webAppDir,
+  signInLimiter,
 }: AppOptions) {
   const app = new Hono();
   const allowed = originMatcher(corsOrigins);
@@ -81,6 +86,11 @@ export function createApp({
         ),
     }),
   );
+
+  // One count per address across the API and the web view's sign-in (auth/sign-in-limit.ts).
+  const limiter = signInLimiter ?? new SignInLimiter();
+  app.use('/trpc/*', signInGuard(limiter));
+  app.use('/app/api/session', signInGuard(limiter, postsSignIn));
 
   app.use(
     '/trpc/*',

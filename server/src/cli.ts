@@ -3,6 +3,8 @@ import { createDb, migrateDb } from './db/client';
 import { EnvError, loadEnv } from './env';
 import { DuplicateUserError } from './services/org/users';
 import { UsageError, type Command } from './cli/args';
+import { auditCommands } from './cli/audit';
+import { backupCommands } from './cli/backup';
 import { demoCommands } from './cli/demo';
 import { directoryCommands } from './cli/directory';
 import { healthCommands } from './cli/health';
@@ -20,6 +22,8 @@ const commands: Record<string, Command> = {
   ...healthCommands,
   ...demoCommands,
   ...reportSendCommands,
+  ...backupCommands,
+  ...auditCommands,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -35,7 +35,7 @@ const requireUser = t.middleware(({ ctx, next }) => {
       code: 'UNAUTHORIZED',
       message:
         ctx.authError === 'invalid'
-          ? 'This API token is not valid: it is unknown, revoked, or its user is deactivated.'
+          ? 'This API token is not valid: it is unknown, revoked or expired, or its user is deactivated.'
           : 'Sign in: send an API token as "Authorization: Bearer <token>".',
     });
   }

@@ -38,11 +38,13 @@ export interface IssuedToken {
   hint: string;
   userId: string;
   createdAt: number;
+  /** Refused from this instant on; null: never expires. */
+  expiresAt: number | null;
 }
 
 export async function issueToken(
   db: DbOrTx,
-  input: { orgId: string; userId: string; name: string },
+  input: { orgId: string; userId: string; name: string; expiresAt?: number | null },
   now = Date.now(),
 ): Promise<IssuedToken> {
   const token = generateToken();
@@ -54,18 +56,21 @@ export async function issueToken(
     tokenHash: hashToken(token),
     hint: token.slice(0, TOKEN_PREFIX.length + 4),
     createdAt: now,
+    expiresAt: input.expiresAt ?? null,
   };
   await db.insert(apiTokens).values(row);
-  return { id: row.id, token, name: row.name, hint: row.hint, userId: row.userId, createdAt: now };
+  const { id, name, hint, userId, expiresAt } = row;
+  return { id, token, name, hint, userId, createdAt: now, expiresAt };
 }
 
-/** The user a bearer token belongs to, or null when it is unknown, revoked, or its user is deactivated. */
+/** The user a bearer token belongs to, or null when it is unknown, revoked, expired, or its user is deactivated. */
 export async function authenticate(db: DbOrTx, token: string, now = Date.now()): Promise<AuthUser | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const [row] = await db
     .select({
       tokenId: apiTokens.id,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
       lastUsedAt: apiTokens.lastUsedAt,
       id: users.id,
       orgId: users.orgId,
@@ -80,6 +85,7 @@ export async function authenticate(db: DbOrTx, token: string, now = Date.now()):
     .where(eq(apiTokens.tokenHash, hashToken(token)))
     .limit(1);
   if (!row || row.revokedAt !== null || !row.active) return null;
+  if (row.expiresAt !== null && now >= row.expiresAt) return null;
   if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decodeCsvBytes } from '@comms-log/shared';
-import { importCsv } from '../services/directory/import';
+import { cliCtx } from '../services/audit/record';
+import { importCsv, recordImport } from '../services/directory/import';
 import { findOrg, flags, required, UsageError, type Command } from './args';
 
 /** `import:stakeholders`. */
@@ -22,6 +23,7 @@ export const directoryCommands: Record<string, Command> = {
     if ('error' in decoded) throw new UsageError(`${path}: ${decoded.error.replace(/\.$/, '')}`);
     const csv = decoded.text;
     const report = await importCsv(db, org.id, { csv, dryRun: false }, Date.now());
+    await recordImport(cliCtx(db, org.id), report);
     for (const r of report.rows)
       console.log(
         `row ${r.row}: ${r.status}${r.status === 'error' ? ` — ${r.message}` : ''}${r.stakeholderId ? ` (${r.stakeholderId})` : ''}`,

@@ -1,5 +1,6 @@
 import { captureLevelSchema, nameSchema, timeZoneSchema } from '@comms-log/shared';
 import { issueToken } from '../auth/tokens';
+import { cliCtx, record } from '../services/audit/record';
 import { recomputeOrg } from '../services/derive';
 import { createOrg, updateOrg } from '../services/org/orgs';
 import { createUser } from '../services/org/users';
@@ -52,6 +53,11 @@ export const orgCommands: Record<string, Command> = {
       updateOrg(tx, org.id, { name, timeZone: f.tz, captureLevel: captureLevelSchema.optional().parse(level) }, null),
     );
     if (!changed) throw new UsageError(`org "${org.name}" no longer exists`);
+    await record(cliCtx(db, org.id), {
+      action: 'org.update',
+      target: org.id,
+      detail: { name, timeZone: f.tz, captureLevel: level },
+    });
     const said: string[] = [];
     if (changed.name) said.push(`renamed to "${name}"`);
     if (changed.timeZone) said.push(`time zone ${f.tz} (new plan version; working calendar in ${f.tz})`);
@@ -63,7 +69,11 @@ export const orgCommands: Record<string, Command> = {
     );
     if (f.recompute !== undefined) {
       const { plan } = await currentPlan(db, org.id);
-      const { changed: rows, total } = await db.transaction((tx) => recomputeOrg(tx, org.id, plan, { dryRun: false }));
+      const { changed: rows, total } = await db.transaction(async (tx) => {
+        const result = await recomputeOrg(tx, org.id, plan, { dryRun: false });
+        await record(cliCtx(tx, org.id), { action: 'plan.recompute', detail: { ...result } });
+        return result;
+      });
       console.log(`Recomputed response times under the current plan: ${rows} of ${total} interactions changed.`);
     } else if (changed.timeZone) {
       const { plan } = await currentPlan(db, org.id);

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from '../trpc';
 import { activitiesRouter } from './activities';
+import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { directoryRouter } from './directory';
 import { evaluationsRouter } from './evaluations';
@@ -17,6 +18,7 @@ import { usersRouter } from './users';
 /** The one list of routers. */
 export const appRouter = router({
   auth: authRouter,
+  audit: auditRouter,
   sync: syncRouter,
   directory: directoryRouter,
   plan: planRouter,

@@ -27,6 +27,7 @@ const matrix: Record<string, Probe> = {
   'auth.tokens.list': { rule: 'authed', expect: 'answers' },
   'auth.tokens.create': { rule: 'authed', expect: 'refused' },
   'auth.tokens.revoke': { rule: 'authed', expect: 'refused' },
+  'audit.list': { rule: 'admin', expect: 'answers' },
   'sync.push': { rule: 'authed', expect: 'answers' },
   'sync.pull': { rule: 'authed', expect: 'answers' },
   'directory.list': { rule: 'authed', expect: 'answers' },

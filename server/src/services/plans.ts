@@ -13,6 +13,8 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../db/client';
 import { interactions, plans } from '../db/schema';
 import { toIso } from '../iso';
+import { jsonDiff } from './audit/diff';
+import { record } from './audit/record';
 import { recomputeOrg } from './derive';
 import { nowOf, type ServiceCtx } from './service-ctx';
 
@@ -120,7 +122,10 @@ export async function updatePlan(ctx: ServiceCtx, input: z.output<typeof planUpd
       if (!parsed.success)
         throw new TRPCError({ code: 'BAD_REQUEST', message: parsed.error.message, cause: parsed.error });
       await keepUsedPurposes(tx, orgId, current.plan, parsed.data);
-      return savePlan(tx, orgId, parsed.data, ctx.user.id, now);
+      const saved = await savePlan(tx, orgId, parsed.data, ctx.user.id, now);
+      const changes = jsonDiff(current.plan, parsed.data);
+      await record({ ...ctx, db: tx }, { action: 'plan.update', target: String(saved.version), detail: { changes } });
+      return saved;
     }),
   );
 }
@@ -159,6 +164,7 @@ export function recomputeUnderPlan(ctx: ServiceCtx) {
   return ctx.db.transaction(async (tx) => {
     const { plan, version } = await currentPlan(tx, ctx.user.orgId);
     const { changed, total } = await recomputeOrg(tx, ctx.user.orgId, plan, { dryRun: false }, now);
+    await record({ ...ctx, db: tx }, { action: 'plan.recompute', target: String(version), detail: { changed, total } });
     return { version, changed, total };
   });
 }

@@ -33,6 +33,7 @@ export const procedureExamples: Record<string, (b: ProbeRecords) => unknown[]> =
   'auth.tokens.list': (b) => [{ userId: b.userIds[2] }],
   'auth.tokens.create': (b) => [{ name: 'probe', userId: b.userIds[2] }],
   'auth.tokens.revoke': (b) => [{ id: b.tokenId }],
+  'audit.list': () => [{ since: period.from, limit: 50 }],
   'sync.push': (b) => [
     { items: [interaction(b, { id: b.interactionIds[0] })] },
     { items: [interaction(b, { stakeholderId: b.stakeholderId })] },
@@ -71,7 +72,10 @@ export const procedureExamples: Record<string, (b: ProbeRecords) => unknown[]> =
   'plan.update': () => [defaultPlan, { sla: defaultPlan.sla }],
   'plan.recomputePreview': () => [undefined],
   'plan.recompute': () => [undefined],
-  'plan.publicHolidays': () => [{ from: 2026, to: 2026 }, { country: 'DE', from: 2026, to: 2027 }],
+  'plan.publicHolidays': () => [
+    { from: 2026, to: 2026 },
+    { country: 'DE', from: 2026, to: 2027 },
+  ],
   'settings.get': () => [undefined],
   'settings.update': () => [{ myNeverLog: [{ kind: 'domain', value: 'theirs.cn' }] }],
   'mail.getSchedule': () => [undefined],

@@ -22,6 +22,8 @@ export const tokenCreateInputSchema = z.strictObject({
   name: freeTextString.trim().min(1, 'give the token a name, e.g. "laptop extension"').max(100),
   /** Admins may issue a token for another user of the org. */
   userId: identifierString.max(64).optional(),
+  /** Refused this many days after it is issued; without it the token never expires. */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 
 /** `auth.tokens.revoke`. */

@@ -26,3 +26,4 @@ export * from './report-edition';
 export * from './site-health';
 export * from './mail';
 export * from './report-sections';
+export * from './audit';

@@ -18,6 +18,7 @@ import { describeZodError } from '../../trpc';
 import { readImportCsv, runImport } from '../csv-import';
 import { dateOrInstantMs } from '../evaluations/surveys';
 import { currentPlan } from '../plans';
+import { record as recordAudit } from '../audit/record';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { anyIdentity, normalizeIdentities } from './identities';
 import { insertStakeholder, writeStakeholder, type StakeholderFields } from './stakeholders';
@@ -208,9 +209,17 @@ export async function importCsv(
 }
 
 /** `directory.importCsv` (managers): `importCsv` into the caller's org. */
-export function importStakeholdersCsv(
+export async function importStakeholdersCsv(
   ctx: ServiceCtx,
   input: z.output<typeof importCsvInputSchema>,
 ): Promise<ImportReport> {
-  return importCsv(ctx.db, ctx.user.orgId, input, nowOf(ctx));
+  const report = await importCsv(ctx.db, ctx.user.orgId, input, nowOf(ctx));
+  if (!report.dryRun) await recordImport(ctx, report);
+  return report;
+}
+
+/** The audit entry of a stakeholder import that was written. */
+export function recordImport(ctx: ServiceCtx, report: ImportReport): Promise<void> {
+  const { created, updated, errors } = report;
+  return recordAudit(ctx, { action: 'import.stakeholders', detail: { created, updated, errors } });
 }

@@ -8,6 +8,7 @@ import { dropSharedIdentities, moveStakeholderRows, threadsOfStakeholder } from 
 import { identities, snoozes, stakeholders, type StakeholderRow } from '../../db/schema';
 import { recomputeScope, scopeOfThreads } from '../derive';
 import { currentPlan } from '../plans';
+import { record } from '../audit/record';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { readStakeholder, writeStakeholder, type StakeholderFields } from './stakeholders';
 
@@ -106,6 +107,7 @@ export async function mergeStakeholders(
       const { plan } = await currentPlan(tx, orgId);
       await recomputeScope(tx, orgId, plan, scope, now);
     }
+    await record({ ...ctx, db: tx }, { action: 'stakeholder.merge', target: keepId, detail: { keepId, mergeId } });
     return readStakeholder(tx, orgId, keepId);
   });
 }

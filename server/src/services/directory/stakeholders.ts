@@ -15,6 +15,7 @@ import type { DbOrTx } from '../../db/client';
 import { reserveSeq } from '../../db/queries/seq';
 import { identities, stakeholders, users, type IdentityRow, type StakeholderRow } from '../../db/schema';
 import { fromIso, toIso } from '../../iso';
+import { record } from '../audit/record';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { assertIdentitiesFree, normalizeIdentities } from './identities';
 
@@ -215,7 +216,11 @@ export function deactivateStakeholder(
   input: z.output<typeof directoryIdInputSchema>,
 ): Promise<Stakeholder> {
   const now = nowOf(ctx);
-  return ctx.db.transaction((tx) => writeStakeholder(tx, ctx.user.orgId, input.id, { active: false }, undefined, now));
+  return ctx.db.transaction(async (tx) => {
+    const stakeholder = await writeStakeholder(tx, ctx.user.orgId, input.id, { active: false }, undefined, now);
+    await record({ ...ctx, db: tx }, { action: 'stakeholder.deactivate', target: input.id });
+    return stakeholder;
+  });
 }
 
 /** Link a handle to a stakeholder (e.g. a new address of a known customer). */

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { describeZodError } from '../../trpc';
 import { importEachRow, readImportCsv, readRow, RowRefused, runImport } from '../csv-import';
 import { currentPlan } from '../plans';
+import { record as recordAudit } from '../audit/record';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { saveCoverage } from './coverage';
 import { type NamedStakeholder, StakeholderCellResolver } from './stakeholder-cell';
@@ -107,6 +108,8 @@ export function importCoverageCsv(
     await importEachRow<CoverageIds>(rows, report, { coverageId: null, outletStakeholderId: null }, (record) =>
       importRow(run, record),
     );
+    const { created, errors } = report;
+    if (!input.dryRun) await recordAudit(txCtx, { action: 'import.coverage', detail: { created, errors } });
     return report;
   });
 }

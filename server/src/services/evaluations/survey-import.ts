@@ -10,6 +10,7 @@ import {
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { importEachRow, readImportCsv, readRow, RowRefused, runImport } from '../csv-import';
+import { record as recordAudit } from '../audit/record';
 import { nowOf, type ServiceCtx, type ServiceUser } from '../service-ctx';
 import { StakeholderCellResolver } from './stakeholder-cell';
 import { storeSurvey, surveyEnv, type SurveyEnv } from './surveys';
@@ -65,6 +66,9 @@ export function importSurveysCsv(
     await importEachRow<SurveyIds>(rows, report, { responseId: null, stakeholderId: null }, (record) =>
       importRow(tx, ctx.user, record, run),
     );
+    const { created, errors, followups } = report;
+    if (!input.dryRun)
+      await recordAudit({ ...ctx, db: tx }, { action: 'import.surveys', detail: { created, errors, followups } });
     return report;
   });
 }

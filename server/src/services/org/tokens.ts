@@ -5,7 +5,10 @@ import type { z } from 'zod';
 import { issueToken, type AuthUser } from '../../auth/tokens';
 import { apiTokens, orgs, users } from '../../db/schema';
 import { toIso, toIsoOrNull } from '../../iso';
+import { record } from '../audit/record';
 import { nowOf, type ServiceCtx } from '../service-ctx';
+
+const DAY_MS = 86_400_000;
 
 /** A service acting for a signed-in user: who they are and which token they came with. */
 type SignedInCtx = ServiceCtx & { user: AuthUser };
@@ -37,6 +40,7 @@ export async function listTokens(ctx: SignedInCtx, input: z.output<typeof tokenL
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -49,6 +53,7 @@ export async function listTokens(ctx: SignedInCtx, input: z.output<typeof tokenL
       createdAt: toIso(r.createdAt),
       lastUsedAt: toIsoOrNull(r.lastUsedAt),
       revokedAt: toIsoOrNull(r.revokedAt),
+      expiresAt: toIsoOrNull(r.expiresAt),
       current: r.id === ctx.user.tokenId,
     }));
 }
@@ -66,8 +71,15 @@ export async function createToken(ctx: ServiceCtx, input: z.output<typeof tokenC
   if (!owner) throw new TRPCError({ code: 'NOT_FOUND', message: `No user with id ${userId} in your org.` });
   if (!owner.active)
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'This user is deactivated: reactivate them first.' });
-  const issued = await issueToken(ctx.db, { orgId: ctx.user.orgId, userId, name: input.name }, nowOf(ctx));
-  return { ...issued, createdAt: toIso(issued.createdAt) };
+  const now = nowOf(ctx);
+  const expiresAt = input.expiresInDays ? now + input.expiresInDays * DAY_MS : null;
+  const issued = await issueToken(ctx.db, { orgId: ctx.user.orgId, userId, name: input.name, expiresAt }, now);
+  await record(ctx, {
+    action: 'token.create',
+    target: issued.id,
+    detail: { userId, name: issued.name, expiresAt: toIsoOrNull(issued.expiresAt) },
+  });
+  return { ...issued, createdAt: toIso(issued.createdAt), expiresAt: toIsoOrNull(issued.expiresAt) };
 }
 
 /** Revoke a token (one's own, or any of the org's for an admin): it is refused from the next request on. */
@@ -80,6 +92,9 @@ export async function revokeToken(ctx: ServiceCtx, input: z.output<typeof tokenR
     throw new TRPCError({ code: 'NOT_FOUND', message: `No token with id ${input.id} that you can revoke.` });
   }
   const revokedAt = token.revokedAt ?? nowOf(ctx);
-  if (token.revokedAt === null) await ctx.db.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, token.id));
+  if (token.revokedAt === null) {
+    await ctx.db.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, token.id));
+    await record(ctx, { action: 'token.revoke', target: token.id, detail: { userId: token.userId } });
+  }
   return { id: token.id, revokedAt: toIso(revokedAt) };
 }

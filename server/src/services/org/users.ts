@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { users, type UserRow } from '../../db/schema';
 import { toIso } from '../../iso';
+import { record } from '../audit/record';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 
 export class DuplicateUserError extends Error {}
@@ -53,7 +54,9 @@ export async function listUsers(ctx: ServiceCtx) {
 /** Add a user to the caller's org; CONFLICT when the email is taken there. */
 export async function addUser(ctx: ServiceCtx, input: z.output<typeof userCreateInputSchema>) {
   try {
-    return toUser(await createUser(ctx.db, { orgId: ctx.user.orgId, ...input }, nowOf(ctx)));
+    const user = await createUser(ctx.db, { orgId: ctx.user.orgId, ...input }, nowOf(ctx));
+    await record(ctx, { action: 'user.create', target: user.id, detail: { email: user.email, role: user.role } });
+    return toUser(user);
   } catch (e) {
     if (e instanceof DuplicateUserError) throw new TRPCError({ code: 'CONFLICT', message: e.message });
     throw e;
@@ -76,6 +79,10 @@ export async function updateUser(ctx: ServiceCtx, input: z.output<typeof userUpd
   if (input.name !== undefined) set.name = input.name;
   if (input.role !== undefined) set.role = input.role;
   if (input.active !== undefined) set.active = input.active;
-  if (Object.keys(set).length) await ctx.db.update(users).set(set).where(where);
+  if (Object.keys(set).length) {
+    await ctx.db.update(users).set(set).where(where);
+    const from = Object.fromEntries(Object.keys(set).map((k) => [k, user[k as keyof UserRow]]));
+    await record(ctx, { action: 'user.update', target: user.id, detail: { from, to: set } });
+  }
   return toUser({ ...user, ...set });
 }
