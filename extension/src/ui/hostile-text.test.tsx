@@ -124,6 +124,7 @@ describe('the dashboard drill-down', () => {
       responseWorkMs: null,
       deadlineAt: null,
       status: 'pending',
+      firstResponse: true,
     };
     const { env } = testEnv('en');
     const { container } = renderInDashboard(<DrilldownTable items={[item]} />, env);

@@ -24,6 +24,7 @@ const item = (n: number, over: Partial<DrilldownItem> = {}): DrilldownItem => ({
   responseWorkMs: 3 * 3_600_000,
   deadlineAt: null,
   status: 'on_time',
+  firstResponse: true,
   ...over,
 });
 
