@@ -2,8 +2,9 @@
  * The production server: src/index.ts and everything it imports from the workspace and npm, bundled by esbuild
  * into dist/index.js and run by plain node (`pnpm start`). tsx's loader cost ~30 MB of memory and compiled
  * every module at start; the bundle loads one file. @libsql/client stays a runtime import: it loads libSQL's
- * native binary. Migrations are copied beside the bundle, where `migrateDb` looks for them, and the web view
- * (./build-web.mjs) is built into app/ beside it, where the server serves /app from.
+ * native binary; so does pdfkit, which reads its font metrics from files beside its code. Migrations are copied
+ * beside the bundle, where `migrateDb` looks for them, and the web view (./build-web.mjs) is built into app/ beside
+ * it, where the server serves /app from.
  */
 import { cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,7 +25,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['@libsql/client'],
+  external: ['@libsql/client', 'pdfkit'],
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -201,10 +201,16 @@ describe('the report by e-mail', () => {
     expect(zh.subject).toMatch(/^comms-log 报告：Northwind Robotics，\d{4}-W\d{2}$/);
     expect(zh.html).toContain('本期共记录沟通 5 次');
     for (const m of [en, zh]) {
-      expect(m.attachments).toHaveLength(1);
-      expect(m.attachments[0]!.filename).toMatch(/^comms-log-report-\d{4}-W\d{2}\.html$/);
-      expect(m.attachments[0]!.contentType).toBe('text/html');
-      expect(m.attachments[0]!.content.toString('utf8')).toContain(m === en ? '5 interactions' : '5 次');
+      const [html, pdf] = m.attachments;
+      expect(m.attachments).toHaveLength(2);
+      expect(html!.filename).toMatch(/^comms-log-report-\d{4}-W\d{2}\.html$/);
+      expect(html!.contentType).toBe('text/html');
+      expect(html!.content.toString('utf8')).toContain(m === en ? '5 interactions' : '本期共记录沟通 5 次');
+      // The PDF carries its own font with Chinese glyphs (Debian's Noto Sans CJK, subset).
+      expect(pdf!.filename).toMatch(/^comms-log-report-\d{4}-W\d{2}\.pdf$/);
+      expect(pdf!.contentType).toBe('application/pdf');
+      expect(pdf!.content.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf!.content.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKsc-Regular/);
     }
     const log = await apiClient(server.url, tokens.adminToken).mail.sends.query({ limit: 10 });
     expect(log.map((s) => [s.email, s.status, s.attempts]).sort()).toEqual(

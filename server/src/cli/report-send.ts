@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { mailSchedules } from '../db/tables/mail';
 import { smtpMailer } from '../services/mail/mailer';
+import { findReportFont } from '../services/mail/report-font';
 import { smtpConfigFrom } from '../services/mail/smtp-config';
 import { deliver, reportMaker } from '../services/schedules/deliver';
 import { periodOfKey } from '../services/schedules/periods';
@@ -46,7 +47,8 @@ export const reportSendCommands: Record<string, Command> = {
     const config = smtpConfigFrom();
     if (!config) throw new UsageError('SMTP_HOST is not set: see README "Scheduled e-mail"');
     const recipients: MailRecipient[] = await recipientsOf(db, org.id, f.to, f.lang);
-    const deps = { db, mailer: smtpMailer(config), now: Date.now, log: (m: string) => console.error(m) };
+    const log = (m: string) => console.error(m);
+    const deps = { db, mailer: smtpMailer(config), now: Date.now, log, pdfFont: findReportFont() };
     const report = reportMaker(deps, org.id, await reportingAdmin(db, org.id), period);
     let failed = 0;
     for (const recipient of recipients) {

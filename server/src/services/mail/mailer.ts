@@ -6,7 +6,7 @@ export interface MailMessage {
   subject: string;
   html: string;
   text: string;
-  attachments: { filename: string; content: string; contentType: string }[];
+  attachments: { filename: string; content: string | Buffer; contentType: string }[];
 }
 
 /** Sends one message; rejects with the SMTP server's answer when it is refused. */

@@ -1,18 +1,16 @@
-import type { PeriodReport, StakeholderType } from '@comms-log/shared';
-import { translate } from '../../../../extension/src/lib/i18n';
-import { stakeholderTypeKey } from '../../../../extension/src/lib/label-keys';
-import { reportToHtml } from '../../../../extension/src/lib/report/html';
-import { reportLang } from '../../../../extension/src/lib/report/tables';
+import { reportDocument, reportHtml, reportTextsSchema, type DocSection, type PeriodReport } from '@comms-log/shared';
 
 /*
- * The one place the e-mail takes the printable report from: today the dashboard's own "print / PDF" document
- * (extension/src/lib/report/html.ts), so the mail and the download cannot differ. When the report gets its pure
- * builder of figures, texts and language, this file is the only one to change.
+ * The one place the e-mail takes the printable report from: the report's own pure builder (shared/src/domain/report),
+ * the document the dashboard prints, with its inline SVG charts. A scheduled report has no manager's texts: their
+ * places say so, as in a report nobody has written up yet.
  */
 
-/** The whole printable report, a self-contained HTML document in the report's language. */
-export const printableReportHtml = (report: PeriodReport): string => reportToHtml(report);
+const noTexts = reportTextsSchema.parse({});
 
-/** A stakeholder type's name in the report's language, as the report's tables name it. */
-export const stakeholderTypeLabel = (report: PeriodReport, type: StakeholderType): string =>
-  translate(reportLang(report.meta.language), stakeholderTypeKey[type]);
+/** The whole printable report, a self-contained HTML document in the report's language. */
+export const printableReportHtml = (report: PeriodReport): string => reportHtml({ report, texts: noTexts });
+
+/** The same document as its title and sections, for a layout of its own (the PDF). */
+export const printableReportDocument = (report: PeriodReport): { title: string; sections: DocSection[] } =>
+  reportDocument({ report, texts: noTexts });

@@ -4,7 +4,9 @@ import type { Db } from '../../db/client';
 import { orgs } from '../../db/schema';
 import type { MailSendRow } from '../../db/tables/mail';
 import type { Mailer } from '../mail/mailer';
+import type { ReportFont } from '../mail/report-font';
 import { reportMessage } from '../mail/report-message';
+import { reportPdf } from '../mail/report-pdf';
 import { periodReport } from '../reports/period-report';
 import type { ReportPeriod } from './periods';
 import { markFailed, markSent } from './send-log';
@@ -15,6 +17,8 @@ export interface MailDeps {
   mailer: Mailer;
   now(): number;
   log(message: string): void;
+  /** The font of the PDF attachment; none: the report is attached as HTML only. */
+  pdfFont?: ReportFont | null;
 }
 
 /** The org's report of a period as `asUserId` (an admin: the whole org) sees it, once per language. */
@@ -31,6 +35,18 @@ export function reportMaker(deps: MailDeps, orgId: string, asUserId: string, per
   };
 }
 
+/** Each report's PDF, made once however many recipients share its language. */
+const pdfs = new WeakMap<PeriodReport, Promise<Buffer>>();
+
+function pdfOf(report: PeriodReport, font: ReportFont): Promise<Buffer> {
+  let pdf = pdfs.get(report);
+  if (!pdf) {
+    pdf = reportPdf(report, font);
+    pdfs.set(report, pdf);
+  }
+  return pdf;
+}
+
 /** Sends one claimed row and records how it went; true when the SMTP server took it. */
 export async function deliver(
   deps: MailDeps,
@@ -39,11 +55,9 @@ export async function deliver(
 ): Promise<boolean> {
   try {
     const [org] = await deps.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, row.orgId));
-    const message = reportMessage(await report(row.language), {
-      to: row.email,
-      orgName: org?.name ?? '',
-      period: row.period,
-    });
+    const made = await report(row.language);
+    const pdf = deps.pdfFont ? await pdfOf(made, deps.pdfFont) : null;
+    const message = reportMessage(made, { to: row.email, orgName: org?.name ?? '', period: row.period, pdf });
     await deps.mailer(message);
     await markSent(deps.db, row, deps.now());
     return true;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { smtpMailer, type Mailer } from '../mail/mailer';
+import { findReportFont, type ReportFont } from '../mail/report-font';
 import { smtpConfigFrom } from '../mail/smtp-config';
 import { runScheduleTick } from './tick';
 
@@ -11,13 +12,19 @@ export interface RunningSchedule {
 }
 
 /** Runs `runScheduleTick` now and every `tickMs`, one pass at a time. */
-export function startSchedule(opts: { db: Db; mailer: Mailer; tickMs: number; log(m: string): void }): RunningSchedule {
+export function startSchedule(opts: {
+  db: Db;
+  mailer: Mailer;
+  tickMs: number;
+  pdfFont: ReportFont | null;
+  log(m: string): void;
+}): RunningSchedule {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runScheduleTick({ db: opts.db, mailer: opts.mailer, now: Date.now, log: opts.log });
+      await runScheduleTick({ db: opts.db, mailer: opts.mailer, now: Date.now, log: opts.log, pdfFont: opts.pdfFont });
     } catch (e) {
       opts.log(`report schedule: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -44,6 +51,11 @@ export function startScheduleFromEnv(db: Db, env: NodeJS.ProcessEnv = process.en
   if (!Number.isFinite(seconds) || seconds < 1 || seconds > 86_400) {
     throw new Error('REPORT_TICK_SECONDS must be a number of seconds from 1 to 86400');
   }
-  console.log(`Report e-mail: through ${config.SMTP_HOST}:${config.SMTP_PORT}, schedule checked every ${seconds} s.`);
-  return startSchedule({ db, mailer: smtpMailer(config), tickMs: seconds * 1000, log: (m) => console.error(m) });
+  const pdfFont = findReportFont(env);
+  console.log(
+    `Report e-mail: through ${config.SMTP_HOST}:${config.SMTP_PORT}, schedule checked every ${seconds} s, ` +
+      (pdfFont ? `PDF in ${pdfFont.path}.` : 'HTML only (no CJK font for a PDF: see REPORT_PDF_FONT).'),
+  );
+  const log = (m: string) => console.error(m);
+  return startSchedule({ db, mailer: smtpMailer(config), tickMs: seconds * 1000, pdfFont, log });
 }
