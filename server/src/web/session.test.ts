@@ -28,10 +28,10 @@ async function signIn(token: string) {
   return { status: res.status, header, cookie: header.split(';')[0]! };
 }
 
-const whoami = (cookie: string, headers: Record<string, string> = { 'x-comms-log-csrf': '1' }) =>
-  app()
-    .request('/trpc/auth.whoami', { headers: { cookie, ...headers } })
-    .then((r) => r.status);
+async function whoami(cookie: string, headers: Record<string, string> = { 'x-comms-log-csrf': '1' }) {
+  const res = await app().request('/trpc/auth.whoami', { headers: { cookie, ...headers } });
+  return res.status;
+}
 
 describe('web view sessions', () => {
   it('exchange a token for an httpOnly, SameSite=Strict cookie that signs tRPC calls in', async () => {
