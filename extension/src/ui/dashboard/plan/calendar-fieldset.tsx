@@ -1,5 +1,7 @@
 import type { MessageKey } from '../../../lib/i18n';
 import { useDashboard } from '../dashboard-context';
+import { CalendarPeriods } from './calendar-periods';
+import { PublicHolidaysLoader } from './public-holidays-loader';
 import type { PlanDraft } from './use-plan-draft';
 
 const weekdayKeys: MessageKey[] = ['dashMon', 'dashTue', 'dashWed', 'dashThu', 'dashFri', 'dashSat', 'dashSun'];
@@ -58,6 +60,8 @@ export function CalendarFieldset({ draft }: { draft: PlanDraft }) {
         </div>
       </div>
       <WorkDays draft={draft} />
+      <CalendarPeriods draft={draft} />
+      <PublicHolidaysLoader draft={draft} />
       <div className="pg-row">
         <div className="pg-field">
           <label htmlFor="dash-cal-holidays">{t('dashHolidays')}</label>

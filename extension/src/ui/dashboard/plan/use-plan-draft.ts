@@ -3,6 +3,7 @@ import { planSchema, type Plan } from '@comms-log/shared';
 import { toStoredError, type StoredError } from '../../../lib/api/error';
 import { withApi } from '../../../lib/api/session';
 import { useDashboard } from '../dashboard-context';
+import { periodTextsOf, withPeriods, type PeriodTexts } from './spans';
 
 /** Where the editor is: editing, waiting on the server, or what the last save, check or recompute said. */
 export type PlanStep =
@@ -37,11 +38,16 @@ const dateLines = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** The draft as it would be saved: the holiday and extra-work-day boxes read as lists of dates, then checked. */
-function validate(plan: Plan, holidays: string, extraDays: string): { plan: Plan } | { issues: string[] } {
+/**
+ * The draft as it would be saved: the holiday and extra-work-day boxes read as lists of dates, the breaks and each
+ * weekday's periods as spans, then checked.
+ */
+function validate(plan: Plan, holidays: string, extraDays: string, periods: PeriodTexts) {
+  const read = withPeriods(plan.calendar, periods);
+  if ('bad' in read) return { issues: read.bad.map((b) => `calendar › ${b}: not a span such as 12:00-13:30`) };
   const candidate: Plan = {
     ...plan,
-    calendar: { ...plan.calendar, holidays: dateLines(holidays), extraWorkDays: dateLines(extraDays) },
+    calendar: { ...read.calendar, holidays: dateLines(holidays), extraWorkDays: dateLines(extraDays) },
   };
   const parsed = planSchema.safeParse(candidate);
   if (parsed.success) return { plan: parsed.data };
@@ -74,10 +80,12 @@ function useDraftState(stored: Plan) {
   const [draft, setDraft] = useState(() => draftOf(stored));
   const [holidays, setHolidays] = useState(stored.calendar.holidays.join('\n'));
   const [extraDays, setExtraDays] = useState(stored.calendar.extraWorkDays.join('\n'));
+  const [periods, setPeriods] = useState(() => periodTextsOf(stored.calendar));
   useEffect(() => {
     setDraft(draftOf(stored));
     setHolidays(stored.calendar.holidays.join('\n'));
     setExtraDays(stored.calendar.extraWorkDays.join('\n'));
+    setPeriods(periodTextsOf(stored.calendar));
   }, [stored]);
 
   const setRules = <K extends RuleList>(list: K, change: Change<RuleOf<K>[]>, keys: Change<string[]>) =>
@@ -109,7 +117,8 @@ function useDraftState(stored: Plan) {
   };
   // Discarding goes back to the stored rules; the holiday boxes keep their text, as they always have.
   const discard = () => setDraft(draftOf(stored));
-  return { plan: draft.plan, keys: draft.keys, holidays, setHolidays, extraDays, setExtraDays, ...edits, discard };
+  const texts = { holidays, setHolidays, extraDays, setExtraDays, periods, setPeriods };
+  return { plan: draft.plan, keys: draft.keys, ...texts, ...edits, discard };
 }
 
 /**
@@ -122,13 +131,14 @@ export function usePlanDraft() {
   const [step, setStep] = useState<PlanStep>({ kind: 'idle' });
 
   const save = async () => {
-    const checked = validate(state.plan, state.holidays, state.extraDays);
+    const checked = validate(state.plan, state.holidays, state.extraDays, state.periods);
     if ('issues' in checked) return setStep({ kind: 'invalid', issues: checked.issues });
     const next = checked.plan;
     const calendarChanged = JSON.stringify(next.calendar) !== JSON.stringify(plan.plan.calendar);
     await attempt(setStep, async () => {
       setStep({ kind: 'busy', text: t('dashPlanSaving') });
-      const saved = await withApi((c) => c.plan.update.mutate(next));
+      // The version it was read at: a plan another manager saved since is not overwritten (the server refuses).
+      const saved = await withApi((c) => c.plan.update.mutate({ version: plan.version, ...next }));
       setStep({ kind: 'busy', text: t('dashPlanCounting') });
       setStep(await previewStep(saved.version, calendarChanged));
       reloadPlan();
