@@ -57,8 +57,11 @@ async function rowsOfThread(threadKey: string): Promise<Row[]> {
 }
 
 /** Log the fixture's thread in this file's browser. */
-const logThread = (fixture: SiteFixture, opts: { newStakeholder?: { name: string; type: string } } = {}) =>
+const logThread = (fixture: SiteFixture, opts: Parameters<typeof logThisThread>[2] = {}) =>
   logThisThread(e2e.browser, fixture, opts);
+
+/** A page policy that forbids every frame, script, style and request of its own. */
+const STRICT_CSP = "default-src 'none'; script-src 'none'; style-src 'none'; frame-src 'none'; img-src 'none'";
 
 /** The capture's expected rows, as the server should hold them. */
 function expectedRows(fixture: SiteFixture) {
@@ -118,6 +121,21 @@ describe('Log this, in context', () => {
       await page.close();
     });
   }
+
+  it('logs a thread from a page whose own CSP forbids frames, scripts and styles', async () => {
+    // The button is the content script's and the panel an extension page: neither is the page's to allow.
+    const fixture = loadFixture('trello', 'partner-golive-signoff-card');
+    const page = await logThread(fixture, { pageHeaders: { 'content-security-policy': STRICT_CSP } });
+    const want = expectedRows(fixture);
+    const rows = await waitFor('the thread on the server', async () => {
+      const r = await rowsOfThread(threadKeyOf(fixture));
+      return r.length === want.length ? r : null;
+    });
+    expect(
+      rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name })),
+    ).toEqual(want);
+    await page.close();
+  });
 
   it('logs a hostile sender name as text and runs no script', async () => {
     const base = loadFixture('gmail', 'inbound-single-unanswered');

@@ -45,9 +45,14 @@ export function loadFixture(site: string, name: string): SiteFixture {
 }
 
 /** Answer every request to the fixture's origin with the fixture page (there is no internet here). */
-export async function serveFixtureAt(context: BrowserContext, fixture: { url: string; html: string }): Promise<void> {
+export async function serveFixtureAt(
+  context: BrowserContext,
+  fixture: { url: string; html: string },
+  /** Response headers the page is served with, a `content-security-policy` say. */
+  headers: Record<string, string> = {},
+): Promise<void> {
   const origin = new URL(fixture.url).origin;
   await context.route(`${origin}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html }),
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html, headers }),
   );
 }

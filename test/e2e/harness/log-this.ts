@@ -19,15 +19,15 @@ export async function openLogPanel(page: Page): Promise<Locator> {
 }
 
 /**
- * Open the fixture's page, click "Log this" and save what the panel offers (first creating the stakeholder it
- * asks for, when given `newStakeholder`); returns the page, still open.
+ * Open the fixture's page (served with `pageHeaders`), click "Log this" and save what the panel offers (first
+ * creating the stakeholder it asks for, when given `newStakeholder`); returns the page, still open.
  */
 export async function logThisThread(
   browser: ExtensionBrowser,
   fixture: SiteFixture,
-  opts: { newStakeholder?: { name: string; type: string } } = {},
+  opts: { newStakeholder?: { name: string; type: string }; pageHeaders?: Record<string, string> } = {},
 ): Promise<Page> {
-  await serveFixtureAt(browser.context, fixture);
+  await serveFixtureAt(browser.context, fixture, opts.pageHeaders);
   const page = await browser.context.newPage();
   await page.goto(fixture.url);
   const panel = await openLogPanel(page);
