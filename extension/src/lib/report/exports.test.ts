@@ -1,88 +1,115 @@
+import ExcelJS from 'exceljs';
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '@comms-log/shared';
+import {
+  documentTables,
+  parseCsv,
+  reportDocument,
+  reportFileStem,
+  reportHtml,
+  reportMarkdown,
+  reportTextsSchema,
+  type ReportDocumentInput,
+} from '@comms-log/shared';
 import { toExcelCsv } from './csv';
-import { escapeHtml, reportToHtml } from './html';
-import { mdCell, mdTable, reportToMarkdown } from './markdown';
-import { overviewSentence, reportTables } from './tables';
 import { samplePeriodReport } from './testing/period-report-sample';
+import { tablesToXlsx } from './xlsx';
 
-describe('reportTables', () => {
-  it('has one row per figure of the report', () => {
-    const report = samplePeriodReport();
-    const byId = new Map(reportTables(report).map((t) => [t.id, t]));
-    expect(byId.get('volume-by-type-channel')!.rows).toHaveLength(report.overview.byTypeChannel.length);
-    expect(byId.get('volume-per-day')!.rows).toHaveLength(7);
-    expect(byId.get('goals')!.rows.map((r) => r[4])).toEqual(['Missed', 'Met']);
-    // Type × channel rows plus the working and calendar totals.
-    expect(byId.get('response-by-type-channel')!.rows).toHaveLength(3);
-    expect(byId.get('response-by-type-channel')!.rows[0]).toEqual([
-      'Customer',
-      'Email',
-      '4 working hours',
-      10,
-      8,
-      '2.5',
-      '9.0',
-      '3.0',
-      7,
-      2,
-      1,
-      '77.8%',
+const texts = reportTextsSchema.parse({
+  overview: 'A busy week.',
+  summary: 'We answered faster.',
+  suggestions: [{ id: 'faq', text: 'Publish an FAQ', owner: 'Li Na', due: '2026-04-30', status: 'in_progress' }],
+  caseNotes: [{ threadKey: 'gmail:complaint-1', note: 'Refunded the same day.' }],
+});
+const input = (language: 'en' | 'zh-CN' = 'en'): ReportDocumentInput => ({
+  report: samplePeriodReport(language),
+  texts,
+  followUp: [{ id: 'faq', text: 'Publish an FAQ', owner: 'Li Na', due: '2026-04-30', status: 'open' }],
+});
+
+describe('the report document', () => {
+  it('has the six sections in order, in each language', () => {
+    const en = reportDocument(input('en')).sections.map((s) => s.title);
+    expect(en).toEqual([
+      '1. Overview',
+      '2. Communication types and goals',
+      '3. Channels and frequency',
+      '4. Effect evaluation',
+      '5. Improvement suggestions',
+      '6. Summary',
     ]);
-    expect(byId.get('comparison')!.rows[0]).toEqual(['Interactions', 40, 30, '−10']);
+    const zh = reportDocument(input('zh-CN')).sections.map((s) => s.title);
+    expect(zh[0]).toBe('一、外部沟通报告概述');
+    expect(zh[5]).toBe('六、总结');
   });
 
-  it('labels everything in the report language', () => {
-    const zh = reportTables(samplePeriodReport('zh-CN'));
-    expect(zh.find((t) => t.id === 'goals')!.rows.map((r) => r[4])).toEqual(['未达成', '达成']);
-    expect(zh[0]!.rows[0]!.slice(0, 2)).toEqual(['客户', '邮件']);
-    expect(overviewSentence(samplePeriodReport('zh-CN'))).toContain('本期共记录沟通 30 次');
-  });
-});
-
-describe('Markdown', () => {
-  it('escapes pipes and folds line breaks inside cells', () => {
-    expect(mdCell('a|b')).toBe('a\\|b');
-    expect(mdCell('one\ntwo')).toBe('one two');
-  });
-
-  it('writes a GFM table with right-aligned number columns', () => {
-    const md = mdTable({ columns: ['Name', 'Count'], rows: [['Li | Na', 3]] });
-    expect(md.split('\n')).toEqual(['| Name | Count |', '| --- | ---: |', '| Li \\| Na | 3 |']);
-  });
-
-  it('renders every table and the actions', () => {
-    const report = samplePeriodReport();
-    const md = reportToMarkdown(report);
-    for (const t of reportTables(report)) expect(md).toContain(`## ${t.title}`);
-    expect(md).toContain('# External communication report: 2026-03-09 – 2026-03-15');
-    expect(md).toContain('- Answer the late customer emails first.');
-    // The multi-line title stays on one table row.
-    expect(md).toContain('| Refund, "urgent" second line |');
+  it('follows up the last edition’s measures with their status now', () => {
+    const followUp = documentTables(reportDocument(input())).find((t) => t.id === 'follow-up')!;
+    expect(followUp.rows).toEqual([['Publish an FAQ', 'Li Na', '2026-04-30', 'in progress']]);
   });
 });
 
-describe('HTML', () => {
-  it('never lets report text become markup', () => {
-    expect(escapeHtml('<b>&"\'')).toBe('&lt;b&gt;&amp;&quot;&#39;');
-    const html = reportToHtml(samplePeriodReport());
-    expect(html).not.toContain('<script>alert(1)</script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Acme');
-    expect(html).toContain('@media print');
-  });
-
-  it('sets the document language and has a table per non-empty table', () => {
-    const report = samplePeriodReport('zh-CN');
-    const html = reportToHtml(report);
-    expect(html).toContain('<html lang="zh-CN">');
-    const nonEmpty = reportTables(report).filter((t) => t.rows.length).length;
-    expect(html.match(/<table>/g)).toHaveLength(nonEmpty);
+describe('printable HTML', () => {
+  it('opens without script: charts as inline SVG, the manager’s texts and every table', () => {
+    const html = reportHtml(input('zh-CN'));
+    const window = new Window();
+    const doc = window.document;
+    doc.write(html);
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+    expect([...doc.querySelectorAll('section[data-section]')].map((s) => s.getAttribute('data-section'))).toEqual([
+      'overview',
+      'types-goals',
+      'channels',
+      'effect',
+      'suggestions',
+      'summary',
+    ]);
+    const charts = [...doc.querySelectorAll('figure[data-chart] > svg')];
+    expect(charts.map((c) => c.parentElement!.getAttribute('data-chart'))).toEqual([
+      'weekly-volume',
+      'goal-attainment',
+      'response-buckets',
+      'weekly-on-time',
+      'coverage',
+    ]);
+    // Two channels stacked in the weekly chart; the on-time line meets its target's dashed line.
+    expect(doc.querySelectorAll('figure[data-chart="weekly-volume"] rect[fill]').length).toBeGreaterThanOrEqual(2);
+    expect(doc.querySelector('figure[data-chart="weekly-on-time"] line[stroke-dasharray]')).not.toBeNull();
+    const text = doc.body.textContent ?? '';
+    expect(text).toContain('本期共记录沟通 30 次');
+    expect(text).toContain('We answered faster.');
+    expect(text).toContain('Refunded the same day.');
+    for (const t of documentTables(reportDocument(input('zh-CN'))).filter((x) => x.rows.length))
+      expect(doc.querySelector(`table[data-table="${t.id}"]`), t.id).not.toBeNull();
+    window.happyDOM.close();
   });
 });
 
-it('exports a report table as CSV that reads back row for row', () => {
-  const table = reportTables(samplePeriodReport()).find((t) => t.id === 'worst-waits')!;
-  const parsed = parseCsv(toExcelCsv(table.columns, table.rows));
-  expect(parsed).toHaveLength(table.rows.length + 1);
-  expect(parsed[1]!.fields[8]).toBe('Refund, "urgent"\nsecond line');
+describe('Markdown, CSV and XLSX', () => {
+  it('gives every table in Markdown and as CSV', () => {
+    const md = reportMarkdown(input());
+    for (const t of documentTables(reportDocument(input())).filter((x) => x.rows.length)) {
+      expect(md).toContain(`**${t.title}**`);
+      const csv = parseCsv(toExcelCsv(t.columns, t.rows));
+      expect(csv).toHaveLength(t.rows.length + 1);
+    }
+  });
+
+  it('writes one sheet per table that reads back with the same cells', async () => {
+    const tables = documentTables(reportDocument(input('zh-CN')));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await tablesToXlsx(tables));
+    expect(book.worksheets.map((s) => s.name)).toEqual(tables.map((t) => t.id));
+    const weekly = book.getWorksheet('weekly-volume')!;
+    const table = tables.find((t) => t.id === 'weekly-volume')!;
+    expect(weekly.getRow(1).values).toEqual([undefined, ...table.columns]);
+    expect(weekly.getRow(2).values).toEqual([undefined, ...table.rows[0]!]);
+    // A cell that looks like a formula is text in the workbook, not a formula.
+    const surveys = book.getWorksheet('surveys')!;
+    expect(surveys.getRow(2).getCell(1).value).toBe('=HYPERLINK("http://evil.example","usability")');
+  });
+
+  it('names files by org, period and language', () => {
+    expect(reportFileStem('Acme / 上海', input('zh-CN'))).toBe('Acme-上海-report-2026-03-09_2026-03-15-zh-CN');
+  });
 });

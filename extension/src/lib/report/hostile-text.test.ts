@@ -2,11 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, type CapturedThread, type PeriodReport } from '@comms-log/shared';
+import {
+  documentTables,
+  parseCsv,
+  reportDocument,
+  reportHtml,
+  reportMarkdown,
+  reportTextsSchema,
+  type CapturedThread,
+  type PeriodReport,
+} from '@comms-log/shared';
 import { csvSafeCell, toExcelCsv } from './csv';
-import { reportToHtml } from './html';
-import { reportToMarkdown } from './markdown';
-import { reportTables } from './tables';
 import { samplePeriodReport } from './testing/period-report-sample';
 
 // The capture of a Gmail page carrying hostile text (sites/gmail/fixtures/SOURCES.md "hostile-text").
@@ -31,8 +37,19 @@ function hostileReport(): PeriodReport {
   r.gaps.worstWaits[0]!.stakeholderName = first.text;
   r.gaps.worstWaits[0]!.userName = '@SUM(A1:A9)\n| x |';
   r.actions = [{ kind: 'missed_goal', text: `Answer ${first.author.name}: ${first.text}` }];
+  r.sections.cases[0]!.title = capture.title;
   return r;
 }
+
+/** The hostile report with the manager's texts carrying the captured text too. */
+const hostile = () => ({
+  report: hostileReport(),
+  texts: reportTextsSchema.parse({
+    summary: capture.title,
+    suggestions: [{ id: 'x', text: formula, owner: first.author.name }],
+  }),
+});
+const reportTables = (r: PeriodReport) => documentTables(reportDocument({ report: r, texts: hostile().texts }));
 
 it('the fixture carries the hostile strings as literal text', () => {
   expect(capture.title).toContain('<script>alert(1)</script>');
@@ -45,9 +62,11 @@ describe('printable HTML', () => {
   it('creates no element from the data and shows it literally', () => {
     const window = new Window();
     const doc = window.document;
-    doc.write(reportToHtml(hostileReport()));
-    expect(doc.querySelectorAll('script, img, svg, a, iframe')).toHaveLength(0);
+    doc.write(reportHtml(hostile()));
+    expect(doc.querySelectorAll('script, img, a, iframe')).toHaveLength(0);
     expect(doc.querySelectorAll('[onerror], [onload], [href], [src]')).toHaveLength(0);
+    // The only SVG is the charts' own.
+    expect(doc.querySelectorAll('svg')).toHaveLength(doc.querySelectorAll('figure[data-chart] > svg').length);
     const text = doc.body.textContent ?? '';
     for (const s of [capture.title, first.author.name, first.text, second.author.name, formula]) {
       expect(text).toContain(s);
@@ -57,12 +76,13 @@ describe('printable HTML', () => {
 });
 
 describe('Markdown', () => {
-  const md = reportToMarkdown(hostileReport());
+  const md = reportMarkdown(hostile());
   const unescaped = (line: string, c: string) => line.split('').filter((x, i) => x === c && line[i - 1] !== '\\');
 
   it('passes no raw HTML and no link through', () => {
     for (const c of ['<', '>', '[', ']']) {
-      for (const line of md.split('\n')) expect(unescaped(line, c), line).toEqual([]);
+      // A manager's text is quoted: the leading `> ` is the quote, not the data's.
+      for (const line of md.split('\n')) expect(unescaped(line.replace(/^> /, ''), c), line).toEqual([]);
     }
     expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
   });
@@ -70,8 +90,8 @@ describe('Markdown', () => {
   it('keeps every table row on one line with its own number of cells', () => {
     const lines = md.split('\n');
     for (const table of reportTables(hostileReport()).filter((t) => t.rows.length)) {
-      const at = lines.indexOf(`| ${table.columns.join(' | ')} |`);
-      expect(at).toBeGreaterThanOrEqual(0);
+      const at = lines.indexOf(`**${table.title}**`) + 2;
+      expect(lines[at]).toBe(`| ${table.columns.join(' | ')} |`);
       const rows = lines.slice(at + 2, at + 2 + table.rows.length);
       for (const row of rows) expect(unescaped(row, '|')).toHaveLength(table.columns.length + 1);
       expect(lines[at + 2 + table.rows.length]).toBe('');
@@ -93,7 +113,7 @@ describe('CSV', () => {
 
   it('exports hostile text as literal cells that read back whole', () => {
     const tables = reportTables(hostileReport());
-    const perPerson = tables.find((t) => t.id === 'volume-per-person')!;
+    const perPerson = tables.find((t) => t.id === 'per-person')!;
     const people = parseCsv(toExcelCsv(perPerson.columns, perPerson.rows)).map((r) => r.fields[0]);
     expect(people.slice(1)).toEqual([second.author.name, `'${formula}`]);
     const waits = tables.find((t) => t.id === 'worst-waits')!;

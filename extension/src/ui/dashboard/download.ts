@@ -1,5 +1,5 @@
-/** Saves text as a file through the browser's download (an object URL on a temporary link). */
-export function downloadText(fileName: string, text: string, mime: string): void {
+/** Saves text (or bytes) as a file through the browser's download (an object URL on a temporary link). */
+export function downloadText(fileName: string, text: string | ArrayBuffer, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
   a.href = url;

@@ -154,6 +154,15 @@ export function channelsSection(r: PeriodReport, texts: ReportTexts, w: ReportWo
       { kind: 'table', table: weekly.table },
       {
         kind: 'table',
+        table: {
+          id: 'per-person',
+          title: w.w('perPerson'),
+          columns: [w.w('person'), w.w('interactions')],
+          rows: o.perPerson.map((p) => [p.name ?? p.userId, p.count]),
+        },
+      },
+      {
+        kind: 'table',
         table: goalsTable(
           'frequency-norms',
           w.w('sec3'),
@@ -189,5 +198,51 @@ export function quantitativeParts(r: PeriodReport, w: ReportWords, n: ReportNumb
         rows: r.coverage.map((c) => [w.type(c.stakeholderType), c.active, c.covered, c.due, c.overdue, n.pct(c.rate)]),
       },
     },
+    { kind: 'table', table: overdueTable(r, w, n) },
+    { kind: 'table', table: worstWaitsTable(r, w, n) },
   ];
+}
+
+function overdueTable(r: PeriodReport, w: ReportWords, n: ReportNumbers): DocTable {
+  return {
+    id: 'overdue-stakeholders',
+    title: w.w('overdueStakeholders'),
+    columns: [w.w('stakeholder'), w.w('type'), w.w('tier'), w.w('lastContact'), w.w('daysSince')],
+    rows: r.gaps.overdueStakeholders.map((s) => [
+      s.name,
+      w.type(s.stakeholderType),
+      s.tier,
+      s.lastContactAt ? n.date(s.lastContactAt) : w.w('never'),
+      s.daysSince ?? '—',
+    ]),
+  };
+}
+
+const waitWords = { on_time: 'on_time', late: 'wait_late', pending: 'pending', closed: 'closed' } as const;
+
+function worstWaitsTable(r: PeriodReport, w: ReportWords, n: ReportNumbers): DocTable {
+  return {
+    id: 'worst-waits',
+    title: w.w('worstWaits'),
+    columns: [
+      w.w('started'),
+      w.w('stakeholder'),
+      w.w('channel'),
+      w.w('person'),
+      w.w('status'),
+      w.w('waitedWorkH'),
+      w.w('waitedCalH'),
+      w.w('case'),
+    ],
+    rows: r.gaps.worstWaits.map((x) => [
+      n.dateTime(x.occurredAt),
+      x.stakeholderName ?? '—',
+      w.channel(x.channel),
+      x.userName ?? x.userId,
+      w.w(waitWords[x.status]),
+      n.hours(x.waitedWorkMs),
+      n.hours(x.waitedMs),
+      x.title ?? '',
+    ]),
+  };
 }

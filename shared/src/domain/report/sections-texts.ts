@@ -79,6 +79,15 @@ export function suggestionsSection(input: ReportDocumentInput, w: ReportWords): 
     parts: [
       { kind: 'heading', text: w.w('sec5a') },
       { kind: 'table', table: suggestionsTable('suggestions', w.w('sec5a'), texts.suggestions, w) },
+      {
+        kind: 'table',
+        table: {
+          id: 'suggested-by-figures',
+          title: w.w('actionsFromFigures'),
+          columns: [w.w('measure')],
+          rows: input.report.actions.map((a) => [a.text]),
+        },
+      },
       { kind: 'heading', text: w.w('sec5b') },
       { kind: 'managerText', key: 'longTermGoals', label: w.w('sec5b'), text: texts.longTermGoals },
       { kind: 'heading', text: w.w('sec5c') },

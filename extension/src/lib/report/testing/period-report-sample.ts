@@ -137,5 +137,61 @@ export function samplePeriodReport(language: 'en' | 'zh-CN' = 'en'): PeriodRepor
       ],
     },
     actions: [{ kind: 'missed_goal', text: 'Answer the late customer emails first.' }],
+    sections: {
+      weeklyByChannel: [
+        { week: '2026-W11', channel: 'email', count: 22 },
+        { week: '2026-W11', channel: 'phone', count: 8 },
+      ],
+      byTypePurpose: [
+        { stakeholderType: 'customer', purpose: 'complaint', count: 5 },
+        { stakeholderType: 'customer', purpose: null, count: 15 },
+        { stakeholderType: 'media', purpose: 'crisis_response', count: 10 },
+      ],
+      purposeLabels: {
+        complaint: { en: 'Complaint', zh: '投诉处理' },
+        crisis_response: { en: 'Crisis response', zh: '危机应对' },
+      },
+      weeklyOnTime: [{ week: '2026-W11', onTime: 7, late: 2, onTimeRate: 7 / 9 }],
+      surveysByDimension: [
+        {
+          dimension: '=HYPERLINK("http://evil.example","usability")',
+          responses: 4,
+          csatMean: 4.5,
+          csatScale: 5,
+          satisfactionRate: 0.75,
+          nps: null,
+          score100Mean: null,
+        },
+      ],
+      surveyComments: [
+        {
+          answeredAt: '2026-03-10T02:00:00Z',
+          dimension: null,
+          score: 2,
+          comment: '<img src=x onerror=alert(1)> slow | late',
+        },
+      ],
+      cases: [
+        {
+          kind: 'complaint',
+          threadKey: 'gmail:complaint-1',
+          firstInteractionId: 'i1',
+          openedAt: '2026-03-10T01:00:00Z',
+          purpose: 'complaint',
+          state: 'resolved',
+          resolvedAt: '2026-03-11T01:00:00Z',
+          replies: 2,
+          resolutionWorkMs: 8 * 3_600_000,
+          channel: 'email',
+          stakeholderId: 's1',
+          stakeholderName: 'Acme',
+          stakeholderType: 'customer',
+          userId: 'u1',
+          userName: 'Li Na',
+          title: 'Broken delivery </td><script>alert(1)</script>',
+          url: null,
+        },
+      ],
+    },
   };
 }

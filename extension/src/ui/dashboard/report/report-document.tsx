@@ -1,114 +1,89 @@
-import type { PeriodReport } from '@comms-log/shared';
-import { toExcelCsv } from '../../../lib/report/csv';
 import {
-  overviewSentence,
-  periodTitle,
-  reportFormat,
-  reportLang,
-  reportTables,
-  type ReportTable,
-} from '../../../lib/report/tables';
-import { useDashboard } from '../dashboard-context';
-import { csvMime, downloadText } from '../download';
+  type DocPart,
+  type ReportDocumentInput,
+  type ReportTexts,
+  reportDocument,
+  reportWords,
+} from '@comms-log/shared';
+import { CaseNotesEditor, SuggestionsEditor } from './texts-editors';
+import { TableBlock } from './table-block';
 
-/** The stem of every file exported from a report: its period's first day and its language. */
-export const fileStem = (r: PeriodReport) => `comms-report-${r.meta.from.slice(0, 10)}-${r.meta.language}`;
+/** A chart as an image of its SVG: the same markup as the printable report, and no markup in the page. */
+export const svgSrc = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
-/** React keys for a fixed list of texts: the text itself, numbered when it repeats. */
-function contentKeys(texts: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return texts.map((text) => {
-    const n = (seen.get(text) ?? 0) + 1;
-    seen.set(text, n);
-    return n === 1 ? text : `${text}#${n}`;
-  });
+interface Props {
+  input: ReportDocumentInput;
+  stem: string;
+  /** The manager's texts are editable (a new edition), or shown as saved. */
+  onTexts?: (texts: ReportTexts) => void;
 }
 
-/** The report itself, in its own language (the page's chrome stays in the UI's). */
-export function ReportDocument({ report }: { report: PeriodReport }) {
-  const f = reportFormat(reportLang(report.meta.language));
-  const { t } = f;
-  const tables = reportTables(report);
-  const stem = fileStem(report);
-  const actionKeys = contentKeys(report.actions.map((a) => a.text));
+function Part({ part, props }: { part: DocPart; props: Props }) {
+  const words = reportWords(props.input.report.meta.language);
+  switch (part.kind) {
+    case 'heading':
+      return <h3>{part.text}</h3>;
+    case 'text':
+      return <p data-testid={part.headline ? 'report-overview' : undefined}>{part.text}</p>;
+    case 'chart':
+      return (
+        <figure className="dash-report-chart" data-chart={part.id}>
+          <img src={svgSrc(part.svg)} alt={part.title} />
+        </figure>
+      );
+    case 'table':
+      return <TableBlock table={part.table} stem={props.stem} emptyText={words.w('noRows')} />;
+    case 'managerText': {
+      const { onTexts } = props;
+      const texts = props.input.texts;
+      if (!onTexts)
+        return (
+          <div className="dash-report-manager">
+            <h3>{part.label}</h3>
+            {part.text.trim() ? <p>{part.text}</p> : <p className="pg-muted">{words.w('noText')}</p>}
+          </div>
+        );
+      return (
+        <div className="dash-report-manager pg-field">
+          <label htmlFor={`report-text-${part.key}`}>{part.label}</label>
+          <textarea
+            id={`report-text-${part.key}`}
+            rows={4}
+            value={part.text}
+            onChange={(e) => onTexts({ ...texts, [part.key]: e.target.value })}
+          />
+        </div>
+      );
+    }
+  }
+}
+
+/** The report in its own language as the six sections of the shared document (the page's chrome stays in the UI's). */
+export function ReportDocument(props: Props) {
+  const doc = reportDocument(props.input);
+  const { report } = props.input;
+  const partKeys = (id: string, parts: DocPart[]) =>
+    parts.map((p, i) => `${id}:${p.kind}:${p.kind === 'table' ? p.table.id : p.kind === 'chart' ? p.id : i}`);
   return (
-    <article className="dash-report" lang={report.meta.language} aria-label={t('dashReportTitle')} data-testid="report">
-      <h1>{t('dashReportHeading', periodTitle(report))}</h1>
-      <p className="pg-muted">
-        {t(
-          'dashReportMeta',
-          report.meta.timeZone,
-          f.dateTime(report.meta.asOf, report.meta.timeZone),
-          report.meta.scope === 'own' ? t('dashScopeOwn') : t('dashScopeTeam'),
-        )}
-      </p>
-      <section aria-label={t('dashSecOverview')}>
-        <h2>{t('dashSecOverview')}</h2>
-        <p data-testid="report-overview">{overviewSentence(report)}</p>
-      </section>
-      {tables.map((table) => (
-        <TableBlock key={table.id} table={table} stem={stem} emptyText={t('dashNoRows')} />
-      ))}
-      <section aria-label={t('dashSecActions')}>
-        <h2>{t('dashSecActions')}</h2>
-        {report.actions.length ? (
-          <ul>
-            {report.actions.map((a, i) => (
-              <li key={actionKeys[i]}>{a.text}</li>
+    <article className="dash-report" lang={report.meta.language} aria-label={doc.title} data-testid="report">
+      <h1>{doc.title}</h1>
+      {doc.sections.map((s) => {
+        const keys = partKeys(s.id, s.parts);
+        return (
+          <section key={s.id} aria-label={s.title} data-section={s.id} className="dash-report-section">
+            <h2>{s.title}</h2>
+            {s.parts.map((p, i) => (
+              <Part key={keys[i]} part={p} props={props} />
             ))}
-          </ul>
-        ) : (
-          <p className="pg-muted">{t('dashNoActions')}</p>
-        )}
-      </section>
+            {props.onTexts && s.id === 'effect' && (
+              <CaseNotesEditor report={report} texts={props.input.texts} onTexts={props.onTexts} />
+            )}
+            {props.onTexts && s.id === 'suggestions' && (
+              <SuggestionsEditor texts={props.input.texts} onTexts={props.onTexts} />
+            )}
+          </section>
+        );
+      })}
     </article>
-  );
-}
-
-/** One table of the report, with its own CSV download. */
-function TableBlock({ table, stem, emptyText }: { table: ReportTable; stem: string; emptyText: string }) {
-  const { t } = useDashboard();
-  const columnKeys = contentKeys(table.columns);
-  const rowKeys = contentKeys(table.rows.map((r) => JSON.stringify(r)));
-  return (
-    <section className="dash-report-table" aria-label={table.title} data-table={table.id}>
-      <div className="dash-h3-row">
-        <h2>{table.title}</h2>
-        <button
-          type="button"
-          className="pg-link dash-noprint"
-          aria-label={t('dashTableCsvAria', table.title)}
-          onClick={() => downloadText(`${stem}-${table.id}.csv`, toExcelCsv(table.columns, table.rows), csvMime)}
-        >
-          {t('dashTableCsv')}
-        </button>
-      </div>
-      {table.rows.length === 0 ? (
-        <p className="pg-muted">{emptyText}</p>
-      ) : (
-        <table className="dash-table">
-          <thead>
-            <tr>
-              {table.columns.map((c, i) => (
-                <th key={columnKeys[i]} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((r, i) => (
-              <tr key={rowKeys[i]}>
-                {table.columns.map((_, c) => (
-                  <td key={columnKeys[c]} className={typeof r[c] === 'number' ? 'dash-num' : undefined}>
-                    {r[c] ?? ''}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

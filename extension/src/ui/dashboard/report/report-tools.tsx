@@ -1,41 +1,35 @@
 import { useState } from 'react';
-import type { PeriodReport, ReportLanguage } from '@comms-log/shared';
+import {
+  documentTables,
+  type ReportDocumentInput,
+  type ReportLanguage,
+  reportDocument,
+  reportHtml,
+  reportMarkdown,
+} from '@comms-log/shared';
 import { toStoredError, type StoredError } from '../../../lib/api/error';
-import type { MessageKey } from '../../../lib/i18n';
-import { reportToHtml } from '../../../lib/report/html';
 import { interactionsCsv } from '../../../lib/report/interactions';
-import { reportToMarkdown } from '../../../lib/report/markdown';
-import { reportLang } from '../../../lib/report/tables';
+import { tablesToXlsx, xlsxMime } from '../../../lib/report/xlsx';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { csvMime, downloadText } from '../download';
 import { fetchAllInteractions } from '../drilldown/fetch-all-interactions';
-import { fileStem } from './report-document';
-
-/** The report as a document to keep: HTML (opens anywhere) and Markdown (pastes into wikis and mail). */
-const documentExports: { label: MessageKey; ext: string; render: (r: PeriodReport) => string; mime: string }[] = [
-  { label: 'dashDownloadHtml', ext: 'html', render: reportToHtml, mime: 'text/html;charset=utf-8' },
-  { label: 'dashDownloadMarkdown', ext: 'md', render: reportToMarkdown, mime: 'text/markdown;charset=utf-8' },
-];
 
 /** Every interaction of the report's period as CSV, with the export's progress or its failure. */
-function useInteractionsExport(report: PeriodReport | undefined) {
+function useInteractionsExport(input: ReportDocumentInput | undefined, stem: string) {
   const { t, filter, zone } = useDashboard();
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<StoredError | null>(null);
   const run = async () => {
-    if (!report) return;
+    if (!input) return;
     setError(null);
-    setProgress(t('dashExporting', 0, report.overview.total));
+    setProgress(t('dashExporting', 0, input.report.overview.total));
     try {
       const items = await fetchAllInteractions({ filter }, (done, total) =>
         setProgress(t('dashExporting', done, total)),
       );
-      downloadText(
-        `${fileStem(report)}-interactions.csv`,
-        interactionsCsv(items, reportLang(report.meta.language), zone),
-        csvMime,
-      );
+      const lang = input.report.meta.language === 'zh-CN' ? 'zh_CN' : 'en';
+      downloadText(`${stem}-interactions.csv`, interactionsCsv(items, lang, zone), csvMime);
       setProgress(t('dashExported', items.length));
     } catch (e) {
       setProgress(null);
@@ -45,15 +39,30 @@ function useInteractionsExport(report: PeriodReport | undefined) {
   return { progress, error, run };
 }
 
-/** The report's language and its exports: print to PDF, HTML, Markdown and the interactions as CSV. */
+/** The report's language and its exports: print to PDF, HTML, Markdown, XLSX and the interactions as CSV. */
 export function ReportTools(props: {
-  report: PeriodReport | undefined;
+  input: ReportDocumentInput | undefined;
+  stem: string;
   language: ReportLanguage;
   onLanguage(language: ReportLanguage): void;
 }) {
   const { t } = useDashboard();
-  const { report } = props;
-  const csv = useInteractionsExport(report);
+  const { input, stem } = props;
+  const csv = useInteractionsExport(input, stem);
+  const [xlsxError, setXlsxError] = useState<StoredError | null>(null);
+  const xlsx = async () => {
+    if (!input) return;
+    setXlsxError(null);
+    try {
+      downloadText(`${stem}.xlsx`, await tablesToXlsx(documentTables(reportDocument(input))), xlsxMime);
+    } catch (e) {
+      setXlsxError(toStoredError(e));
+    }
+  };
+  const documents = [
+    { label: t('dashDownloadHtml'), ext: 'html', render: reportHtml, mime: 'text/html;charset=utf-8' },
+    { label: t('dashDownloadMarkdown'), ext: 'md', render: reportMarkdown, mime: 'text/markdown;charset=utf-8' },
+  ];
   return (
     <div className="dash-report-tools dash-noprint" role="toolbar" aria-label={t('dashReportTools')}>
       <div className="pg-field">
@@ -67,24 +76,27 @@ export function ReportTools(props: {
           <option value="en">English</option>
         </select>
       </div>
-      <button type="button" className="pg-button pg-primary" disabled={!report} onClick={() => window.print()}>
+      <button type="button" className="pg-button pg-primary" disabled={!input} onClick={() => window.print()}>
         {t('dashPrint')}
       </button>
-      {documentExports.map((x) => (
+      {documents.map((x) => (
         <button
           key={x.ext}
           type="button"
           className="pg-button"
-          disabled={!report}
-          onClick={() => report && downloadText(`${fileStem(report)}.${x.ext}`, x.render(report), x.mime)}
+          disabled={!input}
+          onClick={() => input && downloadText(`${stem}.${x.ext}`, x.render(input), x.mime)}
         >
-          {t(x.label)}
+          {x.label}
         </button>
       ))}
+      <button type="button" className="pg-button" disabled={!input} onClick={() => void xlsx()}>
+        {t('reportDownloadXlsx')}
+      </button>
       <button
         type="button"
         className="pg-button"
-        disabled={!report || csv.progress?.endsWith('…') === true}
+        disabled={!input || csv.progress?.endsWith('…') === true}
         onClick={() => void csv.run()}
       >
         {t('dashDownloadInteractionsCsv')}
@@ -94,9 +106,9 @@ export function ReportTools(props: {
           {csv.progress}
         </span>
       )}
-      {csv.error && (
+      {(csv.error ?? xlsxError) && (
         <span role="alert" className="pg-error">
-          {errorText(t, csv.error)}
+          {errorText(t, (csv.error ?? xlsxError)!)}
         </span>
       )}
     </div>
