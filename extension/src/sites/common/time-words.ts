@@ -34,9 +34,6 @@ export function anyOf(words: readonly string[]): string {
 const latin = (w: string) => /^[a-z.]+$/i.test(w);
 
 export const allMarkers = anyOf([...clockMarkers.am, ...clockMarkers.pm, ...clockMarkers.noon]);
-export const cjkMarkers = anyOf(
-  [...clockMarkers.am, ...clockMarkers.pm, ...clockMarkers.noon].filter((w) => !latin(w)),
-);
 export const latinUnits = anyOf(Object.keys(unitWords).filter(latin));
 export const cjkUnits = anyOf(Object.keys(unitWords).filter((w) => !latin(w)));
 export const justNow = anyOf(justNowWords);
