@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { chromiumPath } from './harness/browser';
 import { org, provisionOrg } from './harness/org';
 import { artifactsDir, serverDir } from './harness/paths';
 import { emailFromMarcus, marcus, pushedEmail } from './harness/pushed-email';
-import { freePort, startServer, type ServerProcess } from './harness/server-process';
+import { freePort, type ServerProcess, waitForHealthz } from './harness/server-process';
 import { startSmtpSink, type SmtpSink } from './harness/smtp-sink';
 import { ulidAt } from './harness/ulid-at';
 
@@ -31,6 +31,36 @@ let serverEnv: Record<string, string>;
 let port: number;
 let db: Client;
 let browser: Browser;
+
+/*
+ * The server as `pnpm start` runs it: server/scripts/build.mjs bundles it with the web view beside it, and plain node
+ * runs the bundle, which finds the web view on its own. The bundle lives under server/dist (where its runtime
+ * imports resolve), in a folder of this file's own.
+ */
+const bundleDir = resolve(serverDir, 'dist/e2e-webapp');
+
+async function startBundledServer(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [join(bundleDir, 'index.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealthz(child, url, () => log, 30_000);
+  return {
+    url,
+    port,
+    output: () => log,
+    stop: () =>
+      new Promise<void>((ok) => {
+        if (child.exitCode !== null) return ok();
+        child.once('exit', () => ok());
+        child.kill('SIGTERM');
+      }),
+  };
+}
 
 /** Last week's mail, same weekday: inside the schedule's last whole week in any zone, and the last 90 days. */
 const lastWeek = Date.now() - 7 * DAY;
@@ -65,7 +95,7 @@ function history(stakeholderId: string): { staff: PushItem[]; manager: PushItem[
 
 beforeAll(async () => {
   // What `pnpm start` runs first: the server bundle and the web view beside it.
-  execFileSync(process.execPath, [resolve(serverDir, 'scripts/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
+  execFileSync(process.execPath, [resolve(serverDir, 'scripts/build.mjs'), bundleDir], { stdio: 'pipe' });
   tokens = await provisionOrg(databaseUrl, {
     dir,
     staff: true,
@@ -75,13 +105,12 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   port = await freePort();
   serverEnv = {
-    WEB_APP_DIR: join(dir, 'dist/app'),
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtp.port),
     SMTP_FROM: 'comms-log <reports@northwind-robotics.com>',
     REPORT_TICK_SECONDS: '1',
   };
-  server = await startServer({ port, databaseUrl, env: serverEnv });
+  server = await startBundledServer(serverEnv);
   db = createClient({ url: databaseUrl });
   const pushed = history(tokens.stakeholderIds[0]!);
   await apiClient(server.url, tokens.staffToken!).sync.push.mutate({ items: pushed.staff });
@@ -96,6 +125,7 @@ afterAll(async () => {
   await server?.stop();
   await smtp?.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(bundleDir, { recursive: true, force: true });
 });
 
 /** A fresh browser profile in `locale` on the web view's report, signed in with `token`. */
@@ -229,7 +259,7 @@ describe('the report by e-mail', () => {
 
   it('sends a period once, whatever restarts come between the ticks', async () => {
     await server.stop();
-    server = await startServer({ port, databaseUrl, env: serverEnv });
+    server = await startBundledServer(serverEnv);
     // Several ticks of the new process (one a second), each finding last week already claimed.
     await new Promise((r) => setTimeout(r, 4_000));
     expect(smtp.messages).toHaveLength(2);
