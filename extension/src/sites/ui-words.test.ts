@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * No adapter may read the page through UI words of one language (docs/adding-a-site.md "UI languages"): the words
  * a page prints live in one table per site, `words.ts`. This scans the code (not the comments) of every file under
- * sites/<site>/ except words.ts, tests and fixtures, and names each UI word it finds outside a table.
+ * sites/<site>/ (subfolders too) except words.ts, tests and fixtures, and names each UI word it finds outside a table.
  */
 
 const sitesDir = __dirname;
@@ -118,17 +118,16 @@ function scanSource(file: string, source: string): Finding[] {
   return [...words].map((word) => ({ file, word }));
 }
 
-/** Adapter sources: sites/<site>/*.ts, without words.ts, tests, test kits and fixtures. */
-function adapterFiles(): string[] {
-  const files: string[] = [];
-  for (const site of readdirSync(sitesDir, { withFileTypes: true })) {
-    if (!site.isDirectory()) continue;
-    for (const name of readdirSync(join(sitesDir, site.name))) {
-      if (!name.endsWith('.ts') || name === 'words.ts' || /\.test\.ts$|test-kit\.ts$/.test(name)) continue;
-      files.push(join(site.name, name));
-    }
-  }
-  return files.sort();
+/** Adapter sources: every .ts under sites/<site>/, without words.ts, tests, test kits and fixtures. */
+function adapterFiles(dir = sitesDir, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : adapterFiles(join(dir, entry.name), rel);
+      const skipped = !prefix || entry.name === 'words.ts' || /\.test\.ts$|test-kit\.ts$/.test(entry.name);
+      return entry.name.endsWith('.ts') && !skipped ? [rel] : [];
+    })
+    .sort();
 }
 
 /**

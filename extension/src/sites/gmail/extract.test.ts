@@ -78,6 +78,15 @@ describe('gmail extract edge cases', () => {
     expect(got.messages.every((m) => m.sentAt.startsWith('2026-04-2'))).toBe(true);
   });
 
+  it('names a sender whose name the page leaves empty by the address, not a guess', () => {
+    const f = load('zhcn-reading-pane-right');
+    const sender = f.document.querySelector(selectors.messageSender)!;
+    sender.setAttribute('name', '');
+    sender.textContent = '';
+    const first = extract(f.document, f)!.messages[0]!;
+    expect(first.author).toEqual({ name: 'wang.lei@huaxin-retail.com', handle: 'wang.lei@huaxin-retail.com' });
+  });
+
   it('leaves out a reply still being written', () => {
     const f = load('zhtw-draft-reply-in-progress');
     const got = extract(f.document, f)!;
