@@ -53,8 +53,12 @@ export default defineConfig({
     ...(manifestVersion === 2 ? { optional_permissions: SERVER_ORIGINS } : {}),
     action: { default_title: '__MSG_extName__' },
     // The Log-this panel page, framed by the content scripts on the five sites (docs/architecture.md "Content scripts").
+    // Own hosts added in Options (lib/own-domains) are not known at build time: there the panel is framed too, so
+    // it is reachable from any https/http page (a page, not a permission: it reads nothing without the content script).
     web_accessible_resources:
-      manifestVersion === 2 ? ['panel.html'] : [{ resources: ['panel.html'], matches: SITE_HOSTS }],
+      manifestVersion === 2
+        ? ['panel.html']
+        : [{ resources: ['panel.html'], matches: [...SITE_HOSTS, ...SERVER_ORIGINS] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

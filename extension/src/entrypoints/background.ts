@@ -20,6 +20,7 @@ import { discardRejected, rejectedItems, retryRejected } from '../lib/outbox/rej
 import { createDexieSyncStore } from '../lib/outbox/sync-store';
 import { enqueueThreadOutcome, threadOutcomeStates } from '../lib/outbox/thread-outcomes';
 import { threadStatus } from '../lib/outbox/thread-status';
+import { keepOwnDomainScripts } from '../lib/own-domains/registration';
 import { siteHealthHandlers } from '../lib/site-health/handlers';
 import { reportSiteHealth } from '../lib/site-health/report';
 import { neverLogMineItem, orgSettingsItem, syncStatusItem, whoamiItem } from '../lib/storage-items';
@@ -208,6 +209,8 @@ export default defineBackground(() => {
   });
   keepSyncing(syncSoon);
   registerCoverageMenu();
+  // Content scripts on the organisation's own hosts added in Options (Firefox forgets them at every start).
+  keepOwnDomainScripts();
 
   // The badge and the stored list first, from the local copy: the sync may wait on a server that is down.
   void followups.service.refresh().catch(() => undefined);

@@ -9,9 +9,10 @@ import { useT, type T } from '../use-t';
 import { MailScheduleSection } from '../mail-schedule/mail-schedule-section';
 import { ConnectionSection } from './connection-section';
 import { NeverLogSection } from './never-log-section';
+import { OwnDomainsSection } from './own-domains-section';
 import { SiteHealthSection } from './site-health-section';
 
-/** The options page: connection, language, capture level, never-log list, notifications and sync. */
+/** The options page: connection, language, capture level, never-log list, own domains, notifications and sync. */
 export function OptionsApp() {
   const { t, lang } = useT();
   useEffect(() => {
@@ -26,6 +27,7 @@ export function OptionsApp() {
       <LanguageSection t={t} />
       <CaptureSection t={t} />
       <NeverLogSection t={t} />
+      <OwnDomainsSection t={t} />
       <FollowupNotificationsSection t={t} />
       <SiteHealthSection t={t} lang={lang} />
       <AdminMailSection t={t} lang={lang} />
