@@ -169,7 +169,8 @@ describe('the classics', () => {
       }
       expect(await hashTables(handle), `${path}: a refused call changed the tables`).toBe(before);
     }
-  });
+    // Two table digests per procedure: over 5 s for seventy procedures on a loaded machine.
+  }, TIMEOUT_MS);
 
   it('extreme instants in every instant field of the push answer per item, never 5xx', async () => {
     for (const occurredAt of edgeInstants) {
