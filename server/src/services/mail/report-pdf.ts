@@ -65,21 +65,18 @@ function paragraph(doc: Doc, text: string, color = '#111111'): void {
 }
 
 function drawPart(doc: Doc, part: DocPart, empty: { text: string; rows: string }): void {
-  switch (part.kind) {
-    case 'heading':
-      return heading(doc, part.text, 11);
-    case 'text':
-      return paragraph(doc, part.text);
-    case 'managerText':
-      heading(doc, part.label, 11);
-      return paragraph(doc, part.text.trim() || empty.text, part.text.trim() ? '#111111' : '#777777');
-    case 'chart':
-      return;
-    case 'table':
-      heading(doc, part.table.title, 10);
-      if (part.table.rows.length) drawTable(doc, part.table.columns, part.table.rows);
-      else paragraph(doc, empty.rows, '#777777');
+  if (part.kind === 'heading') heading(doc, part.text, 11);
+  else if (part.kind === 'text') paragraph(doc, part.text);
+  else if (part.kind === 'managerText') {
+    heading(doc, part.label, 11);
+    const written = part.text.trim();
+    paragraph(doc, written || empty.text, written ? '#111111' : '#777777');
+  } else if (part.kind === 'table') {
+    heading(doc, part.table.title, 10);
+    if (part.table.rows.length) drawTable(doc, part.table.columns, part.table.rows);
+    else paragraph(doc, empty.rows, '#777777');
   }
+  // A chart ('chart') is in the HTML; the table beside it carries its figures.
 }
 
 function drawDocument(doc: Doc, report: { title: string; sections: DocSection[] }, language: ReportLanguage): void {
