@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { appRouter } from '../../src/routers/_app';
 import { adminProcedure, authedProcedure, managerProcedure } from '../../src/trpc';
@@ -54,7 +56,7 @@ function withoutFormatPatterns(value: unknown): unknown {
 }
 
 function jsonSchema(schema: z.ZodType | undefined, io: 'input' | 'output'): string {
-  if (!schema) return io === 'input' ? 'none' : 'not declared';
+  if (!schema) return io === 'input' ? ' none' : ' not declared';
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12', reused: 'ref' });
   delete (json as { $schema?: string }).$schema;
   return `\n\n\`\`\`json\n${JSON.stringify(withoutFormatPatterns(json), null, 1)}\n\`\`\`\n`;
@@ -67,13 +69,25 @@ function section(path: string, def: Def): string {
     '',
     `${def.type === 'query' ? 'Query' : 'Mutation'} · called by ${callers[whoMayCall(def)]} · errors: ${errorsOf(path, def).join(', ')}`,
     '',
-    `**Input**: ${jsonSchema(input, 'input')}`,
+    `**Input**:${jsonSchema(input, 'input')}`,
     '',
-    `**Output**: ${jsonSchema(def.output, 'output')}`,
+    `**Output**:${jsonSchema(def.output, 'output')}`,
   ].join('\n');
 }
 
-/** The whole reference as Markdown, procedures in the router's order. */
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The Markdown as the repository's formatter (Biome, `pnpm lint`) would write it. */
+function formatted(markdown: string): string {
+  return execFileSync(`${repoRoot}node_modules/.bin/biome`, ['format', '--stdin-file-path=docs/api-reference.md'], {
+    cwd: repoRoot,
+    input: markdown,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** The whole reference as Markdown, procedures in the router's order, formatted as the repository formats it. */
 export function renderApiReference(): string {
   const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
   const head = [
@@ -96,5 +110,5 @@ export function renderApiReference(): string {
     ...procedures.map(([path]) => `- [${path}](#${path.replace(/\./g, '').toLowerCase()})`),
     '',
   ];
-  return `${[...head, ...procedures.map(([path, p]) => section(path, p._def))].join('\n')}\n`;
+  return formatted(`${[...head, ...procedures.map(([path, p]) => section(path, p._def))].join('\n')}\n`);
 }

@@ -106,12 +106,10 @@ export const timeZoneSchema = z
  * A link the API keeps (an interaction's, a follow-up's): http or https only, so that no stored link runs script
  * when a user follows it (`javascript:`, `data:`).
  */
-export const webUrlSchema = identifierString
-  .max(2000)
-  .url({
-    protocol: /^https?$/,
-    error: 'must be a web link starting with http:// or https:// (e.g. https://example.com/page)',
-  });
+export const webUrlSchema = identifierString.max(2000).url({
+  protocol: /^https?$/,
+  error: 'must be a web link starting with http:// or https:// (e.g. https://example.com/page)',
+});
 
 /** A cadence tier, e.g. `core`: a key that rules and filters match, so an identifier. */
 export const tierSchema = identifierString.trim().min(1).max(32);
