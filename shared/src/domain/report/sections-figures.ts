@@ -146,7 +146,7 @@ export function channelsSection(r: PeriodReport, texts: ReportTexts, w: ReportWo
         kind: 'table',
         table: {
           id: 'channels',
-          title: w.w('channel'),
+          title: w.w('mainChannels'),
           columns: [w.w('channel'), w.w('interactions'), '%'],
           rows: o.byChannel.map((x) => [w.channel(x.key), x.count, n.pct(o.total ? x.count / o.total : null)]),
         },
@@ -165,7 +165,7 @@ export function channelsSection(r: PeriodReport, texts: ReportTexts, w: ReportWo
         kind: 'table',
         table: goalsTable(
           'frequency-norms',
-          w.w('sec3'),
+          w.w('frequencyNorms'),
           r.goals.filter((g) => FREQUENCY_METRICS.has(g.metric)),
           w,
           n,

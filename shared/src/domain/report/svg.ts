@@ -21,12 +21,15 @@ function frame(title: string, body: string, height = H): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="${escapeXml(title)}" ${FONT}><title>${escapeXml(title)}</title><text x="${PAD.left}" y="16" font-size="13" font-weight="600">${escapeXml(title)}</text>${body}</svg>`;
 }
 
+/** About how wide `s` is at 11 px: CJK characters take a full em, others about half. */
+const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? 11.5 : 6.5), 0);
+
 function legend(names: readonly string[], y: number): string {
   let x = PAD.left;
   return names
     .map((name, i) => {
       const item = `<rect x="${x}" y="${y - 9}" width="10" height="10" fill="${CHART_COLORS[i % CHART_COLORS.length]}"/><text x="${x + 14}" y="${y}">${escapeXml(name)}</text>`;
-      x += 22 + [...name].length * 7;
+      x += 22 + textWidth(name);
       return item;
     })
     .join('');
