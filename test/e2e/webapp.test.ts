@@ -11,7 +11,7 @@ import { chromiumPath } from './harness/browser';
 import { org, provisionOrg } from './harness/org';
 import { artifactsDir, serverDir } from './harness/paths';
 import { emailFromMarcus, marcus, pushedEmail } from './harness/pushed-email';
-import { freePort, type ServerProcess, waitForHealthz } from './harness/server-process';
+import { freePort, runCli, type ServerProcess, waitForHealthz } from './harness/server-process';
 import { startSmtpSink, type SmtpSink } from './harness/smtp-sink';
 import { ulidAt } from './harness/ulid-at';
 
@@ -266,5 +266,35 @@ describe('the report by e-mail', () => {
     const rows = await db.execute("SELECT email, status FROM mail_sends WHERE trigger = 'schedule'");
     expect(rows.rows.map((r) => r.status)).toEqual(['sent', 'sent']);
     expect(server.output()).toContain('Report e-mail: through 127.0.0.1');
+  });
+
+  it('pnpm cli report:send sends a period now, in the language asked for, and logs it', async () => {
+    const period = (await db.execute('SELECT period FROM mail_sends LIMIT 1')).rows[0]!.period as string;
+    const smtpEnv = {
+      SMTP_HOST: serverEnv.SMTP_HOST!,
+      SMTP_PORT: serverEnv.SMTP_PORT!,
+      SMTP_FROM: serverEnv.SMTP_FROM!,
+    };
+    Object.assign(process.env, smtpEnv);
+    try {
+      const out = await runCli(databaseUrl, [
+        'report:send',
+        '--org',
+        org.name,
+        '--period',
+        period,
+        '--to',
+        'ceo@northwind-robotics.com',
+        '--lang',
+        'zh-CN',
+      ]);
+      expect(out).toContain(`sent: ${period} to ceo@northwind-robotics.com (zh-CN)`);
+    } finally {
+      for (const k of Object.keys(smtpEnv)) delete process.env[k];
+    }
+    expect(smtp.messages).toHaveLength(3);
+    expect(smtp.messages[2]!.html).toContain('本期共记录沟通 5 次');
+    const rows = await db.execute("SELECT email, status FROM mail_sends WHERE trigger = 'cli'");
+    expect(rows.rows.map((r) => [r.email, r.status])).toEqual([['ceo@northwind-robotics.com', 'sent']]);
   });
 });
