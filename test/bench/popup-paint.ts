@@ -255,7 +255,7 @@ const dropFirstPaint = (browser: ExtensionBrowser) =>
       same = now === last ? same + 1 : 0;
       last = now;
     }
-    await chrome.storage.local.remove('fuPaint');
+    await chrome.storage.local.set({ fuPaint: null });
   });
 
 /**

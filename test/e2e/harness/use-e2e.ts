@@ -7,8 +7,16 @@ import { apiClient, type ApiClient } from './api-client';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { freePort, startServer, type ServerProcess } from './server-process';
 
+/** A browser with the built extension, as a launcher gives it (Chromium: browser.ts, Firefox: firefox.ts). */
+interface LaunchedBrowser {
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+type Launch<B> = (opts: { userDataDir?: string; lang: string; timeZone: string }) => Promise<B>;
+
 /** What an e2e file runs against; filled in by its `beforeAll`, so read it inside hooks and tests. */
-export interface E2e<T> {
+export interface E2e<T, B extends LaunchedBrowser = ExtensionBrowser> {
   /** This file's temp folder: the database, and files handed to the CLI. */
   readonly dir: string;
   readonly databaseUrl: string;
@@ -17,8 +25,8 @@ export interface E2e<T> {
   readonly server: ServerProcess;
   /** The server's database, opened directly, to check what it stored. */
   readonly db: Client;
-  /** Chromium with the built extension, in the org's language and time zone. */
-  readonly browser: ExtensionBrowser;
+  /** The browser with the built extension (Chromium unless `launch` says otherwise), in the org's language and zone. */
+  readonly browser: B;
   /** A client of the running server, as the holder of `token`. */
   api(token: string): ApiClient;
   /** Stops the server, to test what the extension does offline. */
@@ -29,15 +37,17 @@ export interface E2e<T> {
   restartBrowser(): Promise<void>;
 }
 
-export interface E2eSetup<T> {
+export interface E2eSetup<T, B extends LaunchedBrowser = ExtensionBrowser> {
   /** Names the temp folder. */
   name: string;
   /** Fills the fresh database (through the server's CLI) before the server starts. */
   provision(databaseUrl: string, dir: string): Promise<T>;
   /** Runs once the server is up, before the browser starts (data pushed through the API, say). */
-  beforeBrowser?(e2e: E2e<T>): Promise<void>;
+  beforeBrowser?(e2e: E2e<T, B>): Promise<void>;
   /** Runs once the browser is up (signing in, say). */
-  afterBrowser?(e2e: E2e<T>): Promise<void>;
+  afterBrowser?(e2e: E2e<T, B>): Promise<void>;
+  /** Starts the browser; Chromium (`launchWithExtension`) when not given. */
+  launch?: Launch<B>;
 }
 
 // The org every browser test uses is in Shanghai (harness/org.ts); the browser matches it.
@@ -45,23 +55,25 @@ const browserLocale = { lang: 'en-US', timeZone: 'Asia/Shanghai' };
 
 /**
  * The setup every e2e file shares: a temp libSQL file provisioned through the CLI, the real server on 127.0.0.1
- * (its own process) over it, and Chromium with the built extension (docs/development.md). Registers the file's
+ * (its own process) over it, and the browser with the built extension (docs/development.md). Registers the file's
  * `beforeAll` that starts them and the `afterAll` that stops them and removes the temp folder.
  */
-export function useE2e<T>(setup: E2eSetup<T>): E2e<T> {
+export function useE2e<T, B extends LaunchedBrowser = ExtensionBrowser>(setup: E2eSetup<T, B>): E2e<T, B> {
+  // Without `launch`, B is its default, ExtensionBrowser.
+  const launch = setup.launch ?? (launchWithExtension as unknown as Launch<B>);
   const dir = mkdtempSync(join(tmpdir(), `comms-log-e2e-${setup.name}-`));
   const databaseUrl = `file:${join(dir, 'server.db')}`;
   let port = 0;
   let provisioned: T | undefined;
   let server: ServerProcess | undefined;
   let db: Client | undefined;
-  let browser: ExtensionBrowser | undefined;
+  let browser: B | undefined;
   const started = <V>(what: string, value: V | undefined): V => {
     if (value === undefined) throw new Error(`the e2e ${what} is not started: use it in a hook or a test`);
     return value;
   };
 
-  const e2e: E2e<T> = {
+  const e2e: E2e<T, B> = {
     dir,
     databaseUrl,
     get provisioned() {
@@ -84,7 +96,7 @@ export function useE2e<T>(setup: E2eSetup<T>): E2e<T> {
     async restartBrowser() {
       const { userDataDir } = e2e.browser;
       await e2e.browser.close();
-      browser = await launchWithExtension({ userDataDir, ...browserLocale });
+      browser = await launch({ userDataDir, ...browserLocale });
     },
   };
 
@@ -94,7 +106,7 @@ export function useE2e<T>(setup: E2eSetup<T>): E2e<T> {
     server = await startServer({ port, databaseUrl });
     db = createClient({ url: databaseUrl });
     await setup.beforeBrowser?.(e2e);
-    browser = await launchWithExtension(browserLocale);
+    browser = await launch(browserLocale);
     await setup.afterBrowser?.(e2e);
   }, 180_000);
 
