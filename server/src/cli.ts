@@ -5,6 +5,7 @@ import { DuplicateUserError } from './services/org/users';
 import { UsageError, type Command } from './cli/args';
 import { auditCommands } from './cli/audit';
 import { backupCommands } from './cli/backup';
+import { privacyCommands } from './cli/privacy';
 import { demoCommands } from './cli/demo';
 import { directoryCommands } from './cli/directory';
 import { healthCommands } from './cli/health';
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   ...reportSendCommands,
   ...backupCommands,
   ...auditCommands,
+  ...privacyCommands,
 };
 
 async function main(argv: string[]): Promise<number> {

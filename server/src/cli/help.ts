@@ -25,6 +25,11 @@ Usage: pnpm cli <command> [options]
   audit --org <org id or name> [--since <date or date-time>] [--limit <n>]
       The org's audit trail, oldest first: plan, role and token changes, merges, deletions, imports, recomputes,
       erasures and exports, with who and when.
+  export:stakeholder --org <org id or name> --stakeholder <id> --out <file.json>
+      Everything held about one stakeholder, as JSON, to answer an access request.
+  erase:stakeholder --org <org id or name> --stakeholder <id> --yes
+      Erase a stakeholder and everything about them (interactions, identities, follow-ups, survey answers, coverage);
+      every extension drops its copy on its next sync. Cannot be undone.
   backup --out <file>
       Write a consistent snapshot of the running database to a new file (VACUUM INTO; pushes may go on meanwhile),
       then check it. Embedded database files only.

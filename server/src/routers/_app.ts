@@ -8,6 +8,7 @@ import { followupsRouter } from './followups';
 import { mailRouter } from './mail';
 import { metricsRouter } from './metrics';
 import { planRouter } from './plan';
+import { privacyRouter } from './privacy';
 import { reportsRouter } from './reports';
 import { settingsRouter } from './settings';
 import { siteHealthRouter } from './site-health';
@@ -19,6 +20,7 @@ import { usersRouter } from './users';
 export const appRouter = router({
   auth: authRouter,
   audit: auditRouter,
+  privacy: privacyRouter,
   sync: syncRouter,
   directory: directoryRouter,
   plan: planRouter,

@@ -28,6 +28,8 @@ const matrix: Record<string, Probe> = {
   'auth.tokens.create': { rule: 'authed', expect: 'refused' },
   'auth.tokens.revoke': { rule: 'authed', expect: 'refused' },
   'audit.list': { rule: 'admin', expect: 'answers' },
+  'privacy.export': { rule: 'admin', expect: 'refused' },
+  'privacy.erase': { rule: 'admin', expect: 'refused' },
   'sync.push': { rule: 'authed', expect: 'answers' },
   'sync.pull': { rule: 'authed', expect: 'answers' },
   'directory.list': { rule: 'authed', expect: 'answers' },

@@ -34,6 +34,8 @@ export const procedureExamples: Record<string, (b: ProbeRecords) => unknown[]> =
   'auth.tokens.create': (b) => [{ name: 'probe', userId: b.userIds[2] }],
   'auth.tokens.revoke': (b) => [{ id: b.tokenId }],
   'audit.list': () => [{ since: period.from, limit: 50 }],
+  'privacy.export': (b) => [{ stakeholderId: b.stakeholderId }],
+  'privacy.erase': (b) => [{ stakeholderId: b.stakeholderId }],
   'sync.push': (b) => [
     { items: [interaction(b, { id: b.interactionIds[0] })] },
     { items: [interaction(b, { stakeholderId: b.stakeholderId })] },

@@ -27,3 +27,4 @@ export * from './site-health';
 export * from './mail';
 export * from './report-sections';
 export * from './audit';
+export * from './erasure';

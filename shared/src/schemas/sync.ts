@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { erasureTombstoneSchema } from './erasure';
 import { interactionSchema } from './interaction';
 import { followupSchema } from './followup';
 import { stakeholderSchema } from './stakeholder';
@@ -55,6 +56,8 @@ export const pullResultSchema = z.object({
   interactions: z.array(interactionSchema),
   followups: z.array(followupSchema),
   stakeholders: z.array(stakeholderSchema),
+  /** Stakeholders erased on request since the cursor: drop them and these rows from the local copy (always sent). */
+  erasures: z.array(erasureTombstoneSchema).optional(),
   cursor: z.number().int(),
   hasMore: z.boolean(),
 });

@@ -1,6 +1,7 @@
 import type { PullResult } from '@comms-log/shared';
 import type { SyncStore } from '../sync/passes';
 import { toLocalStakeholder } from './directory';
+import { applyErasures } from './erasures';
 import type { CommsLogDb } from './local-db';
 import {
   applyPushResult,
@@ -22,6 +23,7 @@ async function applyPull(db: CommsLogDb, page: PullResult): Promise<void> {
     await db.followups.bulkDelete(page.followups.filter((f) => f.deleted).map((f) => f.id));
     await db.followups.bulkPut(page.followups.filter((f) => !f.deleted).map((f) => ({ ...f, pending: false })));
     await db.stakeholders.bulkPut(page.stakeholders.map((s) => toLocalStakeholder(s)));
+    await applyErasures(db, page.erasures ?? []);
     await db.meta.put({ key: 'cursor', value: page.cursor });
   });
 }

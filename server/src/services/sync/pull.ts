@@ -2,6 +2,7 @@ import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { PullResult, pullInputSchema } from '@comms-log/shared';
 import type { z } from 'zod';
 import { currentSeq } from '../../db/queries/seq';
+import { erasures, type ErasureRow } from '../../db/tables/erasure';
 import { followups, interactions, stakeholders, type FollowupRow, type InteractionRow } from '../../db/schema';
 import { withIdentities } from '../directory/stakeholders';
 import { isManager, nowOf, type ServiceCtx } from '../service-ctx';
@@ -20,9 +21,10 @@ export async function pull(ctx: ServiceCtx, input: z.output<typeof pullInputSche
   // Read the counter first: every row with seq ≤ it was committed with it, so nothing below it can appear later.
   const top = await currentSeq(db, orgId);
   const own = !isManager(user);
-  const window = (seqCol: typeof interactions.seq | typeof followups.seq | typeof stakeholders.seq) =>
-    and(gt(seqCol, input.cursor), lte(seqCol, top));
-  const [iRows, fRows, sRows] = await Promise.all([
+  const window = (
+    seqCol: typeof interactions.seq | typeof followups.seq | typeof stakeholders.seq | typeof erasures.seq,
+  ) => and(gt(seqCol, input.cursor), lte(seqCol, top));
+  const [iRows, fRows, sRows, eRows] = await Promise.all([
     db
       .select()
       .from(interactions)
@@ -47,12 +49,20 @@ export async function pull(ctx: ServiceCtx, input: z.output<typeof pullInputSche
       .where(and(eq(stakeholders.orgId, orgId), window(stakeholders.seq)))
       .orderBy(asc(stakeholders.seq))
       .limit(limit + 1),
+    // Erasures go to everyone, staff included: an erased person leaves every local copy (docs/sync.md "Erasure").
+    db
+      .select()
+      .from(erasures)
+      .where(and(eq(erasures.orgId, orgId), window(erasures.seq)))
+      .orderBy(asc(erasures.seq))
+      .limit(limit + 1),
   ]);
-  type Tagged = { seq: number; i?: InteractionRow; f?: FollowupRow; s?: (typeof sRows)[number] };
+  type Tagged = { seq: number; i?: InteractionRow; f?: FollowupRow; s?: (typeof sRows)[number]; e?: ErasureRow };
   const merged: Tagged[] = [
     ...iRows.map((i) => ({ seq: i.seq, i })),
     ...fRows.map((f) => ({ seq: f.seq, f })),
     ...sRows.map((s) => ({ seq: s.seq, s })),
+    ...eRows.map((e) => ({ seq: e.seq, e })),
   ].sort((a, b) => a.seq - b.seq);
   const page = merged.slice(0, limit);
   const hasMore = merged.length > limit;
@@ -64,6 +74,11 @@ export async function pull(ctx: ServiceCtx, input: z.output<typeof pullInputSche
       db,
       orgId,
       page.flatMap((t) => (t.s ? [t.s] : [])),
+    ),
+    erasures: page.flatMap((t) =>
+      t.e
+        ? [{ stakeholderId: t.e.stakeholderId, interactionIds: t.e.interactionIds, followupIds: t.e.followupIds }]
+        : [],
     ),
     cursor,
     hasMore,
