@@ -35,6 +35,24 @@ const LOCAL_SERVER_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 /** Where the configured server may be: granted one origin at a time by the options page. */
 const SERVER_ORIGINS = ['https://*/*', 'http://*/*'];
 
+/**
+ * The extension pages' CSP (popup, options, dashboard, panel, coverage): scripts from the package only (no inline
+ * script, no eval: the build emits none, and recharts needs none), no plugins, no <base>, no form posts; images
+ * from the package and data:/blob: URLs (report charts); style attributes allowed (React and recharts set them); the
+ * network is the configured server, any origin as it is chosen at run time (README "Reliability and security").
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self' https: http:",
+  "frame-src 'self'",
+].join('; ');
+
 export default defineConfig({
   srcDir: 'src',
   // Several builds side by side (parallel e2e runs on one machine) each set their own folder; default `.output`.
@@ -52,6 +70,8 @@ export default defineConfig({
     // MV2 (Firefox) has no optional_host_permissions and WXT drops it there: the same origins go here.
     ...(manifestVersion === 2 ? { optional_permissions: SERVER_ORIGINS } : {}),
     action: { default_title: '__MSG_extName__' },
+    content_security_policy:
+      manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     // The Log-this panel page, framed by the content scripts on the five sites (docs/architecture.md "Content scripts").
     // Own hosts added in Options (lib/own-domains) are not known at build time: there the panel is framed too, so
     // it is reachable from any https/http page (a page, not a permission: it reads nothing without the content script).

@@ -98,7 +98,7 @@ describe('backup and restore', () => {
     expect(Object.keys(freshTables)).toEqual(Object.keys(snapTables));
     for (const table of Object.keys(snapTables)) expect(freshTables[table], table).toEqual(snapTables[table]);
     for (const h of [live, snap, fresh]) h.close();
-  }, 120_000);
+  }, 240_000);
 
   it('refuses to overwrite a database that holds data without --force, and a damaged file always', async () => {
     const target = join(dir, 'target.db');
@@ -120,5 +120,5 @@ describe('backup and restore', () => {
     const forced = await cli(target, 'restore', '--from', 'kept.db', '--force');
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stdout).toMatch(/Restored .*orgs 1/);
-  }, 120_000);
+  }, 240_000);
 });
