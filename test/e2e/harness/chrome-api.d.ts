@@ -16,6 +16,7 @@ declare const chrome: {
   };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(query: Record<string, unknown>): Promise<{ id?: number; url?: string; title?: string }[]> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; js?: string[]; matches?: string[] }[]> };
 };
 
 /** What the "Log this page as coverage" menu item calls, put on the service worker's scope for tests. */

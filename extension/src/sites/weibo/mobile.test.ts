@@ -100,6 +100,18 @@ describe('m.weibo.cn without its script data', () => {
   });
 });
 
+describe('m.weibo.cn times', () => {
+  it('reads day-relative and minute-relative comment times against now', () => {
+    const f = load('m-customer-complaint-status');
+    const [first, second] = Array.from(f.document.querySelectorAll(mobileSelectors.commentTime));
+    first!.textContent = '昨天 08:41';
+    second!.textContent = '5分钟前';
+    const times = run(f).messages.map((m) => m.sentAt);
+    expect(times).toContain('2026-03-10T08:41:00+08:00');
+    expect(times).toContain('2026-03-11T09:25:00+08:00');
+  });
+});
+
 describe('m.weibo.cn chat', () => {
   it('reads sides for direction, separators for times, and skips notices', () => {
     const got = run(load('m-chat-media-inquiry'));
