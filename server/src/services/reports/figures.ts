@@ -13,6 +13,7 @@ import type {
   TotalsResult,
 } from '@comms-log/shared';
 import type { CadenceScope } from '../../db/queries/cadence';
+import { purposesSince } from '../../db/queries/report-purposes';
 import type { CostEntryRow, RevenueRow } from '../../db/tables/plan-execution';
 import { costsAndRevenues } from '../evaluations/costs';
 import { stakeholderCadences, type StakeholderCadence } from '../metrics/cadence';
@@ -46,7 +47,7 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
     cache.set(k, fresh);
     return fresh;
   };
-  return {
+  const self = {
     totals: (filter: MetricsFilter, groupBy: MetricsGroupBy[]): Promise<TotalsResult> => {
       if (!fineAnswers(groupBy))
         return once(['t', filter, groupBy], () => metricsTotals(ctx, { filter, groupBy }, env));
@@ -76,9 +77,17 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
           scope,
         ),
       ),
+    /** Whether a thread opened at or after `fromMs` can have `purpose` (see `purposesSince`). */
+    purposeMayOccur: async (purpose: string | null | undefined, fromMs: number): Promise<boolean> =>
+      typeof purpose !== 'string' ||
+      (await once(['ps', fromMs], () => purposesSince(ctx.db, ctx.user.orgId, fromMs))).has(purpose),
     /** The threads opened in the period, as of `asOf` (the resolution goals of one scope share them). */
     threads: (filter: MetricsFilter, asOf: string): Promise<ResolutionThread[]> =>
-      once(['th', filter, asOf], () => resolutionThreads(ctx, filter, Date.parse(asOf))),
+      once(['th', filter, asOf], async () =>
+        (await self.purposeMayOccur(filter.purpose, Date.parse(filter.from)))
+          ? resolutionThreads(ctx, filter, Date.parse(asOf))
+          : [],
+      ),
     surveys: (filter: MetricsFilter, dimension: string | null): Promise<GroupableSurveyScore[]> =>
       once(['s', filter, dimension], () => surveyScores(ctx, filter, dimension)),
     mediaCoverage: (filter: MetricsFilter): Promise<CoverageItem[]> =>
@@ -94,6 +103,7 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
     costs: (months: { from: string; to: string }): Promise<{ costs: CostEntryRow[]; revenues: RevenueRow[] } | null> =>
       isManager(ctx.user) ? once(['cost', months], () => costsAndRevenues(ctx, months)) : Promise.resolve(null),
   };
+  return self;
 }
 
 export type ReportFigures = ReturnType<typeof reportFigures>;

@@ -1,5 +1,8 @@
 import {
-  surveyFiguresBy,
+  DEFAULT_CSAT_SCALE,
+  type GroupableSurveyScore,
+  groupThenApply,
+  surveyFigures,
   type MetricsFilter,
   type Plan,
   type ReportSectionFigures,
@@ -27,15 +30,24 @@ async function surveysOf(ctx: ServiceCtx, figures: ReportFigures, filter: Metric
     figures.surveys(filter, null),
     listSurveys(ctx, { from: filter.from, to: filter.to, cursor: null, limit: 200 }),
   ]);
-  const byDimension = surveyFiguresBy(scores, 'dimension').map(({ key, value }) => ({
-    dimension: key,
-    responses: scores.filter((s) => (s.dimension ?? null) === key).length,
-    csatMean: value.csat.value,
-    csatScale: value.csat.scale,
-    satisfactionRate: value.satisfaction.value,
-    nps: value.nps.value,
-    score100Mean: value.score100.value,
-  }));
+  // CSAT answers on different scales cannot be averaged together: a dimension gets a row per scale.
+  const scaleOf = (r: GroupableSurveyScore) => (r.instrument === 'csat' ? (r.scale ?? DEFAULT_CSAT_SCALE) : 0);
+  const byDimension = groupThenApply(
+    scores,
+    (r) => `${scaleOf(r)}|${r.dimension ?? ''}`,
+    (group) => {
+      const value = surveyFigures(group);
+      return {
+        dimension: group[0]!.dimension ?? null,
+        responses: group.length,
+        csatMean: value.csat.value,
+        csatScale: value.csat.scale,
+        satisfactionRate: value.satisfaction.value,
+        nps: value.nps.value,
+        score100Mean: value.score100.value,
+      };
+    },
+  ).map((g) => g.value);
   const comments = latest.items
     .filter((r) => r.comment && (!filter.stakeholderType || filter.stakeholderType.includes(r.stakeholderType)))
     .slice(0, MAX_COMMENTS)
@@ -43,14 +55,14 @@ async function surveysOf(ctx: ServiceCtx, figures: ReportFigures, filter: Metric
   return { byDimension, comments };
 }
 
-async function casesOf(ctx: ServiceCtx, filter: MetricsFilter, asOf: string) {
+async function casesOf(ctx: ServiceCtx, figures: ReportFigures, filter: MetricsFilter, asOf: string) {
   const kinds = Object.entries(CASE_PURPOSES) as [keyof typeof CASE_PURPOSES, string][];
   const lists = await Promise.all(
-    kinds.map(([kind, purpose]) =>
-      metricsThreads(ctx, { filter: { ...filter, purpose }, asOf, cursor: null, limit: MAX_CASES }).then((r) =>
-        r.items.map((t) => ({ ...t, kind })),
-      ),
-    ),
+    kinds.map(async ([kind, purpose]) => {
+      if (!(await figures.purposeMayOccur(purpose, Date.parse(filter.from)))) return [];
+      const r = await metricsThreads(ctx, { filter: { ...filter, purpose }, asOf, cursor: null, limit: MAX_CASES });
+      return r.items.map((t) => ({ ...t, kind }));
+    }),
   );
   return lists.flat();
 }
@@ -68,7 +80,7 @@ export async function sectionFigures(
     figures.totals(filter, ['stakeholderType', 'purpose']),
     figures.response(filter, ['week'], 'working', asOf),
     surveysOf(ctx, figures, filter),
-    casesOf(ctx, filter, asOf),
+    casesOf(ctx, figures, filter, asOf),
   ]);
   return {
     weeklyByChannel: weekly.rows.map((r) => ({ week: r.key.week!, channel: r.key.channel as Channel, count: r.count })),

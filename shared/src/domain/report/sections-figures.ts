@@ -22,7 +22,7 @@ export function overviewSection(r: PeriodReport, texts: ReportTexts, w: ReportWo
   const types = [...new Set([...cur.byType, ...prev.byType].map((x) => x.key))];
   const headline: DocTable = {
     id: 'overview',
-    title: w.w('sec1'),
+    title: w.w('headlineFigures'),
     columns: [w.w('figure'), w.w('previous'), w.w('thisPeriod'), w.w('change')],
     rows: [
       [w.w('interactions'), prev.total, cur.total, signedChange(prev.total, cur.total, count)],
