@@ -3,10 +3,8 @@ import { mailRecipientSchema, type MailRecipient } from '@comms-log/shared';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { mailSchedules } from '../db/tables/mail';
-import { smtpMailer } from '../services/mail/mailer';
 import { findReportFont } from '../services/mail/report-font';
 import { smtpConfigFrom } from '../services/mail/smtp-config';
-import { deliver, reportMaker } from '../services/schedules/deliver';
 import { periodOfKey } from '../services/schedules/periods';
 import { claimManual } from '../services/schedules/send-log';
 import { findOrg, flags, required, UsageError, type Command } from './args';
@@ -47,6 +45,11 @@ export const reportSendCommands: Record<string, Command> = {
     const config = smtpConfigFrom();
     if (!config) throw new UsageError('SMTP_HOST is not set: see README "Scheduled e-mail"');
     const recipients: MailRecipient[] = await recipientsOf(db, org.id, f.to, f.lang);
+    // Loaded here, not at the top: every other command of the CLI would pay for the mailer and the report (~0.4 s).
+    const [{ smtpMailer }, { deliver, reportMaker }] = await Promise.all([
+      import('../services/mail/mailer'),
+      import('../services/schedules/deliver'),
+    ]);
     const log = (m: string) => console.error(m);
     const deps = { db, mailer: smtpMailer(config), now: Date.now, log, pdfFont: findReportFont() };
     const report = reportMaker(deps, org.id, await reportingAdmin(db, org.id), period);

@@ -6,7 +6,6 @@ import type { MailSendRow } from '../../db/tables/mail';
 import type { Mailer } from '../mail/mailer';
 import type { ReportFont } from '../mail/report-font';
 import { reportMessage } from '../mail/report-message';
-import { reportPdf } from '../mail/report-pdf';
 import { periodReport } from '../reports/period-report';
 import type { ReportPeriod } from './periods';
 import { markFailed, markSent } from './send-log';
@@ -41,7 +40,8 @@ const pdfs = new WeakMap<PeriodReport, Promise<Buffer>>();
 function pdfOf(report: PeriodReport, font: ReportFont): Promise<Buffer> {
   let pdf = pdfs.get(report);
   if (!pdf) {
-    pdf = reportPdf(report, font);
+    // pdfkit takes ~0.6 s to load: only a process that makes a PDF pays for it (not every CLI command or start).
+    pdf = import('../mail/report-pdf').then((m) => m.reportPdf(report, font));
     pdfs.set(report, pdf);
   }
   return pdf;
