@@ -7,6 +7,7 @@ import { SyncHeader } from '../popup/sync-header';
 import { useStorageItem } from '../use-storage-item';
 import { useT, type T } from '../use-t';
 import { MailScheduleSection } from '../mail-schedule/mail-schedule-section';
+import { AuditSection } from './audit-section';
 import { ConnectionSection } from './connection-section';
 import { NeverLogSection } from './never-log-section';
 import { OwnDomainsSection } from './own-domains-section';
@@ -31,6 +32,7 @@ export function OptionsApp() {
       <FollowupNotificationsSection t={t} />
       <SiteHealthSection t={t} lang={lang} />
       <AdminMailSection t={t} lang={lang} />
+      <AuditSection t={t} lang={lang} />
       <section className="pg-card" aria-label={t('sync')}>
         <h2>{t('sync')}</h2>
         <SyncHeader t={t} lang={lang} />

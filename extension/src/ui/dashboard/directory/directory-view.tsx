@@ -9,6 +9,7 @@ import { StatusLine } from '../status-line';
 import { useApiQuery } from '../use-api-query';
 import { CsvImport } from './csv-import';
 import { MergePanel } from './merge-panel';
+import { PrivacyPanel } from './privacy-panel';
 import { draftOf, emptyDraft, type StakeholderDraft } from './stakeholder-draft';
 import { StakeholderForm } from './stakeholder-form';
 import { PAGE, StakeholderSearch, StakeholderTable, TiersInUse, useStakeholderList } from './stakeholder-list';
@@ -100,6 +101,13 @@ export function DirectoryView() {
             initial={e.editing}
             onCancel={e.cancel}
             onDone={(s) => void e.created(s)}
+          />
+        )}
+        {e.editing?.id && (
+          <PrivacyPanel
+            key={`privacy:${e.editing.id}`}
+            stakeholder={{ id: e.editing.id, name: e.editing.name }}
+            onErased={(message) => e.changed(message)}
           />
         )}
         <StatusLine t={t} loading={list.loading && !list.data} error={list.error} what={t('dashStakeholders')} />
