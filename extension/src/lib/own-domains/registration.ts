@@ -31,8 +31,13 @@ function firefoxApi(): FirefoxContentScripts | undefined {
 
 async function syncChrome(wanted: OwnDomain[]): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts();
-  const ours = existing.map((s) => s.id).filter((id) => id.startsWith(scriptId({ origin: '' })));
-  if (ours.length > 0) await browser.scripting.unregisterContentScripts({ ids: ours });
+  const ours = existing.filter((s) => s.id.startsWith(scriptId({ origin: '' })));
+  // The service worker starts often: leave registrations alone when they already are what is wanted.
+  const key = (id: string, matches: readonly string[] | undefined) => `${id} ${(matches ?? []).join(' ')}`;
+  const have = ours.map((s) => key(s.id, s.matches)).sort();
+  const want = wanted.map((d) => key(scriptId(d), [matchPattern(d)])).sort();
+  if (have.join('\n') === want.join('\n')) return;
+  if (ours.length > 0) await browser.scripting.unregisterContentScripts({ ids: ours.map((s) => s.id) });
   if (wanted.length === 0) return;
   await browser.scripting.registerContentScripts(
     wanted.map((d) => ({
