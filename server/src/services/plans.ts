@@ -28,12 +28,12 @@ export interface StoredPlanRow {
  * The org's default plan: the shared default, on the org's time zone, with the public holidays and make-up working
  * days of the zone's country for last year, this year and next (`holidays: false`: none, as in most tests).
  */
-export function seedPlan(timeZone: string, opts: { holidays?: boolean; now?: number } = {}): Plan {
+export async function seedPlan(timeZone: string, opts: { holidays?: boolean; now?: number } = {}): Promise<Plan> {
   const calendar = { ...defaultPlan.calendar, timeZone };
-  const country = opts.holidays === false ? null : countryOfTimeZone(timeZone);
+  const country = opts.holidays === false ? null : await countryOfTimeZone(timeZone);
   if (country) {
     const year = new Date(opts.now ?? Date.now()).getUTCFullYear();
-    const days = publicHolidays(country, year - 1, year + 1);
+    const days = await publicHolidays(country, year - 1, year + 1);
     calendar.holidays = days.holidays;
     calendar.extraWorkDays = days.extraWorkDays;
   }
@@ -179,13 +179,13 @@ export async function loadPublicHolidays(
 ): Promise<PublicHolidaysResult> {
   const country =
     input.country?.toUpperCase() ??
-    countryOfTimeZone((await currentPlan(ctx.db, ctx.user.orgId)).plan.calendar.timeZone);
-  const countries = holidayCountries();
+    (await countryOfTimeZone((await currentPlan(ctx.db, ctx.user.orgId)).plan.calendar.timeZone));
+  const countries = await holidayCountries();
   if (!country) return { country: null, source: null, holidays: [], extraWorkDays: [], countries };
   if (!(country in countries) && country !== 'CN')
     throw new TRPCError({
       code: 'BAD_REQUEST',
       message: `country: ${country} is not a country whose holidays are known.`,
     });
-  return { ...publicHolidays(country, input.from, input.to), countries };
+  return { ...(await publicHolidays(country, input.from, input.to)), countries };
 }

@@ -26,7 +26,7 @@ export async function createOrg(db: DbOrTx, input: NewOrg, now = Date.now()) {
   };
   await db.insert(orgs).values(org);
   await db.insert(orgSeq).values({ orgId: org.id, seq: 0 });
-  await savePlan(db, org.id, seedPlan(input.timeZone, { holidays: input.publicHolidays, now }), null, now);
+  await savePlan(db, org.id, await seedPlan(input.timeZone, { holidays: input.publicHolidays, now }), null, now);
   return org;
 }
 

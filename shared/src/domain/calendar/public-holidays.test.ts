@@ -8,8 +8,8 @@ import { countryOfTimeZone, publicHolidays } from './public-holidays';
 const fourHours = { value: 4, unit: 'working_hours' } as const;
 
 describe('publicHolidays', () => {
-  it("gives mainland China's 2026 Spring Festival days off and its make-up Saturdays", () => {
-    const cn = publicHolidays('CN', 2026, 2026);
+  it("gives mainland China's 2026 Spring Festival days off and its make-up Saturdays", async () => {
+    const cn = await publicHolidays('CN', 2026, 2026);
     expect(cn.source).toBe('chinese-days');
     // 15–23 February off; the weekdays among them are the holidays a calendar needs.
     expect(cn.holidays).toEqual(expect.arrayContaining(['2026-02-16', '2026-02-20', '2026-02-23']));
@@ -20,26 +20,26 @@ describe('publicHolidays', () => {
     for (const d of cn.holidays) expect([0, 6]).not.toContain(new Date(d).getUTCDay());
   });
 
-  it('makes a message of the evening before the holiday due after it, and one of a make-up Saturday due that day', () => {
-    const cal = { ...defaultPlan.calendar, ...publicHolidays('CN', 2026, 2026) };
+  it('makes a message of the evening before the holiday due after it, and one of a make-up Saturday due that day', async () => {
+    const cal = { ...defaultPlan.calendar, ...(await publicHolidays('CN', 2026, 2026)) };
     const due = (local: string) => new Date(deadlineFor(Date.parse(`${local}+08:00`), fourHours, cal)!).toISOString();
     expect(due('2026-02-14T19:00')).toBe(new Date('2026-02-24T13:00+08:00').toISOString());
     expect(due('2026-02-14T10:00')).toBe(new Date('2026-02-14T14:00+08:00').toISOString());
     expect(due('2026-02-28T16:00')).toBe(new Date('2026-03-02T11:00+08:00').toISOString());
   });
 
-  it("gives another country's public holidays from date-holidays, and nothing for an unknown code", () => {
-    const de = publicHolidays('de', 2026, 2027);
+  it("gives another country's public holidays from date-holidays, and nothing for an unknown code", async () => {
+    const de = await publicHolidays('de', 2026, 2027);
     expect(de).toMatchObject({ country: 'DE', source: 'date-holidays', extraWorkDays: [] });
     expect(de.holidays).toEqual(expect.arrayContaining(['2026-12-25', '2027-01-01', '2027-10-03']));
-    expect(publicHolidays('XX', 2026, 2026).holidays).toEqual([]);
+    expect((await publicHolidays('XX', 2026, 2026)).holidays).toEqual([]);
   });
 });
 
 describe('countryOfTimeZone', () => {
-  it('knows the country of a zone, and none for UTC', () => {
-    expect(countryOfTimeZone('Asia/Shanghai')).toBe('CN');
-    expect(countryOfTimeZone('Europe/Berlin')).toBe('DE');
-    expect(countryOfTimeZone('UTC')).toBeNull();
+  it('knows the country of a zone, and none for UTC', async () => {
+    expect(await countryOfTimeZone('Asia/Shanghai')).toBe('CN');
+    expect(await countryOfTimeZone('Europe/Berlin')).toBe('DE');
+    expect(await countryOfTimeZone('UTC')).toBeNull();
   });
 });
