@@ -1,32 +1,24 @@
 import type { OverdueItem } from '@comms-log/shared';
+import { errorText } from '../../ui/labels';
+import type { ApiErrorCode } from '../api/error';
 import type { Lang } from '../intl-format';
 import { FOLLOWUP_GROUPS, type FollowupGroup } from './local';
-import { isOpenableUrl, rowText, type RowText, type Translate } from './row-text';
+import { BLANK, type FollowupsPaint } from './paint-shape';
+import { isOpenableUrl, rowText, type Translate } from './row-text';
 import type { FollowupsHead } from './storage-items';
-
-/** A row of the first paint: its words and its buttons' labels (drawn inert until the popup's code takes over). */
-export type PaintRow = RowText & { actions: string[] };
-
-/**
- * The popup's first screen as words, made by the background whenever it stores a new list: the popup draws it
- * with plain DOM before React, the message files, zod, luxon, the tRPC client and Dexie have loaded, then the
- * full popup replaces it (docs/architecture.md "How data flows").
- */
-export type FollowupsPaint = {
-  /** The head it was made from, and the language it is in: drawn only when the popup's language is the same. */
-  computedAt: string;
-  lang: Lang;
-  tabs: [string, string];
-  syncNow: string;
-  logPage: string;
-  /** "Updated $1" around its relative time, which the popup fills in when it draws. */
-  updated: [string, string];
-  groups: { title: string; count: number; empty: string | null; rows: PaintRow[] }[];
-  footer: [string, string];
-};
 
 /** At most this many rows are drawn: more than the list shows before scrolling (rows are ~92 px, the list 440 px). */
 export const PAINT_ROWS = 6;
+
+const API_ERROR_CODES: ApiErrorCode[] = [
+  'not-configured',
+  'network',
+  'unauthorized',
+  'forbidden',
+  'invalid',
+  'server',
+  'unknown',
+];
 
 const groupTitle = { awaiting: 'fuGroupAwaiting', cold: 'fuGroupCold', reminders: 'fuGroupReminders' } as const;
 
@@ -57,14 +49,26 @@ export function paintOf(head: FollowupsHead, t: Translate, lang: Lang, timeZone:
       rows: items.map((item) => ({ ...rowText(t, lang, item, nowMs, timeZone), actions: actionLabels(t, item) })),
     };
   });
-  const [before = '', after = ''] = t('fuComputedAt', '\u0001').split('\u0001');
+  const template = (key: 'fuComputedAt' | 'pendingCount' | 'rejectedCount' | 'lastSync') => t(key, BLANK);
+  // As the list says it: "Updated … · from this browser's copy" when computed here.
+  const updated = template('fuComputedAt') + (head.source === 'local' ? ` · ${t('fuFromLocal')}` : '');
+  const errors = Object.fromEntries(
+    API_ERROR_CODES.map((code) => [code, t('lastError', errorText(t, { code, detail: BLANK }))]),
+  ) as FollowupsPaint['errors'];
   return {
     computedAt: head.computedAt,
     lang,
     tabs: [t('tabFollowups'), t('tabLogCall')],
     syncNow: t('syncNow'),
     logPage: t('covLogPage'),
-    updated: [before, after],
+    templates: {
+      updated,
+      pending: template('pendingCount'),
+      rejected: template('rejectedCount'),
+      lastSync: template('lastSync'),
+    },
+    never: t('never'),
+    errors,
     groups,
     footer: [t('openOptions'), t('openDashboard')],
   };

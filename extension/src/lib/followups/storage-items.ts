@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { OverdueItem, OverdueResult, Role, StoredPlan } from '@comms-log/shared';
 import type { FollowupGroup } from './local';
-import type { FollowupsPaint } from './paint';
+import type { FollowupsPaint } from './paint-shape';
 
 /**
  * What the popup paints first: the counts and the first rows of each group, small enough to read and render

@@ -8,6 +8,8 @@ import { FOLLOWUP_GROUPS, groupItems } from '../../lib/followups/local';
 import { PAINT_ROWS, paintOf } from '../../lib/followups/paint';
 import type { FollowupsHead } from '../../lib/followups/storage-items';
 import { translate, type Lang, type MessageKey } from '../../lib/i18n';
+import type { SyncStatus } from '../../lib/sync/status';
+import { errorText } from '../labels';
 import { FollowupRow } from './followup-row';
 import { endPrepaint, paintView, prepaint } from './prepaint';
 
@@ -94,7 +96,11 @@ afterEach(() => {
 describe('the popup’s first paint', () => {
   it.each(['en', 'zh_CN'] as const)('shows each row as the full popup does (%s)', (lang) => {
     const t = tOf(lang);
-    const painted = paintView(paintOf(headOf(items), t, lang, timeZone), Date.parse(computedAt));
+    const painted = paintView(
+      paintOf(headOf(items), t, lang, timeZone),
+      { sync: undefined, configured: true },
+      Date.parse(computedAt),
+    );
     const paintedRows = [...painted.querySelectorAll('article.fu-row')];
     const groups = groupItems(items);
     const inOrder = FOLLOWUP_GROUPS.flatMap((g) => groups[g]);
@@ -127,8 +133,20 @@ describe('the popup’s first paint', () => {
   it('draws no more than a screenful of rows, with every group’s count', () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ ...wait, id: `I${i}`, threadKey: `gmail:t${i}` }));
     const paint = paintOf(headOf([...many, cadence]), tOf('en'), 'en', timeZone);
-    const view = paintView(paint, Date.parse(computedAt));
+    const sync = { pending: 3, rejected: 1, lastSyncAt: null, lastError: { code: 'network', detail: '' } };
+    const view = paintView(paint, { sync: sync as SyncStatus, configured: true }, Date.parse(computedAt));
     expect(view.querySelectorAll('article.fu-row')).toHaveLength(PAINT_ROWS);
+    // The header and the list's age, as the full popup words them.
+    expect(view.querySelector('.pg-pending')?.textContent).toBe('3 waiting to sync · 1 refused by the server');
+    expect(view.querySelector('.pg-status .pg-muted')?.textContent).toBe('Last sync: never');
+    expect(view.querySelector('.pg-status .pg-error')?.textContent).toBe(
+      `Last error: ${errorText(tOf('en'), { code: 'network', detail: '' })}`,
+    );
+    const signedOut = paintView(paint, { sync: sync as SyncStatus, configured: false }, Date.parse(computedAt));
+    expect(signedOut.querySelector('.pg-status .pg-error')?.textContent).toBe(
+      `Last error: ${tOf('en')('errNotConfigured')}`,
+    );
+    expect(view.querySelector('.fu-updated')?.textContent).toBe("Updated now · from this browser's copy");
     expect([...view.querySelectorAll('.fu-count')].map((c) => c.textContent)).toEqual(['40', '1', '0']);
     expect(view.querySelector('.fu-empty')?.textContent).toBe('Nothing here.');
   });

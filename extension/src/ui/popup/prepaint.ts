@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { FollowupsPaint, PaintRow } from '../../lib/followups/paint';
+import { BLANK, type FollowupsPaint, type PaintRow } from '../../lib/followups/paint-shape';
 import { formatRelative, localeTag, resolveLang } from '../../lib/intl-format';
 import type { LanguagePref } from '../../lib/storage-items';
+import type { SyncStatus } from '../../lib/sync/status';
 
 /*
  * The popup's first paint: the first screen of follow-ups the background wrote in words (lib/followups/paint.ts),
@@ -48,11 +49,22 @@ function rowEl(row: PaintRow): HTMLElement {
   return article;
 }
 
-function headerEl(paint: FollowupsPaint): HTMLElement {
+const fill = (template: string, value: string | number) => template.replace(BLANK, String(value));
+
+/** What the header says about the connection: the Options page's words when not signed in, else the last error. */
+export type HeaderState = { sync: SyncStatus | undefined; configured: boolean };
+
+/** Pending and refused counts, the last sync and the last error, as the popup's header says them. */
+function headerEl(paint: FollowupsPaint, { sync, configured }: HeaderState, now: Date): HTMLElement {
   const header = el('header', 'pg-header');
   const status = el('div', 'pg-status');
-  // The sync state arrives with the popup's code: keep its two lines' room.
-  status.append(el('p', 'pg-pending', '\u00a0'), el('p', 'pg-muted', '\u00a0'));
+  const pending = el('p', 'pg-pending', fill(paint.templates.pending, sync?.pending ?? 0));
+  if (sync && sync.rejected > 0)
+    pending.append(el('span', 'pg-warn', ` · ${fill(paint.templates.rejected, sync.rejected)}`));
+  const last = sync?.lastSyncAt ? formatRelative(paint.lang, sync.lastSyncAt, now) : paint.never;
+  status.append(pending, el('p', 'pg-muted', fill(paint.templates.lastSync, last)));
+  const error = configured ? sync?.lastError : { code: 'not-configured' as const, detail: '' };
+  if (error) status.append(el('p', 'pg-error', fill(paint.errors[error.code] ?? paint.errors.unknown, error.detail)));
   const logPage = el('div', 'pg-actions');
   logPage.style.cssText = 'flex-basis: 100%; justify-content: flex-start; flex-wrap: wrap';
   logPage.append(button('pg-button', paint.logPage));
@@ -60,10 +72,11 @@ function headerEl(paint: FollowupsPaint): HTMLElement {
   return header;
 }
 
-function listEl(paint: FollowupsPaint, nowMs: number): HTMLElement {
+function listEl(paint: FollowupsPaint, now: Date): HTMLElement {
   const panel = el('section', 'fu-panel-root');
-  const relative = formatRelative(paint.lang, paint.computedAt, new Date(nowMs));
-  panel.append(el('p', 'pg-muted fu-updated', `${paint.updated[0]}${relative}${paint.updated[1]}`));
+  panel.append(
+    el('p', 'pg-muted fu-updated', fill(paint.templates.updated, formatRelative(paint.lang, paint.computedAt, now))),
+  );
   const scroll = el('div', 'fu-scroll');
   for (const group of paint.groups) {
     const title = el('h3', 'fu-group', `${group.title} `);
@@ -77,7 +90,8 @@ function listEl(paint: FollowupsPaint, nowMs: number): HTMLElement {
 }
 
 /** The popup as it first looks: sync header, tabs (Follow-ups chosen), the list's first screen, footer. */
-export function paintView(paint: FollowupsPaint, nowMs: number): HTMLElement {
+export function paintView(paint: FollowupsPaint, header: HeaderState, nowMs: number): HTMLElement {
+  const now = new Date(nowMs);
   const popup = el('div', 'pg-popup');
   const tabs = el('div', 'pg-tabs');
   paint.tabs.forEach((label, i) => {
@@ -86,10 +100,10 @@ export function paintView(paint: FollowupsPaint, nowMs: number): HTMLElement {
     tabs.append(tab);
   });
   const panel = el('section', 'pg-tabpanel');
-  panel.append(listEl(paint, nowMs));
+  panel.append(listEl(paint, now));
   const footer = el('footer', 'pg-footer');
   footer.append(button('pg-link', paint.footer[0]), el('a', 'pg-link', paint.footer[1]));
-  popup.append(headerEl(paint), tabs, panel, footer);
+  popup.append(headerEl(paint, header, now), tabs, panel, footer);
   return popup;
 }
 
@@ -110,11 +124,16 @@ const afterNextPaint = () =>
  * popup calls `endPrepaint`, and resolves once it is on screen. Draws nothing without a stored screen.
  */
 export async function prepaint(root: HTMLElement): Promise<void> {
-  const stored = await browser.storage.local.get(['fuPaint', 'languagePref']);
+  const stored = await browser.storage.local.get(['fuPaint', 'languagePref', 'syncStatus', 'serverUrl', 'token']);
   const paint = stored.fuPaint as FollowupsPaint | null | undefined;
   const pref = (stored.languagePref as LanguagePref | undefined) ?? 'auto';
   if (!paint || paint.lang !== resolveLang(pref, browser.i18n.getUILanguage())) return;
-  const view = paintView(paint, Date.now());
+  const header = {
+    sync: stored.syncStatus as SyncStatus | undefined,
+    // As the background's isConfigured (lib/api/session.ts) decides it.
+    configured: Boolean(stored.serverUrl && stored.token),
+  };
+  const view = paintView(paint, header, Date.now());
   view.id = PREPAINT_ID;
   view.inert = true;
   view.setAttribute('aria-hidden', 'true');
