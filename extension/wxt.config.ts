@@ -70,8 +70,7 @@ export default defineConfig({
     // MV2 (Firefox) has no optional_host_permissions and WXT drops it there: the same origins go here.
     ...(manifestVersion === 2 ? { optional_permissions: SERVER_ORIGINS } : {}),
     action: { default_title: '__MSG_extName__' },
-    content_security_policy:
-      manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
+    content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     // The Log-this panel page, framed by the content scripts on the five sites (docs/architecture.md "Content scripts").
     // Own hosts added in Options (lib/own-domains) are not known at build time: there the panel is framed too, so
     // it is reachable from any https/http page (a page, not a permission: it reads nothing without the content script).
