@@ -30,7 +30,12 @@ export function findWebAppDir(env: NodeJS.ProcessEnv = process.env): string | nu
 export function serveWebApp(dir: string) {
   const root = resolve(dir);
   return (c: HonoContext) => {
-    const rel = decodeURIComponent(c.req.path.replace(/^\/app\/?/, ''));
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.replace(/^\/app\/?/, ''));
+    } catch {
+      return c.notFound();
+    }
     let file = resolve(root, rel);
     if (file !== root && !file.startsWith(root + sep)) return c.notFound();
     if (!existsSync(file) || !statSync(file).isFile()) file = resolve(root, 'index.html');
