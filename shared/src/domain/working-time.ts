@@ -205,6 +205,22 @@ export function isWorkingDay(dateISO: string, cal: WorkCalendar): boolean {
 }
 
 /**
+ * The working periods of a local date as instants, in order (`[startMs, endMs)` each); none on a day off. A
+ * morning and an afternoon around a lunch break are two periods.
+ *
+ * @param dateISO local date in the calendar's zone, `YYYY-MM-DD`
+ */
+export function workingPeriodsOn(dateISO: string, cal: WorkCalendar): { startMs: number; endMs: number }[] {
+  const day = dayNumberOf(dateISO);
+  const block = blockOf(indexOf(cal), Math.floor(day / BLOCK_DAYS));
+  const i = day - block.first;
+  const out: { startMs: number; endMs: number }[] = [];
+  for (let p = block.firstPeriod[i]!; p < block.firstPeriod[i + 1]!; p++)
+    out.push({ startMs: block.periodStart[p]!, endMs: block.periodStart[p]! + block.periodLen[p]! });
+  return out;
+}
+
+/**
  * Nominal length of one working day in ms: the usual day's hours less its breaks (`end - start - breaks`). This is
  * what one `working_days` SLA unit is worth, whatever a weekday's own periods; the real working time of a DST-change
  * day may be an hour shorter or longer.

@@ -14,6 +14,26 @@ const cal: WorkCalendar = {
 const at = (local: string) => Date.parse(`${local}+08:00`);
 const iso = (ms: number) => new Date(ms).toISOString();
 
+describe('a calendar with a short Friday that starts late', () => {
+  const fridays: WorkCalendar = {
+    ...cal,
+    breaks: [{ start: '12:00', end: '13:30' }],
+    weekdays: { '5': [{ start: '10:00', end: '15:00' }] },
+  };
+  it('snoozes until the Friday’s own start, and gives the digest that day’s hours', () => {
+    expect(iso(snoozeUntil({ kind: 'tomorrow' }, at('2026-03-12T15:00:00'), fridays))).toBe(
+      iso(at('2026-03-13T10:00:00')),
+    );
+    expect(workdayStartOn(at('2026-03-13T08:00:00'), fridays)).toEqual({
+      date: '2026-03-13',
+      startMs: at('2026-03-13T10:00:00'),
+      endMs: at('2026-03-13T15:00:00'),
+    });
+    // A usual day ends at 18:00, its lunch break inside.
+    expect(workdayStartOn(at('2026-03-12T08:00:00'), fridays)?.endMs).toBe(at('2026-03-12T18:00:00'));
+  });
+});
+
 describe('snoozeUntil', () => {
   it('1 hour is an hour of calendar time, even out of hours', () => {
     expect(snoozeUntil({ kind: 'hour' }, at('2026-03-10T17:30:00'), cal)).toBe(at('2026-03-10T18:30:00'));

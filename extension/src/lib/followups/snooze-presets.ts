@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isWorkingDay } from '@comms-log/shared/domain';
+import { isWorkingDay, workingPeriodsOn } from '@comms-log/shared/domain';
 import type { WorkCalendar } from '@comms-log/shared';
 
 /** The snooze choices of a row: an hour, tomorrow morning, next week, or a date. */
@@ -12,7 +12,10 @@ export type SnoozePreset =
 /** How far to look for a working day before giving up (a calendar of holidays only). */
 const SEARCH_DAYS = 400;
 
+/** When work starts on `day`: its first working period (a short Friday may start later), else the usual start. */
 function atWorkStart(day: DateTime, cal: WorkCalendar): number {
+  const first = workingPeriodsOn(day.toISODate()!, cal)[0];
+  if (first) return first.startMs;
   const [hour, minute] = cal.start.split(':').map(Number) as [number, number];
   return day.set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
 }
@@ -59,10 +62,9 @@ export function workdayStartOn(
   dayMs: number,
   cal: WorkCalendar,
 ): { date: string; startMs: number; endMs: number } | null {
-  const day = DateTime.fromMillis(dayMs, { zone: cal.timeZone }).startOf('day');
-  const date = day.toISODate()!;
-  if (!isWorkingDay(date, cal)) return null;
-  const [hour, minute] = cal.end.split(':').map(Number) as [number, number];
-  const endMs = hour === 24 ? day.plus({ days: 1 }).toMillis() : day.set({ hour, minute }).toMillis();
-  return { date, startMs: atWorkStart(day, cal), endMs };
+  const date = DateTime.fromMillis(dayMs, { zone: cal.timeZone }).toISODate()!;
+  const periods = workingPeriodsOn(date, cal);
+  if (!periods.length) return null;
+  // The working day runs from its first period's start to its last period's end, breaks and all.
+  return { date, startMs: periods[0]!.startMs, endMs: periods[periods.length - 1]!.endMs };
 }

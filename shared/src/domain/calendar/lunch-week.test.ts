@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DurationSpec, WorkCalendar } from '../../schemas/plan';
 import { workCalendarSchema } from '../../schemas/plan';
 import { deadlineFor } from '../sla';
-import { workingDayMs, workingMsBetween } from '../working-time';
+import { workingDayMs, workingMsBetween, workingPeriodsOn } from '../working-time';
 
 /*
  * A week of an office in Shanghai that keeps a lunch break and a short Friday (docs/metrics.md "Working time"):
@@ -52,6 +52,14 @@ describe('a calendar with a lunch break and a short Friday', () => {
     expect(workingMsBetween(at('2026-03-10T12:10'), at('2026-03-10T13:20'), cal)).toBe(0);
     expect(workingMsBetween(at('2026-03-13T15:00'), at('2026-03-16T10:00'), cal)).toBe(2 * H);
     expect(workingMsBetween(at('2026-03-13T16:00'), at('2026-03-13T18:00'), cal)).toBe(0);
+  });
+
+  it('lists the working periods of a day', () => {
+    expect(workingPeriodsOn('2026-03-13', cal)).toEqual([
+      { startMs: at('2026-03-13T09:00'), endMs: at('2026-03-13T12:00') },
+      { startMs: at('2026-03-13T13:30'), endMs: at('2026-03-13T16:00') },
+    ]);
+    expect(workingPeriodsOn('2026-03-14', cal)).toEqual([]);
   });
 });
 
