@@ -101,6 +101,17 @@ describe('m.weibo.cn without its script data', () => {
 });
 
 describe('m.weibo.cn times', () => {
+  it("takes the post's time from its script data, offset included, over the printed one", () => {
+    const f = load('m-customer-complaint-status');
+    f.document.querySelector(mobileSelectors.postTime)!.textContent = '刚刚';
+    const script = f.document.querySelector('script')!;
+    script.textContent = (script.textContent ?? '').replace(
+      'Tue Mar 10 08:05:00 +0800 2026',
+      'Tue Mar 10 01:05:30 +0100 2026',
+    );
+    expect(run(f).messages.find((m) => m.id === 'QuCf52hOy')!.sentAt).toBe('2026-03-10T08:05:30+08:00');
+  });
+
   it('reads day-relative and minute-relative comment times against now', () => {
     const f = load('m-customer-complaint-status');
     const [first, second] = Array.from(f.document.querySelectorAll(mobileSelectors.commentTime));

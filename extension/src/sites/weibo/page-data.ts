@@ -1,4 +1,5 @@
 import { all } from '../common/query';
+import { monthFromName } from '../common/time-words';
 import { mobileSelectors } from './mobile-selectors';
 
 /**
@@ -34,10 +35,10 @@ export function configUid(doc: ParentNode): string | null {
 function createdAtMs(text: unknown): number | null {
   const m = /^\w{3} (\w{3}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/.exec(String(text ?? ''));
   if (!m) return null;
-  const month = 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(m[1]!) / 3;
-  if (month < 0 || !Number.isInteger(month)) return null;
+  const month = monthFromName(m[1]!);
+  if (month === null) return null;
   const offset = (m[6] === '-' ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
-  const utc = Date.UTC(Number(m[9]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+  const utc = Date.UTC(Number(m[9]), month - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
   return utc - offset * 60_000;
 }
 
