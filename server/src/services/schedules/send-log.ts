@@ -1,4 +1,4 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { MailRecipient } from '@comms-log/shared';
 import type { DbOrTx } from '../../db/client';
@@ -56,12 +56,23 @@ export async function claimManual(
   return row!;
 }
 
-/** Failed sends of the org whose retry time has come, each taken back for one more attempt. */
-export async function claimRetries(db: DbOrTx, orgId: string, now: number): Promise<MailSendRow[]> {
+/**
+ * Failed sends of the org to addresses still on its list (`emails`) whose retry time has come, each taken back for
+ * one more attempt.
+ */
+export async function claimRetries(db: DbOrTx, orgId: string, emails: string[], now: number): Promise<MailSendRow[]> {
+  if (emails.length === 0) return [];
   return db
     .update(mailSends)
     .set({ status: 'sending', retryAt: null })
-    .where(and(eq(mailSends.orgId, orgId), eq(mailSends.status, 'failed'), lte(mailSends.retryAt, now)))
+    .where(
+      and(
+        eq(mailSends.orgId, orgId),
+        eq(mailSends.status, 'failed'),
+        lte(mailSends.retryAt, now),
+        inArray(mailSends.email, emails),
+      ),
+    )
     .returning();
 }
 

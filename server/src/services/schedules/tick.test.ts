@@ -99,6 +99,20 @@ describe('the report schedule', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('retries no address taken off the list', async () => {
+    expect(await tick(await refusedMailer(), WED)).toBe(0);
+    const ctx = { db: handle.db, user: org.admin.user, now: WED };
+    await setMailSchedule(ctx, { cadence: 'weekly', recipients: [{ email: 'boss@example.com', language: 'en' }] });
+    const { mailer, sent } = keepingMailer();
+    expect(await tick(mailer, WED + 2 * MINUTE)).toBe(1);
+    expect(sent.map((m) => m.to)).toEqual(['boss@example.com']);
+    const rows = await handle.db.select().from(mailSends);
+    expect(rows.map((r) => [r.email, r.status])).toEqual([
+      ['boss@example.com', 'sent'],
+      ['dong@example.com', 'failed'],
+    ]);
+  });
+
   it('a failed send is sent on its retry once the server takes it', async () => {
     expect(await tick(await refusedMailer(), WED)).toBe(0);
     const { mailer, sent } = keepingMailer();

@@ -7,7 +7,7 @@ import { claimRetries, claimScheduled } from './send-log';
 
 /**
  * One pass of the schedule: for every org with recipients, the last whole period goes to each recipient who has
- * not had it (a claimed row each), then failed sends whose retry time came are tried again. Returns how many
+ * not had it (a claimed row each), then failed sends to addresses still listed whose retry time came are tried again. Returns how many
  * messages went out.
  */
 export async function runScheduleTick(deps: MailDeps): Promise<number> {
@@ -24,7 +24,8 @@ export async function runScheduleTick(deps: MailDeps): Promise<number> {
       const row = await claimScheduled(deps.db, { orgId: schedule.orgId, period: period.key, recipient, now });
       if (row && (await deliver(deps, row, report))) sent++;
     }
-    for (const row of await claimRetries(deps.db, schedule.orgId, now)) {
+    const emails = schedule.recipients.map((r) => r.email);
+    for (const row of await claimRetries(deps.db, schedule.orgId, emails, now)) {
       const retried = periodOfKey(row.period, timeZone);
       if (!retried) continue;
       const retryReport =
