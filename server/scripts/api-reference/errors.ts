@@ -17,7 +17,7 @@ export type ErrorCode = (typeof errorCodes)[number];
 /** What each code means to a caller. */
 export const errorMeaning: Record<ErrorCode, string> = {
   BAD_REQUEST: 'the input is not valid, or asks for what cannot be (the message names the field)',
-  UNAUTHORIZED: 'no token, or a revoked one',
+  UNAUTHORIZED: 'no token, or a revoked or expired one',
   FORBIDDEN: 'the caller’s role may not do this, or a staff member named another user’s records',
   NOT_FOUND: 'a record the input names is not in the caller’s org',
   CONFLICT: 'the change clashes with the stored state (taken, already done, or changed since it was read)',
@@ -34,6 +34,9 @@ export const procedureErrors: Record<string, readonly ErrorCode[]> = {
   'auth.tokens.list': ['FORBIDDEN'],
   'auth.tokens.create': ['FORBIDDEN', 'NOT_FOUND'],
   'auth.tokens.revoke': ['FORBIDDEN', 'NOT_FOUND'],
+  'audit.list': none,
+  'privacy.export': ['NOT_FOUND'],
+  'privacy.erase': ['NOT_FOUND'],
   'sync.push': none,
   'sync.pull': none,
   'directory.list': none,
