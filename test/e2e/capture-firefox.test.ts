@@ -1,10 +1,16 @@
 // Capture end to end in Firefox: the same real server and fixture pages as capture.test.ts, the Firefox build
-// installed in Debian's firefox-esr (harness/firefox.ts). "Log this" on each site's page and its panel, then the
-// rows the server stored, as in Chromium.
+// installed in Debian's firefox-esr (harness/firefox.ts). "Log this" on four sites' pages and its panel, a hostile
+// sender name, and a log made while the server is down, checked against the rows the server stored, as in Chromium.
 import { describe, expect, it } from 'vitest';
 import { loadFixture, type SiteFixture } from './harness/fixtures';
 import { launchFirefoxWithExtension } from './harness/firefox';
-import { logThisThreadInFirefox, waitForText } from './harness/firefox-log-this';
+import {
+  fieldValue,
+  logThisThreadInFirefox,
+  openLogPanelInFirefox,
+  saveLogPanel,
+  waitForText,
+} from './harness/firefox-log-this';
 import { provisionOrg } from './harness/org';
 import { useE2e } from './harness/use-e2e';
 import { waitFor } from './harness/wait';
@@ -24,29 +30,17 @@ const e2e = useE2e({
   async afterBrowser({ browser, server, provisioned }) {
     // The server and token as the Options page saves them, then what its Save sends the background: check the
     // connection, fetch who-am-I and the org's settings, and sync (the directory arrives through sync.pull).
-    const realm = await browser.extensionRealm();
-    await realm.evaluate(
-      async (settings) => {
-        const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-        await ext.storage.local.set(settings);
-        await ext.runtime.sendMessage({ type: 'settings-changed', payload: {}, commsLog: 1 });
-      },
-      { serverUrl: server.url, token: provisioned.adminToken, languagePref: 'en' },
-    );
-    await waitFor(
-      'the directory in the Firefox local copy',
-      () =>
-        realm.evaluate(async () => {
-          const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-          const { syncStatus } = (await ext.storage.local.get('syncStatus')) as {
-            syncStatus?: { lastSyncAt?: string | null };
-          };
-          return syncStatus?.lastSyncAt ?? null;
-        }),
-      60_000,
-    );
+    await browser.setStorage({ serverUrl: server.url, token: provisioned.adminToken, languagePref: 'en' });
+    await browser.sendToBackground('settings-changed');
+    await waitFor('the directory in the Firefox local copy', () => syncStatus().then((st) => st?.lastSyncAt), 60_000);
   },
 });
+
+/** The background's sync state, as the popup reads it. */
+const syncStatus = async () =>
+  (await e2e.browser.getStorage(['syncStatus'])).syncStatus as
+    | { lastSyncAt: string | null; pending: number }
+    | undefined;
 
 async function rowsOfThread(threadKey: string) {
   const rs = await e2e.db.execute({
@@ -81,13 +75,6 @@ describe('Log this, in context, in Firefox', () => {
       channel: 'social',
       newStakeholder: { name: 'Weibo complainant', type: 'customer' },
     },
-    {
-      site: 'outlook',
-      name: 'media-inquiry-thread',
-      type: 'media',
-      channel: 'email',
-      newStakeholder: { name: 'Media inquirer', type: 'media' },
-    },
   ];
 
   for (const c of cases) {
@@ -121,4 +108,60 @@ describe('Log this, in context, in Firefox', () => {
       await page.close();
     });
   }
+
+  it('logs a hostile sender name as text and runs no script', async () => {
+    const base = loadFixture('gmail', 'inbound-single-unanswered');
+    const evilName = '<img src=x onerror="window.__pwned=1">Eve';
+    const escaped = evilName.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const html = base.html.split(base.expected.messages[0]!.author.name).join(escaped);
+    const { page, panel } = await openLogPanelInFirefox(e2e.browser, { ...base, html });
+    // The suggested name comes from the page: it must arrive as a value, not as markup.
+    await waitFor(
+      'the page’s name in the panel',
+      async () => (await fieldValue(panel, 'Stakeholder name')) === evilName,
+    );
+    await saveLogPanel(page, panel, { newStakeholder: { name: evilName, type: 'media' } });
+    const injected = await page.evaluate(() => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      return {
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+        img: roots.some((r) => r.querySelector('img[src="x"]')),
+      };
+    });
+    expect(injected).toEqual({ pwned: null, img: false });
+    const rows = await waitFor('hostile rows on the server', async () => {
+      const r = await rowsOfThread(`gmail:${base.expected.threadId}`);
+      return r.length > 0 ? r : null;
+    });
+    expect(rows[0]!.author_name).toBe(evilName);
+    await page.close();
+  });
+
+  it('queues a log while the server is down and delivers it exactly once after it returns', async () => {
+    await e2e.stopServer();
+    const fixture = loadFixture('outlook', 'media-inquiry-thread');
+    const threadKey = `${fixture.expected.site}:${fixture.expected.threadId}`;
+    const page = await logThisThreadInFirefox(e2e.browser, fixture, {
+      newStakeholder: { name: 'Media inquirer', type: 'media' },
+    });
+    await page.close();
+    await waitFor('the log queued in Firefox', async () => ((await syncStatus())?.pending ?? 0) > 0);
+    expect(await rowsOfThread(threadKey)).toHaveLength(0);
+
+    await e2e.restartServer();
+    await e2e.browser.sendToBackground('sync-now');
+    const want = expectedRows(fixture);
+    const rows = await waitFor('the queued thread on the server', async () => {
+      const r = await rowsOfThread(threadKey);
+      return r.length >= want.length ? r : null;
+    });
+    expect(
+      rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name })),
+    ).toEqual(want);
+    await waitFor('nothing left to sync in Firefox', async () => (await syncStatus())?.pending === 0);
+    // Another sync must not duplicate anything.
+    await e2e.browser.sendToBackground('sync-now');
+    expect(await rowsOfThread(threadKey)).toHaveLength(want.length);
+  });
 });

@@ -117,6 +117,36 @@ export const waitForText = (root: Page | Frame, pattern: RegExp) =>
     20_000,
   );
 
+/** Opens the fixture's page in Firefox and presses "Log this"; returns the page and the panel's frame. */
+export async function openLogPanelInFirefox(
+  ff: FirefoxExtensionBrowser,
+  fixture: { url: string; html: string },
+): Promise<{ page: Page; panel: Frame }> {
+  const page = await ff.newPageServing(new URL(fixture.url).origin, fixture.html);
+  await page.goto(fixture.url);
+  await clickButton(page, page, 'Log this');
+  return { page, panel: await panelFrame(page) };
+}
+
+/** The value of the panel's field named `label`. */
+export const fieldValue = async (panel: Frame, label: string) =>
+  (await control(panel, label)).evaluate((el) => (el as HTMLInputElement).value);
+
+/** Names the new stakeholder the panel asks for (when given), saves, and waits for the panel's confirmation. */
+export async function saveLogPanel(
+  page: Page,
+  panel: Frame,
+  opts: { newStakeholder?: { name: string; type: string } } = {},
+): Promise<void> {
+  if (opts.newStakeholder) {
+    await fill(panel, 'Stakeholder name', opts.newStakeholder.name);
+    const type = await control(panel, 'Stakeholder type');
+    await (type as ElementHandle<HTMLSelectElement>).select(opts.newStakeholder.type);
+  }
+  await clickButton(page, panel, 'Save');
+  await waitForText(panel, /Logged \d+ new messages/);
+}
+
 /**
  * Opens the fixture's page in Firefox, presses "Log this" and saves what the panel offers (first naming the new
  * stakeholder it asks for, when given); returns the page, still open.
@@ -126,16 +156,7 @@ export async function logThisThreadInFirefox(
   fixture: SiteFixture,
   opts: { newStakeholder?: { name: string; type: string } } = {},
 ): Promise<Page> {
-  const page = await ff.newPageServing(new URL(fixture.url).origin, fixture.html);
-  await page.goto(fixture.url);
-  await clickButton(page, page, 'Log this');
-  const panel = await panelFrame(page);
-  if (opts.newStakeholder) {
-    await fill(panel, 'Stakeholder name', opts.newStakeholder.name);
-    const type = await control(panel, 'Stakeholder type');
-    await (type as ElementHandle<HTMLSelectElement>).select(opts.newStakeholder.type);
-  }
-  await clickButton(page, panel, 'Save');
-  await waitForText(panel, /Logged \d+ new messages/);
+  const { page, panel } = await openLogPanelInFirefox(ff, fixture);
+  await saveLogPanel(page, panel, opts);
   return page;
 }

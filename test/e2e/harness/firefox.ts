@@ -23,6 +23,12 @@ export interface FirefoxExtensionBrowser {
   extensionUrl(path: string): string;
   /** An extension page's realm (`browser.*` APIs): storage, messages to the background. Made once, then reused. */
   extensionRealm(): Promise<Frame>;
+  /** Keys of the extension's `storage.local`, read in its realm. */
+  getStorage(keys: string[]): Promise<Record<string, unknown>>;
+  /** Sets keys of the extension's `storage.local`. */
+  setStorage(values: Record<string, unknown>): Promise<void>;
+  /** A request to the background as the extension's pages send it (lib/messages.ts), and its answer. */
+  sendToBackground(type: string, payload?: unknown): Promise<unknown>;
   /** A new tab whose navigations to `origin` are answered with `html` (there is no internet here). */
   newPageServing(origin: string, html: string): Promise<Page>;
   close(): Promise<void>;
@@ -102,5 +108,37 @@ export async function launchFirefoxWithExtension(
     })();
     return realm;
   };
-  return { browser, userDataDir, extensionUrl, extensionRealm, newPageServing, close: () => browser.close() };
+  // No helper functions inside the evaluated code: tsx names them with a `__name` call the page does not have.
+  const getStorage = async (keys: string[]) =>
+    (await extensionRealm()).evaluate(
+      (k) => (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get(k),
+      keys,
+    );
+  const setStorage = async (values: Record<string, unknown>) =>
+    (await extensionRealm()).evaluate(
+      (v) => (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set(v),
+      values,
+    );
+  const sendToBackground = async (type: string, payload: unknown = {}) =>
+    (await extensionRealm()).evaluate(
+      async (message) => {
+        const reply = (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage(
+          message,
+        )) as { ok: boolean; value?: unknown; error?: unknown };
+        if (!reply.ok) throw new Error(`the background refused ${message.type}: ${JSON.stringify(reply.error)}`);
+        return reply.value;
+      },
+      { type, payload, commsLog: 1 as const },
+    );
+  return {
+    browser,
+    userDataDir,
+    extensionUrl,
+    extensionRealm,
+    getStorage,
+    setStorage,
+    sendToBackground,
+    newPageServing,
+    close: () => browser.close(),
+  };
 }
