@@ -42,7 +42,12 @@ const dateLines = (text: string) =>
  * The draft as it would be saved: the holiday and extra-work-day boxes read as lists of dates, the breaks and each
  * weekday's periods as spans, then checked.
  */
-function validate(plan: Plan, holidays: string, extraDays: string, periods: PeriodTexts) {
+function validate(
+  plan: Plan,
+  holidays: string,
+  extraDays: string,
+  periods: PeriodTexts,
+): { plan: Plan } | { issues: string[] } {
   const read = withPeriods(plan.calendar, periods);
   if ('bad' in read) return { issues: read.bad.map((b) => `calendar › ${b}: not a span such as 12:00-13:30`) };
   const candidate: Plan = {
