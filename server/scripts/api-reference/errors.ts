@@ -103,4 +103,6 @@ export const procedureErrors: Record<string, readonly ErrorCode[]> = {
   'mail.sends': none,
   'siteHealth.report': none,
   'siteHealth.list': none,
+  'privacy.export': ['NOT_FOUND'],
+  'privacy.erase': ['NOT_FOUND'],
 };
