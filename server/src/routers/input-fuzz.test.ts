@@ -158,19 +158,23 @@ describe('every procedure, fed input generated from its schema', () => {
 describe('the classics', () => {
   const refusedEverywhere = [null, 'text', 42, true, [], [1, 2]];
 
-  it('wrong types of input are refused by every procedure that takes input, as 4xx, with nothing changed', async () => {
-    for (const [path, procedure] of procedures) {
-      if (!procedure._def.inputs.length) continue;
-      const before = await hashTables(handle);
-      for (const value of refusedEverywhere) {
-        const res = await callProcedure(app, path, value, t.admin.token);
-        expect(res.status, `${path} ${JSON.stringify(value)}: ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
-        expectKept(path, value, res, true);
+  it(
+    'wrong types of input are refused by every procedure that takes input, as 4xx, with nothing changed',
+    async () => {
+      for (const [path, procedure] of procedures) {
+        if (!procedure._def.inputs.length) continue;
+        const before = await hashTables(handle);
+        for (const value of refusedEverywhere) {
+          const res = await callProcedure(app, path, value, t.admin.token);
+          expect(res.status, `${path} ${JSON.stringify(value)}: ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+          expectKept(path, value, res, true);
+        }
+        expect(await hashTables(handle), `${path}: a refused call changed the tables`).toBe(before);
       }
-      expect(await hashTables(handle), `${path}: a refused call changed the tables`).toBe(before);
-    }
-    // Two table digests per procedure: over 5 s for seventy procedures on a loaded machine.
-  }, TIMEOUT_MS);
+      // Two table digests per procedure: over 5 s for seventy procedures on a loaded machine.
+    },
+    TIMEOUT_MS,
+  );
 
   it('extreme instants in every instant field of the push answer per item, never 5xx', async () => {
     for (const occurredAt of edgeInstants) {
