@@ -148,6 +148,10 @@ describe('Log this, in context, in Firefox', () => {
     await page.close();
     await waitFor('the log queued in Firefox', async () => ((await syncStatus())?.pending ?? 0) > 0);
     expect(await rowsOfThread(threadKey)).toHaveLength(0);
+    // The popup says so, and why it has not gone.
+    const popup = await e2e.browser.openExtensionPage('popup.html');
+    await waitForText(popup, /[1-9]\d* waiting to sync/);
+    await waitForText(popup, /Last error: \S/);
 
     await e2e.restartServer();
     await e2e.browser.sendToBackground('sync-now');
@@ -160,8 +164,10 @@ describe('Log this, in context, in Firefox', () => {
       rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name })),
     ).toEqual(want);
     await waitFor('nothing left to sync in Firefox', async () => (await syncStatus())?.pending === 0);
+    await waitForText(popup, /\b0 waiting to sync/);
     // Another sync must not duplicate anything.
     await e2e.browser.sendToBackground('sync-now');
     expect(await rowsOfThread(threadKey)).toHaveLength(want.length);
+    await popup.close();
   });
 });

@@ -29,6 +29,8 @@ export interface FirefoxExtensionBrowser {
   setStorage(values: Record<string, unknown>): Promise<void>;
   /** A request to the background as the extension's pages send it (lib/messages.ts), and its answer. */
   sendToBackground(type: string, payload?: unknown): Promise<unknown>;
+  /** One of the extension's own pages (`popup.html`, `options.html`…) in a new tab, opened from its realm. */
+  openExtensionPage(path: string): Promise<Page>;
   /** A new tab whose navigations to `origin` are answered with `html` (there is no internet here). */
   newPageServing(origin: string, html: string): Promise<Page>;
   close(): Promise<void>;
@@ -130,8 +132,20 @@ export async function launchFirefoxWithExtension(
       },
       { type, payload, commsLog: 1 as const },
     );
+  // BiDi will not navigate a tab there, but an extension page may open its own pages.
+  const openExtensionPage = async (path: string) => {
+    const realmFrame = await extensionRealm();
+    const url = extensionUrl(path);
+    await realmFrame.evaluate((u) => void window.open(u), url);
+    return waitFor(`${path} open in Firefox`, async () => {
+      for (const page of await browser.pages())
+        if ((await page.evaluate(() => location.href).catch(() => '')) === url) return page;
+      return null;
+    });
+  };
   return {
     browser,
+    openExtensionPage,
     userDataDir,
     extensionUrl,
     extensionRealm,
