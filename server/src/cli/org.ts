@@ -98,6 +98,11 @@ export const orgCommands: Record<string, Command> = {
       email,
       role: parseRole(required(f, 'role')),
     });
+    await record(cliCtx(db, org.id), {
+      action: 'user.create',
+      target: user.id,
+      detail: { email: user.email, role: user.role },
+    });
     console.log(
       `Created ${user.role} ${user.name} <${user.email}> (${user.id}) in "${org.name}". Issue a token with: pnpm cli token:create --user ${user.email}`,
     );
