@@ -4,7 +4,6 @@ import {
   type Channel,
   type DurationSpec,
   type GoalStatus,
-  type PeriodReport,
   type ReportGoal,
   type StakeholderType,
 } from '@comms-log/shared';
@@ -15,8 +14,6 @@ import { channelKey, stakeholderTypeKey } from '../label-keys';
  * Formatters of figures in one language, shared by the dashboard's views. The report document itself (sections,
  * tables, charts) is built by `@comms-log/shared`'s reportDocument in the report's language.
  */
-
-export const reportLang = (language: PeriodReport['meta']['language']): Lang => (language === 'zh-CN' ? 'zh_CN' : 'en');
 
 const statusKeys: Record<GoalStatus, MessageKey> = {
   met: 'dashGoalMet',
