@@ -9,13 +9,21 @@ import {
   withoutActedOn,
   type FollowupActionRow,
   type FollowupGroup,
+  type OverdueActivity,
 } from './local';
 import { notifyAndDigest } from './notifications';
 import { currentPlan } from './plan';
 import type { FollowupsServiceDeps } from './service-deps';
 import { paintOf } from './paint';
 import type { Translate } from './row-text';
-import { fuHeadItem, fuPaintItem, HEAD_ROWS, planItem, type FollowupsHead } from './storage-items';
+import {
+  fuHeadItem,
+  fuOverdueActivitiesItem,
+  fuPaintItem,
+  HEAD_ROWS,
+  planItem,
+  type FollowupsHead,
+} from './storage-items';
 import { allActions, OWN_SNAPSHOT_KEY, pruneActions } from './store';
 
 function headOf(
@@ -67,6 +75,8 @@ export async function localResult(
     stakeholders,
     followups,
     actions,
+    // computeOverdue keeps the list owner's.
+    overdueActivities: await fuOverdueActivitiesItem.getValue(),
   });
 }
 
@@ -93,6 +103,7 @@ export async function computeList(deps: FollowupsServiceDeps, fromServer: boolea
     try {
       result = withoutActedOn(await api.overdue({ asOf: new Date(nowMs).toISOString() }), actions, nowMs);
       source = 'server';
+      await fuOverdueActivitiesItem.setValue(result.items.filter((i): i is OverdueActivity => i.kind === 'activity'));
     } catch {
       result = null;
     }

@@ -80,7 +80,11 @@ export type LocalOverdueInput = {
   stakeholders: readonly LocalStakeholder[];
   followups: readonly LocalFollowup[];
   actions: readonly FollowupActionRow[];
+  /** Planned activities past their date, as the server last listed them (the local copy holds no activities). */
+  overdueActivities?: readonly OverdueActivity[];
 };
+
+export type OverdueActivity = Extract<OverdueItem, { kind: 'activity' }>;
 
 const live = (a: FollowupActionRow) => a.state !== 'rejected';
 
@@ -220,6 +224,7 @@ export function computeLocalOverdue(input: LocalOverdueInput): OverdueResult {
     followups: overdueFollowups(input.followups, completed, me),
     snoozes,
     waits,
+    overdueActivities: input.overdueActivities ?? [],
   });
 }
 

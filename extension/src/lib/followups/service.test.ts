@@ -3,7 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InteractionData, OverdueResult } from '@comms-log/shared';
 import { ApiError } from '../api/error';
-import { fuHeadItem, fuKnownLateItem, fuLastDigestItem, fuNotifyLateItem } from './storage-items';
+import {
+  fuHeadItem,
+  fuKnownLateItem,
+  fuLastDigestItem,
+  fuNotifyLateItem,
+  fuOverdueActivitiesItem,
+} from './storage-items';
 import { createFollowupsService, type FollowupsService } from './service';
 import type { FollowupsApi } from './service-deps';
 import { readStoredItems } from './snapshot';
@@ -262,5 +268,33 @@ describe('readStoredItems', () => {
   it('returns null without creating a database that does not exist', async () => {
     expect(await readStoredItems('no-such-db')).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('no-such-db');
+  });
+
+  it('keeps the overdue planned activities the server listed in a list computed offline', async () => {
+    const activity = {
+      kind: 'activity' as const,
+      id: '01JP00000000000000000000A1',
+      state: 'overdue' as const,
+      ownerUserId: 'u1',
+      title: 'Quarterly partner review',
+      channel: 'video' as const,
+      startAt: '2026-03-09T02:00:00.000Z',
+      endAt: '2026-03-09T03:00:00.000Z',
+    };
+    const colleagues = { ...activity, id: '01JP00000000000000000000A2', ownerUserId: 'u2' };
+    api.overdue.mockResolvedValueOnce({
+      items: [activity],
+      counts: { late: 0, dueSoon: 0, cadenceOverdue: 0, cadenceDue: 0, reminders: 1 },
+    } satisfies OverdueResult);
+    expect((await service.refresh({ fromServer: true })).source).toBe('server');
+    expect(await kinds()).toEqual(['activity:overdue']);
+    await fuOverdueActivitiesItem.setValue([activity, colleagues]);
+
+    // Offline now: the local copy has the wait and the reminder, and the activity comes from the server's list.
+    const head = await service.refresh({ fromServer: true });
+    expect(head.source).toBe('local');
+    expect(await kinds()).toEqual(['wait:late', 'activity:overdue', 'reminder:due']);
+    expect((await readStoredItems())?.items.find((i) => i.kind === 'activity')).toEqual(activity);
+    expect(head.counts.reminders).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { OverdueItem, OverdueResult, Role, StoredPlan } from '@comms-log/shared';
-import type { FollowupGroup } from './local';
+import type { FollowupGroup, OverdueActivity } from './local';
 import type { FollowupsPaint } from './paint-shape';
 
 /**
@@ -25,6 +25,14 @@ export const HEAD_ROWS = 20;
 
 /** The whole list behind the head is in IndexedDB (store.ts), read once the first rows are on screen. */
 export const fuHeadItem = storage.defineItem<FollowupsHead | null>('local:fuHead', { fallback: null });
+
+/**
+ * The planned activities past their date in the server's last list of the user's own: the local copy holds no
+ * activities (sync.pull does not carry them), so a list computed offline shows these, as the server last saw them.
+ */
+export const fuOverdueActivitiesItem = storage.defineItem<OverdueActivity[]>('local:fuOverdueActivities', {
+  fallback: [],
+});
 
 /** The popup's first screen in words, drawn before its code loads (paint.ts); written with every head. */
 export const fuPaintItem = storage.defineItem<FollowupsPaint | null>('local:fuPaint', { fallback: null });
