@@ -15,7 +15,7 @@ export const suggestionStatusSchema = z.enum(['open', 'in_progress', 'done', 'dr
 export type SuggestionStatus = z.infer<typeof suggestionStatusSchema>;
 
 /** An improvement measure: what, who owns it, by when, and how far it got. */
-export const reportSuggestionSchema = z.object({
+export const reportSuggestionSchema = z.strictObject({
   /** Stable across editions, so the next edition can follow the item up. */
   id: identifierString.trim().min(1).max(64),
   text: text(1000).min(1, 'say what the measure is'),
@@ -26,13 +26,13 @@ export const reportSuggestionSchema = z.object({
 export type ReportSuggestion = z.infer<typeof reportSuggestionSchema>;
 
 /** The manager's note on a notable case (a thread), shown beside its timeline. */
-export const reportCaseNoteSchema = z.object({
+export const reportCaseNoteSchema = z.strictObject({
   threadKey: identifierString.min(1).max(512),
   note: text(2000),
 });
 
 /** Everything of an edition that the manager writes; the figures are computed. */
-export const reportTextsSchema = z.object({
+export const reportTextsSchema = z.strictObject({
   /** The analysis beside each section's figures. */
   overview: text(4000).default(''),
   typesAndGoals: text(4000).default(''),
@@ -47,17 +47,17 @@ export const reportTextsSchema = z.object({
 export type ReportTexts = z.infer<typeof reportTextsSchema>;
 export type ReportTextsInput = z.input<typeof reportTextsSchema>;
 
-export const reportSaveInputSchema = z.object({
+export const reportSaveInputSchema = z.strictObject({
   filter: metricsFilterSchema,
   language: reportLanguageSchema,
   texts: reportTextsSchema,
 });
 
-export const reportEditionRefSchema = z.object({ id: ulidSchema });
+export const reportEditionRefSchema = z.strictObject({ id: ulidSchema });
 
-export const reportListInputSchema = z.object({
+export const reportListInputSchema = z.strictObject({
   /** Only editions of exactly this period. */
-  period: z.object({ from: isoDateTimeSchema, to: isoDateTimeSchema }).optional(),
+  period: z.strictObject({ from: isoDateTimeSchema, to: isoDateTimeSchema }).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 
@@ -103,7 +103,7 @@ export const reportEditionSchema = reportEditionSummarySchema.extend({
 });
 export type ReportEdition = z.infer<typeof reportEditionSchema>;
 
-export const reportCompareInputSchema = z.object({ before: ulidSchema, after: ulidSchema });
+export const reportCompareInputSchema = z.strictObject({ before: ulidSchema, after: ulidSchema });
 export const reportComparisonSchema = z.object({
   before: reportEditionSummarySchema,
   after: reportEditionSummarySchema,

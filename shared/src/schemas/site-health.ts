@@ -5,7 +5,7 @@ import { isoDateTimeSchema, siteIdSchema } from './common';
  * How often one site adapter could not read a page, as one browser counted it: the site, the adapter's version,
  * the missing field (a selector key) and the page's host. Never page text and never a URL beyond the host.
  */
-export const siteFailureCountSchema = z.object({
+export const siteFailureCountSchema = z.strictObject({
   site: siteIdSchema,
   adapterVersion: z.string().trim().min(1).max(40),
   field: z
@@ -28,7 +28,7 @@ export const siteFailureCountSchema = z.object({
 export type SiteFailureCount = z.infer<typeof siteFailureCountSchema>;
 
 /** `siteHealth.report`: one browser's running totals; `clientId` tells browsers apart. */
-export const siteHealthReportInputSchema = z.object({
+export const siteHealthReportInputSchema = z.strictObject({
   clientId: z
     .string()
     .min(8)
