@@ -185,4 +185,30 @@ describe('overdue planned activities in followups.overdue', () => {
     await t.staff.caller.activities.update({ id: past.id, status: 'not_held' });
     expect((await t.staff.caller.followups.overdue({ asOf })).items.filter((i) => i.kind === 'activity')).toEqual([]);
   });
+
+  it('lists a recurring activity still planned by its latest past occurrence', async () => {
+    // Weekly on Mondays from 5 January, 10:00–11:00 in Shanghai, never marked held.
+    const series = await t.staff.caller.activities.create(
+      activity({
+        recurrence: 'weekly',
+        title: 'Weekly partner sync',
+        startAt: '2026-01-05T10:00:00+08:00',
+        endAt: '2026-01-05T11:00:00+08:00',
+      }),
+    );
+    const listed = async (asOf: string) =>
+      (await t.staff.caller.followups.overdue({ asOf })).items.filter((i) => i.id === series.id);
+    // Monday 9 March at noon: that day's meeting is not over for the day yet, so the one of 2 March is overdue.
+    expect(await listed('2026-03-09T12:00:00+08:00')).toMatchObject([
+      { kind: 'activity', startAt: '2026-03-02T02:00:00.000Z', endAt: '2026-03-02T03:00:00.000Z' },
+    ]);
+    // A week on, the next repetition has gone by too.
+    expect(await listed('2026-03-17T09:00:00+08:00')).toMatchObject([
+      { kind: 'activity', startAt: '2026-03-16T02:00:00.000Z', endAt: '2026-03-16T03:00:00.000Z' },
+    ]);
+    // Before the day of its first occurrence is over, nothing.
+    expect(await listed('2026-01-05T20:00:00+08:00')).toEqual([]);
+    await t.staff.caller.activities.update({ id: series.id, status: 'held' });
+    expect(await listed('2026-03-17T09:00:00+08:00')).toEqual([]);
+  });
 });

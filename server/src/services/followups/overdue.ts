@@ -1,5 +1,6 @@
 import {
   computeOverdue,
+  expandRecurrence,
   openWait,
   resolveSla,
   type OverdueFollowup,
@@ -22,7 +23,7 @@ import {
   stakeholdersTouchedBy,
   type OpenWaitRow,
 } from '../../db/queries/followups';
-import { activities } from '../../db/tables/plan-execution';
+import { activities, type ActivityRow } from '../../db/tables/plan-execution';
 import { fromIso, toIso } from '../../iso';
 import { currentPlan } from '../plans';
 import { nowOf, type ServiceCtx } from '../service-ctx';
@@ -125,10 +126,21 @@ async function dueFollowups(ctx: ServiceCtx, forUserId: string | null, asOfMs: n
   }));
 }
 
+/** The latest occurrence of `a` whose local day (`zone`) of its end is over at `asOfMs`; null before its first's. */
+function latestPastOccurrence(a: ActivityRow, asOfMs: number, zone: string) {
+  const occurrences = expandRecurrence(
+    { startAtMs: a.startAt, endAtMs: a.endAt, recurrence: a.recurrence },
+    { fromMs: a.startAt, toMs: asOfMs },
+    zone,
+  );
+  const dayOver = (endMs: number) => DateTime.fromMillis(endMs, { zone }).endOf('day').toMillis() < asOfMs;
+  return occurrences.filter((o) => dayOver(o.endMs)).at(-1) ?? null;
+}
+
 /**
  * The planned activities past their date and still planned, of the list owner (or everyone's): an activity is
- * past once the local day (org's zone) of its end is over. A recurring one is judged by its own dates, its first
- * occurrence (docs/metrics.md "Follow-ups").
+ * past once the local day (org's zone) of its end is over. A recurring one is listed by its latest past occurrence,
+ * so each repetition that goes by while it is still planned brings it back dated then (docs/metrics.md "Follow-ups").
  */
 async function overdueActivities(
   ctx: ServiceCtx,
@@ -147,18 +159,23 @@ async function overdueActivities(
         forUserId === null ? undefined : eq(activities.ownerUserId, forUserId),
       ),
     );
-  return rows
-    .filter((a) => DateTime.fromMillis(a.endAt, { zone }).endOf('day').toMillis() < asOfMs)
-    .map((a) => ({
-      kind: 'activity',
-      id: a.id,
-      state: 'overdue',
-      ownerUserId: a.ownerUserId,
-      title: a.title,
-      channel: a.channel,
-      startAt: toIso(a.startAt),
-      endAt: toIso(a.endAt),
-    }));
+  return rows.flatMap((a) => {
+    const past = latestPastOccurrence(a, asOfMs, zone);
+    return past
+      ? [
+          {
+            kind: 'activity' as const,
+            id: a.id,
+            state: 'overdue' as const,
+            ownerUserId: a.ownerUserId,
+            title: a.title,
+            channel: a.channel,
+            startAt: toIso(past.startMs),
+            endAt: toIso(past.endMs),
+          },
+        ]
+      : [];
+  });
 }
 
 /**
