@@ -52,6 +52,30 @@ describe('createDb', () => {
     expect(counted[0]!.n).toBe(2);
   });
 
+  it('answers a read of a file database while a write transaction is open, with the last commit (a second connection)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-db-'));
+    dirs.push(dir);
+    const h = await createDb(`file:${join(dir, 'r.db')}`);
+    handles.push(h);
+    await migrateDb(h.db);
+    await h.db.insert(orgs).values({ id: 'o0', name: 'Zero', timeZone: 'UTC', createdAt: 0 });
+    const count = async () => (await h.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM orgs`))[0]!.n;
+    let readDuringTx: number | string = 'not read';
+    await h.db.transaction(async (t) => {
+      await t.insert(orgs).values({ id: 'o1', name: 'One', timeZone: 'UTC', createdAt: 1 });
+      // Through the one gated connection this read would wait for this very transaction: a deadlock, cut at 2 s.
+      const timeout = new Promise<string>((r) => setTimeout(() => r('waited for the writer'), 2000));
+      readDuringTx = await Promise.race([count(), timeout]);
+    });
+    expect(readDuringTx).toBe(1);
+    expect(await count()).toBe(2);
+    // A statement that writes never goes to the read-only connection, WITH … INSERT included.
+    await h.db.run(
+      sql`WITH n(id) AS (SELECT 'o2') INSERT INTO orgs (id, name, time_zone, created_at) SELECT id, 'Two', 'UTC', 2 FROM n`,
+    );
+    expect(await count()).toBe(3);
+  });
+
   it('enforces foreign keys', async () => {
     const h = await createDb(':memory:');
     handles.push(h);

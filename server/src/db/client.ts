@@ -40,7 +40,8 @@ const WAL_CHECKPOINT_PAGES = 4000;
  * would open more), set to WAL, synchronous=NORMAL, a 4,000-page WAL checkpoint, foreign_keys=ON, busy_timeout. libSQL calls on an
  * embedded file are synchronous, so one connection costs no parallelism; but an open transaction holds it,
  * and the client fails (rather than waits) when another query needs it meanwhile — so every call is queued
- * behind open transactions by `gateClient`.
+ * behind open transactions by `gateClient`. Single read-only statements outside a transaction go to a second,
+ * query-only connection instead (`openReader`), so reads never queue behind writes.
  */
 export async function createDb(url: string, authToken?: string): Promise<DbHandle> {
   const isFile = url === ':memory:' || url.startsWith('file:');
@@ -60,7 +61,8 @@ export async function createDb(url: string, authToken?: string): Promise<DbHandl
     await raw.execute(`PRAGMA journal_size_limit = ${64 * 1024 * 1024}`);
     await raw.execute('PRAGMA foreign_keys = ON');
     await raw.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    client = gateClient(raw);
+    const reader = path.startsWith(':memory:') ? null : await openReader(url);
+    client = gateClient(raw, reader);
   } else {
     client = createClient({ url, authToken, intMode: 'number' });
   }
@@ -70,6 +72,33 @@ export async function createDb(url: string, authToken?: string): Promise<DbHandl
     client,
     close: () => client.close(),
   };
+}
+
+/**
+ * The embedded file's second connection, for single statements that only read: in WAL a reader sees the last
+ * commit while the writer's transaction is open, so a dashboard read or /healthz does not wait for a push or an
+ * import to finish (docs/architecture.md "Reads beside the writer"). query_only makes a misrouted write fail
+ * loudly instead of writing outside the writer's order.
+ */
+async function openReader(url: string): Promise<Client> {
+  const reader = createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS, intMode: 'number' });
+  await reader.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  await reader.execute('PRAGMA query_only = ON');
+  return reader;
+}
+
+const writeWord =
+  /\b(insert|update|delete|replace|create|drop|alter|pragma|attach|vacuum|reindex|analyze|savepoint|release|rollback|begin|commit)\b/i;
+
+/**
+ * Whether `sql` is one statement that only reads: it starts with SELECT, or with WITH and names no writing
+ * keyword (a word inside a string literal only sends a read to the writer, which is always correct).
+ */
+export function isReadOnlyStatement(sql: string): boolean {
+  const head = sql.trimStart().slice(0, 6).toLowerCase();
+  if (head === 'select') return !/\breturning\b/i.test(sql) && !sql.includes(';');
+  if (head.startsWith('with')) return !writeWord.test(sql) && !sql.includes(';');
+  return false;
 }
 
 /** Run one raw statement on `db`, inside its transaction when `db` is one. */
@@ -221,13 +250,16 @@ function gatedTransaction(tx: Transaction, release: () => void): Transaction {
 
 /**
  * Wrap a single-connection client so that a transaction holds a lock until it settles and every other call
- * waits for it. Code inside a transaction must use the transaction, never the outer client (it would wait
- * for itself).
+ * waits for it — except single read-only statements when there is a `reader` connection, which run there at
+ * once. Code inside a transaction must use the transaction, never the outer client (it would wait for itself).
  */
-function gateClient(inner: Client): Client {
+function gateClient(inner: Client, reader: Client | null): Client {
   const gate = new Gate();
   const gated = {
     execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
+      const text = typeof stmtOrSql === 'string' ? stmtOrSql : stmtOrSql.sql;
+      if (reader && isReadOnlyStatement(text))
+        return typeof stmtOrSql === 'string' ? reader.execute(stmtOrSql, args) : reader.execute(stmtOrSql);
       return gate.run(() =>
         typeof stmtOrSql === 'string' ? inner.execute(stmtOrSql, args) : inner.execute(stmtOrSql),
       );
@@ -254,6 +286,7 @@ function gateClient(inner: Client): Client {
       return gate.run(() => inner.sync());
     },
     close() {
+      reader?.close();
       inner.close();
     },
     reconnect() {

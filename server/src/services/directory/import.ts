@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   isoDateSchema,
   isoDateTimeSchema,
@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { identities, stakeholders, users } from '../../db/schema';
 import { describeZodError } from '../../trpc';
-import { readImportCsv, runImport } from '../csv-import';
+import { eventLoopSlices, readImportCsv, runImport } from '../csv-import';
 import { dateOrInstantMs } from '../evaluations/surveys';
 import { currentPlan } from '../plans';
 import { record as recordAudit } from '../audit/record';
@@ -52,11 +52,50 @@ class CsvRow {
   }
 }
 
+/** SQLite's lower(): ASCII letters only. */
+const sqliteLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * The org's stakeholders by lower(name) and lower(organization), read once per import and kept up to date by its
+ * rows: a lookup per row by lower(name) cannot use an index and read every stakeholder of the org each time.
+ */
+class NamesIndex {
+  readonly #ids = new Map<string, Set<string>>();
+  readonly #keyOf = new Map<string, string>();
+
+  static async read(db: DbOrTx, orgId: string): Promise<NamesIndex> {
+    const index = new NamesIndex();
+    const rows = await db
+      .select({ id: stakeholders.id, name: stakeholders.name, organization: stakeholders.organization })
+      .from(stakeholders)
+      .where(eq(stakeholders.orgId, orgId))
+      .orderBy(stakeholders.seq);
+    for (const r of rows) index.set(r.id, sqliteLower(r.name), sqliteLower(r.organization ?? ''));
+    return index;
+  }
+
+  /** As the SQL lookup did: lower(name) = the input's name lower-cased, the same for the organization. */
+  find(name: string, organization: string | null): string | null {
+    const ids = this.#ids.get(`${name.toLowerCase()}\u0000${(organization ?? '').toLowerCase()}`);
+    return ids?.values().next().value ?? null;
+  }
+
+  /** Record a stakeholder's current name and organization as stored. */
+  set(id: string, name: string, organization: string): void {
+    const old = this.#keyOf.get(id);
+    if (old !== undefined) this.#ids.get(old)?.delete(id);
+    const key = `${name}\u0000${organization}`;
+    this.#keyOf.set(id, key);
+    this.#ids.set(key, (this.#ids.get(key) ?? new Set()).add(id));
+  }
+}
+
 /** The stakeholder that already holds one of the identities or, without identities, has the same name and organization. */
 async function existingStakeholder(
   db: DbOrTx,
   orgId: string,
   input: z.output<typeof stakeholderInputSchema>,
+  names: NamesIndex,
 ): Promise<string | null> {
   const normalized = normalizeIdentities(input.identities);
   if (normalized.length) {
@@ -68,18 +107,7 @@ async function existingStakeholder(
       throw new TRPCError({ code: 'CONFLICT', message: 'its identities belong to different stakeholders' });
     if (holders[0]) return holders[0].id;
   }
-  const [same] = await db
-    .select({ id: stakeholders.id })
-    .from(stakeholders)
-    .where(
-      and(
-        eq(stakeholders.orgId, orgId),
-        sql`lower(${stakeholders.name}) = ${input.name.toLowerCase()}`,
-        sql`lower(coalesce(${stakeholders.organization}, '')) = ${(input.organization ?? '').toLowerCase()}`,
-      ),
-    )
-    .limit(1);
-  return same?.id ?? null;
+  return names.find(input.name, input.organization ?? null);
 }
 
 /** Update the stakeholder the row names, or create one; identities are added, never removed. */
@@ -89,8 +117,9 @@ async function applyRow(
   row: CsvRow,
   input: z.output<typeof stakeholderInputSchema>,
   now: number,
+  names: NamesIndex,
 ) {
-  const existingId = await existingStakeholder(db, orgId, input);
+  const existingId = await existingStakeholder(db, orgId, input, names);
   if (existingId) {
     // Only the columns present in the file change; owner and tier are kept when their cell is empty.
     const patch: Partial<StakeholderFields> = { name: input.name, type: input.type };
@@ -99,10 +128,10 @@ async function applyRow(
     if (row.cell('owner_email')) patch.ownerUserId = input.ownerUserId;
     const change = { mode: 'add' as const, list: input.identities };
     const s = await writeStakeholder(db, orgId, existingId, { ...patch, active: true }, change, now);
-    return { status: 'updated' as const, id: s.id, name: s.name };
+    return { status: 'updated' as const, id: s.id, name: s.name, organization: s.organization };
   }
   const s = await insertStakeholder(db, orgId, { ...input, cadenceOverride: null, active: true }, now);
-  return { status: 'created' as const, id: s.id, name: s.name };
+  return { status: 'created' as const, id: s.id, name: s.name, organization: s.organization };
 }
 
 /** The row's `created_at` as an instant (a bare date is midnight in the org's zone), or what is wrong with it. */
@@ -154,6 +183,7 @@ async function importRow(
   report: ImportReport,
   now: number,
   timeZone: string,
+  names: NamesIndex,
 ) {
   const fail = (message: string) => {
     report.rows.push({ row: row.record.line, status: 'error', message, stakeholderId: null });
@@ -162,7 +192,8 @@ async function importRow(
   const input = rowInput(row, owners, timeZone);
   if (typeof input === 'string') return fail(input);
   try {
-    const result = await tx.transaction((sp) => applyRow(sp, orgId, row, input, now));
+    const result = await tx.transaction((sp) => applyRow(sp, orgId, row, input, now, names));
+    names.set(result.id, sqliteLower(result.name), sqliteLower(result.organization ?? ''));
     report.rows.push({
       row: row.record.line,
       status: result.status,
@@ -203,7 +234,12 @@ export async function importCsv(
   const { timeZone } = (await currentPlan(db, orgId)).plan.calendar;
   return runImport(db, dryRun, async (tx) => {
     const report: ImportReport = { rows: [], created: 0, updated: 0, errors: 0, dryRun };
-    for (const record of rows) await importRow(tx, orgId, new CsvRow(names, record), owners, report, now, timeZone);
+    const byName = await NamesIndex.read(tx, orgId);
+    const nextSlice = eventLoopSlices();
+    for (const record of rows) {
+      await nextSlice();
+      await importRow(tx, orgId, new CsvRow(names, record), owners, report, now, timeZone, byName);
+    }
     return report;
   });
 }

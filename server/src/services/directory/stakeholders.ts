@@ -53,7 +53,9 @@ export async function withIdentities(db: DbOrTx, orgId: string, rows: Stakeholde
     const found = await db
       .select()
       .from(identities)
-      .where(and(eq(identities.orgId, orgId), inArray(identities.stakeholderId, ids.slice(i, i + 500))))
+      // `+org_id` keeps SQLite off the (org, kind, value) index, which it picked to skip the sort and then read every
+      // identity of the org; by stakeholder it reads only theirs.
+      .where(and(sql`+${identities.orgId} = ${orgId}`, inArray(identities.stakeholderId, ids.slice(i, i + 500))))
       .orderBy(asc(identities.kind), asc(identities.value));
     for (const row of found) {
       const list = byStakeholder.get(row.stakeholderId) ?? [];
