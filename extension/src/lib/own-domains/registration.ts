@@ -22,7 +22,11 @@ type FirefoxContentScripts = {
 const firefoxRegistered = new Map<string, FirefoxRegistered>();
 
 async function granted(domain: OwnDomain): Promise<boolean> {
-  return browser.permissions.contains({ origins: [matchPattern(domain)] }).catch(() => false);
+  try {
+    return await browser.permissions.contains({ origins: [matchPattern(domain)] });
+  } catch {
+    return false;
+  }
 }
 
 function firefoxApi(): FirefoxContentScripts | undefined {

@@ -8,7 +8,12 @@ import { ownDomainsItem } from './storage';
  * registers the content script when the list changes. Returns whether it was granted.
  */
 export async function addOwnDomain(domain: OwnDomain): Promise<boolean> {
-  const ok = await browser.permissions.request({ origins: [matchPattern(domain)] }).catch(() => false);
+  let ok = false;
+  try {
+    ok = await browser.permissions.request({ origins: [matchPattern(domain)] });
+  } catch {
+    // A browser that cannot ask (no prompt possible here) grants nothing.
+  }
   if (!ok) return false;
   const list = await ownDomainsItem.getValue();
   await ownDomainsItem.setValue([...list.filter((d) => d.origin !== domain.origin), domain]);
@@ -19,5 +24,9 @@ export async function addOwnDomain(domain: OwnDomain): Promise<boolean> {
 export async function removeOwnDomain(origin: string): Promise<void> {
   const list = await ownDomainsItem.getValue();
   await ownDomainsItem.setValue(list.filter((d) => d.origin !== origin));
-  await browser.permissions.remove({ origins: [matchPattern({ origin })] }).catch(() => false);
+  try {
+    await browser.permissions.remove({ origins: [matchPattern({ origin })] });
+  } catch {
+    // Already gone (taken away in the browser's settings): nothing left to remove.
+  }
 }

@@ -9,27 +9,36 @@ import type { T } from '../use-t';
 
 const kindLabel: Partial<Record<OwnDomain['kind'], MessageKey>> = { jira: 'ownDomainsKindJira' };
 
-/** Origins of the list whose permission the browser holds (one removed in the browser's settings shows as such). */
+async function hasAccess(domain: Pick<OwnDomain, 'origin'>): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [matchPattern(domain)] });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Origins of the list whose permission the browser holds, checked again when the page gets the focus back (a user
+ * may have taken the site away in the browser's settings meanwhile).
+ */
 function useGranted(list: OwnDomain[]): Set<string> {
   const [granted, setGranted] = useState<Set<string>>(new Set());
+  // The stored list is a new array on every render: the origins are what the check depends on.
+  const origins = list.map((d) => d.origin).join(' ');
   useEffect(() => {
     let live = true;
     const check = async () => {
       const next = new Set<string>();
-      for (const d of list) {
-        if (await browser.permissions.contains({ origins: [matchPattern(d)] }).catch(() => false)) next.add(d.origin);
-      }
+      for (const origin of origins.split(' ').filter(Boolean)) if (await hasAccess({ origin })) next.add(origin);
       if (live) setGranted(next);
     };
     void check();
-    browser.permissions.onRemoved.addListener(check);
-    browser.permissions.onAdded.addListener(check);
+    window.addEventListener('focus', check);
     return () => {
       live = false;
-      browser.permissions.onRemoved.removeListener(check);
-      browser.permissions.onAdded.removeListener(check);
+      window.removeEventListener('focus', check);
     };
-  }, [list]);
+  }, [origins]);
   return granted;
 }
 
