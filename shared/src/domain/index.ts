@@ -6,6 +6,7 @@ export * from './on-time';
 export * from './percentiles';
 export * from './cadence';
 export * from './overdue';
+export * from './overdue-activities';
 export * from './csv';
 export * from './text-encoding';
 export * from './evaluation/ratio';

@@ -1,7 +1,7 @@
 import {
   computeOverdue,
-  expandRecurrence,
   openWait,
+  overdueActivityItem,
   resolveSla,
   type OverdueFollowup,
   type OverdueInteraction,
@@ -12,7 +12,6 @@ import {
   type overdueInputSchema,
 } from '@comms-log/shared';
 import { and, eq, lt } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { cadenceInputsOfListOwner, type CadenceInputs } from '../../db/queries/cadence';
 import {
@@ -23,8 +22,8 @@ import {
   stakeholdersTouchedBy,
   type OpenWaitRow,
 } from '../../db/queries/followups';
-import { activities, type ActivityRow } from '../../db/tables/plan-execution';
-import { fromIso, toIso } from '../../iso';
+import { activities } from '../../db/tables/plan-execution';
+import { fromIso } from '../../iso';
 import { currentPlan } from '../plans';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import { listOwner } from './list-owner';
@@ -126,22 +125,7 @@ async function dueFollowups(ctx: ServiceCtx, forUserId: string | null, asOfMs: n
   }));
 }
 
-/** The latest occurrence of `a` whose local day (`zone`) of its end is over at `asOfMs`; null before its first's. */
-function latestPastOccurrence(a: ActivityRow, asOfMs: number, zone: string) {
-  const occurrences = expandRecurrence(
-    { startAtMs: a.startAt, endAtMs: a.endAt, recurrence: a.recurrence },
-    { fromMs: a.startAt, toMs: asOfMs },
-    zone,
-  );
-  const dayOver = (endMs: number) => DateTime.fromMillis(endMs, { zone }).endOf('day').toMillis() < asOfMs;
-  return occurrences.filter((o) => dayOver(o.endMs)).at(-1) ?? null;
-}
-
-/**
- * The planned activities past their date and still planned, of the list owner (or everyone's): an activity is
- * past once the local day (org's zone) of its end is over. A recurring one is listed by its latest past occurrence,
- * so each repetition that goes by while it is still planned brings it back dated then (docs/metrics.md "Follow-ups").
- */
+/** The planned activities past their date and still planned, of the list owner (or everyone's): `overdueActivityItem`. */
 async function overdueActivities(
   ctx: ServiceCtx,
   forUserId: string | null,
@@ -160,21 +144,8 @@ async function overdueActivities(
       ),
     );
   return rows.flatMap((a) => {
-    const past = latestPastOccurrence(a, asOfMs, zone);
-    return past
-      ? [
-          {
-            kind: 'activity' as const,
-            id: a.id,
-            state: 'overdue' as const,
-            ownerUserId: a.ownerUserId,
-            title: a.title,
-            channel: a.channel,
-            startAt: toIso(past.startMs),
-            endAt: toIso(past.endMs),
-          },
-        ]
-      : [];
+    const item = overdueActivityItem({ ...a, startAtMs: a.startAt, endAtMs: a.endAt }, asOfMs, zone);
+    return item ? [item] : [];
   });
 }
 
