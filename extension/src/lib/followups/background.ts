@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Role } from '@comms-log/shared';
+import type { ActivityListResult, PlannedActivity, Role } from '@comms-log/shared';
 import { showBadge, type BadgeApi } from './badge';
 import { currentPlan } from './plan';
 import type { FollowupsServiceDeps } from './service-deps';
@@ -44,6 +44,31 @@ function browserDeps(db: CommsLogDb): FollowupsServiceDeps {
       snooze: (input) => withApi((c) => c.followups.snooze.mutate(input)),
       closeWait: (input) => withApi((c) => c.followups.closeWait.mutate(input)),
       complete: (id) => withApi((c) => c.followups.complete.mutate({ id })),
+      plannedActivities: async (ownerUserId) => {
+        const planned: PlannedActivity[] = [];
+        let cursor: string | null = null;
+        // A person has few activities planned: a handful of pages at most.
+        for (let page = 0; page < 10; page++) {
+          const at: string | null = cursor;
+          const r: ActivityListResult = await withApi((c) =>
+            c.activities.list.query({ status: 'planned', ownerUserId, cursor: at, limit: 200 }),
+          );
+          planned.push(
+            ...r.items.map((a) => ({
+              id: a.id,
+              ownerUserId: a.ownerUserId,
+              title: a.title,
+              channel: a.channel,
+              startAtMs: Date.parse(a.startAt),
+              endAtMs: Date.parse(a.endAt),
+              recurrence: a.recurrence,
+            })),
+          );
+          cursor = r.nextCursor;
+          if (!cursor) break;
+        }
+        return planned;
+      },
       users: async () =>
         (await withApi((c) => c.users.list.query())).map((u) => ({
           id: u.id,

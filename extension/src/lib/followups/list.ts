@@ -1,4 +1,5 @@
 import type { OverdueItem, OverdueResult } from '@comms-log/shared';
+import { overdueActivityItem } from '@comms-log/shared/domain';
 import { translate } from '../i18n';
 import { whoamiItem } from '../storage-items';
 import { badgeFor, badgeTitle } from './badge';
@@ -20,6 +21,7 @@ import {
   fuHeadItem,
   fuOverdueActivitiesItem,
   fuPaintItem,
+  fuPlannedActivitiesItem,
   HEAD_ROWS,
   planItem,
   type FollowupsHead,
@@ -51,6 +53,17 @@ function headOf(
 }
 
 /**
+ * The overdue planned activities for a list computed here (computeOverdue keeps the list owner's): from the planned
+ * ones of the last sync by the shared rule, so a repetition that went by offline shows; before the first such sync,
+ * those of the server's last list.
+ */
+async function offlineActivities(asOfMs: number, zone: string): Promise<OverdueActivity[]> {
+  const planned = await fuPlannedActivitiesItem.getValue();
+  if (!planned) return fuOverdueActivitiesItem.getValue();
+  return planned.flatMap((a) => overdueActivityItem(a, asOfMs, zone) ?? []);
+}
+
+/**
  * The list from the local copy with the queued actions laid over it: `forUserId` a person, null the team,
  * undefined the signed-in user.
  */
@@ -66,17 +79,18 @@ export async function localResult(
     db.stakeholders.toArray(),
     db.followups.toArray(),
   ]);
+  const plan = await currentPlan();
+  const asOfMs = deps.now();
   return computeLocalOverdue({
-    plan: await currentPlan(),
-    asOfMs: deps.now(),
+    plan,
+    asOfMs,
     forUserId: forUserId === undefined ? me : forUserId,
     me,
     interactions,
     stakeholders,
     followups,
     actions,
-    // computeOverdue keeps the list owner's.
-    overdueActivities: await fuOverdueActivitiesItem.getValue(),
+    overdueActivities: await offlineActivities(asOfMs, plan.calendar.timeZone),
   });
 }
 

@@ -1,4 +1,11 @@
-import type { OverdueInput, OverdueResult, SnoozeInput, StoredPlan, WaitClosureInput } from '@comms-log/shared';
+import type {
+  OverdueInput,
+  OverdueResult,
+  PlannedActivity,
+  SnoozeInput,
+  StoredPlan,
+  WaitClosureInput,
+} from '@comms-log/shared';
 import type { Lang } from '../i18n';
 import type { CommsLogDb } from '../outbox/local-db';
 import type { TeamUser } from './storage-items';
@@ -12,6 +19,8 @@ export type FollowupsApi = {
   closeWait(input: WaitClosureInput): Promise<unknown>;
   complete(id: string): Promise<unknown>;
   users(): Promise<TeamUser[]>;
+  /** `activities.list`: the owner's activities still planned, every page. */
+  plannedActivities(ownerUserId: string): Promise<PlannedActivity[]>;
 };
 
 /** What the browser shows: the toolbar badge and desktop notifications. */

@@ -129,6 +129,9 @@ beforeEach(async () => {
     closeWait: vi.fn(async () => ({})),
     complete: vi.fn(async () => ({})),
     users: vi.fn(async () => []),
+    plannedActivities: vi.fn(async () => {
+      throw new ApiError('network');
+    }),
   };
   service = createFollowupsService({
     db,
@@ -296,5 +299,28 @@ describe('readStoredItems', () => {
     expect(await kinds()).toEqual(['wait:late', 'activity:overdue', 'reminder:due']);
     expect((await readStoredItems())?.items.find((i) => i.kind === 'activity')).toEqual(activity);
     expect(head.counts.reminders).toBe(2);
+  });
+
+  it('lists a planned activity overdue offline, dated by each repetition that goes by', async () => {
+    // Weekly on Mondays, 10:00–11:00 in Shanghai, from 2 March; the sync brings it, then the server is gone.
+    api.plannedActivities.mockResolvedValueOnce([
+      {
+        id: '01JP00000000000000000000A3',
+        ownerUserId: 'u1',
+        title: 'Weekly partner sync',
+        channel: 'video',
+        startAtMs: Date.parse('2026-03-02T10:00:00+08:00'),
+        endAtMs: Date.parse('2026-03-02T11:00:00+08:00'),
+        recurrence: 'weekly',
+      },
+    ]);
+    await service.afterSync({ ok: true, outboxPending: 0 });
+    expect(api.plannedActivities).toHaveBeenCalledWith('u1');
+    const activity = async () => (await readStoredItems())?.items.find((i) => i.kind === 'activity');
+    // Wednesday 11 March: Monday the 9th is the latest that went by.
+    expect(await activity()).toMatchObject({ title: 'Weekly partner sync', startAt: '2026-03-09T02:00:00.000Z' });
+    clock = NOW + 7 * 24 * HOUR;
+    await service.refresh();
+    expect(await activity()).toMatchObject({ startAt: '2026-03-16T02:00:00.000Z' });
   });
 });

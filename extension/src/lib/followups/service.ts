@@ -3,7 +3,7 @@ import { applyAction, flushActions } from './actions';
 import { computeList, localResult } from './list';
 import type { FollowupAction } from './local';
 import type { FollowupsServiceDeps } from './service-deps';
-import { fuTeamUsersItem, planItem, type FollowupsHead, type TeamUser } from './storage-items';
+import { fuPlannedActivitiesItem, fuTeamUsersItem, planItem, type FollowupsHead, type TeamUser } from './storage-items';
 import { allActions, pendingActions } from './store';
 
 export type TeamListResult = { result: OverdueResult; source: 'server' | 'local'; asOf: string };
@@ -30,6 +30,12 @@ async function refreshPlan(deps: Pick<FollowupsServiceDeps, 'api'>): Promise<voi
   const cached = await planItem.getValue();
   if (!cached || cached.version !== stored.version || cached.updatedAt !== stored.updatedAt)
     await planItem.setValue(stored);
+}
+
+/** The user's activities still planned, for the offline list (storage-items.ts `fuPlannedActivitiesItem`). */
+async function refreshPlannedActivities(deps: Pick<FollowupsServiceDeps, 'api' | 'me'>): Promise<void> {
+  const me = await deps.me();
+  if (me) await fuPlannedActivitiesItem.setValue(await deps.api.plannedActivities(me.id));
 }
 
 async function teamList(deps: FollowupsServiceDeps, userId: string | null): Promise<TeamListResult> {
@@ -85,6 +91,7 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
       let allSent = false;
       if (ok) {
         await refreshPlan(deps).catch(() => undefined);
+        await refreshPlannedActivities(deps).catch(() => undefined);
         await flushActions(deps).catch(() => undefined);
         allSent = outboxPending === 0 && (await pendingActions(deps.fuDb)).length === 0;
       }

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { OverdueItem, OverdueResult, Role, StoredPlan } from '@comms-log/shared';
+import type { OverdueItem, OverdueResult, PlannedActivity, Role, StoredPlan } from '@comms-log/shared';
 import type { FollowupGroup, OverdueActivity } from './local';
 import type { FollowupsPaint } from './paint-shape';
 
@@ -32,6 +32,14 @@ export const fuHeadItem = storage.defineItem<FollowupsHead | null>('local:fuHead
  */
 export const fuOverdueActivitiesItem = storage.defineItem<OverdueActivity[]>('local:fuOverdueActivities', {
   fallback: [],
+});
+
+/**
+ * The user's activities still planned, from `activities.list` after each sync: an offline list dates the overdue
+ * ones by the shared rule (`overdueActivityItem`), including repetitions that went by since. Null before the first.
+ */
+export const fuPlannedActivitiesItem = storage.defineItem<PlannedActivity[] | null>('local:fuPlannedActivities', {
+  fallback: null,
 });
 
 /** The popup's first screen in words, drawn before its code loads (paint.ts); written with every head. */
