@@ -13,6 +13,7 @@ import type {
   TotalsResult,
 } from '@comms-log/shared';
 import type { CadenceScope } from '../../db/queries/cadence';
+import { anyProjectItem } from '../../db/queries/report-project-items';
 import { purposesSince } from '../../db/queries/report-purposes';
 import type { CostEntryRow, RevenueRow } from '../../db/tables/plan-execution';
 import { costsAndRevenues } from '../evaluations/costs';
@@ -93,7 +94,9 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
     mediaCoverage: (filter: MetricsFilter): Promise<CoverageItem[]> =>
       once(['m', filter], () => coverageItems(ctx, filter)),
     projectItems: (filter: MetricsFilter): Promise<DeliveryItem[]> =>
-      once(['p', filter], () => projectItems(ctx, filter)),
+      once(['p', filter], async () =>
+        (await once(['anyp'], () => anyProjectItem(ctx.db, ctx.user.orgId))) ? projectItems(ctx, filter) : [],
+      ),
     ownPosts: (filter: MetricsFilter): Promise<OwnPostCounts[]> => once(['o', filter], () => ownPosts(ctx, filter)),
     meetings: (filter: MetricsFilter, series: string | null): Promise<MeetingAttendance[]> =>
       once(['mt', filter, series], () => meetings(ctx, filter, series)),

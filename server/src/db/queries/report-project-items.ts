@@ -1,0 +1,13 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+
+/**
+ * Whether any interaction of the org carries a project item (status, due or done date). Without one, the report
+ * skips the delivery goals' reads of the whole history, one per goal scope: their answer is empty anyway.
+ */
+export async function anyProjectItem(db: DbOrTx, orgId: string): Promise<boolean> {
+  const rows = await db.all<{ one: number }>(sql`
+    SELECT 1 AS one FROM interactions i WHERE i.org_id = ${orgId} AND i.deleted = 0
+      AND (i.project_status IS NOT NULL OR i.due_at IS NOT NULL OR i.done_at IS NOT NULL) LIMIT 1`);
+  return rows.length > 0;
+}
