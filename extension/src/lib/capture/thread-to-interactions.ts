@@ -232,8 +232,9 @@ export function refreshedInteractions(thread: CapturedThread, logged: readonly I
       ([key, value]) => !sameValue(key as keyof EvaluationFields, row[key as keyof EvaluationFields], value),
     );
     if (!changed) continue;
-    // Parsing keeps the interaction's own fields and drops what the local copy adds (derived fields, loggedAt).
-    const stored = interactionInputSchema.safeParse(row);
+    // Inputs refuse unknown keys: stripping keeps the interaction's own fields and drops what the local copy adds
+    // (derived fields, loggedAt) before the row is checked again.
+    const stored = interactionInputSchema.strip().safeParse(row);
     if (stored.success) refreshed.push({ ...stored.data, ...latest });
   }
   return refreshed;
