@@ -1,3 +1,4 @@
+import { capturedThreadSchema } from '@comms-log/shared';
 import { browser } from 'wxt/browser';
 import { ApiError } from '../api/error';
 import type { MessageHandlers } from '../messages';
@@ -17,7 +18,10 @@ export function logThisHandlers(db: CommsLogDb): Pick<MessageHandlers, 'log-this
     'log-this-view': ({ threadKey }) => logThisView(db, threadKey, new Date()),
     async 'panel-put'({ nonce, handoff }, sender) {
       if (!sender.tab) throw new ApiError('forbidden', 'only a content script hands a thread to the panel');
-      handoffs.put(nonce, handoff);
+      const checked = capturedThreadSchema.safeParse(handoff.thread);
+      // The detail is the field the adapter got wrong, shown on the button like a missing one.
+      if (!checked.success) throw new ApiError('invalid', checked.error.issues[0]?.path.join('.') || 'thread');
+      handoffs.put(nonce, { thread: checked.data });
       return { ok: true };
     },
     async 'panel-take'({ nonce }, sender) {

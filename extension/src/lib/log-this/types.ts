@@ -9,6 +9,8 @@ export type LogThisView = {
   /** "Logged N messages, <when>", or null while nothing of the thread is logged. */
   logged: string | null;
   noThread: string;
+  /** The background did not take the thread (it restarted, or the extension was updated): reload the page. */
+  unavailable: string;
   /** With `$1` for the field the adapter could not find. */
   siteChanged: string;
 };

@@ -17,6 +17,7 @@ export async function logThisView(db: CommsLogDb, threadKey: string | null, now:
     logThis: translate(lang, 'logThis'),
     logged,
     noThread: translate(lang, 'noThread'),
+    unavailable: translate(lang, 'panelUnavailable'),
     siteChanged: translate(lang, 'siteChanged', '$1'),
   };
 }

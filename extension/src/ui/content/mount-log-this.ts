@@ -1,6 +1,8 @@
+import type { CapturedThread } from '@comms-log/shared';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ApiError } from '../../lib/api/error';
 import type { LogThisView } from '../../lib/log-this/types';
 import { sendToBackground } from '../../lib/messages';
 import { reportSiteFailure } from '../../lib/site-health/from-page';
@@ -14,7 +16,27 @@ import { watchPage } from './watch-page';
 /** Until the background answers (or when it cannot): the words the browser's own language gives. */
 function fallbackView(): LogThisView {
   const t = (key: string) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0]);
-  return { logThis: t('logThis'), logged: null, noThread: t('noThread'), siteChanged: t('siteChanged') };
+  return {
+    logThis: t('logThis'),
+    logged: null,
+    noThread: t('noThread'),
+    unavailable: t('panelUnavailable'),
+    siteChanged: t('siteChanged'),
+  };
+}
+
+/**
+ * Gives the read thread to the background for the panel frame. The background checks it against the shared schema
+ * (adapters carry no zod: docs/architecture.md "Content scripts"), so a capture that is not whole is refused here,
+ * naming its field, instead of reaching the panel.
+ */
+async function handOff(nonce: string, thread: CapturedThread): Promise<{ field: string | null } | null> {
+  try {
+    await sendToBackground('panel-put', { nonce, handoff: { thread } });
+    return null;
+  } catch (err) {
+    return { field: err instanceof ApiError && err.code === 'invalid' ? err.detail : null };
+  }
 }
 
 /**
@@ -47,7 +69,13 @@ export async function mountLogThis(ctx: ContentScriptContext, adapter: SiteAdapt
     }
     closePanel?.();
     const nonce = crypto.randomUUID();
-    await sendToBackground('panel-put', { nonce, handoff: { thread: read.thread } });
+    const refused = await handOff(nonce, read.thread);
+    if (refused) {
+      if (refused.field) reportSiteFailure(adapter.id, refused.field);
+      const text = refused.field ? view.siteChanged.replace('$1', refused.field) : view.unavailable;
+      shown?.setNote({ text, tone: 'problem' });
+      return;
+    }
     closePanel = await openPanelFrame(ctx, {
       nonce,
       title: view.logThis,
