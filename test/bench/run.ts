@@ -6,12 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { concurrentPushBench } from './concurrent-push';
 import { hotFunctions } from './cpu-profile';
 import { dashboardBench, type DashboardResult } from './dashboard';
 import { generateInteractions, makeDirectory } from './generate';
 import { parseOptions, type BenchOptions } from './options';
 import { pageCostBench, printPageCost } from './page-cost';
 import { periodReportBench, printReportBench } from './period-report';
+import { printConcurrent } from './print-concurrent';
 import { printA, printB, printC, printHotFunctions, type RawPair, targets } from './print-results';
 import { rawUpsert, type DataSpec, type RawUpsertResult } from './raw-upsert';
 import { fmtInt } from './report';
@@ -166,6 +168,16 @@ async function main(options: BenchOptions) {
       summary.a = raw.summary;
     }
     if (options.only.has('b')) summary.b = await runSyncPush(dir, data, a, options);
+    if (options.only.has('f')) {
+      summary.f = [];
+      for (const servers of [1, 2]) {
+        progress(
+          `(f) 8 clients pushing ${fmtInt(data.rows)} rows at once to ${servers} server process(es), a manager reading`,
+        );
+        const f = await concurrentPushBench(dir, data, { clients: 8, servers, batchSize: 500 });
+        (summary.f as unknown[]).push(printConcurrent(f, a));
+      }
+    }
     if (options.only.has('c')) summary.c = await runDashboard(dir, options, endMs);
     if (options.only.has('d')) {
       progress(`(d) load of ${fmtInt(options.reportRows)} interactions of one org, then its 200-day report`);
