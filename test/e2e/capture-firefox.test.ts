@@ -1,6 +1,7 @@
 // Capture end to end in Firefox: the same real server and fixture pages as capture.test.ts, the Firefox build
-// installed in Debian's firefox-esr (harness/firefox.ts). "Log this" on four sites' pages and its panel, a hostile
-// sender name, and a log made while the server is down, checked against the rows the server stored, as in Chromium.
+// installed in Debian's firefox-esr (harness/firefox.ts). "Log this" on four sites' pages and its panel, a page
+// whose own CSP forbids everything, a hostile sender name, and a log made while the server is down, checked
+// against the rows the server stored, as in Chromium.
 import { describe, expect, it } from 'vitest';
 import { loadFixture, type SiteFixture } from './harness/fixtures';
 import { launchFirefoxWithExtension } from './harness/firefox';
@@ -108,6 +109,26 @@ describe('Log this, in context, in Firefox', () => {
       await page.close();
     });
   }
+
+  it('logs a thread from a page whose own CSP forbids frames, scripts and styles', async () => {
+    // The button is the content script's and the panel an extension page: neither is the page's to allow.
+    const fixture = loadFixture('trello', 'partner-golive-signoff-card');
+    const page = await logThisThreadInFirefox(e2e.browser, fixture, {
+      pageHeaders: {
+        'content-security-policy':
+          "default-src 'none'; script-src 'none'; style-src 'none'; frame-src 'none'; img-src 'none'",
+      },
+    });
+    const want = expectedRows(fixture);
+    const rows = await waitFor('the thread on the server', async () => {
+      const r = await rowsOfThread(`${fixture.expected.site}:${fixture.expected.threadId}`);
+      return r.length === want.length ? r : null;
+    });
+    expect(
+      rows.map((r) => ({ direction: r.direction, occurred_at: Number(r.occurred_at), author_name: r.author_name })),
+    ).toEqual(want);
+    await page.close();
+  });
 
   it('logs a hostile sender name as text and runs no script', async () => {
     const base = loadFixture('gmail', 'inbound-single-unanswered');

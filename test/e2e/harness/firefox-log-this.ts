@@ -117,12 +117,13 @@ export const waitForText = (root: Page | Frame, pattern: RegExp) =>
     20_000,
   );
 
-/** Opens the fixture's page in Firefox and presses "Log this"; returns the page and the panel's frame. */
+/** Opens the fixture's page in Firefox (served with `pageHeaders`) and presses "Log this"; the page and the panel. */
 export async function openLogPanelInFirefox(
   ff: FirefoxExtensionBrowser,
   fixture: { url: string; html: string },
+  pageHeaders?: Record<string, string>,
 ): Promise<{ page: Page; panel: Frame }> {
-  const page = await ff.newPageServing(new URL(fixture.url).origin, fixture.html);
+  const page = await ff.newPageServing(new URL(fixture.url).origin, fixture.html, pageHeaders);
   await page.goto(fixture.url);
   await clickButton(page, page, 'Log this');
   return { page, panel: await panelFrame(page) };
@@ -154,9 +155,9 @@ export async function saveLogPanel(
 export async function logThisThreadInFirefox(
   ff: FirefoxExtensionBrowser,
   fixture: SiteFixture,
-  opts: { newStakeholder?: { name: string; type: string } } = {},
+  opts: { newStakeholder?: { name: string; type: string }; pageHeaders?: Record<string, string> } = {},
 ): Promise<Page> {
-  const { page, panel } = await openLogPanelInFirefox(ff, fixture);
+  const { page, panel } = await openLogPanelInFirefox(ff, fixture, opts.pageHeaders);
   await saveLogPanel(page, panel, opts);
   return page;
 }

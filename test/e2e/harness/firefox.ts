@@ -31,18 +31,18 @@ export interface FirefoxExtensionBrowser {
   sendToBackground(type: string, payload?: unknown): Promise<unknown>;
   /** One of the extension's own pages (`popup.html`, `options.html`…) in a new tab, opened from its realm. */
   openExtensionPage(path: string): Promise<Page>;
-  /** A new tab whose navigations to `origin` are answered with `html` (there is no internet here). */
-  newPageServing(origin: string, html: string): Promise<Page>;
+  /** A new tab whose navigations to `origin` are answered with `html` and `headers` (there is no internet here). */
+  newPageServing(origin: string, html: string, headers?: Record<string, string>): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** Answers the page's navigations to `origin` with `html`, and lets every other request through. */
-async function serve(page: Page, origin: string, html: string): Promise<void> {
+/** Answers the page's navigations to `origin` with `html` (and `headers`), and lets every other request through. */
+async function serve(page: Page, origin: string, html: string, headers: Record<string, string> = {}): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     if (req.isInterceptResolutionHandled()) return;
     if (req.isNavigationRequest() && req.url().startsWith(origin))
-      void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html });
     else void req.continue();
   });
 }
@@ -96,9 +96,9 @@ export async function launchFirefoxWithExtension(
   });
   await browser.installExtension(addonDir);
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
-  const newPageServing = async (origin: string, html: string) => {
+  const newPageServing = async (origin: string, html: string, headers?: Record<string, string>) => {
     const page = await browser.newPage();
-    await serve(page, origin, html);
+    await serve(page, origin, html, headers);
     return page;
   };
   let realm: Promise<Frame> | null = null;
