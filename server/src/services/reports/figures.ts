@@ -27,7 +27,7 @@ import { surveyScores } from '../metrics/surveys';
 import { metricsTotals } from '../metrics/totals';
 import { isManager, type ServiceCtx } from '../service-ctx';
 import { coverageOf, inScope } from './coverage-scope';
-import { FINE_DIMS, fineAnswers, fineBase, totalsFromFine } from './fine-totals';
+import { fineAnswers, fineBase, fineTotals, totalsFromFine } from './fine-totals';
 
 /*
  * The report's figures come from the same service functions as `metrics.*` (totals, responseTimes, coverage,
@@ -55,7 +55,7 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
       const base = fineBase(filter);
       return once(['t', filter, groupBy], async () =>
         totalsFromFine(
-          await once(['fine', base], () => metricsTotals(ctx, { filter: base, groupBy: FINE_DIMS }, env)),
+          await once(['fine', base], () => fineTotals(ctx, base, env.plan.calendar.timeZone)),
           filter,
           groupBy,
         ),

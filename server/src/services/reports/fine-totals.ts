@@ -1,6 +1,9 @@
 import type { MetricsFilter, MetricsGroupBy, TotalsResult } from '@comms-log/shared';
-import { KeyedCounts, type KeyRecord } from '../metrics/grouping';
+import { countInteractionsPacked } from '../../db/queries/report-counts';
+import { grouping, KeyedCounts, type KeyRecord } from '../metrics/grouping';
+import { scopeFilter } from '../metrics/scope';
 import { timeKey } from '../metrics/time-keys';
+import type { ServiceCtx } from '../service-ctx';
 
 /*
  * One `metrics.totals` query grouped by every dimension the report's counts read (day, type, channel, direction,
@@ -15,6 +18,24 @@ export const FINE_DIMS: MetricsGroupBy[] = ['day', 'stakeholderType', 'channel',
 const NARROWING = ['stakeholderType', 'channel', 'direction', 'purpose'] as const;
 
 const DAY_MS = 86_400_000;
+
+/**
+ * `metrics.totals` of `base` grouped by {@link FINE_DIMS} (the same scope, filter and local days), its groups read
+ * packed; rows in no particular order, which none of the sums below needs.
+ */
+export async function fineTotals(ctx: ServiceCtx, base: MetricsFilter, zone: string): Promise<TotalsResult> {
+  const filter = scopeFilter(ctx.user, base);
+  const g = grouping(FINE_DIMS, Date.parse(filter.from), Date.parse(filter.to), zone);
+  const rows = await countInteractionsPacked(ctx.db, ctx.user.orgId, filter, g);
+  let total = 0;
+  const out: TotalsResult['rows'] = [];
+  for (const row of rows) {
+    const count = Number(row.n);
+    total += count;
+    out.push({ key: g.keyOf(row), count });
+  }
+  return { total, rows: out };
+}
 
 /** The filter without what the fine rows narrow, as a cache key: filters of one base share one fine query. */
 export function fineBase(filter: MetricsFilter): MetricsFilter {
