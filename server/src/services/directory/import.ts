@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { identities, stakeholders, users } from '../../db/schema';
 import { describeZodError } from '../../trpc';
-import { eventLoopSlices, readImportCsv, runImport } from '../csv-import';
+import { importInSlices, readImportCsv } from '../csv-import';
 import { dateOrInstantMs } from '../evaluations/surveys';
 import { currentPlan } from '../plans';
 import { record as recordAudit } from '../audit/record';
@@ -232,16 +232,12 @@ export async function importCsv(
     ]),
   );
   const { timeZone } = (await currentPlan(db, orgId)).plan.calendar;
-  return runImport(db, dryRun, async (tx) => {
-    const report: ImportReport = { rows: [], created: 0, updated: 0, errors: 0, dryRun };
-    const byName = await NamesIndex.read(tx, orgId);
-    const nextSlice = eventLoopSlices();
-    for (const record of rows) {
-      await nextSlice();
-      await importRow(tx, orgId, new CsvRow(names, record), owners, report, now, timeZone, byName);
-    }
-    return report;
-  });
+  const report: ImportReport = { rows: [], created: 0, updated: 0, errors: 0, dryRun };
+  const byName = await NamesIndex.read(db, orgId);
+  await importInSlices(db, dryRun, rows, (tx, record) =>
+    importRow(tx, orgId, new CsvRow(names, record), owners, report, now, timeZone, byName),
+  );
+  return report;
 }
 
 /** `directory.importCsv` (managers): `importCsv` into the caller's org. */
