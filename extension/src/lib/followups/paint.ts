@@ -1,6 +1,6 @@
 import type { OverdueItem } from '@comms-log/shared';
-import { errorText } from '../../ui/labels';
 import type { ApiErrorCode } from '../api/error';
+import { errorText } from '../api/error-text';
 import type { Lang } from '../intl-format';
 import { FOLLOWUP_GROUPS, type FollowupGroup } from './local';
 import { BLANK, type FollowupsPaint } from './paint-shape';
