@@ -3,6 +3,7 @@ import { CsvParseError, parseCsv, type CsvRecord } from '@comms-log/shared';
 import type { z } from 'zod';
 import type { DbOrTx } from '../db/client';
 import { describeZodError } from '../trpc';
+import { eventLoopSlices } from './event-loop-slices';
 
 /*
  * What the CSV imports share (stakeholders, survey responses, media coverage): reading the file, the dry run that
@@ -49,23 +50,6 @@ export function readImportCsv(
     });
   }
   return { names, rows };
-}
-
-const SLICE_MS = 20;
-
-/**
- * A function to await between the rows of a long job: every 20 ms of work it lets the event loop run once. The
- * job's statements resolve as microtasks, which run before any I/O, so without it a 10,000-row import answers
- * nothing else — not /healthz, not a read on the second connection — until it ends (docs/architecture.md
- * "Reads beside the writer").
- */
-export function eventLoopSlices(): () => Promise<void> {
-  let sliceStart = performance.now();
-  return async () => {
-    if (performance.now() - sliceStart < SLICE_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    sliceStart = performance.now();
-  };
 }
 
 /** Thrown out of a dry run's transaction so that it rolls back, carrying the report out. */

@@ -4,6 +4,7 @@ import { threadSizes, writeDerived } from '../../db/queries/derive';
 import { reserveSeq } from '../../db/queries/seq';
 import { deriveFields, derivedChanges } from './fields';
 import { loadForDerive } from './load';
+import { eventLoopSlices } from '../event-loop-slices';
 import { emptyScope, type DeriveScope } from './scope';
 
 /** The changed derived fields of `scope` under `plan`, as stored rows and recomputed values differ. */
@@ -83,7 +84,9 @@ export async function recomputeOrg(
 ): Promise<{ changed: number; total: number }> {
   let changed = 0;
   let total = 0;
+  const nextSlice = eventLoopSlices();
   for await (const { scope, rows } of threadScopes(db, orgId, opts.chunkRows ?? RECOMPUTE_CHUNK_ROWS)) {
+    await nextSlice();
     total += rows;
     const changes = await changesOf(db, orgId, plan, scope);
     changed += changes.length;
