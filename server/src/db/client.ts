@@ -255,11 +255,16 @@ function gatedTransaction(tx: Transaction, release: () => void): Transaction {
  */
 function gateClient(inner: Client, reader: Client | null): Client {
   const gate = new Gate();
+  // A database ATTACHed on the writer (a restore reads its backup file) exists on that connection only: while one
+  // is, every read stays on the writer.
+  let attached = 0;
   const gated = {
     execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
       const text = typeof stmtOrSql === 'string' ? stmtOrSql : stmtOrSql.sql;
-      if (reader && isReadOnlyStatement(text))
+      if (reader && attached === 0 && isReadOnlyStatement(text))
         return typeof stmtOrSql === 'string' ? reader.execute(stmtOrSql, args) : reader.execute(stmtOrSql);
+      if (/^\s*attach\b/i.test(text)) attached++;
+      if (/^\s*detach\b/i.test(text)) attached = Math.max(0, attached - 1);
       return gate.run(() =>
         typeof stmtOrSql === 'string' ? inner.execute(stmtOrSql, args) : inner.execute(stmtOrSql),
       );
