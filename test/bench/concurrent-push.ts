@@ -32,7 +32,7 @@ export interface ConcurrentPushResult {
 const HOUR = 3_600_000;
 
 /** An org with `clients` staff members and a manager, and a token each, written before any server starts. */
-async function provision(databaseUrl: string, clients: number) {
+export async function provision(databaseUrl: string, clients: number) {
   const handle = await createDb(databaseUrl);
   try {
     await migrateDb(handle.db);

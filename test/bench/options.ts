@@ -9,7 +9,7 @@ export interface BenchOptions {
   calls: number;
   /** Larger transactions measured in (a), for context. */
   largerTx: number[];
-  only: Set<'a' | 'b' | 'c' | 'd' | 'e' | 'f'>;
+  only: Set<'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g'>;
   /** (e): timed page loads per site. */
   pageLoads: number;
   /** (d): interactions of the one org whose 200-day report is timed. */
@@ -22,15 +22,16 @@ export interface BenchOptions {
   serverNodeArgs: string[];
 }
 
-export const usage = `pnpm bench [--quick] [--rows N] [--orgs N] [--dashboard-rows N] [--calls N] [--only a,b,c,d,e,f] [--seed N] [--keep] [--cpu-prof]
+export const usage = `pnpm bench [--quick] [--rows N] [--orgs N] [--dashboard-rows N] [--calls N] [--only a,b,c,d,e,f,g] [--seed N] [--keep] [--cpu-prof]
   --quick            small sizes for a smoke test (rows 5,000; 10 orgs × 5,000 rows; 20 calls)
   --rows N           interactions for (a) raw upsert and (b) sync.push (default 100,000)
   --orgs N           orgs in the dashboard database of (c) (default 100)
   --dashboard-rows N interactions across those orgs (default 1,000,000)
   --calls N          timed calls per dashboard query, after 2 untimed (default 50)
-  --only a,b,c,d,e,f run only these parts ((b) and (f) report their ratio only when (a) ran; (d) the period report;
+  --only a,…,g       run only these parts ((b) and (f) report their ratio only when (a) ran; (d) the period report;
                      (e) the content scripts' page cost, on the built extension; (f) 8 clients pushing --rows at once, to one
-                     server process and then to two on the same file, while a manager reads)
+                     server process and then to two on the same file, while a manager reads; (g) a 10,000-row
+                     stakeholder import with /healthz, a read and a push meanwhile)
   --seed N           data seed (default 1)
   --keep             keep the temporary databases and print where they are
   --cpu-prof         profile the server process during (b) and list its hottest functions
@@ -53,7 +54,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     dashboardRows: quick ? 50_000 : 1_000_000,
     calls: quick ? 20 : 50,
     largerTx: [2_000, 10_000],
-    only: new Set(['a', 'b', 'c', 'd', 'e', 'f']),
+    only: new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g']),
     pageLoads: quick ? 5 : 15,
     reportRows: quick ? 20_000 : 200_000,
     seed: 1,
@@ -85,9 +86,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--only': {
         const parts = (value() ?? '').split(',').map((s) => s.trim());
-        if (!parts.length || parts.some((p) => !['a', 'b', 'c', 'd', 'e', 'f'].includes(p)))
-          throw new Error(`--only takes a comma list of a, b, c, d, e, f\n${usage}`);
-        o.only = new Set(parts as ('a' | 'b' | 'c' | 'd' | 'e' | 'f')[]);
+        if (!parts.length || parts.some((p) => !['a', 'b', 'c', 'd', 'e', 'f', 'g'].includes(p)))
+          throw new Error(`--only takes a comma list of a, b, c, d, e, f, g\n${usage}`);
+        o.only = new Set(parts as ('a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g')[]);
         break;
       }
       case '--keep':

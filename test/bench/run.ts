@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { concurrentPushBench } from './concurrent-push';
 import { hotFunctions } from './cpu-profile';
+import { importBesideBench, printImportBeside } from './import-beside';
 import { dashboardBench, type DashboardResult } from './dashboard';
 import { generateInteractions, makeDirectory } from './generate';
 import { parseOptions, type BenchOptions } from './options';
@@ -177,6 +178,12 @@ async function main(options: BenchOptions) {
         const f = await concurrentPushBench(dir, data, { clients: 8, servers, batchSize: 500 });
         (summary.f as unknown[]).push(printConcurrent(f, a));
       }
+    }
+    if (options.only.has('g')) {
+      progress(
+        '(g) a 10,000-row stakeholder import, previewed and applied, with /healthz, a read and a push meanwhile',
+      );
+      summary.g = printImportBeside(await importBesideBench(dir, options.seed));
     }
     if (options.only.has('c')) summary.c = await runDashboard(dir, options, endMs);
     if (options.only.has('d')) {
