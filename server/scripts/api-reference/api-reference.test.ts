@@ -24,6 +24,13 @@ describe('the API reference', () => {
     expect(text).toContain('"additionalProperties": false');
   });
 
+  it('declares the output of every procedure, so the server checks what it answers', () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { output?: unknown } }>;
+    const undeclared = paths.filter((path) => procedures[path]?._def.output === undefined);
+    expect(undeclared, 'give these procedures an .output() schema from shared/src/schemas/').toEqual([]);
+    expect(renderApiReference()).not.toContain('not declared');
+  });
+
   it('is committed as generated: run `pnpm --filter @comms-log/server api:docs` after changing a procedure', () => {
     expect(readFileSync(committed, 'utf8') === renderApiReference(), 'docs/api-reference.md is stale').toBe(true);
   });

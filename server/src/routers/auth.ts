@@ -1,4 +1,12 @@
-import { tokenCreateInputSchema, tokenListInputSchema, tokenRevokeInputSchema, whoamiSchema } from '@comms-log/shared';
+import {
+  issuedTokenSchema,
+  tokenCreateInputSchema,
+  tokenListInputSchema,
+  tokenListResultSchema,
+  tokenRevokeInputSchema,
+  tokenRevokeResultSchema,
+  whoamiSchema,
+} from '@comms-log/shared';
 import { createToken, listTokens, revokeToken, whoami } from '../services/org/tokens';
 import { authedProcedure, router } from '../trpc';
 
@@ -6,12 +14,21 @@ export const authRouter = router({
   whoami: authedProcedure.output(whoamiSchema).query(({ ctx }) => whoami(ctx)),
 
   tokens: router({
-    list: authedProcedure.input(tokenListInputSchema).query(({ ctx, input }) => listTokens(ctx, input)),
+    list: authedProcedure
+      .input(tokenListInputSchema)
+      .output(tokenListResultSchema)
+      .query(({ ctx, input }) => listTokens(ctx, input)),
 
     /** Issue a token. The token is in this answer only: it is stored hashed. */
-    create: authedProcedure.input(tokenCreateInputSchema).mutation(({ ctx, input }) => createToken(ctx, input)),
+    create: authedProcedure
+      .input(tokenCreateInputSchema)
+      .output(issuedTokenSchema)
+      .mutation(({ ctx, input }) => createToken(ctx, input)),
 
     /** Revoke a token: it is refused from the next request on. */
-    revoke: authedProcedure.input(tokenRevokeInputSchema).mutation(({ ctx, input }) => revokeToken(ctx, input)),
+    revoke: authedProcedure
+      .input(tokenRevokeInputSchema)
+      .output(tokenRevokeResultSchema)
+      .mutation(({ ctx, input }) => revokeToken(ctx, input)),
   }),
 });

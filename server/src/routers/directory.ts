@@ -4,6 +4,7 @@ import {
   assignHandleResultSchema,
   directoryIdInputSchema,
   directoryListInputSchema,
+  directoryListResultSchema,
   directoryMergeInputSchema,
   directoryUpdateInputSchema,
   dismissHandleInputSchema,
@@ -33,7 +34,10 @@ import { assignHandle, dismissHandle, listSuggestions, undismissHandle } from '.
 import { authedProcedure, managerProcedure, router } from '../trpc';
 
 export const directoryRouter = router({
-  list: authedProcedure.input(directoryListInputSchema).query(({ ctx, input }) => listStakeholders(ctx, input)),
+  list: authedProcedure
+    .input(directoryListInputSchema)
+    .output(directoryListResultSchema)
+    .query(({ ctx, input }) => listStakeholders(ctx, input)),
 
   get: authedProcedure
     .input(directoryIdInputSchema)

@@ -1,4 +1,4 @@
-import { erasureResultSchema, privacyStakeholderInputSchema } from '@comms-log/shared';
+import { erasureResultSchema, privacyStakeholderInputSchema, stakeholderExportSchema } from '@comms-log/shared';
 import { eraseStakeholder } from '../services/erasure/erase';
 import { exportStakeholder } from '../services/erasure/export';
 import { adminProcedure, router } from '../trpc';
@@ -6,7 +6,10 @@ import { adminProcedure, router } from '../trpc';
 /** Requests about one person's data (README "Reliability and security"): admins only. */
 export const privacyRouter = router({
   /** Everything held about a stakeholder, as JSON (an access request). */
-  export: adminProcedure.input(privacyStakeholderInputSchema).query(({ ctx, input }) => exportStakeholder(ctx, input)),
+  export: adminProcedure
+    .input(privacyStakeholderInputSchema)
+    .output(stakeholderExportSchema)
+    .query(({ ctx, input }) => exportStakeholder(ctx, input)),
 
   /** Erase a stakeholder and everything about them; every extension drops its copy on its next sync. */
   erase: adminProcedure

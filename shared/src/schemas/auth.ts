@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { captureLevelSchema, nameSchema, roleSchema } from './common';
+import { captureLevelSchema, computedDateTimeSchema, nameSchema, roleSchema } from './common';
 import { freeTextString, identifierString } from './text';
 
 export const whoamiSchema = z.object({
@@ -43,3 +43,57 @@ export const userUpdateInputSchema = z.strictObject({
   role: roleSchema.optional(),
   active: z.boolean().optional(),
 });
+
+/*
+ * Outputs. Objects strip keys they do not list (not strict): each lists every field its procedure returns today, so
+ * nothing is dropped, and a field the server adds later is left out of the answer until the schema names it.
+ * Server-made instants are checked for their form only.
+ */
+
+/** One token as `auth.tokens.list` shows it: never the token itself, only its first characters (`hint`). */
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  hint: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  userEmail: z.string(),
+  createdAt: computedDateTimeSchema,
+  lastUsedAt: computedDateTimeSchema.nullable(),
+  revokedAt: computedDateTimeSchema.nullable(),
+  expiresAt: computedDateTimeSchema.nullable(),
+  /** The token this request came with. */
+  current: z.boolean(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+/** `auth.tokens.list`: newest first. */
+export const tokenListResultSchema = z.array(apiTokenSchema);
+
+/** `auth.tokens.create`: the token itself is in this answer only (it is stored hashed). */
+export const issuedTokenSchema = z.object({
+  id: z.string(),
+  token: z.string(),
+  name: z.string(),
+  hint: z.string(),
+  userId: z.string(),
+  createdAt: computedDateTimeSchema,
+  expiresAt: computedDateTimeSchema.nullable(),
+});
+
+/** `auth.tokens.revoke`: when it was revoked (the first time, for one revoked before). */
+export const tokenRevokeResultSchema = z.object({ id: z.string(), revokedAt: computedDateTimeSchema });
+
+/** A user of the org: `users.create`, `users.update`, and each of `users.list`. */
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  createdAt: computedDateTimeSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+/** `users.list`: by name. */
+export const userListResultSchema = z.array(userSchema);

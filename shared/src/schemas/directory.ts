@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, nameSchema, stakeholderTypeSchema, tierSchema } from './common';
-import { cadenceOverrideSchema, identityInputSchema, identityKindSchema } from './stakeholder';
+import { cadenceOverrideSchema, identityInputSchema, identityKindSchema, stakeholderSchema } from './stakeholder';
 import { freeTextString, identifierString } from './text';
 
 const idSchema = identifierString.min(1).max(64);
@@ -19,6 +19,9 @@ export const directoryListInputSchema = z
     limit: z.number().int().min(1).max(500).default(50),
   })
   .default({ offset: 0, limit: 50 });
+
+/** `directory.list`: one page of stakeholders, and how many match the filters in all. */
+export const directoryListResultSchema = z.object({ items: z.array(stakeholderSchema), total: z.number().int() });
 
 /** `directory.update` (managers): only the fields given change; `identities`, when given, replaces the whole list. */
 export const directoryUpdateInputSchema = z.strictObject({

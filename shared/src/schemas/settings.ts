@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whoamiSchema } from './auth';
 import { captureLevelSchema, nameSchema, timeZoneSchema } from './common';
 import { identifierString } from './text';
 
@@ -22,3 +23,16 @@ export const settingsUpdateInputSchema = z.strictObject({
   /** Anyone: replaces the caller's personal never-log list. */
   myNeverLog: z.array(neverLogEntrySchema).max(1000).optional(),
 });
+
+/** A stored never-log entry. */
+export const neverLogItemSchema = z.object({ id: z.string(), kind: z.enum(['email', 'domain']), value: z.string() });
+
+/**
+ * `settings.get` and `settings.update`: the org (as `auth.whoami` shows it) and the never-log lists, the org's and
+ * the caller's own, by kind then value. Not strict: every field returned is listed.
+ */
+export const settingsSchema = z.object({
+  org: whoamiSchema.shape.org,
+  neverLog: z.object({ org: z.array(neverLogItemSchema), mine: z.array(neverLogItemSchema) }),
+});
+export type Settings = z.infer<typeof settingsSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, siteIdSchema } from './common';
+import { computedDateTimeSchema, isoDateTimeSchema, siteIdSchema } from './common';
 
 /**
  * How often one site adapter could not read a page, as one browser counted it: the site, the adapter's version,
@@ -38,14 +38,21 @@ export const siteHealthReportInputSchema = z.strictObject({
 });
 export type SiteHealthReportInput = z.infer<typeof siteHealthReportInputSchema>;
 
+/** `siteHealth.report`: how many counters were stored. */
+export const siteHealthReportResultSchema = z.object({ stored: z.number().int() });
+
 /** `siteHealth.list`: one broken field of one adapter version, over every browser of the org. */
-export type SiteHealthEntry = {
-  site: SiteFailureCount['site'];
-  adapterVersion: string;
-  field: string;
-  hosts: string[];
-  failures: number;
-  users: number;
-  firstAt: string;
-  lastAt: string;
-};
+export const siteHealthEntrySchema = z.object({
+  site: siteIdSchema,
+  adapterVersion: z.string(),
+  field: z.string(),
+  hosts: z.array(z.string()),
+  failures: z.number().int(),
+  users: z.number().int(),
+  firstAt: computedDateTimeSchema,
+  lastAt: computedDateTimeSchema,
+});
+export type SiteHealthEntry = z.infer<typeof siteHealthEntrySchema>;
+
+/** `siteHealth.list`: the latest failures first. */
+export const siteHealthListResultSchema = z.array(siteHealthEntrySchema);
