@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { interactionInputSchema, type CapturedThread } from '@comms-log/shared';
+import { siteFixtures } from '../../sites/common/adapter-test-kit';
+import { extract } from '../../sites/weibo/extract';
 import {
   captureToInteractions,
   counterpartHandle,
   messageExternalId,
+  threadExternalIds,
   threadKeyOf,
   type CaptureChoice,
 } from './thread-to-interactions';
@@ -238,5 +241,50 @@ describe('counterpartHandle and threadKeyOf', () => {
     });
     expect(counterpartHandle({ ...thread, messages: [thread.messages[1]!] })).toBeNull();
     expect(threadKeyOf(thread)).toBe('gmail:FMfcgz');
+  });
+});
+
+describe('captureToInteractions: two messages without a page id in one minute', () => {
+  // The m.weibo.cn chat prints minutes only: Sophie sends two messages at 16:05 (fixtures/SOURCES.md).
+  const f = siteFixtures('weibo').load('m-chat-media-inquiry');
+  const chat = extract(f.document, { url: f.url, now: f.now, timeZone: f.timeZone })!;
+  const social = { ...choice, channel: 'social' as const };
+  // The ids the capture issued before same-minute messages were told apart: they must never change.
+  const issued = ['h:68lbugjp2h25qku271kjl', 'h:dwhqr2n7wi1kkxepw0shb', 'h:29xfoyo3w34jo1ry1nws5'];
+
+  it('makes one row per message, the later one of the pair under the first id with #2', () => {
+    const { interactions, skipped } = captureToInteractions(chat, social, { isLogged: () => false, newId: ids() });
+    expect(skipped).toBe(0);
+    expect(interactions.map((i) => [i.externalId, i.occurredAt, i.snippet !== null])).toEqual([
+      [issued[0], '2026-03-09T16:05:00+08:00', false],
+      [`${issued[0]}#2`, '2026-03-09T16:05:00+08:00', false],
+      [issued[1], '2026-03-09T17:20:00+08:00', false],
+      [issued[2], '2026-03-10T09:12:00+08:00', false],
+    ]);
+    for (const i of interactions) expect(interactionInputSchema.parse(i)).toEqual(i);
+  });
+
+  it('keeps the id of every message that collides with none', () => {
+    const ids = threadExternalIds(chat);
+    expect([ids[0], ids[2], ids[3]]).toEqual(issued);
+    expect(threadExternalIds(thread)).toEqual(thread.messages.map((m) => messageExternalId(thread, m)));
+  });
+
+  it('adds nothing when the thread is logged again, and only the missing one after a log made before the fix', () => {
+    const first = captureToInteractions(chat, social, { isLogged: () => false, newId: ids() });
+    const logged = new Set(first.interactions.map((i) => i.externalId));
+    const again = captureToInteractions(chat, social, { isLogged: (_, e) => logged.has(e), newId: ids() });
+    expect(again).toEqual({ interactions: [], skipped: 4 });
+    const before = new Set(issued);
+    const after = captureToInteractions(chat, social, { isLogged: (_, e) => before.has(e), newId: ids() });
+    expect(after.interactions.map((i) => [i.externalId, i.occurredAt])).toEqual([
+      [`${issued[0]}#2`, '2026-03-09T16:05:00+08:00'],
+    ]);
+  });
+
+  it('numbers a third message of the minute #3, in page order', () => {
+    const third = { ...chat.messages[1]!, text: 'And one more thing.' };
+    const three = { ...chat, messages: [chat.messages[0]!, chat.messages[1]!, third] };
+    expect(threadExternalIds(three)).toEqual([issued[0], `${issued[0]}#2`, `${issued[0]}#3`]);
   });
 });

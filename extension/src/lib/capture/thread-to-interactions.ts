@@ -51,7 +51,8 @@ function hash53(text: string, seed: number): number {
 /**
  * The message's id on the server: the page's own id, else a hash of what identifies it on any screen
  * (thread, author, instant). The instant is normalised to UTC so two colleagues in different time zones
- * who log the same message produce the same id, and the server keeps one row.
+ * who log the same message produce the same id, and the server keeps one row. Messages of one author in one
+ * instant collide here: a thread's ids come from {@link threadExternalIds}.
  */
 export function messageExternalId(thread: Pick<CapturedThread, 'threadId'>, message: CapturedMessage): string {
   if (message.id) return message.id;
@@ -59,6 +60,23 @@ export function messageExternalId(thread: Pick<CapturedThread, 'threadId'>, mess
   const author = (message.author.handle ?? message.author.name).trim().toLowerCase();
   const key = `${thread.threadId}\u0000${author}\u0000${instant}`;
   return `h:${hash53(key, 1).toString(36)}${hash53(key, 2).toString(36)}`;
+}
+
+/**
+ * Every message's id, in page order. Messages without a page id by the same author in the same instant (a chat
+ * prints minutes) share {@link messageExternalId}: the first keeps it, so ids issued before stay as they were, and
+ * the n-th after it gets `#n` (2, 3 …) in page order, so none is lost and logging the thread again finds them all
+ * (docs/sync.md "Outbox first").
+ */
+export function threadExternalIds(thread: Pick<CapturedThread, 'threadId' | 'messages'>): string[] {
+  const seen = new Map<string, number>();
+  return thread.messages.map((message) => {
+    const base = messageExternalId(thread, message);
+    if (message.id) return base;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  });
 }
 
 const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounce[s]?)([+.-][^@]*)?@/i;
@@ -167,8 +185,9 @@ export function captureToInteractions(
   const seen = new Set<string>();
   const interactions: InteractionData[] = [];
   let skipped = 0;
-  for (const message of thread.messages) {
-    const externalId = messageExternalId(thread, message);
+  const externalIds = threadExternalIds(thread);
+  for (const [index, message] of thread.messages.entries()) {
+    const externalId = externalIds[index] ?? messageExternalId(thread, message);
     if (seen.has(externalId) || deps.isLogged(thread.site, externalId)) {
       skipped++;
       continue;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CapturedThread, StakeholderType } from '@comms-log/shared';
 import type { StoredError } from '../../lib/api/error';
-import { counterpartHandle, messageExternalId } from '../../lib/capture/thread-to-interactions';
+import { counterpartHandle, threadExternalIds } from '../../lib/capture/thread-to-interactions';
 import { sendToBackground, type LogThreadRequest } from '../../lib/messages';
 import type { PickedStakeholder } from '../stakeholder-picker';
 
@@ -15,9 +15,7 @@ export function useNewCount(thread: CapturedThread): number | null {
       (status) => {
         if (!live) return;
         const logged = new Set(status.externalIds);
-        setNewCount(
-          thread.messages.filter((m) => !logged.has(`${thread.site}:${messageExternalId(thread, m)}`)).length,
-        );
+        setNewCount(threadExternalIds(thread).filter((id) => !logged.has(`${thread.site}:${id}`)).length);
       },
       () => undefined,
     );
