@@ -11,6 +11,7 @@ import { changedRows, deriveBatch, writeInteractions } from './derive-batch';
 import { applyCoverage, applyThreadOutcomes } from './evaluation';
 import { applyFollowups } from './followups';
 import { pushItemByItem } from './item-by-item';
+import { refuseErased } from './push-erased';
 import { mergeInteractions } from './merge-interactions';
 import { cachedOrgPlan } from './plan-cache';
 import { knownStakeholders, validateItems, type InteractionOp } from './validate';
@@ -50,7 +51,11 @@ async function pushBatch(ctx: ServiceCtx, items: readonly PushItem[]): Promise<P
     const never = await loadNeverLog(tx, orgId, user.id);
 
     // 1. Validate each item; the last item for an id wins within a batch.
-    const { interactionOps, followupOps, outcomeOps, coverageOps } = validateItems(batch, items, never);
+    // Nothing may bring back a stakeholder erased on request, whatever a device offline at the time still holds.
+    const { interactionOps, followupOps, outcomeOps, coverageOps } = await refuseErased(
+      batch,
+      validateItems(batch, items, never),
+    );
     // 2. Stakeholders referenced must be the org's, purposes the plan's.
     const stakeholders = await knownStakeholders(batch, [...interactionOps, ...followupOps]);
     const purposes = await planPurposes(ctx.db, batch, interactionOps);
