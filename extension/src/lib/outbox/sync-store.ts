@@ -14,7 +14,7 @@ import {
 
 /** Stores one pulled page and its cursor together, so a crash never skips or repeats a page. */
 async function applyPull(db: CommsLogDb, page: PullResult): Promise<void> {
-  await db.transaction('rw', db.interactions, db.followups, db.stakeholders, db.meta, async () => {
+  await db.transaction('rw', db.interactions, db.followups, db.stakeholders, db.outbox, db.meta, async () => {
     const gone = page.interactions.filter((i) => i.deleted).map((i) => i.id);
     await db.interactions.bulkDelete(gone);
     await db.interactions.bulkPut(
