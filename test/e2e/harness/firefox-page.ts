@@ -1,16 +1,14 @@
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import type { SiteFixture } from './fixtures';
-import type { FirefoxExtensionBrowser } from './firefox';
 import { waitFor } from './wait';
 
 /*
- * Log this in Firefox, as log-this.ts does it in Chromium: the page's "Log this", then the panel, an extension page
- * framed over the site's page by the content script. BiDi has no accessibility queries here, so controls are
- * found by their label's text and buttons by theirs.
+ * Finding and pressing things in Firefox pages, for firefox-driver.ts: the site's page with the content script's
+ * "Log this", the panel (an extension page framed over it), the popup. BiDi has no accessibility queries here, so
+ * controls are found by their label's text and buttons by theirs.
  */
 
 /** The panel's frame, once the content script has framed it and it shows its dialog. */
-async function panelFrame(page: Page): Promise<Frame> {
+export async function panelFrame(page: Page): Promise<Frame> {
   return waitFor(
     'the Log-this panel in Firefox',
     async () => {
@@ -44,7 +42,7 @@ function element(what: string, root: Page | Frame, find: (arg: string) => Elemen
 }
 
 /** The form control a label names. */
-const control = (frame: Frame, label: string) =>
+export const control = (frame: Frame, label: string) =>
   element(
     `the field "${label}"`,
     frame,
@@ -77,8 +75,11 @@ async function frameOffset(page: Page): Promise<{ x: number; y: number }> {
   });
 }
 
-/** Clicks, with the mouse, the button named `name` in the document or an open shadow root (the page's "Log this"). */
-async function clickButton(page: Page, root: Page | Frame, name: string): Promise<void> {
+/**
+ * Clicks, with the mouse, the enabled button named `name` in `root` (the page or the panel's frame of `page`), in
+ * its document or an open shadow root (the page's "Log this").
+ */
+export async function clickButton(page: Page, root: Page | Frame, name: string): Promise<void> {
   const button = await element(
     `the button "${name}"`,
     root,
@@ -86,7 +87,7 @@ async function clickButton(page: Page, root: Page | Frame, name: string): Promis
       const all: Element[] = [...document.querySelectorAll('button')];
       for (const host of document.querySelectorAll('*'))
         if (host.shadowRoot) all.push(...host.shadowRoot.querySelectorAll('button'));
-      return all.find((b) => b.textContent?.trim() === text) ?? null;
+      return all.find((b) => b.textContent?.trim() === text && !(b as HTMLButtonElement).disabled) ?? null;
     },
     name,
   );
@@ -97,7 +98,7 @@ async function clickButton(page: Page, root: Page | Frame, name: string): Promis
 }
 
 /** Types `value` over what the field holds. */
-async function fill(frame: Frame, label: string, value: string): Promise<void> {
+export async function fill(frame: Frame, label: string, value: string): Promise<void> {
   const field = await control(frame, label);
   await field.evaluate((el) => (el as HTMLInputElement).select());
   await field.type(value);
@@ -116,48 +117,3 @@ export const waitForText = (root: Page | Frame, pattern: RegExp) =>
       }, pattern.source),
     20_000,
   );
-
-/** Opens the fixture's page in Firefox (served with `pageHeaders`) and presses "Log this"; the page and the panel. */
-export async function openLogPanelInFirefox(
-  ff: FirefoxExtensionBrowser,
-  fixture: { url: string; html: string },
-  pageHeaders?: Record<string, string>,
-): Promise<{ page: Page; panel: Frame }> {
-  const page = await ff.newPageServing(new URL(fixture.url).origin, fixture.html, pageHeaders);
-  await page.goto(fixture.url);
-  await clickButton(page, page, 'Log this');
-  return { page, panel: await panelFrame(page) };
-}
-
-/** The value of the panel's field named `label`. */
-export const fieldValue = async (panel: Frame, label: string) =>
-  (await control(panel, label)).evaluate((el) => (el as HTMLInputElement).value);
-
-/** Names the new stakeholder the panel asks for (when given), saves, and waits for the panel's confirmation. */
-export async function saveLogPanel(
-  page: Page,
-  panel: Frame,
-  opts: { newStakeholder?: { name: string; type: string } } = {},
-): Promise<void> {
-  if (opts.newStakeholder) {
-    await fill(panel, 'Stakeholder name', opts.newStakeholder.name);
-    const type = await control(panel, 'Stakeholder type');
-    await (type as ElementHandle<HTMLSelectElement>).select(opts.newStakeholder.type);
-  }
-  await clickButton(page, panel, 'Save');
-  await waitForText(panel, /Logged \d+ new messages/);
-}
-
-/**
- * Opens the fixture's page in Firefox, presses "Log this" and saves what the panel offers (first naming the new
- * stakeholder it asks for, when given); returns the page, still open.
- */
-export async function logThisThreadInFirefox(
-  ff: FirefoxExtensionBrowser,
-  fixture: SiteFixture,
-  opts: { newStakeholder?: { name: string; type: string }; pageHeaders?: Record<string, string> } = {},
-): Promise<Page> {
-  const { page, panel } = await openLogPanelInFirefox(ff, fixture, opts.pageHeaders);
-  await saveLogPanel(page, panel, opts);
-  return page;
-}
