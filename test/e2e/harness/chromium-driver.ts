@@ -29,7 +29,7 @@ function sitePage(page: Page): SitePage {
     waitForText: async (pattern) => {
       await waitFor(`text ${pattern} in Chromium`, async () => (await page.getByText(pattern).count()) > 0, 20_000);
     },
-    evaluate: (fn) => page.evaluate(fn) as never,
+    evaluate: (fn) => page.evaluate(fn),
     close: () => page.close(),
   };
 }

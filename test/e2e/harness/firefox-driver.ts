@@ -30,7 +30,7 @@ function sitePage(page: Page): SitePage {
     waitForText: async (pattern) => {
       await waitForText(page, pattern);
     },
-    evaluate: (fn) => page.evaluate(fn) as never,
+    evaluate: (fn) => page.evaluate(fn),
     close: () => page.close(),
   };
 }
