@@ -13,8 +13,10 @@ import type {
   TotalsResult,
 } from '@comms-log/shared';
 import type { CadenceScope } from '../../db/queries/cadence';
+import type { MsRange } from '../../db/queries/metrics';
 import { anyProjectItem } from '../../db/queries/report-project-items';
 import { purposesSince } from '../../db/queries/report-purposes';
+import { reportWaitsIn } from '../../db/queries/report-waits';
 import type { CostEntryRow, RevenueRow } from '../../db/tables/plan-execution';
 import { costsAndRevenues } from '../evaluations/costs';
 import { stakeholderCadences, type StakeholderCadence } from '../metrics/cadence';
@@ -22,12 +24,13 @@ import { activityOccurrences, meetings, ownPosts, projectItems } from '../metric
 import { coverageItems } from '../metrics/media-coverage';
 import { resolutionThreads } from '../metrics/resolution';
 import { metricsResponseTimes } from '../metrics/response-times';
-import type { MetricsEnv } from '../metrics/scope';
+import { scopeFilter, type MetricsEnv } from '../metrics/scope';
 import { surveyScores } from '../metrics/surveys';
 import { metricsTotals } from '../metrics/totals';
 import { isManager, type ServiceCtx } from '../service-ctx';
 import { coverageOf, inScope } from './coverage-scope';
 import { fineAnswers, fineBase, fineTotals, totalsFromFine } from './fine-totals';
+import { poolHolds, responseFromWaits } from './wait-pool';
 
 /*
  * The report's figures come from the same service functions as `metrics.*` (totals, responseTimes, coverage,
@@ -37,8 +40,11 @@ import { fineAnswers, fineBase, fineTotals, totalsFromFine } from './fine-totals
 
 export type CoverageScope = Pick<CadenceScope, 'stakeholderType' | 'tier' | 'stakeholderId'>;
 
-/** The metrics services, each call made once within one report (goals often share a scope with another figure). */
-export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
+/**
+ * The metrics services, each call made once within one report (goals often share a scope with another figure).
+ * Response figures whose period lies in `waitsRange` are split from one read of the org's waits in that range.
+ */
+export function reportFigures(ctx: ServiceCtx, env: MetricsEnv, waitsRange?: MsRange) {
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: unknown[], run: () => Promise<T>): Promise<T> => {
     const k = JSON.stringify(key);
@@ -67,7 +73,17 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv) {
       basis: 'working' | 'calendar',
       asOf: string,
     ): Promise<ResponseTimesResult> =>
-      once(['r', filter, groupBy, basis, asOf], () => metricsResponseTimes(ctx, { filter, groupBy, basis, asOf }, env)),
+      once(['r', filter, groupBy, basis, asOf], async () => {
+        if (!waitsRange || !poolHolds(waitsRange, filter))
+          return metricsResponseTimes(ctx, { filter, groupBy, basis, asOf }, env);
+        const waits = await once(['w'], () => reportWaitsIn(ctx.db, ctx.user.orgId, waitsRange));
+        const scoped = scopeFilter(ctx.user, filter);
+        return responseFromWaits(
+          waits,
+          { filter: scoped, groupBy, basis, asOfMs: Date.parse(asOf) },
+          env.plan.calendar.timeZone,
+        );
+      }),
     /** Every stakeholder's cadence at `atMs`, narrowed to `scope` here: one read of the contacts per report. */
     cadences: async (atMs: number, scope: CoverageScope): Promise<StakeholderCadence[]> =>
       inScope(await once(['cad', atMs], () => stakeholderCadences(ctx, { atMs }, env)), scope),

@@ -112,7 +112,10 @@ export async function periodReport(
   const filter = scopeFilter(ctx.user, input.filter);
   const at = reportAsOf(filter, input.asOf, now);
   const asOf = toIso(at);
-  const figures = reportFigures(ctx, env);
+  // The waits of this period and the one before (the comparison) are read once for every response figure.
+  const fromMs = Date.parse(filter.from);
+  const toMs = Date.parse(filter.to);
+  const figures = reportFigures(ctx, env, { from: fromMs - (toMs - fromMs), to: toMs });
   const messages = reportMessages[input.language];
   const scope = { stakeholderType: filter.stakeholderType, tier: filter.tier, stakeholderId: filter.stakeholderId };
 
@@ -124,8 +127,7 @@ export async function periodReport(
   ]);
   const goals = await goalsOf(plan, figures, filter, asOf, messages);
   // The period before, of equal length, evaluated as of the same instant.
-  const fromMs = Date.parse(filter.from);
-  const prevFilter = { ...filter, from: toIso(fromMs - (Date.parse(filter.to) - fromMs)), to: toIso(fromMs) };
+  const prevFilter = { ...filter, from: toIso(fromMs - (toMs - fromMs)), to: toIso(fromMs) };
   const [prevByType, prevResponse] = await Promise.all([
     figures.totals(prevFilter, ['stakeholderType']),
     figures.response(prevFilter, [], 'working', asOf),

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MetricsFilter, MetricsGroupBy } from '@comms-log/shared';
+import { authenticate } from '../../auth/tokens';
+import type { DbHandle } from '../../db/client';
+import { reportWaitsIn, type ReportWait } from '../../db/queries/report-waits';
+import { seedDemo } from '../../demo/seed';
+import { createTestDb } from '../../testing/test-org';
+import { metricsResponseTimes } from '../metrics/response-times';
+import { loadEnv, scopeFilter, type MetricsEnv } from '../metrics/scope';
+import type { ServiceCtx } from '../service-ctx';
+import { responseFromWaits } from './wait-pool';
+
+/*
+ * The report splits one read of the waits in JavaScript: every filter and grouping must give exactly what
+ * `metrics.responseTimes` gives in SQL, including local weeks across a daylight-saving change.
+ */
+
+const NOW = Date.parse('2026-03-20T12:00:00+08:00');
+const range = { from: Date.parse('2025-09-01T00:00:00Z'), to: Date.parse('2026-03-21T00:00:00Z') };
+const period: MetricsFilter = { from: '2025-12-20T00:00:00+08:00', to: '2026-03-20T00:00:00+08:00' };
+
+let handle: DbHandle;
+let manager: ServiceCtx;
+let staff: ServiceCtx;
+let waits: ReportWait[];
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  const demo = await seedDemo(handle.db, { now: NOW, interactions: 2000 });
+  const as = async (role: 'manager' | 'staff'): Promise<ServiceCtx> => ({
+    db: handle.db,
+    user: (await authenticate(handle.db, demo.users.find((u) => u.role === role)!.token, NOW))!,
+    now: NOW,
+  });
+  manager = await as('manager');
+  staff = await as('staff');
+  waits = await reportWaitsIn(handle.db, manager.user.orgId, range);
+}, 120_000);
+afterAll(() => handle.close());
+
+async function expectSame(ctx: ServiceCtx, filter: MetricsFilter, groupBy: MetricsGroupBy[], zone?: string) {
+  const stored = await loadEnv(ctx);
+  const env: MetricsEnv = zone
+    ? { ...stored, plan: { ...stored.plan, calendar: { ...stored.plan.calendar, timeZone: zone } } }
+    : stored;
+  const asOf = '2026-03-10T08:00:00Z';
+  for (const basis of ['working', 'calendar'] as const) {
+    const sql = await metricsResponseTimes(ctx, { filter, groupBy, basis, asOf }, env);
+    const js = responseFromWaits(
+      waits,
+      { filter: scopeFilter(ctx.user, filter), groupBy, basis, asOfMs: Date.parse(asOf) },
+      env.plan.calendar.timeZone,
+    );
+    expect(js).toEqual(sql);
+  }
+}
+
+describe('response figures split from one read of the waits', () => {
+  it('read every wait of the range', () => {
+    expect(waits.length).toBeGreaterThan(200);
+    expect(new Set(waits.map((w) => w.tier)).size).toBeGreaterThan(1);
+  });
+
+  it('equal metrics.responseTimes for every grouping', async () => {
+    const groupings: MetricsGroupBy[][] = [
+      [],
+      ['stakeholderType', 'channel'],
+      ['week'],
+      ['day'],
+      ['month', 'channel'],
+      ['user'],
+      ['stakeholder'],
+      ['direction'],
+      ['purpose'],
+    ];
+    for (const groupBy of groupings) await expectSame(manager, period, groupBy);
+  });
+
+  it('equal metrics.responseTimes for every filter, and for staff only their own', async () => {
+    const some = waits.find((w) => w.tier !== null && w.purpose !== null)!;
+    const filters: MetricsFilter[] = [
+      { ...period, stakeholderType: [some.stakeholderType] },
+      { ...period, channel: [some.channel, 'phone'] },
+      { ...period, userId: [some.userId] },
+      { ...period, stakeholderId: [some.stakeholderId!] },
+      { ...period, tier: [some.tier!] },
+      { ...period, direction: 'inbound' },
+      { ...period, direction: 'outbound' },
+      { ...period, purpose: some.purpose },
+      { ...period, purpose: null },
+      { from: '2025-10-01T00:00:00+08:00', to: '2026-01-01T00:00:00+08:00' },
+    ];
+    for (const filter of filters) await expectSame(manager, filter, ['stakeholderType', 'channel']);
+    await expectSame(staff, period, ['week']);
+  });
+
+  it('put waits in the same local weeks as SQL across a daylight-saving change', async () => {
+    const overDst = { from: '2025-10-01T00:00:00Z', to: '2026-03-20T00:00:00Z' };
+    await expectSame(manager, overDst, ['week'], 'America/New_York');
+    await expectSame(manager, overDst, ['day', 'channel'], 'Europe/Berlin');
+  });
+});

@@ -1,0 +1,108 @@
+import {
+  ResponseStatsAccumulator,
+  type MetricsFilter,
+  type MetricsGroupBy,
+  type ResponseTimesResult,
+} from '@comms-log/shared';
+import { isTimeDim, type MsRange, type ValueDim } from '../../db/queries/metrics';
+import type { ReportWait } from '../../db/queries/report-waits';
+import { compareKeys, grouping, keyString, type KeyRecord } from '../metrics/grouping';
+import { zoneOffsets } from '../metrics/time-keys';
+
+/*
+ * The report's response figures from one read of the org's waits (docs/report.md "Speed"): each figure keeps the
+ * waits its filter keeps (as `filterWhere` does in SQL) and folds them like `metricsResponseTimes`, so the figures
+ * are the same as `metrics.responseTimes`.
+ */
+
+const DAY_MS = 86_400_000;
+
+const dimValue: Record<ValueDim, (w: ReportWait) => string | null> = {
+  stakeholderType: (w) => w.stakeholderType,
+  channel: (w) => w.channel,
+  user: (w) => w.userId,
+  stakeholder: (w) => w.stakeholderId,
+  direction: (w) => w.direction,
+  purpose: (w) => w.purpose,
+};
+
+const inList = <T>(list: readonly T[] | undefined, v: T | null): boolean =>
+  !list?.length || (v !== null && list.includes(v));
+
+/** Whether `filter` keeps wait `w` (the clauses of `filterWhere`). */
+export function keepsWait(filter: MetricsFilter, fromMs: number, toMs: number, w: ReportWait): boolean {
+  return (
+    w.occurredAt >= fromMs &&
+    w.occurredAt < toMs &&
+    inList(filter.stakeholderType, w.stakeholderType) &&
+    inList(filter.channel, w.channel) &&
+    inList(filter.userId, w.userId) &&
+    inList(filter.stakeholderId, w.stakeholderId) &&
+    (!filter.tier?.length || (w.stakeholderId !== null && inList(filter.tier, w.tier))) &&
+    (!filter.direction || w.direction === filter.direction) &&
+    (filter.purpose === undefined || w.purpose === filter.purpose)
+  );
+}
+
+/** The local day of `ms` as SQL's `localDaySql` computes it: the offset in force, integer division. */
+function localDayOf(offsets: ReturnType<typeof zoneOffsets>): (ms: number) => number {
+  return (ms) => {
+    let offset = offsets[offsets.length - 1]!.offsetMs;
+    for (let k = 1; k < offsets.length; k++)
+      if (ms < offsets[k]!.startMs) {
+        offset = offsets[k - 1]!.offsetMs;
+        break;
+      }
+    return Math.trunc((ms + offset) / DAY_MS);
+  };
+}
+
+/** Response figures of `filter` (already scoped to the user) grouped by `groupBy`, from `waits`. */
+export function responseFromWaits(
+  waits: readonly ReportWait[],
+  input: { filter: MetricsFilter; groupBy: MetricsGroupBy[]; basis: 'working' | 'calendar'; asOfMs: number },
+  zone: string,
+): ResponseTimesResult {
+  const { filter, basis } = input;
+  const fromMs = Date.parse(filter.from);
+  const toMs = Date.parse(filter.to);
+  const options = { basis, asOfMs: input.asOfMs };
+  const g = grouping(input.groupBy, fromMs, toMs, zone);
+  const dayOf = g.dims.some(isTimeDim) ? localDayOf(zoneOffsets(fromMs, toMs, zone)) : null;
+  const total = new ResponseStatsAccumulator(options);
+  const groups = new Map<string, { key: KeyRecord; acc: ResponseStatsAccumulator }>();
+  const calendar = basis === 'calendar';
+  for (const w of waits) {
+    if (!keepsWait(filter, fromMs, toMs, w)) continue;
+    const figures = {
+      replyAtMs: w.repliedAt,
+      responseMs: calendar ? w.responseMs : null,
+      responseWorkMs: calendar ? null : w.responseWorkMs,
+      deadlineMs: w.deadlineAt,
+      closedAtMs: w.closedAt,
+    };
+    total.add(figures);
+    if (!g.dims.length) continue;
+    const named: Record<string, unknown> = {};
+    g.dims.forEach((dim, k) => {
+      if (!isTimeDim(dim)) named[`g${k}`] = dimValue[dim](w);
+    });
+    if (dayOf) named.d = dayOf(w.occurredAt);
+    const key = g.keyOf(named);
+    const ks = keyString(g.dims, key);
+    let grp = groups.get(ks);
+    if (!grp) {
+      grp = { key, acc: new ResponseStatsAccumulator(options) };
+      groups.set(ks, grp);
+    }
+    grp.acc.add(figures);
+  }
+  const rows = [...groups.values()]
+    .sort((a, b) => compareKeys(g.dims, a.key, b.key))
+    .map((grp) => ({ key: grp.key, stats: grp.acc.result() }));
+  return { basis, total: total.result(), rows };
+}
+
+/** Whether `range` holds the whole period of `filter`. */
+export const poolHolds = (range: MsRange, filter: MetricsFilter): boolean =>
+  Date.parse(filter.from) >= range.from && Date.parse(filter.to) <= range.to;
