@@ -190,4 +190,18 @@ describe.each(browsers)('Log this, in context, in $name', ({ name, launch }) => 
     expect(await rowsOfThread(threadKey)).toHaveLength(want.length);
     await popup.close();
   });
+
+  it('is still signed in after the browser restarts on its profile', async () => {
+    const before = (await e2e.browser.syncStatus())?.lastSyncAt;
+    expect(before).toBeTruthy();
+    await e2e.restartBrowser();
+    // A fresh profile would have no token: its syncs fail, and lastSyncAt only moves on a sync that succeeded.
+    const popup = await e2e.browser.openExtensionPage('popup.html');
+    await popup.press('Sync now');
+    await waitFor('a sync after the restart', async () => {
+      const at = (await e2e.browser.syncStatus())?.lastSyncAt;
+      return at && at !== before;
+    });
+    await popup.close();
+  });
 });

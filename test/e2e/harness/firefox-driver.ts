@@ -45,7 +45,11 @@ function extensionPage(page: Page): ExtensionPage {
 }
 
 /** Debian's firefox-esr with the built Firefox extension (firefox.ts), as a capture driver. */
-export async function launchFirefoxDriver(opts: { lang?: string; timeZone?: string }): Promise<CaptureBrowser> {
+export async function launchFirefoxDriver(opts: {
+  userDataDir?: string;
+  lang?: string;
+  timeZone?: string;
+}): Promise<CaptureBrowser> {
   const ff = await launchFirefoxWithExtension(opts);
   const syncStatus = async () => (await ff.getStorage(['syncStatus'])).syncStatus as ExtensionStorage['syncStatus'];
   return {

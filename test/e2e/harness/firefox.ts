@@ -72,14 +72,15 @@ async function frameExtensionPage(page: Page, url: string): Promise<Frame> {
  * over WebDriver BiDi (docs/development.md "The extension in a real browser"). Unsigned add-ons are allowed by pref.
  */
 export async function launchFirefoxWithExtension(
-  opts: { lang?: string; timeZone?: string } = {},
+  opts: { userDataDir?: string | undefined; lang?: string; timeZone?: string } = {},
 ): Promise<FirefoxExtensionBrowser> {
   const addonDir = join(extensionOutDir, 'firefox-mv2');
   if (!existsSync(join(addonDir, 'manifest.json')))
     throw new Error(`the Firefox extension is not built at ${addonDir}: run \`pnpm build\` first`);
   if (!existsSync(firefoxPath))
     throw new Error(`no Firefox at ${firefoxPath}: \`apt-get install -y firefox-esr\` (or set FIREFOX_PATH)`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'comms-log-firefox-'));
+  // Given a profile, Firefox starts on it again (a browser restart): the add-on keeps its storage there.
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'comms-log-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
@@ -90,6 +91,8 @@ export async function launchFirefoxWithExtension(
     extraPrefsFirefox: {
       'xpinstall.signatures.required': false,
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
+      // A temporary add-on is uninstalled when Firefox closes, and its storage.local with it unless kept.
+      'extensions.webextensions.keepStorageOnUninstall': true,
       'intl.locale.requested': opts.lang ?? 'en-US',
       'intl.accept_languages': opts.lang ?? 'en-US',
     },
