@@ -11,6 +11,7 @@ import { scanWaits } from './waits';
 
 /** A wait start with its filter values and its five figures. */
 export interface ReportWait {
+  id: string;
   occurredAt: number;
   stakeholderType: StakeholderType;
   channel: Channel;
@@ -28,6 +29,7 @@ export interface ReportWait {
 }
 
 const COLUMNS = [
+  'id',
   'occurredAt',
   'stakeholderType',
   'channel',
@@ -57,19 +59,20 @@ export async function reportWaitsIn(db: DbOrTx, orgId: string, range: MsRange): 
     (rows) => {
       for (const r of rows)
         out.push({
-          occurredAt: r[0],
-          stakeholderType: r[1],
-          channel: r[2],
-          userId: r[3],
-          stakeholderId: r[4],
-          repliedAt: r[5],
-          responseMs: r[6],
-          responseWorkMs: r[7],
-          deadlineAt: r[8],
-          closedAt: r[9],
-          tier: (r[10] ?? null) as string | null,
-          direction: r[11] as string,
-          purpose: (r[12] ?? null) as string | null,
+          id: r[0],
+          occurredAt: r[1],
+          stakeholderType: r[2],
+          channel: r[3],
+          userId: r[4],
+          stakeholderId: r[5],
+          repliedAt: r[6],
+          responseMs: r[7],
+          responseWorkMs: r[8],
+          deadlineAt: r[9],
+          closedAt: r[10],
+          tier: (r[11] ?? null) as string | null,
+          direction: r[12] as string,
+          purpose: (r[13] ?? null) as string | null,
         });
     },
     { extra },

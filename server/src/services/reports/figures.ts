@@ -16,7 +16,7 @@ import type { CadenceScope } from '../../db/queries/cadence';
 import type { MsRange } from '../../db/queries/metrics';
 import { anyProjectItem } from '../../db/queries/report-project-items';
 import { purposesSince } from '../../db/queries/report-purposes';
-import { reportWaitsIn } from '../../db/queries/report-waits';
+import { reportWaitsIn, type ReportWait } from '../../db/queries/report-waits';
 import type { CostEntryRow, RevenueRow } from '../../db/tables/plan-execution';
 import { costsAndRevenues } from '../evaluations/costs';
 import { stakeholderCadences, type StakeholderCadence } from '../metrics/cadence';
@@ -30,7 +30,7 @@ import { metricsTotals } from '../metrics/totals';
 import { isManager, type ServiceCtx } from '../service-ctx';
 import { coverageOf, inScope } from './coverage-scope';
 import { fineAnswers, fineBase, fineTotals, totalsFromFine } from './fine-totals';
-import { poolHolds, responseFromWaits } from './wait-pool';
+import { poolHolds, responseFromWaits, waitsKept } from './wait-pool';
 
 /*
  * The report's figures come from the same service functions as `metrics.*` (totals, responseTimes, coverage,
@@ -54,6 +54,7 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv, waitsRange?: MsR
     cache.set(k, fresh);
     return fresh;
   };
+  const pooledWaits = (range: MsRange) => once(['w'], () => reportWaitsIn(ctx.db, ctx.user.orgId, range));
   const self = {
     totals: (filter: MetricsFilter, groupBy: MetricsGroupBy[]): Promise<TotalsResult> => {
       if (!fineAnswers(groupBy))
@@ -76,14 +77,18 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv, waitsRange?: MsR
       once(['r', filter, groupBy, basis, asOf], async () => {
         if (!waitsRange || !poolHolds(waitsRange, filter))
           return metricsResponseTimes(ctx, { filter, groupBy, basis, asOf }, env);
-        const waits = await once(['w'], () => reportWaitsIn(ctx.db, ctx.user.orgId, waitsRange));
         const scoped = scopeFilter(ctx.user, filter);
         return responseFromWaits(
-          waits,
+          await pooledWaits(waitsRange),
           { filter: scoped, groupBy, basis, asOfMs: Date.parse(asOf) },
           env.plan.calendar.timeZone,
         );
       }),
+    /** The waits `filter` keeps, from the one read of the waits; null when its period is outside that read. */
+    waitsOf: async (filter: MetricsFilter): Promise<ReportWait[] | null> =>
+      waitsRange && poolHolds(waitsRange, filter)
+        ? waitsKept(await pooledWaits(waitsRange), scopeFilter(ctx.user, filter))
+        : null,
     /** Every stakeholder's cadence at `atMs`, narrowed to `scope` here: one read of the contacts per report. */
     cadences: async (atMs: number, scope: CoverageScope): Promise<StakeholderCadence[]> =>
       inScope(await once(['cad', atMs], () => stakeholderCadences(ctx, { atMs }, env)), scope),

@@ -133,7 +133,7 @@ export async function periodReport(
     figures.response(prevFilter, [], 'working', asOf),
   ]);
   const overdueStakeholders = await overdueStakeholdersOf(figures, scope, at);
-  const { worst: worstWaits, openLate } = await worstWaitsOf(ctx, env, filter, at);
+  const { worst: worstWaits, openLate } = await worstWaitsOf(ctx, env, filter, at, await figures.waitsOf(filter));
   const sections = await sectionFigures(ctx, figures, plan, filter, asOf);
 
   const report: Omit<PeriodReport, 'actions' | 'sections'> = {

@@ -8,7 +8,8 @@ import { createTestDb } from '../../testing/test-org';
 import { metricsResponseTimes } from '../metrics/response-times';
 import { loadEnv, scopeFilter, type MetricsEnv } from '../metrics/scope';
 import type { ServiceCtx } from '../service-ctx';
-import { responseFromWaits } from './wait-pool';
+import { responseFromWaits, waitsKept } from './wait-pool';
+import { worstWaitsOf } from './worst-waits';
 
 /*
  * The report splits one read of the waits in JavaScript: every filter and grouping must give exactly what
@@ -98,5 +99,16 @@ describe('response figures split from one read of the waits', () => {
     const overDst = { from: '2025-10-01T00:00:00Z', to: '2026-03-20T00:00:00Z' };
     await expectSame(manager, overDst, ['week'], 'America/New_York');
     await expectSame(manager, overDst, ['day', 'channel'], 'Europe/Berlin');
+  });
+
+  it('give the same worst waits as a scan of the period', async () => {
+    const at = Date.parse('2026-03-10T08:00:00Z');
+    for (const ctx of [manager, staff]) {
+      const env = await loadEnv(ctx);
+      const scoped = scopeFilter(ctx.user, period);
+      const scanned = await worstWaitsOf(ctx, env, scoped, at);
+      expect(scanned.worst).toHaveLength(10);
+      expect(await worstWaitsOf(ctx, env, scoped, at, waitsKept(waits, scoped))).toEqual(scanned);
+    }
   });
 });

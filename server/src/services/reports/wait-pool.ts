@@ -103,6 +103,13 @@ export function responseFromWaits(
   return { basis, total: total.result(), rows };
 }
 
+/** The waits of `waits` that `filter` (already scoped to the user) keeps. */
+export function waitsKept(waits: readonly ReportWait[], filter: MetricsFilter): ReportWait[] {
+  const fromMs = Date.parse(filter.from);
+  const toMs = Date.parse(filter.to);
+  return waits.filter((w) => keepsWait(filter, fromMs, toMs, w));
+}
+
 /** Whether `range` holds the whole period of `filter`. */
 export const poolHolds = (range: MsRange, filter: MetricsFilter): boolean =>
   Date.parse(filter.from) >= range.from && Date.parse(filter.to) <= range.to;

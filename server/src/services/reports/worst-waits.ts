@@ -1,4 +1,5 @@
 import { classifyWait, workingMsBetween, type MetricsFilter, type PeriodReport } from '@comms-log/shared';
+import type { ReportWait as PooledWait } from '../../db/queries/report-waits';
 import { waitDetails } from '../../db/queries/reports';
 import { scanWaits, type WaitColumnTypes } from '../../db/queries/waits';
 import { toIso } from '../../iso';
@@ -38,21 +39,53 @@ const columns = [
   'closedAt',
 ] as const;
 
+type WaitRow = [
+  string,
+  number,
+  string | null,
+  WaitColumnTypes['stakeholderType'],
+  WaitColumnTypes['channel'],
+  string,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
+
+/** The rows of the pooled waits, in the order of `columns`. */
+const asRows = (waits: readonly PooledWait[]): WaitRow[] =>
+  waits.map((w) => [
+    w.id,
+    w.occurredAt,
+    w.stakeholderId,
+    w.stakeholderType,
+    w.channel,
+    w.userId,
+    w.repliedAt,
+    w.responseMs,
+    w.responseWorkMs,
+    w.deadlineAt,
+    w.closedAt,
+  ]);
+
 /**
  * The longest waits that started in the period (working time to the reply, or to `at` while unanswered), and how
- * many late ones are still unanswered at `at`; closed and pending ones are not gaps.
+ * many late ones are still unanswered at `at`; closed and pending ones are not gaps. `pooled`: the period's waits
+ * when the report has read them already; else they are scanned here.
  */
 async function rankWaits(
   ctx: ServiceCtx,
   env: MetricsEnv,
   filter: MetricsFilter,
   at: number,
+  pooled: readonly PooledWait[] | null,
 ): Promise<{ worst: Ranked[]; openLate: number }> {
   const cal = env.plan.calendar;
   let worst: Ranked[] = [];
   let openLate = 0;
-  // A month of the period at a time, keeping only the longest so far: a long period of a large org is never held whole.
-  await scanWaits(ctx.db, ctx.user.orgId, filter, columns, (rows) => {
+  // Keeping only the longest so far: a long period of a large org is never held whole when scanned by the month.
+  const visit = (rows: readonly WaitRow[]) => {
     for (const r of rows) {
       const [
         startId,
@@ -79,7 +112,9 @@ async function rankWaits(
       });
     }
     worst = worst.sort(byRank).slice(0, WORST_WAITS);
-  });
+  };
+  if (pooled) visit(asRows(pooled));
+  else await scanWaits(ctx.db, ctx.user.orgId, filter, columns, (rows) => visit(rows as WaitRow[]));
   return { worst, openLate };
 }
 
@@ -89,8 +124,9 @@ export async function worstWaitsOf(
   env: MetricsEnv,
   filter: MetricsFilter,
   at: number,
+  pooled: readonly PooledWait[] | null = null,
 ): Promise<{ worst: ReportWait[]; openLate: number }> {
-  const { worst, openLate } = await rankWaits(ctx, env, filter, at);
+  const { worst, openLate } = await rankWaits(ctx, env, filter, at, pooled);
   if (worst.length === 0) return { worst: [], openLate };
   const details = await waitDetails(
     ctx.db,
