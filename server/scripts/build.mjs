@@ -1,10 +1,12 @@
 /*
  * The production server: src/index.ts and everything it imports from the workspace and npm, bundled by esbuild
  * into dist/index.js and run by plain node (`pnpm start`). tsx's loader cost ~30 MB of memory and compiled
- * every module at start; the bundle loads one file. @libsql/client stays a runtime import: it loads libSQL's
- * native binary; so does pdfkit, which reads its font metrics from files beside its code. Migrations are copied
- * beside the bundle, where `migrateDb` looks for them, and the web view (./build-web.mjs) is built into app/ beside
- * it, where the server serves /app from.
+ * every module at start; the bundle loads one file at start. @libsql/client stays a runtime import: it loads
+ * libSQL's native binary; so does pdfkit, which reads its font metrics from files beside its code. What the code
+ * imports with `import()` (the PDF, nodemailer, the holiday tables) goes to chunks/ and loads on first use: in one
+ * file, their top-level imports ran at start-up (pdfkit alone ~29 MB of RSS). Migrations are copied beside the
+ * bundle, where `migrateDb` looks for them, and the web view (./build-web.mjs) is built into app/ beside it, where
+ * the server serves /app from.
  */
 import { cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,7 +22,9 @@ rmSync(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: ['src/index.ts'],
-  outfile: `${dist}/index.js`,
+  outdir: dist,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

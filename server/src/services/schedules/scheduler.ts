@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
-import { smtpMailer, type Mailer } from '../mail/mailer';
+import type { Mailer } from '../mail/mailer';
 import { findReportFont, type ReportFont } from '../mail/report-font';
-import { smtpConfigFrom } from '../mail/smtp-config';
+import { type SmtpConfig, smtpConfigFrom } from '../mail/smtp-config';
 import { runScheduleTick } from './tick';
 
 /** How often the schedule is looked at; a send happens on the first tick after its period ends. */
@@ -57,5 +57,14 @@ export function startScheduleFromEnv(db: Db, env: NodeJS.ProcessEnv = process.en
       (pdfFont ? `PDF in ${pdfFont.path}.` : 'HTML only (no CJK font for a PDF: see REPORT_PDF_FONT).'),
   );
   const log = (m: string) => console.error(m);
-  return startSchedule({ db, mailer: smtpMailer(config), tickMs: seconds * 1000, pdfFont, log });
+  return startSchedule({ db, mailer: smtpMailerOnFirstSend(config), tickMs: seconds * 1000, pdfFont, log });
+}
+
+/** nodemailer is loaded by the first send, not at start-up: a server that has nothing to mail never holds it. */
+function smtpMailerOnFirstSend(config: SmtpConfig): Mailer {
+  let mailer: Promise<Mailer> | undefined;
+  return async (message) => {
+    mailer ??= import('../mail/mailer').then((m) => m.smtpMailer(config));
+    await (await mailer)(message);
+  };
 }
