@@ -46,11 +46,15 @@ const COLUMNS = [
 export async function reportWaitsIn(db: DbOrTx, orgId: string, range: MsRange): Promise<ReportWait[]> {
   const out: ReportWait[] = [];
   const filter = { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() };
-  const extra = [
-    sql`(SELECT s.tier FROM stakeholders s WHERE s.org_id = i.org_id AND s.id = i.stakeholder_id)`,
-    sql`i.direction`,
-    sql`i.purpose`,
-  ];
+  // Tiers looked up here rather than per wait in SQL: the org has far fewer stakeholders than waits.
+  const tiers = new Map(
+    (
+      await db.all<{ id: string; tier: string | null }>(
+        sql`SELECT s.id, s.tier FROM stakeholders s WHERE s.org_id = ${orgId}`,
+      )
+    ).map((t) => [t.id, t.tier]),
+  );
+  const extra = [sql`i.direction`, sql`i.purpose`];
   await scanWaits(
     db,
     orgId,
@@ -70,9 +74,9 @@ export async function reportWaitsIn(db: DbOrTx, orgId: string, range: MsRange): 
           responseWorkMs: r[8],
           deadlineAt: r[9],
           closedAt: r[10],
-          tier: (r[11] ?? null) as string | null,
-          direction: r[12] as string,
-          purpose: (r[13] ?? null) as string | null,
+          tier: r[5] === null ? null : (tiers.get(r[5]) ?? null),
+          direction: r[11] as string,
+          purpose: (r[12] ?? null) as string | null,
         });
     },
     { extra },
