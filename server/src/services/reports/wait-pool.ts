@@ -30,7 +30,7 @@ const inList = <T>(list: readonly T[] | undefined, v: T | null): boolean =>
   !list?.length || (v !== null && list.includes(v));
 
 /** Whether `filter` keeps wait `w` (the clauses of `filterWhere`). */
-export function keepsWait(filter: MetricsFilter, fromMs: number, toMs: number, w: ReportWait): boolean {
+function keepsWait(filter: MetricsFilter, fromMs: number, toMs: number, w: ReportWait): boolean {
   return (
     w.occurredAt >= fromMs &&
     w.occurredAt < toMs &&
