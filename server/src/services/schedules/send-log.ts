@@ -13,46 +13,31 @@ import { mailSends, type MailSendRow } from '../../db/tables/mail';
 export const MAX_ATTEMPTS = 5;
 const RETRY_AFTER_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 
+type SendClaim = { orgId: string; period: string; recipient: MailRecipient; now: number };
+
+/** The row of a send about to go out, claimed by whoever inserts it. */
+function sendingRow(input: SendClaim, trigger: 'schedule' | 'cli') {
+  return {
+    id: ulid(input.now),
+    orgId: input.orgId,
+    period: input.period,
+    email: input.recipient.email,
+    language: input.recipient.language,
+    trigger,
+    status: 'sending' as const,
+    claimedAt: input.now,
+  };
+}
+
 /** Claims the scheduled send of `period` to `recipient`; null when it was claimed before (sent, failed or sending). */
-export async function claimScheduled(
-  db: DbOrTx,
-  input: { orgId: string; period: string; recipient: MailRecipient; now: number },
-): Promise<MailSendRow | null> {
-  const [row] = await db
-    .insert(mailSends)
-    .values({
-      id: ulid(input.now),
-      orgId: input.orgId,
-      period: input.period,
-      email: input.recipient.email,
-      language: input.recipient.language,
-      trigger: 'schedule',
-      status: 'sending',
-      claimedAt: input.now,
-    })
-    .onConflictDoNothing()
-    .returning();
+export async function claimScheduled(db: DbOrTx, input: SendClaim): Promise<MailSendRow | null> {
+  const [row] = await db.insert(mailSends).values(sendingRow(input, 'schedule')).onConflictDoNothing().returning();
   return row ?? null;
 }
 
 /** A send asked for by a person (`pnpm cli report:send`): always a new row. */
-export async function claimManual(
-  db: DbOrTx,
-  input: { orgId: string; period: string; recipient: MailRecipient; now: number },
-): Promise<MailSendRow> {
-  const [row] = await db
-    .insert(mailSends)
-    .values({
-      id: ulid(input.now),
-      orgId: input.orgId,
-      period: input.period,
-      email: input.recipient.email,
-      language: input.recipient.language,
-      trigger: 'cli',
-      status: 'sending',
-      claimedAt: input.now,
-    })
-    .returning();
+export async function claimManual(db: DbOrTx, input: SendClaim): Promise<MailSendRow> {
+  const [row] = await db.insert(mailSends).values(sendingRow(input, 'cli')).returning();
   return row!;
 }
 
