@@ -252,13 +252,14 @@ const types: Record<StakeholderType, { en: string; zh: string }> = {
   other: { en: 'Other', zh: '其他' },
 };
 
+// The Chinese channel words are the extension's (its zh_CN locale), so the report names a channel as the UI does.
 const channels: Record<Channel, { en: string; zh: string }> = {
-  email: { en: 'E-mail', zh: '电子邮件' },
+  email: { en: 'E-mail', zh: '邮件' },
   social: { en: 'Social media', zh: '社交媒体' },
   project: { en: 'Project tools', zh: '项目协作' },
   phone: { en: 'Phone', zh: '电话' },
   video: { en: 'Video meeting', zh: '视频会议' },
-  in_person: { en: 'Face to face', zh: '面对面' },
+  in_person: { en: 'Face to face', zh: '面谈' },
   im: { en: 'Instant messaging', zh: '即时通讯' },
 };
 

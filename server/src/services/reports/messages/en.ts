@@ -1,26 +1,10 @@
 import type { ReportMessages } from './types';
+import { sentenceWords } from './words';
 
 const answerFaster = 'Review the slowest waits and adjust who covers the inbox; answer overdue messages first.';
 
 export const en: ReportMessages = {
-  stakeholderType: {
-    customer: 'customer',
-    partner: 'partner',
-    media: 'media',
-    investor: 'investor',
-    government: 'government',
-    supplier: 'supplier',
-    other: 'other',
-  },
-  channel: {
-    email: 'email',
-    social: 'social media',
-    project: 'project tools',
-    phone: 'phone',
-    video: 'video',
-    in_person: 'face-to-face',
-    im: 'chat',
-  },
+  ...sentenceWords('en'),
   goalLabel: (label) => label.en || label.zh,
   hours: (value) => `${value} h`,
   workingDays: (value) => `${value} working days`,
@@ -56,7 +40,7 @@ export const en: ReportMessages = {
   overdueStakeholders: (count, names, more) =>
     `${count} stakeholders are past their cadence: ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}. Contact them this week.`,
   slowChannel: (m) =>
-    `Only ${m.rate} of ${m.type} ${m.channel} waits were answered on time (${m.decided} waits): check who watches this channel and its reminders.`,
+    `Only ${m.rate} of the waits of ${m.type} by ${m.channel} were answered on time (${m.decided} waits): check who watches this channel and its reminders.`,
   volumeDrop: (m) =>
     `Logged communication fell ${m.drop} from the previous period (${m.previous} → ${m.current}): check whether conversations go unlogged or contact has slowed.`,
 };

@@ -1,26 +1,10 @@
 import type { ReportMessages } from './types';
+import { sentenceWords } from './words';
 
 const answerFaster = '请复核最慢的等待，并调整值班与分工，优先处理逾期消息。';
 
 export const zh: ReportMessages = {
-  stakeholderType: {
-    customer: '客户',
-    partner: '合作伙伴',
-    media: '媒体',
-    investor: '投资者',
-    government: '政府',
-    supplier: '供应商',
-    other: '其他',
-  },
-  channel: {
-    email: '邮件',
-    social: '社交媒体',
-    project: '项目工具',
-    phone: '电话',
-    video: '视频',
-    in_person: '面谈',
-    im: '即时通讯',
-  },
+  ...sentenceWords('zh-CN'),
   goalLabel: (label) => label.zh || label.en,
   hours: (value) => `${value} 小时`,
   workingDays: (value) => `${value} 个工作日`,
