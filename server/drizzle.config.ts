@@ -13,6 +13,7 @@ export default defineConfig({
     './src/db/tables/sessions.ts',
     './src/db/tables/mail.ts',
     './src/db/tables/site-health.ts',
+    './src/db/tables/day-counts.ts',
   ],
   out: './src/db/migrations',
 });
