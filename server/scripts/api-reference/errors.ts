@@ -73,6 +73,7 @@ export const procedureErrors: Record<string, readonly ErrorCode[]> = {
   'followups.snooze': ['FORBIDDEN', 'NOT_FOUND'],
   'followups.closeWait': ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   'followups.closures': none,
+  'followups.team': ['NOT_FOUND'],
   'reports.period': staffScoped,
   'reports.goals': staffScoped,
   'reports.save': none,

@@ -74,6 +74,7 @@ const matrix: Record<string, Probe> = {
   'followups.snooze': { rule: 'authed', expect: 'refused' },
   'followups.closeWait': { rule: 'authed', expect: 'refused' },
   'followups.closures': { rule: 'manager', expect: 'answers' },
+  'followups.team': { rule: 'manager', expect: 'refused' },
   'reports.period': { rule: 'authed', expect: 'answers' },
   'reports.goals': { rule: 'authed', expect: 'answers' },
   'reports.save': { rule: 'manager', expect: 'answers' },

@@ -10,6 +10,8 @@ import {
   overdueResultSchema,
   snoozeInputSchema,
   snoozeResultSchema,
+  teamFollowupsInputSchema,
+  teamFollowupsResultSchema,
   waitClosureInputSchema,
   waitClosureResultSchema,
 } from '@comms-log/shared';
@@ -18,6 +20,7 @@ import { listClosures, listFollowups } from '../services/followups/lists';
 import { overdueList } from '../services/followups/overdue';
 import { completeFollowup, createFollowup } from '../services/followups/reminders';
 import { snoozeItem } from '../services/followups/snooze';
+import { teamFollowups } from '../services/followups/team';
 import { authedProcedure, managerProcedure, router } from '../trpc';
 
 /** Follow-ups: the overdue list (popup), reminders, snoozes and "no reply needed". Staff act on their own items only. */
@@ -50,4 +53,9 @@ export const followupsRouter = router({
     .input(closureListInputSchema.default({ cursor: null, limit: 50 }))
     .output(closureListResultSchema)
     .query(({ ctx, input }) => listClosures(ctx, input)),
+  /** Managers: the team's list (or one person's), computed here and paged per group; the extension keeps no org copy. */
+  team: managerProcedure
+    .input(teamFollowupsInputSchema.default({ cursor: null, limit: 50 }))
+    .output(teamFollowupsResultSchema)
+    .query(({ ctx, input }) => teamFollowups(ctx, input)),
 });

@@ -126,6 +126,7 @@ export const procedureExamples: Record<string, (b: ProbeRecords) => unknown[]> =
   },
   'followups.closeWait': (b) => [{ interactionId: b.interactionIds[2], reason: 'probe' }],
   'followups.closures': (b) => [{ userId: [b.userIds[2]] }],
+  'followups.team': (b) => [{ userId: b.userIds[2] }],
   'reports.period': (b) => [{ filter: filterNaming(b) }],
   'reports.goals': (b) => [{ filter: filterNaming(b) }],
   'reports.save': (b) => [

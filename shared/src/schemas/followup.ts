@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, isoDateTimeSchema, stakeholderTypeSchema, ulidSchema, webUrlSchema } from './common';
+import { overdueItemSchema, overdueResultSchema } from './overdue';
 import { purposeIdSchema } from './purpose';
 import { freeTextString, identifierString } from './text';
 
@@ -106,3 +107,38 @@ export const closureSchema = z.object({
 });
 export type Closure = z.infer<typeof closureSchema>;
 export const closureListResultSchema = z.object({ items: z.array(closureSchema), nextCursor: z.string().nullable() });
+
+/** The popup's three groups of follow-ups: waits, stakeholders gone cold (cadence), reminders and activities. */
+export const followupGroupSchema = z.enum(['awaiting', 'cold', 'reminders']);
+export type FollowupGroupName = z.infer<typeof followupGroupSchema>;
+
+/**
+ * `followups.team` (managers): the team's follow-ups, or one person's, computed by the server and paged per group, so
+ * that an extension needs none of the org's rows to show them (docs/sync.md "Pull").
+ */
+export const teamFollowupsInputSchema = z.strictObject({
+  /** One person's list; absent: the whole team's. */
+  userId: identifierString.max(64).optional(),
+  /** A later page of one group (with its `cursor`); absent: the first `limit` rows of every group. */
+  group: followupGroupSchema.optional(),
+  /** As of when (default now); a cursor carries the instant of its first page. */
+  asOf: isoDateTimeSchema.optional(),
+  cursor: identifierString.max(200).nullable().default(null),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type TeamFollowupsInput = z.input<typeof teamFollowupsInputSchema>;
+
+const perGroup = <T extends z.ZodType>(value: T) => z.object({ awaiting: value, cold: value, reminders: value });
+
+export const teamFollowupsResultSchema = z.object({
+  /** The instant the list was computed for: every page of one list has the first page's. */
+  asOf: isoDateTimeSchema,
+  items: z.array(overdueItemSchema),
+  /** The whole list's counts, as `followups.overdue` gives them. */
+  counts: overdueResultSchema.shape.counts,
+  /** How many rows each group has in all. */
+  totals: perGroup(z.number().int()),
+  /** The cursor of each group's next page; null when the group has no more (or was not asked for). */
+  next: perGroup(z.string().nullable()),
+});
+export type TeamFollowupsResult = z.infer<typeof teamFollowupsResultSchema>;

@@ -49,6 +49,11 @@ export type PushResult = z.infer<typeof pushResultSchema>;
 export const pullInputSchema = z.strictObject({
   cursor: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(500),
+  /**
+   * Whose interactions and follow-ups: `own` the caller's (what the extension keeps), `org` the org's (managers and
+   * admins; staff always get their own). Absent: `org`.
+   */
+  scope: z.enum(['own', 'org']).default('org'),
 });
 export type PullInput = z.input<typeof pullInputSchema>;
 

@@ -9,9 +9,9 @@ import { isManager, nowOf, type ServiceCtx } from '../service-ctx';
 import { toFollowup, toInteraction } from './rows';
 
 /**
- * Changes after `cursor`, oldest first, at most `limit` rows in all (docs/sync.md). Staff get their own
- * interactions and follow-ups; managers and admins the org's. Everyone gets the org's stakeholders (the local
- * directory).
+ * Changes after `cursor`, oldest first, at most `limit` rows in all (docs/sync.md "Pull"). Staff get their own
+ * interactions and follow-ups; managers and admins the org's, or their own with `scope: 'own'` (what the extension
+ * keeps: its team views read the server). Everyone gets the org's stakeholders (the local directory).
  */
 export async function pull(ctx: ServiceCtx, input: z.output<typeof pullInputSchema>): Promise<PullResult> {
   const { db, user } = ctx;
@@ -20,7 +20,7 @@ export async function pull(ctx: ServiceCtx, input: z.output<typeof pullInputSche
   const limit = input.limit;
   // Read the counter first: every row with seq ≤ it was committed with it, so nothing below it can appear later.
   const top = await currentSeq(db, orgId);
-  const own = !isManager(user);
+  const own = !isManager(user) || input.scope === 'own';
   const window = (
     seqCol: typeof interactions.seq | typeof followups.seq | typeof stakeholders.seq | typeof erasures.seq,
   ) => and(gt(seqCol, input.cursor), lte(seqCol, top));
