@@ -24,6 +24,8 @@ export interface AppOptions {
   webAppDir?: string | null;
   /** Counts failed sign-ins per address (default: a fresh one with the default limits, auth/sign-in-limit.ts). */
   signInLimiter?: SignInLimiter;
+  /** The origin browsers open the web view at behind a proxy (web/csrf.ts; default: the request URL's). */
+  publicOrigin?: string;
 }
 
 function originMatcher(patterns: string[]): (origin: string) => boolean {
@@ -46,6 +48,7 @@ export function createApp({
   logError = (m, e) => console.error(m, e),
   webAppDir,
   signInLimiter,
+  publicOrigin,
 }: AppOptions) {
   const app = new Hono();
   const allowed = originMatcher(corsOrigins);
@@ -101,14 +104,16 @@ export function createApp({
       allowMethodOverride: true,
       // A bearer token (extension, API) wins; without one the web view's session cookie may sign the request in.
       createContext: (_opts, c) =>
-        c.req.header('authorization') ? createRequestContext(db, c.req.header('authorization')) : sessionContext(db, c),
+        c.req.header('authorization')
+          ? createRequestContext(db, c.req.header('authorization'))
+          : sessionContext(db, c, publicOrigin),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logError(`tRPC ${path ?? '?'} failed`, error.cause ?? error);
       },
     }),
   );
 
-  mountWebApp(app, db, webAppDir);
+  mountWebApp(app, db, webAppDir, publicOrigin);
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
 

@@ -34,4 +34,25 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadEnv({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL must start with/);
   });
+
+  it('takes a public origin as scheme and host, and refuses anything else with a plain message', () => {
+    expect(loadEnv({}).COMMS_LOG_PUBLIC_ORIGIN).toBeUndefined();
+    expect(loadEnv({ COMMS_LOG_PUBLIC_ORIGIN: ' ' }).COMMS_LOG_PUBLIC_ORIGIN).toBeUndefined();
+    expect(loadEnv({ COMMS_LOG_PUBLIC_ORIGIN: 'https://Comms.Example.com/' }).COMMS_LOG_PUBLIC_ORIGIN).toBe(
+      'https://comms.example.com',
+    );
+    expect(loadEnv({ COMMS_LOG_PUBLIC_ORIGIN: 'http://10.0.0.5:8080' }).COMMS_LOG_PUBLIC_ORIGIN).toBe(
+      'http://10.0.0.5:8080',
+    );
+    for (const bad of [
+      'comms.example.com',
+      'https://comms.example.com/app',
+      'ftp://comms.example.com',
+      'https://a@b.c',
+    ]) {
+      expect(() => loadEnv({ COMMS_LOG_PUBLIC_ORIGIN: bad })).toThrow(
+        /COMMS_LOG_PUBLIC_ORIGIN must be the address browsers open the server at, scheme and host only/,
+      );
+    }
+  });
 });

@@ -11,6 +11,17 @@ export const defaultDatabaseUrl = `file:${fileURLToPath(new URL('../data/comms-l
 /** Origins admitted by default: any installed extension (Chromium or Firefox). */
 export const defaultCorsOrigins = ['chrome-extension://*', 'moz-extension://*'];
 
+/** Only a scheme and a host (and port): what a browser sends as `Origin`. */
+function isBareOrigin(value: string): boolean {
+  if (/[?#]/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.pathname === '/' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0, 'PORT must be 0–65535').max(65535, 'PORT must be 0–65535').default(8787),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -35,6 +46,16 @@ const envSchema = z.object({
             .map((s) => s.trim())
             .filter(Boolean),
     ),
+  /** The origin browsers open the server at when a proxy stands between (docs/web-view.md "Behind a proxy"). */
+  COMMS_LOG_PUBLIC_ORIGIN: z
+    .string()
+    .trim()
+    .refine(isBareOrigin, {
+      message:
+        'COMMS_LOG_PUBLIC_ORIGIN must be the address browsers open the server at, scheme and host only (like https://comms.example.com)',
+    })
+    .transform((v) => new URL(v).origin)
+    .optional(),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -53,6 +74,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     DATABASE_URL: blank(source.DATABASE_URL),
     DATABASE_AUTH_TOKEN: blank(source.DATABASE_AUTH_TOKEN),
     CORS_ORIGINS: source.CORS_ORIGINS,
+    COMMS_LOG_PUBLIC_ORIGIN: blank(source.COMMS_LOG_PUBLIC_ORIGIN),
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);

@@ -32,7 +32,11 @@ async function main() {
   });
 
   const schedule = startScheduleFromEnv(db);
-  const server = await serve({ app: createApp({ db, corsOrigins: env.CORS_ORIGINS }), port: env.PORT, host: env.HOST });
+  const server = await serve({
+    app: createApp({ db, corsOrigins: env.CORS_ORIGINS, publicOrigin: env.COMMS_LOG_PUBLIC_ORIGIN }),
+    port: env.PORT,
+    host: env.HOST,
+  });
   const where = env.DATABASE_URL.startsWith('file:')
     ? env.DATABASE_URL.slice('file:'.length)
     : env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//');

@@ -6,9 +6,10 @@ import { findWebAppDir, serveWebApp } from './static-files';
 
 /**
  * The web view at `/app` (docs/web-view.md): its session routes, and the built page when there is one. Without a
- * build `/app` says how to make it.
+ * build `/app` says how to make it. `publicOrigin`: the origin browsers open the server at, when a proxy stands
+ * between (./csrf.ts).
  */
-export function mountWebApp(app: Hono, db: Db, webDir: string | null = findWebAppDir()): void {
+export function mountWebApp(app: Hono, db: Db, webDir: string | null = findWebAppDir(), publicOrigin?: string): void {
   // A sign-in carries one token: nothing larger is read.
   app.use(
     '/app/api/*',
@@ -17,7 +18,7 @@ export function mountWebApp(app: Hono, db: Db, webDir: string | null = findWebAp
       onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Send only { "token": "cl_…" }.' } }, 413),
     }),
   );
-  app.route('/app/api/session', sessionRoutes(db));
+  app.route('/app/api/session', sessionRoutes(db, publicOrigin));
   if (webDir) {
     const serve = serveWebApp(webDir);
     app.get('/app', serve);

@@ -7,11 +7,11 @@ import { readSessionCookie } from './session-cookie';
 
 /**
  * The tRPC context of a request without a bearer token: the user of its session cookie, when the request came from
- * the web view (./csrf.ts). A cookie on any other request authenticates nothing.
+ * the web view (./csrf.ts, with the configured `publicOrigin`). A cookie on any other request authenticates nothing.
  */
-export async function sessionContext(db: Db, c: HonoContext): Promise<Context> {
+export async function sessionContext(db: Db, c: HonoContext, publicOrigin?: string): Promise<Context> {
   const secret = readSessionCookie(c);
   if (!secret) return { db, user: null, authError: 'missing' };
-  const user = fromWebView(c) ? await sessionUser(db, secret) : null;
+  const user = fromWebView(c, publicOrigin) ? await sessionUser(db, secret) : null;
   return { db, user, authError: user ? null : 'invalid' };
 }

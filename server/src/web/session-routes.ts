@@ -10,9 +10,9 @@ const refused = { error: { code: 'FORBIDDEN', message: 'Send this from the web v
 
 /**
  * `/app/api/session`: GET who is signed in, POST `{ token }` to sign in, POST `/app/api/session/end` to sign out
- * (docs/web-view.md "Signing in").
+ * (docs/web-view.md "Signing in"). `publicOrigin`: the configured origin browsers open the server at (./csrf.ts).
  */
-export function sessionRoutes(db: Db) {
+export function sessionRoutes(db: Db, publicOrigin?: string) {
   const routes = new Hono();
 
   routes.get('/', async (c) => {
@@ -23,7 +23,7 @@ export function sessionRoutes(db: Db) {
   });
 
   routes.post('/', async (c) => {
-    if (!fromWebView(c)) return c.json(refused, 403);
+    if (!fromWebView(c, publicOrigin)) return c.json(refused, 403);
     const body: unknown = await c.req.json().catch(() => null);
     const token = typeof body === 'object' && body && 'token' in body ? body.token : null;
     if (typeof token !== 'string' || token.trim() === '' || token.length > MAX_TOKEN_CHARS) {
@@ -41,13 +41,13 @@ export function sessionRoutes(db: Db) {
         401,
       );
     }
-    writeSessionCookie(c, session.secret, session.expiresAt);
+    writeSessionCookie(c, session.secret, session.expiresAt, publicOrigin);
     const { name, email, role } = session.user;
     return c.json({ user: { name, email, role }, expiresAt: new Date(session.expiresAt).toISOString() });
   });
 
   routes.post('/end', async (c) => {
-    if (!fromWebView(c)) return c.json(refused, 403);
+    if (!fromWebView(c, publicOrigin)) return c.json(refused, 403);
     const secret = readSessionCookie(c);
     if (secret) await endSession(db, secret);
     clearSessionCookie(c);
