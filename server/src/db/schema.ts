@@ -226,6 +226,23 @@ export const interactions = sqliteTable(
     index('interactions_unanswered')
       .on(t.orgId, t.deadlineAt)
       .where(sql`wait_start = 1 AND replied_at IS NULL AND deleted = 0 AND on_time = 'pending'`),
+    // The report's reads (docs/report.md "Speed"). Each partial index holds only the rows a figure reads (meetings,
+    // own posts with counts, project items, rows with a purpose), so a period without them costs a seek, not a scan;
+    // their queries repeat the WHERE as one term for SQLite to use them.
+    index('interactions_meetings').on(t.orgId, t.occurredAt).where(sql`invited IS NOT NULL`),
+    index('interactions_post_counts')
+      .on(t.orgId, t.occurredAt)
+      .where(
+        sql`(reads IS NOT NULL OR followers IS NOT NULL OR reposts IS NOT NULL OR comments IS NOT NULL OR likes IS NOT NULL)`,
+      ),
+    index('interactions_project_items')
+      .on(t.orgId, t.occurredAt)
+      .where(sql`(project_status IS NOT NULL OR due_at IS NOT NULL OR done_at IS NOT NULL)`),
+    index('interactions_purpose').on(t.orgId, t.purpose, t.occurredAt).where(sql`purpose IS NOT NULL`),
+    // A stakeholder's last contact per channel is one backward seek each (cadence, docs/metrics.md "Cadence").
+    index('interactions_stakeholder_channel')
+      .on(t.orgId, t.stakeholderId, t.channel, t.occurredAt)
+      .where(sql`deleted = 0 AND automated = 0 AND internal = 0`),
   ],
 );
 

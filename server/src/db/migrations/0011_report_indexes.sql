@@ -1,0 +1,5 @@
+CREATE INDEX `interactions_meetings` ON `interactions` (`org_id`,`occurred_at`) WHERE invited IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `interactions_post_counts` ON `interactions` (`org_id`,`occurred_at`) WHERE (reads IS NOT NULL OR followers IS NOT NULL OR reposts IS NOT NULL OR comments IS NOT NULL OR likes IS NOT NULL);--> statement-breakpoint
+CREATE INDEX `interactions_project_items` ON `interactions` (`org_id`,`occurred_at`) WHERE (project_status IS NOT NULL OR due_at IS NOT NULL OR done_at IS NOT NULL);--> statement-breakpoint
+CREATE INDEX `interactions_purpose` ON `interactions` (`org_id`,`purpose`,`occurred_at`) WHERE purpose IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `interactions_stakeholder_channel` ON `interactions` (`org_id`,`stakeholder_id`,`channel`,`occurred_at`) WHERE deleted = 0 AND automated = 0 AND internal = 0;
