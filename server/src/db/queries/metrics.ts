@@ -42,15 +42,25 @@ export function filterWhere(orgId: string, f: MetricsFilter, rangeMs?: MsRange):
     sql`i.deleted = 0`,
     sql`i.occurred_at >= ${int(from)}`,
     sql`i.occurred_at < ${int(to)}`,
+    filterDims(f),
   ];
-  if (f.stakeholderType?.length) parts.push(sql`i.stakeholder_type IN (${inList(f.stakeholderType)})`);
-  if (f.channel?.length) parts.push(sql`i.channel IN (${inList(f.channel)})`);
-  if (f.userId?.length) parts.push(sql`i.user_id IN (${inList(f.userId)})`);
   if (f.stakeholderId?.length) parts.push(sql`i.stakeholder_id IN (${inList(f.stakeholderId)})`);
   if (f.tier?.length)
     parts.push(
       sql`i.stakeholder_id IN (SELECT s.id FROM stakeholders s WHERE s.org_id = ${orgId} AND s.tier IN (${inList(f.tier)}))`,
     );
+  return sql.join(parts, sql` AND `);
+}
+
+/**
+ * The filter's conditions on the columns the day counts keep too (type, channel, user, direction, purpose);
+ * `1 = 1` when it has none.
+ */
+export function filterDims(f: MetricsFilter): SQL {
+  const parts: SQL[] = [sql`1 = 1`];
+  if (f.stakeholderType?.length) parts.push(sql`i.stakeholder_type IN (${inList(f.stakeholderType)})`);
+  if (f.channel?.length) parts.push(sql`i.channel IN (${inList(f.channel)})`);
+  if (f.userId?.length) parts.push(sql`i.user_id IN (${inList(f.userId)})`);
   if (f.direction) parts.push(sql`i.direction = ${f.direction}`);
   if (f.purpose !== undefined) parts.push(f.purpose === null ? sql`i.purpose IS NULL` : sql`i.purpose = ${f.purpose}`);
   return sql.join(parts, sql` AND `);
@@ -63,7 +73,7 @@ export interface ZoneOffset {
 }
 
 /** SQL: the local calendar day of `i.occurred_at` as days since 1970-01-01 (an integer), given the zone's offsets. */
-function localDaySql(offsets: ZoneOffset[]): SQL {
+export function localDaySql(offsets: ZoneOffset[]): SQL {
   let offset: SQL;
   if (offsets.length === 1) offset = int(offsets[0]!.offsetMs);
   else {
@@ -83,9 +93,9 @@ export interface GroupValues {
 
 /**
  * The values to group by: `g<k>` for the k-th dimension when it is not a time one, then `d`, the local day, when
- * `offsets` are given (any time dimension: the caller rolls days up to weeks and months).
+ * `day` (its SQL) is given (any time dimension: the caller rolls days up to weeks and months).
  */
-export function groupValues(dims: readonly MetricsGroupBy[], offsets: ZoneOffset[] | null): GroupValues {
+export function groupValues(dims: readonly MetricsGroupBy[], day: SQL | null): GroupValues {
   const values: SQL[] = [];
   const names: string[] = [];
   dims.forEach((dim, k) => {
@@ -93,8 +103,8 @@ export function groupValues(dims: readonly MetricsGroupBy[], offsets: ZoneOffset
     values.push(sql`${dimColumn[dim]}`);
     names.push(`g${k}`);
   });
-  if (offsets) {
-    values.push(localDaySql(offsets));
+  if (day) {
+    values.push(day);
     names.push('d');
   }
   return { values, names };

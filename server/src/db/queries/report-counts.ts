@@ -1,27 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricsFilter } from '@comms-log/shared';
 import type { DbOrTx } from '../client';
+import { type DayRange, sumDayCountsSql } from './day-counts';
 import { filterWhere, type GroupValues } from './metrics';
 
 /**
- * `countInteractions`' groups as one JSON array of `[value…, n]` rows, read back into the same row objects (`g<k>`,
- * `d`, `n`): the report's fine grouping has tens of thousands of groups, and one string crosses from SQLite to
+ * The rows of a grouped count (`names` and `n`) as one JSON array of `[value…, n]` rows, read back into the same
+ * row objects: the report's fine grouping has tens of thousands of groups, and one string crosses from SQLite to
  * JavaScript for a fraction of the cost of as many result rows.
  */
-export async function countInteractionsPacked(
-  db: DbOrTx,
-  orgId: string,
-  filter: MetricsFilter,
-  group: GroupValues,
-): Promise<Record<string, unknown>[]> {
-  const names = [...group.names, 'n'];
-  const inner: SQL = sql`SELECT ${sql.join(
-    group.values.map((v, k) => sql`${v} AS ${sql.raw(group.names[k]!)}`),
-    sql`, `,
-  )}, count(*) AS n FROM interactions i WHERE ${filterWhere(orgId, filter)} GROUP BY ${sql.join(
-    group.names.map((n) => sql.raw(n)),
-    sql`, `,
-  )}`;
+async function readPacked(db: DbOrTx, inner: SQL, groupNames: string[]): Promise<Record<string, unknown>[]> {
+  const names = [...groupNames, 'n'];
   const cols = sql.join(
     names.map((n) => sql.raw(`c.${n}`)),
     sql`, `,
@@ -31,4 +20,32 @@ export async function countInteractionsPacked(
   );
   const packed = JSON.parse(row?.j ?? '[]') as unknown[][];
   return packed.map((values) => Object.fromEntries(names.map((n, k) => [n, values[k]])));
+}
+
+/** `countInteractions`' groups (`g<k>`, `d`, `n`) over the raw rows, read packed. */
+export function countInteractionsPacked(
+  db: DbOrTx,
+  orgId: string,
+  filter: MetricsFilter,
+  group: GroupValues,
+): Promise<Record<string, unknown>[]> {
+  const inner: SQL = sql`SELECT ${sql.join(
+    group.values.map((v, k) => sql`${v} AS ${sql.raw(group.names[k]!)}`),
+    sql`, `,
+  )}, count(*) AS n FROM interactions i WHERE ${filterWhere(orgId, filter)} GROUP BY ${sql.join(
+    group.names.map((n) => sql.raw(n)),
+    sql`, `,
+  )}`;
+  return readPacked(db, inner, group.names);
+}
+
+/** The same groups summed from the day counts of whole local days (`sumDayCountsSql`), read packed. */
+export function sumDayCountsPacked(
+  db: DbOrTx,
+  orgId: string,
+  filter: MetricsFilter,
+  group: GroupValues,
+  days: DayRange,
+): Promise<Record<string, unknown>[]> {
+  return readPacked(db, sumDayCountsSql(orgId, filter, group, days), group.names);
 }

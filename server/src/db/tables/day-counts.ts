@@ -41,7 +41,5 @@ export const interactionDayCounts = sqliteTable(
     purpose: text('purpose').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.day, t.stakeholderType, t.channel, t.userId, t.direction, t.purpose] }),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.stakeholderType, t.channel, t.userId, t.direction, t.purpose] })],
 );

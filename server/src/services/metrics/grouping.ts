@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { MetricsGroupBy } from '@comms-log/shared';
-import { groupValues, isTimeDim, type GroupValues } from '../../db/queries/metrics';
+import { groupValues, isTimeDim, localDaySql, type GroupValues } from '../../db/queries/metrics';
 import { timeKey, zoneOffsets } from './time-keys';
 
 /*
@@ -12,6 +13,8 @@ export type KeyRecord = Record<string, string | null>;
 export interface Grouping extends GroupValues {
   /** The dimensions asked, each once, in the order asked. */
   dims: MetricsGroupBy[];
+  /** The same values over the day counts (`i.day` for the local day; docs/metrics.md "Roll-ups"). */
+  rollup: GroupValues;
   /** The key of a row that carries the values by their `names`. */
   keyOf(row: Record<string, unknown>): KeyRecord;
 }
@@ -21,7 +24,8 @@ export function grouping(dims: readonly MetricsGroupBy[], fromMs: number, toMs: 
   const offsets = unique.some(isTimeDim) ? zoneOffsets(fromMs, toMs, zone) : null;
   return {
     dims: unique,
-    ...groupValues(unique, offsets),
+    ...groupValues(unique, offsets ? localDaySql(offsets) : null),
+    rollup: groupValues(unique, offsets ? sql`i.day` : null),
     keyOf(row) {
       const key: KeyRecord = {};
       unique.forEach((dim, k) => {

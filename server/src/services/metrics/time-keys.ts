@@ -8,14 +8,15 @@ const DAY_MS = 86_400_000;
 const offsetAt = (ms: number, zone: string): number => DateTime.fromMillis(ms, { zone }).offset * 60_000;
 
 /**
- * The zone's UTC offsets over [fromMs, toMs): the offset in force from each start on. Sampled daily (zones change
- * offset at most a few times a year, never twice a day), each change located to the millisecond by bisection.
+ * The zone's UTC offsets over [fromMs, toMs): the offset in force from each start on. Sampled every `stepMs`
+ * (daily by default: zones change offset at most a few times a year, never twice a day), each change located to
+ * the millisecond by bisection.
  */
-export function zoneOffsets(fromMs: number, toMs: number, zone: string): ZoneOffset[] {
+export function zoneOffsets(fromMs: number, toMs: number, zone: string, stepMs = DAY_MS): ZoneOffset[] {
   const out = [{ startMs: fromMs, offsetMs: offsetAt(fromMs, zone) }];
   let prevMs = fromMs;
   let prevOffset = out[0]!.offsetMs;
-  for (let t = Math.min(fromMs + DAY_MS, toMs); ; t = Math.min(t + DAY_MS, toMs)) {
+  for (let t = Math.min(fromMs + stepMs, toMs); ; t = Math.min(t + stepMs, toMs)) {
     const o = offsetAt(t, zone);
     if (o !== prevOffset) {
       let lo = prevMs;

@@ -1,11 +1,11 @@
 import type { MetricsGroupBy, TotalsResult, totalsInputSchema } from '@comms-log/shared';
 import type { z } from 'zod';
-import { countInteractions } from '../../db/queries/metrics';
 import type { ServiceCtx } from '../service-ctx';
+import { countGrouped } from './day-counts';
 import { grouping, KeyedCounts, type KeyRecord } from './grouping';
 import { loadEnv, scopeFilter, type MetricsEnv } from './scope';
 
-/* `metrics.totals` (docs/metrics.md): counts of interactions, grouped in SQL. */
+/* `metrics.totals` (docs/metrics.md): counts of interactions, grouped in SQL, whole days from the day counts. */
 
 /**
  * Counts of interactions in [from, to), grouped in SQL (time dimensions by local day, rolled up here). `env`: the
@@ -18,8 +18,9 @@ export async function metricsTotals(
 ): Promise<TotalsResult> {
   const { plan } = env ?? (await loadEnv(ctx));
   const filter = scopeFilter(ctx.user, input.filter);
-  const g = grouping(input.groupBy, Date.parse(filter.from), Date.parse(filter.to), plan.calendar.timeZone);
-  const rows = await countInteractions(ctx.db, ctx.user.orgId, filter, g);
+  const zone = plan.calendar.timeZone;
+  const g = grouping(input.groupBy, Date.parse(filter.from), Date.parse(filter.to), zone);
+  const rows = await countGrouped(ctx.db, ctx.user.orgId, filter, g, zone);
   let total = 0;
   const counts = new KeyedCounts(g.dims);
   for (const row of rows) {

@@ -1,5 +1,5 @@
 import type { MetricsFilter, MetricsGroupBy, TotalsResult } from '@comms-log/shared';
-import { countInteractionsPacked } from '../../db/queries/report-counts';
+import { countGrouped } from '../metrics/day-counts';
 import { grouping, KeyedCounts, type KeyRecord } from '../metrics/grouping';
 import { scopeFilter } from '../metrics/scope';
 import { timeKey } from '../metrics/time-keys';
@@ -20,13 +20,14 @@ const NARROWING = ['stakeholderType', 'channel', 'direction', 'purpose'] as cons
 const DAY_MS = 86_400_000;
 
 /**
- * `metrics.totals` of `base` grouped by {@link FINE_DIMS} (the same scope, filter and local days), its groups read
- * packed; rows in no particular order, which none of the sums below needs.
+ * `metrics.totals` of `base` grouped by {@link FINE_DIMS} (the same scope, filter and local days), whole days from
+ * the day counts (docs/metrics.md "Roll-ups"), its groups read packed; rows in no particular order (a key may come
+ * twice: a day count and an edge of the range), which none of the sums below needs.
  */
 export async function fineTotals(ctx: ServiceCtx, base: MetricsFilter, zone: string): Promise<TotalsResult> {
   const filter = scopeFilter(ctx.user, base);
   const g = grouping(FINE_DIMS, Date.parse(filter.from), Date.parse(filter.to), zone);
-  const rows = await countInteractionsPacked(ctx.db, ctx.user.orgId, filter, g);
+  const rows = await countGrouped(ctx.db, ctx.user.orgId, filter, g, zone, { packed: true });
   let total = 0;
   const out: TotalsResult['rows'] = [];
   for (const row of rows) {

@@ -1,0 +1,81 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { MetricsFilter } from '@comms-log/shared';
+import type { DbOrTx } from '../client';
+import { int } from '../sql-values';
+import { filterDims, type GroupValues, type ZoneOffset } from './metrics';
+
+/*
+ * The day counts kept by the triggers on `interactions` (docs/metrics.md "Roll-ups") and the zone offsets they
+ * read: replaced when the plan's zone changes, summed by the dashboard's counts.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** The zone the org's day counts are in (null before the server first set it). */
+export async function dayCountsZone(db: DbOrTx, orgId: string): Promise<string | null> {
+  const [row] = await db.all<{ z: string }>(
+    sql`SELECT time_zone AS z FROM org_zone_offsets WHERE org_id = ${orgId} LIMIT 1`,
+  );
+  return row?.z ?? null;
+}
+
+/** The offsets the triggers read for the org, replaced by these of `zone`. */
+export async function replaceZoneOffsets(db: DbOrTx, orgId: string, zone: string, offsets: ZoneOffset[]) {
+  await db.run(sql`DELETE FROM org_zone_offsets WHERE org_id = ${orgId}`);
+  const rows = offsets.map((o) => sql`(${orgId}, ${int(o.startMs)}, ${int(o.offsetMs)}, ${zone})`);
+  await db.run(
+    sql`INSERT INTO org_zone_offsets (org_id, start_ms, offset_ms, time_zone) VALUES ${sql.join(rows, sql`, `)}`,
+  );
+}
+
+/** The trigger's local day of `i.occurred_at` (migration 0010), from the offsets table. */
+const storedLocalDay = sql`((i.occurred_at + coalesce((SELECT z.offset_ms FROM org_zone_offsets z WHERE z.org_id = i.org_id
+  AND z.start_ms <= i.occurred_at ORDER BY z.start_ms DESC LIMIT 1), 0)) / ${int(DAY_MS)})`;
+
+/** The org's day counts counted again from its interactions, under the offsets now stored. */
+export async function rebuildDayCounts(db: DbOrTx, orgId: string): Promise<void> {
+  await db.run(sql`DELETE FROM interaction_day_counts WHERE org_id = ${orgId}`);
+  await db.run(sql`INSERT INTO interaction_day_counts
+      (org_id, day, stakeholder_type, channel, user_id, direction, purpose, n)
+    SELECT i.org_id, ${storedLocalDay}, i.stakeholder_type, i.channel, i.user_id, i.direction, coalesce(i.purpose, ''), count(*)
+    FROM interactions i WHERE i.org_id = ${orgId} AND i.deleted = 0 GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+}
+
+/** The org's day counts under the column names of `interactions i` (a purpose of '' is none). */
+const dayCountsAsInteractions = (orgId: string): SQL =>
+  sql`(SELECT org_id, day, stakeholder_type, channel, user_id, direction, nullif(purpose, '') AS purpose, n
+    FROM interaction_day_counts WHERE org_id = ${orgId})`;
+
+/** Local days [fromDay, toDay) of the org's day counts. */
+export interface DayRange {
+  fromDay: number;
+  toDay: number;
+}
+
+/**
+ * The statement summing the day counts of `days` kept by the filter's type, channel, user, direction and purpose,
+ * grouped by `group` (`d` is the local day) — the same rows `countInteractions` gives for those whole days.
+ */
+export function sumDayCountsSql(orgId: string, filter: MetricsFilter, group: GroupValues, days: DayRange): SQL {
+  const named = group.values.map((v, k) => sql`${v} AS ${sql.raw(group.names[k]!)}`);
+  const select = sql.join([...named, sql`coalesce(sum(i.n), 0) AS n`], sql`, `);
+  const groupBy = group.names.length
+    ? sql` GROUP BY ${sql.join(
+        group.names.map((n) => sql.raw(n)),
+        sql`, `,
+      )}`
+    : sql``;
+  return sql`SELECT ${select} FROM ${dayCountsAsInteractions(orgId)} i
+    WHERE i.day >= ${int(days.fromDay)} AND i.day < ${int(days.toDay)} AND ${filterDims(filter)}${groupBy}`;
+}
+
+/** `sumDayCountsSql`'s rows. */
+export function sumDayCounts(
+  db: DbOrTx,
+  orgId: string,
+  filter: MetricsFilter,
+  group: GroupValues,
+  days: DayRange,
+): Promise<Record<string, unknown>[]> {
+  return db.all<Record<string, unknown>>(sumDayCountsSql(orgId, filter, group, days));
+}

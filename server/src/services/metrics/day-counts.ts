@@ -1,0 +1,69 @@
+import type { MetricsFilter } from '@comms-log/shared';
+import { DateTime } from 'luxon';
+import type { DbOrTx } from '../../db/client';
+import { dayCountsZone, type DayRange, sumDayCounts } from '../../db/queries/day-counts';
+import { countInteractions, type MsRange } from '../../db/queries/metrics';
+import { countInteractionsPacked, sumDayCountsPacked } from '../../db/queries/report-counts';
+import { DAY_COUNTS_SPAN } from './day-counts-zone';
+import type { Grouping } from './grouping';
+
+/*
+ * Grouped counts of interactions (docs/metrics.md "Roll-ups"): whole local days from the day counts, the partial
+ * days at the range's edges from the raw rows; the raw rows alone when the day counts cannot answer.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** How a range splits: the whole local days inside it, and the raw parts before and after them. */
+interface DaySplit {
+  days: DayRange | null;
+  edges: MsRange[];
+}
+
+const localDay = (t: DateTime): number => Math.floor((t.toMillis() + t.offset * 60_000) / DAY_MS);
+
+/** [fromMs, toMs) split at the first and last local midnights of `zone` inside it. */
+export function splitByLocalDays(fromMs: number, toMs: number, zone: string): DaySplit {
+  let first = DateTime.fromMillis(fromMs, { zone }).startOf('day');
+  if (first.toMillis() < fromMs) first = first.plus({ days: 1 });
+  const last = DateTime.fromMillis(toMs, { zone }).startOf('day');
+  if (first.toMillis() >= last.toMillis()) return { days: null, edges: [{ from: fromMs, to: toMs }] };
+  const edges: MsRange[] = [];
+  if (fromMs < first.toMillis()) edges.push({ from: fromMs, to: first.toMillis() });
+  if (last.toMillis() < toMs) edges.push({ from: last.toMillis(), to: toMs });
+  return { days: { fromDay: localDay(first), toDay: localDay(last) }, edges };
+}
+
+/** Whether the day counts hold what the filter and grouping read: no stakeholder or tier, inside their span. */
+function dayCountsCanAnswer(filter: MetricsFilter, g: Grouping): boolean {
+  if (filter.stakeholderId?.length || filter.tier?.length || g.dims.includes('stakeholder')) return false;
+  return Date.parse(filter.from) >= DAY_COUNTS_SPAN.fromMs && Date.parse(filter.to) <= DAY_COUNTS_SPAN.toMs;
+}
+
+const withRange = (filter: MetricsFilter, r: MsRange): MetricsFilter => ({
+  ...filter,
+  from: new Date(r.from).toISOString(),
+  to: new Date(r.to).toISOString(),
+});
+
+/**
+ * The filter's interactions counted per group of `g` (`g<k>`, `d`, `n`); a key may come in more than one row
+ * (a day count and an edge), so callers sum. `packed` reads many groups as one string (the report's fine rows).
+ */
+export async function countGrouped(
+  db: DbOrTx,
+  orgId: string,
+  filter: MetricsFilter,
+  g: Grouping,
+  zone: string,
+  opts: { packed?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  const raw = opts.packed ? countInteractionsPacked : countInteractions;
+  if (!dayCountsCanAnswer(filter, g) || (await dayCountsZone(db, orgId)) !== zone) return raw(db, orgId, filter, g);
+  const split = splitByLocalDays(Date.parse(filter.from), Date.parse(filter.to), zone);
+  if (!split.days) return raw(db, orgId, filter, g);
+  const sum = opts.packed ? sumDayCountsPacked : sumDayCounts;
+  const parts = [sum(db, orgId, filter, g.rollup, split.days)];
+  for (const edge of split.edges) parts.push(raw(db, orgId, withRange(filter, edge), g));
+  return (await Promise.all(parts)).flat();
+}
