@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Db } from './db/client';
+import { requestAddress } from './auth/client-address';
 import { postsSignIn, signInGuard } from './auth/sign-in-guard';
 import { SignInLimiter } from './auth/sign-in-limit';
 import { createRequestContext } from './context';
@@ -26,6 +27,8 @@ export interface AppOptions {
   signInLimiter?: SignInLimiter;
   /** The origin browsers open the web view at behind a proxy (web/csrf.ts; default: the request URL's). */
   publicOrigin?: string;
+  /** Proxies whose X-Forwarded-For the sign-in limiter believes (auth/client-address.ts; default: none). */
+  trustedProxies?: string[];
 }
 
 function originMatcher(patterns: string[]): (origin: string) => boolean {
@@ -49,6 +52,7 @@ export function createApp({
   webAppDir,
   signInLimiter,
   publicOrigin,
+  trustedProxies,
 }: AppOptions) {
   const app = new Hono();
   const allowed = originMatcher(corsOrigins);
@@ -92,8 +96,9 @@ export function createApp({
 
   // One count per address across the API and the web view's sign-in (auth/sign-in-limit.ts).
   const limiter = signInLimiter ?? new SignInLimiter();
-  app.use('/trpc/*', signInGuard(limiter));
-  app.use('/app/api/session', signInGuard(limiter, postsSignIn));
+  const addressOf = requestAddress(trustedProxies);
+  app.use('/trpc/*', signInGuard(limiter, undefined, addressOf));
+  app.use('/app/api/session', signInGuard(limiter, postsSignIn, addressOf));
 
   app.use(
     '/trpc/*',

@@ -55,4 +55,16 @@ describe('loadEnv', () => {
       );
     }
   });
+
+  it('reads trusted proxies as addresses and ranges, none by default, and names a bad entry', () => {
+    expect(loadEnv({}).COMMS_LOG_TRUSTED_PROXIES).toEqual([]);
+    expect(loadEnv({ COMMS_LOG_TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8 ,::1,' }).COMMS_LOG_TRUSTED_PROXIES).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    expect(() => loadEnv({ COMMS_LOG_TRUSTED_PROXIES: '127.0.0.1,nginx' })).toThrow(
+      /COMMS_LOG_TRUSTED_PROXIES must list proxy addresses or ranges, like 127.0.0.1,10.0.0.0\/8,::1; not: nginx/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { invalidProxyEntries } from './auth/client-address';
 import { resolveFileUrl } from './db/client';
 
 /**
@@ -56,6 +57,25 @@ const envSchema = z.object({
     })
     .transform((v) => new URL(v).origin)
     .optional(),
+  /** Comma-separated proxy addresses or ranges whose X-Forwarded-For the sign-in limiter believes (none by default). */
+  COMMS_LOG_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      const bad = invalidProxyEntries(entries);
+      if (bad.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `COMMS_LOG_TRUSTED_PROXIES must list proxy addresses or ranges, like 127.0.0.1,10.0.0.0/8,::1; not: ${bad.join(', ')}`,
+        });
+      }
+    }),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -75,6 +95,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     DATABASE_AUTH_TOKEN: blank(source.DATABASE_AUTH_TOKEN),
     CORS_ORIGINS: source.CORS_ORIGINS,
     COMMS_LOG_PUBLIC_ORIGIN: blank(source.COMMS_LOG_PUBLIC_ORIGIN),
+    COMMS_LOG_TRUSTED_PROXIES: source.COMMS_LOG_TRUSTED_PROXIES,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);

@@ -33,7 +33,12 @@ async function main() {
 
   const schedule = startScheduleFromEnv(db);
   const server = await serve({
-    app: createApp({ db, corsOrigins: env.CORS_ORIGINS, publicOrigin: env.COMMS_LOG_PUBLIC_ORIGIN }),
+    app: createApp({
+      db,
+      corsOrigins: env.CORS_ORIGINS,
+      publicOrigin: env.COMMS_LOG_PUBLIC_ORIGIN,
+      trustedProxies: env.COMMS_LOG_TRUSTED_PROXIES,
+    }),
     port: env.PORT,
     host: env.HOST,
   });

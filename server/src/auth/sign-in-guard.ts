@@ -1,15 +1,6 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
+import { requestAddress } from './client-address';
 import type { SignInLimiter } from './sign-in-limit';
-
-/** The peer's address; requests built in-process (app.request in tests) have none and share one bucket. */
-function clientAddress(c: HonoContext): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** A request that presents a credential: a bearer token or a cookie (a request with neither is never counted). */
 const presentsCredential = (c: HonoContext) =>
@@ -21,14 +12,16 @@ export const postsSignIn = (c: HonoContext) => c.req.method === 'POST' || presen
 /**
  * Count refused credentials per address (`SignInLimiter`): a 401 to a request that tried to sign in is a failure
  * and is answered late; an address over the limit gets 429 with Retry-After before any credential is checked.
+ * `addressOf` finds the client's address (./client-address.ts; default: the peer's).
  */
 export function signInGuard(
   limiter: SignInLimiter,
   triesToSignIn: (c: HonoContext) => boolean = presentsCredential,
+  addressOf: (c: HonoContext) => string = requestAddress(),
 ): MiddlewareHandler {
   return async (c, next) => {
     if (!triesToSignIn(c)) return next();
-    const address = clientAddress(c);
+    const address = addressOf(c);
     const waitMs = limiter.refusedForMs(address, Date.now());
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
