@@ -3,10 +3,12 @@ import type {
   CapturedThread,
   Channel,
   Direction,
+  FollowupGroupName,
   HandleRef,
   MediaCoverageData,
   Purpose,
   StakeholderType,
+  TeamFollowupsResult,
   ThreadOutcomeData,
 } from '@comms-log/shared';
 import { ApiError, toStoredError, type StoredError } from './api/error';
@@ -15,7 +17,7 @@ import type { LogThisView, PanelHandoff } from './log-this/types';
 import type { SiteFailure } from './site-health/types';
 import type { FollowupActionRequest } from './followups/local';
 import type { TeamUser } from './followups/storage-items';
-import type { TeamListResult } from './followups/service';
+import type { TeamListResult } from './followups/team';
 import type { StakeholderSummary } from './outbox/directory';
 import type { RejectedItem } from './outbox/rejected';
 import type { ThreadOutcomeState } from './outbox/thread-outcomes';
@@ -84,6 +86,11 @@ export type MessageMap = {
   'fu-act': { req: FollowupActionRequest; res: { ok: true } };
   /** Managers: another person's list, or the team's (`userId` null). */
   'fu-team': { req: { userId: string | null }; res: TeamListResult };
+  /** Managers: the next page of one group of that list. */
+  'fu-team-more': {
+    req: { userId: string | null; group: FollowupGroupName; cursor: string };
+    res: TeamFollowupsResult;
+  };
   'fu-users': { req: Record<string, never>; res: TeamUser[] };
   /** One directory entry, to prefill the manual log from a follow-up. */
   'fu-stakeholder': { req: { id: string }; res: StakeholderSummary | null };

@@ -20,7 +20,8 @@ export async function isConfigured(): Promise<boolean> {
 
 export const apiTransport: SyncTransport = {
   push: (items) => withApi((c) => c.sync.push.mutate({ items })),
-  pull: (cursor, limit) => withApi((c) => c.sync.pull.query({ cursor, limit })),
+  // Its user's own rows only, managers too: team views read the server (docs/sync.md "Pull").
+  pull: (cursor, limit) => withApi((c) => c.sync.pull.query({ cursor, limit, scope: 'own' })),
   createStakeholder: (input) => withApi((c) => c.directory.create.mutate(input)) as Promise<Stakeholder>,
 };
 

@@ -17,7 +17,10 @@ import { languagePrefItem, whoamiItem } from '../storage-items';
 const NOTIFICATION_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAMklEQVR42mOQKn5BU8QwasGoBaMWDLgF/4kAg9uC0UgejeTRSB6N5FELRi0YtYBOFgAA6yBCm47jjIkAAAAASUVORK5CYII=';
 
-type FollowupHandlers = Pick<MessageHandlers, 'fu-refresh' | 'fu-act' | 'fu-team' | 'fu-users' | 'fu-stakeholder'>;
+type FollowupHandlers = Pick<
+  MessageHandlers,
+  'fu-refresh' | 'fu-act' | 'fu-team' | 'fu-team-more' | 'fu-users' | 'fu-stakeholder'
+>;
 
 /** MV3 has `action`, Firefox's MV2 build `browserAction`. */
 function badgeApi(): BadgeApi | null {
@@ -40,6 +43,7 @@ function browserDeps(db: CommsLogDb): FollowupsServiceDeps {
     },
     api: {
       overdue: (input) => withApi((c) => c.followups.overdue.query(input)),
+      team: (input) => withApi((c) => c.followups.team.query(input)),
       plan: () => withApi((c) => c.plan.get.query()),
       snooze: (input) => withApi((c) => c.followups.snooze.mutate(input)),
       closeWait: (input) => withApi((c) => c.followups.closeWait.mutate(input)),
@@ -112,6 +116,7 @@ function followupHandlers(
       return { ok: true };
     },
     'fu-team': ({ userId }) => service.teamList(userId),
+    'fu-team-more': (req) => service.teamListMore(req),
     'fu-users': () => service.teamUsers(),
     async 'fu-stakeholder'({ id }): Promise<StakeholderSummary | null> {
       const s = await getStakeholder(db, id);

@@ -64,8 +64,8 @@ async function offlineActivities(asOfMs: number, zone: string): Promise<OverdueA
 }
 
 /**
- * The list from the local copy with the queued actions laid over it: `forUserId` a person, null the team,
- * undefined the signed-in user.
+ * The list from the local copy with the queued actions laid over it: `forUserId` a person, null every row held,
+ * undefined the signed-in user (the local copy holds only their rows: docs/sync.md "Pull").
  */
 export async function localResult(
   deps: Pick<FollowupsServiceDeps, 'db' | 'now' | 'me'>,

@@ -72,7 +72,10 @@ export function itemKey(item: Pick<OverdueItem, 'kind' | 'id'>): string {
 export type LocalOverdueInput = {
   plan: Plan;
   asOfMs: number;
-  /** Whose list: a user id, or null for the whole team (managers, whose local copy holds the org). */
+  /**
+   * Whose list: a user id (the signed-in user's: the local copy holds their rows only), or null for every row given.
+   * Managers' team views come from the server (team.ts).
+   */
   forUserId: string | null;
   /** The signed-in user: rows still in the outbox (no server userId yet) and queued actions are theirs. */
   me: string;

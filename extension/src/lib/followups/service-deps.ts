@@ -4,6 +4,8 @@ import type {
   PlannedActivity,
   SnoozeInput,
   StoredPlan,
+  TeamFollowupsInput,
+  TeamFollowupsResult,
   WaitClosureInput,
 } from '@comms-log/shared';
 import type { Lang } from '../i18n';
@@ -14,6 +16,8 @@ import type { FollowupsDb } from './store';
 /** The server calls the follow-ups need; each throws an ApiError (offline, not configured, refused). */
 export type FollowupsApi = {
   overdue(input: OverdueInput): Promise<OverdueResult>;
+  /** `followups.team` (managers): the team's or a colleague's list, a page per group. */
+  team(input: TeamFollowupsInput): Promise<TeamFollowupsResult>;
   plan(): Promise<StoredPlan>;
   snooze(input: SnoozeInput): Promise<unknown>;
   closeWait(input: WaitClosureInput): Promise<unknown>;

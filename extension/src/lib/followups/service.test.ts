@@ -122,6 +122,9 @@ beforeEach(async () => {
     overdue: vi.fn(async () => {
       throw new ApiError('network');
     }),
+    team: vi.fn(async () => {
+      throw new ApiError('network');
+    }),
     plan: vi.fn(async () => {
       throw new ApiError('network');
     }),

@@ -1,12 +1,11 @@
-import type { OverdueResult } from '@comms-log/shared';
+import type { FollowupGroupName, TeamFollowupsResult } from '@comms-log/shared';
 import { applyAction, flushActions } from './actions';
-import { computeList, localResult } from './list';
+import { computeList } from './list';
 import type { FollowupAction } from './local';
 import type { FollowupsServiceDeps } from './service-deps';
 import { fuPlannedActivitiesItem, fuTeamUsersItem, planItem, type FollowupsHead, type TeamUser } from './storage-items';
-import { allActions, pendingActions } from './store';
-
-export type TeamListResult = { result: OverdueResult; source: 'server' | 'local'; asOf: string };
+import { pendingActions } from './store';
+import { teamList, teamListMore, type TeamListResult } from './team';
 
 export type FollowupsService = {
   /** Recomputes the list into storage and updates the badge; `fromServer` asks the server first. */
@@ -19,8 +18,10 @@ export type FollowupsService = {
   afterSync(opts: { ok: boolean; outboxPending: number }): Promise<void>;
   /** Alarm tick without a sync: the list as time passes, late notifications and the daily digest. */
   tick(): Promise<void>;
-  /** Managers: another person's list, or the team's (`userId` null). */
+  /** Managers: another person's list, or the team's (`userId` null): the server's, else the last one kept. */
   teamList(userId: string | null): Promise<TeamListResult>;
+  /** Managers: the next page of one group of that list. */
+  teamListMore(req: { userId: string | null; group: FollowupGroupName; cursor: string }): Promise<TeamFollowupsResult>;
   teamUsers(): Promise<TeamUser[]>;
 };
 
@@ -36,19 +37,6 @@ async function refreshPlan(deps: Pick<FollowupsServiceDeps, 'api'>): Promise<voi
 async function refreshPlannedActivities(deps: Pick<FollowupsServiceDeps, 'api' | 'me'>): Promise<void> {
   const me = await deps.me();
   if (me) await fuPlannedActivitiesItem.setValue(await deps.api.plannedActivities(me.id));
-}
-
-async function teamList(deps: FollowupsServiceDeps, userId: string | null): Promise<TeamListResult> {
-  const asOfMs = deps.now();
-  const asOf = new Date(asOfMs).toISOString();
-  const actions = await allActions(deps.fuDb);
-  try {
-    const result = await deps.api.overdue(userId === null ? { team: true, asOf } : { userId, asOf });
-    return { result, source: 'server', asOf };
-  } catch {
-    // Offline: a manager's local copy holds the org's rows (sync.pull by role).
-    return { result: await localResult(deps, userId, actions), source: 'local', asOf };
-  }
 }
 
 /**
@@ -101,6 +89,7 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
       await refresh();
     },
     teamList: (userId) => teamList(deps, userId),
+    teamListMore: (req) => teamListMore(deps, req),
     async teamUsers() {
       try {
         const users = await deps.api.users();

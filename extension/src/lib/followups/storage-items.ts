@@ -1,5 +1,12 @@
 import { storage } from 'wxt/utils/storage';
-import type { OverdueItem, OverdueResult, PlannedActivity, Role, StoredPlan } from '@comms-log/shared';
+import type {
+  OverdueItem,
+  OverdueResult,
+  PlannedActivity,
+  Role,
+  StoredPlan,
+  TeamFollowupsResult,
+} from '@comms-log/shared';
 import type { FollowupGroup, OverdueActivity } from './local';
 import type { FollowupsPaint } from './paint-shape';
 
@@ -64,3 +71,14 @@ export type TeamUser = { id: string; name: string; role: Role; active: boolean }
 
 /** Managers: the org's people for the team switch, from `users.list`. */
 export const fuTeamUsersItem = storage.defineItem<TeamUser[]>('local:fuTeamUsers', { fallback: [] });
+
+/** A team list as the server last sent it (`followups.team`), with the pages the popup loaded after its first. */
+export type CachedTeamList = { page: TeamFollowupsResult; fetchedAt: string };
+
+/**
+ * Managers: the last team lists shown, by view (`team` or a user id), for reading offline: the local copy holds
+ * only the manager's own rows (docs/sync.md "Pull"), so the team's list offline is the server's last.
+ */
+export const fuTeamListsItem = storage.defineItem<Record<string, CachedTeamList>>('local:fuTeamLists', {
+  fallback: {},
+});

@@ -1,4 +1,6 @@
 import type { PullResult } from '@comms-log/shared';
+import { whoamiItem } from '../storage-items';
+import { narrowToOwnCopy } from '../sync/own-copy';
 import type { SyncStore } from '../sync/passes';
 import { toLocalStakeholder } from './directory';
 import { applyErasures } from './erasures';
@@ -29,6 +31,9 @@ async function applyPull(db: CommsLogDb, page: PullResult): Promise<void> {
 }
 
 async function getCursor(db: CommsLogDb): Promise<number> {
+  // Before the first pull as this user: the copy keeps only their rows (sync/own-copy.ts).
+  const me = (await whoamiItem.getValue())?.user.id;
+  if (me) await narrowToOwnCopy(db, me);
   const row = await db.meta.get('cursor');
   return typeof row?.value === 'number' ? row.value : 0;
 }

@@ -8,6 +8,7 @@ import { FollowupRow, type RowProps } from './followup-row';
 type ListRow =
   | { type: 'header'; group: FollowupGroup; count: number }
   | { type: 'empty'; group: FollowupGroup }
+  | { type: 'more'; group: FollowupGroup }
   | { type: 'item'; group: FollowupGroup; item: OverdueItem };
 
 const groupTitle: Record<FollowupGroup, MessageKey> = {
@@ -17,7 +18,7 @@ const groupTitle: Record<FollowupGroup, MessageKey> = {
 };
 
 /** Rough row heights before measuring: a header, an empty note, a row with its buttons. */
-const ESTIMATE = { header: 30, empty: 26, item: 92 } as const;
+const ESTIMATE = { header: 30, empty: 26, item: 92, more: 30 } as const;
 /** The popup's list area; rows beyond it are not in the DOM. */
 const VIEWPORT = { width: 356, height: 440 };
 
@@ -27,13 +28,16 @@ export type FollowupsListProps = Omit<RowProps, 'item' | 'group'> & {
   groups: Record<FollowupGroup, OverdueItem[]>;
   /** Per group, how many there are in all (the rows may still be the first few only). */
   totals: Record<FollowupGroup, number>;
+  /** Team views: each group's next page on the server (null: none), loaded by `onMore`. */
+  next?: Record<FollowupGroup, string | null> | null;
+  onMore?: (group: FollowupGroup) => void;
 };
 
 /**
  * The three groups in one virtualised list (group headers are rows too), so thousands of follow-ups cost no more
  * to open than a screenful.
  */
-export function FollowupsList({ groups, totals, ...rowProps }: FollowupsListProps) {
+export function FollowupsList({ groups, totals, next, onMore, ...rowProps }: FollowupsListProps) {
   const { t } = rowProps;
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => {
@@ -42,9 +46,10 @@ export function FollowupsList({ groups, totals, ...rowProps }: FollowupsListProp
       out.push({ type: 'header', group, count: totals[group] });
       if (groups[group].length === 0) out.push({ type: 'empty', group });
       for (const item of groups[group]) out.push({ type: 'item', group, item });
+      if (next?.[group]) out.push({ type: 'more', group });
     }
     return out;
-  }, [groups, totals]);
+  }, [groups, totals, next]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -87,6 +92,15 @@ export function FollowupsList({ groups, totals, ...rowProps }: FollowupsListProp
                 <h3 className="fu-group" data-testid={`fu-group-${row.group}`}>
                   {t(groupTitle[row.group])} <span className="fu-count">{row.count}</span>
                 </h3>
+              ) : row.type === 'more' ? (
+                <button
+                  type="button"
+                  className="pg-link fu-more"
+                  data-testid={`team-more-${row.group}`}
+                  onClick={() => onMore?.(row.group)}
+                >
+                  {t('teamShowMore', totals[row.group] - groups[row.group].length)}
+                </button>
               ) : row.type === 'empty' ? (
                 <p className="fu-empty" data-testid="fu-empty">
                   {t('fuEmptyGroup')}

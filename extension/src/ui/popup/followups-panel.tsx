@@ -4,7 +4,7 @@ import type { OverdueItem } from '@comms-log/shared';
 import { toStoredError } from '../../lib/api/error';
 import { itemKey, type FollowupActionRequest } from '../../lib/followups/local';
 import { fuTeamUsersItem, planItem, type FollowupsHead } from '../../lib/followups/storage-items';
-import { formatRelative, type Lang } from '../../lib/i18n';
+import { formatDateTime, formatRelative, type Lang } from '../../lib/i18n';
 import { sendToBackground, type StakeholderSummary } from '../../lib/messages';
 import { whoamiItem } from '../../lib/storage-items';
 import { errorText } from '../labels';
@@ -94,7 +94,7 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
   const isManager = whoami?.user.role === 'manager' || whoami?.user.role === 'admin';
   const [view, setView] = useState<View>('me');
   const own = useOwnList();
-  const { team, loadTeam } = useTeamList(t, view);
+  const { team, loadTeam, loadMore, moreError } = useTeamList(t, view);
   const { hidden, error, onAct } = useActions(t, () => view !== 'me' && loadTeam(view));
   const nowMs = useMinuteClock();
   const shown = useShownList(view, own, team, hidden);
@@ -110,10 +110,11 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
   };
 
   const head = own.head;
+  const timeZone = plan?.plan.calendar.timeZone ?? whoami?.org.timeZone;
   return (
     <section aria-label={t('tabFollowups')} data-testid="followups" className="fu-panel-root">
       {isManager ? <TeamSwitch t={t} view={view} onChange={setView} /> : null}
-      <PanelNotices t={t} head={view === 'me' ? head : null} error={error ?? outcomes.error} />
+      <PanelNotices t={t} head={view === 'me' ? head : null} error={error ?? moreError ?? outcomes.error} />
       {team && team.view === view && 'error' in team ? (
         <p className="pg-error" role="alert">
           {team.error}
@@ -122,7 +123,9 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
       {shown ? (
         <>
           <p className="pg-muted fu-updated" data-testid="fu-updated">
-            {t('fuComputedAt', formatRelative(lang, shown.computedAt, new Date(nowMs)))}
+            {shown.cached
+              ? t('teamAsOfOffline', formatDateTime(lang, shown.computedAt, timeZone))
+              : t('fuComputedAt', formatRelative(lang, shown.computedAt, new Date(nowMs)))}
             {shown.local ? ` · ${t('fuFromLocal')}` : ''}
           </p>
           <FollowupsList
@@ -131,7 +134,9 @@ export function FollowupsPanel({ t, lang, onLogCall }: FollowupsPanelProps) {
             groups={shown.groups}
             totals={shown.totals}
             nowMs={nowMs}
-            timeZone={plan?.plan.calendar.timeZone ?? whoami?.org.timeZone}
+            timeZone={timeZone}
+            next={shown.next}
+            onMore={loadMore}
             onAct={onAct}
             onOpen={(url) => void browser.tabs.create({ url })}
             onLogCall={logCall}

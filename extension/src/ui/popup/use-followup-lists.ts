@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OverdueItem } from '@comms-log/shared';
 import { toStoredError } from '../../lib/api/error';
 import { groupItems, itemKey, type FollowupGroup } from '../../lib/followups/local';
-import type { TeamListResult } from '../../lib/followups/service';
+import type { TeamListResult } from '../../lib/followups/team';
 import { readStoredItems } from '../../lib/followups/snapshot';
 import { fuHeadItem, type FollowupsHead } from '../../lib/followups/storage-items';
 import { sendToBackground } from '../../lib/messages';
@@ -53,14 +53,21 @@ export function useOwnList(): { head: FollowupsHead | null | undefined; groups: 
   return { head, groups };
 }
 
-/** The team's or another person's list (managers), asked of the background whenever the view changes. */
+const teamUserId = (v: View) => (v === 'team' ? null : v);
+
+/**
+ * The team's or another person's list (managers), asked of the background whenever the view changes: the server's
+ * first page of each group, or offline the last one kept. `loadMore` appends a group's next page.
+ */
 export function useTeamList(t: T, view: View) {
   const [team, setTeam] = useState<TeamState>(null);
+  const [moreError, setMoreError] = useState<string | null>(null);
   const loadTeam = useCallback(
     (v: View) => {
       if (v === 'me') return;
       setTeam(null);
-      sendToBackground('fu-team', { userId: v === 'team' ? null : v }).then(
+      setMoreError(null);
+      sendToBackground('fu-team', { userId: teamUserId(v) }).then(
         (data) => setTeam({ view: v, data }),
         (err: unknown) => setTeam({ view: v, error: teamListErrorText(t, toStoredError(err)) }),
       );
@@ -68,7 +75,27 @@ export function useTeamList(t: T, view: View) {
     [t],
   );
   useEffect(() => loadTeam(view), [view, loadTeam]);
-  return { team, loadTeam };
+  const loadMore = useCallback(
+    (group: FollowupGroup) => {
+      if (!team || !('data' in team)) return;
+      const cursor = team.data.page.next[group];
+      if (!cursor) return;
+      setMoreError(null);
+      const v = team.view;
+      sendToBackground('fu-team-more', { userId: teamUserId(v), group, cursor }).then(
+        (more) =>
+          setTeam((cur) => {
+            if (!cur || cur.view !== v || !('data' in cur) || cur.data.page.next[group] !== cursor) return cur;
+            const page = cur.data.page;
+            const next = { ...page.next, [group]: more.next[group] };
+            return { view: v, data: { ...cur.data, page: { ...page, items: [...page.items, ...more.items], next } } };
+          }),
+        (err: unknown) => setMoreError(teamListErrorText(t, toStoredError(err))),
+      );
+    },
+    [t, team],
+  );
+  return { team, loadTeam, loadMore, moreError };
 }
 
 /**
@@ -81,7 +108,8 @@ export function useShownList(
   team: TeamState,
   hidden: Map<string, number>,
 ) {
-  const listComputedAt = view === 'me' ? own.head?.computedAt : team && 'data' in team ? team.data.asOf : undefined;
+  const listComputedAt =
+    view === 'me' ? own.head?.computedAt : team && 'data' in team ? team.data.page.asOf : undefined;
   const visible = useCallback(
     (groups: Groups): Groups => {
       const since = listComputedAt ? Date.parse(listComputedAt) : 0;
@@ -104,15 +132,25 @@ export function useShownList(
         cold: own.head.totals.cold - removed('cold'),
         reminders: own.head.totals.reminders - removed('reminders'),
       };
-      return { groups, totals, computedAt: own.head.computedAt, local: own.head.source === 'local' };
+      return {
+        groups,
+        totals,
+        computedAt: own.head.computedAt,
+        local: own.head.source === 'local',
+        cached: false,
+        next: null,
+      };
     }
     if (!team || team.view !== view || !('data' in team)) return null;
-    const groups = visible(groupItems(team.data.result.items));
-    return {
-      groups,
-      totals: { awaiting: groups.awaiting.length, cold: groups.cold.length, reminders: groups.reminders.length },
-      computedAt: team.data.asOf,
-      local: team.data.source === 'local',
+    const { page, source } = team.data;
+    const all = groupItems(page.items);
+    const groups = visible(all);
+    // The server's totals count the rows of pages not loaded yet; rows acted on here come off them.
+    const totals = {
+      awaiting: page.totals.awaiting - (all.awaiting.length - groups.awaiting.length),
+      cold: page.totals.cold - (all.cold.length - groups.cold.length),
+      reminders: page.totals.reminders - (all.reminders.length - groups.reminders.length),
     };
+    return { groups, totals, computedAt: page.asOf, local: false, cached: source === 'cache', next: page.next };
   }, [view, own, team, visible]);
 }

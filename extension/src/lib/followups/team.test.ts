@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OverdueItem, TeamFollowupsInput, TeamFollowupsResult } from '@comms-log/shared';
+import { ApiError } from '../api/error';
+import { CommsLogDb } from '../outbox/local-db';
+import type { FollowupsApi, FollowupsServiceDeps } from './service-deps';
+import { FollowupsDb } from './store';
+import { teamList, teamListMore } from './team';
+
+const NOW = Date.parse('2026-03-11T07:00:00Z');
+let n = 0;
+let deps: FollowupsServiceDeps;
+/** What the server answers next: a page, or an error to throw. */
+let answer: (input: TeamFollowupsInput) => TeamFollowupsResult;
+let asked: TeamFollowupsInput[];
+
+const reminder = (id: string): OverdueItem => ({
+  kind: 'reminder',
+  id,
+  state: 'due',
+  userId: 'sam',
+  dueAt: '2026-03-10T01:00:00.000Z',
+  note: `reminder ${id}`,
+  stakeholderId: null,
+  stakeholderName: null,
+  url: null,
+});
+
+const page = (ids: string[], next: string | null): TeamFollowupsResult => ({
+  asOf: new Date(NOW).toISOString(),
+  items: ids.map(reminder),
+  counts: { late: 0, dueSoon: 0, cadenceOverdue: 0, cadenceDue: 0, reminders: 3 },
+  totals: { awaiting: 0, cold: 0, reminders: 3 },
+  next: { awaiting: null, cold: null, reminders: next },
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  asked = [];
+  const api = {
+    team: async (input: TeamFollowupsInput) => {
+      asked.push(input);
+      return answer(input);
+    },
+  } as unknown as FollowupsApi;
+  deps = {
+    db: new CommsLogDb(`team-${n}`),
+    fuDb: new FollowupsDb(),
+    api,
+    now: () => NOW,
+    me: async () => ({ id: 'mia', role: 'manager' }),
+    lang: async () => 'en',
+    ui: { badge: async () => undefined, notify: async () => undefined },
+  };
+  n++;
+});
+
+afterEach(async () => {
+  deps.db.close();
+  await deps.db.delete();
+  deps.fuDb.close();
+  await deps.fuDb.delete();
+});
+
+const offline = () => {
+  throw new ApiError('network');
+};
+
+describe("managers' team list", () => {
+  it("is the server's, kept with its pages for reading offline as of the server's instant", async () => {
+    answer = () => page(['F1', 'F2'], 'c2');
+    const online = await teamList(deps, null);
+    expect(online.source).toBe('server');
+    expect(asked[0]).toEqual({ limit: 50 });
+    answer = (input) => (input.cursor === 'c2' ? page(['F3'], null) : offline());
+    expect((await teamListMore(deps, { userId: null, group: 'reminders', cursor: 'c2' })).items).toHaveLength(1);
+
+    answer = offline;
+    const cached = await teamList(deps, null);
+    expect(cached.source).toBe('cache');
+    expect(cached.page.asOf).toBe(online.page.asOf);
+    expect(cached.page.items.map((i) => i.id)).toEqual(['F1', 'F2', 'F3']);
+    expect(cached.page.next.reminders).toBeNull();
+  });
+
+  it("keeps each view apart, and offline without a kept list says the server can't be reached", async () => {
+    answer = () => page(['F1'], null);
+    await teamList(deps, 'sam');
+    answer = offline;
+    expect((await teamList(deps, 'sam')).page.items.map((i) => i.id)).toEqual(['F1']);
+    await expect(teamList(deps, null)).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('does not stand in a kept list for a refusal', async () => {
+    answer = () => page(['F1'], null);
+    await teamList(deps, null);
+    answer = () => {
+      throw new ApiError('forbidden');
+    };
+    await expect(teamList(deps, null)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

@@ -1,0 +1,74 @@
+import type { FollowupGroupName, TeamFollowupsInput, TeamFollowupsResult } from '@comms-log/shared';
+import { toApiError } from '../api/error';
+import { groupOf, withoutActedOn, type FollowupActionRow } from './local';
+import type { FollowupsServiceDeps } from './service-deps';
+import { fuTeamListsItem, type CachedTeamList } from './storage-items';
+import { allActions } from './store';
+
+/*
+ * Managers' team views (docs/sync.md "Pull"): the team's list, or a colleague's, is the server's `followups.team`,
+ * a page per group. The last lists shown are kept with their time for reading offline.
+ */
+
+/** `cache`: the server could not be reached and this is its last list for the view, as of `page.asOf`. */
+export type TeamListResult = CachedTeamList & { source: 'server' | 'cache' };
+
+/** Rows per group and page: more than the popup shows before scrolling. */
+export const TEAM_PAGE_ROWS = 50;
+/** Views kept for offline reading: the whole team and the last few colleagues looked at. */
+const KEPT_VIEWS = 6;
+
+const viewKey = (userId: string | null) => userId ?? 'team';
+
+/** Hides what queued actions settle, as on the own list, and takes them off the group totals. */
+function withoutActed(page: TeamFollowupsResult, actions: readonly FollowupActionRow[], asOfMs: number) {
+  const kept = withoutActedOn({ items: page.items, counts: page.counts }, actions, asOfMs);
+  if (kept.items.length === page.items.length) return page;
+  const totals = { ...page.totals };
+  const keptKeys = new Set(kept.items);
+  for (const item of page.items) if (!keptKeys.has(item)) totals[groupOf(item)] -= 1;
+  return { ...page, items: kept.items, counts: kept.counts, totals };
+}
+
+async function keep(userId: string | null, list: CachedTeamList): Promise<void> {
+  const lists = await fuTeamListsItem.getValue();
+  const rest = Object.entries(lists).filter(([key]) => key !== viewKey(userId));
+  // Newest last: the oldest views drop out first.
+  const kept = [...rest.slice(-(KEPT_VIEWS - 1)), [viewKey(userId), list] as const];
+  await fuTeamListsItem.setValue(Object.fromEntries(kept));
+}
+
+/** The server's list for the view, or, when it cannot be reached, the last one kept. */
+export async function teamList(deps: FollowupsServiceDeps, userId: string | null): Promise<TeamListResult> {
+  const nowMs = deps.now();
+  const input: TeamFollowupsInput = { limit: TEAM_PAGE_ROWS, ...(userId === null ? {} : { userId }) };
+  try {
+    const page = withoutActed(await deps.api.team(input), await allActions(deps.fuDb), nowMs);
+    const list = { page, fetchedAt: new Date(nowMs).toISOString() };
+    await keep(userId, list);
+    return { ...list, source: 'server' };
+  } catch (err) {
+    const kept = (await fuTeamListsItem.getValue())[viewKey(userId)];
+    if (!kept || toApiError(err).isPermanent) throw err;
+    return { ...kept, source: 'cache' };
+  }
+}
+
+/** The next page of one group of the view's list; it joins the kept list when that is the same list. */
+export async function teamListMore(
+  deps: FollowupsServiceDeps,
+  req: { userId: string | null; group: FollowupGroupName; cursor: string },
+): Promise<TeamFollowupsResult> {
+  const { userId, group, cursor } = req;
+  const input = { limit: TEAM_PAGE_ROWS, group, cursor, ...(userId === null ? {} : { userId }) };
+  const page = withoutActed(await deps.api.team(input), await allActions(deps.fuDb), deps.now());
+  const kept = (await fuTeamListsItem.getValue())[viewKey(userId)];
+  if (kept && kept.page.asOf === page.asOf) {
+    const items = [...kept.page.items, ...page.items];
+    await keep(userId, {
+      ...kept,
+      page: { ...kept.page, items, next: { ...kept.page.next, [group]: page.next[group] } },
+    });
+  }
+  return page;
+}
