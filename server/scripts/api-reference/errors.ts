@@ -44,7 +44,7 @@ export const procedureErrors: Record<string, readonly ErrorCode[]> = {
   'directory.addIdentity': ['NOT_FOUND', 'CONFLICT'],
   'directory.removeIdentity': ['NOT_FOUND'],
   'directory.match': none,
-  'directory.importCsv': none,
+  'directory.importCsv': ['CONFLICT'],
   'directory.merge': ['NOT_FOUND', 'CONFLICT'],
   'directory.suggestions': none,
   'directory.assignHandle': ['NOT_FOUND', 'CONFLICT'],
@@ -101,6 +101,8 @@ export const procedureErrors: Record<string, readonly ErrorCode[]> = {
   'mail.sends': none,
   'siteHealth.report': none,
   'siteHealth.list': none,
+  'jobs.get': ['NOT_FOUND'],
+  'jobs.list': none,
   'privacy.export': ['NOT_FOUND'],
   'privacy.erase': ['NOT_FOUND'],
 };

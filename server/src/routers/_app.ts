@@ -5,6 +5,7 @@ import { authRouter } from './auth';
 import { directoryRouter } from './directory';
 import { evaluationsRouter } from './evaluations';
 import { followupsRouter } from './followups';
+import { jobsRouter } from './jobs';
 import { mailRouter } from './mail';
 import { metricsRouter } from './metrics';
 import { planRouter } from './plan';
@@ -34,6 +35,7 @@ export const appRouter = router({
   activities: activitiesRouter,
   mail: mailRouter,
   siteHealth: siteHealthRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

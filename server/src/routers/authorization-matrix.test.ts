@@ -61,6 +61,8 @@ const matrix: Record<string, Probe> = {
   'users.update': { rule: 'admin', expect: 'refused' },
   'siteHealth.report': { rule: 'authed', expect: 'answers' },
   'siteHealth.list': { rule: 'admin', expect: 'answers' },
+  'jobs.get': { rule: 'authed', expect: 'refused' },
+  'jobs.list': { rule: 'authed', expect: 'answers' },
   'metrics.totals': { rule: 'authed', expect: 'answers' },
   'metrics.responseTimes': { rule: 'authed', expect: 'answers' },
   'metrics.coverage': { rule: 'authed', expect: 'answers' },

@@ -9,11 +9,11 @@ import {
   directoryUpdateInputSchema,
   dismissHandleInputSchema,
   dismissHandleResultSchema,
-  importCsvInputSchema,
   importReportSchema,
   matchInputSchema,
   matchResultSchema,
   stakeholderInputSchema,
+  stakeholderImportInputSchema,
   stakeholderSchema,
   suggestionsInputSchema,
   suggestionsResultSchema,
@@ -77,9 +77,12 @@ export const directoryRouter = router({
     .output(matchResultSchema)
     .query(({ ctx, input }) => matchHandles(ctx, input)),
 
-  /** `dryRun: true` gives the same per-row report and writes nothing (the import's preview). */
+  /**
+   * `dryRun: true` gives the same per-row report and writes nothing (the import's preview). Runs as a job of the
+   * caller's: with `jobId` (a ULID the caller makes up), `jobs.get` shows its progress meanwhile.
+   */
   importCsv: managerProcedure
-    .input(importCsvInputSchema)
+    .input(stakeholderImportInputSchema)
     .output(importReportSchema)
     .mutation(({ ctx, input }) => importStakeholdersCsv(ctx, input)),
 

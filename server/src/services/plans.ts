@@ -16,7 +16,9 @@ import { toIso } from '../iso';
 import { jsonDiff } from './audit/diff';
 import { record } from './audit/record';
 import { recomputeOrg } from './derive';
+import { runJob } from './jobs/run-job';
 import { nowOf, type ServiceCtx } from './service-ctx';
+import { setDayCountsZone } from './metrics/day-counts-zone';
 
 export interface StoredPlanRow {
   version: number;
@@ -89,6 +91,8 @@ export async function savePlan(
     .limit(1);
   const version = (latest?.version ?? 0) + 1;
   await db.insert(plans).values({ orgId, version, plan, createdAt: now, createdBy: userId });
+  // The day counts follow the calendar's zone (docs/metrics.md "Roll-ups"); unchanged zones cost one read.
+  await setDayCountsZone(db, orgId, plan.calendar.timeZone);
   return { version, createdAt: now, plan };
 }
 
@@ -152,21 +156,30 @@ async function keepUsedPurposes(db: DbOrTx, orgId: string, current: Plan, next: 
 }
 
 /** How many interactions' response figures the current plan would change. */
-export async function previewRecompute(ctx: ServiceCtx) {
-  const { plan, version } = await currentPlan(ctx.db, ctx.user.orgId);
-  const { changed, total } = await recomputeOrg(ctx.db, ctx.user.orgId, plan, { dryRun: true });
-  return { version, changed, total };
+export function previewRecompute(ctx: ServiceCtx) {
+  return runJob(ctx, 'planRecompute', undefined, async (job) => {
+    const { plan, version } = await currentPlan(ctx.db, ctx.user.orgId);
+    const progress = (done: number, all: number) => job.progress('checking', done, all);
+    const { changed, total } = await recomputeOrg(ctx.db, ctx.user.orgId, plan, { dryRun: true, progress });
+    return { version, changed, total };
+  });
 }
 
 /** Recompute every stored response figure of the org under the current plan. */
 export function recomputeUnderPlan(ctx: ServiceCtx) {
   const now = nowOf(ctx);
-  return ctx.db.transaction(async (tx) => {
-    const { plan, version } = await currentPlan(tx, ctx.user.orgId);
-    const { changed, total } = await recomputeOrg(tx, ctx.user.orgId, plan, { dryRun: false }, now);
-    await record({ ...ctx, db: tx }, { action: 'plan.recompute', target: String(version), detail: { changed, total } });
-    return { version, changed, total };
-  });
+  return runJob(ctx, 'planRecompute', undefined, (job) =>
+    ctx.db.transaction(async (tx) => {
+      const { plan, version } = await currentPlan(tx, ctx.user.orgId);
+      const progress = (done: number, all: number) => job.progress('writing', done, all);
+      const { changed, total } = await recomputeOrg(tx, ctx.user.orgId, plan, { dryRun: false, progress }, now);
+      await record(
+        { ...ctx, db: tx },
+        { action: 'plan.recompute', target: String(version), detail: { changed, total } },
+      );
+      return { version, changed, total };
+    }),
+  );
 }
 
 /**

@@ -103,6 +103,8 @@ export const procedureExamples: Record<string, (b: ProbeRecords) => unknown[]> =
     },
   ],
   'siteHealth.list': () => [undefined],
+  'jobs.get': () => [{ id: ulid() }],
+  'jobs.list': () => [{}, { running: true }],
   'metrics.totals': (b) => [{ filter: filterNaming(b) }],
   'metrics.responseTimes': (b) => [{ filter: filterNaming(b) }],
   'metrics.coverage': () => [{}],

@@ -28,3 +28,4 @@ export * from './mail';
 export * from './report-sections';
 export * from './audit';
 export * from './erasure';
+export * from './jobs';

@@ -51,10 +51,11 @@ const RECOMPUTE_CHUNK_ROWS = 20_000;
 
 /**
  * The org's threads in the order they started, in scopes of about `chunkRows` interactions (a thread is never
- * split; a larger one is a scope of its own), each with its number of rows.
+ * split; a larger one is a scope of its own), each with its number of rows and the org's in all.
  */
 async function* threadScopes(db: DbOrTx, orgId: string, chunkRows: number) {
   const threads = await threadSizes(db, orgId);
+  const all = threads.reduce((n, t) => n + t[2], 0);
   threads.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (let i = 0; i < threads.length; ) {
     const scope = emptyScope();
@@ -63,7 +64,7 @@ async function* threadScopes(db: DbOrTx, orgId: string, chunkRows: number) {
       scope.threadKeys.add(threads[i]![0]);
       rows += threads[i]![2];
     }
-    yield { scope, rows };
+    yield { scope, rows, all };
   }
 }
 
@@ -73,24 +74,27 @@ async function* threadScopes(db: DbOrTx, orgId: string, chunkRows: number) {
  *
  * Threads go in chunks of about `chunkRows` interactions, in the order they started, each chunk recomputed as a
  * push recomputes its threads (with the live events of other threads that can answer their waits): memory stays
- * that of a chunk however large the org — a whole million-row org held at once took over a gigabyte.
+ * that of a chunk however large the org — a whole million-row org held at once took over a gigabyte. `progress`
+ * hears how many interactions are done before each chunk and at the end.
  */
 export async function recomputeOrg(
   db: DbOrTx,
   orgId: string,
   plan: Plan,
-  opts: { dryRun: boolean; chunkRows?: number },
+  opts: { dryRun: boolean; chunkRows?: number; progress?: (done: number, total: number) => void },
   now = Date.now(),
 ): Promise<{ changed: number; total: number }> {
   let changed = 0;
   let total = 0;
   const nextSlice = eventLoopSlices();
-  for await (const { scope, rows } of threadScopes(db, orgId, opts.chunkRows ?? RECOMPUTE_CHUNK_ROWS)) {
+  for await (const { scope, rows, all } of threadScopes(db, orgId, opts.chunkRows ?? RECOMPUTE_CHUNK_ROWS)) {
     await nextSlice();
+    opts.progress?.(total, all);
     total += rows;
     const changes = await changesOf(db, orgId, plan, scope);
     changed += changes.length;
     if (!opts.dryRun) await writeChanges(db, orgId, changes, now);
   }
+  opts.progress?.(total, total);
   return { changed, total };
 }

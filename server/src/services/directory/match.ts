@@ -33,8 +33,13 @@ function lookupKeys(handles: HandleRef[]) {
   return { normalized, keys };
 }
 
-/** The active stakeholders holding each of `keys`, by `kind:value`. */
-async function holders(db: DbOrTx, orgId: string, keys: IdentityKey[]): Promise<Map<string, string>> {
+/** The stakeholders (only the active ones with `activeOnly`) holding each of `keys`, by `kind:value`. */
+export async function identityHolders(
+  db: DbOrTx,
+  orgId: string,
+  keys: readonly IdentityKey[],
+  opts: { activeOnly: boolean },
+): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
     const rows = await db
@@ -42,7 +47,11 @@ async function holders(db: DbOrTx, orgId: string, keys: IdentityKey[]): Promise<
       .from(identities)
       .innerJoin(stakeholders, eq(stakeholders.id, identities.stakeholderId))
       .where(
-        and(eq(identities.orgId, orgId), eq(stakeholders.active, true), anyIdentity(keys.slice(i, i + LOOKUP_CHUNK))),
+        and(
+          eq(identities.orgId, orgId),
+          opts.activeOnly ? eq(stakeholders.active, true) : undefined,
+          anyIdentity(keys.slice(i, i + LOOKUP_CHUNK)),
+        ),
       );
     for (const r of rows) found.set(`${r.kind}:${r.value}`, r.stakeholderId);
   }
@@ -55,7 +64,7 @@ async function holders(db: DbOrTx, orgId: string, keys: IdentityKey[]): Promise<
  */
 export async function matchHandles(ctx: ServiceCtx, input: z.output<typeof matchInputSchema>): Promise<MatchResult> {
   const { normalized, keys } = lookupKeys(input.handles);
-  const found = await holders(ctx.db, ctx.user.orgId, keys);
+  const found = await identityHolders(ctx.db, ctx.user.orgId, keys, { activeOnly: true });
   return normalized.map((h) => {
     if (h.norm === null) return { kind: h.kind, value: h.value, stakeholderId: null, via: null };
     const exact = found.get(`${h.kind}:${h.norm}`);
