@@ -1,5 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { liveChannels, type Channel, type StakeholderType, type cadenceListInputSchema } from '@comms-log/shared';
+import {
+  channels,
+  liveChannels,
+  type Channel,
+  type StakeholderType,
+  type cadenceListInputSchema,
+} from '@comms-log/shared';
 import type { z } from 'zod';
 import type { DbOrTx } from '../client';
 import { inList, int } from '../sql-values';
@@ -61,10 +67,11 @@ async function selectCadenceStakeholders(db: DbOrTx, where: SQL): Promise<Cadenc
 }
 
 /**
- * Each stakeholder's last contact of ours per channel up to `atMs`, condensed in SQL to one row each, since cadence
- * reads nothing else: an outbound message, a live event, or an inbound wait answered by then (an unanswered inbound
- * is not our contact). Deleted, automated and internal rows never count. `stakeholderIds` is what goes inside
- * `IN (…)`: a list of ids or a subquery.
+ * Each stakeholder's last contact of ours per channel up to `atMs`, one row each, since cadence reads nothing else:
+ * an outbound message, a live event, or an inbound wait answered by then (an unanswered inbound is not our contact).
+ * Deleted, automated and internal rows never count. `stakeholderIds` is what goes inside `IN (…)`: a list of ids or
+ * a subquery. Each (stakeholder, channel) is one backward seek in `interactions_stakeholder_channel` that stops at
+ * the latest row of ours, instead of grouping the org's whole history (0.3–0.6 s at 200,000 interactions).
  */
 async function lastContactsOfOurs(
   db: DbOrTx,
@@ -72,14 +79,18 @@ async function lastContactsOfOurs(
   stakeholderIds: SQL,
   atMs: number,
 ): Promise<LastContact[]> {
-  const rows = await db.all<{ stakeholder_id: string; channel: Channel; at: number }>(sql`
-    SELECT i.stakeholder_id, i.channel, max(i.occurred_at) AS at
-    FROM interactions i
-    WHERE i.org_id = ${orgId} AND i.stakeholder_id IN (${stakeholderIds})
-      AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${int(atMs)}
-      AND (i.direction = 'outbound' OR i.channel IN (${inList(liveChannels)}) OR (i.wait_start = 1 AND i.replied_at <= ${int(atMs)}))
-    GROUP BY i.stakeholder_id, i.channel`);
-  return rows.map((r) => ({ stakeholderId: r.stakeholder_id, channel: r.channel, atMs: r.at }));
+  const rows = await db.all<{ stakeholder_id: string; channel: Channel; at: number | null }>(sql`
+    SELECT s.id AS stakeholder_id, c.value AS channel, (SELECT i.occurred_at FROM interactions i
+      WHERE i.org_id = ${orgId} AND i.stakeholder_id = s.id AND i.channel = c.value
+        AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${int(atMs)}
+        AND (i.direction = 'outbound' OR i.channel IN (${inList(liveChannels)}) OR (i.wait_start = 1 AND i.replied_at <= ${int(atMs)}))
+      ORDER BY i.occurred_at DESC LIMIT 1) AS at
+    FROM stakeholders s, json_each(${JSON.stringify(channels)}) c
+    WHERE s.org_id = ${orgId} AND s.id IN (${stakeholderIds})`);
+  const out: LastContact[] = [];
+  for (const r of rows)
+    if (r.at !== null) out.push({ stakeholderId: r.stakeholder_id, channel: r.channel, atMs: r.at });
+  return out;
 }
 
 /** Which stakeholders a cadence figure covers (the cadence list's filters). */
