@@ -15,7 +15,7 @@ import type {
 import type { CadenceScope } from '../../db/queries/cadence';
 import type { MsRange } from '../../db/queries/metrics';
 import { anyProjectItem } from '../../db/queries/report-project-items';
-import { purposesSince } from '../../db/queries/report-purposes';
+import { purposeSince } from '../../db/queries/report-purposes';
 import { reportWaitsIn, type ReportWait } from '../../db/queries/report-waits';
 import type { CostEntryRow, RevenueRow } from '../../db/tables/plan-execution';
 import { costsAndRevenues } from '../evaluations/costs';
@@ -99,10 +99,10 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv, waitsRange?: MsR
           scope,
         ),
       ),
-    /** Whether a thread opened at or after `fromMs` can have `purpose` (see `purposesSince`). */
+    /** Whether a thread opened at or after `fromMs` can have `purpose` (see `purposeSince`). */
     purposeMayOccur: async (purpose: string | null | undefined, fromMs: number): Promise<boolean> =>
       typeof purpose !== 'string' ||
-      (await once(['ps', fromMs], () => purposesSince(ctx.db, ctx.user.orgId, fromMs))).has(purpose),
+      (await once(['ps', purpose, fromMs], () => purposeSince(ctx.db, ctx.user.orgId, purpose, fromMs))),
     /** The threads opened in the period, as of `asOf` (the resolution goals of one scope share them). */
     threads: (filter: MetricsFilter, asOf: string): Promise<ResolutionThread[]> =>
       once(['th', filter, asOf], async () =>
