@@ -79,43 +79,66 @@ function stakeholderInsert(org: BenchOrg, now: number): InStatement {
   };
 }
 
-/**
- * One org's `count` interactions generated whole and derived by the server's own `deriveFields`, then written
- * with its stakeholders and its seq in one transaction of multi-row INSERTs.
- */
-async function loadOrgInteractions(client: DbHandle['client'], org: BenchOrg, count: number, opts: LoadOpts) {
-  const now = opts.endMs;
-  const td = performance.now();
-  const gens = [
-    ...generateInteractions({
-      seed: org.seed,
-      count,
-      startMs: opts.startMs,
-      endMs: opts.endMs,
-      directory: org.directory,
-    }),
-  ];
-  const ids = { orgId: org.id, userIds: org.userIds, stakeholderIds: org.stakeholderIds };
-  const rows = storedRows(gens, ids, org.plan, { firstSeq: org.directory.stakeholders.length + 1, now: null });
-  const seq = org.directory.stakeholders.length + rows.length;
-  const deriveMs = performance.now() - td;
+/** Rows generated, derived and written at a time: one org of 1M rows would not fit in memory whole. */
+const CHUNK_ROWS = 50_000;
 
-  const ti = performance.now();
-  let waits = 0;
-  const statements: InStatement[] = [stakeholderInsert(org, now)];
+/** The next `n` items of a generator. */
+function take<T>(gen: Generator<T>, n: number): T[] {
+  const out: T[] = [];
+  while (out.length < n) {
+    const next = gen.next();
+    if (next.done) break;
+    out.push(next.value);
+  }
+  return out;
+}
+
+/** One chunk of rows as multi-row INSERTs; counts the waits among them. */
+function chunkInserts(rows: ReturnType<typeof storedRows>, counts: { waits: number }): InStatement[] {
+  const statements: InStatement[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
     statements.push({
       sql: insertSql(chunk.length),
       args: chunk.flatMap((row) => {
-        if (row.waitStart) waits++;
+        if (row.waitStart) counts.waits++;
         return storedValues(row);
       }),
     });
   }
-  statements.push({ sql: 'UPDATE org_seq SET seq = ? WHERE org_id = ?', args: [seq, org.id] });
-  await client.batch(statements, 'write');
-  return { deriveMs, insertMs: performance.now() - ti, waits };
+  return statements;
+}
+
+/**
+ * One org's `count` interactions, generated as one stream and taken {@link CHUNK_ROWS} at a time (oldest first),
+ * each chunk derived by the server's own `deriveFields` and written in one transaction of multi-row INSERTs (a
+ * thread cut by a chunk's end is derived in two parts), with the org's stakeholders first and its seq last.
+ */
+async function loadOrgInteractions(client: DbHandle['client'], org: BenchOrg, count: number, opts: LoadOpts) {
+  const gen = generateInteractions({
+    seed: org.seed,
+    count,
+    startMs: opts.startMs,
+    endMs: opts.endMs,
+    directory: org.directory,
+  });
+  const ids = { orgId: org.id, userIds: org.userIds, stakeholderIds: org.stakeholderIds };
+  let seq = org.directory.stakeholders.length;
+  const took = { deriveMs: 0, insertMs: 0, waits: 0 };
+  await client.batch([stakeholderInsert(org, opts.endMs)], 'write');
+  for (;;) {
+    const td = performance.now();
+    const gens = take(gen, CHUNK_ROWS);
+    if (!gens.length) break;
+    const rows = storedRows(gens, ids, org.plan, { firstSeq: seq + 1, now: null });
+    seq += rows.length;
+    took.deriveMs += performance.now() - td;
+    const ti = performance.now();
+    await client.batch(chunkInserts(rows, took), 'write');
+    took.insertMs += performance.now() - ti;
+  }
+  await client.execute({ sql: 'UPDATE org_seq SET seq = ? WHERE org_id = ?', args: [seq, org.id] });
+  return took;
 }
 
 /** Drops the interaction indexes for the load; returns their definitions, to rebuild them after. */
@@ -134,10 +157,11 @@ async function dropInteractionIndexes(client: DbHandle['client']): Promise<{ nam
 
 /**
  * Bulk-load `totalRows` interactions across `orgCount` orgs into the server's schema, the fastest correct way:
- * orgs, users and plans through the server's own services; each org's interactions generated whole, their
+ * orgs, users and plans through the server's own services; each org's interactions generated as a stream, their
  * response fields derived by the server's own `deriveFields` (the shared `pairWaits` under the org's plan —
- * what sync.push stores), then written with multi-row INSERTs, one transaction per org, with the interaction
- * indexes dropped during the load and rebuilt from the migrations' own definitions after it.
+ * what sync.push stores) a chunk at a time, then written with multi-row INSERTs, one transaction per chunk, with
+ * the interaction indexes dropped during the load and rebuilt from the migrations' own definitions after it. The
+ * triggers on `interactions` stay: the day counts (docs/metrics.md "Roll-ups") are kept as any writer keeps them.
  */
 export async function bulkLoad(handle: DbHandle, opts: LoadOpts): Promise<{ load: LoadResult; measured: MeasuredOrg }> {
   const { db, client } = handle;

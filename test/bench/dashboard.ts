@@ -1,89 +1,61 @@
 import { join } from 'node:path';
-import type { ResponseStats, ResponseTimesResult, TotalsResult } from '@comms-log/shared';
-import { responseBuckets } from '@comms-log/shared';
 import { createDb, migrateDb } from '../../server/src/db/client';
 import { bulkLoad, type LoadResult } from './bulk-load';
 import { trpcClient } from './client';
+import { dashboardQueries, type DashboardQuery } from './dashboard-queries';
 import { sqlResponseTimes, sqlTotals } from './plain-sql';
 import { startServer } from './server-process';
 import { round, timeRuns, type LatencyStats } from './stats';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export interface QueryFigures {
+  name: string;
   http: LatencyStats;
-  sql: LatencyStats;
-  /** The server's answer equals the plain SQL's (same counts, percentiles, statuses). */
-  sameFigures: boolean;
+  /** The plain-SQL twin's timings, when the query has one. */
+  sql: LatencyStats | null;
+  /** The server's answer equals the plain SQL's (same counts, percentiles, statuses); null without a twin. */
+  sameFigures: boolean | null;
   mismatch: string | null;
 }
 
 export interface DashboardResult {
   load: LoadResult;
+  /** Days of data the org holds, ending at the run's end. */
+  spanDays: number;
   orgRowsInWindow: number;
   waitsInWindow: number;
-  responseTimes: QueryFigures;
-  totals: QueryFigures;
+  queries: QueryFigures[];
   serverStartMs: number;
 }
 
-const closeEnough = (a: number | null, b: number | null) =>
-  a === null || b === null ? a === b : Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(a));
-
-function compareResponseTimes(server: ResponseTimesResult, sql: Map<string, ResponseStats>): string | null {
-  const pairs: [string, ResponseStats][] = [
-    ['*', server.total],
-    ...server.rows.map((r) => [String(r.key.stakeholderType), r.stats] as [string, ResponseStats]),
-  ];
-  if (sql.size !== pairs.length) return `groups: server ${pairs.length}, SQL ${sql.size}`;
-  for (const [key, s] of pairs) {
-    const q = sql.get(key);
-    if (!q) return `group ${key} missing in SQL`;
-    for (const f of [
-      'waits',
-      'answered',
-      'meanMs',
-      'medianMs',
-      'p90Ms',
-      'onTime',
-      'late',
-      'pending',
-      'closed',
-      'onTimeRate',
-    ] as const) {
-      if (!closeEnough(s[f], q[f])) return `${key}.${f}: server ${s[f]}, SQL ${q[f]}`;
-    }
-    for (const b of responseBuckets)
-      if (s.buckets[b] !== q.buckets[b]) return `${key}.buckets.${b}: server ${s.buckets[b]}, SQL ${q.buckets[b]}`;
-  }
-  return null;
-}
-
-function compareTotals(server: TotalsResult, sql: TotalsResult): string | null {
-  if (server.total !== sql.total) return `total: server ${server.total}, SQL ${sql.total}`;
-  const key = (k: Record<string, string | null>) => `${k.stakeholderType}/${k.channel}`;
-  const s = new Map(server.rows.map((r) => [key(r.key), r.count]));
-  for (const r of sql.rows)
-    if (s.get(key(r.key)) !== r.count) return `${key(r.key)}: server ${s.get(key(r.key))}, SQL ${r.count}`;
-  return s.size === sql.rows.length ? null : `rows: server ${s.size}, SQL ${sql.rows.length}`;
+/** One query timed over HTTP and (if it has one) as plain SQL, `calls` times each, then compared once. */
+async function measure(query: DashboardQuery, calls: number): Promise<QueryFigures> {
+  const http = await timeRuns(calls, query.http);
+  if (!query.sql) return { name: query.name, http, sql: null, sameFigures: null, mismatch: null };
+  const sql = await timeRuns(calls, query.sql);
+  const mismatch = query.compare!(await query.http(), await query.sql());
+  return { name: query.name, http, sql, sameFigures: mismatch === null, mismatch };
 }
 
 /**
- * (c) `metrics.responseTimes` and `metrics.totals` for a 90-day window of one org, over real HTTP with a manager
- * token, `calls` times each, next to the plain SQL aggregate of the same figures on the same file.
+ * (c) One org holding `totalRows` interactions over `spanDays` days, loaded straight into the server's schema;
+ * then every query the dashboard makes for the last 90 days, over real HTTP with a manager token, `calls` times
+ * each, next to a plain SQL statement computing the same figures on the same file where one can.
  */
 export async function dashboardBench(
   dir: string,
-  opts: { orgCount: number; totalRows: number; calls: number; seed: number; endMs: number },
+  opts: { totalRows: number; spanDays: number; calls: number; seed: number; endMs: number },
 ): Promise<DashboardResult> {
   const databaseUrl = `file:${join(dir, 'dashboard.db')}`;
-  const startMs = opts.endMs - 180 * DAY;
   const loader = await createDb(databaseUrl);
   let loaded: Awaited<ReturnType<typeof bulkLoad>>;
   try {
     await migrateDb(loader.db);
+    const startMs = opts.endMs - opts.spanDays * DAY;
     loaded = await bulkLoad(loader, {
-      orgCount: opts.orgCount,
+      orgCount: 1,
       totalRows: opts.totalRows,
       startMs,
       endMs: opts.endMs,
@@ -95,8 +67,12 @@ export async function dashboardBench(
   const { measured } = loaded;
   const toMs = opts.endMs;
   const fromMs = toMs - 90 * DAY;
-  const filter = { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
-  const asOf = filter.to;
+  // The bench org's zone, Asia/Shanghai, is UTC+8 all year: its month of the run's end.
+  const local = new Date(toMs + 8 * HOUR);
+  const month = {
+    fromMs: Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * HOUR,
+    toMs: Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - 8 * HOUR,
+  };
 
   const ts = performance.now();
   const server = await startServer({ databaseUrl });
@@ -104,29 +80,17 @@ export async function dashboardBench(
   const reader = await createDb(databaseUrl);
   try {
     const client = trpcClient(server.url, measured.managerToken);
-    const callResponseTimes = () =>
-      client.metrics.responseTimes.query({ filter, groupBy: ['stakeholderType'], basis: 'working', asOf });
-    const callTotals = () => client.metrics.totals.query({ filter, groupBy: ['stakeholderType', 'channel'] });
-    const rtHttp = await timeRuns(opts.calls, callResponseTimes);
-    const totHttp = await timeRuns(opts.calls, callTotals);
-    const rtSql = await timeRuns(opts.calls, () =>
-      sqlResponseTimes(reader.client, measured.orgId, fromMs, toMs, Date.parse(asOf)),
-    );
-    const totSql = await timeRuns(opts.calls, () => sqlTotals(reader.client, measured.orgId, fromMs, toMs));
-
-    const rtMismatch = compareResponseTimes(
-      await callResponseTimes(),
-      await sqlResponseTimes(reader.client, measured.orgId, fromMs, toMs, Date.parse(asOf)),
-    );
-    const totalsSql = await sqlTotals(reader.client, measured.orgId, fromMs, toMs);
-    const totMismatch = compareTotals(await callTotals(), totalsSql);
-    const sqlRt = await sqlResponseTimes(reader.client, measured.orgId, fromMs, toMs, Date.parse(asOf));
+    const scope = { client, reader: reader.client, orgId: measured.orgId, fromMs, toMs, month };
+    const queries: QueryFigures[] = [];
+    for (const q of dashboardQueries(scope)) queries.push(await measure(q, opts.calls));
+    const window = await sqlTotals(reader.client, measured.orgId, fromMs, toMs, {});
+    const waits = await sqlResponseTimes(reader.client, { ...scope, asOfMs: toMs, group: 'NULL' });
     return {
       load: loaded.load,
-      orgRowsInWindow: totalsSql.total,
-      waitsInWindow: sqlRt.get('*')?.waits ?? 0,
-      responseTimes: { http: rtHttp, sql: rtSql, sameFigures: rtMismatch === null, mismatch: rtMismatch },
-      totals: { http: totHttp, sql: totSql, sameFigures: totMismatch === null, mismatch: totMismatch },
+      spanDays: opts.spanDays,
+      orgRowsInWindow: window.total,
+      waitsInWindow: waits.get('*')?.waits ?? 0,
+      queries,
       serverStartMs: round(serverStartMs, 0),
     };
   } finally {

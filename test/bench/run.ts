@@ -1,6 +1,6 @@
 /*
  * comms-log benchmark (`pnpm bench`): (a) raw libSQL upsert into the server's schema, (b) the same interactions
- * through sync.push over real HTTP to the server as its own process, (c) dashboard queries over 1M interactions
+ * through sync.push over real HTTP to the server as its own process, (c) dashboard queries over one org of 1M interactions
  * next to plain SQL. Prints a table with the targets marked, then one JSON line. See README.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { concurrentPushBench } from './concurrent-push';
 import { hotFunctions } from './cpu-profile';
 import { importBesideBench, printImportBeside } from './import-beside';
+import { managerCopyBench, printManagerCopy } from './manager-copy';
 import { dashboardBench, type DashboardResult } from './dashboard';
 import { generateInteractions, makeDirectory } from './generate';
 import { parseOptions, type BenchOptions } from './options';
@@ -113,36 +114,36 @@ async function runSyncPush(dir: string, data: DataSpec, a: RawPair | null, optio
 }
 
 /** One dashboard query's figures in the JSON summary. */
-const querySummary = (q: DashboardResult['totals']) => ({
+const querySummary = (q: DashboardResult['queries'][number]) => ({
+  name: q.name,
   httpP50Ms: q.http.p50Ms,
   httpP95Ms: q.http.p95Ms,
-  sqlP50Ms: q.sql.p50Ms,
-  sqlP95Ms: q.sql.p95Ms,
+  sqlP50Ms: q.sql?.p50Ms ?? null,
+  sqlP95Ms: q.sql?.p95Ms ?? null,
   targetMet: q.http.p95Ms <= targets.dashboardP95Ms,
   sameFigures: q.sameFigures,
 });
 
-/** (c): the dashboard's queries over many orgs, next to plain SQL. */
+/** (c): every dashboard query over one large org, next to plain SQL. */
 async function runDashboard(dir: string, options: BenchOptions, endMs: number) {
   progress(
-    `(c) bulk load of ${fmtInt(options.dashboardRows)} rows across ${options.orgs} orgs, then ${options.calls} calls per query`,
+    `(c) bulk load of ${fmtInt(options.dashboardRows)} rows into one org over ${options.dashboardDays} days, then ${options.calls} calls per query`,
   );
   const c = await dashboardBench(dir, {
-    orgCount: options.orgs,
     totalRows: options.dashboardRows,
+    spanDays: options.dashboardDays,
     calls: options.calls,
     seed: options.seed,
     endMs,
   });
   printC(c, options.calls);
   return {
-    orgs: c.load.orgs,
     rows: c.load.rows,
+    spanDays: c.spanDays,
     loadMs: round(c.load.loadMs, 0),
     windowRows: c.orgRowsInWindow,
     windowWaits: c.waitsInWindow,
-    responseTimes: querySummary(c.responseTimes),
-    totals: querySummary(c.totals),
+    queries: c.queries.map(querySummary),
   };
 }
 
@@ -190,6 +191,20 @@ async function main(options: BenchOptions) {
       progress(`(d) load of ${fmtInt(options.reportRows)} interactions of one org, then its 200-day report`);
       summary.d = printReportBench(
         await periodReportBench(dir, { rows: options.reportRows, runs: 5, seed: options.seed, endMs }),
+      );
+    }
+    if (options.only.has('h')) {
+      progress(
+        `(h) an org of ${fmtInt(options.dashboardRows)} interactions, 100 people: a manager's pull and local copy`,
+      );
+      summary.h = printManagerCopy(
+        await managerCopyBench(dir, {
+          rows: options.dashboardRows,
+          users: 100,
+          stakeholders: 2_000,
+          seed: options.seed,
+          endMs,
+        }),
       );
     }
     if (options.only.has('e'))
