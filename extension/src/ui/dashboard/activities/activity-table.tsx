@@ -1,7 +1,8 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { Activity, ActivityUpdateInput } from '@comms-log/shared';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
+import { RecordTable } from '../record-table/record-table';
 import { activityDraft } from './activity-check';
 import { ActivityForm } from './activity-form';
 import { ActivityHeld } from './activity-held';
@@ -21,51 +22,38 @@ export function ActivityTable({
   const { t, zone } = useDashboard();
   const [open, setOpen] = useState<Open>(null);
   return (
-    <div className="dash-table-wrap">
-      <table className="dash-table" aria-label={t('dashActHeading')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashActWhen')}</th>
-            <th scope="col">{t('dashActTitle')}</th>
-            <th scope="col">{t('dashColType')}</th>
-            <th scope="col">{t('dashColChannel')}</th>
-            <th scope="col">{t('dashActOwner')}</th>
-            <th scope="col">{t('dashActRecurrence')}</th>
-            <th scope="col">{t('dashActStatus')}</th>
-            <th scope="col">{t('dashActAttendance')}</th>
-            <th scope="col">{t('dashActActions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {occurrences.map((o) => {
-            const key = `${o.activity.id}:${o.index}`;
-            // The forms open under the first occurrence shown of the activity.
-            const first = occurrences.find((x) => x.activity.id === o.activity.id) === o;
-            return (
-              <Fragment key={key}>
-                <OccurrenceRow occurrence={o} onOpen={(what) => setOpen({ id: o.activity.id, what })} />
-                {first && open?.id === o.activity.id && (
-                  <tr>
-                    <td colSpan={9}>
-                      {open.what === 'edit' ? (
-                        <ActivityForm
-                          title={t('dashActEditTitle', o.activity.title)}
-                          initial={activityDraft(o.activity, zone)}
-                          onSave={(fields) => onUpdate({ id: o.activity.id, ...fields })}
-                          onDone={() => setOpen(null)}
-                        />
-                      ) : (
-                        <ActivityHeld activity={o.activity} onSave={onUpdate} onDone={() => setOpen(null)} />
-                      )}
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      label={t('dashActHeading')}
+      columns={[
+        { head: t('dashActWhen') },
+        { head: t('dashActTitle') },
+        { head: t('dashColType') },
+        { head: t('dashColChannel') },
+        { head: t('dashActOwner') },
+        { head: t('dashActRecurrence') },
+        { head: t('dashActStatus') },
+        { head: t('dashActAttendance') },
+        { head: t('dashActActions') },
+      ]}
+      items={occurrences}
+      rowKey={(o) => `${o.activity.id}:${o.index}`}
+      row={(o) => <OccurrenceRow occurrence={o} onOpen={(what) => setOpen({ id: o.activity.id, what })} />}
+      panel={(o) => {
+        // The forms open under the first occurrence shown of the activity.
+        const first = occurrences.find((x) => x.activity.id === o.activity.id) === o;
+        if (!first || open?.id !== o.activity.id) return null;
+        return open.what === 'edit' ? (
+          <ActivityForm
+            title={t('dashActEditTitle', o.activity.title)}
+            initial={activityDraft(o.activity, zone)}
+            onSave={(fields) => onUpdate({ id: o.activity.id, ...fields })}
+            onDone={() => setOpen(null)}
+          />
+        ) : (
+          <ActivityHeld activity={o.activity} onSave={onUpdate} onDone={() => setOpen(null)} />
+        );
+      }}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import type { CostEntryInput, CostListResult, RevenueInput } from '@comms-log/sh
 import { withApi } from '../../../lib/api/session';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
+import { RecordTable } from '../record-table/record-table';
 import { StatusLine } from '../status-line';
 import { useApiQuery } from '../use-api-query';
 import { costRows, periodCostShare, periodMonths } from './cost-figures';
@@ -73,68 +74,45 @@ export function CostFigures({ data, months }: { data: CostListResult; months: { 
         <p className="pg-warn">{t('dashCostMissingRevenue', figure.share.missingRevenueMonths.join(', '))}</p>
       )}
       <div className="dash-split">
-        <div className="dash-table-wrap">
-          <table className="dash-table" aria-label={t('dashCostByCategory')}>
-            <caption>{t('dashCostByCategory')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashCostMonth')}</th>
-                <th scope="col">{t('dashCostCategory')}</th>
-                <th scope="col" className="dash-num">
-                  {t('dashCostAmount')}
-                </th>
-                <th scope="col" className="dash-num">
-                  {t('dashCostEntries')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 && (
-                <tr>
-                  <td colSpan={4}>{t('dashCostNone')}</td>
-                </tr>
-              )}
-              {rows.map((r) => (
-                <tr key={`${r.month}:${r.category}:${r.currency}`}>
-                  <td>{r.month}</td>
-                  <th scope="row">{r.category}</th>
-                  <td className="dash-num">
-                    {money(lang, r.amount)} {r.currency}
-                  </td>
-                  <td className="dash-num">{r.entries}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="dash-table-wrap">
-          <table className="dash-table" aria-label={t('dashCostRevenueByMonth')}>
-            <caption>{t('dashCostRevenueByMonth')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashCostMonth')}</th>
-                <th scope="col" className="dash-num">
-                  {t('dashCostRevenue')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {revenues.length === 0 && (
-                <tr>
-                  <td colSpan={2}>{t('dashCostNoRevenue')}</td>
-                </tr>
-              )}
-              {revenues.map((r) => (
-                <tr key={r.month}>
-                  <th scope="row">{r.month}</th>
-                  <td className="dash-num">
-                    {money(lang, r.amount)} {r.currency}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          label={t('dashCostByCategory')}
+          show="caption"
+          columns={[
+            { head: t('dashCostMonth') },
+            { head: t('dashCostCategory') },
+            { head: t('dashCostAmount'), num: true },
+            { head: t('dashCostEntries'), num: true },
+          ]}
+          items={rows}
+          rowKey={(r) => `${r.month}:${r.category}:${r.currency}`}
+          row={(r) => (
+            <tr>
+              <td>{r.month}</td>
+              <th scope="row">{r.category}</th>
+              <td className="dash-num">
+                {money(lang, r.amount)} {r.currency}
+              </td>
+              <td className="dash-num">{r.entries}</td>
+            </tr>
+          )}
+          empty={t('dashCostNone')}
+        />
+        <RecordTable
+          label={t('dashCostRevenueByMonth')}
+          show="caption"
+          columns={[{ head: t('dashCostMonth') }, { head: t('dashCostRevenue'), num: true }]}
+          items={revenues}
+          rowKey={(r) => r.month}
+          row={(r) => (
+            <tr>
+              <th scope="row">{r.month}</th>
+              <td className="dash-num">
+                {money(lang, r.amount)} {r.currency}
+              </td>
+            </tr>
+          )}
+          empty={t('dashCostNoRevenue')}
+        />
       </div>
     </>
   );

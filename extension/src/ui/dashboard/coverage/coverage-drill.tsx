@@ -1,6 +1,6 @@
 import type { CoverageListInput } from '@comms-log/shared';
-import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
+import { PagedRecords, useShownCount } from '../drilldown/paged-records';
 import { useCursorList } from '../use-cursor-list';
 import { CoverageTable } from './coverage-table';
 import { useCoverageSave } from './coverage-view';
@@ -15,17 +15,7 @@ export function CoverageDrill({ input }: { input: Omit<CoverageListInput, 'curso
   );
   const save = useCoverageSave();
   return (
-    <>
-      <p className="dash-drill-count" role="status">
-        {list.loading && !list.items.length
-          ? t('dashLoading', t('dashCovReports'))
-          : t(list.cursor ? 'dashEvalShownMore' : 'dashEvalShown', list.items.length)}
-      </p>
-      {list.error && (
-        <p role="alert" className="pg-error">
-          {errorText(t, list.error)}
-        </p>
-      )}
+    <PagedRecords list={list} count={useShownCount(list, t('dashCovReports'))}>
       <CoverageTable
         items={list.items}
         onSave={async (update) => {
@@ -34,11 +24,6 @@ export function CoverageDrill({ input }: { input: Omit<CoverageListInput, 'curso
           return saved;
         }}
       />
-      <footer className="pg-actions">
-        <button type="button" className="pg-button" disabled={!list.cursor || list.loading} onClick={list.loadMore}>
-          {t('dashLoadMore')}
-        </button>
-      </footer>
-    </>
+    </PagedRecords>
   );
 }

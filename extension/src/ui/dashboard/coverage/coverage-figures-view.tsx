@@ -1,6 +1,7 @@
 import { localeTag } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
+import { RecordTable } from '../record-table/record-table';
 import { FigureCard } from '../overview/figure-card';
 import { useStakeholderName } from '../stakeholder-name';
 import type { CoverageFigures } from './coverage-figures';
@@ -51,32 +52,23 @@ export function CoverageTallyTable({ tally, by }: { tally: Tally; by: 'outlet' |
     return key ?? t('dashCovNoEvent');
   };
   return (
-    <div className="dash-table-wrap">
-      <h3>{title}</h3>
-      <table className="dash-table" aria-label={title}>
-        <thead>
-          <tr>
-            <th scope="col">
-              {t(by === 'outlet' ? 'dashCovColOutlet' : by === 'tone' ? 'dashCovTone' : 'dashCovEvent')}
-            </th>
-            <th scope="col" className="dash-num">
-              {t('dashCovColItems')}
-            </th>
-            <th scope="col" className="dash-num">
-              {t('dashCovReach')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tally.map((g) => (
-            <tr key={g.key ?? ''}>
-              <th scope="row">{name(g.key)}</th>
-              <td className="dash-num">{g.value.items}</td>
-              <td className="dash-num">{g.value.withReach ? g.value.reach.toLocaleString(localeTag(lang)) : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      label={title}
+      show="heading"
+      columns={[
+        { head: t(by === 'outlet' ? 'dashCovColOutlet' : by === 'tone' ? 'dashCovTone' : 'dashCovEvent') },
+        { head: t('dashCovColItems'), num: true },
+        { head: t('dashCovReach'), num: true },
+      ]}
+      items={tally}
+      rowKey={(g) => g.key ?? ''}
+      row={(g) => (
+        <tr>
+          <th scope="row">{name(g.key)}</th>
+          <td className="dash-num">{g.value.items}</td>
+          <td className="dash-num">{g.value.withReach ? g.value.reach.toLocaleString(localeTag(lang)) : '—'}</td>
+        </tr>
+      )}
+    />
   );
 }

@@ -1,13 +1,12 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { MediaCoverage, MediaCoverageUpdateInput } from '@comms-log/shared';
 import { localeTag } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
+import { RecordTable } from '../record-table/record-table';
 import { useStakeholderName } from '../stakeholder-name';
 import { CoverageEdit } from './coverage-edit';
 import { toneKey } from './coverage-labels';
-
-const COLUMNS = 8;
 
 /**
  * Media reports, newest first, each with an Edit action for its tone, reach, event tag and clarification (staff:
@@ -23,38 +22,23 @@ export function CoverageTable({
   const { t } = useDashboard();
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <div className="dash-table-wrap">
-      <table className="dash-table" aria-label={t('dashCovReports')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashCovColPublished')}</th>
-            <th scope="col">{t('dashCovColOutlet')}</th>
-            <th scope="col">{t('dashColTitle')}</th>
-            <th scope="col">{t('dashCovTone')}</th>
-            <th scope="col" className="dash-num">
-              {t('dashCovReach')}
-            </th>
-            <th scope="col">{t('dashCovEvent')}</th>
-            <th scope="col">{t('dashCovClarifiedOn')}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => (
-            <Fragment key={c.id}>
-              <CoverageRow item={c} editing={editing === c.id} onEdit={() => setEditing(c.id)} />
-              {editing === c.id && (
-                <tr>
-                  <td colSpan={COLUMNS}>
-                    <CoverageEdit item={c} onSave={onSave} onDone={() => setEditing(null)} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      label={t('dashCovReports')}
+      columns={[
+        { head: t('dashCovColPublished') },
+        { head: t('dashCovColOutlet') },
+        { head: t('dashColTitle') },
+        { head: t('dashCovTone') },
+        { head: t('dashCovReach'), num: true },
+        { head: t('dashCovEvent') },
+        { head: t('dashCovClarifiedOn') },
+        { head: '' },
+      ]}
+      items={items}
+      rowKey={(c) => c.id}
+      row={(c) => <CoverageRow item={c} editing={editing === c.id} onEdit={() => setEditing(c.id)} />}
+      panel={(c) => editing === c.id && <CoverageEdit item={c} onSave={onSave} onDone={() => setEditing(null)} />}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import type { StakeholderType } from '@comms-log/shared';
 import type { MessageKey } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
+import { RecordTable } from '../record-table/record-table';
 import { FigureCard } from '../overview/figure-card';
 import { surveyFigureRows, surveyFigureSet, type ListedScore, type SurveyFigureSet } from './survey-figures';
 
@@ -69,34 +70,25 @@ export function SurveyFigureTable({
   const name = (key: string | null) =>
     key === null ? t('dashSurveyNoDimension') : by === 'stakeholderType' ? f.type(key as StakeholderType) : key;
   return (
-    <div className="dash-table-wrap">
-      <h3>{title}</h3>
-      <table className="dash-table" aria-label={title}>
-        <thead>
-          <tr>
-            <th scope="col">{by === 'dimension' ? t('dashSurveyColDimension') : t('dashColType')}</th>
-            {figureColumns.map(({ key, label }) => (
-              <th key={key} scope="col">
-                {t(label)}
-              </th>
-            ))}
-            <th scope="col" className="dash-num">
-              {t('dashSurveyColResponses')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {surveyFigureRows(responses, by).map(({ key, figures }) => (
-            <tr key={key ?? ''}>
-              <th scope="row">{name(key)}</th>
-              {figureColumns.map(({ key: k }) => (
-                <td key={k}>{cell(parts[k](figures))}</td>
-              ))}
-              <td className="dash-num">{figures.responses}</td>
-            </tr>
+    <RecordTable
+      label={title}
+      show="heading"
+      columns={[
+        { head: by === 'dimension' ? t('dashSurveyColDimension') : t('dashColType') },
+        ...figureColumns.map(({ label }) => ({ head: t(label) })),
+        { head: t('dashSurveyColResponses'), num: true },
+      ]}
+      items={surveyFigureRows(responses, by)}
+      rowKey={(r) => r.key ?? ''}
+      row={({ key, figures }) => (
+        <tr>
+          <th scope="row">{name(key)}</th>
+          {figureColumns.map(({ key: k }) => (
+            <td key={k}>{cell(parts[k](figures))}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <td className="dash-num">{figures.responses}</td>
+        </tr>
+      )}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import type { SurveyResponse } from '@comms-log/shared';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
+import { RecordTable } from '../record-table/record-table';
 import { useStakeholderName } from '../stakeholder-name';
 import { instrumentKey } from './survey-problem-text';
 
@@ -8,29 +9,22 @@ import { instrumentKey } from './survey-problem-text';
 export function SurveyTable({ items }: { items: SurveyResponse[] }) {
   const { t } = useDashboard();
   return (
-    <div className="dash-table-wrap">
-      <table className="dash-table" aria-label={t('dashSurveyResponses')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashSurveyColAnswered')}</th>
-            <th scope="col">{t('dashSurveyColInstrument')}</th>
-            <th scope="col" className="dash-num">
-              {t('dashSurveyColScore')}
-            </th>
-            <th scope="col">{t('dashColStakeholder')}</th>
-            <th scope="col">{t('dashColType')}</th>
-            <th scope="col">{t('dashSurveyColDimension')}</th>
-            <th scope="col">{t('dashSurveyColComment')}</th>
-            <th scope="col">{t('dashSurveyColRecordedBy')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((r) => (
-            <SurveyRow key={r.id} response={r} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      label={t('dashSurveyResponses')}
+      columns={[
+        { head: t('dashSurveyColAnswered') },
+        { head: t('dashSurveyColInstrument') },
+        { head: t('dashSurveyColScore'), num: true },
+        { head: t('dashColStakeholder') },
+        { head: t('dashColType') },
+        { head: t('dashSurveyColDimension') },
+        { head: t('dashSurveyColComment') },
+        { head: t('dashSurveyColRecordedBy') },
+      ]}
+      items={items}
+      rowKey={(r) => r.id}
+      row={(r) => <SurveyRow response={r} />}
+    />
   );
 }
 

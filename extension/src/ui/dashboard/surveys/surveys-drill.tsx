@@ -1,6 +1,6 @@
 import type { SurveyListInput } from '@comms-log/shared';
-import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
+import { PagedRecords, useShownCount } from '../drilldown/paged-records';
 import { useCursorList } from '../use-cursor-list';
 import { SurveyTable } from './survey-table';
 
@@ -13,23 +13,8 @@ export function SurveysDrill({ input }: { input: Omit<SurveyListInput, 'cursor' 
     c.evaluations.listSurveys.query({ ...input, cursor, limit: PAGE }),
   );
   return (
-    <>
-      <p className="dash-drill-count" role="status">
-        {list.loading && !list.items.length
-          ? t('dashLoading', t('dashSurveyResponses'))
-          : t(list.cursor ? 'dashEvalShownMore' : 'dashEvalShown', list.items.length)}
-      </p>
-      {list.error && (
-        <p role="alert" className="pg-error">
-          {errorText(t, list.error)}
-        </p>
-      )}
+    <PagedRecords list={list} count={useShownCount(list, t('dashSurveyResponses'))}>
       <SurveyTable items={list.items} />
-      <footer className="pg-actions">
-        <button type="button" className="pg-button" disabled={!list.cursor || list.loading} onClick={list.loadMore}>
-          {t('dashLoadMore')}
-        </button>
-      </footer>
-    </>
+    </PagedRecords>
   );
 }

@@ -1,13 +1,13 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { ThreadItem, ThreadStatus } from '@comms-log/shared';
 import type { MessageKey } from '../../../lib/i18n';
 import { reportFormat } from '../../../lib/report/tables';
 import { useDashboard } from '../dashboard-context';
+import { RecordTable } from '../record-table/record-table';
 import { usePurposeLabel } from '../purpose-label';
 import { ThreadActionForm, threadName } from './thread-action';
 import type { ThreadAction } from './thread-action-check';
 
-const COLUMNS = 9;
 const stateKey: Record<ThreadStatus, MessageKey> = {
   open: 'dashThreadStateOpen',
   resolved: 'dashThreadStateResolved',
@@ -25,49 +25,36 @@ export function ThreadTable({ items, onAction }: { items: ThreadItem[]; onAction
   const { t } = useDashboard();
   const [acting, setActing] = useState<{ key: string; action: ThreadAction } | null>(null);
   return (
-    <div className="dash-table-wrap">
-      <table className="dash-table" aria-label={t('dashThreadsWord')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashThreadColConversation')}</th>
-            <th scope="col">{t('dashColStakeholder')}</th>
-            <th scope="col">{t('dashThreadColPurpose')}</th>
-            <th scope="col">{t('dashThreadColOpened')}</th>
-            <th scope="col">{t('dashColStatus')}</th>
-            <th scope="col">{t('dashThreadColResolvedAt')}</th>
-            <th scope="col" className="dash-num">
-              {t('dashThreadColReplies')}
-            </th>
-            <th scope="col" className="dash-num">
-              {t('dashThreadColWorkH')}
-            </th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <Fragment key={i.threadKey}>
-              <ThreadRow item={i} onAct={(action) => setActing({ key: i.threadKey, action })} />
-              {acting?.key === i.threadKey && (
-                <tr>
-                  <td colSpan={COLUMNS}>
-                    <ThreadActionForm
-                      item={i}
-                      action={acting.action}
-                      onSubmit={async (at, note) => {
-                        await onAction(i, acting.action, at, note);
-                        setActing(null);
-                      }}
-                      onCancel={() => setActing(null)}
-                    />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      label={t('dashThreadsWord')}
+      columns={[
+        { head: t('dashThreadColConversation') },
+        { head: t('dashColStakeholder') },
+        { head: t('dashThreadColPurpose') },
+        { head: t('dashThreadColOpened') },
+        { head: t('dashColStatus') },
+        { head: t('dashThreadColResolvedAt') },
+        { head: t('dashThreadColReplies'), num: true },
+        { head: t('dashThreadColWorkH'), num: true },
+        { head: '' },
+      ]}
+      items={items}
+      rowKey={(i) => i.threadKey}
+      row={(i) => <ThreadRow item={i} onAct={(action) => setActing({ key: i.threadKey, action })} />}
+      panel={(i) =>
+        acting?.key === i.threadKey && (
+          <ThreadActionForm
+            item={i}
+            action={acting.action}
+            onSubmit={async (at, note) => {
+              await onAction(i, acting.action, at, note);
+              setActing(null);
+            }}
+            onCancel={() => setActing(null)}
+          />
+        )
+      }
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { MetricsThreadsInput, ThreadItem } from '@comms-log/shared';
 import { withApi } from '../../../lib/api/session';
-import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
+import { PagedRecords } from '../drilldown/paged-records';
 import { useCursorList } from '../use-cursor-list';
 import { threadName } from './thread-action';
 import type { ThreadAction } from './thread-action-check';
@@ -40,29 +40,11 @@ export function ThreadsDrill({ input }: { input: Omit<MetricsThreadsInput, 'curs
     list.reload();
     bumpData();
   };
+  const count =
+    list.total === null ? t('dashLoading', t('dashThreadsWord')) : t('dashThreadCount', list.items.length, list.total);
   return (
-    <>
-      <p className="dash-drill-count" role="status">
-        {list.total === null
-          ? t('dashLoading', t('dashThreadsWord'))
-          : t('dashThreadCount', list.items.length, list.total)}
-      </p>
-      {done && (
-        <p role="status" className="pg-ok">
-          {done}
-        </p>
-      )}
-      {list.error && (
-        <p role="alert" className="pg-error">
-          {errorText(t, list.error)}
-        </p>
-      )}
+    <PagedRecords list={list} count={count} notice={done}>
       <ThreadTable items={list.items} onAction={onAction} />
-      <footer className="pg-actions">
-        <button type="button" className="pg-button" disabled={!list.cursor || list.loading} onClick={list.loadMore}>
-          {t('dashLoadMore')}
-        </button>
-      </footer>
-    </>
+    </PagedRecords>
   );
 }
