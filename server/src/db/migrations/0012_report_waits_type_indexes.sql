@@ -1,0 +1,2 @@
+CREATE INDEX `interactions_waits` ON `interactions` (`org_id`,`occurred_at`) WHERE wait_start = 1;--> statement-breakpoint
+CREATE INDEX `interactions_org_type_occurred` ON `interactions` (`org_id`,`stakeholder_type`,`occurred_at`);
