@@ -19,12 +19,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = resolve(root, process.argv[2] ?? 'dist');
 
 rmSync(dist, { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: ['src/index.ts'],
-  outdir: dist,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -36,6 +32,16 @@ await build({
   },
   legalComments: 'none',
   logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: ['src/index.ts'],
+  outdir: dist,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 });
+// The push writer's worker thread (src/db/writer/start.ts starts it from dist/push-writer.js): a file of its own,
+// without chunks, so that index.js's modules (and the paths they find files by) stay where they were.
+await build({ ...common, entryPoints: { 'push-writer': 'src/db/writer/worker.ts' }, outdir: dist });
 cpSync(resolve(root, 'src/db/migrations'), `${dist}/migrations`, { recursive: true });
 await buildWebApp(`${dist}/app`);

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Db } from './db/client';
+import type { PushWriter } from './db/writer/start';
 import { requestAddress } from './auth/client-address';
 import { postsSignIn, signInGuard } from './auth/sign-in-guard';
 import { SignInLimiter } from './auth/sign-in-limit';
@@ -25,6 +26,8 @@ export interface AppOptions {
   webAppDir?: string | null;
   /** Counts failed sign-ins per address (default: a fresh one with the default limits, auth/sign-in-limit.ts). */
   signInLimiter?: SignInLimiter;
+  /** Applies sync.push off the main thread (db/writer/start.ts; default: pushes apply in this thread on `db`). */
+  pushWriter?: PushWriter;
   /** The origin browsers open the web view at behind a proxy (web/csrf.ts; default: the request URL's). */
   publicOrigin?: string;
   /** Proxies whose X-Forwarded-For the sign-in limiter believes (auth/client-address.ts; default: none). */
@@ -51,6 +54,7 @@ export function createApp({
   logError = (m, e) => console.error(m, e),
   webAppDir,
   signInLimiter,
+  pushWriter,
   publicOrigin,
   trustedProxies,
 }: AppOptions) {
@@ -108,10 +112,12 @@ export function createApp({
       // Lets clients send queries as POST (`methodOverride: 'POST'`), for inputs too long for a URL (directory.match).
       allowMethodOverride: true,
       // A bearer token (extension, API) wins; without one the web view's session cookie may sign the request in.
-      createContext: (_opts, c) =>
-        c.req.header('authorization')
-          ? createRequestContext(db, c.req.header('authorization'))
-          : sessionContext(db, c, publicOrigin),
+      createContext: async (_opts, c) => {
+        const ctx = c.req.header('authorization')
+          ? await createRequestContext(db, c.req.header('authorization'))
+          : await sessionContext(db, c, publicOrigin);
+        return pushWriter ? { ...ctx, pushWriter } : ctx;
+      },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logError(`tRPC ${path ?? '?'} failed`, error.cause ?? error);
       },

@@ -1,4 +1,5 @@
 import type { Db } from './db/client';
+import type { PushWriter } from './db/writer/start';
 import { authenticate, bearerToken, type AuthUser } from './auth/tokens';
 
 export type { AuthUser } from './auth/tokens';
@@ -9,6 +10,8 @@ export type Context = {
   user: AuthUser | null;
   /** Why `user` is null when a token was sent (so the error can say so). */
   authError: 'missing' | 'invalid' | null;
+  /** Where sync.push applies pushes when the server runs one (db/writer/start.ts); else in this thread on `db`. */
+  pushWriter?: PushWriter;
 };
 
 /** The inner context, buildable without HTTP (tests, CLI). */

@@ -1,5 +1,7 @@
 import { createApp } from './app';
 import { createDb, migrateDb } from './db/client';
+import { type PushWriter, startPushWriter } from './db/writer/start';
+import { WriteOrder } from './db/writer/write-order';
 import { EnvError, loadEnv } from './env';
 import { serve } from './serve';
 import { ensureFirstOrg } from './services/org/orgs';
@@ -18,11 +20,20 @@ function loadEnvOrExit() {
   }
 }
 
+/** An embedded database file a second thread can open (a `:memory:` database exists in one connection only). */
+const isSharedFile = (url: string) => url.startsWith('file:') && !url.startsWith('file::memory:');
+
 // Boot only: environment, database, migrations, first admin, listen.
 async function main() {
   const env = loadEnvOrExit();
-  const { db, close } = await createDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  // One order for this process's writes, shared with the push writer's thread (docs/architecture.md "The push writer").
+  const order = new WriteOrder();
+  const { db, close } = await createDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { order });
   await migrateDb(db);
+  // Pushes apply in a worker thread on an embedded file; a remote database (or :memory:) takes them in this thread.
+  const pushWriter: PushWriter | undefined = isSharedFile(env.DATABASE_URL)
+    ? await startPushWriter(env.DATABASE_URL, order)
+    : undefined;
 
   const first = await ensureFirstOrg(db, {
     orgName: 'My organisation',
@@ -36,6 +47,7 @@ async function main() {
     app: createApp({
       db,
       corsOrigins: env.CORS_ORIGINS,
+      pushWriter,
       publicOrigin: env.COMMS_LOG_PUBLIC_ORIGIN,
       trustedProxies: env.COMMS_LOG_TRUSTED_PROXIES,
     }),
@@ -58,6 +70,7 @@ async function main() {
   const shutdown = async () => {
     schedule?.stop();
     await server.close();
+    await pushWriter?.close();
     close();
     process.exit(0);
   };

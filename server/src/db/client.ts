@@ -14,6 +14,7 @@ import {
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema';
+import type { WriteOrder } from './writer/write-order';
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** A drizzle transaction handle: the same query API as `Db`. */
@@ -32,6 +33,13 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 const BUSY_TIMEOUT_MS = 5000;
 const WAL_CHECKPOINT_PAGES = 4000;
 
+export interface DbOptions {
+  /** This process's one order of writes across threads (db/writer/write-order.ts): every writer call takes a turn. */
+  order?: WriteOrder;
+  /** Open the query-only reader connection beside the writer (default true; the push writer's worker needs none). */
+  reader?: boolean;
+}
+
 /**
  * Open the database at `url`: `file:<path>` (embedded; folder created), `:memory:` (tests), or
  * `libsql://…` / `http(s)://…` with `authToken` for a remote libSQL server (sqld, Turso).
@@ -43,7 +51,7 @@ const WAL_CHECKPOINT_PAGES = 4000;
  * behind open transactions by `gateClient`. Single read-only statements outside a transaction go to a second,
  * query-only connection instead (`openReader`), so reads never queue behind writes.
  */
-export async function createDb(url: string, authToken?: string): Promise<DbHandle> {
+export async function createDb(url: string, authToken?: string, opts: DbOptions = {}): Promise<DbHandle> {
   const isFile = url === ':memory:' || url.startsWith('file:');
   let client: Client;
   if (isFile) {
@@ -61,8 +69,8 @@ export async function createDb(url: string, authToken?: string): Promise<DbHandl
     await raw.execute(`PRAGMA journal_size_limit = ${64 * 1024 * 1024}`);
     await raw.execute('PRAGMA foreign_keys = ON');
     await raw.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const reader = path.startsWith(':memory:') ? null : await openReader(url);
-    client = gateClient(raw, reader);
+    const reader = path.startsWith(':memory:') || opts.reader === false ? null : await openReader(url);
+    client = gateClient(raw, reader, opts.order);
   } else {
     client = createClient({ url, authToken, intMode: 'number' });
   }
@@ -186,14 +194,24 @@ export function resolveFileUrl(url: string, baseDir: string): string {
   return isAbsolute(path) ? url : `file:${resolve(baseDir, path)}`;
 }
 
-/** A FIFO lock: `run` waits for every earlier holder. */
+/** A FIFO lock: `run` waits for every earlier holder, then for the thread's turn in `order` when there is one. */
 class Gate {
   #tail: Promise<void> = Promise.resolve();
+
+  constructor(readonly order?: WriteOrder) {}
 
   acquire(): Promise<() => void> {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    const ready = this.#tail.then(() => release);
+    const order = this.order;
+    const ready = this.#tail.then(async () => {
+      if (!order) return release;
+      const unlock = await order.acquire();
+      return () => {
+        unlock();
+        release();
+      };
+    });
     this.#tail = this.#tail.then(() => held);
     return ready;
   }
@@ -253,8 +271,8 @@ function gatedTransaction(tx: Transaction, release: () => void): Transaction {
  * waits for it — except single read-only statements when there is a `reader` connection, which run there at
  * once. Code inside a transaction must use the transaction, never the outer client (it would wait for itself).
  */
-function gateClient(inner: Client, reader: Client | null): Client {
-  const gate = new Gate();
+function gateClient(inner: Client, reader: Client | null, order?: WriteOrder): Client {
+  const gate = new Gate(order);
   // A database ATTACHed on the writer (a restore reads its backup file) exists on that connection only: while one
   // is, every read stays on the writer.
   let attached = 0;

@@ -36,12 +36,19 @@ export async function push(ctx: ServiceCtx, input: PushInput): Promise<PushResul
   } catch (e) {
     // A refusal is the caller's to see; anything else is retried item by item, so that it rejects only its item.
     if (e instanceof TRPCError) throw e;
-    return pushItemByItem(ctx, input.items, pushBatch);
+    return pushItemByItem(ctx, input.items, (c, items) => pushBatch(c, items, ctx.db));
   }
 }
 
-/** The batch in one transaction (see {@link push}). */
-async function pushBatch(ctx: ServiceCtx, items: readonly PushItem[]): Promise<PushResult> {
+/**
+ * The batch in one transaction (see {@link push}); inside an open one, a savepoint. `root` is the database the
+ * push runs on, which keys the parsed-plan cache (a push applied in a group runs in the group's transaction).
+ */
+export async function pushBatch(
+  ctx: ServiceCtx,
+  items: readonly PushItem[],
+  root: DbOrTx = ctx.db,
+): Promise<PushResult> {
   const { user } = ctx;
   const orgId = user.orgId;
   return ctx.db.transaction(async (tx) => {
@@ -58,7 +65,7 @@ async function pushBatch(ctx: ServiceCtx, items: readonly PushItem[]): Promise<P
     );
     // 2. Stakeholders referenced must be the org's, purposes the plan's.
     const stakeholders = await knownStakeholders(batch, [...interactionOps, ...followupOps]);
-    const purposes = await planPurposes(ctx.db, batch, interactionOps);
+    const purposes = await planPurposes(root, batch, interactionOps);
     // 3. Interactions: merged with the stored rows, by id and by (source, externalId).
     const { stored, final } = await mergeInteractions(batch, interactionOps, {
       captureLevel: org.captureLevel,
@@ -67,7 +74,7 @@ async function pushBatch(ctx: ServiceCtx, items: readonly PushItem[]): Promise<P
     });
     // 4. What changed, and the derived fields of the threads and stakeholders it touches.
     const { toWrite, scope } = changedRows(stored, final);
-    const derivedUpdates = await deriveBatch(ctx.db, batch, toWrite, scope);
+    const derivedUpdates = await deriveBatch(root, batch, toWrite, scope);
     // 5. Write: one change-sequence number per changed row.
     await writeInteractions(batch, toWrite, derivedUpdates);
     // 6. Follow-ups.
