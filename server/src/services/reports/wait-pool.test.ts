@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MetricsFilter, MetricsGroupBy } from '@comms-log/shared';
+import { classifyWait, workingMsBetween, type MetricsFilter, type MetricsGroupBy } from '@comms-log/shared';
 import { authenticate } from '../../auth/tokens';
 import type { DbHandle } from '../../db/client';
 import { reportWaitsIn, type ReportWait } from '../../db/queries/report-waits';
@@ -110,5 +110,30 @@ describe('response figures split from one read of the waits', () => {
       expect(scanned.worst).toHaveLength(10);
       expect(await worstWaitsOf(ctx, env, scoped, at, waitsKept(waits, scoped))).toEqual(scanned);
     }
+  });
+
+  it('rank as sorting every candidate wait would, past the point where candidates are cut back', async () => {
+    const at = Date.parse('2026-03-10T08:00:00Z');
+    const env = await loadEnv(manager);
+    const all = waitsKept(waits, scopeFilter(manager.user, period));
+    const ranked = all
+      .map((w) => {
+        const status = classifyWait({ replyAtMs: w.repliedAt, deadlineMs: w.deadlineAt, closedAtMs: w.closedAt }, at);
+        const answered = w.repliedAt !== null && w.repliedAt <= at;
+        return {
+          id: w.id,
+          status,
+          work: answered ? (w.responseWorkMs ?? 0) : workingMsBetween(w.occurredAt, at, env.plan.calendar),
+          cal: answered ? (w.responseMs ?? 0) : at - w.occurredAt,
+        };
+      })
+      .filter((r) => r.status === 'on_time' || r.status === 'late')
+      .sort((a, b) => b.work - a.work || b.cal - a.cal || (a.id < b.id ? -1 : 1));
+    // More candidates than are held before a cut (256), so the cutting is exercised.
+    expect(ranked.length).toBeGreaterThan(300);
+    const { worst } = await worstWaitsOf(manager, env, period, at, all);
+    expect(worst.map((w) => [w.id, w.waitedWorkMs, w.waitedMs])).toEqual(
+      ranked.slice(0, 10).map((r) => [r.id, r.work, r.cal]),
+    );
   });
 });
