@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { interactionData } from '../src/testing/test-org';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 // Inside the package, so that the bundle's one runtime import (@libsql/client) resolves from node_modules.
@@ -23,6 +24,7 @@ describe('production build (what `pnpm start` runs)', () => {
     await promisify(execFile)(process.execPath, ['scripts/build.mjs', out], { cwd: serverDir, timeout: 60_000 });
     expect(existsSync(join(out, 'index.js'))).toBe(true);
     expect(existsSync(join(out, 'migrations', 'meta', '_journal.json'))).toBe(true);
+    expect(existsSync(join(out, 'push-writer.js'))).toBe(true);
 
     child = spawn(process.execPath, [join(out, 'index.js')], {
       cwd: dir,
@@ -44,5 +46,14 @@ describe('production build (what `pnpm start` runs)', () => {
     const whoami = await fetch(`${url}/trpc/auth.whoami`, { headers: { authorization: `Bearer ${token}` } });
     expect(whoami.status).toBe(200);
     expect(JSON.stringify(await whoami.json())).toContain('admin@example.com');
+    // sync.push goes to the push writer's thread, which the bundle starts from push-writer.js.
+    const item = interactionData();
+    const pushed = await fetch(`${url}/trpc/sync.push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ op: 'upsert', entity: 'interaction', id: item.id, data: item }] }),
+    });
+    expect(pushed.status).toBe(200);
+    expect(JSON.stringify(await pushed.json())).toContain(`"applied":[{"id":"${item.id}"`);
   }, 90_000);
 });
