@@ -10,8 +10,11 @@ import { allActions } from './store';
  * a page per group. The last lists shown are kept with their time for reading offline.
  */
 
-/** `cache`: the server could not be reached and this is its last list for the view, as of `page.asOf`. */
-export type TeamListResult = CachedTeamList & { source: 'server' | 'cache' };
+/**
+ * `cache`: the server could not be reached and this is its last list for the view, as of `page.asOf`; `kept`: that
+ * list shown while the server is asked (the popup paints it at once).
+ */
+export type TeamListResult = CachedTeamList & { source: 'server' | 'cache' | 'kept' };
 
 /** Rows per group and page: more than the popup shows before scrolling. */
 export const TEAM_PAGE_ROWS = 50;

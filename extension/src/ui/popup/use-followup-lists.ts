@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OverdueItem } from '@comms-log/shared';
 import { toStoredError } from '../../lib/api/error';
 import { groupItems, itemKey, type FollowupGroup } from '../../lib/followups/local';
 import type { TeamListResult } from '../../lib/followups/team';
 import { readStoredItems } from '../../lib/followups/snapshot';
-import { fuHeadItem, type FollowupsHead } from '../../lib/followups/storage-items';
+import { fuHeadItem, fuTeamListsItem, type FollowupsHead } from '../../lib/followups/storage-items';
 import { sendToBackground } from '../../lib/messages';
 import type { T } from '../use-t';
 import { teamListErrorText } from './followup-format';
@@ -56,20 +56,34 @@ export function useOwnList(): { head: FollowupsHead | null | undefined; groups: 
 const teamUserId = (v: View) => (v === 'team' ? null : v);
 
 /**
- * The team's or another person's list (managers), asked of the background whenever the view changes: the server's
- * first page of each group, or offline the last one kept. `loadMore` appends a group's next page.
+ * The team's or another person's list (managers) whenever the view changes: the one kept from last time at once,
+ * then the server's first page of each group asked of the background (offline: the kept one, marked so).
+ * `loadMore` appends a group's next page.
  */
 export function useTeamList(t: T, view: View) {
   const [team, setTeam] = useState<TeamState>(null);
   const [moreError, setMoreError] = useState<string | null>(null);
+  const asked = useRef<View | null>(null);
   const loadTeam = useCallback(
     (v: View) => {
       if (v === 'me') return;
+      asked.current = v;
       setTeam(null);
       setMoreError(null);
+      let answered = false;
+      void fuTeamListsItem.getValue().then((lists) => {
+        const list = lists[v];
+        if (list && !answered && asked.current === v) setTeam({ view: v, data: { ...list, source: 'kept' } });
+      });
       sendToBackground('fu-team', { userId: teamUserId(v) }).then(
-        (data) => setTeam({ view: v, data }),
-        (err: unknown) => setTeam({ view: v, error: teamListErrorText(t, toStoredError(err)) }),
+        (data) => {
+          answered = true;
+          if (asked.current === v) setTeam({ view: v, data });
+        },
+        (err: unknown) => {
+          answered = true;
+          if (asked.current === v) setTeam({ view: v, error: teamListErrorText(t, toStoredError(err)) });
+        },
       );
     },
     [t],
