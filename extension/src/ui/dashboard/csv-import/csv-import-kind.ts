@@ -25,8 +25,12 @@ export interface CsvImportKind<Row extends { line: number }, Report extends CsvR
   rowErrors(row: Row): string;
   /** The preview table's columns between the line and the verdict. */
   columns: { label: string; numeric?: boolean; cell(row: Row): ReactNode }[];
-  /** The import procedure: `dryRun` checks every row and writes nothing. */
-  send(client: ApiClient, csv: string, dryRun: boolean): Promise<Report>;
+  /**
+   * The import procedure: `dryRun` checks every row and writes nothing. With `followsJob`, it is sent a `jobId`
+   * under which the server shows its progress (`jobs.get`).
+   */
+  send(client: ApiClient, csv: string, dryRun: boolean, jobId?: string): Promise<Report>;
+  followsJob?: boolean;
   /** The dry run's counts, in a sentence. */
   serverSummary(report: Report): string;
   /** What the import will do with a row the dry run accepts. */

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { JobProgress } from '../../jobs/job-progress';
+import { useJobPoll } from '../../jobs/use-job-poll';
 import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { CsvPreviewBlock, CsvReportBlock, problemText } from './csv-import-blocks';
@@ -19,8 +21,11 @@ export function CsvImportPanel<Row extends { line: number }, Report extends CsvR
   onImported(): void;
 }) {
   const { t } = useDashboard();
-  const { text, preview, busy, error, report, load, run } = useCsvImport(kind, onImported);
+  const { text, preview, busy, error, report, jobId, load, run } = useCsvImport(kind, onImported);
   const check = useServerCheck(kind, text, preview);
+  const checkJob = useJobPoll(check.server || check.checkError ? null : check.jobId);
+  // The import's job is shown while it runs and, when the request failed, how it ended on the server.
+  const runJob = useJobPoll(busy || error ? jobId : null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const pick = async (file: File | undefined) => {
     if (!file) return;
@@ -71,6 +76,7 @@ export function CsvImportPanel<Row extends { line: number }, Report extends CsvR
         </p>
       )}
       {/* After an import its report speaks; editing the text brings the preview back. */}
+      {preview && !problem && !report && !busy && !error && <JobProgress t={t} job={checkJob} />}
       {preview && !problem && !report && (
         <CsvPreviewBlock
           kind={kind}
@@ -81,7 +87,9 @@ export function CsvImportPanel<Row extends { line: number }, Report extends CsvR
           onImport={() => void run()}
         />
       )}
-      {error && (
+      {(busy || error) && <JobProgress t={t} job={runJob} />}
+      {/* A job that failed has said why, in the words of the server. */}
+      {error && runJob?.state !== 'failed' && (
         <p role="alert" className="pg-error">
           {errorText(t, error)}
         </p>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ulid } from 'ulid';
 import { toStoredError, type StoredError } from '../../../lib/api/error';
 import { withApi } from '../../../lib/api/session';
 import type { CsvImportKind, CsvReport } from './csv-import-kind';
@@ -18,16 +19,21 @@ export function useServerCheck<Row extends { line: number }, Report extends CsvR
   /** The dry run's report and the text it checked (null while checking or when the file cannot be sent). */
   const [verdict, setVerdict] = useState<{ text: string; report: Report } | null>(null);
   const [checkError, setCheckError] = useState<StoredError | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const follows = kind.followsJob === true;
   const send = useRef(kind.send);
   send.current = kind.send;
   const checkable = preview !== null && !preview.problem && preview.rows.length > 0;
   useEffect(() => {
     setVerdict(null);
     setCheckError(null);
+    setJobId(null);
     if (!checkable) return;
     let live = true;
     const timer = setTimeout(() => {
-      withApi((c) => send.current(c, text, true)).then(
+      const id = follows ? ulid() : undefined;
+      setJobId(id ?? null);
+      withApi((c) => send.current(c, text, true, id)).then(
         (r) => live && setVerdict({ text, report: r }),
         (e: unknown) => live && setCheckError(toStoredError(e)),
       );
@@ -36,8 +42,8 @@ export function useServerCheck<Row extends { line: number }, Report extends CsvR
       live = false;
       clearTimeout(timer);
     };
-  }, [text, checkable]);
-  return { server: verdict?.text === text ? verdict.report : null, checkError };
+  }, [text, checkable, follows]);
+  return { server: verdict?.text === text ? verdict.report : null, checkError, jobId };
 }
 
 /** The file as typed or read, its preview in the browser, and the import itself with the server's report. */
@@ -50,7 +56,9 @@ export function useCsvImport<Row extends { line: number }, Report extends CsvRep
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<StoredError | null>(null);
   const [report, setReport] = useState<Report | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const load = (csv: string) => {
+    setJobId(null);
     setText(csv);
     setReport(null);
     setError(null);
@@ -59,8 +67,10 @@ export function useCsvImport<Row extends { line: number }, Report extends CsvRep
   const run = async () => {
     setBusy(true);
     setError(null);
+    const id = kind.followsJob ? ulid() : undefined;
+    setJobId(id ?? null);
     try {
-      setReport(await withApi((c) => kind.send(c, text, false)));
+      setReport(await withApi((c) => kind.send(c, text, false, id)));
       onImported();
     } catch (e) {
       setError(toStoredError(e));
@@ -68,5 +78,5 @@ export function useCsvImport<Row extends { line: number }, Report extends CsvRep
       setBusy(false);
     }
   };
-  return { text, preview, busy, error, report, load, run };
+  return { text, preview, busy, error, report, jobId, load, run };
 }
