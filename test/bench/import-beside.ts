@@ -10,6 +10,8 @@ import { createStakeholders } from './sync-push';
 
 const DAY = 86_400_000;
 export const importTargets = { previewMs: 2_000, besideP95Ms: 200 };
+/** Interactions the org holds when (g) recomputes its plan. */
+const RECOMPUTE_ROWS = 20_000;
 
 interface JobFigures {
   ms: number;
@@ -57,14 +59,32 @@ async function beside(job: () => Promise<unknown>, calls: Record<'healthz' | 're
   };
 }
 
+/** Push RECOMPUTE_ROWS interactions from their own stream, 500 at a time, so that the recompute has work. */
+async function fillForRecompute(staff: ReturnType<typeof trpcClient>, seed: number, stakeholderIds: string[]) {
+  const directory = makeDirectory(seed + 1, 20, 2);
+  const endMs = Math.floor(Date.now() / DAY) * DAY;
+  const gen = generateInteractions({
+    seed: seed + 1,
+    count: RECOMPUTE_ROWS,
+    startMs: endMs - 60 * DAY,
+    endMs,
+    directory,
+  });
+  const items = (function* () {
+    for (const g of gen) yield pushItem(g, { stakeholderIds });
+  })();
+  for (const batch of inBatches(items, 500)) await staff.sync.push.mutate({ items: batch });
+}
+
 /**
- * (g) A 10,000-row stakeholder import over HTTP, previewed then applied, while /healthz, a manager's
- * directory.list and a staff member's 20-item push are called one after another: the job's time and their p95.
+ * (g) A 10,000-row stakeholder import over HTTP, previewed then applied, then a plan recompute of an org holding
+ * RECOMPUTE_ROWS interactions, while /healthz, a manager's directory.list and a staff member's 20-item push are
+ * called one after another: the job's time and their p95.
  */
 export async function importBesideBench(
   dir: string,
   seed: number,
-): Promise<{ preview: JobFigures; apply: JobFigures }> {
+): Promise<{ preview: JobFigures; apply: JobFigures; recompute: JobFigures }> {
   const databaseUrl = `file:${join(dir, 'import.db')}`;
   const ids = await provision(databaseUrl, 1);
   const server = await startServer({ databaseUrl });
@@ -89,16 +109,20 @@ export async function importBesideBench(
     const csv = bigCsv();
     const preview = await beside(() => manager.directory.importCsv.mutate({ csv, dryRun: true }), calls);
     const apply = await beside(() => manager.directory.importCsv.mutate({ csv, dryRun: false }), calls);
-    return { preview, apply };
+    await fillForRecompute(staff, seed, stakeholderIds);
+    const recompute = await beside(() => manager.plan.recompute.mutate(), calls);
+    return { preview, apply, recompute };
   } finally {
     await server.stop();
   }
 }
 
 /** (g)'s table; returns its JSON summary. */
-export function printImportBeside(g: { preview: JobFigures; apply: JobFigures }) {
+export function printImportBeside(g: { preview: JobFigures; apply: JobFigures; recompute: JobFigures }) {
   const t = importTargets;
-  console.log('\n(g) a 10,000-row stakeholder import over HTTP, with /healthz, a read and a push called meanwhile');
+  console.log(
+    '\n(g) a 10,000-row stakeholder import and a plan recompute over HTTP, with /healthz, a read and a push called meanwhile',
+  );
   const row = (label: string, f: JobFigures, target: number | null) => [
     [label, fmtMs(f.ms), target === null ? '' : `≤ ${fmtMs(target)}`, target === null ? '' : mark(f.ms <= target)],
     ...(['healthz', 'read', 'push'] as const).map((k) => [
@@ -113,6 +137,7 @@ export function printImportBeside(g: { preview: JobFigures; apply: JobFigures })
       ['', 'figure', 'target', ''],
       ...row('preview (dry run)', g.preview, t.previewMs),
       ...row('apply', g.apply, null),
+      ...row(`plan recompute (${RECOMPUTE_ROWS.toLocaleString('en')}+ interactions)`, g.recompute, null),
     ]),
   );
   const summary = (f: JobFigures) => ({
@@ -121,5 +146,5 @@ export function printImportBeside(g: { preview: JobFigures; apply: JobFigures })
     readP95Ms: f.read.p95Ms,
     pushP95Ms: f.push.p95Ms,
   });
-  return { preview: summary(g.preview), apply: summary(g.apply) };
+  return { preview: summary(g.preview), apply: summary(g.apply), recompute: summary(g.recompute) };
 }
