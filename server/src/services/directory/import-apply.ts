@@ -2,14 +2,20 @@ import { TRPCError } from '@trpc/server';
 import type { ImportRowReport } from '@comms-log/shared';
 import type { DbOrTx } from '../../db/client';
 import { importInSlices } from '../csv-import';
+import { type CreatedRow, insertPlannedStakeholders } from './import-insert';
 import { isNewRef, type PlannedRow, type Progress } from './import-plan';
 import { insertStakeholder, writeStakeholder } from './stakeholders';
+
+/** Stakeholders the import creates in one go (one identity check, a few inserts). */
+const CREATED_PER_UNIT = 200;
+
+type Written = Exclude<PlannedRow, { status: 'error' }>;
 
 /** The row's write, in its own savepoint; its report. */
 async function writeRow(
   db: DbOrTx,
   orgId: string,
-  p: Exclude<PlannedRow, { status: 'error' }>,
+  p: Written,
   createdIds: Map<string, string>,
   now: number,
 ): Promise<ImportRowReport> {
@@ -30,6 +36,56 @@ async function writeRow(
   return { row: p.line, status: 'updated', message: `updated ${s.name}`, stakeholderId: s.id };
 }
 
+/** Each row's write on its own; a refusal (TRPCError) is that row's error. */
+async function writeEach(db: DbOrTx, orgId: string, unit: PlannedRow[], createdIds: Map<string, string>, now: number) {
+  const reports: ImportRowReport[] = [];
+  for (const p of unit) {
+    if (p.status === 'error') {
+      reports.push({ row: p.line, status: 'error', message: p.message, stakeholderId: null });
+      continue;
+    }
+    try {
+      reports.push(await writeRow(db, orgId, p, createdIds, now));
+    } catch (e) {
+      if (!(e instanceof TRPCError)) throw e;
+      reports.push({ row: p.line, status: 'error', message: e.message, stakeholderId: null });
+    }
+  }
+  return reports;
+}
+
+/** A run of rows that create stakeholders, written together; one by one when the run's identities clash. */
+async function writeCreated(
+  db: DbOrTx,
+  orgId: string,
+  unit: CreatedRow[],
+  createdIds: Map<string, string>,
+  now: number,
+) {
+  try {
+    const ids = await db.transaction((sp) => insertPlannedStakeholders(sp, orgId, unit, now));
+    for (const [ref, id] of ids) createdIds.set(ref, id);
+  } catch (e) {
+    if (e instanceof TRPCError && e.code === 'CONFLICT') return writeEach(db, orgId, unit, createdIds, now);
+    throw e;
+  }
+  return unit.map((p): ImportRowReport => {
+    const stakeholderId = createdIds.get(p.ref)!;
+    return { row: p.line, status: 'created', message: `created ${p.input.name}`, stakeholderId };
+  });
+}
+
+/** The rows in units of work: runs of up to CREATED_PER_UNIT created rows, every other row on its own. */
+function unitsOf(planned: PlannedRow[]): PlannedRow[][] {
+  const units: PlannedRow[][] = [];
+  for (const p of planned) {
+    const last = units.at(-1);
+    if (p.status === 'created' && last?.[0]?.status === 'created' && last.length < CREATED_PER_UNIT) last.push(p);
+    else units.push([p]);
+  }
+  return units;
+}
+
 /**
  * Write the planned rows, committing in slices (importInSlices), and report each. A row refused here that the plan
  * accepted (the directory changed by someone else meanwhile) is reported with the refusal; the others still apply.
@@ -43,17 +99,13 @@ export async function applyPlan(
 ): Promise<ImportRowReport[]> {
   const rows: ImportRowReport[] = [];
   const createdIds = new Map<string, string>();
-  await importInSlices(db, false, planned, async (tx, p) => {
-    if (p.status === 'error') rows.push({ row: p.line, status: 'error', message: p.message, stakeholderId: null });
-    else {
-      try {
-        rows.push(await writeRow(tx, orgId, p, createdIds, now));
-      } catch (e) {
-        if (!(e instanceof TRPCError)) throw e;
-        rows.push({ row: p.line, status: 'error', message: e.message, stakeholderId: null });
-      }
-    }
-    if (rows.length % 100 === 0 || rows.length === planned.length) progress('writing', rows.length, planned.length);
+  await importInSlices(db, false, unitsOf(planned), async (tx, unit) => {
+    const created = unit.every((p) => p.status === 'created') && unit.length > 1;
+    const reports = created
+      ? await writeCreated(tx, orgId, unit as CreatedRow[], createdIds, now)
+      : await writeEach(tx, orgId, unit, createdIds, now);
+    rows.push(...reports);
+    progress('writing', rows.length, planned.length);
   });
   return rows;
 }

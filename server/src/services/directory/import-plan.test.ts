@@ -1,9 +1,14 @@
 import { expect, it } from 'vitest';
+import type { DbHandle } from '../../db/client';
 import { freshOrgPerTest, type TestOrg } from '../../testing/test-org';
+import { applyPlan } from './import-apply';
+import { planImport } from './import-plan';
 
+let handle: DbHandle;
 let t: TestOrg;
 
-freshOrgPerTest((_handle, org) => {
+freshOrgPerTest((h, org) => {
+  handle = h;
   t = org;
 });
 
@@ -92,4 +97,30 @@ it('previews exactly what the import then writes, for every outcome a row can ha
     name: 'named co',
     ownerUserId: t.staff.user.id,
   });
+});
+
+it('reports a row whose identity someone took after the preview, and writes the others', async () => {
+  const records = ['A Co,customer,a@a.cn', 'B Co,customer,b@b.cn', 'C Co,customer,c@c.cn'].map((line, i) => ({
+    line: i + 2,
+    fields: line.split(','),
+  }));
+  const ctx = { db: handle.db, orgId: t.org.id };
+  const setting = { header: ['name', 'type', 'emails'], owners: new Map(), timeZone: 'Asia/Shanghai', now: Date.now() };
+  const planned = await planImport(ctx.db, ctx.orgId, records, setting, () => {});
+  expect(planned.map((p) => p.status)).toEqual(['created', 'created', 'created']);
+
+  const taker = await t.manager.caller.directory.create({
+    name: 'Quick',
+    type: 'partner',
+    identities: [{ kind: 'email', value: 'b@b.cn' }],
+  });
+  const written = await applyPlan(ctx.db, ctx.orgId, planned, setting.now, () => {});
+  expect(written.map((r) => [r.row, r.status])).toEqual([
+    [2, 'created'],
+    [3, 'error'],
+    [4, 'created'],
+  ]);
+  expect(written[1]!.message).toBe('The email b@b.cn already belongs to the stakeholder "Quick".');
+  const names = (await t.manager.caller.directory.list()).items.map((s) => s.name).sort();
+  expect(names).toEqual(['A Co', 'C Co', taker.name]);
 });

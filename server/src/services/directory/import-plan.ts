@@ -11,7 +11,7 @@ import type { StakeholderFields } from './stakeholders';
 /** What one row of a stakeholder import does: refused with its message, creates a stakeholder, or updates one. */
 export type PlannedRow =
   | { line: number; status: 'error'; message: string }
-  | { line: number; status: 'created'; ref: string; input: StakeholderIn }
+  | { line: number; status: 'created'; ref: string; input: StakeholderIn; keys: IdentityKey[] }
   | {
       line: number;
       status: 'updated';
@@ -77,7 +77,7 @@ function planRow(directory: ImportDirectory, checked: Checked, now: number): Pla
     return { line, status: 'error', message };
   }
   directory.record(newRef(line), input.name, input.organization, keys);
-  return { line, status: 'created', ref: newRef(line), input };
+  return { line, status: 'created', ref: newRef(line), input, keys };
 }
 
 /**
