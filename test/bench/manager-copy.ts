@@ -46,8 +46,11 @@ export interface ManagerCopyResult {
 const insertSql = (n: number) =>
   `INSERT INTO interactions (${storedColumns.join(', ')}) VALUES ${Array.from({ length: n }, () => `(${storedColumns.map(() => '?').join(',')})`).join(',')}`;
 
-/** The org, its stakeholders and `rows` interactions (derived by the server's own rules), indexes rebuilt after. */
-async function loadOrg(
+/**
+ * The org, its stakeholders and `rows` interactions (derived by the server's own rules), indexes rebuilt after; the
+ * manager's token and own row count. Also the org of `bench:team` (team-paint.ts).
+ */
+export async function loadOrg(
   databaseUrl: string,
   opts: { rows: number; users: number; stakeholders: number; seed: number; endMs: number },
 ) {
@@ -125,7 +128,12 @@ async function loadOrg(
     args: [orgId, managerId],
   });
   handle.client.close();
-  return { token, ownRows: Number(own.rows[0]!.n), stakeholders: stakeholderIds.length };
+  return {
+    token,
+    managerName: directory.users.find((u) => u.role === 'manager')!.name,
+    ownRows: Number(own.rows[0]!.n),
+    stakeholders: stakeholderIds.length,
+  };
 }
 
 /** The extension's Dexie database and sync store over fake-indexeddb (their browser globals faked first). */

@@ -172,9 +172,10 @@ describe("a manager's local copy", () => {
       await expect
         .poll(() => popup.locator('[data-testid="fu-row"][data-kind="wait"]').count(), { timeout: 20_000 })
         .toBe(6);
-      expect(await popup.getByTestId('fu-updated').textContent()).toMatch(
-        /^Offline: the team's list as the server sent it at /,
-      );
+      // The kept list is painted at once; the server's silence then marks it as its last.
+      await expect
+        .poll(() => popup.getByTestId('fu-updated').textContent(), { timeout: 20_000 })
+        .toMatch(/^Offline: the team's list as the server sent it at /);
       // A colleague's list was never shown here: nothing kept, and the popup says the server cannot be reached.
       await popup.getByLabel('Whose follow-ups').selectOption({ label: 'Li Wei' });
       await expect.poll(() => popup.getByRole('alert').count(), { timeout: 20_000 }).toBeGreaterThan(0);
