@@ -21,11 +21,12 @@ export interface ReportWait {
   tier: string | null;
   direction: string;
   purpose: string | null;
-  repliedAt: number | null;
+  /* The five figures under the names the shared `WaitFigures` gives them, so that a wait is folded as it is. */
+  replyAtMs: number | null;
   responseMs: number | null;
   responseWorkMs: number | null;
-  deadlineAt: number | null;
-  closedAt: number | null;
+  deadlineMs: number | null;
+  closedAtMs: number | null;
 }
 
 const COLUMNS = [
@@ -69,11 +70,11 @@ export async function reportWaitsIn(db: DbOrTx, orgId: string, range: MsRange): 
           channel: r[3],
           userId: r[4],
           stakeholderId: r[5],
-          repliedAt: r[6],
+          replyAtMs: r[6],
           responseMs: r[7],
           responseWorkMs: r[8],
-          deadlineAt: r[9],
-          closedAt: r[10],
+          deadlineMs: r[9],
+          closedAtMs: r[10],
           tier: r[5] === null ? null : (tiers.get(r[5]) ?? null),
           direction: r[11] as string,
           purpose: (r[12] ?? null) as string | null,

@@ -118,8 +118,8 @@ describe('response figures split from one read of the waits', () => {
     const all = waitsKept(waits, scopeFilter(manager.user, period));
     const ranked = all
       .map((w) => {
-        const status = classifyWait({ replyAtMs: w.repliedAt, deadlineMs: w.deadlineAt, closedAtMs: w.closedAt }, at);
-        const answered = w.repliedAt !== null && w.repliedAt <= at;
+        const status = classifyWait(w, at);
+        const answered = w.replyAtMs !== null && w.replyAtMs <= at;
         return {
           id: w.id,
           status,

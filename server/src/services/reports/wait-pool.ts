@@ -64,13 +64,14 @@ function localDayOf(offsets: ReturnType<typeof zoneOffsets>): (ms: number) => nu
  */
 function waitGroups<A>(g: Grouping, dayOf: ((ms: number) => number) | null, fresh: () => A) {
   const groups = new Map<string, { key: KeyRecord; acc: A }>();
-  const byRaw = new Map<string, { key: KeyRecord; acc: A }>();
+  const byRaw = new Map<string | number, { key: KeyRecord; acc: A }>();
   const values = g.dims.map((dim) => (isTimeDim(dim) ? null : dimValue[dim]));
   return {
     of(w: ReportWait): { key: KeyRecord; acc: A } {
       const day = dayOf ? dayOf(w.occurredAt) : null;
-      let raw = day === null ? '' : String(day);
-      for (const v of values) if (v) raw += `\u0000${v(w) ?? '\u0001'}`;
+      // A day alone is its own key (no string made per wait).
+      let raw: string | number = day ?? '';
+      for (const v of values) if (v) raw = `${raw}\u0000${v(w) ?? '\u0001'}`;
       let grp = byRaw.get(raw);
       if (grp) return grp;
       const named: Record<string, unknown> = { d: day };
@@ -102,18 +103,11 @@ export function responseFromWaits(
   const dayOf = g.dims.some(isTimeDim) ? localDayOf(zoneOffsets(fromMs, toMs, zone)) : null;
   const total = new ResponseStatsAccumulator(options);
   const groups = waitGroups(g, dayOf, () => new ResponseStatsAccumulator(options));
-  const calendar = basis === 'calendar';
   for (const w of waits) {
     if (!keepsWait(filter, fromMs, toMs, w)) continue;
-    const figures = {
-      replyAtMs: w.repliedAt,
-      responseMs: calendar ? w.responseMs : null,
-      responseWorkMs: calendar ? null : w.responseWorkMs,
-      deadlineMs: w.deadlineAt,
-      closedAtMs: w.closedAt,
-    };
-    total.add(figures);
-    if (g.dims.length) groups.of(w).acc.add(figures);
+    // A wait carries both bases' times; the accumulator reads the one of its basis.
+    total.add(w);
+    if (g.dims.length) groups.of(w).acc.add(w);
   }
   const rows = groups
     .all()

@@ -61,11 +61,11 @@ const asRow = (w: PooledWait): WaitRow => [
   w.stakeholderType,
   w.channel,
   w.userId,
-  w.repliedAt,
+  w.replyAtMs,
   w.responseMs,
   w.responseWorkMs,
-  w.deadlineAt,
-  w.closedAt,
+  w.deadlineMs,
+  w.closedAtMs,
 ];
 
 /** Candidates kept before cutting back to the longest: sorting 256 now and then, not every wait of the period. */
