@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { createDb, migrateDb } from '../../server/src/db/client';
-import { bulkLoad, type LoadResult } from './bulk-load';
+import { issueToken } from '../../server/src/auth/tokens';
+import { createDb, type DbHandle, migrateDb } from '../../server/src/db/client';
+import { bulkLoad, type LoadResult, type MeasuredOrg } from './bulk-load';
 import { trpcClient } from './client';
 import { dashboardQueries, type DashboardQuery } from './dashboard-queries';
 import { sqlResponseTimes, sqlTotals } from './plain-sql';
@@ -39,22 +40,29 @@ async function measure(query: DashboardQuery, calls: number): Promise<QueryFigur
   return { name: query.name, http, sql, sameFigures: mismatch === null, mismatch };
 }
 
-/**
- * (c) One org holding `totalRows` interactions over `spanDays` days, loaded straight into the server's schema;
- * then every query the dashboard makes for the last 90 days, over real HTTP with a manager token, `calls` times
- * each, next to a plain SQL statement computing the same figures on the same file where one can.
- */
-export async function dashboardBench(
-  dir: string,
-  opts: { totalRows: number; spanDays: number; calls: number; seed: number; endMs: number },
-): Promise<DashboardResult> {
-  const databaseUrl = `file:${join(dir, 'dashboard.db')}`;
+/** A database (c) loaded before (`--dashboard-db`, kept with `--keep`): its org, and a new manager token. */
+async function reuseLoaded(handle: DbHandle): Promise<{ load: LoadResult; measured: MeasuredOrg }> {
+  const row = (
+    await handle.client.execute(
+      "SELECT u.org_id, u.id, (SELECT count(*) FROM interactions) AS n FROM users u WHERE u.role = 'manager' LIMIT 1",
+    )
+  ).rows[0]!;
+  const token = await issueToken(handle.db, { orgId: String(row.org_id), userId: String(row.id), name: 'bench' });
+  const load = { orgs: 1, rows: Number(row.n), loadMs: 0, deriveMs: 0, insertMs: 0, indexMs: 0, waits: 0 };
+  return { load, measured: { orgId: String(row.org_id), managerToken: token.token } };
+}
+
+/** The database of (c): loaded now, or (`reuse`) one loaded by an earlier run. */
+async function loadDashboard(
+  databaseUrl: string,
+  opts: { totalRows: number; spanDays: number; seed: number; endMs: number; reuse: boolean },
+) {
   const loader = await createDb(databaseUrl);
-  let loaded: Awaited<ReturnType<typeof bulkLoad>>;
   try {
+    if (opts.reuse) return await reuseLoaded(loader);
     await migrateDb(loader.db);
     const startMs = opts.endMs - opts.spanDays * DAY;
-    loaded = await bulkLoad(loader, {
+    return await bulkLoad(loader, {
       orgCount: 1,
       totalRows: opts.totalRows,
       startMs,
@@ -64,6 +72,19 @@ export async function dashboardBench(
   } finally {
     loader.close();
   }
+}
+
+/**
+ * (c) One org holding `totalRows` interactions over `spanDays` days, loaded straight into the server's schema;
+ * then every query the dashboard makes for the last 90 days, over real HTTP with a manager token, `calls` times
+ * each, next to a plain SQL statement computing the same figures on the same file where one can.
+ */
+export async function dashboardBench(
+  dir: string,
+  opts: { totalRows: number; spanDays: number; calls: number; seed: number; endMs: number; reuseDb?: string | null },
+): Promise<DashboardResult> {
+  const databaseUrl = `file:${opts.reuseDb ?? join(dir, 'dashboard.db')}`;
+  const loaded = await loadDashboard(databaseUrl, { ...opts, reuse: Boolean(opts.reuseDb) });
   const { measured } = loaded;
   const toMs = opts.endMs;
   const fromMs = toMs - 90 * DAY;

@@ -5,6 +5,8 @@ export interface BenchOptions {
   /** (c): the one org's interactions, spread over its last `dashboardDays` days. */
   dashboardRows: number;
   dashboardDays: number;
+  /** (c): a database an earlier (c) loaded and `--keep` kept, measured again without loading. */
+  dashboardDb: string | null;
   /** (c): timed calls per query. */
   calls: number;
   /** Larger transactions measured in (a), for context. */
@@ -27,6 +29,7 @@ export const usage = `pnpm bench [--quick] [--rows N] [--dashboard-rows N] [--da
   --rows N           interactions for (a) raw upsert and (b) sync.push (default 100,000)
   --dashboard-rows N interactions of the one org of (c) (default 1,000,000)
   --dashboard-days N days they span, up to the run's end (default 730)
+  --dashboard-db F   measure (c) on the dashboard.db an earlier run kept (--keep), without loading again
   --calls N          timed calls per dashboard query, after 2 untimed (default 50)
   --only a,…,h       run only these parts ((b) and (f) report their ratio only when (a) ran; (d) the period report;
                      (e) the content scripts' page cost, on the built extension; (f) 8 clients pushing --rows at once, to one
@@ -52,6 +55,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     quick,
     rows: quick ? 5_000 : 100_000,
     dashboardDays: 730,
+    dashboardDb: null,
     dashboardRows: quick ? 50_000 : 1_000_000,
     calls: quick ? 20 : 50,
     largerTx: [2_000, 10_000],
@@ -72,6 +76,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--rows':
         o.rows = positiveInt('rows', value());
+        break;
+      case '--dashboard-db':
+        o.dashboardDb = value() ?? null;
         break;
       case '--dashboard-days':
         o.dashboardDays = positiveInt('dashboard-days', value());

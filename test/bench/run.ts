@@ -132,6 +132,7 @@ async function runDashboard(dir: string, options: BenchOptions, endMs: number) {
   const c = await dashboardBench(dir, {
     totalRows: options.dashboardRows,
     spanDays: options.dashboardDays,
+    reuseDb: options.dashboardDb,
     calls: options.calls,
     seed: options.seed,
     endMs,
