@@ -33,7 +33,11 @@ function lookupKeys(handles: HandleRef[]) {
   return { normalized, keys };
 }
 
-/** The stakeholders (only the active ones with `activeOnly`) holding each of `keys`, by `kind:value`. */
+/**
+ * The stakeholders (only the active ones with `activeOnly`) holding each of `keys`, by `kind:value`. Without
+ * `activeOnly` the stakeholders are not joined: 20,000 keys took 0.4–0.6 s against 0.7–1.8 s joined (an import's
+ * file of 10,000 rows, load average 15).
+ */
 export async function identityHolders(
   db: DbOrTx,
   orgId: string,
@@ -42,17 +46,15 @@ export async function identityHolders(
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
-    const rows = await db
+    const held = and(eq(identities.orgId, orgId), anyIdentity(keys.slice(i, i + LOOKUP_CHUNK)));
+    const query = db
       .select({ kind: identities.kind, value: identities.value, stakeholderId: identities.stakeholderId })
-      .from(identities)
-      .innerJoin(stakeholders, eq(stakeholders.id, identities.stakeholderId))
-      .where(
-        and(
-          eq(identities.orgId, orgId),
-          opts.activeOnly ? eq(stakeholders.active, true) : undefined,
-          anyIdentity(keys.slice(i, i + LOOKUP_CHUNK)),
-        ),
-      );
+      .from(identities);
+    const rows = opts.activeOnly
+      ? await query
+          .innerJoin(stakeholders, eq(stakeholders.id, identities.stakeholderId))
+          .where(and(held, eq(stakeholders.active, true)))
+      : await query.where(held);
     for (const r of rows) found.set(`${r.kind}:${r.value}`, r.stakeholderId);
   }
   return found;
