@@ -4,6 +4,7 @@ import { type PushWriter, startPushWriter } from './db/writer/start';
 import { WriteOrder } from './db/writer/write-order';
 import { EnvError, loadEnv } from './env';
 import { serve } from './serve';
+import { syncDayCountsZones } from './services/metrics/day-counts-zone';
 import { ensureFirstOrg } from './services/org/orgs';
 import { startScheduleFromEnv } from './services/schedules/scheduler';
 
@@ -30,6 +31,8 @@ async function main() {
   const order = new WriteOrder();
   const { db, close } = await createDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { order });
   await migrateDb(db);
+  // Day counts in each org's plan zone (docs/metrics.md "Roll-ups"): after their migration they count UTC days.
+  await syncDayCountsZones(db);
   // Pushes apply in a worker thread on an embedded file; a remote database (or :memory:) takes them in this thread.
   const pushWriter: PushWriter | undefined = isSharedFile(env.DATABASE_URL)
     ? await startPushWriter(env.DATABASE_URL, order)
