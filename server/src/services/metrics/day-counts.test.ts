@@ -10,6 +10,8 @@ import {
   testStakeholder,
   type TestOrg,
 } from '../../testing/test-org';
+import { rebuildDayCounts, replaceZoneOffsets } from '../../db/queries/day-counts';
+import { syncDayCountsZones } from './day-counts-zone';
 
 /*
  * The day counts (docs/metrics.md "Roll-ups") against a plain GROUP BY of the raw rows, the local day computed
@@ -133,6 +135,16 @@ describe('interaction day counts', () => {
     await pushAccepted(other.staff, [interactionData({ occurredAt: '2026-03-09T23:30:00Z' })]);
     await expectCountsRight('UTC', other.org.id);
     await expectCountsRight('Europe/London');
+  });
+
+  it('move from the UTC days of their migration to the plan zone at start', async () => {
+    await pushSome();
+    // As the migration leaves an org that existed before it: one UTC offset, days counted in UTC.
+    await replaceZoneOffsets(handle.db, t.org.id, 'UTC', [{ startMs: 0, offsetMs: 0 }]);
+    await rebuildDayCounts(handle.db, t.org.id);
+    await expectCountsRight('UTC');
+    await syncDayCountsZones(handle.db);
+    await expectCountsRight('Asia/Shanghai');
   });
 
   it('keep local days across a DST switch', async () => {

@@ -23,7 +23,7 @@ interface DaySplit {
 const localDay = (t: DateTime): number => Math.floor((t.toMillis() + t.offset * 60_000) / DAY_MS);
 
 /** [fromMs, toMs) split at the first and last local midnights of `zone` inside it. */
-export function splitByLocalDays(fromMs: number, toMs: number, zone: string): DaySplit {
+function splitByLocalDays(fromMs: number, toMs: number, zone: string): DaySplit {
   let first = DateTime.fromMillis(fromMs, { zone }).startOf('day');
   if (first.toMillis() < fromMs) first = first.plus({ days: 1 });
   const last = DateTime.fromMillis(toMs, { zone }).startOf('day');
