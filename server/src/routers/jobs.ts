@@ -2,7 +2,7 @@ import { jobIdInputSchema, jobListInputSchema, jobListResultSchema, jobSchema } 
 import { getJob, listMyJobs } from '../services/jobs/read';
 import { authedProcedure, router } from '../trpc';
 
-/** Long jobs' progress (docs/api.md "Jobs"): each user sees only the jobs they started. */
+/** Long jobs' progress (docs/api.md "jobs"): each user sees only the jobs they started. */
 export const jobsRouter = router({
   get: authedProcedure
     .input(jobIdInputSchema)

@@ -3,7 +3,7 @@ import { ulidSchema } from './common';
 import { importCsvInputSchema } from './directory';
 
 /*
- * Long jobs (docs/api.md "Jobs"): a stakeholder import's preview or apply, a plan recompute. The server keeps each
+ * Long jobs (docs/api.md "jobs"): a stakeholder import's preview or apply, a plan recompute. The server keeps each
  * job's progress while it runs and a while after, for the person who started it.
  */
 

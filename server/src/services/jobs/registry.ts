@@ -4,7 +4,7 @@ import { ulid } from 'ulid';
 import { toIso } from '../../iso';
 
 /*
- * The running and recently ended long jobs of this server process, in memory (docs/api.md "Jobs"): a job is seen
+ * The running and recently ended long jobs of this server process, in memory (docs/api.md "jobs"): a job is seen
  * only by the process that runs it, and by the user who started it.
  */
 
