@@ -138,11 +138,12 @@ export async function loadOrg(
 
 /** The extension's Dexie database and sync store over fake-indexeddb (their browser globals faked first). */
 async function extensionStore() {
-  const { fakeBrowser } = await import('../../extension/node_modules/wxt/dist/testing/fake-browser.mjs');
+  // Packages of the extension's (its test kit), imported by their paths: the storage its sync store reads, and the
+  // global indexedDB its Dexie opens.
+  const extensionPackages = '../../extension/node_modules';
+  const { fakeBrowser } = await import(`${extensionPackages}/wxt/dist/testing/fake-browser.mjs`);
   Object.assign(globalThis, { chrome: fakeBrowser, browser: fakeBrowser });
-  // Sets the global indexedDB the extension's Dexie opens; a package of the extension's, so imported by its path.
-  const fakeIndexedDb = '../../extension/node_modules/fake-indexeddb/auto/index.mjs';
-  await import(fakeIndexedDb);
+  await import(`${extensionPackages}/fake-indexeddb/auto/index.mjs`);
   const { CommsLogDb } = await import('../../extension/src/lib/outbox/local-db');
   const { createDexieSyncStore } = await import('../../extension/src/lib/outbox/sync-store');
   const db = new CommsLogDb(`manager-copy-${Date.now()}`);
