@@ -79,27 +79,16 @@ export async function runImport<R>(db: DbOrTx, dryRun: boolean, run: (tx: DbOrTx
 const COMMIT_SLICE_MS = 100;
 
 /**
- * Apply `rows` one by one with `each`. A dry run is one transaction, rolled back (its verdicts must see every
- * earlier row); a real import commits about every 100 ms of work, so pushes and other writes waiting for the
- * writer go between its slices instead of after the whole file. Rows are independent (each in its own savepoint),
- * so a slice committed before a later one fails keeps its rows, as a re-run of the import would write them anyway.
+ * Apply `rows` one by one with `each`, committing about every 100 ms of work, so pushes and other writes waiting
+ * for the writer go between its slices instead of after the whole file. Rows are independent (each in its own
+ * savepoint), so a slice committed before a later one fails keeps its rows, as a re-run of the import would write
+ * them anyway.
  */
 export async function importInSlices<T>(
   db: DbOrTx,
-  dryRun: boolean,
   rows: readonly T[],
   each: (tx: DbOrTx, row: T) => Promise<void>,
 ): Promise<void> {
-  if (dryRun) {
-    await runImport(db, true, async (tx) => {
-      const nextSlice = eventLoopSlices();
-      for (const row of rows) {
-        await nextSlice();
-        await each(tx, row);
-      }
-    });
-    return;
-  }
   for (let i = 0; i < rows.length; ) {
     await db.transaction(async (tx) => {
       const sliceStart = performance.now();

@@ -102,7 +102,7 @@ export async function applyPlan(
 ): Promise<ImportRowReport[]> {
   const rows: ImportRowReport[] = [];
   const createdIds = new Map<string, string>();
-  await importInSlices(db, false, unitsOf(planned), async (tx, unit) => {
+  await importInSlices(db, unitsOf(planned), async (tx, unit) => {
     const created = unit.every((p) => p.status === 'created') && unit.length > 1;
     const reports = created
       ? await writeCreated(tx, orgId, unit as CreatedRow[], createdIds, now)
