@@ -5,7 +5,7 @@ import type { FollowupAction } from './local';
 import type { FollowupsServiceDeps } from './service-deps';
 import { fuPlannedActivitiesItem, fuTeamUsersItem, planItem, type FollowupsHead, type TeamUser } from './storage-items';
 import { pendingActions } from './store';
-import { teamList, teamListMore, type TeamListResult } from './team';
+import { prefetchTeamList, teamList, teamListMore, type TeamListResult } from './team';
 
 export type FollowupsService = {
   /** Recomputes the list into storage and updates the badge; `fromServer` asks the server first. */
@@ -14,7 +14,10 @@ export type FollowupsService = {
   act(action: FollowupAction): Promise<void>;
   /** Sends queued actions; stops at the first one the network does not carry. */
   flush(): Promise<{ sent: number; rejected: number }>;
-  /** After each sync attempt: plan, queued actions, then the list (from the server when all is synced). */
+  /**
+   * After each sync attempt: plan, queued actions, then the list (from the server when all is synced); managers'
+   * kept team list when it is missing or old.
+   */
   afterSync(opts: { ok: boolean; outboxPending: number }): Promise<void>;
   /** Alarm tick without a sync: the list as time passes, late notifications and the daily digest. */
   tick(): Promise<void>;
@@ -84,6 +87,8 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
         allSent = outboxPending === 0 && (await pendingActions(deps.fuDb)).length === 0;
       }
       await refresh({ fromServer: allSent });
+      // After the own list: the team's may take the server longer to compute.
+      if (ok) await prefetchTeamList(deps).catch(() => undefined);
     },
     async tick() {
       await refresh();

@@ -6,7 +6,7 @@ import { ApiError } from '../api/error';
 import { CommsLogDb } from '../outbox/local-db';
 import type { FollowupsApi, FollowupsServiceDeps } from './service-deps';
 import { FollowupsDb } from './store';
-import { teamList, teamListMore } from './team';
+import { prefetchTeamList, teamList, teamListMore } from './team';
 
 const NOW = Date.parse('2026-03-11T07:00:00Z');
 let n = 0;
@@ -99,5 +99,20 @@ describe("managers' team list", () => {
       throw new ApiError('forbidden');
     };
     await expect(teamList(deps, null)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe("a manager's team list after a sync", () => {
+  it('is fetched when none is kept or it is ten minutes old, and not for staff', async () => {
+    answer = () => page(['F1'], null);
+    await prefetchTeamList(deps);
+    expect(asked).toHaveLength(1);
+    await prefetchTeamList(deps);
+    expect(asked).toHaveLength(1);
+    const later = { ...deps, now: () => NOW + 10 * 60_000 };
+    await prefetchTeamList(later);
+    expect(asked).toHaveLength(2);
+    await prefetchTeamList({ ...later, now: () => NOW + 60 * 60_000, me: async () => ({ id: 'sam', role: 'staff' }) });
+    expect(asked).toHaveLength(2);
   });
 });

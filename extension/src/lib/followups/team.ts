@@ -57,6 +57,21 @@ export async function teamList(deps: FollowupsServiceDeps, userId: string | null
   }
 }
 
+/** How old the kept team list may grow before a sync fetches it again. */
+const PREFETCH_AFTER_MS = 10 * 60_000;
+
+/**
+ * Managers, after a sync: the whole team's list, when none is kept or it is older than {@link PREFETCH_AFTER_MS},
+ * so that switching to the team paints at once even the first time.
+ */
+export async function prefetchTeamList(deps: FollowupsServiceDeps): Promise<void> {
+  const me = await deps.me();
+  if (me?.role !== 'manager' && me?.role !== 'admin') return;
+  const kept = (await fuTeamListsItem.getValue())[viewKey(null)];
+  if (kept && deps.now() - Date.parse(kept.fetchedAt) < PREFETCH_AFTER_MS) return;
+  await teamList(deps, null);
+}
+
 /** The next page of one group of the view's list; it joins the kept list when that is the same list. */
 export async function teamListMore(
   deps: FollowupsServiceDeps,
