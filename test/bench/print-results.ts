@@ -111,7 +111,9 @@ export function printC(c: DashboardResult, calls: number) {
     `\n(c) dashboard — one org of ${fmtInt(l.rows)} interactions over ${c.spanDays} days; every query of the overview and threads pages for its last 90 days, ${calls} calls each after 2 untimed`,
   );
   console.log(
-    `  load: ${fmtMs(l.loadMs)} (${fmtInt(round((l.rows * 1000) / l.loadMs, 0))} rows/s; generate + derive ${fmtMs(l.deriveMs)}, insert with the day-count triggers ${fmtMs(l.insertMs)}, rebuild indexes ${fmtMs(l.indexMs)}); ${fmtInt(l.waits)} waits derived`,
+    l.loadMs === 0
+      ? '  load: none (--dashboard-db: the database an earlier run loaded)'
+      : `  load: ${fmtMs(l.loadMs)} (${fmtInt(round((l.rows * 1000) / l.loadMs, 0))} rows/s; generate + derive ${fmtMs(l.deriveMs)}, insert with the day-count triggers ${fmtMs(l.insertMs)}, rebuild indexes ${fmtMs(l.indexMs)}); ${fmtInt(l.waits)} waits derived`,
   );
   console.log(
     `  window: ${fmtInt(c.orgRowsInWindow)} interactions, ${fmtInt(c.waitsInWindow)} waits; server started in ${fmtMs(c.serverStartMs)}`,

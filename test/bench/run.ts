@@ -127,7 +127,9 @@ const querySummary = (q: DashboardResult['queries'][number]) => ({
 /** (c): every dashboard query over one large org, next to plain SQL. */
 async function runDashboard(dir: string, options: BenchOptions, endMs: number) {
   progress(
-    `(c) bulk load of ${fmtInt(options.dashboardRows)} rows into one org over ${options.dashboardDays} days, then ${options.calls} calls per query`,
+    options.dashboardDb
+      ? `(c) ${options.calls} calls per query on ${options.dashboardDb}`
+      : `(c) bulk load of ${fmtInt(options.dashboardRows)} rows into one org over ${options.dashboardDays} days, then ${options.calls} calls per query`,
   );
   const c = await dashboardBench(dir, {
     totalRows: options.dashboardRows,
