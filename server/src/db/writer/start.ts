@@ -58,7 +58,11 @@ export async function startPushWriter(url: string, order: WriteOrder): Promise<P
     else w?.reject(errorOf(answer));
   });
   worker.on('error', (e) => fail(new Error(`push writer stopped: ${e.message}`)));
-  worker.on('exit', (code) => fail(new Error(`push writer exited (code ${code})`)));
+  worker.on('exit', (code) => {
+    // A turn it held (or waited for) is given back: this thread's writes must not wait for a stopped thread.
+    order.releaseStoppedWorker();
+    fail(new Error(`push writer exited (code ${code})`));
+  });
   return {
     push(user, input) {
       if (failure) return Promise.reject(failure);
