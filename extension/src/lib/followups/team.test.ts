@@ -6,7 +6,7 @@ import { ApiError } from '../api/error';
 import { CommsLogDb } from '../outbox/local-db';
 import type { FollowupsApi, FollowupsServiceDeps } from './service-deps';
 import { FollowupsDb } from './store';
-import { prefetchTeamList, teamList, teamListMore } from './team';
+import { forgetErasedInTeamLists, prefetchTeamList, teamList, teamListMore } from './team';
 
 const NOW = Date.parse('2026-03-11T07:00:00Z');
 let n = 0;
@@ -114,5 +114,18 @@ describe("a manager's team list after a sync", () => {
     expect(asked).toHaveLength(2);
     await prefetchTeamList({ ...later, now: () => NOW + 60 * 60_000, me: async () => ({ id: 'sam', role: 'staff' }) });
     expect(asked).toHaveLength(2);
+  });
+});
+
+describe('an erasure', () => {
+  it('drops the kept lists that hold a row about the erased person, and keeps the others', async () => {
+    answer = () => ({ ...page(['F1'], null), items: [{ ...reminder('F1'), stakeholderId: 'S-erased' }] });
+    await teamList(deps, null);
+    answer = () => page(['F2'], null);
+    await teamList(deps, 'sam');
+    await forgetErasedInTeamLists([{ stakeholderId: 'S-erased', interactionIds: [], followupIds: [] }]);
+    answer = offline;
+    await expect(teamList(deps, null)).rejects.toMatchObject({ code: 'network' });
+    expect((await teamList(deps, 'sam')).page.items.map((i) => i.id)).toEqual(['F2']);
   });
 });

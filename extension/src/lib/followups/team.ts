@@ -1,4 +1,10 @@
-import type { FollowupGroupName, TeamFollowupsInput, TeamFollowupsResult } from '@comms-log/shared';
+import type {
+  ErasureTombstone,
+  FollowupGroupName,
+  OverdueItem,
+  TeamFollowupsInput,
+  TeamFollowupsResult,
+} from '@comms-log/shared';
 import { toApiError } from '../api/error';
 import { groupOf, withoutActedOn, type FollowupActionRow } from './local';
 import type { FollowupsServiceDeps } from './service-deps';
@@ -55,6 +61,20 @@ export async function teamList(deps: FollowupsServiceDeps, userId: string | null
     if (!kept || toApiError(err).isPermanent) throw err;
     return { ...kept, source: 'cache' };
   }
+}
+
+/**
+ * Stakeholders erased on request leave the kept lists too (docs/sync.md "Erasure"): a list holding a row about one
+ * of them, or one of the rows the erasure removed, is dropped whole; the next look at its view asks the server.
+ */
+export async function forgetErasedInTeamLists(erasures: readonly ErasureTombstone[]): Promise<void> {
+  if (erasures.length === 0) return;
+  const erased = new Set(erasures.flatMap((e) => [e.stakeholderId, ...e.interactionIds, ...e.followupIds]));
+  const about = (item: OverdueItem) =>
+    erased.has(item.id) || ('stakeholderId' in item && item.stakeholderId !== null && erased.has(item.stakeholderId));
+  const lists = await fuTeamListsItem.getValue();
+  const kept = Object.entries(lists).filter(([, list]) => !list.page.items.some(about));
+  if (kept.length !== Object.keys(lists).length) await fuTeamListsItem.setValue(Object.fromEntries(kept));
 }
 
 /** How old the kept team list may grow before a sync fetches it again. */

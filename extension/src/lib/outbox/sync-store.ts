@@ -1,4 +1,5 @@
 import type { PullResult } from '@comms-log/shared';
+import { forgetErasedInTeamLists } from '../followups/team';
 import { whoamiItem } from '../storage-items';
 import { narrowToOwnCopy } from '../sync/own-copy';
 import type { SyncStore } from '../sync/passes';
@@ -28,6 +29,8 @@ async function applyPull(db: CommsLogDb, page: PullResult): Promise<void> {
     await applyErasures(db, page.erasures ?? []);
     await db.meta.put({ key: 'cursor', value: page.cursor });
   });
+  // Outside IndexedDB (extension storage): after the page is stored, so a failure here loses no page.
+  await forgetErasedInTeamLists(page.erasures ?? []);
 }
 
 async function getCursor(db: CommsLogDb): Promise<number> {
