@@ -34,7 +34,7 @@ export const usage = `pnpm bench [--quick] [--rows N] [--dashboard-rows N] [--da
   --only a,…,h       run only these parts ((b) and (f) report their ratio only when (a) ran; (d) the period report;
                      (e) the content scripts' page cost, on the built extension; (f) 8 clients pushing --rows at once, to one
                      server process and then to two on the same file, while a manager reads; (g) a 10,000-row
-                     stakeholder import with /healthz, a read and a push meanwhile; (h) a manager's local copy
+                     stakeholder import and a plan recompute with /healthz, a read and a push meanwhile; (h) a manager's local copy
                      of an org of --dashboard-rows interactions, 100 people: bytes pulled and IndexedDB size)
   --seed N           data seed (default 1)
   --keep             keep the temporary databases and print where they are

@@ -185,7 +185,7 @@ async function main(options: BenchOptions) {
     }
     if (options.only.has('g')) {
       progress(
-        '(g) a 10,000-row stakeholder import, previewed and applied, with /healthz, a read and a push meanwhile',
+        '(g) a 10,000-row stakeholder import, previewed and applied, and a plan recompute, with /healthz, a read and a push meanwhile',
       );
       summary.g = printImportBeside(await importBesideBench(dir, options.seed));
     }
