@@ -1,17 +1,9 @@
-// Every style the popup uses is linked by its page, so the first paint is styled before any other code loads.
-import '../../ui/pages.css';
-import '../../ui/popup/followups.css';
-import '../../ui/popup/rejected-list.css';
-import { endPrepaint, prepaint } from '../../ui/popup/prepaint';
-
-/** Past this, the full popup shows even if its list has not come (it then says why). */
-const PREPAINT_MAX_MS = 3_000;
-
+/*
+ * The full popup's module. Its styles and its first paint come from the page's first script
+ * (entrypoints/popup-prepaint.ts); React and the rest of the code are fetched only once that paint is drawn, so
+ * they do not compete with it for the CPU.
+ */
 const root = document.getElementById('root')!;
-void prepaint(root)
-  .catch(() => undefined)
+void (window.commsLogPrepaint ?? Promise.resolve())
   .then(() => import('./mount'))
-  .then(({ mountPopup }) => {
-    mountPopup(root);
-    setTimeout(endPrepaint, PREPAINT_MAX_MS);
-  });
+  .then(({ mountPopup }) => mountPopup(root));

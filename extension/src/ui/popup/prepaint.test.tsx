@@ -11,7 +11,9 @@ import { translate, type Lang, type MessageKey } from '../../lib/i18n';
 import type { SyncStatus } from '../../lib/sync/status';
 import { errorText } from '../labels';
 import { FollowupRow } from './followup-row';
-import { endPrepaint, paintView, prepaint } from './prepaint';
+import { endPrepaint, prepaint, startPrepaint } from './prepaint';
+import { keepScreen, recallScreen } from './prepaint-cache';
+import { paintView } from './prepaint-view';
 
 const computedAt = '2026-03-12T02:00:00.000Z';
 const timeZone = 'Asia/Shanghai';
@@ -155,8 +157,37 @@ describe('the popup’s first paint', () => {
 describe('prepaint', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    localStorage.clear();
     vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('en-US');
     document.body.innerHTML = '<div id="root"></div>';
+  });
+
+  const rowNames = () => [...document.querySelectorAll('#popup-prepaint .fu-name')].map((n) => n.textContent);
+  const header = { sync: undefined, configured: false };
+
+  it('draws the screen the last open kept before the extension’s storage answers, then keeps the stored one', async () => {
+    const older = paintOf(headOf([cadence]), tOf('en'), 'en', timeZone);
+    keepScreen({ paint: older, header });
+    await fakeBrowser.storage.local.set({ fuPaint: paintOf(headOf(items), tOf('en'), 'en', timeZone) });
+    const root = document.getElementById('root')!;
+    const done = prepaint(root);
+    // Drawn in the same task, while the page is still parsed: no await before it.
+    expect(rowNames()).toEqual(['华东科技报']);
+    await done;
+    expect(rowNames()).toEqual(['Marcus <img src=x onerror=alert(1)>', '华东科技报', 'Reminder']);
+    expect(document.querySelectorAll('#popup-prepaint')).toHaveLength(1);
+    expect(recallScreen()?.paint.groups.flatMap((g) => g.rows)).toHaveLength(3);
+  });
+
+  it('takes a kept screen away and forgets it when the background has none (signed out, list dropped)', async () => {
+    keepScreen({ paint: paintOf(headOf(items), tOf('en'), 'en', timeZone), header });
+    const root = document.getElementById('root')!;
+    const done = prepaint(root);
+    expect(rowNames()).toHaveLength(3);
+    await done;
+    expect(document.getElementById('popup-prepaint')).toBeNull();
+    expect(root.hasAttribute('data-prepainted')).toBe(false);
+    expect(recallScreen()).toBeNull();
   });
 
   it('draws the stored first screen inert above the hidden popup, and goes when the popup ends it', async () => {
@@ -187,5 +218,42 @@ describe('prepaint', () => {
     await prepaint(root);
     expect(document.getElementById('popup-prepaint')).toBeNull();
     expect(root.hasAttribute('data-prepainted')).toBe(false);
+  });
+});
+
+describe('the popup’s first script', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    localStorage.clear();
+    document.head.innerHTML = '';
+    document.body.innerHTML = '<div id="root"></div>';
+    delete window.commsLogPrepaint;
+  });
+
+  it('styles the page with one inline style and leaves the first paint for the full popup to wait on', async () => {
+    await fakeBrowser.storage.local.set({
+      fuPaint: paintOf(headOf(items), tOf('en'), 'en', timeZone),
+      languagePref: 'en',
+    });
+    const { default: script } = await import('../../entrypoints/popup-prepaint');
+    script.main();
+    // Vitest leaves CSS out (the rules themselves are checked in the built popup: test/e2e/followups.test.ts).
+    expect(document.head.querySelectorAll('style')).toHaveLength(1);
+    expect(document.querySelector('link[rel="stylesheet"]')).toBeNull();
+    expect(window.commsLogPrepaint).toBeInstanceOf(Promise);
+    await window.commsLogPrepaint;
+    expect(document.querySelectorAll('#popup-prepaint article.fu-row')).toHaveLength(3);
+    expect(document.getElementById('popup-prepaint')?.nextElementSibling?.id).toBe('root');
+  });
+
+  it('settles at once when there is nothing stored to paint, so the full popup is not held up', async () => {
+    startPrepaint(document.getElementById('root')!);
+    const settled = await Promise.race([
+      window.commsLogPrepaint!.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), 100)),
+    ]);
+    expect(settled).toBe(true);
+    expect(document.getElementById('popup-prepaint')).toBeNull();
   });
 });
