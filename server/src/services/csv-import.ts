@@ -80,20 +80,23 @@ const COMMIT_SLICE_MS = 100;
 
 /**
  * Apply `rows` one by one with `each`, committing about every 100 ms of work, so pushes and other writes waiting
- * for the writer go between its slices instead of after the whole file. Rows are independent (each in its own
- * savepoint), so a slice committed before a later one fails keeps its rows, as a re-run of the import would write
- * them anyway.
+ * for the writer go between its slices instead of after the whole file; within a slice the event loop runs every
+ * 20 ms (`eventLoopSlices`), for /healthz and reads. Rows are independent (each in its own savepoint), so a slice
+ * committed before a later one fails keeps its rows, as a re-run of the import would write them anyway.
  */
 export async function importInSlices<T>(
   db: DbOrTx,
   rows: readonly T[],
   each: (tx: DbOrTx, row: T) => Promise<void>,
 ): Promise<void> {
+  const nextSlice = eventLoopSlices();
   for (let i = 0; i < rows.length; ) {
     await db.transaction(async (tx) => {
       const sliceStart = performance.now();
-      do await each(tx, rows[i++]!);
-      while (i < rows.length && performance.now() - sliceStart < COMMIT_SLICE_MS);
+      do {
+        await nextSlice();
+        await each(tx, rows[i++]!);
+      } while (i < rows.length && performance.now() - sliceStart < COMMIT_SLICE_MS);
     });
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
