@@ -31,6 +31,10 @@ it('shows a running job as a bar with where it is, in English and in Chinese', (
   cleanup();
   show('zh_CN', job({ phase: 'checking', done: 40, total: 100 }));
   expect(screen.getByText('正在检查各行：40 / 100…')).toBeTruthy();
+  cleanup();
+  // Before the server knows how many rows there are.
+  show('en', job({ phase: 'reading', done: 0, total: 0 }));
+  expect(screen.getByText('Starting…')).toBeTruthy();
 });
 
 it('shows a failed job’s message in plain words, as an alert', () => {

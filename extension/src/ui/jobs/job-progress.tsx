@@ -12,6 +12,7 @@ const phaseKey = {
 function jobText(t: T, job: Job): string {
   if (job.state === 'failed') return t('jobsFailed', job.message ?? '');
   if (job.state === 'finished') return t('jobsFinished');
+  if (job.total === 0) return t('jobsStarting');
   return t(phaseKey[job.phase], job.done.toLocaleString(), job.total.toLocaleString());
 }
 
