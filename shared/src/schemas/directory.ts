@@ -137,7 +137,7 @@ export const importRowReportSchema = z.object({
   row: z.number().int(),
   status: z.enum(['created', 'updated', 'error']),
   message: z.string(),
-  /** The stakeholder written; null for errors and, in a dry run, for rows that would be created. */
+  /** The stakeholder written; null for errors and, in a dry run, for a stakeholder the file would create. */
   stakeholderId: z.string().nullable(),
 });
 export type ImportRowReport = z.infer<typeof importRowReportSchema>;
