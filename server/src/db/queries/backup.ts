@@ -80,6 +80,14 @@ export async function migrateFile(path: string): Promise<void> {
   }
 }
 
+/** Tables that triggers keep as other tables change (docs/metrics.md "Roll-ups"): copied after every other. */
+const KEPT_BY_TRIGGERS = ['interaction_day_counts'];
+
+const copyOrder = (names: string[]) => [
+  ...names.filter((n) => !KEPT_BY_TRIGGERS.includes(n)),
+  ...names.filter((n) => KEPT_BY_TRIGGERS.includes(n)),
+];
+
 /**
  * Replace every user table's rows in the open database by those of the file at `path`, in one transaction:
  * foreign keys are checked at commit, so a failure leaves the database as it was.
@@ -92,7 +100,9 @@ export async function copyAllTablesFrom(client: Client, path: string): Promise<R
     try {
       await tx.execute('PRAGMA defer_foreign_keys = ON');
       for (const name of names) await tx.execute(`DELETE FROM main."${name}"`);
-      for (const name of names) {
+      for (const name of copyOrder(names)) {
+        // The triggers on `interactions` counted the rows just copied: the backup's own counts replace theirs.
+        if (KEPT_BY_TRIGGERS.includes(name)) await tx.execute(`DELETE FROM main."${name}"`);
         const cols = (await tx.execute(`SELECT name FROM pragma_table_info(${literal(name)})`)).rows
           .map((r) => `"${String(r.name)}"`)
           .join(', ');
