@@ -10,7 +10,7 @@ export type Context = {
   user: AuthUser | null;
   /** Why `user` is null when a token was sent (so the error can say so). */
   authError: 'missing' | 'invalid' | null;
-  /** Where sync.push applies pushes when the server runs one (db/writer/start.ts); else in this thread on `db`. */
+  /** Where sync.push applies pushes while it runs (db/writer/start.ts); else they apply in this thread on `db`. */
   pushWriter?: PushWriter;
 };
 

@@ -7,7 +7,7 @@ export const syncRouter = router({
   push: authedProcedure
     .input(pushInputSchema)
     .output(pushResultSchema)
-    .mutation(({ ctx, input }) => (ctx.pushWriter ? ctx.pushWriter.push(ctx.user, input) : push(ctx, input))),
+    .mutation(({ ctx, input }) => (ctx.pushWriter?.running ? ctx.pushWriter.push(ctx.user, input) : push(ctx, input))),
 
   /** Changes after `cursor` (the org change sequence), paged, limited to what the caller may see. */
   pull: authedProcedure

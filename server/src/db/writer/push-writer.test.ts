@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushInput } from '@comms-log/shared';
+import { createApp } from '../../app';
+import { callProcedure } from '../../testing/http';
 import { recomputeOrg } from '../../services/derive/recompute';
 import { currentPlan } from '../../services/plans';
 import { createTestOrg, interactionData, testStakeholder, upsert, type TestOrg } from '../../testing/test-org';
@@ -73,5 +75,22 @@ describe('the push writer', () => {
     const r = await writer.push(t.staff.user, { items: [upsert(unknown)] });
     expect(r.applied).toEqual([]);
     expect(r.rejected.map((x) => x.id)).toEqual([unknown.id]);
+  });
+
+  it('once stopped, leaves pushes to the main thread: a push over HTTP is still stored', async () => {
+    const app = createApp({ db: handle.db, pushWriter: writer, webAppDir: null });
+    const before = batch(['gmail:w'], 12);
+    expect((await callProcedure(app, 'sync.push', before, t.staff.token)).status).toBe(200);
+    await writer.close();
+    expect(writer.running).toBe(false);
+    const after = batch(['gmail:w'], 13);
+    const answer = await callProcedure(app, 'sync.push', after, t.staff.token);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text).result.data.applied).toHaveLength(40);
+    const rs = await handle.client.execute({
+      sql: "SELECT count(*) FROM interactions WHERE org_id = ? AND thread_key = 'gmail:w'",
+      args: [t.org.id],
+    });
+    expect(Number(rs.rows[0]![0])).toBe(80);
   });
 });

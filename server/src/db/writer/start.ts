@@ -10,6 +10,8 @@ import type { WriteOrder } from './write-order';
 
 /** Applies pushes off the main thread (docs/architecture.md "The push writer"). */
 export interface PushWriter {
+  /** False once the worker has stopped (pushes then apply in the main thread: routers/sync.ts). */
+  readonly running: boolean;
   push(user: ServiceUser, input: PushInput): Promise<PushResult>;
   close(): Promise<void>;
 }
@@ -57,13 +59,19 @@ export async function startPushWriter(url: string, order: WriteOrder): Promise<P
     if (answer.ok) w?.resolve(answer.result);
     else w?.reject(errorOf(answer));
   });
-  worker.on('error', (e) => fail(new Error(`push writer stopped: ${e.message}`)));
+  worker.on('error', (e) => {
+    console.error('the push writer stopped; pushes apply in the main thread from now on', e);
+    fail(new Error(`push writer stopped: ${e.message}`));
+  });
   worker.on('exit', (code) => {
     // A turn it held (or waited for) is given back: this thread's writes must not wait for a stopped thread.
     order.releaseStoppedWorker();
     fail(new Error(`push writer exited (code ${code})`));
   });
   return {
+    get running() {
+      return failure === null;
+    },
     push(user, input) {
       if (failure) return Promise.reject(failure);
       const job: PushJob = { id: nextId++, user: { id: user.id, orgId: user.orgId, role: user.role }, input };
@@ -74,6 +82,7 @@ export async function startPushWriter(url: string, order: WriteOrder): Promise<P
     },
     async close() {
       await worker.terminate();
+      failure ??= new Error('push writer closed');
     },
   };
 }
