@@ -238,7 +238,7 @@ describe('the popup’s first script', () => {
     });
     const { default: script } = await import('../../entrypoints/popup-prepaint');
     script.main();
-    // Vitest leaves CSS out (the rules themselves are checked in the built popup: test/e2e/followups.test.ts).
+    // Vitest leaves CSS out: the rules are checked in the built popup (test/e2e/popup-first-paint.test.ts).
     expect(document.head.querySelectorAll('style')).toHaveLength(1);
     expect(document.querySelector('link[rel="stylesheet"]')).toBeNull();
     expect(window.commsLogPrepaint).toBeInstanceOf(Promise);
