@@ -165,21 +165,26 @@ export function previewRecompute(ctx: ServiceCtx) {
   });
 }
 
-/** Recompute every stored response figure of the org under the current plan. */
+/**
+ * Recompute every stored response figure of the org under the current plan, in chunks committed one by one (pushes
+ * and other writes take turns between them); each chunk reads the plan current in its transaction, so a plan saved
+ * meanwhile applies from the next chunk on and the version reported is the last one used.
+ */
 export function recomputeUnderPlan(ctx: ServiceCtx) {
   const now = nowOf(ctx);
-  return runJob(ctx, 'planRecompute', undefined, (job) =>
-    ctx.db.transaction(async (tx) => {
-      const { plan, version } = await currentPlan(tx, ctx.user.orgId);
-      const progress = (done: number, all: number) => job.progress('writing', done, all);
-      const { changed, total } = await recomputeOrg(tx, ctx.user.orgId, plan, { dryRun: false, progress }, now);
-      await record(
-        { ...ctx, db: tx },
-        { action: 'plan.recompute', target: String(version), detail: { changed, total } },
-      );
-      return { version, changed, total };
-    }),
-  );
+  const orgId = ctx.user.orgId;
+  return runJob(ctx, 'planRecompute', undefined, async (job) => {
+    let version = (await currentPlan(ctx.db, orgId)).version;
+    const planOf = async (tx: DbOrTx) => {
+      const current = await currentPlan(tx, orgId);
+      version = current.version;
+      return current.plan;
+    };
+    const progress = (done: number, all: number) => job.progress('writing', done, all);
+    const { changed, total } = await recomputeOrg(ctx.db, orgId, planOf, { dryRun: false, progress }, now);
+    await record(ctx, { action: 'plan.recompute', target: String(version), detail: { changed, total } });
+    return { version, changed, total };
+  });
 }
 
 /**

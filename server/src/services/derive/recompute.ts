@@ -46,8 +46,11 @@ export async function recomputeScope(
   return changes.length;
 }
 
-/** Interactions paired at a time by `recomputeOrg` (about 1 kB of memory each while paired). */
-const RECOMPUTE_CHUNK_ROWS = 20_000;
+/**
+ * Interactions paired at a time by `recomputeOrg`: about 50 ms of work on the event loop, each written in its own
+ * short transaction, so /healthz, reads and pushes answer between chunks (docs/sync.md "Under load").
+ */
+const RECOMPUTE_CHUNK_ROWS = 1_000;
 
 /**
  * The org's threads in the order they started, in scopes of about `chunkRows` interactions (a thread is never
@@ -68,20 +71,44 @@ async function* threadScopes(db: DbOrTx, orgId: string, chunkRows: number) {
   }
 }
 
+/** The plan to recompute under, or how to read it in each chunk's transaction (the current one at that moment). */
+export type RecomputePlan = Plan | ((tx: DbOrTx) => Promise<Plan>);
+
+/** Recompute one chunk: with `dryRun` on `db` as it is, else read and written in one transaction of its own. */
+function recomputeChunk(
+  db: DbOrTx,
+  orgId: string,
+  plan: RecomputePlan,
+  scope: DeriveScope,
+  dryRun: boolean,
+  now: number,
+) {
+  const run = async (tx: DbOrTx) => {
+    const changes = await changesOf(tx, orgId, typeof plan === 'function' ? await plan(tx) : plan, scope);
+    if (!dryRun) await writeChanges(tx, orgId, changes, now);
+    return changes.length;
+  };
+  return dryRun ? run(db) : db.transaction(run);
+}
+
 /**
  * Recompute every interaction of the org under `plan` (after a plan change, on request). With `dryRun`, only
  * count the rows that would change.
  *
  * Threads go in chunks of about `chunkRows` interactions, in the order they started, each chunk recomputed as a
- * push recomputes its threads (with the live events of other threads that can answer their waits): memory stays
- * that of a chunk however large the org — a whole million-row org held at once took over a gigabyte. `progress`
- * hears how many interactions are done before each chunk and at the end.
+ * push recomputes its threads (with the live events of other threads that can answer their waits) and committed
+ * on its own, letting the event loop run between chunks: memory stays that of a chunk however large the org, and
+ * pushes take their turn at the write lock between chunks. A push between two chunks derives the threads it
+ * touches under the plan current in its transaction, from stored fields that are either recomputed already or
+ * belong to a chunk still to come, which reads the push's rows: the end equals a from-scratch recompute
+ * (recompute.test.ts). `progress` hears how many interactions are done before each chunk and at the end; a
+ * promise it returns is awaited.
  */
 export async function recomputeOrg(
   db: DbOrTx,
   orgId: string,
-  plan: Plan,
-  opts: { dryRun: boolean; chunkRows?: number; progress?: (done: number, total: number) => void },
+  plan: RecomputePlan,
+  opts: { dryRun: boolean; chunkRows?: number; progress?: (done: number, total: number) => void | Promise<void> },
   now = Date.now(),
 ): Promise<{ changed: number; total: number }> {
   let changed = 0;
@@ -89,12 +116,10 @@ export async function recomputeOrg(
   const nextSlice = eventLoopSlices();
   for await (const { scope, rows, all } of threadScopes(db, orgId, opts.chunkRows ?? RECOMPUTE_CHUNK_ROWS)) {
     await nextSlice();
-    opts.progress?.(total, all);
+    await opts.progress?.(total, all);
     total += rows;
-    const changes = await changesOf(db, orgId, plan, scope);
-    changed += changes.length;
-    if (!opts.dryRun) await writeChanges(db, orgId, changes, now);
+    changed += await recomputeChunk(db, orgId, plan, scope, opts.dryRun, now);
   }
-  opts.progress?.(total, total);
+  await opts.progress?.(total, total);
   return { changed, total };
 }
