@@ -243,8 +243,29 @@ export const interactions = sqliteTable(
     index('interactions_stakeholder_channel')
       .on(t.orgId, t.stakeholderId, t.channel, t.occurredAt)
       .where(sql`deleted = 0 AND automated = 0 AND internal = 0`),
-    // The waits of a period without the other rows (about half of them): the response figures' reads.
-    index('interactions_waits').on(t.orgId, t.occurredAt).where(sql`wait_start = 1`),
+    // The waits of a period without the other rows (about half of them): the response figures' reads. It holds
+    // every column they filter on and read, so a period's waits are read from the index alone, not from the rows
+    // (docs/metrics.md "Roll-ups").
+    index('interactions_waits')
+      .on(
+        t.orgId,
+        t.occurredAt,
+        t.deleted,
+        t.stakeholderType,
+        t.channel,
+        t.userId,
+        t.direction,
+        t.purpose,
+        t.firstResponse,
+        t.stakeholderId,
+        t.onTime,
+        t.repliedAt,
+        t.responseWorkMs,
+        t.responseMs,
+        t.deadlineAt,
+        t.id,
+      )
+      .where(sql`wait_start = 1`),
     // A period's rows of one stakeholder type: the figures of a goal scoped to a type (its resolution threads).
     index('interactions_org_type_occurred').on(t.orgId, t.stakeholderType, t.occurredAt),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX `interactions_waits`;--> statement-breakpoint
+CREATE INDEX `interactions_waits` ON `interactions` (`org_id`,`occurred_at`,`deleted`,`stakeholder_type`,`channel`,`user_id`,`direction`,`purpose`,`first_response`,`stakeholder_id`,`on_time`,`replied_at`,`response_work_ms`,`response_ms`,`deadline_at`,`id`) WHERE wait_start = 1;
