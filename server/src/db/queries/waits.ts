@@ -86,12 +86,24 @@ export async function scanWaits<const K extends readonly WaitColumn[]>(
   for (let start = fromMs; start < toMs; start += WAIT_WINDOW_MS)
     windows.push({ from: start, to: Math.min(start + WAIT_WINDOW_MS, toMs) });
   if (opts.newestFirst) windows.reverse();
-  const values = sql.join([...columns.map((c) => waitColumnSql[c]), ...(opts.extra ?? [])], sql`, `);
   for (const range of windows) {
-    const [row] = await db.all<{ j: string }>(
-      sql`SELECT json_group_array(json_array(${values})) AS j FROM interactions i
-        WHERE ${filterWhere(orgId, filter, range)} AND i.wait_start = 1${opts.narrow ? sql` AND ${opts.narrow.where}` : sql``}`,
-    );
+    const [row] = await db.all<{ j: string }>(waitWindowSql(orgId, filter, columns, range, opts));
     visit(JSON.parse(row?.j ?? '[]') as WaitTuple<K>[]);
   }
+}
+
+/**
+ * The statement of one window of {@link scanWaits}: its waits as one JSON array. Every column it reads of a wait
+ * is in the partial index `interactions_waits`, so SQLite reads the index alone (docs/metrics.md "Roll-ups").
+ */
+export function waitWindowSql(
+  orgId: string,
+  filter: MetricsFilter,
+  columns: readonly WaitColumn[],
+  range: MsRange,
+  opts: Pick<ScanWaitsOptions, 'extra' | 'narrow'> = {},
+): SQL {
+  const values = sql.join([...columns.map((c) => waitColumnSql[c]), ...(opts.extra ?? [])], sql`, `);
+  return sql`SELECT json_group_array(json_array(${values})) AS j FROM interactions i
+    WHERE ${filterWhere(orgId, filter, range)} AND i.wait_start = 1${opts.narrow ? sql` AND ${opts.narrow.where}` : sql``}`;
 }

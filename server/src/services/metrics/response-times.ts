@@ -18,29 +18,46 @@ import { asOfMs, loadEnv, scopeFilter, type MetricsEnv } from './scope';
 
 type AccumulatorOptions = ConstructorParameters<typeof ResponseStatsAccumulator>[0];
 
-/** One accumulator per group key, found once per raw group value (several make one key: the days of a week). */
+/**
+ * One accumulator per group key, found once per raw group value (several make one key: the days of a week). A
+ * wait finds its accumulator by its raw values through one Map per value, so no string is made per wait.
+ */
 function groupAccumulators(g: Grouping, options: AccumulatorOptions) {
   const groups = new Map<string, { key: KeyRecord; acc: ResponseStatsAccumulator }>();
-  const accByRaw = new Map<string, ResponseStatsAccumulator>();
+  const byRaw = new Map<unknown, unknown>();
+  const accOf = (row: readonly unknown[], at: number): ResponseStatsAccumulator => {
+    const named: Record<string, unknown> = {};
+    g.names.forEach((n, k) => {
+      named[n] = row[at + k];
+    });
+    const key = g.keyOf(named);
+    const ks = keyString(g.dims, key);
+    let grp = groups.get(ks);
+    if (!grp) {
+      grp = { key, acc: new ResponseStatsAccumulator(options) };
+      groups.set(ks, grp);
+    }
+    return grp.acc;
+  };
   return {
     /** The accumulator of a wait whose group values (in the order of `g.names`) start at `row[at]`. */
     of(row: readonly unknown[], at: number): ResponseStatsAccumulator {
-      const raw = JSON.stringify(row.length === at + 1 ? row[at] : row.slice(at));
-      const known = accByRaw.get(raw);
-      if (known) return known;
-      const named: Record<string, unknown> = {};
-      g.names.forEach((n, k) => {
-        named[n] = row[at + k];
-      });
-      const key = g.keyOf(named);
-      const ks = keyString(g.dims, key);
-      let grp = groups.get(ks);
-      if (!grp) {
-        grp = { key, acc: new ResponseStatsAccumulator(options) };
-        groups.set(ks, grp);
+      let level = byRaw;
+      const last = at + g.names.length - 1;
+      for (let k = at; k < last; k++) {
+        let next = level.get(row[k]) as Map<unknown, unknown> | undefined;
+        if (!next) {
+          next = new Map();
+          level.set(row[k], next);
+        }
+        level = next;
       }
-      accByRaw.set(raw, grp.acc);
-      return grp.acc;
+      let acc = level.get(row[last]) as ResponseStatsAccumulator | undefined;
+      if (!acc) {
+        acc = accOf(row, at);
+        level.set(row[last], acc);
+      }
+      return acc;
     },
     rows: () =>
       [...groups.values()]
@@ -73,14 +90,20 @@ export async function metricsResponseTimes(
     filter,
     columns,
     (rows) => {
+      // One object filled per wait: the accumulators read it and keep none of it.
+      const figures: WaitFigures = {
+        replyAtMs: null,
+        responseMs: null,
+        responseWorkMs: null,
+        deadlineMs: null,
+        closedAtMs: null,
+      };
       for (const r of rows) {
-        const figures: WaitFigures = {
-          replyAtMs: r[0],
-          responseMs: calendar ? r[1] : null,
-          responseWorkMs: calendar ? null : r[1],
-          deadlineMs: r[2],
-          closedAtMs: r[3],
-        };
+        figures.replyAtMs = r[0];
+        if (calendar) figures.responseMs = r[1];
+        else figures.responseWorkMs = r[1];
+        figures.deadlineMs = r[2];
+        figures.closedAtMs = r[3];
         total.add(figures);
         if (g.dims.length) groups.of(r, columns.length).add(figures);
       }
