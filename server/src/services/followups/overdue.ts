@@ -166,13 +166,32 @@ async function waitsOpenAt(ctx: ServiceCtx, forUserId: string | null, asOfMs: nu
  * `purpose`, only the waits of that purpose: cadence, reminders and activities have no purpose, so they are left out.
  */
 export async function overdueList(ctx: ServiceCtx, input: z.output<typeof overdueInputSchema>): Promise<OverdueResult> {
-  const { db } = ctx;
-  const orgId = ctx.user.orgId;
   const forUserId = await listOwner(ctx, input);
   const asOfMs = input.asOf ? fromIso(input.asOf) : nowOf(ctx);
-  const { plan } = await currentPlan(db, orgId);
-  const { waits, events } = openWaitsOf(await waitsOpenAt(ctx, forUserId, asOfMs, input.purpose), plan);
-  const byPurpose = input.purpose !== undefined;
+  const { plan } = await currentPlan(ctx.db, ctx.user.orgId);
+  const waitRows = await waitsOpenAt(ctx, forUserId, asOfMs, input.purpose);
+  return overdueOfWaits(ctx, { forUserId, asOfMs, plan, waitRows, byPurpose: input.purpose !== undefined });
+}
+
+/** What {@link overdueOfWaits} lists: whose list, as of when, under which plan, and the open waits it may show. */
+export interface OverdueScope {
+  forUserId: string | null;
+  asOfMs: number;
+  plan: Plan;
+  waitRows: OpenWaitRow[];
+  /** Only waits: no cadence, reminders or activities. */
+  byPurpose: boolean;
+}
+
+/**
+ * The list over `waitRows` and the rest it reads itself (cadence, reminders, activities, snoozes). `followups.team`
+ * passes a page of the late waits and the others, and counts the rest of the late ones in SQL (team.ts).
+ */
+export async function overdueOfWaits(ctx: ServiceCtx, scope: OverdueScope): Promise<OverdueResult> {
+  const { db } = ctx;
+  const orgId = ctx.user.orgId;
+  const { forUserId, asOfMs, plan, byPurpose } = scope;
+  const { waits, events } = openWaitsOf(scope.waitRows, plan);
   // Stakeholders the list may show: the owner's (and unowned ones they dealt with), or everyone's for the team.
   const touched = forUserId === null || byPurpose ? [] : await stakeholdersTouchedBy(db, orgId, forUserId);
   const cadence = byPurpose

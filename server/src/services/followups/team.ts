@@ -4,11 +4,13 @@ import type { z } from 'zod';
 import { fromIso, toIso } from '../../iso';
 import { decodePageCursor, encodePageCursor } from '../page-cursor';
 import { nowOf, type ServiceCtx } from '../service-ctx';
-import { overdueList } from './overdue';
+import { listOwner } from './list-owner';
+import { teamList } from './team-list';
 
 /*
  * `followups.team` (docs/sync.md "Pull"): the team's list, or one person's, as `followups.overdue` computes it, cut
- * into the popup's groups and paged within each. A page cursor carries the instant of the first page and the offset
+ * into the popup's groups and paged within each; of the late waits only those up to the page's end are read
+ * (team-list.ts). A page cursor carries the instant of the first page and the offset
  * in its group, so every page of one list is computed as of the same instant and no row moves between pages.
  */
 
@@ -35,21 +37,31 @@ function pageStart(ctx: ServiceCtx, input: Input): { asOfMs: number; offset: num
 export async function teamFollowups(ctx: ServiceCtx, input: Input): Promise<TeamFollowupsResult> {
   const { asOfMs, offset } = pageStart(ctx, input);
   const asOf = toIso(asOfMs);
-  const list = await overdueList(
+  const forUserId = await listOwner(ctx, input.userId === undefined ? { team: true } : { userId: input.userId });
+  const startOf = (g: FollowupGroupName) => (input.group === g ? offset : 0);
+  // Only the awaiting group's late waits up to this page's end are read; the other groups are read whole.
+  const wantsAwaiting = input.group === undefined || input.group === 'awaiting';
+  const { list, lateTotal } = await teamList(
     ctx,
-    input.userId === undefined ? { team: true, asOf } : { team: false, userId: input.userId, asOf },
+    forUserId,
+    asOfMs,
+    wantsAwaiting ? startOf('awaiting') + input.limit : 0,
   );
   const grouped: Record<FollowupGroupName, OverdueItem[]> = { awaiting: [], cold: [], reminders: [] };
   for (const item of list.items) grouped[groupOf(item)].push(item);
+  const counts = { ...list.counts, late: lateTotal };
+  const totals = {
+    awaiting: lateTotal + counts.dueSoon,
+    cold: grouped.cold.length,
+    reminders: grouped.reminders.length,
+  };
   const items: OverdueItem[] = [];
   const next: TeamFollowupsResult['next'] = { awaiting: null, cold: null, reminders: null };
   for (const g of GROUPS) {
     if (input.group !== undefined && input.group !== g) continue;
-    const from = input.group === g ? offset : 0;
-    const end = from + input.limit;
-    items.push(...grouped[g].slice(from, end));
-    if (grouped[g].length > end) next[g] = encodePageCursor(asOfMs, String(end));
+    const end = startOf(g) + input.limit;
+    items.push(...grouped[g].slice(startOf(g), end));
+    if (totals[g] > end) next[g] = encodePageCursor(asOfMs, String(end));
   }
-  const totals = { awaiting: grouped.awaiting.length, cold: grouped.cold.length, reminders: grouped.reminders.length };
-  return { asOf, items, counts: list.counts, totals, next };
+  return { asOf, items, counts, totals, next };
 }
