@@ -15,28 +15,21 @@ import { paintView } from './prepaint-view';
 
 const PREPAINT_ID = 'popup-prepaint';
 
-/** How long the full popup's code waits for the first paint to show before it loads anyway. */
-const SHOWN_MAX_MS = 150;
-
 /**
- * Resolves once the first paint is on screen: the page's first contentful paint, which is the first paint's frame
- * (nothing with text is drawn before it), reported when that frame is presented. Waiting for it rather than for
- * the next animation frame keeps the full popup's code from taking the CPU while the frame is still rastered and
- * drawn. After `SHOWN_MAX_MS` without one (a tab in the background draws nothing) it resolves anyway.
+ * Resolves once the frame holding the first paint has been drawn: the full popup's code starts loading then, not
+ * while that frame is still being laid out and painted (or after 50 ms, in a tab that never draws). Waiting for
+ * the frame to be presented as well (the first contentful paint) was measured: the first row showed no sooner and
+ * the rows that can be acted on came ~40 ms later (test/bench/README.md).
  */
-const whenShown = () =>
+const afterNextFrame = () =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, SHOWN_MAX_MS);
-    try {
-      new PerformanceObserver((entries, observer) => {
-        if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
-        observer.disconnect();
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
         clearTimeout(timer);
         resolve();
-      }).observe({ type: 'paint', buffered: true });
-    } catch {
-      // No paint timing here: the timer decides.
-    }
+      }, 0),
+    );
   });
 
 /** The first screen the background has stored, or null when there is none in the popup's language. */
@@ -67,7 +60,7 @@ function draw(root: HTMLElement, screen: Screen): void {
 /**
  * Draws the first screen the last open drew (kept in localStorage) at once, then checks it against what the
  * background has stored: draws that instead when it differs, removes it when there is none, and keeps what was
- * drawn for the next open. Resolves once the first paint is on screen, or at once when nothing was drawn.
+ * drawn for the next open. Resolves once the first paint's frame is drawn, or at once when nothing was drawn.
  */
 export async function prepaint(root: HTMLElement): Promise<void> {
   const kept = recallScreen();
@@ -82,12 +75,12 @@ export async function prepaint(root: HTMLElement): Promise<void> {
     draw(root, stored);
     keepScreen(stored);
   }
-  await whenShown();
+  await afterNextFrame();
 }
 
 declare global {
   interface Window {
-    /** Set by the popup's first script: settles once its first paint is on screen, or when there is none. */
+    /** Set by the popup's first script: settles once its first paint's frame is drawn, or when there is none. */
     commsLogPrepaint?: Promise<void>;
   }
 }
