@@ -47,10 +47,10 @@ export async function recomputeScope(
 }
 
 /**
- * Interactions paired at a time by `recomputeOrg`: about 50 ms of work on the event loop, each written in its own
+ * Interactions paired at a time by `recomputeOrg`: 10–30 ms of work on the event loop at load 5–10, each written in its own
  * short transaction, so /healthz, reads and pushes answer between chunks (docs/sync.md "Under load").
  */
-const RECOMPUTE_CHUNK_ROWS = 1_000;
+const RECOMPUTE_CHUNK_ROWS = 300;
 
 /**
  * The org's threads in the order they started, in scopes of about `chunkRows` interactions (a thread is never
