@@ -13,7 +13,7 @@ import {
 } from '@comms-log/shared';
 import { and, eq, lt } from 'drizzle-orm';
 import type { z } from 'zod';
-import { cadenceInputsOfListOwner, type CadenceInputs } from '../../db/queries/cadence';
+import { cadenceInputsOfListOwner, cadenceInputsOfScope, type CadenceInputs } from '../../db/queries/cadence';
 import {
   dueFollowupRows,
   liveSnoozes,
@@ -150,6 +150,17 @@ async function overdueActivities(
 }
 
 /**
+ * The cadence inputs of the list. The team's are every active stakeholder's, their contacts selected by a subquery
+ * rather than by thousands of bound ids (the same rows, cheaper to build and bind).
+ */
+function cadenceInputsOf(ctx: ServiceCtx, forUserId: string | null, asOfMs: number): Promise<CadenceInputs> {
+  const orgId = ctx.user.orgId;
+  return forUserId === null
+    ? cadenceInputsOfScope(ctx.db, orgId, { ownedBy: null }, asOfMs)
+    : cadenceInputsOfListOwner(ctx.db, orgId, forUserId, asOfMs);
+}
+
+/**
  * The waits open at `asOfMs`: those open now, and, for a past `asOfMs`, those answered or closed since (a reply or
  * closure after `asOfMs` has not happened yet, as in the response figures).
  */
@@ -194,9 +205,7 @@ export async function overdueOfWaits(ctx: ServiceCtx, scope: OverdueScope): Prom
   const { waits, events } = openWaitsOf(scope.waitRows, plan);
   // Stakeholders the list may show: the owner's (and unowned ones they dealt with), or everyone's for the team.
   const touched = forUserId === null || byPurpose ? [] : await stakeholdersTouchedBy(db, orgId, forUserId);
-  const cadence = byPurpose
-    ? { people: [], contacts: [] }
-    : await cadenceInputsOfListOwner(db, orgId, forUserId, asOfMs);
+  const cadence = byPurpose ? { people: [], contacts: [] } : await cadenceInputsOf(ctx, forUserId, asOfMs);
   events.push(...cadenceEventsOf(cadence, touched, forUserId));
   return computeOverdue({
     plan,
