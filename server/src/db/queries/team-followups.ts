@@ -21,11 +21,14 @@ export interface LateWaitFilter {
  * Open waits (unanswered, not closed) started by `asOfMs` and past their deadline, with no SLA-less pair and no
  * live snooze: the user's own snoozes in a user's list, anyone's in the team's.
  */
-function lateOpenWhere(orgId: string, f: LateWaitFilter): SQL {
+function lateOpenWhere(orgId: string, f: LateWaitFilter, byStart = false): SQL {
   const at = int(f.asOfMs);
+  // By start: `+` keeps SQLite off `interactions_unanswered` (by deadline, then a sort of every late wait), so it
+  // walks `interactions_waits` in the page's order, filters on the columns that index holds, and stops at the limit.
+  const deadline = byStart ? sql`+i.deadline_at` : sql`i.deadline_at`;
   const parts: SQL[] = [
     sql`i.org_id = ${orgId} AND i.wait_start = 1 AND i.replied_at IS NULL AND i.deleted = 0 AND i.on_time = 'pending'`,
-    sql`i.deadline_at IS NOT NULL AND i.deadline_at < ${at} AND i.occurred_at <= ${at}`,
+    sql`i.deadline_at IS NOT NULL AND ${deadline} < ${at} AND i.occurred_at <= ${at}`,
     // Not correlated: SQLite reads the live snoozes once, not once a wait.
     sql`i.id NOT IN (SELECT z.target_id FROM snoozes z WHERE z.org_id = ${orgId} AND z.kind = 'wait' AND z.until > ${at}
       ${f.forUserId === null ? sql`` : sql`AND z.user_id = ${f.forUserId}`})`,
@@ -45,7 +48,7 @@ export function lateOpenWaitPage(db: DbOrTx, orgId: string, f: LateWaitFilter, l
       p.deadline_at, p.first_response, p.title, p.url
     FROM (SELECT i.id, i.org_id, i.thread_key, i.stakeholder_id, i.stakeholder_type, i.channel, i.user_id, i.occurred_at,
         i.deadline_at, i.first_response, i.title, i.url
-      FROM interactions i WHERE ${lateOpenWhere(orgId, f)} ORDER BY i.occurred_at, i.id LIMIT ${int(limit)}) p
+      FROM interactions i WHERE ${lateOpenWhere(orgId, f, true)} ORDER BY i.occurred_at, i.id LIMIT ${int(limit)}) p
     LEFT JOIN stakeholders s ON s.id = p.stakeholder_id AND s.org_id = p.org_id
     ORDER BY p.occurred_at, p.id`);
 }
