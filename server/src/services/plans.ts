@@ -160,7 +160,11 @@ export function previewRecompute(ctx: ServiceCtx) {
   return runJob(ctx, 'planRecompute', undefined, async (job) => {
     const { plan, version } = await currentPlan(ctx.db, ctx.user.orgId);
     const progress = (done: number, all: number) => job.progress('checking', done, all);
-    const { changed, total } = await recomputeOrg(ctx.db, ctx.user.orgId, plan, { dryRun: true, progress });
+    const { changed, total } = await recomputeOrg(ctx.db, ctx.user.orgId, plan, {
+      dryRun: true,
+      shareEventLoop: true,
+      progress,
+    });
     return { version, changed, total };
   });
 }
@@ -181,7 +185,13 @@ export function recomputeUnderPlan(ctx: ServiceCtx) {
       return current.plan;
     };
     const progress = (done: number, all: number) => job.progress('writing', done, all);
-    const { changed, total } = await recomputeOrg(ctx.db, orgId, planOf, { dryRun: false, progress }, now);
+    const { changed, total } = await recomputeOrg(
+      ctx.db,
+      orgId,
+      planOf,
+      { dryRun: false, shareEventLoop: true, progress },
+      now,
+    );
     await record(ctx, { action: 'plan.recompute', target: String(version), detail: { changed, total } });
     return { version, changed, total };
   });

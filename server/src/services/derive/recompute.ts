@@ -92,6 +92,15 @@ function recomputeChunk(
 }
 
 /**
+ * Leave the event loop free after a chunk for as long as the chunk held it (at most 50 ms): a push or a read takes
+ * several turns of the event loop, and with one turn between chunks each of its turns waited for a chunk.
+ */
+function pause(chunkMs: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(PAUSE_MAX_MS, chunkMs)));
+}
+const PAUSE_MAX_MS = 50;
+
+/**
  * Recompute every interaction of the org under `plan` (after a plan change, on request). With `dryRun`, only
  * count the rows that would change.
  *
@@ -102,23 +111,31 @@ function recomputeChunk(
  * touches under the plan current in its transaction, from stored fields that are either recomputed already or
  * belong to a chunk still to come, which reads the push's rows: the end equals a from-scratch recompute
  * (recompute.test.ts). `progress` hears how many interactions are done before each chunk and at the end; a
- * promise it returns is awaited.
+ * promise it returns is awaited. Other callers (the CLI, the demo seed, checks) run it in one go, letting the event
+ * loop run every 20 ms.
  */
 export async function recomputeOrg(
   db: DbOrTx,
   orgId: string,
   plan: RecomputePlan,
-  opts: { dryRun: boolean; chunkRows?: number; progress?: (done: number, total: number) => void | Promise<void> },
+  opts: {
+    dryRun: boolean;
+    chunkRows?: number;
+    /** A job of the server's: pause after each chunk as long as it ran, so that calls meanwhile answer. */
+    shareEventLoop?: boolean;
+    progress?: (done: number, total: number) => void | Promise<void>;
+  },
   now = Date.now(),
 ): Promise<{ changed: number; total: number }> {
   let changed = 0;
   let total = 0;
   const nextSlice = eventLoopSlices();
   for await (const { scope, rows, all } of threadScopes(db, orgId, opts.chunkRows ?? RECOMPUTE_CHUNK_ROWS)) {
-    await nextSlice();
     await opts.progress?.(total, all);
     total += rows;
+    const started = performance.now();
     changed += await recomputeChunk(db, orgId, plan, scope, opts.dryRun, now);
+    await (opts.shareEventLoop ? pause(performance.now() - started) : nextSlice());
   }
   await opts.progress?.(total, total);
   return { changed, total };
