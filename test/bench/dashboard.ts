@@ -31,9 +31,14 @@ export interface DashboardResult {
   serverStartMs: number;
 }
 
-const closedSocket = (e: unknown): boolean =>
-  JSON.stringify(e, Object.getOwnPropertyNames(e ?? {})).includes('other side closed') ||
-  String((e as { cause?: { cause?: { code?: string } } })?.cause?.cause?.code) === 'UND_ERR_SOCKET';
+/** Whether the error, or one it was caused by, is the socket closing under the request (either side, any step). */
+function closedSocket(e: unknown): boolean {
+  for (let c = e as { cause?: unknown; code?: unknown; message?: unknown } | undefined; c; c = c.cause as typeof c) {
+    if (['UND_ERR_SOCKET', 'EPIPE', 'ECONNRESET'].includes(String(c.code))) return true;
+    if (String(c.message).includes('other side closed')) return true;
+  }
+  return false;
+}
 
 /**
  * A call again when the server closed its kept-alive socket as the client reused it (after the seconds of a
