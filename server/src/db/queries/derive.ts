@@ -239,12 +239,21 @@ export async function liveEventsInWindows(
   return { events, next };
 }
 
-/** Every thread of the org with its first instant and its number of rows. */
-export async function threadSizes(db: DbOrTx, orgId: string): Promise<[key: string, firstAt: number, rows: number][]> {
+/**
+ * The org's threads after `afterKey` in key order, at most `limit`, each with its first instant and its number of
+ * rows: one range of the (org, thread) index, so that listing a large org's threads is many short statements.
+ */
+export async function threadSizesPage(
+  db: DbOrTx,
+  orgId: string,
+  afterKey: string,
+  limit: number,
+): Promise<[key: string, firstAt: number, rows: number][]> {
   return (await selectArrays(db, {
     columns: 'k, m, n',
-    from: 'FROM (SELECT thread_key AS k, min(occurred_at) AS m, count(*) AS n FROM interactions WHERE org_id = ? GROUP BY thread_key)',
-    args: [orgId],
+    from: `FROM (SELECT thread_key AS k, min(occurred_at) AS m, count(*) AS n FROM interactions
+      WHERE org_id = ? AND thread_key > ? GROUP BY thread_key ORDER BY thread_key LIMIT ?)`,
+    args: [orgId, afterKey, limit],
   })) as [string, number, number][];
 }
 

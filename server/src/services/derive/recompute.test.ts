@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client';
 import { freshOrgPerTest, interactionData, pushAccepted, testStakeholder, type TestOrg } from '../../testing/test-org';
 import { currentPlan, savePlan } from '../plans';
-import { recomputeOrg } from './recompute';
+import { allThreadSizes, recomputeOrg } from './recompute';
 
 /*
  * A plan recompute commits chunk by chunk, so pushes land between its chunks. A push derives the threads it touches
@@ -114,4 +114,31 @@ it('reads the plan current at each chunk, so a plan saved meanwhile applies from
   });
   // The first two threads were written under the plan of their moment; a second recompute brings them up to date.
   expect(await fromScratchDifferences()).toBe(2);
+});
+
+it('lists the threads a page at a time along the (org, thread) index, the same as in one page', async () => {
+  const created = Date.parse('2026-03-01T00:00:00Z');
+  const a = (await testStakeholder(handle, t, created, 'Acme')).id;
+  const rows = [1, 2, 3, 4, 5].map((n) => inbound(n, `2026-03-0${n + 1}T09:00:00+08:00`, a));
+  await pushAccepted(t.staff, [...rows, reply(3, '2026-03-04T11:00:00+08:00', a)]);
+  let pauses = 0;
+  const paged = await allThreadSizes(handle.db, t.org.id, async () => void pauses++, 2);
+  const whole = await allThreadSizes(handle.db, t.org.id, async () => {}, 1000);
+  expect(paged).toEqual(whole);
+  expect(whole.map(([key, , n]) => [key, n])).toEqual([
+    ['gmail:t1', 1],
+    ['gmail:t2', 1],
+    ['gmail:t3', 2],
+    ['gmail:t4', 1],
+    ['gmail:t5', 1],
+  ]);
+  expect(pauses).toBe(2);
+  const plan = await handle.client.execute({
+    sql: `EXPLAIN QUERY PLAN SELECT thread_key, min(occurred_at), count(*) FROM interactions
+      WHERE org_id = ? AND thread_key > ? GROUP BY thread_key ORDER BY thread_key LIMIT ?`,
+    args: [t.org.id, '', 2],
+  });
+  const details = plan.rows.map((r) => String(r.detail)).join('\n');
+  expect(details).toContain('interactions_org_thread');
+  expect(details).not.toContain('TEMP B-TREE');
 });

@@ -1,6 +1,6 @@
 import type { Plan } from '@comms-log/shared';
 import type { DbOrTx } from '../../db/client';
-import { threadSizes, writeDerived } from '../../db/queries/derive';
+import { threadSizesPage, writeDerived } from '../../db/queries/derive';
 import { reserveSeq } from '../../db/queries/seq';
 import { deriveFields, derivedChanges } from './fields';
 import { loadForDerive } from './load';
@@ -52,12 +52,32 @@ export async function recomputeScope(
  */
 const RECOMPUTE_CHUNK_ROWS = 300;
 
+/** Threads listed per statement (a million-row org held the event loop for seconds in one). */
+const THREADS_PER_PAGE = 5_000;
+
+/** Every thread of the org with its first instant and its number of rows, a page at a time, `between` pages. */
+export async function allThreadSizes(
+  db: DbOrTx,
+  orgId: string,
+  between: () => Promise<void>,
+  perPage = THREADS_PER_PAGE,
+) {
+  const all: [key: string, firstAt: number, rows: number][] = [];
+  for (let page = await threadSizesPage(db, orgId, '', perPage); page.length; ) {
+    all.push(...page);
+    if (page.length < perPage) break;
+    await between();
+    page = await threadSizesPage(db, orgId, page[page.length - 1]![0], perPage);
+  }
+  return all;
+}
+
 /**
  * The org's threads in the order they started, in scopes of about `chunkRows` interactions (a thread is never
  * split; a larger one is a scope of its own), each with its number of rows and the org's in all.
  */
-async function* threadScopes(db: DbOrTx, orgId: string, chunkRows: number) {
-  const threads = await threadSizes(db, orgId);
+async function* threadScopes(db: DbOrTx, orgId: string, chunkRows: number, between: () => Promise<void>) {
+  const threads = await allThreadSizes(db, orgId, between);
   const all = threads.reduce((n, t) => n + t[2], 0);
   threads.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (let i = 0; i < threads.length; ) {
@@ -130,7 +150,7 @@ export async function recomputeOrg(
   let changed = 0;
   let total = 0;
   const nextSlice = eventLoopSlices();
-  for await (const { scope, rows, all } of threadScopes(db, orgId, opts.chunkRows ?? RECOMPUTE_CHUNK_ROWS)) {
+  for await (const { scope, rows, all } of threadScopes(db, orgId, opts.chunkRows ?? RECOMPUTE_CHUNK_ROWS, nextSlice)) {
     await opts.progress?.(total, all);
     total += rows;
     const started = performance.now();
