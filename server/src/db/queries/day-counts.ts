@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { MetricsFilter } from '@comms-log/shared';
 import type { DbOrTx } from '../client';
 import { int } from '../sql-values';
-import { filterDims, type GroupValues, type ZoneOffset } from './metrics';
+import { filterDims, groupedSelect, type GroupValues, type ZoneOffset } from './metrics';
 
 /*
  * The day counts kept by the triggers on `interactions` (docs/metrics.md "Roll-ups") and the zone offsets they
@@ -57,14 +57,7 @@ export interface DayRange {
  * grouped by `group` (`d` is the local day) — the same rows `countInteractions` gives for those whole days.
  */
 export function sumDayCountsSql(orgId: string, filter: MetricsFilter, group: GroupValues, days: DayRange): SQL {
-  const named = group.values.map((v, k) => sql`${v} AS ${sql.raw(group.names[k]!)}`);
-  const select = sql.join([...named, sql`coalesce(sum(i.n), 0) AS n`], sql`, `);
-  const groupBy = group.names.length
-    ? sql` GROUP BY ${sql.join(
-        group.names.map((n) => sql.raw(n)),
-        sql`, `,
-      )}`
-    : sql``;
+  const { select, groupBy } = groupedSelect(group, sql`coalesce(sum(i.n), 0) AS n`);
   return sql`SELECT ${select} FROM ${dayCountsAsInteractions(orgId)} i
     WHERE i.day >= ${int(days.fromDay)} AND i.day < ${int(days.toDay)} AND ${filterDims(filter)}${groupBy}`;
 }

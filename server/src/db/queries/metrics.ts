@@ -130,17 +130,25 @@ export async function countInteractions(
   filter: MetricsFilter,
   group: GroupValues,
 ): Promise<Record<string, unknown>[]> {
+  const { select, groupBy } = groupedSelect(group, sql`count(*) AS n`);
+  return db.all<Record<string, unknown>>(
+    sql`SELECT ${select} FROM interactions i WHERE ${filterWhere(orgId, filter)}${groupBy}`,
+  );
+}
+
+/**
+ * The select list (the group's values by their names, then `count`) and the GROUP BY clause (empty without values)
+ * of a grouped count: one shape for the raw rows and the day counts alike.
+ */
+export function groupedSelect(group: GroupValues, count: SQL): { select: SQL; groupBy: SQL } {
   const named = group.values.map((v, k) => sql`${v} AS ${sql.raw(group.names[k]!)}`);
-  const select = named.length ? sql.join([...named, sql`count(*) AS n`], sql`, `) : sql`count(*) AS n`;
   const groupBy = group.names.length
     ? sql` GROUP BY ${sql.join(
         group.names.map((n) => sql.raw(n)),
         sql`, `,
       )}`
     : sql``;
-  return db.all<Record<string, unknown>>(
-    sql`SELECT ${select} FROM interactions i WHERE ${filterWhere(orgId, filter)}${groupBy}`,
-  );
+  return { select: sql.join([...named, count], sql`, `), groupBy };
 }
 
 /** An interaction as the drill-down lists it, with its stakeholder's and user's names. */

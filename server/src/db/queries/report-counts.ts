@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { MetricsFilter } from '@comms-log/shared';
 import type { DbOrTx } from '../client';
 import { type DayRange, sumDayCountsSql } from './day-counts';
-import { filterWhere, type GroupValues } from './metrics';
+import { filterWhere, groupedSelect, type GroupValues } from './metrics';
 
 /**
  * The rows of a grouped count (`names` and `n`) as one JSON array of `[value…, n]` rows, read back into the same
@@ -29,13 +29,8 @@ export function countInteractionsPacked(
   filter: MetricsFilter,
   group: GroupValues,
 ): Promise<Record<string, unknown>[]> {
-  const inner: SQL = sql`SELECT ${sql.join(
-    group.values.map((v, k) => sql`${v} AS ${sql.raw(group.names[k]!)}`),
-    sql`, `,
-  )}, count(*) AS n FROM interactions i WHERE ${filterWhere(orgId, filter)} GROUP BY ${sql.join(
-    group.names.map((n) => sql.raw(n)),
-    sql`, `,
-  )}`;
+  const { select, groupBy } = groupedSelect(group, sql`count(*) AS n`);
+  const inner: SQL = sql`SELECT ${select} FROM interactions i WHERE ${filterWhere(orgId, filter)}${groupBy}`;
   return readPacked(db, inner, group.names);
 }
 
