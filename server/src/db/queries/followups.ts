@@ -33,6 +33,11 @@ export interface OpenWaitRow {
   url: string | null;
 }
 
+/** The columns of an {@link OpenWaitRow} from `interactions i`, its stakeholder's name joined (WHERE follows). */
+export const selectOpenWaits: SQL = sql.raw(`SELECT i.id, i.thread_key, i.stakeholder_id, s.name AS stakeholder_name,
+      i.stakeholder_type, i.channel, i.user_id, i.occurred_at, i.deadline_at, i.first_response, i.title, i.url
+    FROM interactions i LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id`);
+
 /** Waits started by `asOfMs` and still open (unanswered, not closed), of one user or the team's, of one purpose. */
 export function openWaitRows(
   db: DbOrTx,
@@ -43,9 +48,7 @@ export function openWaitRows(
 ): Promise<OpenWaitRow[]> {
   // The partial index `interactions_unanswered` holds exactly these rows.
   return db.all<OpenWaitRow>(sql`
-    SELECT i.id, i.thread_key, i.stakeholder_id, s.name AS stakeholder_name, i.stakeholder_type, i.channel, i.user_id, i.occurred_at,
-      i.deadline_at, i.first_response, i.title, i.url
-    FROM interactions i LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id
+    ${selectOpenWaits}
     WHERE i.org_id = ${orgId} AND i.wait_start = 1 AND i.replied_at IS NULL AND i.deleted = 0 AND i.on_time = 'pending'
       AND i.deadline_at IS NOT NULL AND i.occurred_at <= ${int(asOfMs)} AND ${userIs('i.user_id', forUserId)}
       AND ${purposeIs(purpose)}`);
@@ -64,9 +67,7 @@ export function waitsSettledAfterRows(
 ): Promise<OpenWaitRow[]> {
   const at = int(asOfMs);
   return db.all<OpenWaitRow>(sql`
-    SELECT i.id, i.thread_key, i.stakeholder_id, s.name AS stakeholder_name, i.stakeholder_type, i.channel, i.user_id, i.occurred_at,
-      i.deadline_at, i.first_response, i.title, i.url
-    FROM interactions i LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id
+    ${selectOpenWaits}
     WHERE i.org_id = ${orgId} AND i.wait_start = 1 AND i.deleted = 0 AND i.deadline_at IS NOT NULL
       AND i.occurred_at <= ${at} AND ${userIs('i.user_id', forUserId)} AND ${purposeIs(purpose)}
       AND (i.replied_at > ${at} OR (i.on_time = 'closed' AND max(i.occurred_at, coalesce((SELECT wc.closed_at

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { inList, int } from '../sql-values';
-import type { OpenWaitRow } from './followups';
+import { type OpenWaitRow, selectOpenWaits } from './followups';
 
 /*
  * The waits of a page of `followups.team` (docs/sync.md "Pull"): the late ones are most of a team's list, so they
@@ -73,9 +73,7 @@ export function pendingOpenWaitRows(
 ): Promise<OpenWaitRow[]> {
   const at = int(asOfMs);
   return db.all<OpenWaitRow>(sql`
-    SELECT i.id, i.thread_key, i.stakeholder_id, s.name AS stakeholder_name, i.stakeholder_type, i.channel, i.user_id, i.occurred_at,
-      i.deadline_at, i.first_response, i.title, i.url
-    FROM interactions i LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id
+    ${selectOpenWaits}
     WHERE i.org_id = ${orgId} AND i.wait_start = 1 AND i.replied_at IS NULL AND i.deleted = 0 AND i.on_time = 'pending'
       AND i.deadline_at >= ${at} AND +i.occurred_at <= ${at}
       ${forUserId === null ? sql`` : sql`AND i.user_id = ${forUserId}`}`);
