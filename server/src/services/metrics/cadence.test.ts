@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm';
 import { channels, liveChannels } from '@comms-log/shared';
 import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client';
-import { cadenceInputsOfListOwner, cadenceInputsOfScope, type LastContact } from '../../db/queries/cadence';
+import {
+  cadenceInputsOfListOwner,
+  cadenceInputsOfScope,
+  lastInboundOutbound,
+  type LastContact,
+} from '../../db/queries/cadence';
 import { inList, int } from '../../db/sql-values';
 import { freshOrgPerTest, interactionData, pushAccepted, testStakeholder, type TestOrg } from '../../testing/test-org';
 
@@ -99,5 +104,60 @@ describe('last contacts of ours by index seeks', () => {
     expect(sorted(partners.contacts)).toEqual(all.filter((c) => c.stakeholderId === people[1]!.id));
     const team = await cadenceInputsOfListOwner(handle.db, t.org.id, null, atMs);
     expect(sorted(team.contacts)).toEqual(all);
+  });
+
+  it('read the stakeholders packed as JSON exactly as a plain select of their rows', async () => {
+    await seedHistory();
+    await testStakeholder(handle, t, created + 1, 'Quote "Co" \\ 客户 🚀', {
+      cadenceOverride: { idealDays: 3, maxDays: 9 },
+      ownerUserId: null,
+    });
+    const plain = await handle.db.all<{
+      id: string;
+      name: string;
+      type: string;
+      tier: string;
+      owner_user_id: string | null;
+      cadence_ideal_days: number | null;
+      cadence_max_days: number | null;
+      created_at: number;
+    }>(sql`SELECT * FROM stakeholders WHERE org_id = ${t.org.id} AND active = 1 ORDER BY id`);
+    const { people } = await cadenceInputsOfScope(handle.db, t.org.id, { ownedBy: null }, at0);
+    expect([...people].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      plain.map((r) => ({
+        id: r.id,
+        name: r.name,
+        type: r.type,
+        tier: r.tier,
+        ownerUserId: r.owner_user_id,
+        cadenceOverride:
+          r.cadence_ideal_days === null ? null : { idealDays: r.cadence_ideal_days, maxDays: r.cadence_max_days },
+        createdAtMs: r.created_at,
+      })),
+    );
+    expect(people.some((p) => p.name === 'Quote "Co" \\ 客户 🚀' && p.cadenceOverride?.maxDays === 9)).toBe(true);
+  });
+
+  it("read each stakeholder's last inbound and outbound as grouping their histories does", async () => {
+    const people = await seedHistory();
+    const silent = await testStakeholder(handle, t, created, 'Silent Co');
+    const ids = [...people.map((p) => p.id), silent.id];
+    for (const days of [-1, 3, 17.5, 40]) {
+      const atMs = at0 + days * 24 * HOUR;
+      const grouped = await handle.db.all<{
+        stakeholder_id: string;
+        last_in: number | null;
+        last_out: number | null;
+      }>(sql`
+        SELECT i.stakeholder_id, max(CASE WHEN i.direction = 'inbound' THEN i.occurred_at END) AS last_in,
+          max(CASE WHEN i.direction = 'outbound' THEN i.occurred_at END) AS last_out
+        FROM interactions i
+        WHERE i.org_id = ${t.org.id} AND i.stakeholder_id IN (${inList(ids)})
+          AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${int(atMs)}
+        GROUP BY i.stakeholder_id`);
+      const expected = new Map(grouped.map((r) => [r.stakeholder_id, { lastIn: r.last_in, lastOut: r.last_out }]));
+      expect(await lastInboundOutbound(handle.db, t.org.id, ids, atMs)).toEqual(expected);
+      if (days >= 17.5) expect(expected.size).toBe(people.length);
+    }
   });
 });
