@@ -14,6 +14,7 @@ export default defineConfig({
     './src/db/tables/mail.ts',
     './src/db/tables/site-health.ts',
     './src/db/tables/day-counts.ts',
+    './src/db/tables/thread-firsts.ts',
   ],
   out: './src/db/migrations',
 });

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { int } from '../sql-values';
 
 /** What deciding on a thread's outcome needs of its messages: when it began, and whether `userId` logged in it. */
 export interface ThreadFacts {
@@ -21,4 +22,24 @@ export async function threadFacts(
     FROM interactions WHERE org_id = ${orgId} AND thread_key = ${threadKey} AND deleted = 0`);
   if (!row || row.first_at === null) return null;
   return { firstAt: row.first_at, loggedByUser: row.mine === 1 };
+}
+
+/**
+ * The FROM of the reads of threads opened in a period: each thread's first live interaction `i`, found through
+ * `thread_firsts` `t` (docs/metrics.md "Roll-ups"). CROSS JOIN keeps SQLite on `t`'s index: it reads the threads of
+ * the period and seeks each first message by id, instead of testing every message of the period for an earlier one
+ * in its thread.
+ */
+export const openedThreadsFrom = sql`thread_firsts t CROSS JOIN interactions i ON i.id = t.first_id`;
+
+/** The thread (`openedThreadsFrom`) opened in `[fromMs, toMs)`, after the keyset `cursor` when one is given. */
+export function openedBetween(
+  orgId: string,
+  fromMs: number,
+  toMs: number,
+  cursor: { at: number; id: string } | null = null,
+): SQL {
+  const opened = sql`t.org_id = ${orgId} AND t.first_at >= ${int(fromMs)} AND t.first_at < ${int(toMs)}`;
+  if (!cursor) return opened;
+  return sql`${opened} AND (t.first_at < ${int(cursor.at)} OR (t.first_at = ${int(cursor.at)} AND t.first_id < ${cursor.id}))`;
 }
