@@ -10,7 +10,8 @@ import {
 } from '@comms-log/shared';
 import type { DbOrTx } from '../client';
 import { inList, int } from '../sql-values';
-import { afterCursor, filterWhere } from './metrics';
+import { filterWhere } from './metrics';
+import { openedBetween, openedThreadsFrom } from './threads';
 
 /*
  * The evaluation figures' SQL (docs/metrics.md "Goals"): the conversations opened in a period with their outcomes
@@ -28,16 +29,19 @@ const threadPurpose = sql`(SELECT p.purpose FROM interactions p WHERE p.org_id =
   AND p.deleted = 0 AND +p.purpose IS NOT NULL ORDER BY +p.occurred_at DESC, p.id DESC LIMIT 1)`;
 
 /**
- * `i` is the first interaction (by time, then id) of a thread opened in the filter's period, and the filter keeps
- * it: the filter reads that first interaction, except `purpose` (the thread's) and `userId` (a thread is the user's
- * when they logged any of its messages, as `threads.get` lets them see it).
+ * `i` (from `openedThreadsFrom`) is the first interaction (by time, then id) of a thread opened in the filter's
+ * period, and the filter keeps it: the filter reads that first interaction, except `purpose` (the thread's) and
+ * `userId` (a thread is the user's when they logged any of its messages, as `threads.get` lets them see it).
  */
-function openedThreadWhere(orgId: string, filter: MetricsFilter): SQL {
+function openedThreadWhere(
+  orgId: string,
+  filter: MetricsFilter,
+  cursor: { at: number; id: string } | null = null,
+): SQL {
   const { purpose, userId, ...rest } = filter;
   const parts = [
     filterWhere(orgId, rest),
-    sql`NOT EXISTS (SELECT 1 FROM interactions e WHERE e.org_id = i.org_id AND e.thread_key = i.thread_key AND e.deleted = 0
-      AND (e.occurred_at < i.occurred_at OR (e.occurred_at = i.occurred_at AND e.id < i.id)))`,
+    openedBetween(orgId, Date.parse(filter.from), Date.parse(filter.to), cursor),
   ];
   if (userId?.length)
     parts.push(sql`EXISTS (SELECT 1 FROM interactions m WHERE m.org_id = i.org_id AND m.thread_key = i.thread_key
@@ -73,7 +77,7 @@ export interface ResolutionThreadRow {
 export function resolutionThreadRows(db: DbOrTx, orgId: string, filter: MetricsFilter): Promise<ResolutionThreadRow[]> {
   return db.all<ResolutionThreadRow>(sql`
     SELECT i.id, i.occurred_at AS opened_at, ${outcomesJson} AS outcomes, ${repliesJson} AS replies
-    FROM interactions i WHERE ${openedThreadWhere(orgId, filter)}`);
+    FROM ${openedThreadsFrom} WHERE ${openedThreadWhere(orgId, filter)}`);
 }
 
 /** What `metrics.threads` lists: the filter's threads, in the given states as of `asOfMs` (all when none given). */
@@ -91,8 +95,8 @@ export interface ThreadScope {
 const lastOutcomeAt = (asOfMs: number) => sql`(SELECT o.event FROM thread_outcomes o
   WHERE o.org_id = i.org_id AND o.thread_key = i.thread_key AND o.at <= ${int(asOfMs)} ORDER BY o.at DESC, o.seq DESC LIMIT 1)`;
 
-function threadScopeWhere(s: ThreadScope): SQL {
-  const where = openedThreadWhere(s.orgId, s.filter);
+function threadScopeWhere(s: ThreadScope, cursor: { at: number; id: string } | null = null): SQL {
+  const where = openedThreadWhere(s.orgId, s.filter, cursor);
   if (!s.states?.length) return where;
   const last = lastOutcomeAt(s.asOfMs);
   const states = s.states.map((state) => (state === 'open' ? sql`${last} IS NULL` : sql`${last} = ${state}`));
@@ -116,7 +120,7 @@ export interface ThreadRow extends ResolutionThreadRow {
 /** How many threads `metrics.threads` lists (all pages). */
 export async function countThreads(db: DbOrTx, scope: ThreadScope): Promise<number> {
   const [{ n } = { n: 0 }] = await db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM interactions i WHERE ${threadScopeWhere(scope)}`,
+    sql`SELECT count(*) AS n FROM ${openedThreadsFrom} WHERE ${threadScopeWhere(scope)}`,
   );
   return Number(n);
 }
@@ -132,10 +136,10 @@ export function threadPage(
     SELECT i.id, i.occurred_at AS opened_at, ${outcomesJson} AS outcomes, ${repliesJson} AS replies, i.thread_key,
       ${threadPurpose} AS purpose, i.channel, i.stakeholder_id, s.name AS stakeholder_name, i.stakeholder_type,
       i.user_id, u.name AS user_name, i.title, i.url
-    FROM interactions i
+    FROM ${openedThreadsFrom}
     LEFT JOIN stakeholders s ON s.id = i.stakeholder_id AND s.org_id = i.org_id
     LEFT JOIN users u ON u.id = i.user_id AND u.org_id = i.org_id
-    WHERE ${afterCursor(threadScopeWhere(scope), cursor)} ORDER BY i.occurred_at DESC, i.id DESC LIMIT ${int(limit)}`);
+    WHERE ${threadScopeWhere(scope, cursor)} ORDER BY t.first_at DESC, t.first_id DESC LIMIT ${int(limit)}`);
 }
 
 /**
