@@ -4,6 +4,7 @@ import { reserveSeq } from '../../db/queries/seq';
 import { identities, stakeholders, type StakeholderRow } from '../../db/schema';
 import { fromIso } from '../../iso';
 import { assertIdentitiesFree } from './identities';
+import { newStakeholderRow } from './stakeholders';
 import type { PlannedRow } from './import-plan';
 
 export type CreatedRow = Extract<PlannedRow, { status: 'created' }>;
@@ -13,22 +14,8 @@ const ROWS_PER_INSERT = 500;
 
 /** The stored row of a stakeholder the import creates (as insertStakeholder writes one: active, no cadence override). */
 function stakeholderRow(orgId: string, p: CreatedRow, seq: number, now: number): StakeholderRow {
-  const { input } = p;
-  return {
-    id: ulid(now),
-    orgId,
-    name: input.name,
-    type: input.type,
-    tier: input.tier,
-    organization: input.organization,
-    ownerUserId: input.ownerUserId,
-    cadenceIdealDays: null,
-    cadenceMaxDays: null,
-    active: true,
-    createdAt: input.createdAt === undefined ? now : fromIso(input.createdAt),
-    updatedAt: now,
-    seq,
-  };
+  const createdAt = p.input.createdAt === undefined ? now : fromIso(p.input.createdAt);
+  return newStakeholderRow(orgId, { ...p.input, active: true, cadenceOverride: null }, { createdAt, seq, now });
 }
 
 /**

@@ -91,6 +91,32 @@ async function assertOwnerInOrg(db: DbOrTx, orgId: string, ownerUserId: string |
     throw new TRPCError({ code: 'BAD_REQUEST', message: `The owner ${ownerUserId} is not a user of your org.` });
 }
 
+/** The stored row of a new stakeholder: the directory's fields as given, a new id, `seq` and times. */
+export function newStakeholderRow(
+  orgId: string,
+  input: Pick<
+    z.output<typeof stakeholderInputSchema>,
+    'name' | 'type' | 'tier' | 'organization' | 'ownerUserId' | 'cadenceOverride' | 'active'
+  >,
+  at: { createdAt: number; seq: number; now: number },
+): StakeholderRow {
+  return {
+    id: ulid(at.now),
+    orgId,
+    name: input.name,
+    type: input.type,
+    tier: input.tier,
+    organization: input.organization,
+    ownerUserId: input.ownerUserId,
+    cadenceIdealDays: input.cadenceOverride?.idealDays ?? null,
+    cadenceMaxDays: input.cadenceOverride?.maxDays ?? null,
+    active: input.active,
+    createdAt: at.createdAt,
+    updatedAt: at.now,
+    seq: at.seq,
+  };
+}
+
 /** Add a stakeholder with its identities (call inside a transaction), with a new change sequence number. */
 export async function insertStakeholder(
   db: DbOrTx,
@@ -108,21 +134,7 @@ export async function insertStakeholder(
   await assertOwnerInOrg(db, orgId, input.ownerUserId);
   await assertIdentitiesFree(db, orgId, normalized, null);
   const seq = await reserveSeq(db, orgId, 1);
-  const row: StakeholderRow = {
-    id: ulid(now),
-    orgId,
-    name: input.name,
-    type: input.type,
-    tier: input.tier,
-    organization: input.organization,
-    ownerUserId: input.ownerUserId,
-    cadenceIdealDays: input.cadenceOverride?.idealDays ?? null,
-    cadenceMaxDays: input.cadenceOverride?.maxDays ?? null,
-    active: input.active,
-    createdAt,
-    updatedAt: now,
-    seq,
-  };
+  const row = newStakeholderRow(orgId, input, { createdAt, seq, now });
   await db.insert(stakeholders).values(row);
   if (normalized.length) {
     await db
