@@ -15,6 +15,7 @@ export default defineConfig({
     './src/db/tables/site-health.ts',
     './src/db/tables/day-counts.ts',
     './src/db/tables/thread-firsts.ts',
+    './src/db/tables/last-contacts.ts',
   ],
   out: './src/db/migrations',
 });

@@ -81,7 +81,7 @@ export async function migrateFile(path: string): Promise<void> {
 }
 
 /** Tables that triggers keep as other tables change (docs/metrics.md "Roll-ups"): copied after every other. */
-const KEPT_BY_TRIGGERS = ['interaction_day_counts', 'thread_firsts'];
+const KEPT_BY_TRIGGERS = ['interaction_day_counts', 'thread_firsts', 'last_contacts'];
 
 const copyOrder = (names: string[]) => [
   ...names.filter((n) => !KEPT_BY_TRIGGERS.includes(n)),
