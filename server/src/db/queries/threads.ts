@@ -43,3 +43,11 @@ export function openedBetween(
   if (!cursor) return opened;
   return sql`${opened} AND (t.first_at < ${int(cursor.at)} OR (t.first_at = ${int(cursor.at)} AND t.first_id < ${cursor.id}))`;
 }
+
+/** How many threads were opened in `[fromMs, toMs)`, counted on `thread_firsts_org_first` alone. */
+export async function countOpenedBetween(db: DbOrTx, orgId: string, fromMs: number, toMs: number): Promise<number> {
+  const [{ n } = { n: 0 }] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM thread_firsts t WHERE ${openedBetween(orgId, fromMs, toMs)}`,
+  );
+  return Number(n);
+}

@@ -138,6 +138,11 @@ describe('the opened-threads readers over thread firsts', () => {
     const all = await t.manager.caller.metrics.threads({ filter: { from, to }, limit: 2 });
     expect(all.total).toBe(await plainOpened(from, to));
     expect(all.total).toBe(3);
+    // Counted on the index alone without a filter; through the first messages with one that keeps every thread.
+    const states = ['open', 'resolved', 'reopened'] as const;
+    expect((await t.manager.caller.metrics.threads({ filter: { from, to }, state: [...states], limit: 2 })).total).toBe(
+      3,
+    );
     const next = await t.manager.caller.metrics.threads({ filter: { from, to }, limit: 2, cursor: all.nextCursor! });
     expect([...all.items, ...next.items].map((i) => i.threadKey)).toEqual(['gmail:t3', 'gmail:t2', 'gmail:t1']);
     expect(next.nextCursor).toBeNull();

@@ -1,6 +1,7 @@
 import {
   threadResolutionAt,
   workingMsBetween,
+  type MetricsFilter,
   type MetricsThreadsResult,
   type ThreadItem,
   type WorkCalendar,
@@ -8,6 +9,7 @@ import {
 } from '@comms-log/shared';
 import type { z } from 'zod';
 import { countThreads, threadPage, type ThreadRow } from '../../db/queries/evaluation-metrics';
+import { countOpenedBetween } from '../../db/queries/threads';
 import { toIso, toIsoOrNull } from '../../iso';
 import { decodePageCursor, keysetPage } from '../page-cursor';
 import type { ServiceCtx } from '../service-ctx';
@@ -45,6 +47,13 @@ function itemOf(row: ThreadRow, asOfMs: number, cal: WorkCalendar): ThreadItem {
   };
 }
 
+/** Whether the filter keeps every thread of its period: no dimension set (an empty list sets none). */
+function periodOnly(filter: MetricsFilter): boolean {
+  return Object.entries(filter).every(
+    ([key, value]) => key === 'from' || key === 'to' || value === undefined || (Array.isArray(value) && !value.length),
+  );
+}
+
 /**
  * The threads opened in the filter's period, newest first, a page at a time, in their state as of `asOf` (default:
  * the period's last instant). Staff get the threads they logged a message in.
@@ -57,7 +66,11 @@ export async function metricsThreads(
   const filter = scopeFilter(ctx.user, input.filter);
   const asOfMs = input.asOf ? Date.parse(input.asOf) : Date.parse(filter.to) - 1;
   const scope = { orgId: ctx.user.orgId, filter, states: input.state, asOfMs };
-  const total = await countThreads(ctx.db, scope);
+  // Every thread of the period, in any state: counted on the index of `thread_firsts` alone, no message read.
+  const total =
+    periodOnly(filter) && !input.state?.length
+      ? await countOpenedBetween(ctx.db, scope.orgId, Date.parse(filter.from), Date.parse(filter.to))
+      : await countThreads(ctx.db, scope);
   const rows = await threadPage(ctx.db, scope, decodePageCursor(input.cursor), input.limit + 1);
   const { page, nextCursor } = keysetPage(rows, input.limit, (last) => ({ at: last.opened_at, id: last.id }));
   return { total, items: page.map((row) => itemOf(row, asOfMs, plan.calendar)), nextCursor };
