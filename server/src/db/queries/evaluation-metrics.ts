@@ -73,11 +73,28 @@ export interface ResolutionThreadRow {
   replies: string;
 }
 
-/** Every thread opened in the filter's period that the filter keeps, with its outcomes and replies. */
-export function resolutionThreadRows(db: DbOrTx, orgId: string, filter: MetricsFilter): Promise<ResolutionThreadRow[]> {
+/**
+ * A thread marked resolved at least once. First-contact resolution and resolution time count only threads resolved
+ * by the period's end, so they need no other: the thread keys (few) are listed once and each opened thread is
+ * looked up in them, instead of reading the outcomes and replies of every thread (docs/metrics.md "Goals").
+ */
+const everResolved = (orgId: string) =>
+  sql`i.thread_key IN (SELECT o.thread_key FROM thread_outcomes o WHERE o.org_id = ${orgId} AND o.event = 'resolved')`;
+
+/**
+ * Every thread opened in the filter's period that the filter keeps, with its outcomes and replies; with
+ * `resolvedOnly`, only those marked resolved at some time (a superset of those resolved by any instant).
+ */
+export function resolutionThreadRows(
+  db: DbOrTx,
+  orgId: string,
+  filter: MetricsFilter,
+  opts: { resolvedOnly?: boolean } = {},
+): Promise<ResolutionThreadRow[]> {
+  const where = openedThreadWhere(orgId, filter);
   return db.all<ResolutionThreadRow>(sql`
     SELECT i.id, i.occurred_at AS opened_at, ${outcomesJson} AS outcomes, ${repliesJson} AS replies
-    FROM ${openedThreadsFrom} WHERE ${openedThreadWhere(orgId, filter)}`);
+    FROM ${openedThreadsFrom} WHERE ${opts.resolvedOnly ? sql`${where} AND ${everResolved(orgId)}` : where}`);
 }
 
 /** What `metrics.threads` lists: the filter's threads, in the given states as of `asOfMs` (all when none given). */

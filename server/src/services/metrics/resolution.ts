@@ -20,13 +20,15 @@ export function resolutionThreadOf(row: ResolutionThreadRow, asOfMs: number): Re
 
 /**
  * The threads opened in the filter's period that it keeps (read on each thread's first interaction; `purpose` on
- * the thread's), as of `asOfMs`. Staff get the threads they logged a message in.
+ * the thread's), as of `asOfMs`. Staff get the threads they logged a message in. `resolvedOnly`: only threads ever
+ * marked resolved, all that first-contact resolution and resolution time count.
  */
 export async function resolutionThreads(
   ctx: ServiceCtx,
   filter: MetricsFilter,
   asOfMs: number,
+  opts: { resolvedOnly?: boolean } = {},
 ): Promise<ResolutionThread[]> {
-  const rows = await resolutionThreadRows(ctx.db, ctx.user.orgId, scopeFilter(ctx.user, filter));
+  const rows = await resolutionThreadRows(ctx.db, ctx.user.orgId, scopeFilter(ctx.user, filter), opts);
   return rows.map((row) => resolutionThreadOf(row, asOfMs));
 }

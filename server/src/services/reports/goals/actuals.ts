@@ -43,14 +43,16 @@ export async function actualOf(
     case 'outbound_posts':
     case 'meetings': {
       // Posts are what we publish (outbound); meetings count whoever logged them.
-      const totals = await figures.totals(metric === 'outbound_posts' ? { ...f, direction: 'outbound' } : f, []);
-      return { actual: totals.total, count: totals.total };
+      const total = await figures.count(metric === 'outbound_posts' ? { ...f, direction: 'outbound' } : f);
+      return { actual: total, count: total };
     }
     case 'complaint_resolution_rate':
     case 'first_contact_resolution_rate':
     case 'resolution_working_days': {
       const period = { fromMs: Date.parse(f.from), toMs: Date.parse(f.to) };
-      return resolutionActual(metric, await figures.threads(f, asOf), period, cal);
+      // The rate is over every thread opened; first contact and resolution time over the resolved ones only.
+      const threads = await figures.threads(f, asOf, metric !== 'complaint_resolution_rate');
+      return resolutionActual(metric, threads, period, cal);
     }
     case 'csat_mean':
     case 'satisfaction_rate':

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricsFilter } from '@comms-log/shared';
+import type { DbHandle } from '../../../db/client';
+import { at, period, seedThreads } from '../../../testing/evaluation-seed';
+import { freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../../../testing/test-org';
+import { resolutionThreads } from '../../metrics/resolution';
+import { loadEnv } from '../../metrics/scope';
+import { metricsTotals } from '../../metrics/totals';
+import type { ServiceCtx } from '../../service-ctx';
+import { reportFigures } from '../figures';
+import { fineBase, fineTotals, totalsFromFine } from '../fine-totals';
+import { resolutionActual } from './evaluation-actuals';
+
+/*
+ * The goals read less than the report's general figures: resolution goals other than the rate only the threads
+ * ever marked resolved, counting goals a narrow count when the report has no fine counts. Each must give exactly
+ * what the general read gives.
+ */
+
+let h: DbHandle;
+let t: TestOrg;
+
+freshOrgPerTest((handle, org) => {
+  h = handle;
+  t = org;
+});
+
+const ctxOf = (who: 'manager' | 'staff'): ServiceCtx => ({ db: h.db, user: t[who].user });
+const cal = async () => (await loadEnv(ctxOf('manager'))).plan.calendar;
+
+describe('threads ever resolved', () => {
+  it('give the same first-contact and resolution-time figures as every thread, for each scope and person', async () => {
+    await seedThreads(t);
+    const asOfs = [at('12T12:00'), at('20T09:00')];
+    const scopes: MetricsFilter[] = [
+      period,
+      { ...period, stakeholderType: ['customer'] },
+      { ...period, stakeholderType: ['partner'] },
+      { ...period, purpose: 'complaint' },
+    ];
+    const range = { fromMs: Date.parse(period.from), toMs: Date.parse(period.to) };
+    let compared = 0;
+    for (const who of ['manager', 'staff'] as const)
+      for (const f of scopes)
+        for (const asOf of asOfs) {
+          const all = await resolutionThreads(ctxOf(who), f, Date.parse(asOf));
+          const resolved = await resolutionThreads(ctxOf(who), f, Date.parse(asOf), { resolvedOnly: true });
+          expect(resolved.length).toBeLessThanOrEqual(all.length);
+          for (const metric of ['first_contact_resolution_rate', 'resolution_working_days'] as const) {
+            expect(resolutionActual(metric, resolved, range, await cal())).toEqual(
+              resolutionActual(metric, all, range, await cal()),
+            );
+            compared++;
+          }
+        }
+    expect(compared).toBe(32);
+    // t4 and t9 were never resolved: the narrow read leaves them out.
+    const all = await resolutionThreads(ctxOf('manager'), period, Date.parse(at('20T09:00')));
+    const resolved = await resolutionThreads(ctxOf('manager'), period, Date.parse(at('20T09:00')), {
+      resolvedOnly: true,
+    });
+    expect(all.length - resolved.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a counting goal', () => {
+  it('counts alone as the fine counts and `metrics.totals` count it', async () => {
+    const day = (d: string, over: Record<string, unknown>) =>
+      interactionData({ threadKey: `gmail:${d}`, occurredAt: at(d), ...over });
+    await pushAccepted(t.staff, [
+      day('09T10:00', { channel: 'social', direction: 'outbound' }),
+      day('10T23:59', { channel: 'social', direction: 'outbound' }),
+      day('11T10:00', { channel: 'social', direction: 'inbound' }),
+      day('12T10:00', { channel: 'video', direction: 'outbound' }),
+      day('16T10:00', { channel: 'social', direction: 'outbound' }),
+    ]);
+    // A period that starts and ends inside a day: edges read raw, whole days from the day counts.
+    const edges = { from: at('09T12:00'), to: at('15T20:00') };
+    const filters: MetricsFilter[] = [period, edges].flatMap((p) => [
+      { ...p, channel: ['social'], direction: 'outbound' },
+      { ...p, channel: ['video'] },
+      { ...p, stakeholderType: ['customer'] },
+    ]);
+    for (const who of ['manager', 'staff'] as const) {
+      const ctx = ctxOf(who);
+      const env = await loadEnv(ctx);
+      for (const filter of filters) {
+        const totals = await metricsTotals(ctx, { filter, groupBy: [] }, env);
+        const fine = await fineTotals(ctx, fineBase(filter), env.plan.calendar.timeZone);
+        const alone = reportFigures(ctx, env);
+        expect(await alone.count(filter)).toBe(totals.total);
+        // In a report that read the fine counts for its overview, the count comes from them.
+        const report = reportFigures(ctx, env);
+        await report.totals(fineBase(filter), []);
+        expect(await report.count(filter)).toBe(totalsFromFine(fine, filter, []).total);
+        expect(totalsFromFine(fine, filter, []).total).toBe(totals.total);
+      }
+    }
+    expect(await reportFigures(ctxOf('manager'), await loadEnv(ctxOf('manager'))).count(filters[0]!)).toBe(2);
+  });
+});
