@@ -1,11 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-  channels,
-  liveChannels,
-  type Channel,
-  type StakeholderType,
-  type cadenceListInputSchema,
-} from '@comms-log/shared';
+import { liveChannels, type Channel, type StakeholderType, type cadenceListInputSchema } from '@comms-log/shared';
 import type { z } from 'zod';
 import type { DbOrTx } from '../client';
 import { inList, int } from '../sql-values';
@@ -71,11 +65,23 @@ async function selectCadenceStakeholders(db: DbOrTx, where: SQL): Promise<Cadenc
 }
 
 /**
- * Each stakeholder's last contact of ours per channel up to `atMs`, one row each, since cadence reads nothing else:
- * an outbound message, a live event, or an inbound wait answered by then (an unanswered inbound is not our contact).
- * Deleted, automated and internal rows never count. `stakeholderIds` is what goes inside `IN (…)`: a list of ids or
- * a subquery. Each (stakeholder, channel) is one backward seek in `interactions_stakeholder_channel` that stops at
- * the latest row of ours, instead of grouping the org's whole history (0.3–0.6 s at 200,000 interactions).
+ * The last contact of ours of stakeholder `s` in channel `c` up to `atMs`, from the interactions: an outbound
+ * message, a live event, or an inbound wait answered by then (an unanswered inbound is not our contact); deleted,
+ * automated and internal rows never count. One backward seek in `interactions_stakeholder_channel` that stops at
+ * the latest row of ours.
+ */
+const seekLastContact = (orgId: string, s: SQL, c: SQL, atMs: number) => sql`(SELECT i.occurred_at FROM interactions i
+  WHERE i.org_id = ${orgId} AND i.stakeholder_id = ${s} AND i.channel = ${c}
+    AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${int(atMs)}
+    AND (i.direction = 'outbound' OR i.channel IN (${inList(liveChannels)}) OR (i.wait_start = 1 AND i.replied_at <= ${int(atMs)}))
+  ORDER BY i.occurred_at DESC LIMIT 1)`;
+
+/**
+ * Each stakeholder's last contact of ours per channel up to `atMs`, one row for each pair with one, since cadence
+ * reads nothing else. `stakeholderIds` is what goes inside `IN (…)`: a list of ids or a subquery. Read from
+ * `last_contacts` (kept by triggers: only the pairs with a contact ever, 6,332 of 14,000 in bench:team's org), whose
+ * `at` is the answer once `atMs` is past the instant it counts from; for a pair where it is not (an instant in the
+ * past, or a reply written later than `atMs`), the seek in the interactions answers, as it did for every pair before.
  */
 async function lastContactsOfOurs(
   db: DbOrTx,
@@ -86,13 +92,10 @@ async function lastContactsOfOurs(
   const rows = await packedRows<[string, Channel, number]>(
     db,
     sql`c.stakeholder_id, c.channel, c.at`,
-    sql`FROM (SELECT s.id AS stakeholder_id, ch.value AS channel, (SELECT i.occurred_at FROM interactions i
-      WHERE i.org_id = ${orgId} AND i.stakeholder_id = s.id AND i.channel = ch.value
-        AND i.deleted = 0 AND i.automated = 0 AND i.internal = 0 AND i.occurred_at <= ${int(atMs)}
-        AND (i.direction = 'outbound' OR i.channel IN (${inList(liveChannels)}) OR (i.wait_start = 1 AND i.replied_at <= ${int(atMs)}))
-      ORDER BY i.occurred_at DESC LIMIT 1) AS at
-    FROM stakeholders s, json_each(${JSON.stringify(channels)}) ch
-    WHERE s.org_id = ${orgId} AND s.id IN (${stakeholderIds})) c WHERE c.at IS NOT NULL`,
+    sql`FROM (SELECT lc.stakeholder_id, lc.channel, CASE WHEN lc.counts_from <= ${int(atMs)} THEN lc.at
+        ELSE ${seekLastContact(orgId, sql`lc.stakeholder_id`, sql`lc.channel`, atMs)} END AS at
+      FROM last_contacts lc WHERE lc.org_id = ${orgId} AND lc.stakeholder_id IN (${stakeholderIds})) c
+    WHERE c.at IS NOT NULL`,
   );
   return rows.map(([stakeholderId, channel, at]) => ({ stakeholderId, channel, atMs: at }));
 }
