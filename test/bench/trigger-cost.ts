@@ -3,7 +3,8 @@
  * 33 columns, derived beforehand), upserted 500 rows a transaction into two copies of one database, one with the
  * triggers and one without, batch by batch in turns (so both run under the same load), then upserted again
  * unchanged (what a push of rows already stored does).
- * `pnpm --filter @comms-log/test exec tsx bench/trigger-cost.ts [--rows 20000]`
+ * `pnpm --filter @comms-log/test exec tsx bench/trigger-cost.ts [--rows 20000] [--triggers thread_firsts]`
+ * (`--triggers`: which triggers the copy without them drops, `interactions_<name>_*`; default day_counts).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ import { rate } from './stats';
 const DAY = 86_400_000;
 const at = process.argv.indexOf('--rows');
 const rows = at > 0 ? Number(process.argv[at + 1]) : 20_000;
+const named = process.argv.indexOf('--triggers');
+const triggers = named > 0 ? process.argv[named + 1] : 'day_counts';
 const dir = mkdtempSync(join(tmpdir(), 'comms-log-triggers-'));
 
 /** The database with the org, copied once the org exists: the same ids in both copies. */
@@ -42,7 +45,7 @@ async function prepare() {
 const values = await prepare();
 const on = await createDb(`file:${join(dir, 'on.db')}`);
 const off = await createDb(`file:${join(dir, 'off.db')}`);
-for (const t of ['insert', 'update', 'delete']) await off.client.execute(`DROP TRIGGER interactions_day_counts_${t}`);
+for (const t of ['insert', 'update', 'delete']) await off.client.execute(`DROP TRIGGER interactions_${triggers}_${t}`);
 const update = updatable(storedColumns);
 const ms = { on: [0, 0], off: [0, 0] };
 for (const pass of [0, 1]) {
@@ -61,7 +64,7 @@ function line(name: string, pass: number): string {
   const more = (100 * (ms.on[pass]! - ms.off[pass]!)) / ms.off[pass]!;
   return `${name}: without triggers ${rate(rows, ms.off[pass]!)} rows/s, with ${rate(rows, ms.on[pass]!)} rows/s (${more >= 0 ? '+' : ''}${more.toFixed(0)}% time)`;
 }
-console.log(`${rows} rows, 500 a transaction, all 33 columns`);
+console.log(`${rows} rows, 500 a transaction, all 33 columns; triggers interactions_${triggers}_*`);
 console.log(line('new rows', 0));
 console.log(line('the same rows again', 1));
 on.close();
