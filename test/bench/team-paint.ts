@@ -7,7 +7,9 @@
  * server is asked) and with none kept (the server's followups.team over HTTP); then the server's first page alone,
  * fetched over HTTP as the popup asks for it. Target: p95 ≤ 150 ms. Prints a table, then one JSON line.
  *
- * Flags: --rows <n> (default 100000), --runs <n> (default 15). Build the extension first.
+ * Flags: --rows <n> (default 100000), --runs <n> (default 15), --trace (first print the server calls of one switch
+ * with no kept list, from the switch: which the popup waits for, and what else runs meanwhile). Build the extension
+ * first.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -23,7 +25,10 @@ import { startServer } from './server-process';
 import { latencyStats, type LatencyStats } from './stats';
 
 const TARGET_MS = 150;
-const { values } = parseArgs({ options: { rows: { type: 'string' }, runs: { type: 'string' } }, strict: true });
+const { values } = parseArgs({
+  options: { rows: { type: 'string' }, runs: { type: 'string' }, trace: { type: 'boolean' } },
+  strict: true,
+});
 const rows = Number(values.rows ?? 100_000);
 const runs = Number(values.runs ?? 15);
 if (!Number.isInteger(rows) || rows < 1000 || !Number.isInteger(runs) || runs < 1)
@@ -57,26 +62,67 @@ async function firstPageTimes(url: string, token: string): Promise<LatencyStats>
   return latencyStats(ms.slice(1));
 }
 
+type Switch = { ms: number; atEpochMs: number; calls: Call[] };
+type Call = { name: string; startEpochMs: number; endEpochMs: number };
+
+/** The server calls a page or the service worker made, as the browser's resource timings give them. */
+const callsOf = () =>
+  performance
+    .getEntriesByType('resource')
+    .filter((e) => e.name.includes('/trpc/'))
+    .map((e) => ({
+      name: new URL(e.name).pathname.replace(/^.*\/trpc\//, ''),
+      startEpochMs: performance.timeOrigin + e.startTime,
+      endEpochMs: performance.timeOrigin + (e as PerformanceResourceTiming).responseEnd,
+    }));
+
 /** One popup open switched to the team: ms from the switch to a frame after the team's first row is in the DOM. */
-async function switchToTeam(browser: ExtensionBrowser, firstId: string): Promise<number> {
+async function switchToTeam(browser: ExtensionBrowser, firstId: string): Promise<Switch> {
+  await browser.worker.evaluate(() => performance.clearResourceTimings());
+  const openedAtMs = Date.now();
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await page.locator('#fu-team-switch option[value="team"]').waitFor({ state: 'attached', timeout: 30_000 });
-  const ms = await page.evaluate(async (id) => {
+  const { ms, atEpochMs } = await page.evaluate(async (id) => {
     const select = document.querySelector<HTMLSelectElement>('#fu-team-switch')!;
     const t0 = performance.now();
     select.value = 'team';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
-      if (document.querySelector(`[data-testid="fu-row"][data-id="${id}"]`)) return performance.now() - t0;
+      if (document.querySelector(`[data-testid="fu-row"][data-id="${id}"]`))
+        return { ms: performance.now() - t0, atEpochMs: performance.timeOrigin + t0 };
       if (performance.now() - t0 > 30_000) throw new Error('the team list never painted its first row');
     }
   }, firstId);
-  // Let the server's answer land (and be kept) before the next open.
-  await page.waitForTimeout(300);
+  // Let the server's answer land (and be kept) before the next open: one still under way would load the server.
+  await waitFor('the team list asked at this open', () =>
+    browser.worker.evaluate(async (since) => {
+      const { fuTeamLists } = (await chrome.storage.local.get('fuTeamLists')) as {
+        fuTeamLists?: Record<string, { fetchedAt: string }>;
+      };
+      const kept = fuTeamLists?.team;
+      return kept !== undefined && Date.parse(kept.fetchedAt) >= since;
+    }, openedAtMs),
+  );
+  const calls = [...(await page.evaluate(callsOf)), ...(await browser.worker.evaluate(callsOf))];
   await page.close();
-  return ms;
+  return { ms, atEpochMs, calls };
+}
+
+/** A switch with no kept list: each server call, ms from the switch to its start and end. */
+function printTrace(s: Switch): void {
+  const at = (epochMs: number) => `${(epochMs - s.atEpochMs).toFixed(0)} ms`;
+  console.log(
+    `\nThe slowest switch with no kept list: first row at ${s.ms.toFixed(0)} ms; the server calls about then`,
+  );
+  const calls = [...s.calls].sort((a, b) => a.startEpochMs - b.startEpochMs);
+  console.log(
+    table(
+      [['call', 'start', 'end'], ...calls.map((c) => [c.name, at(c.startEpochMs), at(c.endEpochMs)])],
+      ['l', 'r', 'r'],
+    ),
+  );
 }
 
 const dropKept = (browser: ExtensionBrowser) =>
@@ -84,13 +130,15 @@ const dropKept = (browser: ExtensionBrowser) =>
 
 async function measure(browser: ExtensionBrowser, firstId: string) {
   const kept: number[] = [];
-  const fresh: number[] = [];
+  const fresh: Switch[] = [];
   for (let i = 0; i < runs + 1; i++) {
     await dropKept(browser);
     fresh.push(await switchToTeam(browser, firstId));
-    kept.push(await switchToTeam(browser, firstId));
+    kept.push((await switchToTeam(browser, firstId)).ms);
   }
-  return { kept: latencyStats(kept.slice(1)), fresh: latencyStats(fresh.slice(1)) };
+  const counted = fresh.slice(1);
+  if (values.trace) printTrace(counted.reduce((a, b) => (b.ms > a.ms ? b : a)));
+  return { kept: latencyStats(kept.slice(1)), fresh: latencyStats(counted.map((s) => s.ms)) };
 }
 
 function print(

@@ -117,6 +117,37 @@ describe("a manager's team list after a sync", () => {
   });
 });
 
+describe('asks of one view at once', () => {
+  it("join the one under way: the server computes the list once, a colleague's is asked apart", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    answer = () => page(['F1'], null);
+    const slowApi = {
+      team: async (input: TeamFollowupsInput) => {
+        asked.push(input);
+        await held;
+        return answer(input);
+      },
+    } as unknown as FollowupsApi;
+    const slow = { ...deps, api: slowApi };
+    const prefetch = prefetchTeamList(slow);
+    await new Promise((r) => setTimeout(r, 10));
+    const popup = teamList(slow, null);
+    const colleague = teamList(slow, 'sam');
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    await prefetch;
+    expect((await popup).page.items.map((i) => i.id)).toEqual(['F1']);
+    await colleague;
+    expect(asked).toEqual([{ limit: 50 }, { limit: 50, userId: 'sam' }]);
+    // Once answered, the next look asks the server again.
+    await teamList(slow, null);
+    expect(asked).toHaveLength(3);
+  });
+});
+
 describe('an erasure', () => {
   it('drops the kept lists that hold a row about the erased person, and keeps the others', async () => {
     answer = () => ({ ...page(['F1'], null), items: [{ ...reminder('F1'), stakeholderId: 'S-erased' }] });

@@ -47,8 +47,26 @@ async function keep(userId: string | null, list: CachedTeamList): Promise<void> 
   await fuTeamListsItem.setValue(Object.fromEntries(kept));
 }
 
-/** The server's list for the view, or, when it cannot be reached, the last one kept. */
-export async function teamList(deps: FollowupsServiceDeps, userId: string | null): Promise<TeamListResult> {
+/** The views being asked of the server now, per API: a second ask of one view joins the first. */
+const asking = new WeakMap<FollowupsServiceDeps['api'], Map<string, Promise<TeamListResult>>>();
+
+/**
+ * The server's list for the view, or, when it cannot be reached, the last one kept. While one ask of the view is
+ * under way (the popup's, or the prefetch after a sync) another joins it: each ask makes the server compute the
+ * whole list, and on a busy server the popup's own ask would queue behind the duplicate (docs/sync.md "Pull").
+ */
+export function teamList(deps: FollowupsServiceDeps, userId: string | null): Promise<TeamListResult> {
+  const views = asking.get(deps.api) ?? new Map<string, Promise<TeamListResult>>();
+  asking.set(deps.api, views);
+  const key = viewKey(userId);
+  const running = views.get(key);
+  if (running) return running;
+  const ask = askTeamList(deps, userId).finally(() => views.delete(key));
+  views.set(key, ask);
+  return ask;
+}
+
+async function askTeamList(deps: FollowupsServiceDeps, userId: string | null): Promise<TeamListResult> {
   const nowMs = deps.now();
   const input: TeamFollowupsInput = { limit: TEAM_PAGE_ROWS, ...(userId === null ? {} : { userId }) };
   try {
