@@ -93,10 +93,15 @@ export function resolutionThreadRows(
   filter: MetricsFilter,
   opts: { resolvedOnly?: boolean } = {},
 ): Promise<ResolutionThreadRow[]> {
+  return db.all<ResolutionThreadRow>(resolutionThreadsSql(orgId, filter, opts));
+}
+
+/** The statement of {@link resolutionThreadRows}. */
+export function resolutionThreadsSql(orgId: string, filter: MetricsFilter, opts: { resolvedOnly?: boolean }): SQL {
   const where = openedThreadWhere(orgId, filter);
-  return db.all<ResolutionThreadRow>(sql`
+  return sql`
     SELECT i.id, i.occurred_at AS opened_at, ${outcomesJson} AS outcomes, ${repliesJson} AS replies
-    FROM ${openedThreadsFrom} WHERE ${opts.resolvedOnly ? sql`${where} AND ${everResolved(orgId)}` : where}`);
+    FROM ${openedThreadsFrom} WHERE ${opts.resolvedOnly ? sql`${where} AND ${everResolved(orgId)}` : where}`;
 }
 
 /** What `metrics.threads` lists: the filter's threads, in the given states as of `asOfMs` (all when none given). */

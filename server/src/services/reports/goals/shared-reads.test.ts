@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { MetricsFilter } from '@comms-log/shared';
 import type { DbHandle } from '../../../db/client';
+import { resolutionThreadsSql } from '../../../db/queries/evaluation-metrics';
 import { at, period, seedThreads } from '../../../testing/evaluation-seed';
 import { freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../../../testing/test-org';
 import { resolutionThreads } from '../../metrics/resolution';
@@ -60,6 +62,16 @@ describe('threads ever resolved', () => {
       resolvedOnly: true,
     });
     expect(all.length - resolved.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('are looked up by the thread before its first message is read', async () => {
+    const stmt = resolutionThreadsSql(t.org.id, { ...period, stakeholderType: ['partner'] }, { resolvedOnly: true });
+    const rows = await h.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${stmt}`);
+    const detail = rows.map((r) => r.detail);
+    const list = detail.findIndex((d) => d.startsWith('LIST SUBQUERY'));
+    const first = detail.findIndex((d) => /^SEARCH i USING INDEX sqlite_autoindex_interactions_1 \(id=\?\)/.test(d));
+    expect(list).toBeGreaterThanOrEqual(0);
+    expect(first).toBeGreaterThan(list);
   });
 });
 
