@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/client';
+import { resolutionThreadRows } from '../../db/queries/evaluation-metrics';
 import {
   createTestOrg,
   freshOrgPerTest,
@@ -121,12 +122,17 @@ describe('thread firsts', () => {
 
 /** The threads opened in `[from, to)` as the readers counted them before `thread_firsts`. */
 async function plainOpened(from: string, to: string, where = sql`1 = 1`): Promise<number> {
-  const [{ n } = { n: 0 }] = await handle.db.all<{ n: number }>(sql`
-    SELECT count(*) AS n FROM interactions i WHERE i.org_id = ${t.org.id} AND i.deleted = 0
+  return (await plainOpenedIds(from, to, where)).length;
+}
+
+async function plainOpenedIds(from: string, to: string, where = sql`1 = 1`): Promise<string[]> {
+  const rows = await handle.db.all<{ id: string }>(sql`
+    SELECT i.id FROM interactions i WHERE i.org_id = ${t.org.id} AND i.deleted = 0
       AND i.occurred_at >= ${Date.parse(from)} AND i.occurred_at < ${Date.parse(to)} AND ${where}
       AND NOT EXISTS (SELECT 1 FROM interactions e WHERE e.org_id = i.org_id AND e.thread_key = i.thread_key
-        AND e.deleted = 0 AND (e.occurred_at < i.occurred_at OR (e.occurred_at = i.occurred_at AND e.id < i.id)))`);
-  return n;
+        AND e.deleted = 0 AND (e.occurred_at < i.occurred_at OR (e.occurred_at = i.occurred_at AND e.id < i.id)))
+    ORDER BY i.id`);
+  return rows.map((r) => r.id);
 }
 
 describe('the opened-threads readers over thread firsts', () => {
@@ -150,6 +156,13 @@ describe('the opened-threads readers over thread firsts', () => {
     expect(phone.total).toBe(await plainOpened(from, to, sql`i.channel = 'email'`));
     const mine = await t.staff2.caller.metrics.threads({ filter: { from, to }, limit: 50 });
     expect(mine.items.map((i) => i.threadKey)).toEqual(['gmail:t3']);
+    // The resolution figures' read (period report, goals) finds the same first messages, with a type filter too.
+    const read = async (f: object) =>
+      (await resolutionThreadRows(handle.db, t.org.id, { from, to, ...f })).map((r) => r.id).sort();
+    expect(await read({})).toEqual(await plainOpenedIds(from, to));
+    expect(await read({ stakeholderType: ['customer'] })).toEqual(
+      await plainOpenedIds(from, to, sql`i.stakeholder_type = 'customer'`),
+    );
     // The thread_firsts rows are what the readers read: a row taken away behind the triggers' back is not counted.
     await handle.db.run(sql`DELETE FROM thread_firsts WHERE org_id = ${t.org.id} AND thread_key = 'gmail:t3'`);
     expect((await t.manager.caller.metrics.threads({ filter: { from, to }, limit: 50 })).total).toBe(2);
