@@ -1,6 +1,7 @@
-// Erasure on request end to end: Marcus Reid's email and a reminder about him reach two browser profiles (Li Wei,
-// staff, and Zhou Min, manager) through sync; an admin erases him on the real server; each profile's next sync
-// drops him and everything about him from its local copy (IndexedDB), while the other stakeholder stays.
+// Erasure on request end to end: Marcus Reid's emails and reminders about him reach two browser profiles (Li Wei,
+// staff, and Zhou Min, manager; each pulls its own rows and the directory, docs/sync.md "Pull") through sync; an
+// admin erases him on the real server; each profile's next sync drops him and everything about him from its local
+// copy (IndexedDB), while the other stakeholder stays.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
@@ -12,7 +13,15 @@ import { useE2e } from './harness/use-e2e';
 import { waitFor } from './harness/wait';
 
 const HOUR = 3_600_000;
-const ids = { marcus: '', kestrel: '', marcusEmail: '', kestrelEmail: '', reminder: '' };
+const ids = {
+  marcus: '',
+  kestrel: '',
+  marcusEmail: '',
+  kestrelEmail: '',
+  reminder: '',
+  managerEmail: '',
+  managerReminder: '',
+};
 
 const e2e = useE2e({
   name: 'erasure',
@@ -35,6 +44,8 @@ const e2e = useE2e({
       marcusEmail: ulidAt(now - HOUR, 1),
       kestrelEmail: ulidAt(now - HOUR, 2),
       reminder: ulidAt(now, 3),
+      managerEmail: ulidAt(now - HOUR, 4),
+      managerReminder: ulidAt(now, 5),
     });
     const result = await api(provisioned.staffToken).sync.push.mutate({
       items: [
@@ -70,6 +81,30 @@ const e2e = useE2e({
       ],
     });
     expect(result.rejected).toEqual([]);
+    // The manager's own rows about Marcus: a manager's browser keeps only its own interactions and follow-ups.
+    const managers = await api(provisioned.managerToken).sync.push.mutate({
+      items: [
+        emailFromMarcus(ids.marcus, {
+          id: ids.managerEmail,
+          at: now - HOUR,
+          externalId: 'msg-marcus-2',
+          threadKey: 'gmail:thread-marcus-2',
+          title: 'Escalation',
+        }),
+        {
+          op: 'upsert',
+          entity: 'followup',
+          id: ids.managerReminder,
+          data: {
+            id: ids.managerReminder,
+            dueAt: new Date(now + 24 * HOUR).toISOString(),
+            note: 'Check in with Marcus',
+            stakeholderId: ids.marcus,
+          },
+        },
+      ],
+    });
+    expect(managers.rejected).toEqual([]);
   },
 });
 
@@ -113,12 +148,12 @@ async function syncUntil(options: Page, what: string, check: (c: LocalCopy) => b
   });
 }
 
-const hasMarcus = (c: LocalCopy) =>
-  c.stakeholders.includes(ids.marcus) && c.interactions.includes(ids.marcusEmail) && c.followups.includes(ids.reminder);
-const marcusGone = (c: LocalCopy) =>
-  !c.stakeholders.includes(ids.marcus) &&
-  !c.interactions.includes(ids.marcusEmail) &&
-  !c.followups.includes(ids.reminder);
+/** A profile's own rows about Marcus: its email from him and its reminder. */
+type Own = { email: string; reminder: string };
+const hasMarcus = (own: Own) => (c: LocalCopy) =>
+  c.stakeholders.includes(ids.marcus) && c.interactions.includes(own.email) && c.followups.includes(own.reminder);
+const marcusGone = (own: Own) => (c: LocalCopy) =>
+  !c.stakeholders.includes(ids.marcus) && !c.interactions.includes(own.email) && !c.followups.includes(own.reminder);
 
 describe('erasure on request', () => {
   it('reaches the local copy of a second browser profile', async () => {
@@ -137,20 +172,23 @@ describe('erasure on request', () => {
       name: 'Zhou Min',
       keepOpen: true,
     });
-    await syncUntil(first, "Marcus in Li Wei's local copy", hasMarcus);
-    await syncUntil(other, "Marcus in Zhou Min's local copy", hasMarcus);
+    const liWei = { email: ids.marcusEmail, reminder: ids.reminder };
+    const zhouMin = { email: ids.managerEmail, reminder: ids.managerReminder };
+    await syncUntil(first, "Marcus in Li Wei's local copy", hasMarcus(liWei));
+    await syncUntil(other, "Marcus in Zhou Min's local copy", hasMarcus(zhouMin));
 
     const erased = await e2e.api(provisioned.adminToken).privacy.erase.mutate({ stakeholderId: ids.marcus });
-    expect(erased.removed).toMatchObject({ interactions: 1, followups: 1, stakeholders: 1 });
+    expect(erased.removed).toMatchObject({ interactions: 2, followups: 2, stakeholders: 1 });
 
-    for (const [page, who] of [
-      [first, 'Li Wei'],
-      [other, 'Zhou Min'],
+    for (const [page, who, own] of [
+      [first, 'Li Wei', liWei],
+      [other, 'Zhou Min', zhouMin],
     ] as const) {
-      const copy = await syncUntil(page, `Marcus gone from ${who}'s local copy`, marcusGone);
+      const copy = await syncUntil(page, `Marcus gone from ${who}'s local copy`, marcusGone(own));
       expect(copy.stakeholders).toContain(ids.kestrel);
-      expect(copy.interactions).toContain(ids.kestrelEmail);
     }
+    // Li Wei's own email from the other stakeholder stays.
+    expect((await localCopy(first)).interactions).toContain(ids.kestrelEmail);
     // Nothing about him is left on the server either.
     const left = await e2e.db.execute({
       sql: 'SELECT (SELECT count(*) FROM interactions WHERE stakeholder_id = ?) + (SELECT count(*) FROM stakeholders WHERE id = ?) AS n',
