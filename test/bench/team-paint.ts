@@ -62,6 +62,15 @@ async function firstPageTimes(url: string, token: string): Promise<LatencyStats>
   return latencyStats(ms.slice(1));
 }
 
+/** When the kept team list was fetched; null: none kept. */
+const keptTeamFetchedAt = (browser: ExtensionBrowser) =>
+  browser.worker.evaluate(async () => {
+    const { fuTeamLists } = (await chrome.storage.local.get('fuTeamLists')) as {
+      fuTeamLists?: Record<string, { fetchedAt: string }>;
+    };
+    return fuTeamLists?.team?.fetchedAt ?? null;
+  });
+
 type Switch = { ms: number; atEpochMs: number; calls: Call[] };
 type Call = { name: string; startEpochMs: number; endEpochMs: number };
 
@@ -79,7 +88,7 @@ const callsOf = () =>
 /** One popup open switched to the team: ms from the switch to a frame after the team's first row is in the DOM. */
 async function switchToTeam(browser: ExtensionBrowser, firstId: string): Promise<Switch> {
   await browser.worker.evaluate(() => performance.clearResourceTimings());
-  const openedAtMs = Date.now();
+  const keptBefore = await keptTeamFetchedAt(browser);
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await page.locator('#fu-team-switch option[value="team"]').waitFor({ state: 'attached', timeout: 30_000 });
@@ -96,15 +105,8 @@ async function switchToTeam(browser: ExtensionBrowser, firstId: string): Promise
     }
   }, firstId);
   // Let the server's answer land (and be kept) before the next open: one still under way would load the server.
-  await waitFor('the team list asked at this open', () =>
-    browser.worker.evaluate(async (since) => {
-      const { fuTeamLists } = (await chrome.storage.local.get('fuTeamLists')) as {
-        fuTeamLists?: Record<string, { fetchedAt: string }>;
-      };
-      const kept = fuTeamLists?.team;
-      return kept !== undefined && Date.parse(kept.fetchedAt) >= since;
-    }, openedAtMs),
-  );
+  // It may be an ask that began before this open (the last sync's prefetch), which this open's ask joined.
+  await waitFor('the team list asked at this open', async () => (await keptTeamFetchedAt(browser)) !== keptBefore);
   const calls = [...(await page.evaluate(callsOf)), ...(await browser.worker.evaluate(callsOf))];
   await page.close();
   return { ms, atEpochMs, calls };
