@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { freshOrgPerTest, type TestOrg } from '../../testing/test-org';
 import type { DbHandle } from '../client';
-import { firstResponseWhere, waitWindowSql, type WaitColumn } from './waits';
+import { everyWaitColumn, firstResponseWhere, waitWindowSql } from './waits';
 
 /*
  * The response figures read a period's waits from the index `interactions_waits` alone (docs/metrics.md
@@ -17,23 +17,9 @@ freshOrgPerTest((h, org) => {
   t = org;
 });
 
-const everyColumn: WaitColumn[] = [
-  'id',
-  'occurredAt',
-  'stakeholderId',
-  'stakeholderType',
-  'channel',
-  'userId',
-  'repliedAt',
-  'responseMs',
-  'responseWorkMs',
-  'deadlineAt',
-  'closedAt',
-];
-
 async function plan(filter: Parameters<typeof waitWindowSql>[1], first: boolean): Promise<string> {
   const range = { from: Date.parse(filter.from), to: Date.parse(filter.to) };
-  const stmt = waitWindowSql(t.org.id, filter, everyColumn, range, {
+  const stmt = waitWindowSql(t.org.id, filter, everyWaitColumn, range, {
     extra: [sql`i.direction`, sql`i.purpose`],
     narrow: { where: firstResponseWhere(first) },
   });

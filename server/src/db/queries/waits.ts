@@ -52,6 +52,9 @@ const waitColumnSql: Record<WaitColumn, SQL> = {
   closedAt: closedAtValue,
 };
 
+/** Every column a scan can read (the covering index `interactions_waits` must hold them all). */
+export const everyWaitColumn = Object.keys(waitColumnSql) as WaitColumn[];
+
 /** A wait as a scan gives it: the values of `K`, in order, then those of the scan's `extra` SQL values. */
 export type WaitTuple<K extends readonly WaitColumn[]> = [
   ...{ [I in keyof K]: K[I] extends WaitColumn ? WaitColumnTypes[K[I]] : never },
