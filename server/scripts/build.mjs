@@ -43,5 +43,7 @@ await build({
 // The push writer's worker thread (src/db/writer/start.ts starts it from dist/push-writer.js): a file of its own,
 // without chunks, so that index.js's modules (and the paths they find files by) stay where they were.
 await build({ ...common, entryPoints: { 'push-writer': 'src/db/writer/worker.ts' }, outdir: dist });
+// The report builder's worker thread (src/db/readers/start.ts starts it from dist/report-builder.js), the same way.
+await build({ ...common, entryPoints: { 'report-builder': 'src/db/readers/worker.ts' }, outdir: dist });
 cpSync(resolve(root, 'src/db/migrations'), `${dist}/migrations`, { recursive: true });
 await buildWebApp(`${dist}/app`);

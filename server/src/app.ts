@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Db } from './db/client';
+import type { ReportBuilder } from './db/readers/start';
 import type { PushWriter } from './db/writer/start';
 import { requestAddress } from './auth/client-address';
 import { postsSignIn, signInGuard } from './auth/sign-in-guard';
@@ -28,6 +29,8 @@ export interface AppOptions {
   signInLimiter?: SignInLimiter;
   /** Applies sync.push off the main thread (db/writer/start.ts; default: pushes apply in this thread on `db`). */
   pushWriter?: PushWriter;
+  /** Builds reports off the main thread (db/readers/start.ts; default: in this thread on `db`). */
+  reportBuilder?: ReportBuilder;
   /** The origin browsers open the web view at behind a proxy (web/csrf.ts; default: the request URL's). */
   publicOrigin?: string;
   /** Proxies whose X-Forwarded-For the sign-in limiter believes (auth/client-address.ts; default: none). */
@@ -55,6 +58,7 @@ export function createApp({
   webAppDir,
   signInLimiter,
   pushWriter,
+  reportBuilder,
   publicOrigin,
   trustedProxies,
 }: AppOptions) {
@@ -116,7 +120,7 @@ export function createApp({
         const ctx = c.req.header('authorization')
           ? await createRequestContext(db, c.req.header('authorization'))
           : await sessionContext(db, c, publicOrigin);
-        return pushWriter ? { ...ctx, pushWriter } : ctx;
+        return { ...ctx, ...(pushWriter && { pushWriter }), ...(reportBuilder && { reportBuilder }) };
       },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logError(`tRPC ${path ?? '?'} failed`, error.cause ?? error);

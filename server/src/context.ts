@@ -1,4 +1,5 @@
 import type { Db } from './db/client';
+import type { ReportBuilder } from './db/readers/start';
 import type { PushWriter } from './db/writer/start';
 import { authenticate, bearerToken, type AuthUser } from './auth/tokens';
 
@@ -12,6 +13,8 @@ export type Context = {
   authError: 'missing' | 'invalid' | null;
   /** Where sync.push applies pushes while it runs (db/writer/start.ts); else they apply in this thread on `db`. */
   pushWriter?: PushWriter;
+  /** Where reports are built while it runs (db/readers/start.ts); else they are built in this thread on `db`. */
+  reportBuilder?: ReportBuilder;
 };
 
 /** The inner context, buildable without HTTP (tests, CLI). */

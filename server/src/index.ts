@@ -1,5 +1,6 @@
 import { createApp } from './app';
 import { createDb, migrateDb } from './db/client';
+import { reportBuilder } from './db/readers/start';
 import { type PushWriter, startPushWriter } from './db/writer/start';
 import { WriteOrder } from './db/writer/write-order';
 import { EnvError, loadEnv } from './env';
@@ -37,6 +38,8 @@ async function main() {
   const pushWriter: PushWriter | undefined = isSharedFile(env.DATABASE_URL)
     ? await startPushWriter(env.DATABASE_URL, order)
     : undefined;
+  // Reports are built in a thread of their own too, started at the first build (docs/architecture.md "The report builder").
+  const reports = isSharedFile(env.DATABASE_URL) ? reportBuilder(env.DATABASE_URL, order) : undefined;
 
   const first = await ensureFirstOrg(db, {
     orgName: 'My organisation',
@@ -51,6 +54,7 @@ async function main() {
       db,
       corsOrigins: env.CORS_ORIGINS,
       pushWriter,
+      reportBuilder: reports,
       publicOrigin: env.COMMS_LOG_PUBLIC_ORIGIN,
       trustedProxies: env.COMMS_LOG_TRUSTED_PROXIES,
     }),
@@ -74,6 +78,7 @@ async function main() {
     schedule?.stop();
     await server.close();
     await pushWriter?.close();
+    await reports?.close();
     close();
     process.exit(0);
   };

@@ -12,6 +12,8 @@ export interface ServiceCtx {
   db: DbOrTx;
   user: ServiceUser;
   now?: number;
+  /** Told `done` of `total` steps when a long service runs as a job (services/jobs/report-build.ts). */
+  onStep?: (done: number, total: number) => void;
 }
 
 /** Managers and admins see and act on the whole org; staff on what is their own. */

@@ -3,11 +3,11 @@ import { ulidSchema } from './common';
 import { importCsvInputSchema } from './directory';
 
 /*
- * Long jobs (docs/api.md "jobs"): a stakeholder import's preview or apply, a plan recompute. The server keeps each
+ * Long jobs (docs/api.md "jobs"): a stakeholder import's preview or apply, a plan recompute, a report build. The server keeps each
  * job's progress while it runs and a while after, for the person who started it.
  */
 
-export const jobKindSchema = z.enum(['stakeholderImportPreview', 'stakeholderImport', 'planRecompute']);
+export const jobKindSchema = z.enum(['stakeholderImportPreview', 'stakeholderImport', 'planRecompute', 'reportBuild']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 /** What the job is doing: reading what it needs, checking rows, writing them; `done` once it has ended. */
@@ -22,7 +22,7 @@ export const jobSchema = z.object({
   kind: jobKindSchema,
   state: jobStateSchema,
   phase: jobPhaseSchema,
-  /** Steps of the phase done, out of `total` (rows, or interactions for a recompute); 0 of 0 while unknown. */
+  /** Steps of the phase done, out of `total` (rows; interactions for a recompute; parts for a report); 0 of 0 while unknown. */
   done: z.number().int(),
   total: z.number().int(),
   /** Why it failed, in plain words; null unless `failed`. */

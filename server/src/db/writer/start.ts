@@ -17,17 +17,23 @@ export interface PushWriter {
 }
 
 /**
- * The worker: in the server bundle (scripts/build.mjs) this module is part of dist/index.js and the worker is
- * dist/push-writer.js beside it; under tsx or vitest this module is TypeScript, and so is the worker, loaded
- * through tsx's API (a worker does not take `--import` loaders on Node 20).
+ * A worker thread: in the server bundle (scripts/build.mjs) this module is part of dist/index.js and the worker is
+ * the file `bundled` beside it; under tsx or vitest this module is TypeScript, and so is the worker, `source`, loaded
+ * through tsx's API (a worker does not take `--import` loaders on Node 20). The report builder starts its thread
+ * this way too (db/readers/start.ts).
  */
-function newWorker(workerData: WriterData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./push-writer.js', import.meta.url), { workerData });
+export function newWorkerThread(bundled: string, source: URL, workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${bundled}`, import.meta.url), { workerData });
   const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
+  const entry = source.href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
   return new Worker(boot, { eval: true, workerData });
+}
+
+/** The push writer's worker: dist/push-writer.js, or ./worker.ts. */
+function newWorker(workerData: WriterData): Worker {
+  return newWorkerThread('push-writer.js', new URL('./worker.ts', import.meta.url), workerData);
 }
 
 function errorOf(answer: Extract<PushAnswer, { ok: false }>): Error {

@@ -14,6 +14,11 @@ const WORKER_HOLDS = 2; // 1 while the worker has a ticket it has not given back
 const WORKER_TICKET = 3; // that ticket
 const SKIP_SET = 4; // 1 when a stopped worker's ticket is still to come
 const SKIP_TICKET = 5; // that ticket, passed over when its turn comes
+/** Where a worker's WORKER_HOLDS and WORKER_TICKET are, by its slot: the push writer's 0, the report thread's 1. */
+const SLOT_CELLS = [
+  [WORKER_HOLDS, WORKER_TICKET],
+  [6, 7],
+] as const;
 
 /**
  * One order for the writes of every thread of this process: a ticket lock in a SharedArrayBuffer, so the main
@@ -25,9 +30,16 @@ const SKIP_TICKET = 5; // that ticket, passed over when its turn comes
  */
 export class WriteOrder {
   readonly #cells: Int32Array;
+  readonly #holds: number;
+  readonly #ticket: number;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(6 * 4)) {
+  /** `slot` is the worker's whose turns this thread takes (on a worker), or whose stop it handles (on the main thread). */
+  constructor(
+    readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(8 * 4),
+    slot: 0 | 1 = 0,
+  ) {
     this.#cells = new Int32Array(buffer);
+    [this.#holds, this.#ticket] = SLOT_CELLS[slot];
   }
 
   /** Wait for this thread's turn; call the answer once the write (or transaction) has ended. */
@@ -35,8 +47,8 @@ export class WriteOrder {
     const cells = this.#cells;
     const ticket = Atomics.add(cells, NEXT, 1);
     if (!isMainThread) {
-      Atomics.store(cells, WORKER_TICKET, ticket);
-      Atomics.store(cells, WORKER_HOLDS, 1);
+      Atomics.store(cells, this.#ticket, ticket);
+      Atomics.store(cells, this.#holds, 1);
     }
     for (;;) {
       const serving = Atomics.load(cells, SERVING);
@@ -48,7 +60,7 @@ export class WriteOrder {
     return () => {
       if (released) return;
       released = true;
-      if (!isMainThread) Atomics.store(cells, WORKER_HOLDS, 0);
+      if (!isMainThread) Atomics.store(cells, this.#holds, 0);
       this.#next();
     };
   }
@@ -59,8 +71,8 @@ export class WriteOrder {
    */
   releaseStoppedWorker(): void {
     const cells = this.#cells;
-    if (Atomics.exchange(cells, WORKER_HOLDS, 0) !== 1) return;
-    const ticket = Atomics.load(cells, WORKER_TICKET);
+    if (Atomics.exchange(cells, this.#holds, 0) !== 1) return;
+    const ticket = Atomics.load(cells, this.#ticket);
     if (Atomics.load(cells, SERVING) === ticket) {
       this.#next();
       return;

@@ -77,3 +77,11 @@ it('lists a plan recompute among its person’s jobs', async () => {
   expect(job).toMatchObject({ kind: 'planRecompute', state: 'finished' });
   expect((await t.manager.caller.jobs.list({ running: true })).items).toEqual([]);
 });
+
+it('lists a report build among its person’s jobs, with the parts it has built', async () => {
+  const filter = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
+  await t.manager.caller.reports.period({ filter, language: 'zh-CN' });
+  const [job] = (await t.manager.caller.jobs.list({})).items;
+  expect(job).toMatchObject({ kind: 'reportBuild', state: 'finished', phase: 'done', done: 6, total: 6 });
+  expect((await t.staff.caller.jobs.list({})).items).toEqual([]);
+});

@@ -30,6 +30,8 @@ import { worstWaitsOf } from './worst-waits';
 
 const DAY_MS = 86_400_000;
 const MAX_OVERDUE_LISTED = 100;
+/** The parts a build tells its job it has done (`ctx.onStep`): overview, response, goals, comparison, gaps, sections. */
+const STEPS = 6;
 
 const sumBy = <K extends string>(rows: TotalsResult['rows'], dim: MetricsGroupBy) =>
   rows.map((r) => ({ key: r.key[dim] as K, count: r.count }));
@@ -120,21 +122,27 @@ export async function periodReport(
   const scope = { stakeholderType: filter.stakeholderType, tier: filter.tier, stakeholderId: filter.stakeholderId };
 
   const { overview, byType } = await overviewOf(ctx, figures, filter, plan.calendar.timeZone);
+  ctx.onStep?.(1, STEPS);
   const [response, responseCalendar, coverage] = await Promise.all([
     figures.response(filter, ['stakeholderType', 'channel'], 'working', asOf),
     figures.response(filter, [], 'calendar', asOf),
     figures.coverage(asOf, scope),
   ]);
+  ctx.onStep?.(2, STEPS);
   const goals = await goalsOf(plan, figures, filter, asOf, messages);
+  ctx.onStep?.(3, STEPS);
   // The period before, of equal length, evaluated as of the same instant.
   const prevFilter = { ...filter, from: toIso(fromMs - (toMs - fromMs)), to: toIso(fromMs) };
   const [prevByType, prevResponse] = await Promise.all([
     figures.totals(prevFilter, ['stakeholderType']),
     figures.response(prevFilter, [], 'working', asOf),
   ]);
+  ctx.onStep?.(4, STEPS);
   const overdueStakeholders = await overdueStakeholdersOf(figures, scope, at);
   const { worst: worstWaits, openLate } = await worstWaitsOf(ctx, env, filter, at, await figures.waitsOf(filter));
+  ctx.onStep?.(5, STEPS);
   const sections = await sectionFigures(ctx, figures, plan, filter, asOf);
+  ctx.onStep?.(6, STEPS);
 
   const report: Omit<PeriodReport, 'actions' | 'sections'> = {
     meta: {
