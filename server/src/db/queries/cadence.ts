@@ -3,6 +3,7 @@ import { liveChannels, type Channel, type StakeholderType, type cadenceListInput
 import type { z } from 'zod';
 import type { DbOrTx } from '../client';
 import { inList, int } from '../sql-values';
+import { stakeholdersTouchedSql } from './followups';
 
 /*
  * What cadence (docs/metrics.md "Cadence") reads from the database, the same for the follow-ups list and the
@@ -148,7 +149,7 @@ export async function cadenceInputsOfListOwner(
   const people = await selectCadenceStakeholders(
     db,
     sql`s.org_id = ${orgId} AND s.active = 1
-      ${forUserId === null ? sql`` : sql`AND (s.owner_user_id = ${forUserId} OR (s.owner_user_id IS NULL AND s.id IN (SELECT DISTINCT i.stakeholder_id FROM interactions i WHERE i.org_id = ${orgId} AND i.user_id = ${forUserId} AND i.deleted = 0 AND i.stakeholder_id IS NOT NULL)))`}`,
+      ${forUserId === null ? sql`` : sql`AND (s.owner_user_id = ${forUserId} OR (s.owner_user_id IS NULL AND s.id IN (${stakeholdersTouchedSql(orgId, forUserId)})))`}`,
   );
   if (people.length === 0) return { people, contacts: [] };
   const contacts = await lastContactsOfOurs(db, orgId, inList(people.map((p) => p.id)), atMs);

@@ -74,11 +74,18 @@ export function waitsSettledAfterRows(
         FROM wait_closures wc WHERE wc.org_id = i.org_id AND wc.interaction_id = i.id), i.occurred_at)) > ${at}))`);
 }
 
-/** The stakeholders a user has dealt with: any interaction of theirs, whoever owns the stakeholder. */
+/**
+ * The ids of the stakeholders a user has dealt with: any interaction of theirs, whoever owns the stakeholder. `+`:
+ * otherwise SQLite walks the whole org in `interactions_org_stakeholder` (its order spares the DISTINCT a sort)
+ * instead of the user's rows in `interactions_org_user_occurred`: 78 ms against 6 at 100,000 interactions.
+ */
+export const stakeholdersTouchedSql = (orgId: string, userId: string): SQL => sql`
+  SELECT DISTINCT +i.stakeholder_id AS stakeholder_id FROM interactions i
+  WHERE i.org_id = ${orgId} AND i.user_id = ${userId} AND i.deleted = 0 AND i.stakeholder_id IS NOT NULL`;
+
+/** The stakeholders a user has dealt with ({@link stakeholdersTouchedSql}). */
 export async function stakeholdersTouchedBy(db: DbOrTx, orgId: string, userId: string): Promise<string[]> {
-  const rows = await db.all<{ stakeholder_id: string }>(sql`
-      SELECT DISTINCT i.stakeholder_id FROM interactions i
-      WHERE i.org_id = ${orgId} AND i.user_id = ${userId} AND i.deleted = 0 AND i.stakeholder_id IS NOT NULL`);
+  const rows = await db.all<{ stakeholder_id: string }>(stakeholdersTouchedSql(orgId, userId));
   return rows.map((r) => r.stakeholder_id);
 }
 
