@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { monotonicFactory } from 'ulid';
+import type { Whoami } from '@comms-log/shared';
 import { apiTransport, isConfigured, refreshAccount } from '../lib/api/session';
 import { logManual, logThread, type LogContext } from '../lib/capture/log-service';
 import { matchHandle } from '../lib/capture/match-handle';
@@ -28,6 +29,8 @@ import type { SyncClock } from '../lib/sync/backoff';
 import { createSyncEngine, type SyncEngine } from '../lib/sync/engine';
 import type { SyncStore } from '../lib/sync/passes';
 import type { SyncOutcome } from '../lib/sync/status';
+import { followSignIn, ownerOf } from '../lib/users/follow';
+import { discardWaiting, othersWaiting } from '../lib/users/waiting';
 
 const SYNC_ALARM = 'comms-log-sync';
 /** Who-am-I and the org's settings are re-read at most this often (they change rarely). */
@@ -129,31 +132,48 @@ function syncHandlers(
     'sync-now': () => syncSoon(true),
     async 'get-status'() {
       await engine.refreshCounts();
-      const rejected = await outboxRows(db, 'rejected');
+      const rejected = await outboxRows(db, 'rejected', await signedInId());
       return {
         ...engine.status(),
         configured: await isConfigured(),
         rejectedItems: rejected.slice(0, 20).map((r) => ({ id: r.id, entity: r.entity, reason: r.reason ?? '' })),
       };
     },
-    'rej-list': () => rejectedItems(db),
+    'rej-list': async () => rejectedItems(db, await signedInId()),
     async 'rej-retry'({ keys }) {
-      const retried = await retryRejected(db, keys);
+      const retried = await retryRejected(db, keys, await signedInId());
       await engine.refreshCounts();
       void syncSoon(true);
       return { retried };
     },
     async 'rej-discard'({ key }) {
-      const discarded = await discardRejected(db, key);
+      const discarded = await discardRejected(db, key, await signedInId());
       await engine.refreshCounts();
       // A dropped reminder may have been on the stored follow-ups list.
       void followups.refresh().catch(() => undefined);
       return { discarded };
     },
     async 'settings-changed'() {
+      // Another user's copies go before anything else is shown or sent (lib/users/follow.ts).
+      await followSignIn(db).catch(() => undefined);
       await refreshAccount().catch(() => undefined);
       void syncSoon(true);
       return { ok: true };
+    },
+  };
+}
+
+/** The popup's note on what other users left queued here, and discarding it on confirmation. */
+function waitingHandlers(
+  db: CommsLogDb,
+  engine: SyncEngine,
+): Pick<MessageHandlers, 'users-waiting' | 'users-discard-waiting'> {
+  return {
+    'users-waiting': async () => othersWaiting(db, await signedInId()),
+    async 'users-discard-waiting'({ ownerId }) {
+      const discarded = await discardWaiting(db, ownerId, await signedInId());
+      await engine.refreshCounts();
+      return { discarded };
     },
   };
 }
@@ -169,8 +189,16 @@ function keepSyncing(syncSoon: SyncSoon): void {
   self.addEventListener('online', () => void syncSoon(true));
 }
 
+const signedInId = async () => (await whoamiItem.getValue())?.user.id ?? null;
+
 export default defineBackground(() => {
   const db = new CommsLogDb();
+  // New outbox rows are the signed-in user's (docs/sync.md "Outbox first").
+  const follow = (who: Whoami | null) => {
+    db.signedIn = who ? ownerOf(who) : null;
+  };
+  void whoamiItem.getValue().then(follow);
+  whoamiItem.watch(follow);
   const store = createDexieSyncStore(db);
   const engine = createSyncEngine({
     store,
@@ -204,6 +232,7 @@ export default defineBackground(() => {
     ...captureHandlers(db, store, queued),
     ...evaluationHandlers(db, queued),
     ...syncHandlers(db, engine, syncSoon, followups.service),
+    ...waitingHandlers(db, engine),
     ...logThisHandlers(db),
     ...siteHealthHandlers(),
   });

@@ -18,6 +18,7 @@ import type { SiteFailure } from './site-health/types';
 import type { FollowupActionRequest } from './followups/local';
 import type { TeamUser } from './followups/storage-items';
 import type { TeamListResult } from './followups/team';
+import type { WaitingForUser } from './users/waiting';
 import type { StakeholderSummary } from './outbox/directory';
 import type { RejectedItem } from './outbox/rejected';
 import type { ThreadOutcomeState } from './outbox/thread-outcomes';
@@ -100,6 +101,10 @@ export type MessageMap = {
   'rej-retry': { req: { keys: string[] | null }; res: { retried: number } };
   /** One refused change dropped from the outbox (and from the local copy when only it had the record). */
   'rej-discard': { req: { key: string }; res: { discarded: boolean } };
+  /** Changes other users wrote here, waiting in the outbox for them to sign in again. */
+  'users-waiting': { req: Record<string, never>; res: WaitingForUser[] };
+  /** Drops what one other user left queued here (the popup asked the signed-in user to confirm). */
+  'users-discard-waiting': { req: { ownerId: string }; res: { discarded: number } };
   /**
    * A resolve or reopen queued through the outbox (offline-first), then a sync; send it with
    * `queueThreadOutcome` (outbox/evaluation-requests.ts), which checks it first. Answers the thread's new state.

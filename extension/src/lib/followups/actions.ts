@@ -72,14 +72,17 @@ async function send(deps: Pick<FollowupsServiceDeps, 'api' | 'now'>, a: Followup
   else await api.snooze({ kind: a.targetKind, id: a.targetId, until: new Date(a.untilMs ?? deps.now()).toISOString() });
 }
 
-/** Sends queued actions; stops at the first one the network does not carry. */
+/** Sends the signed-in user's queued actions; stops at the first one the network does not carry. */
 export async function flushActions(
-  deps: Pick<FollowupsServiceDeps, 'db' | 'fuDb' | 'api' | 'now'>,
+  deps: Pick<FollowupsServiceDeps, 'db' | 'fuDb' | 'api' | 'now' | 'me'>,
 ): Promise<{ sent: number; rejected: number }> {
   const { db, fuDb } = deps;
+  const me = (await deps.me())?.id;
   let sent = 0;
   let rejected = 0;
   for (const a of await pendingActions(fuDb)) {
+    // Another user's action waits for them to sign in again, as their outbox rows do (docs/sync.md "Outbox first").
+    if (a.userId && a.userId !== me) continue;
     // A wait or reminder still in the outbox is unknown to the server: its action follows it next time.
     const target =
       a.targetKind === 'wait'

@@ -110,7 +110,9 @@ export async function computeList(deps: FollowupsServiceDeps, fromServer: boolea
   const { fuDb, api, ui } = deps;
   const nowMs = deps.now();
   await pruneActions(fuDb, nowMs);
-  const actions = await allActions(fuDb);
+  const me = (await deps.me())?.id;
+  // Another user's queued actions are theirs: not laid over this user's list (lib/users/waiting.ts).
+  const actions = (await allActions(fuDb)).filter((a) => !a.userId || a.userId === me);
   let result: OverdueResult | null = null;
   let source: FollowupsHead['source'] = 'local';
   if (fromServer && (await deps.me())) {

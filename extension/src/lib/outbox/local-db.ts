@@ -27,7 +27,15 @@ export type OutboxRow = {
    * Discarding a refused change keeps such a local copy; missing on rows queued before the field existed.
    */
   known?: boolean;
+  /**
+   * Who wrote it: only their sync pushes it (docs/sync.md "Outbox first"). Missing on rows written while nobody was
+   * known to be signed in; the next sync gives those to the copy's user (sync/own-copy.ts).
+   */
+  owner?: OutboxOwner;
 };
+
+/** The user an outbox row belongs to, and how the popup names them (their e-mail). */
+export type OutboxOwner = { id: string; label: string };
 
 /** The local copy of an interaction: what was pulled, plus our own still on their way. */
 export type LocalInteraction = InteractionData &
@@ -66,6 +74,8 @@ export class CommsLogDb extends Dexie {
   followups!: EntityTable<LocalFollowup, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   threadOutcomes!: EntityTable<LocalThreadOutcome, 'id'>;
+  /** The signed-in user as the background last read it: new outbox rows are theirs. */
+  signedIn: OutboxOwner | null = null;
 
   constructor(name = 'comms-log') {
     super(name);
@@ -77,5 +87,9 @@ export class CommsLogDb extends Dexie {
       meta: 'key',
     });
     this.version(2).stores({ threadOutcomes: 'id, threadKey' });
+    // Every writer of the outbox stamps its rows here, so no queueing path can forget whose they are.
+    this.outbox.hook('creating', (_key, row) => {
+      if (!row.owner && this.signedIn) row.owner = this.signedIn;
+    });
   }
 }

@@ -133,7 +133,17 @@ export async function enqueueStakeholder(
   now = new Date(),
 ): Promise<LocalStakeholder> {
   const iso = now.toISOString();
-  const local = toLocalStakeholder(
+  const local = pendingLocalStakeholder(localId, input, iso);
+  await db.transaction('rw', db.outbox, db.stakeholders, async () => {
+    await db.outbox.add(outboxRow('stakeholder', localId, input, iso, null));
+    await db.stakeholders.put(local);
+  });
+  return local;
+}
+
+/** The directory entry of a stakeholder queued at `iso` under `localId`, until the server creates it. */
+export function pendingLocalStakeholder(localId: string, input: StakeholderInput, iso: string): LocalStakeholder {
+  return toLocalStakeholder(
     {
       id: localId,
       name: input.name,
@@ -153,27 +163,39 @@ export async function enqueueStakeholder(
     },
     true,
   );
-  await db.transaction('rw', db.outbox, db.stakeholders, async () => {
-    await db.outbox.add(outboxRow('stakeholder', localId, input, iso, null));
-    await db.stakeholders.put(local);
-  });
-  return local;
 }
 
-export async function outboxRows(db: CommsLogDb, status: OutboxRow['status']): Promise<OutboxRow[]> {
-  return db.outbox.where('status').equals(status).sortBy('seq');
+/**
+ * Whether `row` is the signed-in user's (`me`, null when nobody is): others' rows wait for their own sign-in. A row
+ * without an owner was written since the sync's start gave every row one (sync/own-copy.ts), by the user signed in.
+ */
+export const ownedBy =
+  (me: string | null) =>
+  (row: OutboxRow): boolean =>
+    row.owner === undefined || row.owner.id === me;
+
+/** `me`'s rows of `status`, oldest first. */
+export async function outboxRows(
+  db: CommsLogDb,
+  status: OutboxRow['status'],
+  me: string | null = null,
+): Promise<OutboxRow[]> {
+  return db.outbox.where('status').equals(status).filter(ownedBy(me)).sortBy('seq');
 }
 
-export async function queueCounts(db: CommsLogDb): Promise<{ pending: number; rejected: number }> {
+export async function queueCounts(
+  db: CommsLogDb,
+  me: string | null = null,
+): Promise<{ pending: number; rejected: number }> {
   const [pending, rejected] = await Promise.all([
-    db.outbox.where('status').equals('pending').count(),
-    db.outbox.where('status').equals('rejected').count(),
+    db.outbox.where('status').equals('pending').filter(ownedBy(me)).count(),
+    db.outbox.where('status').equals('rejected').filter(ownedBy(me)).count(),
   ]);
   return { pending, rejected };
 }
 
-export async function pendingStakeholders(db: CommsLogDb): Promise<PendingStakeholder[]> {
-  const rows = (await outboxRows(db, 'pending')).filter((r) => r.entity === 'stakeholder');
+export async function pendingStakeholders(db: CommsLogDb, me: string | null = null): Promise<PendingStakeholder[]> {
+  const rows = (await outboxRows(db, 'pending', me)).filter((r) => r.entity === 'stakeholder');
   return rows.map((r) => ({ localId: r.id, input: r.data as StakeholderInput }));
 }
 
@@ -218,11 +240,12 @@ function toPushItem(row: OutboxRow): PushItem {
   return { op: 'delete', entity, id };
 }
 
-/** Up to `limit` pending items, oldest first, none naming a stakeholder still to be created. */
-export async function pendingPush(db: CommsLogDb, limit: number): Promise<PushItem[]> {
+/** Up to `limit` of `me`'s pending items, oldest first, none naming a stakeholder still to be created. */
+export async function pendingPush(db: CommsLogDb, limit: number, me: string | null = null): Promise<PushItem[]> {
+  const mine = ownedBy(me);
   const rows = await db.outbox
     .orderBy('seq')
-    .filter((r) => r.status === 'pending' && r.entity !== 'stakeholder' && r.waitsFor === null)
+    .filter((r) => r.status === 'pending' && r.entity !== 'stakeholder' && r.waitsFor === null && mine(r))
     .limit(limit)
     .toArray();
   return rows.map(toPushItem);

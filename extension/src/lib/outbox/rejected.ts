@@ -6,7 +6,7 @@ import type {
   ThreadOutcomeData,
 } from '@comms-log/shared';
 import type { CommsLogDb, OutboxRow } from './local-db';
-import { outboxRows, withStakeholder } from './queue';
+import { outboxRows, ownedBy, withStakeholder } from './queue';
 
 /** A refused change as the popup lists it: enough to say what it is without the whole record. */
 export type RejectedItem = {
@@ -61,9 +61,9 @@ function describeRejected(row: OutboxRow): RejectedItem {
   return item;
 }
 
-/** The refused changes, oldest first; an outcome names its thread by the subject the local copy has. */
-export async function rejectedItems(db: CommsLogDb, limit = 50): Promise<RejectedItem[]> {
-  const items = (await outboxRows(db, 'rejected')).slice(0, limit).map(describeRejected);
+/** `me`'s refused changes, oldest first; an outcome names its thread by the subject the local copy has. */
+export async function rejectedItems(db: CommsLogDb, me: string | null = null, limit = 50): Promise<RejectedItem[]> {
+  const items = (await outboxRows(db, 'rejected', me)).slice(0, limit).map(describeRejected);
   for (const item of items) {
     if (!item.outcome) continue;
     const rows = await db.interactions.where('threadKey').equals(item.outcome.threadKey).toArray();
@@ -77,17 +77,21 @@ export async function rejectedItems(db: CommsLogDb, limit = 50): Promise<Rejecte
  * stakeholder was fixed on the server. An item that waits for a refused stakeholder brings that one back too,
  * or it would wait for ever. Returns how many rows went back to pending.
  */
-export async function retryRejected(db: CommsLogDb, keys: readonly string[] | null): Promise<number> {
+export async function retryRejected(
+  db: CommsLogDb,
+  keys: readonly string[] | null,
+  me: string | null = null,
+): Promise<number> {
   return db.transaction('rw', db.outbox, async () => {
     const rows =
       keys === null
-        ? await outboxRows(db, 'rejected')
+        ? await outboxRows(db, 'rejected', me)
         : (
             await db.outbox
               .where('key')
               .anyOf([...keys])
               .toArray()
-          ).filter((r) => r.status === 'rejected');
+          ).filter((r) => r.status === 'rejected' && ownedBy(me)(r));
     const targets = new Set(rows.map((r) => r.key));
     for (const r of rows) if (r.waitsFor) targets.add(`stakeholder:${r.waitsFor}`);
     return db.outbox
@@ -120,13 +124,13 @@ async function discardStakeholder(db: CommsLogDb, id: string): Promise<void> {
  * Drops a refused change. A record that only ever existed here goes from the local copy too; one the server
  * already had stays (the next pull brings its server version). Dropping a stakeholder still to be created
  * leaves the items that named it without a stakeholder, refused, for the user to retry or drop.
- * Returns false when the key is not a refused change (it may have synced meanwhile).
+ * Returns false when the key is not `me`'s refused change (it may have synced meanwhile).
  */
-export async function discardRejected(db: CommsLogDb, key: string): Promise<boolean> {
+export async function discardRejected(db: CommsLogDb, key: string, me: string | null = null): Promise<boolean> {
   const tables = [db.outbox, db.interactions, db.followups, db.stakeholders, db.threadOutcomes];
   return db.transaction('rw', tables, async () => {
     const row = await db.outbox.where('key').equals(key).first();
-    if (row?.status !== 'rejected') return false;
+    if (row?.status !== 'rejected' || !ownedBy(me)(row)) return false;
     await db.outbox.delete(row.seq!);
     if (row.entity === 'stakeholder') {
       await discardStakeholder(db, row.id);

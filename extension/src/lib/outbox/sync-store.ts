@@ -1,8 +1,8 @@
 import type { PullResult } from '@comms-log/shared';
 import { forgetErasedInTeamLists } from '../followups/team';
 import { whoamiItem } from '../storage-items';
-import { narrowToOwnCopy } from '../sync/own-copy';
 import type { SyncStore } from '../sync/passes';
+import { followSignIn } from '../users/follow';
 import { toLocalStakeholder } from './directory';
 import { applyErasures } from './erasures';
 import type { CommsLogDb } from './local-db';
@@ -34,23 +34,23 @@ async function applyPull(db: CommsLogDb, page: PullResult): Promise<void> {
 }
 
 async function getCursor(db: CommsLogDb): Promise<number> {
-  // Before the first pull as this user: the copy keeps only their rows (sync/own-copy.ts).
-  const me = (await whoamiItem.getValue())?.user.id;
-  if (me) await narrowToOwnCopy(db, me);
   const row = await db.meta.get('cursor');
   return typeof row?.value === 'number' ? row.value : 0;
 }
 
 /** The sync engine's store over the Dexie database. */
 export function createDexieSyncStore(db: CommsLogDb): SyncStore {
+  // Read per call: an outbox row is pushed only while its writer is signed in (docs/sync.md "Outbox first").
+  const me = async () => (await whoamiItem.getValue())?.user.id ?? null;
   return {
-    pendingStakeholders: () => pendingStakeholders(db),
+    claim: async () => void (await followSignIn(db)),
+    pendingStakeholders: async () => pendingStakeholders(db, await me()),
     resolveStakeholder: (localId, stakeholder) => resolveStakeholder(db, localId, stakeholder),
     rejectStakeholder: (localId, reason) => rejectStakeholder(db, localId, reason),
-    pendingPush: (limit) => pendingPush(db, limit),
+    pendingPush: async (limit) => pendingPush(db, limit, await me()),
     applyPushResult: (sent, result) => applyPushResult(db, sent, result),
     getCursor: () => getCursor(db),
     applyPull: (page) => applyPull(db, page),
-    counts: () => queueCounts(db),
+    counts: async () => queueCounts(db, await me()),
   };
 }

@@ -1,18 +1,36 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InteractionData } from '@comms-log/shared';
 import { CommsLogDb, type LocalFollowup, type LocalInteraction } from '../outbox/local-db';
-import { createDexieSyncStore } from '../outbox/sync-store';
-import { whoamiItem } from '../storage-items';
-import { narrowToOwnCopy } from './own-copy';
+import { enqueueInteractions, enqueueStakeholder, pendingPush, pendingStakeholders } from '../outbox/queue';
+import { enqueueThreadOutcome } from '../outbox/thread-outcomes';
+import { claimCopy, releaseCopy } from './own-copy';
 
 let n = 0;
 let db: CommsLogDb;
+
+const alice = { id: 'alice', label: 'alice@example.cn' };
+const bob = { id: 'bob', label: 'bob@example.cn' };
 
 const interaction = (id: string, userId: string | undefined, pending = false) =>
   ({ id, threadKey: `gmail:${id}`, occurredAt: '2026-03-09T02:00:00.000Z', userId, pending }) as LocalInteraction;
 const followup = (id: string, userId: string | undefined, pending = false) =>
   ({ id, dueAt: '2026-03-10T01:00:00.000Z', status: 'open', userId, pending }) as LocalFollowup;
+
+/** A message as logging queues it. */
+const logged = (id: string, stakeholderId: string | null = null) =>
+  ({
+    id,
+    source: 'gmail',
+    externalId: `m-${id}`,
+    threadKey: `gmail:${id}`,
+    channel: 'email',
+    direction: 'inbound',
+    occurredAt: '2026-03-09T02:00:00.000Z',
+    stakeholderId,
+    author: { name: 'Ann', handle: 'ann@customer.cn' },
+  }) as InteractionData;
 
 /** A manager's copy from before pull took a scope: the org's rows, and a cursor past them. */
 async function orgCopy() {
@@ -32,10 +50,12 @@ const ids = async () => ({
   cursor: (await db.meta.get('cursor'))?.value,
 });
 
+const pushable = async (me: string | null) => (await pendingPush(db, 500, me)).map((i) => i.id).sort();
+
 beforeEach(async () => {
   fakeBrowser.reset();
   db = new CommsLogDb(`own-copy-${n++}`);
-  await orgCopy();
+  await db.open();
 });
 
 afterEach(async () => {
@@ -43,28 +63,110 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe('narrowToOwnCopy', () => {
+describe('claimCopy: the org copy of an older version', () => {
   it("drops others' synced rows once, keeps the cursor, and keeps what the outbox holds", async () => {
-    expect(await narrowToOwnCopy(db, 'me')).toBe(2);
+    await orgCopy();
+    expect(await claimCopy(db, { id: 'me', label: 'me@example.cn' })).toEqual({ kind: 'narrowed', dropped: 2 });
     expect(await ids()).toEqual({
       interactions: ['mine', 'queued', 'theirs-edited-here'],
       followups: ['my-reminder'],
       cursor: 42,
     });
     await db.interactions.put(interaction('pulled-later', 'sam'));
-    expect(await narrowToOwnCopy(db, 'me')).toBe(0);
+    expect(await claimCopy(db, { id: 'me', label: 'me@example.cn' })).toEqual({ kind: 'same' });
     expect((await ids()).interactions).toContain('pulled-later');
   });
+});
 
-  it("starts the pull again from 0 when another user's own copy becomes this user's", async () => {
-    await narrowToOwnCopy(db, 'me');
-    expect(await narrowToOwnCopy(db, 'sam')).toBe(2);
-    expect(await ids()).toEqual({ interactions: ['queued', 'theirs-edited-here'], followups: [], cursor: 0 });
+describe('claimCopy: another user signs in', () => {
+  /** Alice's copy: a pulled row, a log, a stakeholder, a reminder and a resolve still queued, by her. */
+  async function alicesCopy() {
+    await claimCopy(db, alice);
+    db.signedIn = alice;
+    await db.interactions.put(interaction('pulled', 'alice'));
+    await enqueueStakeholder(db, 'local:S1', { name: 'Customer Co', type: 'customer' });
+    await enqueueInteractions(db, [logged('A1', 'local:S1'), logged('A2')], {
+      followup: { id: 'F1', stakeholderId: null, interactionId: 'A2', dueAt: '2026-03-12T01:00:00.000Z', note: 'call' },
+    } as never);
+    await enqueueThreadOutcome(db, 'O1', { threadKey: 'gmail:A2', event: 'resolved', at: '2026-03-09T03:00:00.000Z' });
+    await db.meta.put({ key: 'cursor', value: 17 });
+  }
+
+  it("keeps her queued rows hers: Bob's sync pushes none, and sees none of her copy", async () => {
+    await alicesCopy();
+    db.signedIn = bob;
+    expect(await claimCopy(db, bob)).toEqual({ kind: 'switched', from: 'alice' });
+    expect(await ids()).toEqual({ interactions: [], followups: [], cursor: 0 });
+    expect(await db.stakeholders.count()).toBe(0);
+    expect(await db.threadOutcomes.count()).toBe(0);
+    expect(await pushable('bob')).toEqual([]);
+    expect(await pendingStakeholders(db, 'bob')).toEqual([]);
+    expect((await db.outbox.toArray()).map((r) => [r.key, r.owner?.id])).toEqual([
+      ['stakeholder:local:S1', 'alice'],
+      ['interaction:A1', 'alice'],
+      ['interaction:A2', 'alice'],
+      ['followup:F1', 'alice'],
+      ['thread_outcome:O1', 'alice'],
+    ]);
+    // Bob's own log goes up as his.
+    await enqueueInteractions(db, [logged('B1')]);
+    expect(await pushable('bob')).toEqual(['B1']);
   });
 
-  it('runs before the first pull as the signed-in user (the sync store reads the cursor through it)', async () => {
-    await whoamiItem.setValue({ user: { id: 'me' } } as Awaited<ReturnType<typeof whoamiItem.getValue>>);
-    expect(await createDexieSyncStore(db).getCursor()).toBe(42);
-    expect((await ids()).interactions).toEqual(['mine', 'queued', 'theirs-edited-here']);
+  it('gives her copy of her queued records back when she signs in again, and her sync pushes them', async () => {
+    await alicesCopy();
+    db.signedIn = bob;
+    await claimCopy(db, bob);
+    await enqueueInteractions(db, [logged('B1')]);
+    db.signedIn = alice;
+    expect(await claimCopy(db, alice)).toEqual({ kind: 'switched', from: 'bob' });
+    const local = await db.interactions.toArray();
+    expect(local.map((i) => [i.id, i.pending, i.stakeholderId]).sort()).toEqual([
+      ['A1', true, 'local:S1'],
+      ['A2', true, null],
+    ]);
+    expect((await db.followups.toArray()).map((f) => [f.id, f.pending])).toEqual([['F1', true]]);
+    expect((await db.stakeholders.toArray()).map((s) => [s.id, s.name, s.pending])).toEqual([
+      ['local:S1', 'Customer Co', true],
+    ]);
+    expect((await db.threadOutcomes.toArray()).map((o) => [o.id, o.event, o.pending])).toEqual([
+      ['O1', 'resolved', true],
+    ]);
+    expect((await pendingStakeholders(db, 'alice')).map((s) => s.localId)).toEqual(['local:S1']);
+    // A1 waits for its stakeholder to be created first, as before the switch.
+    expect(await pushable('alice')).toEqual(['A2', 'F1', 'O1']);
+    expect(await pushable('bob')).toEqual(['B1']);
+    expect((await db.meta.get('cursor'))?.value).toBe(0);
+  });
+
+  it('gives rows written before the background knew who was signed in to the copy they were written into', async () => {
+    await claimCopy(db, alice);
+    await enqueueInteractions(db, [logged('A1')]);
+    expect((await db.outbox.toArray())[0]!.owner).toBeUndefined();
+    await claimCopy(db, bob);
+    expect((await db.outbox.toArray())[0]!.owner).toEqual(alice);
+    expect(await pushable('bob')).toEqual([]);
+  });
+});
+
+describe('releaseCopy: signing out', () => {
+  it('empties the copy and keeps the outbox; what is logged signed out goes with the next sign-in', async () => {
+    await claimCopy(db, alice);
+    db.signedIn = alice;
+    await db.interactions.put(interaction('pulled', 'alice'));
+    await enqueueInteractions(db, [logged('A1')]);
+    db.signedIn = null;
+    expect(await releaseCopy(db)).toBe('alice');
+    expect(await releaseCopy(db)).toBeNull();
+    expect(await ids()).toEqual({ interactions: [], followups: [], cursor: 0 });
+    await enqueueInteractions(db, [logged('X1')]);
+
+    expect(await claimCopy(db, bob)).toEqual({ kind: 'switched', from: '' });
+    expect((await db.interactions.toArray()).map((i) => i.id)).toEqual(['X1']);
+    expect(await pushable('bob')).toEqual(['X1']);
+    expect((await db.outbox.toArray()).map((r) => [r.id, r.owner?.id])).toEqual([
+      ['A1', 'alice'],
+      ['X1', 'bob'],
+    ]);
   });
 });

@@ -12,6 +12,8 @@ export type PendingStakeholder = { localId: string; input: StakeholderInput };
 
 /** Where the outbox and the local copy live (Dexie in the extension, an in-memory fake in tests). */
 export interface SyncStore {
+  /** Before anything is sent: makes the local copy the signed-in user's (sync/own-copy.ts). */
+  claim?(): Promise<void>;
   pendingStakeholders(): Promise<PendingStakeholder[]>;
   /** The server created it: cache it and point every queued item that used the local id at the real one. */
   resolveStakeholder(localId: string, stakeholder: Stakeholder): Promise<void>;
@@ -81,6 +83,7 @@ export async function syncPasses(
   transport: SyncTransport,
   pullLimit: number,
 ): Promise<{ pushed: number; rejected: number; pulled: number }> {
+  await store.claim?.();
   await createStakeholders(store, transport);
   const { pushed, rejected } = await pushAll(store, transport);
   const pulled = await pullAll(store, transport, pullLimit);

@@ -5,6 +5,7 @@ import { callApi, createApiClient, normalizeServerUrl, originPattern } from '../
 import { toStoredError } from '../../lib/api/error';
 import { sendToBackground } from '../../lib/messages';
 import { serverUrlItem, tokenItem, whoamiItem } from '../../lib/storage-items';
+import { forgetScreen } from '../popup/prepaint-cache';
 import { errorText, roleKey } from '../labels';
 import { useStorageItem } from '../use-storage-item';
 import type { T } from '../use-t';
@@ -49,9 +50,28 @@ async function saveConnection(
     return null;
   }
   const trimmedToken = token.trim();
+  const [savedUrl, savedToken] = await Promise.all([serverUrlItem.getValue(), tokenItem.getValue()]);
+  if (savedUrl !== serverUrl || savedToken !== trimmedToken) await forgetSignedIn();
   await serverUrlItem.setValue(serverUrl);
   await tokenItem.setValue(trimmedToken);
   return serverUrl;
+}
+
+/**
+ * Another token may sign in someone else: until the server says who, nobody is signed in, and the popup's kept
+ * first screen (its localStorage, which only an extension page can clear) is dropped (docs/sync.md "Outbox first").
+ */
+async function forgetSignedIn(): Promise<void> {
+  await whoamiItem.setValue(null);
+  forgetScreen();
+}
+
+/** Signs out: the token goes, and with it every copy of this user's data (lib/users/follow.ts); the outbox stays. */
+async function signOut(t: T, setResult: (r: Result) => void): Promise<void> {
+  await forgetSignedIn();
+  await tokenItem.setValue('');
+  setResult({ kind: 'ok', text: t('usersSignedOut') });
+  await sendToBackground('settings-changed', {}).catch(() => undefined);
 }
 
 /** Asks the server who the token signs in, keeping the answer for the rest of the extension. */
@@ -124,6 +144,19 @@ export function ConnectionSection({ t }: { t: T }) {
           <button type="submit" className="pg-button pg-primary" disabled={result?.kind === 'checking'}>
             {t('save')}
           </button>
+          {savedToken ? (
+            <button
+              type="button"
+              className="pg-button"
+              disabled={result?.kind === 'checking'}
+              onClick={() => {
+                setToken('');
+                void signOut(t, setResult);
+              }}
+            >
+              {t('usersSignOut')}
+            </button>
+          ) : null}
         </div>
       </form>
       <p className={result?.kind === 'error' ? 'pg-error' : 'pg-ok'} role="status" data-testid="connection-status">

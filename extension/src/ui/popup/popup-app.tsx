@@ -7,6 +7,7 @@ import { FollowupsPanel } from './followups-panel';
 import { ManualLogForm } from './manual-log-form';
 import { RejectedList } from './rejected-list';
 import { SyncHeader } from './sync-header';
+import { WaitingNote } from './waiting-note';
 
 type Tab = 'followups' | 'log';
 
@@ -39,6 +40,7 @@ export function PopupApp() {
     <div className="pg-popup">
       <SyncHeader t={t} lang={lang} />
       <RejectedList t={t} lang={lang} />
+      <WaitingNote t={t} />
       <div role="tablist" className="pg-tabs">
         {tabs.map((x) => (
           <button
