@@ -62,6 +62,15 @@ export function sumDayCountsSql(orgId: string, filter: MetricsFilter, group: Gro
     WHERE i.day >= ${int(days.fromDay)} AND i.day < ${int(days.toDay)} AND ${filterDims(filter)}${groupBy}`;
 }
 
+/**
+ * `columns` over the day counts of `days` the filter keeps (`i`), ungrouped: a day count is already the group of
+ * its day and every column, so a grouping by all of them needs no GROUP BY (nor its sort).
+ */
+export function dayCountRowsSql(orgId: string, filter: MetricsFilter, columns: SQL, days: DayRange): SQL {
+  return sql`SELECT ${columns} FROM ${dayCountsAsInteractions(orgId)} i
+    WHERE i.day >= ${int(days.fromDay)} AND i.day < ${int(days.toDay)} AND ${filterDims(filter)}`;
+}
+
 /** `sumDayCountsSql`'s rows. */
 export function sumDayCounts(
   db: DbOrTx,

@@ -1,46 +1,39 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricsFilter } from '@comms-log/shared';
 import type { DbOrTx } from '../client';
-import { type DayRange, sumDayCountsSql } from './day-counts';
+import { type DayRange, dayCountRowsSql } from './day-counts';
 import { filterWhere, groupedSelect, type GroupValues } from './metrics';
 
-/**
- * The rows of a grouped count (`names` and `n`) as one JSON array of `[value…, n]` rows, read back into the same
- * row objects: the report's fine grouping has tens of thousands of groups, and one string crosses from SQLite to
- * JavaScript for a fraction of the cost of as many result rows.
+/*
+ * The report's fine counts (services/reports/fine-counts.ts): interactions per type, channel, direction, user,
+ * purpose and local day, each row `[type, channel, direction, user, purpose, day, n]`. They have tens of thousands
+ * of groups, so they cross from SQLite as one JSON array of arrays: one string costs a fraction of as many result
+ * rows, and arrays cost less than row objects.
  */
-async function readPacked(db: DbOrTx, inner: SQL, groupNames: string[]): Promise<Record<string, unknown>[]> {
-  const names = [...groupNames, 'n'];
-  const cols = sql.join(
-    names.map((n) => sql.raw(`c.${n}`)),
-    sql`, `,
-  );
-  const [row] = await db.all<{ j: string | null }>(
-    sql`SELECT json_group_array(json_array(${cols})) AS j FROM (${inner}) c`,
-  );
-  const packed = JSON.parse(row?.j ?? '[]') as unknown[][];
-  return packed.map((values) => Object.fromEntries(names.map((n, k) => [n, values[k]])));
+
+export type FineRow = [string, string, string, string, string | null, number, number];
+
+async function readPacked(db: DbOrTx, stmt: SQL): Promise<FineRow[]> {
+  const [row] = await db.all<{ j: string | null }>(stmt);
+  return JSON.parse(row?.j ?? '[]') as FineRow[];
 }
 
-/** `countInteractions`' groups (`g<k>`, `d`, `n`) over the raw rows, read packed. */
-export function countInteractionsPacked(
-  db: DbOrTx,
-  orgId: string,
-  filter: MetricsFilter,
-  group: GroupValues,
-): Promise<Record<string, unknown>[]> {
+/**
+ * The raw rows of the filter counted per group of `group`: the fine columns (`g1`…`g5`, in a fine row's order)
+ * and the local day (`d`).
+ */
+export function fineRawRows(db: DbOrTx, orgId: string, filter: MetricsFilter, group: GroupValues): Promise<FineRow[]> {
   const { select, groupBy } = groupedSelect(group, sql`count(*) AS n`);
-  const inner: SQL = sql`SELECT ${select} FROM interactions i WHERE ${filterWhere(orgId, filter)}${groupBy}`;
-  return readPacked(db, inner, group.names);
+  const cols = sql.raw([...group.names, 'n'].map((n) => `c.${n}`).join(', '));
+  return readPacked(
+    db,
+    sql`SELECT json_group_array(json_array(${cols})) AS j
+      FROM (SELECT ${select} FROM interactions i WHERE ${filterWhere(orgId, filter)}${groupBy}) c`,
+  );
 }
 
-/** The same groups summed from the day counts of whole local days (`sumDayCountsSql`), read packed. */
-export function sumDayCountsPacked(
-  db: DbOrTx,
-  orgId: string,
-  filter: MetricsFilter,
-  group: GroupValues,
-  days: DayRange,
-): Promise<Record<string, unknown>[]> {
-  return readPacked(db, sumDayCountsSql(orgId, filter, group, days), group.names);
+/** The day counts of the whole local days `days` the filter keeps, each its own fine row. */
+export function fineDayCountRows(db: DbOrTx, orgId: string, filter: MetricsFilter, days: DayRange): Promise<FineRow[]> {
+  const row = sql`json_group_array(json_array(i.stakeholder_type, i.channel, i.direction, i.user_id, i.purpose, i.day, i.n)) AS j`;
+  return readPacked(db, dayCountRowsSql(orgId, filter, row, days));
 }

@@ -3,7 +3,6 @@ import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../db/client';
 import { dayCountsZone, type DayRange, sumDayCounts } from '../../db/queries/day-counts';
 import { countInteractions, type MsRange } from '../../db/queries/metrics';
-import { countInteractionsPacked, sumDayCountsPacked } from '../../db/queries/report-counts';
 import { DAY_COUNTS_SPAN } from './day-counts-zone';
 import type { Grouping } from './grouping';
 
@@ -40,30 +39,41 @@ function dayCountsCanAnswer(filter: MetricsFilter, g: Grouping): boolean {
   return Date.parse(filter.from) >= DAY_COUNTS_SPAN.fromMs && Date.parse(filter.to) <= DAY_COUNTS_SPAN.toMs;
 }
 
-const withRange = (filter: MetricsFilter, r: MsRange): MetricsFilter => ({
+/** The filter over `r` instead of its own range. */
+export const withRange = (filter: MetricsFilter, r: MsRange): MetricsFilter => ({
   ...filter,
   from: new Date(r.from).toISOString(),
   to: new Date(r.to).toISOString(),
 });
 
 /**
- * The filter's interactions counted per group of `g` (`g<k>`, `d`, `n`); a key may come in more than one row
- * (a day count and an edge), so callers sum. `packed` reads many groups as one string (the report's fine rows).
+ * Where the filter's interactions grouped by `g` are read: the whole local days from the day counts and the
+ * partial days at the edges from the raw rows, or (null) only the raw rows, when the day counts cannot answer.
  */
+export async function dayCountsSplit(
+  db: DbOrTx,
+  orgId: string,
+  filter: MetricsFilter,
+  g: Grouping,
+  zone: string,
+): Promise<{ days: DayRange; edges: MsRange[] } | null> {
+  if (!dayCountsCanAnswer(filter, g) || (await dayCountsZone(db, orgId)) !== zone) return null;
+  const split = splitByLocalDays(Date.parse(filter.from), Date.parse(filter.to), zone);
+  return split.days ? { days: split.days, edges: split.edges } : null;
+}
+
+/** The filter's interactions counted per group of `g` (`g<k>`, `d`, `n`); a key may come in more than one row
+ * (a day count and an edge), so callers sum. */
 export async function countGrouped(
   db: DbOrTx,
   orgId: string,
   filter: MetricsFilter,
   g: Grouping,
   zone: string,
-  opts: { packed?: boolean } = {},
 ): Promise<Record<string, unknown>[]> {
-  const raw = opts.packed ? countInteractionsPacked : countInteractions;
-  if (!dayCountsCanAnswer(filter, g) || (await dayCountsZone(db, orgId)) !== zone) return raw(db, orgId, filter, g);
-  const split = splitByLocalDays(Date.parse(filter.from), Date.parse(filter.to), zone);
-  if (!split.days) return raw(db, orgId, filter, g);
-  const sum = opts.packed ? sumDayCountsPacked : sumDayCounts;
-  const parts = [sum(db, orgId, filter, g.rollup, split.days)];
-  for (const edge of split.edges) parts.push(raw(db, orgId, withRange(filter, edge), g));
+  const split = await dayCountsSplit(db, orgId, filter, g, zone);
+  if (!split) return countInteractions(db, orgId, filter, g);
+  const parts = [sumDayCounts(db, orgId, filter, g.rollup, split.days)];
+  for (const edge of split.edges) parts.push(countInteractions(db, orgId, withRange(filter, edge), g));
   return (await Promise.all(parts)).flat();
 }

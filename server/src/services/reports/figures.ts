@@ -29,7 +29,8 @@ import { surveyScores } from '../metrics/surveys';
 import { metricsTotals } from '../metrics/totals';
 import { isManager, type ServiceCtx } from '../service-ctx';
 import { coverageOf, inScope } from './coverage-scope';
-import { fineAnswers, fineBase, fineTotals, totalsFromFine } from './fine-totals';
+import { readFineCounts } from './fine-counts';
+import { fineAnswers, fineBase, totalsFromFine } from './fine-totals';
 import { poolHolds, responseFromWaits, waitsKept } from './wait-pool';
 
 /*
@@ -62,7 +63,7 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv, waitsRange?: MsR
       const base = fineBase(filter);
       return once(['t', filter, groupBy], async () =>
         totalsFromFine(
-          await once(['fine', base], () => fineTotals(ctx, base, env.plan.calendar.timeZone)),
+          await once(['fine', base], () => readFineCounts(ctx, base, env.plan.calendar.timeZone)),
           filter,
           groupBy,
         ),

@@ -10,7 +10,8 @@ import { loadEnv } from '../../metrics/scope';
 import { metricsTotals } from '../../metrics/totals';
 import type { ServiceCtx } from '../../service-ctx';
 import { reportFigures } from '../figures';
-import { fineBase, fineTotals, totalsFromFine } from '../fine-totals';
+import { readFineCounts } from '../fine-counts';
+import { fineBase, totalsFromFine } from '../fine-totals';
 import { resolutionActual } from './evaluation-actuals';
 
 /*
@@ -98,7 +99,7 @@ describe('a counting goal', () => {
       const env = await loadEnv(ctx);
       for (const filter of filters) {
         const totals = await metricsTotals(ctx, { filter, groupBy: [] }, env);
-        const fine = await fineTotals(ctx, fineBase(filter), env.plan.calendar.timeZone);
+        const fine = await readFineCounts(ctx, fineBase(filter), env.plan.calendar.timeZone);
         const alone = reportFigures(ctx, env);
         expect(await alone.count(filter)).toBe(totals.total);
         // In a report that read the fine counts for its overview, the count comes from them.
