@@ -217,6 +217,11 @@ describe('CLI', () => {
     const recomputed = await cli('org:update', '--org', 'Demo Test', '--recompute');
     expect(recomputed.code).toBe(0);
     expect(recomputed.stdout).toContain(`${stale} of 450 interactions changed`);
+    // In chunks committed one by one (about 300 interactions each), a line at each tenth done.
+    const lines = recomputed.stdout.match(/^ {2}\d+ of 450 interactions recomputed \(\d+%\)$/gm) ?? [];
+    expect(lines[0]).toBe('  0 of 450 interactions recomputed (0%)');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.at(-1)).toBe('  450 of 450 interactions recomputed (100%)');
     expect((await sums()).work).not.toBe(before.work);
     expect((await cli('org:update', '--org', 'Demo Test', '--tz', 'America/New_York')).stdout).toMatch(
       /already had these settings/,

@@ -6,6 +6,7 @@ import { createOrg, updateOrg } from '../services/org/orgs';
 import { createUser } from '../services/org/users';
 import { currentPlan } from '../services/plans';
 import { findOrg, flags, parseRole, required, UsageError, type Command } from './args';
+import { recomputeInChunks } from './recompute';
 
 /** `org:create`, `org:update`, `user:create`. */
 export const orgCommands: Record<string, Command> = {
@@ -68,12 +69,7 @@ export const orgCommands: Record<string, Command> = {
         : `Org "${org.name}" (${org.id}) already had these settings.`,
     );
     if (f.recompute !== undefined) {
-      const { plan } = await currentPlan(db, org.id);
-      const { changed: rows, total } = await db.transaction(async (tx) => {
-        const result = await recomputeOrg(tx, org.id, plan, { dryRun: false });
-        await record(cliCtx(tx, org.id), { action: 'plan.recompute', detail: { ...result } });
-        return result;
-      });
+      const { changed: rows, total } = await recomputeInChunks(db, org.id);
       console.log(`Recomputed response times under the current plan: ${rows} of ${total} interactions changed.`);
     } else if (changed.timeZone) {
       const { plan } = await currentPlan(db, org.id);
