@@ -6,6 +6,7 @@ import { fmtMs, mark, table } from './report';
 import { pushItem } from './rows';
 import { startServer } from './server-process';
 import { latencyStats, type LatencyStats } from './stats';
+import { largeReportBeside, reportBeside } from './report-beside';
 import { createStakeholders } from './sync-push';
 
 const DAY = 86_400_000;
@@ -59,6 +60,24 @@ async function beside(job: () => Promise<unknown>, calls: Record<'healthz' | 're
   };
 }
 
+/** (g)'s report build: its figures and the interactions its year held. */
+interface ReportFigures extends JobFigures {
+  total: number;
+}
+
+/** 20-item pushes of a 30-day stream of interactions with `directory`'s stakeholders, ids `stakeholderIds`. */
+function pushBatches(seed: number, stakeholderIds: string[]) {
+  const directory = makeDirectory(seed, 20, 2);
+  const endMs = Math.floor(Date.now() / DAY) * DAY;
+  const gen = generateInteractions({ seed, count: 1_000_000, startMs: endMs - 30 * DAY, endMs, directory });
+  return inBatches(
+    (function* () {
+      for (const g of gen) yield pushItem(g, { stakeholderIds });
+    })(),
+    20,
+  );
+}
+
 /** What (g)'s recompute changed, and what a from-scratch recompute (a dry run) would still change after it. */
 interface RecomputeFigures extends JobFigures {
   changed: number;
@@ -107,10 +126,7 @@ async function fillForRecompute(staff: ReturnType<typeof trpcClient>, seed: numb
  * RECOMPUTE_ROWS interactions, while /healthz, a manager's directory.list and a staff member's 20-item push are
  * called one after another: the job's time and their p95.
  */
-export async function importBesideBench(
-  dir: string,
-  seed: number,
-): Promise<{ preview: JobFigures; apply: JobFigures; recompute: RecomputeFigures }> {
+export async function importBesideBench(dir: string, seed: number): Promise<ImportBeside> {
   const databaseUrl = `file:${join(dir, 'import.db')}`;
   const ids = await provision(databaseUrl, 1);
   const server = await startServer({ databaseUrl });
@@ -119,14 +135,7 @@ export async function importBesideBench(
     const staff = trpcClient(server.url, ids.staffTokens[0]!);
     const directory = makeDirectory(seed, 20, 2);
     const stakeholderIds = await createStakeholders(manager, directory);
-    const endMs = Math.floor(Date.now() / DAY) * DAY;
-    const gen = generateInteractions({ seed, count: 1_000_000, startMs: endMs - 30 * DAY, endMs, directory });
-    const batches = inBatches(
-      (function* () {
-        for (const g of gen) yield pushItem(g, { stakeholderIds });
-      })(),
-      20,
-    );
+    const batches = pushBatches(seed, stakeholderIds);
     const calls = {
       healthz: () => fetch(`${server.url}/healthz`).then((r) => r.json()),
       read: () => manager.directory.list.query({}),
@@ -137,14 +146,30 @@ export async function importBesideBench(
     const apply = await beside(() => manager.directory.importCsv.mutate({ csv, dryRun: false }), calls);
     await fillForRecompute(staff, seed, stakeholderIds);
     const recompute = await recomputeBeside(manager, calls);
-    return { preview, apply, recompute };
+    const report = await reportBeside(beside, manager, Math.floor(Date.now() / DAY) * DAY, calls);
+    await server.stop();
+    return { preview, apply, recompute, report, largeReport: await largeReport(seed) };
   } finally {
     await server.stop();
   }
 }
 
+/** The report build on BENCH_G_REPORT_DB's org (report-beside.ts), when it names a database file. */
+function largeReport(seed: number): Promise<ReportFigures> | null {
+  const path = process.env.BENCH_G_REPORT_DB;
+  return path ? largeReportBeside(beside, path, (ids) => pushBatches(seed, ids)) : null;
+}
+
+interface ImportBeside {
+  preview: JobFigures;
+  apply: JobFigures;
+  recompute: RecomputeFigures;
+  report: ReportFigures;
+  largeReport: ReportFigures | null;
+}
+
 /** (g)'s table; returns its JSON summary. */
-export function printImportBeside(g: { preview: JobFigures; apply: JobFigures; recompute: RecomputeFigures }) {
+export function printImportBeside(g: ImportBeside) {
   const t = importTargets;
   console.log(
     '\n(g) a 10,000-row stakeholder import and a plan recompute over HTTP, with /healthz, a read and a push called meanwhile',
@@ -170,6 +195,10 @@ export function printImportBeside(g: { preview: JobFigures; apply: JobFigures; r
         '0',
         mark(g.recompute.differences === 0),
       ],
+      ...row(`a year's period report (${g.report.total.toLocaleString('en')} interactions)`, g.report, null),
+      ...(g.largeReport
+        ? row(`… of BENCH_G_REPORT_DB (${g.largeReport.total.toLocaleString('en')} in its year)`, g.largeReport, null)
+        : []),
     ]),
   );
   const summary = (f: JobFigures) => ({
@@ -182,5 +211,7 @@ export function printImportBeside(g: { preview: JobFigures; apply: JobFigures; r
     preview: summary(g.preview),
     apply: summary(g.apply),
     recompute: { ...summary(g.recompute), changed: g.recompute.changed, differences: g.recompute.differences },
+    report: summary(g.report),
+    largeReport: g.largeReport && { ...summary(g.largeReport), total: g.largeReport.total },
   };
 }
