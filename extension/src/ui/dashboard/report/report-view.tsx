@@ -12,6 +12,7 @@ import { errorText } from '../../labels';
 import { useDashboard } from '../dashboard-context';
 import { StatusLine } from '../status-line';
 import { useApiQuery } from '../use-api-query';
+import { ReportBuildProgress } from './report-build-progress';
 import { ReportDocument } from './report-document';
 import { ReportEditions } from './report-editions';
 import { ReportTools } from './report-tools';
@@ -98,6 +99,7 @@ export function ReportView() {
         </fieldset>
       )}
       <StatusLine t={t} loading={q.loading && !input} error={q.error} what={t('dashReportWord')} />
+      <ReportBuildProgress t={t} active={(!openId && live.loading) || saving.saving} />
       {input && <ReportDocument input={input} stem={stem} onTexts={openId || !canManage ? undefined : setTexts} />}
       {canManage && <ReportEditions version={saved} openId={openId} onOpen={setOpenId} />}
     </div>

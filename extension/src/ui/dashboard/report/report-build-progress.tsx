@@ -1,0 +1,18 @@
+import { useRunningJob } from '../../jobs/use-running-job';
+import type { T } from '../../use-t';
+
+/**
+ * While a report is being built on the server (its figures, or an edition being saved), the parts built so far as
+ * a bar and in words; nothing before the server shows the build, or when it takes less than a poll.
+ */
+export function ReportBuildProgress({ t, active }: { t: T; active: boolean }) {
+  const job = useRunningJob('reportBuild', active);
+  if (!active || !job) return null;
+  const text = job.total ? t('jobsReportBuilding', String(job.done), String(job.total)) : t('jobsReportStarting');
+  return (
+    <div className="pg-field dash-noprint" aria-live="polite">
+      <progress aria-label={text} value={job.done} max={Math.max(job.total, 1)} />
+      <span className="pg-muted">{text}</span>
+    </div>
+  );
+}
