@@ -16,6 +16,7 @@ export default defineConfig({
     './src/db/tables/day-counts.ts',
     './src/db/tables/thread-firsts.ts',
     './src/db/tables/last-contacts.ts',
+    './src/db/tables/erased-handles.ts',
   ],
   out: './src/db/migrations',
 });
