@@ -14,6 +14,7 @@ import {
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema';
+import { keepLongStatementsPrepared } from './statement-cache';
 import type { WriteOrder } from './writer/write-order';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -55,6 +56,7 @@ export async function createDb(url: string, authToken?: string, opts: DbOptions 
   const isFile = url === ':memory:' || url.startsWith('file:');
   let client: Client;
   if (isFile) {
+    keepLongStatementsPrepared();
     const path = url === ':memory:' ? ':memory:' : url.slice('file:'.length);
     if (path !== ':memory:' && !path.startsWith(':memory:')) mkdirSync(dirname(path), { recursive: true });
     const raw = createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS, intMode: 'number' });
