@@ -9,7 +9,7 @@ import { trpcClient, type BenchClient } from './client';
 import { generateInteractions, inBatches } from './generate';
 import type { DataSpec } from './raw-upsert';
 import { pushItem } from './rows';
-import { startServer, type ServerProcess } from './server-process';
+import { serverCpuBetween, startServer, threadCpuSeconds, type ServerCpu, type ServerProcess } from './server-process';
 import { latencyStats, rate, type LatencyStats } from './stats';
 import { storedCounts } from './stored-counts';
 import { createStakeholders } from './sync-push';
@@ -27,6 +27,8 @@ export interface ConcurrentPushResult {
   stored: number;
   /** Rows whose stored derived fields differ from a from-scratch recompute (0 when pairing under load is right). */
   recomputeChanged: number;
+  /** The first server process's CPU seconds while the pushes ran, by thread. */
+  cpu: ServerCpu;
 }
 
 const HOUR = 3_600_000;
@@ -99,13 +101,14 @@ async function pushConcurrently(clients: BenchClient[], batches: Iterator<PushIt
 export async function concurrentPushBench(
   dir: string,
   data: DataSpec,
-  opts: { clients: number; servers: number; batchSize: number },
+  opts: { clients: number; servers: number; batchSize: number; cpuProfileDir?: string | undefined },
 ): Promise<ConcurrentPushResult> {
   const databaseUrl = `file:${join(dir, `concurrent-${opts.servers}.db`)}`;
   const ids = await provision(databaseUrl, opts.clients);
   const servers: ServerProcess[] = [];
   try {
-    for (let i = 0; i < opts.servers; i++) servers.push(await startServer({ databaseUrl }));
+    for (let i = 0; i < opts.servers; i++)
+      servers.push(await startServer({ databaseUrl, cpuProfileDir: i === 0 ? opts.cpuProfileDir : undefined }));
     const url = (i: number) => servers[i % servers.length]!.url;
     const stakeholderIds = await createStakeholders(trpcClient(url(0), ids.managerToken), data.directory);
     const items = (function* () {
@@ -113,12 +116,14 @@ export async function concurrentPushBench(
     })();
     const pushers = ids.staffTokens.map((token, i) => trpcClient(url(i), token));
     let pushing = true;
+    const cpuBefore = threadCpuSeconds(servers[0]!.serverPid);
     const t0 = performance.now();
     const reads = managerReads(trpcClient(url(0), ids.managerToken), data, () => !pushing);
     const pushed = await pushConcurrently(pushers, inBatches(items, opts.batchSize)).finally(() => {
       pushing = false;
     });
     const wallMs = performance.now() - t0;
+    const cpu = serverCpuBetween(servers[0]!.serverPid, cpuBefore, threadCpuSeconds(servers[0]!.serverPid));
     const read = await reads;
     for (const s of servers) await s.stop();
     const check = await createDb(databaseUrl);
@@ -126,7 +131,8 @@ export async function concurrentPushBench(
       const { plan } = await currentPlan(check.db, ids.orgId);
       const recompute = await recomputeOrg(check.db, ids.orgId, plan, { dryRun: true });
       return {
-        ...opts,
+        clients: opts.clients,
+        servers: opts.servers,
         rows: data.rows,
         wallMs,
         rowsPerSec: rate(data.rows, wallMs),
@@ -136,6 +142,7 @@ export async function concurrentPushBench(
         rejected: pushed.rejected,
         stored: (await storedCounts(check.client)).rows,
         recomputeChanged: recompute.changed,
+        cpu,
       };
     } finally {
       check.close();

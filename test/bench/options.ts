@@ -38,7 +38,7 @@ export const usage = `pnpm bench [--quick] [--rows N] [--dashboard-rows N] [--da
                      of an org of --dashboard-rows interactions, 100 people: bytes pulled and IndexedDB size)
   --seed N           data seed (default 1)
   --keep             keep the temporary databases and print where they are
-  --cpu-prof         profile the server process during (b) and list its hottest functions
+  --cpu-prof         profile the server process during (b) and (f), one process, and list its hottest functions
   --server-node-arg  run the (b) server as node FLAG --import tsx src/index.ts (repeatable), e.g.
                      --server-node-arg=--max-old-space-size=128 to see how a heap limit changes RSS and rows/s`;
 

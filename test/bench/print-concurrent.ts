@@ -6,6 +6,8 @@ import { round } from './stats';
 
 export const concurrentTargets = { ratio: 0.5, pushP95Ms: 150, readP95Ms: 50 };
 
+const servers1 = (f: ConcurrentPushResult) => f.servers === 1;
+
 /** One run's table, and its JSON summary. */
 export function printConcurrent(f: ConcurrentPushResult, a: RawPair | null) {
   const ratio = a ? f.rowsPerSec / a.stored.rowsPerSec : null;
@@ -18,6 +20,12 @@ export function printConcurrent(f: ConcurrentPushResult, a: RawPair | null) {
     table([
       ['', 'figure', 'target', ''],
       ['rows/s (wall clock, all clients)', fmtInt(f.rowsPerSec), '', ''],
+      [
+        servers1(f) ? 'server CPU: main thread / push writer / rest' : 'first server CPU: main / push writer / rest',
+        `${f.cpu.mainS} / ${f.cpu.writerS} / ${f.cpu.otherS} s`,
+        '',
+        '',
+      ],
       [
         'ratio (f) / (a), 500 rows, all 33 columns',
         ratio === null ? 'n/a (no (a))' : `${(100 * ratio).toFixed(1)}%`,
@@ -63,5 +71,6 @@ export function printConcurrent(f: ConcurrentPushResult, a: RawPair | null) {
     stored: f.stored,
     rejected: f.rejected,
     recomputeChanged: f.recomputeChanged,
+    serverCpuS: f.cpu,
   };
 }

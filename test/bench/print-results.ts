@@ -78,6 +78,12 @@ export function printB(b: SyncPushResult, a: RawPair | null, nodeArgs: string[])
       ],
       ['total time', fmtMs(b.wallMs), '', ''],
       [
+        'server CPU: main thread / push writer / rest',
+        `${b.cpu.mainS} / ${b.cpu.writerS} / ${b.cpu.otherS} s (${fmtMs((1000 * (b.cpu.mainS + b.cpu.writerS + b.cpu.otherS)) / b.batches)} a push)`,
+        '',
+        '',
+      ],
+      [
         'pushes / rejected items',
         `${fmtInt(b.batches)} / ${fmtInt(b.rejected)}`,
         '',

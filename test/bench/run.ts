@@ -106,6 +106,7 @@ async function runSyncPush(dir: string, data: DataSpec, a: RawPair | null, optio
     treePeakRssMb: b.treePeakRssMb,
     pushP50Ms: b.push.p50Ms,
     pushP95Ms: b.push.p95Ms,
+    serverCpuS: b.cpu,
     rejected: b.rejected,
     stored: b.stored,
     waits: b.waits,
@@ -179,8 +180,10 @@ async function main(options: BenchOptions) {
         progress(
           `(f) 8 clients pushing ${fmtInt(data.rows)} rows at once to ${servers} server process(es), a manager reading`,
         );
-        const f = await concurrentPushBench(dir, data, { clients: 8, servers, batchSize: 500 });
+        const cpuProfileDir = options.cpuProf && servers === 1 ? join(dir, 'cpu-prof-f') : undefined;
+        const f = await concurrentPushBench(dir, data, { clients: 8, servers, batchSize: 500, cpuProfileDir });
         (summary.f as unknown[]).push(printConcurrent(f, a));
+        if (cpuProfileDir) printHotFunctions(hotFunctions(cpuProfileDir, 25));
       }
     }
     if (options.only.has('g')) {

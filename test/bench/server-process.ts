@@ -1,5 +1,5 @@
 import { execSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { scriptProcess } from './rss';
 
@@ -39,9 +39,12 @@ export async function startServer(opts: {
     .start;
   const steps = start.split('&&').map((s) => s.trim());
   const [node, ...rest] = steps.pop()!.split(/\s+/);
-  const script = rest.pop();
+  let script = rest.pop();
   if (node !== 'node' || !script) throw new Error(`server start script is not "… && node [flags] <file>": ${start}`);
-  for (const step of steps) execSync(step, { cwd: serverDir, stdio: 'pipe' });
+  // BENCH_SERVER_OUT=<dir> builds into a folder of one's own (server/<dir>), out of the way of other builds of dist/.
+  const out = process.env.BENCH_SERVER_OUT;
+  if (out) script = script.replace(/^dist\//, `${out}/`);
+  for (const step of steps) execSync(out ? `${step} ${out}` : step, { cwd: serverDir, stdio: 'pipe' });
   const child = spawn(process.execPath, [...rest, ...nodeArgs, script], {
     cwd: serverDir,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: opts.databaseUrl },
@@ -77,4 +80,44 @@ export async function startServer(opts: {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** CPU seconds (user + system) of each thread of process `pid`, by thread id, from /proc/<pid>/task/<tid>/stat. */
+export function threadCpuSeconds(pid: number): Map<number, number> {
+  const ticks = 100; // USER_HZ on Linux
+  const out = new Map<number, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      // The fields after the command name (which may hold spaces) in ")": utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / ticks);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
+}
+
+/** A server's CPU seconds between two {@link threadCpuSeconds} readings: its main thread, its busiest other thread (the push writer), the rest. */
+export interface ServerCpu {
+  mainS: number;
+  writerS: number;
+  otherS: number;
+}
+
+export function serverCpuBetween(pid: number, before: Map<number, number>, after: Map<number, number>): ServerCpu {
+  const spent = [...after].map(([tid, s]) => ({ tid, s: s - (before.get(tid) ?? 0) }));
+  const main = spent.find((t) => t.tid === pid)?.s ?? 0;
+  const others = spent.filter((t) => t.tid !== pid).sort((a, b) => b.s - a.s);
+  const writer = others[0]?.s ?? 0;
+  const rest = others.slice(1).reduce((sum, t) => sum + t.s, 0);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { mainS: r(main), writerS: r(writer), otherS: r(rest) };
 }

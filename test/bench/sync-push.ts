@@ -6,7 +6,14 @@ import { generateInteractions, inBatches, type BenchDirectory } from './generate
 import type { DataSpec } from './raw-upsert';
 import { pushItem } from './rows';
 import { sampleRss } from './rss';
-import { runCli, type ServerProcess, startServer } from './server-process';
+import {
+  runCli,
+  serverCpuBetween,
+  type ServerCpu,
+  type ServerProcess,
+  startServer,
+  threadCpuSeconds,
+} from './server-process';
 import { latencyStats, rate, type LatencyStats } from './stats';
 import { storedCounts } from './stored-counts';
 
@@ -29,6 +36,8 @@ export interface SyncPushResult {
   /** Peak summed VmRSS of the whole process tree (tsx CLI + server + esbuild), for context. */
   treePeakRssMb: number;
   rssSamples: number;
+  /** The server's CPU seconds during the pushes, by thread (less sensitive to the machine's load than rows/s). */
+  cpu: ServerCpu;
 }
 
 const mb = (kb: number) => Math.round(kb / 102.4) / 10;
@@ -169,9 +178,11 @@ export async function syncPushBench(
     const batches = pushBatches(data, stakeholderIds, batchSize);
 
     const sampler = sampleRss(server.serverPid, server.rootPid);
+    const cpuBefore = threadCpuSeconds(server.serverPid);
     const t0 = performance.now();
     const pushed = await pushAll(client, server, batches, { rows: data.rows, batchSize });
     const wallMs = performance.now() - t0;
+    const cpu = serverCpuBetween(server.serverPid, cpuBefore, threadCpuSeconds(server.serverPid));
     const rss = sampler.stop();
     await server.stop();
 
@@ -194,6 +205,7 @@ export async function syncPushBench(
         serverHwmMb: rss.hwmKb === null ? null : mb(rss.hwmKb),
         treePeakRssMb: mb(rss.treePeakRssKb),
         rssSamples: rss.samples,
+        cpu,
       };
     } finally {
       check.close();
