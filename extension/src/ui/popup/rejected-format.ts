@@ -48,6 +48,7 @@ export function rejectedReason(t: T, reason: string): string {
   if (/^stakeholderId: no stakeholder /.test(reason)) return t('rejWhyNoStakeholder');
   if (/^you can only (change|delete) /.test(reason)) return t('rejWhyNotYours');
   if (/already used by another record/.test(reason)) return t('rejWhyIdTaken');
+  if (/^its author was erased on request/.test(reason)) return t('usersRejWhyErasedAuthor');
   const invalid = /^invalid (?:interaction|follow-up|thread outcome|coverage): (.*)$/.exec(reason);
   if (invalid) return t('rejWhyInvalid', invalid[1]!);
   return t('rejWhyOther', reason || '?');

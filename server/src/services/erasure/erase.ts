@@ -7,6 +7,7 @@ import { erasures } from '../../db/tables/erasure';
 import { toIso } from '../../iso';
 import { record } from '../audit/record';
 import { readStakeholder } from '../directory/stakeholders';
+import { rememberErasedHandles } from './erased-handles';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 
 /**
@@ -28,6 +29,9 @@ export function eraseStakeholder(
     const interactionIds = await interactionIdsOf(tx, orgId, stakeholderId);
     const followupIds = await followupIdsOf(tx, orgId, stakeholderId);
     const threads = await threadsOnlyOf(tx, orgId, interactionIds);
+    const id = ulid(now);
+    // Before the identities go: their keyed hashes keep the handles from coming back in a later push.
+    await rememberErasedHandles(tx, orgId, stakeholderId, { id, at: now });
     const removed = await deleteStakeholderData(tx, orgId, stakeholderId, {
       interactions: interactionIds,
       followups: followupIds,
@@ -35,7 +39,7 @@ export function eraseStakeholder(
     });
     const seq = await reserveSeq(tx, orgId, 1);
     await tx.insert(erasures).values({
-      id: ulid(now),
+      id,
       orgId,
       stakeholderId,
       interactionIds,

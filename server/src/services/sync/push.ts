@@ -11,6 +11,7 @@ import { changedRows, deriveBatch, writeInteractions } from './derive-batch';
 import { applyCoverage, applyThreadOutcomes } from './evaluation';
 import { applyFollowups } from './followups';
 import { pushItemByItem } from './item-by-item';
+import { refuseErasedHandles } from '../erasure/erased-handles';
 import { refuseErased } from './push-erased';
 import { mergeInteractions } from './merge-interactions';
 import { cachedOrgPlan } from './plan-cache';
@@ -59,9 +60,9 @@ export async function pushBatch(
 
     // 1. Validate each item; the last item for an id wins within a batch.
     // Nothing may bring back a stakeholder erased on request, whatever a device offline at the time still holds.
-    const { interactionOps, followupOps, outcomeOps, coverageOps } = await refuseErased(
+    const { interactionOps, followupOps, outcomeOps, coverageOps } = await refuseErasedHandles(
       batch,
-      validateItems(batch, items, never),
+      await refuseErased(batch, validateItems(batch, items, never)),
     );
     // 2. Stakeholders referenced must be the org's, purposes the plan's.
     const stakeholders = await knownStakeholders(batch, [...interactionOps, ...followupOps]);

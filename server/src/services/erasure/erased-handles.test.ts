@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { DbHandle } from '../../db/client';
+import {
+  createTestOrg,
+  freshOrgPerTest,
+  interactionData,
+  pushAccepted,
+  testStakeholder,
+  upsert,
+  type TestOrg,
+} from '../../testing/test-org';
+import { ERASED_HANDLE } from './erased-handles';
+
+let handle: DbHandle;
+let t: TestOrg;
+freshOrgPerTest((h, org) => {
+  handle = h;
+  t = org;
+});
+
+const T0 = Date.parse('2026-03-01T00:00:00Z');
+const wangEmail = 'wang.fang@acme.cn';
+
+/** Wang Fang, with her address, her Weibo handle and her company's domain, and a message of hers; then erased. */
+async function erasedWang() {
+  const wang = await testStakeholder(handle, t, T0, 'Wang Fang');
+  for (const identity of [
+    { kind: 'email', value: wangEmail },
+    { kind: 'weibo', value: 'wangfang88' },
+    { kind: 'domain', value: 'acme.cn' },
+  ] as const)
+    await t.manager.caller.directory.addIdentity({ stakeholderId: wang.id, identity });
+  await pushAccepted(t.staff, [
+    interactionData({ stakeholderId: wang.id, author: { name: 'Wang', handle: wangEmail } }),
+  ]);
+  await t.admin.caller.privacy.erase({ stakeholderId: wang.id });
+  return wang;
+}
+
+const rows = async (sql: string) => (await handle.client.execute(sql)).rows;
+
+describe('erased handles', () => {
+  it("keeps a keyed hash of each of the person's handles and never the handle", async () => {
+    await erasedWang();
+    const kept = await rows('SELECT * FROM erased_handles');
+    expect(kept).toHaveLength(2);
+    const everything = JSON.stringify([...kept, ...(await rows('SELECT * FROM erasure_keys'))]).toLowerCase();
+    for (const handle of [wangEmail, 'wangfang88', 'acme.cn']) expect(everything).not.toContain(handle);
+  });
+
+  it('refuses a later push of a new message by the erased handle, in any case, and applies the rest', async () => {
+    await erasedWang();
+    const hers = interactionData({ threadKey: 'gmail:new', author: { name: 'W', handle: ' Wang.Fang@ACME.cn' } });
+    const colleague = interactionData({ threadKey: 'gmail:new', author: { name: 'Li', handle: 'li.lei@acme.cn' } });
+    const res = await t.staff.caller.sync.push({ items: [upsert(hers), upsert(colleague)] });
+    expect(res.rejected).toEqual([{ id: hers.id, reason: ERASED_HANDLE }]);
+    expect(res.applied).toEqual([{ id: colleague.id, entity: 'interaction', mergedInto: null }]);
+    const stored = await rows('SELECT lower(author_handle) AS h FROM interactions');
+    expect(stored.map((r) => r.h)).toEqual(['li.lei@acme.cn']);
+  });
+
+  it("is the org's alone: another org still logs the same address", async () => {
+    await erasedWang();
+    const other = await createTestOrg(handle, { name: 'Other Co' });
+    await pushAccepted(other.staff, [interactionData({ author: { name: 'Wang', handle: wangEmail } })]);
+    expect(await rows('SELECT id FROM interactions')).toHaveLength(1);
+  });
+});
