@@ -17,7 +17,7 @@ const WAIT_WINDOW_MS = 31 * DAY_MS;
  * When a stored closed wait was closed: its `wait_closures` row's time, or (closed on a later message of the
  * block) its start. Null for waits that are not closed.
  */
-const closedAtValue = sql`CASE WHEN i.on_time = 'closed' THEN max(i.occurred_at, coalesce((SELECT wc.closed_at FROM wait_closures wc WHERE wc.org_id = i.org_id AND wc.interaction_id = i.id), i.occurred_at)) END`;
+export const closedAtValue = sql`CASE WHEN i.on_time = 'closed' THEN max(i.occurred_at, coalesce((SELECT wc.closed_at FROM wait_closures wc WHERE wc.org_id = i.org_id AND wc.interaction_id = i.id), i.occurred_at)) END`;
 
 /** Only the waits that open a conversation (their first response), or every wait. */
 export const firstResponseWhere = (only: boolean): SQL => (only ? sql`i.first_response = 1` : sql`1 = 1`);
@@ -69,6 +69,14 @@ export interface ScanWaitsOptions {
   newestFirst?: boolean;
 }
 
+/** [fromMs, toMs) cut into the windows a scan reads one statement each: a month of the period at a time. */
+export function waitWindows(fromMs: number, toMs: number): MsRange[] {
+  const windows: MsRange[] = [];
+  for (let start = fromMs; start < toMs; start += WAIT_WINDOW_MS)
+    windows.push({ from: start, to: Math.min(start + WAIT_WINDOW_MS, toMs) });
+  return windows;
+}
+
 /**
  * Visit the waits that start in [from, to) of `filter` (and `narrow`), a month of the period at a time, oldest
  * window first (or newest first with `newestFirst`), each window's waits as one JSON array of `columns` per wait:
@@ -85,9 +93,7 @@ export async function scanWaits<const K extends readonly WaitColumn[]>(
 ): Promise<void> {
   const fromMs = opts.narrow?.rangeMs?.from ?? Date.parse(filter.from);
   const toMs = opts.narrow?.rangeMs?.to ?? Date.parse(filter.to);
-  const windows: MsRange[] = [];
-  for (let start = fromMs; start < toMs; start += WAIT_WINDOW_MS)
-    windows.push({ from: start, to: Math.min(start + WAIT_WINDOW_MS, toMs) });
+  const windows = waitWindows(fromMs, toMs);
   if (opts.newestFirst) windows.reverse();
   for (const range of windows) {
     const [row] = await db.all<{ j: string }>(waitWindowSql(orgId, filter, columns, range, opts));

@@ -1,114 +1,95 @@
 import {
-  ResponseStatsAccumulator,
+  channels,
+  directionSchema,
+  stakeholderTypes,
+  type MetricsGroupBy,
   type ResponseTimesResult,
-  type WaitFigures,
   type responseTimesInputSchema,
 } from '@comms-log/shared';
 import type { z } from 'zod';
-import { firstResponseWhere, scanWaits } from '../../db/queries/waits';
+import { isTimeDim } from '../../db/queries/metrics';
+import { scanWaitCodes } from '../../db/queries/wait-codes';
+import { UndecodableWaits, type CodedValue } from '../../db/queries/wait-codes-decode';
 import type { ServiceCtx } from '../service-ctx';
-import { compareKeys, grouping, keyString, type Grouping, type KeyRecord } from './grouping';
+import { grouping, type Grouping } from './grouping';
+import { groupAccumulators } from './response-groups';
+import { scannedResponseTimes, type ResponseScope } from './response-times-scan';
 import { asOfMs, loadEnv, scopeFilter, type MetricsEnv } from './scope';
+import { WaitTally } from './wait-tally';
 
 /*
- * `metrics.responseTimes` (docs/metrics.md): the waits in range read a month at a time, only the
- * few columns the figures need, folded by the shared `ResponseStatsAccumulator` (what `summarizeWaits` uses), so the
- * math lives in one place.
+ * `metrics.responseTimes` (docs/metrics.md "Roll-ups"): the waits in range read a month at a time as codes (their
+ * status as of `asOf` and answered time worked out in SQL, a few bytes each) and folded into a `WaitTally` per group;
+ * the same figures as the shared `ResponseStatsAccumulator` over the same waits, which reads them when the codes
+ * cannot carry one (`response-times-scan.ts`).
  */
 
-type AccumulatorOptions = ConstructorParameters<typeof ResponseStatsAccumulator>[0];
+/** The dimensions whose values are a closed list: coded in the wait's integer. */
+const enumValues: Partial<Record<MetricsGroupBy, readonly string[]>> = {
+  stakeholderType: stakeholderTypes,
+  channel: channels,
+  direction: directionSchema.options,
+};
 
-/**
- * One accumulator per group key, found once per raw group value (several make one key: the days of a week). A
- * wait finds its accumulator by its raw values through one Map per value, so no string is made per wait.
- */
-function groupAccumulators(g: Grouping, options: AccumulatorOptions) {
-  const groups = new Map<string, { key: KeyRecord; acc: ResponseStatsAccumulator }>();
-  const byRaw = new Map<unknown, unknown>();
-  const accOf = (row: readonly unknown[], at: number): ResponseStatsAccumulator => {
-    const named: Record<string, unknown> = {};
-    g.names.forEach((n, k) => {
-      named[n] = row[at + k];
-    });
-    const key = g.keyOf(named);
-    const ks = keyString(g.dims, key);
-    let grp = groups.get(ks);
-    if (!grp) {
-      grp = { key, acc: new ResponseStatsAccumulator(options) };
-      groups.set(ks, grp);
-    }
-    return grp.acc;
-  };
+/** How the codes read each of the grouping's values (`g.names`, in order). */
+function codedValues(g: Grouping): CodedValue[] {
+  return g.names.map((name, k) => {
+    const value = g.values[k]!;
+    if (name === 'd') return { kind: 'integer', sql: value };
+    const dim = g.dims[Number(name.slice(1))]!;
+    if (isTimeDim(dim)) throw new Error(`time dimension ${dim} is read as the local day`);
+    const values = enumValues[dim];
+    if (values) return { kind: 'enum', sql: value, values };
+    return { kind: 'text', sql: value, nullable: dim !== 'user' };
+  });
+}
+
+/** The figures from the waits' codes; throws `UndecodableWaits` when a wait cannot be coded. */
+export async function codedResponseTimes(ctx: ServiceCtx, s: ResponseScope): Promise<ResponseTimesResult> {
+  const g = s.grouping;
+  const groups = groupAccumulators(g, () => new WaitTally());
+  // Without a grouping every wait is of the one empty key: its tally is the total, and there are no rows.
+  await scanWaitCodes(
+    ctx.db,
+    ctx.user.orgId,
+    s.filter,
+    { basis: s.basis, asOfMs: s.asOfMs, values: codedValues(g), firstResponseOnly: s.firstResponseOnly },
+    (status, ms, values) => groups.of(values, 0).add(status, ms),
+  );
+  const total = WaitTally.merged(groups.tallies());
+  return { basis: s.basis, total: total.result(), rows: g.dims.length ? groups.rows() : [] };
+}
+
+/** What `metrics.responseTimes` reads for `input`: the caller's filter, the plan zone's groups, `asOf`. */
+export function responseScope(
+  ctx: ServiceCtx,
+  input: z.output<typeof responseTimesInputSchema>,
+  env: MetricsEnv,
+): ResponseScope {
+  const filter = scopeFilter(ctx.user, input.filter);
   return {
-    /** The accumulator of a wait whose group values (in the order of `g.names`) start at `row[at]`. */
-    of(row: readonly unknown[], at: number): ResponseStatsAccumulator {
-      let level = byRaw;
-      const last = at + g.names.length - 1;
-      for (let k = at; k < last; k++) {
-        let next = level.get(row[k]) as Map<unknown, unknown> | undefined;
-        if (!next) {
-          next = new Map();
-          level.set(row[k], next);
-        }
-        level = next;
-      }
-      let acc = level.get(row[last]) as ResponseStatsAccumulator | undefined;
-      if (!acc) {
-        acc = accOf(row, at);
-        level.set(row[last], acc);
-      }
-      return acc;
-    },
-    rows: () =>
-      [...groups.values()]
-        .sort((a, b) => compareKeys(g.dims, a.key, b.key))
-        .map((grp) => ({ key: grp.key, stats: grp.acc.result() })),
+    filter,
+    grouping: grouping(input.groupBy, Date.parse(filter.from), Date.parse(filter.to), env.plan.calendar.timeZone),
+    basis: input.basis,
+    asOfMs: asOfMs(ctx, input.asOf),
+    firstResponseOnly: input.firstResponseOnly ?? false,
   };
 }
 
 /**
- * Response figures over waits starting in [from, to), as of `asOf`, on the working or calendar basis: the waits'
- * five figures, a month at a time (`scanWaits`), folded into a `ResponseStatsAccumulator` per group. `env`: the
- * report's plan, read once for all its figures.
+ * Response figures over waits starting in [from, to), as of `asOf`, on the working or calendar basis, in total and
+ * per group. `env`: the report's plan, read once for all its figures.
  */
 export async function metricsResponseTimes(
   ctx: ServiceCtx,
   input: z.output<typeof responseTimesInputSchema>,
   env?: MetricsEnv,
 ): Promise<ResponseTimesResult> {
-  const e = env ?? (await loadEnv(ctx));
-  const filter = scopeFilter(ctx.user, input.filter);
-  const options = { basis: input.basis, asOfMs: asOfMs(ctx, input.asOf) };
-  const g = grouping(input.groupBy, Date.parse(filter.from), Date.parse(filter.to), e.plan.calendar.timeZone);
-  const total = new ResponseStatsAccumulator(options);
-  const groups = groupAccumulators(g, options);
-  const calendar = input.basis === 'calendar';
-  const columns = ['repliedAt', calendar ? 'responseMs' : 'responseWorkMs', 'deadlineAt', 'closedAt'] as const;
-  await scanWaits(
-    ctx.db,
-    ctx.user.orgId,
-    filter,
-    columns,
-    (rows) => {
-      // One object filled per wait: the accumulators read it and keep none of it.
-      const figures: WaitFigures = {
-        replyAtMs: null,
-        responseMs: null,
-        responseWorkMs: null,
-        deadlineMs: null,
-        closedAtMs: null,
-      };
-      for (const r of rows) {
-        figures.replyAtMs = r[0];
-        if (calendar) figures.responseMs = r[1];
-        else figures.responseWorkMs = r[1];
-        figures.deadlineMs = r[2];
-        figures.closedAtMs = r[3];
-        total.add(figures);
-        if (g.dims.length) groups.of(r, columns.length).add(figures);
-      }
-    },
-    { extra: g.values, narrow: input.firstResponseOnly ? { where: firstResponseWhere(true) } : undefined },
-  );
-  return { basis: input.basis, total: total.result(), rows: groups.rows() };
+  const scope = responseScope(ctx, input, env ?? (await loadEnv(ctx)));
+  try {
+    return await codedResponseTimes(ctx, scope);
+  } catch (err) {
+    if (err instanceof UndecodableWaits) return scannedResponseTimes(ctx, scope);
+    throw err;
+  }
 }
