@@ -3,6 +3,7 @@ import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { IdentityInput, IdentityKind } from '@comms-log/shared';
 import type { DbOrTx } from '../../db/client';
 import { identities, stakeholders } from '../../db/schema';
+import { refuseErasedIdentities } from '../erasure/erased-handles';
 import { isFreeMailDomain } from './free-mail';
 
 export class IdentityFormatError extends Error {}
@@ -114,6 +115,7 @@ export async function assertIdentitiesFree(
   stakeholderId: string | null,
 ) {
   if (list.length === 0) return;
+  await refuseErasedIdentities(db, orgId, list);
   const clashes = await db
     .select({ kind: identities.kind, value: identities.value, name: stakeholders.name })
     .from(identities)

@@ -66,3 +66,30 @@ describe('erased handles', () => {
     expect(await rows('SELECT id FROM interactions')).toHaveLength(1);
   });
 });
+
+describe('the directory after an erasure', () => {
+  it('refuses to create the person again with an erased handle, or to add one to someone, and keeps nothing', async () => {
+    await erasedWang();
+    const create = t.staff.caller.directory.create({
+      name: 'Wang F.',
+      type: 'customer',
+      identities: [{ kind: 'email', value: 'WANG.FANG@acme.cn' }],
+    });
+    await expect(create).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/erased on request/),
+    });
+    const someone = await testStakeholder(handle, t, T0, 'Someone');
+    const add = t.manager.caller.directory.addIdentity({
+      stakeholderId: someone.id,
+      identity: { kind: 'weibo', value: 'wangfang88' },
+    });
+    await expect(add).rejects.toMatchObject({ code: 'CONFLICT' });
+    // The company's domain was never the person's: it may be given again.
+    await t.manager.caller.directory.addIdentity({
+      stakeholderId: someone.id,
+      identity: { kind: 'domain', value: 'acme.cn' },
+    });
+    expect((await rows('SELECT kind FROM identities')).map((r) => r.kind)).toEqual(['domain']);
+  });
+});

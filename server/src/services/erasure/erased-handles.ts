@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
 import type { DbOrTx } from '../../db/client';
 import {
   erasedHashesIn,
@@ -67,4 +68,27 @@ export async function refuseErasedHandles(batch: PushBatch, ops: PushOps): Promi
     return false;
   });
   return { ...ops, interactionOps };
+}
+
+/**
+ * CONFLICT when one of `list` (normalised identities, as the directory keeps them) was a handle of a stakeholder
+ * erased on request: creating or importing the person again, or adding the handle to someone, would keep it again.
+ */
+export async function refuseErasedIdentities(
+  db: DbOrTx,
+  orgId: string,
+  list: readonly { kind: string; value: string }[],
+): Promise<void> {
+  const personal = list.filter((i) => i.kind !== 'domain');
+  const erased = await erasedHandlesIn(
+    db,
+    orgId,
+    personal.map((i) => i.value),
+  );
+  const first = personal.find((i) => erased.has(i.value));
+  if (first)
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `The ${first.kind} ${first.value} belonged to a stakeholder erased on request; it is not kept again.`,
+    });
 }
