@@ -31,12 +31,19 @@ export interface TeamList {
   lateTotal: number;
 }
 
+/** Which list: as of when, whether that instant was given (`past`), and how many late open waits to read. */
+export interface TeamListAt {
+  asOfMs: number;
+  /** The instant came with the ask (a later page's cursor, `asOf`): waits settled since it were open then. */
+  past: boolean;
+  lateTake: number;
+}
+
 /** The list of `forUserId` (null: the team's) as of `asOfMs`, with the first `lateTake` late open waits. */
 export async function teamList(
   ctx: ServiceCtx,
   forUserId: string | null,
-  asOfMs: number,
-  lateTake: number,
+  { asOfMs, past, lateTake }: TeamListAt,
 ): Promise<TeamList> {
   const { db } = ctx;
   const orgId = ctx.user.orgId;
@@ -45,8 +52,10 @@ export async function teamList(
   const latePage = lateTake > 0 ? await lateOpenWaitPage(db, orgId, filter, lateTake) : [];
   const lateOpen = await lateOpenWaitCount(db, orgId, filter);
   const others = await pendingOpenWaitRows(db, orgId, forUserId, asOfMs);
-  // A past instant (a later page) also lists the waits answered or closed since, as `followups.overdue` does.
-  if (asOfMs < nowOf(ctx)) others.push(...(await waitsSettledAfterRows(db, orgId, forUserId, asOfMs)));
+  // A past instant (a later page) also lists the waits answered or closed since, as `followups.overdue` does. Not a
+  // first page read as of now: its instant is this read's, and the search walks every wait of the org (~7 ms of a
+  // 40 ms page at 100,000 interactions).
+  if (past && asOfMs < nowOf(ctx)) others.push(...(await waitsSettledAfterRows(db, orgId, forUserId, asOfMs)));
   const waitRows = [...latePage, ...others];
   const list = await overdueOfWaits(ctx, { forUserId, asOfMs, plan, waitRows, byPurpose: false });
   const paged = new Set(latePage.map((r) => r.id));

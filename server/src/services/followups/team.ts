@@ -23,30 +23,32 @@ function groupOf(item: OverdueItem): FollowupGroupName {
 
 const badCursor = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
 
-/** Where the page starts: the cursor's instant and offset, or the first page as of `asOf` (default now). */
-function pageStart(ctx: ServiceCtx, input: Input): { asOfMs: number; offset: number } {
+/**
+ * Where the page starts: the cursor's instant and offset, or the first page as of `asOf` (default now). `past`: the
+ * instant is one given, which may lie before this read.
+ */
+function pageStart(ctx: ServiceCtx, input: Input): { asOfMs: number; offset: number; past: boolean } {
   const cursor = decodePageCursor(input.cursor);
-  if (!cursor) return { asOfMs: input.asOf ? fromIso(input.asOf) : nowOf(ctx), offset: 0 };
+  if (!cursor) return { asOfMs: input.asOf ? fromIso(input.asOf) : nowOf(ctx), offset: 0, past: Boolean(input.asOf) };
   if (!input.group) throw badCursor('A page cursor belongs to one group: send the group it was given for.');
   const offset = /^\d{1,9}$/.test(cursor.id) ? Number(cursor.id) : Number.NaN;
   if (!Number.isSafeInteger(offset)) throw badCursor('This page cursor is not valid: start again from the first page.');
-  return { asOfMs: cursor.at, offset };
+  return { asOfMs: cursor.at, offset, past: true };
 }
 
 /** Managers: the team's follow-ups (or `userId`'s), a page per group. */
 export async function teamFollowups(ctx: ServiceCtx, input: Input): Promise<TeamFollowupsResult> {
-  const { asOfMs, offset } = pageStart(ctx, input);
+  const { asOfMs, offset, past } = pageStart(ctx, input);
   const asOf = toIso(asOfMs);
   const forUserId = await listOwner(ctx, input.userId === undefined ? { team: true } : { userId: input.userId });
   const startOf = (g: FollowupGroupName) => (input.group === g ? offset : 0);
   // Only the awaiting group's late waits up to this page's end are read; the other groups are read whole.
   const wantsAwaiting = input.group === undefined || input.group === 'awaiting';
-  const { list, lateTotal } = await teamList(
-    ctx,
-    forUserId,
+  const { list, lateTotal } = await teamList(ctx, forUserId, {
     asOfMs,
-    wantsAwaiting ? startOf('awaiting') + input.limit : 0,
-  );
+    past,
+    lateTake: wantsAwaiting ? startOf('awaiting') + input.limit : 0,
+  });
   const grouped: Record<FollowupGroupName, OverdueItem[]> = { awaiting: [], cold: [], reminders: [] };
   for (const item of list.items) grouped[groupOf(item)].push(item);
   const counts = { ...list.counts, late: lateTotal };
