@@ -100,6 +100,8 @@ function followupHandlers(
 ): FollowupHandlers {
   return {
     async 'fu-refresh'() {
+      // A manager's team list first, when none is kept (docs/sync.md "Pull"): the sync's calls wait for it.
+      void service.prefetchTeam();
       // The background's sync ends by recomputing the list (from the server when all is synced): one pass.
       void syncSoon();
       return { ok: true };

@@ -3,9 +3,10 @@ import { applyAction, flushActions } from './actions';
 import { computeList } from './list';
 import type { FollowupAction } from './local';
 import type { FollowupsServiceDeps } from './service-deps';
-import { fuPlannedActivitiesItem, fuTeamUsersItem, planItem, type FollowupsHead, type TeamUser } from './storage-items';
+import { fuPlannedActivitiesItem, planItem, type FollowupsHead, type TeamUser } from './storage-items';
 import { pendingActions } from './store';
-import { prefetchTeamList, teamList, teamListMore, type TeamListResult } from './team';
+import { prefetchTeamList, teamAsksSettled, teamList, teamListMore, type TeamListResult } from './team';
+import { teamUsers } from './team-users';
 
 export type FollowupsService = {
   /** Recomputes the list into storage and updates the badge; `fromServer` asks the server first. */
@@ -21,6 +22,11 @@ export type FollowupsService = {
   afterSync(opts: { ok: boolean; outboxPending: number }): Promise<void>;
   /** Alarm tick without a sync: the list as time passes, late notifications and the daily digest. */
   tick(): Promise<void>;
+  /**
+   * Managers, as the popup opens: the team's list when none is kept or it is old, asked before the sync's own calls
+   * (they wait for it), so that a switch to the team joins an ask already under way.
+   */
+  prefetchTeam(): Promise<void>;
   /** Managers: another person's list, or the team's (`userId` null): the server's, else the last one kept. */
   teamList(userId: string | null): Promise<TeamListResult>;
   /** Managers: the next page of one group of that list. */
@@ -80,12 +86,18 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
     flush: () => flushActions(deps),
     async afterSync({ ok, outboxPending }) {
       let allSent = false;
+      // A team view's first page goes first: each call below, made meanwhile, would queue ahead of it on the server.
+      const afterTeam = async (step: () => Promise<unknown>) => {
+        await teamAsksSettled(deps);
+        await step().catch(() => undefined);
+      };
       if (ok) {
-        await refreshPlan(deps).catch(() => undefined);
-        await refreshPlannedActivities(deps).catch(() => undefined);
-        await flushActions(deps).catch(() => undefined);
+        await afterTeam(() => refreshPlan(deps));
+        await afterTeam(() => refreshPlannedActivities(deps));
+        await afterTeam(() => flushActions(deps));
         allSent = outboxPending === 0 && (await pendingActions(deps.fuDb)).length === 0;
       }
+      await teamAsksSettled(deps);
       await refresh({ fromServer: allSent });
       // After the own list: the team's may take the server longer to compute.
       if (ok) await prefetchTeamList(deps).catch(() => undefined);
@@ -93,16 +105,9 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
     async tick() {
       await refresh();
     },
+    prefetchTeam: () => prefetchTeamList(deps).catch(() => undefined),
     teamList: (userId) => teamList(deps, userId),
     teamListMore: (req) => teamListMore(deps, req),
-    async teamUsers() {
-      try {
-        const users = await deps.api.users();
-        await fuTeamUsersItem.setValue(users);
-        return users;
-      } catch {
-        return fuTeamUsersItem.getValue();
-      }
-    },
+    teamUsers: () => teamUsers(deps),
   };
 }

@@ -39,12 +39,31 @@ function withoutActed(page: TeamFollowupsResult, actions: readonly FollowupActio
   return { ...page, items: kept.items, counts: kept.counts, totals };
 }
 
-async function keep(userId: string | null, list: CachedTeamList): Promise<void> {
-  const lists = await fuTeamListsItem.getValue();
+/** `lists` with `list` as the view's, newest last: the oldest views drop out first. */
+function withView(lists: Record<string, CachedTeamList>, userId: string | null, list: CachedTeamList) {
   const rest = Object.entries(lists).filter(([key]) => key !== viewKey(userId));
-  // Newest last: the oldest views drop out first.
-  const kept = [...rest.slice(-(KEPT_VIEWS - 1)), [viewKey(userId), list] as const];
-  await fuTeamListsItem.setValue(Object.fromEntries(kept));
+  return Object.fromEntries([...rest.slice(-(KEPT_VIEWS - 1)), [viewKey(userId), list] as const]);
+}
+
+/** The kept lists' changes, one after another: each reads and rewrites the whole set of views. */
+let keeping: Promise<void> = Promise.resolve();
+
+/** Changes the kept lists after the changes begun before (`change` answers null: nothing to write). */
+function changeKept(
+  change: (lists: Record<string, CachedTeamList>) => Record<string, CachedTeamList> | null,
+): Promise<void> {
+  const write = async () => {
+    const next = change(await fuTeamListsItem.getValue());
+    if (next) await fuTeamListsItem.setValue(next);
+  };
+  keeping = keeping.then(write, write);
+  return keeping;
+}
+
+/** The kept lists once every change begun so far is written. */
+async function keptLists(): Promise<Record<string, CachedTeamList>> {
+  await keeping.catch(() => undefined);
+  return fuTeamListsItem.getValue();
 }
 
 /** The views being asked of the server now, per API: a second ask of one view joins the first. */
@@ -66,16 +85,26 @@ export function teamList(deps: FollowupsServiceDeps, userId: string | null): Pro
   return ask;
 }
 
+/**
+ * Resolves once no team list is being asked of the server: the sync's own calls wait for it, since the server
+ * answers reads one at a time and the view's first page would otherwise queue behind them (docs/sync.md "Pull").
+ */
+export async function teamAsksSettled(deps: Pick<FollowupsServiceDeps, 'api'>): Promise<void> {
+  const views = asking.get(deps.api);
+  while (views && views.size > 0) await Promise.allSettled([...views.values()]);
+}
+
 async function askTeamList(deps: FollowupsServiceDeps, userId: string | null): Promise<TeamListResult> {
   const nowMs = deps.now();
   const input: TeamFollowupsInput = { limit: TEAM_PAGE_ROWS, ...(userId === null ? {} : { userId }) };
   try {
     const page = withoutActed(await deps.api.team(input), await allActions(deps.fuDb), nowMs);
     const list = { page, fetchedAt: new Date(nowMs).toISOString() };
-    await keep(userId, list);
+    // Kept after the popup has it: rewriting every kept view costs the first paint tens of ms on a busy machine.
+    void changeKept((lists) => withView(lists, userId, list)).catch(() => undefined);
     return { ...list, source: 'server' };
   } catch (err) {
-    const kept = (await fuTeamListsItem.getValue())[viewKey(userId)];
+    const kept = (await keptLists())[viewKey(userId)];
     if (!kept || toApiError(err).isPermanent) throw err;
     return { ...kept, source: 'cache' };
   }
@@ -90,9 +119,10 @@ export async function forgetErasedInTeamLists(erasures: readonly ErasureTombston
   const erased = new Set(erasures.flatMap((e) => [e.stakeholderId, ...e.interactionIds, ...e.followupIds]));
   const about = (item: OverdueItem) =>
     erased.has(item.id) || ('stakeholderId' in item && item.stakeholderId !== null && erased.has(item.stakeholderId));
-  const lists = await fuTeamListsItem.getValue();
-  const kept = Object.entries(lists).filter(([, list]) => !list.page.items.some(about));
-  if (kept.length !== Object.keys(lists).length) await fuTeamListsItem.setValue(Object.fromEntries(kept));
+  await changeKept((lists) => {
+    const kept = Object.entries(lists).filter(([, list]) => !list.page.items.some(about));
+    return kept.length === Object.keys(lists).length ? null : Object.fromEntries(kept);
+  });
 }
 
 /** How old the kept team list may grow before a sync fetches it again. */
@@ -105,7 +135,7 @@ const PREFETCH_AFTER_MS = 10 * 60_000;
 export async function prefetchTeamList(deps: FollowupsServiceDeps): Promise<void> {
   const me = await deps.me();
   if (me?.role !== 'manager' && me?.role !== 'admin') return;
-  const kept = (await fuTeamListsItem.getValue())[viewKey(null)];
+  const kept = (await keptLists())[viewKey(null)];
   if (kept && deps.now() - Date.parse(kept.fetchedAt) < PREFETCH_AFTER_MS) return;
   await teamList(deps, null);
 }
@@ -118,13 +148,12 @@ export async function teamListMore(
   const { userId, group, cursor } = req;
   const input = { limit: TEAM_PAGE_ROWS, group, cursor, ...(userId === null ? {} : { userId }) };
   const page = withoutActed(await deps.api.team(input), await allActions(deps.fuDb), deps.now());
-  const kept = (await fuTeamListsItem.getValue())[viewKey(userId)];
-  if (kept && kept.page.asOf === page.asOf) {
+  await changeKept((lists) => {
+    const kept = lists[viewKey(userId)];
+    if (!kept || kept.page.asOf !== page.asOf) return null;
     const items = [...kept.page.items, ...page.items];
-    await keep(userId, {
-      ...kept,
-      page: { ...kept.page, items, next: { ...kept.page.next, [group]: page.next[group] } },
-    });
-  }
+    const next = { ...kept.page.next, [group]: page.next[group] };
+    return withView(lists, userId, { ...kept, page: { ...kept.page, items, next } });
+  });
   return page;
 }
