@@ -127,8 +127,33 @@ function printTrace(s: Switch): void {
   );
 }
 
-const dropKept = (browser: ExtensionBrowser) =>
-  browser.worker.evaluate(() => chrome.storage.local.set({ fuTeamLists: {} }));
+/**
+ * Waits until the background is idle, as it is when a user opens the popup: the last open's sync and what follows it
+ * (the own list, the team's prefetch) done, nothing it stores or asks of the server changing for 500 ms. Else the
+ * last open's prefetch of the team list lands during the next switch, which then has a list kept after all.
+ */
+const backgroundIdle = (browser: ExtensionBrowser) =>
+  browser.worker.evaluate(async () => {
+    // No helper functions in here: the function is sent to the worker as its source.
+    let last = '';
+    for (let same = 0; same < 5 || !last.includes('"state":"idle"'); ) {
+      await new Promise((r) => setTimeout(r, 100));
+      const got = (await chrome.storage.local.get(['fuHead', 'fuTeamLists', 'syncStatus'])) as {
+        fuHead?: { computedAt: string };
+        fuTeamLists?: Record<string, { fetchedAt: string }>;
+        syncStatus?: { state: string; lastSyncAt: string | null };
+      };
+      const calls = performance.getEntriesByType('resource').length;
+      const now = JSON.stringify([got.fuHead?.computedAt, got.fuTeamLists?.team?.fetchedAt, got.syncStatus, calls]);
+      same = now === last ? same + 1 : 0;
+      last = now;
+    }
+  });
+
+const dropKept = async (browser: ExtensionBrowser) => {
+  await backgroundIdle(browser);
+  await browser.worker.evaluate(() => chrome.storage.local.set({ fuTeamLists: {} }));
+};
 
 async function measure(browser: ExtensionBrowser, firstId: string) {
   const kept: number[] = [];
