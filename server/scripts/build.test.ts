@@ -25,6 +25,7 @@ describe('production build (what `pnpm start` runs)', () => {
     expect(existsSync(join(out, 'index.js'))).toBe(true);
     expect(existsSync(join(out, 'migrations', 'meta', '_journal.json'))).toBe(true);
     expect(existsSync(join(out, 'push-writer.js'))).toBe(true);
+    expect(existsSync(join(out, 'report-builder.js'))).toBe(true);
 
     child = spawn(process.execPath, [join(out, 'index.js')], {
       cwd: dir,
@@ -55,5 +56,14 @@ describe('production build (what `pnpm start` runs)', () => {
     });
     expect(pushed.status).toBe(200);
     expect(JSON.stringify(await pushed.json())).toContain(`"applied":[{"id":"${item.id}"`);
+    // Reports are built in the report thread, which the bundle starts from report-builder.js at the first build.
+    const input = encodeURIComponent(
+      JSON.stringify({ filter: { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }, language: 'en' }),
+    );
+    const goals = await fetch(`${url}/trpc/reports.goals?input=${input}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(goals.status).toBe(200);
+    expect(log).not.toMatch(/report thread/);
   }, 90_000);
 });

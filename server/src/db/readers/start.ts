@@ -114,6 +114,7 @@ export function reportBuilder(url: string, order: WriteOrder): ReportBuilder {
       try {
         thread = await ensure();
       } catch (e) {
+        console.error('the report thread did not start; reports are built in the main thread from now on', e);
         stopped(e instanceof Error ? e : new Error(String(e)));
         throw new ReportThreadStopped(failure!.message);
       }
