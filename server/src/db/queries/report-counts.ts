@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { MetricsFilter } from '@comms-log/shared';
 import type { DbOrTx } from '../client';
 import { type DayRange, dayCountRowsSql } from './day-counts';
-import { filterWhere, groupedSelect, type GroupValues } from './metrics';
+import { filterDims, filterWhere, groupedSelect, type GroupValues } from './metrics';
 
 /*
  * The report's fine counts (services/reports/fine-counts.ts): interactions per type, channel, direction, user,
@@ -36,4 +36,42 @@ export function fineRawRows(db: DbOrTx, orgId: string, filter: MetricsFilter, gr
 export function fineDayCountRows(db: DbOrTx, orgId: string, filter: MetricsFilter, days: DayRange): Promise<FineRow[]> {
   const row = sql`json_group_array(json_array(i.stakeholder_type, i.channel, i.direction, i.user_id, i.purpose, i.day, i.n)) AS j`;
   return readPacked(db, dayCountRowsSql(orgId, filter, row, days));
+}
+
+/** One sum per filter of `each` (`n0`, `n1`, …) of `counted` over the rows that filter's columns keep. */
+const sumsOf = (each: readonly MetricsFilter[], counted: SQL): SQL =>
+  sql.join(
+    each.map((f, k) => sql`coalesce(sum(CASE WHEN ${filterDims(f)} THEN ${counted} END), 0) AS ${sql.raw(`n${k}`)}`),
+    sql`, `,
+  );
+
+const countsOf = (row: Record<string, unknown> | undefined, n: number): number[] =>
+  Array.from({ length: n }, (_, k) => Number(row?.[`n${k}`] ?? 0));
+
+/**
+ * The raw rows of `base` counted once for each filter of `each` (filters that narrow `base` by type, channel,
+ * direction or purpose): one pass over the rows for all of them.
+ */
+export async function countEachRaw(
+  db: DbOrTx,
+  orgId: string,
+  base: MetricsFilter,
+  each: readonly MetricsFilter[],
+): Promise<number[]> {
+  const [row] = await db.all<Record<string, unknown>>(
+    sql`SELECT ${sumsOf(each, sql`1`)} FROM interactions i WHERE ${filterWhere(orgId, base)}`,
+  );
+  return countsOf(row, each.length);
+}
+
+/** The day counts of the whole local days `days` of `base` summed once for each filter of `each`, in one pass. */
+export async function sumDayCountsEach(
+  db: DbOrTx,
+  orgId: string,
+  base: MetricsFilter,
+  each: readonly MetricsFilter[],
+  days: DayRange,
+): Promise<number[]> {
+  const [row] = await db.all<Record<string, unknown>>(dayCountRowsSql(orgId, base, sumsOf(each, sql`i.n`), days));
+  return countsOf(row, each.length);
 }

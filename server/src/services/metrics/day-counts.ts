@@ -2,9 +2,10 @@ import type { MetricsFilter } from '@comms-log/shared';
 import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../db/client';
 import { dayCountsZone, type DayRange, sumDayCounts } from '../../db/queries/day-counts';
+import { countEachRaw, sumDayCountsEach } from '../../db/queries/report-counts';
 import { countInteractions, type MsRange } from '../../db/queries/metrics';
 import { DAY_COUNTS_SPAN } from './day-counts-zone';
-import type { Grouping } from './grouping';
+import { grouping, type Grouping } from './grouping';
 
 /*
  * Grouped counts of interactions (docs/metrics.md "Roll-ups"): whole local days from the day counts, the partial
@@ -76,4 +77,28 @@ export async function countGrouped(
   const parts = [sumDayCounts(db, orgId, filter, g.rollup, split.days)];
   for (const edge of split.edges) parts.push(countInteractions(db, orgId, withRange(filter, edge), g));
   return (await Promise.all(parts)).flat();
+}
+
+/**
+ * The interactions of each filter of `each` counted, all read together: filters of one `base` (the same range,
+ * scope and people) that narrow it only by type, channel, direction or purpose. Whole days from the day counts and
+ * each edge from the raw rows, as `countGrouped` reads them, one statement per part for all the filters.
+ */
+export async function countEach(
+  db: DbOrTx,
+  orgId: string,
+  base: MetricsFilter,
+  each: readonly MetricsFilter[],
+  zone: string,
+): Promise<number[]> {
+  const g = grouping([], Date.parse(base.from), Date.parse(base.to), zone);
+  const split = await dayCountsSplit(db, orgId, base, g, zone);
+  const parts = split
+    ? [
+        sumDayCountsEach(db, orgId, base, each, split.days),
+        ...split.edges.map((edge) => countEachRaw(db, orgId, withRange(base, edge), each)),
+      ]
+    : [countEachRaw(db, orgId, base, each)];
+  const counts = await Promise.all(parts);
+  return each.map((_, k) => counts.reduce((sum, part) => sum + part[k]!, 0));
 }

@@ -23,6 +23,7 @@ import { stakeholderCadences, type StakeholderCadence } from '../metrics/cadence
 import { activityOccurrences, meetings, ownPosts, projectItems } from '../metrics/execution';
 import { coverageItems } from '../metrics/media-coverage';
 import { resolutionThreads } from '../metrics/resolution';
+import { countEach } from '../metrics/day-counts';
 import { metricsResponseTimes } from '../metrics/response-times';
 import { scopeFilter, type MetricsEnv } from '../metrics/scope';
 import { surveyScores } from '../metrics/surveys';
@@ -70,13 +71,38 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv, waitsRange?: MsR
       );
     },
     /**
-     * One count (a counting goal): from the fine rows when the report has read them for its overview, else by its
-     * own read of the day counts narrowed to the filter (`reports.goals` alone: 2 narrow reads instead of the fine).
+     * One count (a counting goal): from the fine rows when the report has read them for its overview, else from
+     * `countsOf`'s read if it was asked, else by its own read of the day counts narrowed to the filter.
      */
     count: async (filter: MetricsFilter): Promise<number> =>
       cache.has(JSON.stringify(['fine', fineBase(filter)]))
         ? (await self.totals(filter, [])).total
-        : (await once(['n', filter], () => metricsTotals(ctx, { filter, groupBy: [] }, env))).total,
+        : once(['n', filter], async () => (await metricsTotals(ctx, { filter, groupBy: [] }, env)).total),
+    /**
+     * The counts of several filters read ahead, those of one base together (`reports.goals`' counting goals: one
+     * statement per part of the range for all of them instead of one each); nothing when the fine rows answer.
+     */
+    countsOf: async (filters: readonly MetricsFilter[]): Promise<void> => {
+      const byBase = new Map<string, MetricsFilter[]>();
+      for (const f of filters) {
+        const base = JSON.stringify(['fine', fineBase(f)]);
+        if (cache.has(base) || cache.has(JSON.stringify(['n', f]))) continue;
+        byBase.set(base, [...(byBase.get(base) ?? []), f]);
+      }
+      const zone = env.plan.calendar.timeZone;
+      const reads = [...byBase.values()]
+        .filter((each) => each.length > 1)
+        .map(async (each) => {
+          const scoped = each.map((f) => scopeFilter(ctx.user, f));
+          const read = countEach(ctx.db, ctx.user.orgId, fineBase(scoped[0]!), scoped, zone);
+          // A failed read fails the counts that ask it (below, and each goal's), never as an unhandled rejection.
+          each.forEach((f, k) => {
+            once(['n', f], async () => (await read)[k]!).catch(() => undefined);
+          });
+          await read;
+        });
+      await Promise.all(reads);
+    },
     response: (
       filter: MetricsFilter,
       groupBy: MetricsGroupBy[],

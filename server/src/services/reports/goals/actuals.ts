@@ -25,6 +25,13 @@ async function waitsOrCoverageActual(
   return { actual: ms === null ? null : ms / H, count: stats.answered };
 }
 
+/** What a counting goal counts over its scope `f` (null for other goals): posts are what we publish (outbound);
+ * meetings count whoever logged them. */
+export function countFilterOf(goal: Goal, f: MetricsFilter): MetricsFilter | null {
+  if (goal.metric === 'outbound_posts') return { ...f, direction: 'outbound' };
+  return goal.metric === 'meetings' ? f : null;
+}
+
 /** A goal's actual value over the goal's scope `f` of the period, as of `asOf` (docs/metrics.md "Goals"). */
 export async function actualOf(
   goal: Goal,
@@ -42,8 +49,7 @@ export async function actualOf(
       return waitsOrCoverageActual(metric, f, figures, asOf);
     case 'outbound_posts':
     case 'meetings': {
-      // Posts are what we publish (outbound); meetings count whoever logged them.
-      const total = await figures.count(metric === 'outbound_posts' ? { ...f, direction: 'outbound' } : f);
+      const total = await figures.count(countFilterOf(goal, f)!);
       return { actual: total, count: total };
     }
     case 'complaint_resolution_rate':

@@ -7,7 +7,7 @@ import { reportFigures, type ReportFigures } from '../figures';
 import { reportMessages } from '../messages/by-language';
 import type { ReportMessages } from '../messages/types';
 import { reportAsOf, reportMeta } from '../meta';
-import { actualOf } from './actuals';
+import { actualOf, countFilterOf } from './actuals';
 import { goalDrill } from './drill';
 import { goalPurpose, scoped } from './scope';
 import { goalStatus, periodTargetOf } from './status';
@@ -24,6 +24,14 @@ export async function goalsOf(
   messages: ReportMessages,
 ): Promise<ReportGoal[]> {
   const periodMs = Date.parse(filter.to) - Date.parse(filter.from);
+  // The counting goals over the report's period are counted together (streak goals count their own periods).
+  await figures.countsOf(
+    plan.goals.flatMap((goal) => {
+      const f = goal.consecutivePeriods === undefined ? scoped(filter, goal) : null;
+      const counted = f && countFilterOf(goal, f);
+      return counted ? [counted] : [];
+    }),
+  );
   const goals: ReportGoal[] = [];
   for (const goal of plan.goals) {
     const f = scoped(filter, goal);
