@@ -14,8 +14,8 @@ import { closedAtValue, firstResponseWhere, waitWindows } from './waits';
  */
 
 /** `classifyWait` in SQL: 0 on time, 1 late, 2 pending, 3 closed, as of `asOf`. */
-const statusSql = (asOf: SQL): SQL => sql`CASE WHEN ${closedAtValue} <= ${asOf} THEN 3
-  WHEN i.replied_at <= ${asOf} THEN (CASE WHEN i.deadline_at IS NULL OR i.replied_at <= i.deadline_at THEN 0 ELSE 1 END)
+const statusSql = (asOf: SQL): SQL => sql`CASE WHEN i.on_time = 'closed' AND ${closedAtValue} <= ${asOf} THEN 3
+  WHEN i.replied_at <= ${asOf} THEN (i.deadline_at IS NOT NULL AND i.replied_at > i.deadline_at)
   WHEN ${asOf} > i.deadline_at THEN 1 ELSE 2 END`;
 
 /**
@@ -27,8 +27,8 @@ function codeSql(scan: WaitCodesScan): SQL {
   const asOf = int(scan.asOfMs);
   const ms = scan.basis === 'calendar' ? sql`i.response_ms` : sql`i.response_work_ms`;
   const status = statusSql(asOf);
-  let code = sql`CASE WHEN i.replied_at <= ${asOf} AND ${ms} IS NOT NULL
-    THEN (CASE WHEN ${ms} >= 0 THEN ${ms} * 10 + (${status}) ELSE 0.5 END) ELSE (${status}) + 4 END`;
+  let code = sql`CASE WHEN ${ms} >= 0 AND i.replied_at <= ${asOf} THEN ${ms} * 10 + (${status})
+    WHEN ${ms} < 0 AND i.replied_at <= ${asOf} THEN 0.5 ELSE (${status}) + 4 END`;
   for (const v of scan.values) {
     if (v.kind !== 'enum') continue;
     const whens = v.values.map((value, k) => sql`WHEN ${value} THEN ${int(k)}`);

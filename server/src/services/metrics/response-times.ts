@@ -48,16 +48,17 @@ function codedValues(g: Grouping): CodedValue[] {
 export async function codedResponseTimes(ctx: ServiceCtx, s: ResponseScope): Promise<ResponseTimesResult> {
   const g = s.grouping;
   const groups = groupAccumulators(g, () => new WaitTally());
-  // Without a grouping every wait is of the one empty key: its tally is the total, and there are no rows.
+  // Without a grouping one tally is the total; with one, the total is the groups' tallies merged.
+  const only = g.dims.length ? null : new WaitTally();
   await scanWaitCodes(
     ctx.db,
     ctx.user.orgId,
     s.filter,
     { basis: s.basis, asOfMs: s.asOfMs, values: codedValues(g), firstResponseOnly: s.firstResponseOnly },
-    (status, ms, values) => groups.of(values, 0).add(status, ms),
+    only ? (status, ms) => only.add(status, ms) : (status, ms, values) => groups.of(values, 0).add(status, ms),
   );
-  const total = WaitTally.merged(groups.tallies());
-  return { basis: s.basis, total: total.result(), rows: g.dims.length ? groups.rows() : [] };
+  const total = only ?? WaitTally.merged(groups.tallies());
+  return { basis: s.basis, total: total.result(), rows: only ? [] : groups.rows() };
 }
 
 /** What `metrics.responseTimes` reads for `input`: the caller's filter, the plan zone's groups, `asOf`. */
