@@ -21,18 +21,25 @@ const labelOf = (stmt: unknown): string => {
 export async function statementCosts(client: Client, work: () => Promise<unknown>): Promise<StatementCost[]> {
   const costs = new Map<string, StatementCost>();
   const original = client.execute;
-  const timed = async (stmt: Parameters<Client['execute']>[0], args?: unknown) => {
-    const c0 = process.cpuUsage();
-    try {
-      return await (original as (s: unknown, a?: unknown) => ReturnType<Client['execute']>).call(client, stmt, args);
-    } finally {
-      const c = process.cpuUsage(c0);
-      const label = labelOf(stmt);
-      const e = costs.get(label) ?? { label, calls: 0, cpuMs: 0 };
-      e.calls++;
-      e.cpuMs += (c.user + c.system) / 1000;
-      costs.set(label, e);
-    }
+  // One statement at a time: statements asked together (Promise.all) would otherwise each be timed from when they
+  // were asked, while queued behind the others, and the same CPU counted under several.
+  let previous: Promise<unknown> = Promise.resolve();
+  const timed = (stmt: Parameters<Client['execute']>[0], args?: unknown) => {
+    const run = previous.then(async () => {
+      const c0 = process.cpuUsage();
+      try {
+        return await (original as (s: unknown, a?: unknown) => ReturnType<Client['execute']>).call(client, stmt, args);
+      } finally {
+        const c = process.cpuUsage(c0);
+        const label = labelOf(stmt);
+        const e = costs.get(label) ?? { label, calls: 0, cpuMs: 0 };
+        e.calls++;
+        e.cpuMs += (c.user + c.system) / 1000;
+        costs.set(label, e);
+      }
+    });
+    previous = run.catch(() => undefined);
+    return run;
   };
   client.execute = timed as Client['execute'];
   try {
