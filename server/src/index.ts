@@ -5,6 +5,7 @@ import { type PushWriter, startPushWriter } from './db/writer/start';
 import { WriteOrder } from './db/writer/write-order';
 import { EnvError, loadEnv } from './env';
 import { serve } from './serve';
+import { startDayCountRecounts } from './services/metrics/day-counts-recount';
 import { syncDayCountsZones } from './services/metrics/day-counts-zone';
 import { ensureFirstOrg } from './services/org/orgs';
 import { startScheduleFromEnv } from './services/schedules/scheduler';
@@ -34,6 +35,8 @@ async function main() {
   await migrateDb(db);
   // Day counts in each org's plan zone (docs/metrics.md "Roll-ups"): after their migration they count UTC days.
   await syncDayCountsZones(db);
+  // A large org's day counts follow a new zone after the plan's transaction, in chunks (docs/metrics.md "Roll-ups").
+  const stopRecounts = startDayCountRecounts(db);
   // Pushes apply in a worker thread on an embedded file; a remote database (or :memory:) takes them in this thread.
   const pushWriter: PushWriter | undefined = isSharedFile(env.DATABASE_URL)
     ? await startPushWriter(env.DATABASE_URL, order)
@@ -76,6 +79,7 @@ async function main() {
 
   const shutdown = async () => {
     schedule?.stop();
+    stopRecounts();
     await server.close();
     await pushWriter?.close();
     await reports?.close();

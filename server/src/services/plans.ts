@@ -18,7 +18,7 @@ import { record } from './audit/record';
 import { recomputeOrg } from './derive';
 import { runJob } from './jobs/run-job';
 import { nowOf, type ServiceCtx } from './service-ctx';
-import { setDayCountsZone } from './metrics/day-counts-zone';
+import { moveDayCountsZone } from './metrics/day-counts-zone';
 
 export interface StoredPlanRow {
   version: number;
@@ -92,7 +92,7 @@ export async function savePlan(
   const version = (latest?.version ?? 0) + 1;
   await db.insert(plans).values({ orgId, version, plan, createdAt: now, createdBy: userId });
   // The day counts follow the calendar's zone (docs/metrics.md "Roll-ups"); unchanged zones cost one read.
-  await setDayCountsZone(db, orgId, plan.calendar.timeZone);
+  await moveDayCountsZone(db, orgId, plan.calendar.timeZone);
   return { version, createdAt: now, plan };
 }
 

@@ -41,6 +41,59 @@ export async function rebuildDayCounts(db: DbOrTx, orgId: string): Promise<void>
     FROM interactions i WHERE i.org_id = ${orgId} AND i.deleted = 0 GROUP BY 1, 2, 3, 4, 5, 6, 7`);
 }
 
+/**
+ * The org's day counts of local days `days` counted again under the offsets now stored, and with `below` / `above`
+ * every count before / after them dropped (the first and last of a recount's chunks). In one transaction with the
+ * caller's, a push's trigger meanwhile cannot count a row twice: its count is deleted and the row counted here.
+ */
+export async function recountDayRange(
+  db: DbOrTx,
+  orgId: string,
+  days: DayRange,
+  open: { below: boolean; above: boolean },
+): Promise<void> {
+  const from = open.below ? sql`` : sql` AND day >= ${int(days.fromDay)}`;
+  const to = open.above ? sql`` : sql` AND day < ${int(days.toDay)}`;
+  await db.run(sql`DELETE FROM interaction_day_counts WHERE org_id = ${orgId}${from}${to}`);
+  // A local day is within a day of the UTC one: the rows read are those of the days around, by the (org, time) index.
+  await db.run(sql`INSERT INTO interaction_day_counts
+      (org_id, day, stakeholder_type, channel, user_id, direction, purpose, n)
+    SELECT i.org_id, ${storedLocalDay}, i.stakeholder_type, i.channel, i.user_id, i.direction, coalesce(i.purpose, ''), count(*)
+    FROM interactions i WHERE i.org_id = ${orgId} AND i.deleted = 0
+      AND i.occurred_at >= ${int((days.fromDay - 1) * DAY_MS)} AND i.occurred_at < ${int((days.toDay + 1) * DAY_MS)}
+      AND ${storedLocalDay} >= ${int(days.fromDay)} AND ${storedLocalDay} < ${int(days.toDay)}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+}
+
+/** The first and last `occurred_at` of the org's interactions (deleted ones too; null when none), from the index. */
+export async function occurredBounds(db: DbOrTx, orgId: string) {
+  const [row] = await db.all<{ first: number | null; last: number | null }>(
+    sql`SELECT (SELECT min(occurred_at) FROM interactions WHERE org_id = ${orgId}) AS first,
+      (SELECT max(occurred_at) FROM interactions WHERE org_id = ${orgId}) AS last`,
+  );
+  return row!;
+}
+
+/**
+ * The `occurred_at` of the org's interaction `rows` places after its first at or after `fromMs` (deleted ones too),
+ * read along the (org, time) index; null when there are not that many.
+ */
+export async function occurredRowsOn(db: DbOrTx, orgId: string, fromMs: number, rows: number): Promise<number | null> {
+  const [row] = await db.all<{ at: number }>(
+    sql`SELECT occurred_at AS at FROM interactions WHERE org_id = ${orgId} AND occurred_at >= ${int(fromMs)}
+      ORDER BY occurred_at LIMIT 1 OFFSET ${int(rows)}`,
+  );
+  return row?.at ?? null;
+}
+
+/** Relabel the org's offsets from `from` to `to` (none when another zone's replaced them); whether it did. */
+export async function relabelZoneOffsets(db: DbOrTx, orgId: string, from: string, to: string): Promise<boolean> {
+  const rs = await db.run(
+    sql`UPDATE org_zone_offsets SET time_zone = ${to} WHERE org_id = ${orgId} AND time_zone = ${from}`,
+  );
+  return rs.rowsAffected > 0;
+}
+
 /** The org's day counts under the column names of `interactions i` (a purpose of '' is none). */
 const dayCountsAsInteractions = (orgId: string): SQL =>
   sql`(SELECT org_id, day, stakeholder_type, channel, user_id, direction, nullif(purpose, '') AS purpose, n
