@@ -151,13 +151,28 @@ describe('copies kept in storage', () => {
     expect((await kept()).neverLog).toEqual(['weibo:alice-friend']);
   });
 
-  it('are dropped at sign-out, and kept while a token waits to be checked', async () => {
+  it('are dropped at sign-out', async () => {
     await alicesCopies();
-    await whoamiItem.setValue(null);
-    await followSignIn(db);
-    expect((await kept()).paint).not.toBeNull();
     await signOut();
     await followSignIn(db);
     expect(await kept()).toEqual(none);
+  });
+
+  it("are nobody's while the server cannot say whose a new token is, and the sync sends nothing", async () => {
+    await alicesCopies();
+    await enqueueInteractions(db, [logged('A1')]);
+    await db.interactions.put({ ...logged('pulled'), loggedAt: '2026-03-09T02:00:00.000Z', pending: false });
+    // Saved in Options with the server down: a token, nobody known, and no server to ask.
+    await whoamiItem.setValue(null);
+    await tokenItem.setValue('token-someone');
+    db.signedIn = null;
+    const { pushed, transport } = recordingServer();
+    await expect(syncPasses(createDexieSyncStore(db), transport, 500)).rejects.toMatchObject({
+      code: 'not-configured',
+    });
+    expect(pushed).toEqual([]);
+    expect(await kept()).toEqual(none);
+    expect(await db.interactions.count()).toBe(0);
+    expect((await db.outbox.toArray()).map((r) => [r.id, r.owner?.id])).toEqual([['A1', 'alice']]);
   });
 });
