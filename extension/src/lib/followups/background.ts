@@ -17,9 +17,6 @@ import { languagePrefItem, whoamiItem } from '../storage-items';
 const NOTIFICATION_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAMklEQVR42mOQKn5BU8QwasGoBaMWDLgF/4kAg9uC0UgejeTRSB6N5FELRi0YtYBOFgAA6yBCm47jjIkAAAAASUVORK5CYII=';
 
-/** How long the popup's open sync waits for a manager's team list asked first. */
-const TEAM_FIRST_MS = 2_000;
-
 type FollowupHandlers = Pick<
   MessageHandlers,
   'fu-refresh' | 'fu-act' | 'fu-team' | 'fu-team-more' | 'fu-users' | 'fu-stakeholder'
@@ -103,10 +100,9 @@ function followupHandlers(
 ): FollowupHandlers {
   return {
     async 'fu-refresh'() {
-      // A manager's team list first when none is kept or it is old, alone on the server (docs/sync.md "Pull"); then
-      // the sync, which ends by recomputing the list (from the server when all is synced): one pass.
-      const teamFirst = Promise.race([service.prefetchTeam(), new Promise((r) => setTimeout(r, TEAM_FIRST_MS))]);
-      void teamFirst.then(() => syncSoon());
+      // A manager's team list first when none is kept, alone on the server (docs/sync.md "Pull"); then the sync,
+      // which ends by recomputing the list (from the server when all is synced): one pass.
+      void service.syncAfterTeam(() => syncSoon());
       return { ok: true };
     },
     async 'fu-act'(req) {

@@ -5,7 +5,7 @@ import type { FollowupAction } from './local';
 import type { FollowupsServiceDeps } from './service-deps';
 import { fuPlannedActivitiesItem, planItem, type FollowupsHead, type TeamUser } from './storage-items';
 import { pendingActions } from './store';
-import { prefetchTeamList, teamAsksSettled, teamList, teamListMore, type TeamListResult } from './team';
+import { prefetchTeamList, syncAfterTeam, teamAsksSettled, teamList, teamListMore, type TeamListResult } from './team';
 import { teamUsers } from './team-users';
 
 export type FollowupsService = {
@@ -23,10 +23,10 @@ export type FollowupsService = {
   /** Alarm tick without a sync: the list as time passes, late notifications and the daily digest. */
   tick(): Promise<void>;
   /**
-   * Managers, as the popup opens: the team's list when none is kept or it is old, asked before the sync's own calls
-   * (they wait for it), so that a switch to the team joins an ask already under way.
+   * The popup's open: a manager's team list first when none is kept or it is old (a switch to the team joins that
+   * ask), then `sync` (team.ts `syncAfterTeam`).
    */
-  prefetchTeam(): Promise<void>;
+  syncAfterTeam(sync: () => Promise<unknown>): Promise<void>;
   /** Managers: another person's list, or the team's (`userId` null): the server's, else the last one kept. */
   teamList(userId: string | null): Promise<TeamListResult>;
   /** Managers: the next page of one group of that list. */
@@ -105,7 +105,7 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
     async tick() {
       await refresh();
     },
-    prefetchTeam: () => prefetchTeamList(deps).catch(() => undefined),
+    syncAfterTeam: (sync) => syncAfterTeam(deps, sync),
     teamList: (userId) => teamList(deps, userId),
     teamListMore: (req) => teamListMore(deps, req),
     teamUsers: () => teamUsers(deps),

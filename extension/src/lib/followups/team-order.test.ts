@@ -7,11 +7,13 @@ import { CommsLogDb } from '../outbox/local-db';
 import { createFollowupsService } from './service';
 import type { FollowupsApi, FollowupsServiceDeps } from './service-deps';
 import { FollowupsDb } from './store';
+import { syncAfterTeam } from './team';
 import { teamUsers } from './team-users';
 
 /*
- * The server answers reads one at a time, so what the popup waits for goes first (docs/sync.md "Pull"): a sync's
- * own calls wait while a team list is being asked, and the team switch's people come from the kept copy.
+ * The server answers reads one at a time, so what the popup waits for goes first (docs/sync.md "Pull"): a popup's
+ * open asks for the team list before it syncs, a sync's own calls wait while a team list is being asked, and the
+ * team switch's people come from the kept copy.
  */
 
 const NOW = Date.parse('2026-03-11T07:00:00Z');
@@ -95,6 +97,26 @@ describe('a team list asked while a sync ends', () => {
     await synced;
     expect(calls.slice(0, 2)).toEqual(['team', 'team answered']);
     expect(calls).toEqual(expect.arrayContaining(['plan', 'activities', 'overdue']));
+  });
+});
+
+describe("a popup's open", () => {
+  it('asks for the team list first when none is kept, and syncs once it is answered', async () => {
+    const synced = syncAfterTeam(deps, async () => calls.push('sync'));
+    await tick();
+    expect(calls).toEqual(['team']);
+    releaseTeam();
+    await synced;
+    expect(calls).toEqual(['team', 'team answered', 'sync']);
+    // Kept now: the next open syncs at once.
+    await syncAfterTeam(deps, async () => calls.push('sync'));
+    expect(calls).toEqual(['team', 'team answered', 'sync', 'sync']);
+  });
+
+  it('syncs anyway when the team list takes too long', async () => {
+    await syncAfterTeam(deps, async () => calls.push('sync'), 30);
+    expect(calls).toEqual(['team', 'sync']);
+    releaseTeam();
   });
 });
 

@@ -140,6 +140,27 @@ export async function prefetchTeamList(deps: FollowupsServiceDeps): Promise<void
   await teamList(deps, null);
 }
 
+/** How long a popup's open sync waits for a manager's team list asked first. */
+const TEAM_FIRST_MS = 2_000;
+
+/**
+ * A popup's open: a manager's team list first when none is kept or it is old, alone on the server, then `sync`
+ * (at once when nothing is asked, after {@link TEAM_FIRST_MS} at most): a switch to the team joins that ask.
+ */
+export async function syncAfterTeam(
+  deps: FollowupsServiceDeps,
+  sync: () => Promise<unknown>,
+  capMs = TEAM_FIRST_MS,
+): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cap = new Promise((r) => {
+    timer = setTimeout(r, capMs);
+  });
+  await Promise.race([prefetchTeamList(deps).catch(() => undefined), cap]);
+  clearTimeout(timer);
+  await sync();
+}
+
 /** The next page of one group of the view's list; it joins the kept list when that is the same list. */
 export async function teamListMore(
   deps: FollowupsServiceDeps,
