@@ -26,15 +26,16 @@ export function printA(results: RawUpsertResult[]) {
   console.log(
     table(
       [
-        ['columns written', 'transaction', 'rows/s', 'time in libSQL'],
+        ['columns written', 'transaction', 'rows/s', 'time in libSQL', 'CPU'],
         ...results.map((r) => [
           columnsLabel[r.columns],
           `${fmtInt(r.txRows)} rows${r.txRows === 500 ? ' (as (b))' : ''}`,
           fmtInt(r.rowsPerSec),
           fmtMs(r.dbMs),
+          fmtMs(r.cpuMs),
         ]),
       ],
-      ['l', 'l', 'r', 'r'],
+      ['l', 'l', 'r', 'r', 'r'],
     ),
   );
 }
@@ -83,6 +84,9 @@ export function printB(b: SyncPushResult, a: RawPair | null, nodeArgs: string[])
         '',
         '',
       ],
+      ...(a
+        ? [["(a)'s CPU (all 33) / the push writer's", `${(a.stored.cpuMs / (10 * b.cpu.writerS)).toFixed(1)}%`, '', '']]
+        : []),
       [
         'pushes / rejected items',
         `${fmtInt(b.batches)} / ${fmtInt(b.rejected)}`,
