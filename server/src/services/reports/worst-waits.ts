@@ -22,8 +22,10 @@ interface Ranked {
   waitedMs: number;
 }
 
-const byRank = (a: Ranked, b: Ranked) =>
-  b.waitedWorkMs - a.waitedWorkMs || b.waitedMs - a.waitedMs || (a.wait.startId < b.wait.startId ? -1 : 1);
+/** Longest working wait first, then longest calendar wait, then the first start id: a total order. */
+const rankOrder = (aWork: number, aMs: number, aId: string, b: Ranked) =>
+  b.waitedWorkMs - aWork || b.waitedMs - aMs || (aId < b.wait.startId ? -1 : 1);
+const byRank = (a: Ranked, b: Ranked) => rankOrder(a.waitedWorkMs, a.waitedMs, a.wait.startId, b);
 
 const columns = [
   'id',
@@ -53,21 +55,6 @@ type WaitRow = [
   number | null,
 ];
 
-/** The rows of the pooled waits, in the order of `columns`. */
-const asRow = (w: PooledWait): WaitRow => [
-  w.id,
-  w.occurredAt,
-  w.stakeholderId,
-  w.stakeholderType,
-  w.channel,
-  w.userId,
-  w.replyAtMs,
-  w.responseMs,
-  w.responseWorkMs,
-  w.deadlineMs,
-  w.closedAtMs,
-];
-
 /** Candidates kept before cutting back to the longest: sorting 256 now and then, not every wait of the period. */
 const CUT_AT = 256;
 
@@ -85,26 +72,50 @@ async function rankWaits(
 ): Promise<{ worst: Ranked[]; openLate: number }> {
   const cal = env.plan.calendar;
   let worst: Ranked[] = [];
+  /** The tenth of the longest so far, once there are ten: a wait ranked after it can never be among them. */
+  let cutoff: Ranked | null = null;
   let openLate = 0;
   // Keeping only the longest so far (`byRank` is a total order, so cutting early keeps the same ten): a long period
   // of a large org is never held whole when scanned by the month.
-  const consider = (r: WaitRow) => {
+  const consider = (...r: WaitRow) => {
     const [startId, startMs, stakeholderId, stakeholderType, channel, userId, replyAtMs, responseMs, responseWorkMs] =
       r;
     const status = classifyWait({ replyAtMs, deadlineMs: r[9], closedAtMs: r[10] }, at);
     if (status !== 'on_time' && status !== 'late') return;
     const answered = replyAtMs !== null && replyAtMs <= at;
     if (status === 'late' && !answered) openLate++;
+    const waitedWorkMs = answered ? (responseWorkMs ?? 0) : workingMsBetween(startMs, at, cal);
+    const waitedMs = answered ? (responseMs ?? 0) : at - startMs;
+    if (cutoff && rankOrder(waitedWorkMs, waitedMs, startId, cutoff) > 0) return;
     worst.push({
       wait: { startId, startMs, stakeholderId, stakeholderType, channel, userId },
       status,
-      waitedWorkMs: answered ? (responseWorkMs ?? 0) : workingMsBetween(startMs, at, cal),
-      waitedMs: answered ? (responseMs ?? 0) : at - startMs,
+      waitedWorkMs,
+      waitedMs,
     });
-    if (worst.length >= CUT_AT) worst = worst.sort(byRank).slice(0, WORST_WAITS);
+    if (worst.length < CUT_AT) return;
+    worst = worst.sort(byRank).slice(0, WORST_WAITS);
+    cutoff = worst.length === WORST_WAITS ? worst[WORST_WAITS - 1]! : null;
   };
-  if (pooled) for (const w of pooled) consider(asRow(w));
-  else await scanWaits(ctx.db, ctx.user.orgId, filter, columns, (rows) => (rows as WaitRow[]).forEach(consider));
+  if (pooled)
+    for (const w of pooled)
+      consider(
+        w.id,
+        w.occurredAt,
+        w.stakeholderId,
+        w.stakeholderType,
+        w.channel,
+        w.userId,
+        w.replyAtMs,
+        w.responseMs,
+        w.responseWorkMs,
+        w.deadlineMs,
+        w.closedAtMs,
+      );
+  else
+    await scanWaits(ctx.db, ctx.user.orgId, filter, columns, (rows) =>
+      (rows as WaitRow[]).forEach((r) => consider(...r)),
+    );
   return { worst: worst.sort(byRank).slice(0, WORST_WAITS), openLate };
 }
 
