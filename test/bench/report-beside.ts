@@ -9,11 +9,12 @@ const DAY = 86_400_000;
 type Calls = Record<'healthz' | 'read' | 'push', () => Promise<unknown>>;
 type Beside<F> = (job: () => Promise<unknown>, calls: Calls) => Promise<F>;
 
-/** The year up to `endMs`, as a report's filter. */
-const yearTo = (endMs: number) => ({
-  from: new Date(endMs - 365 * DAY).toISOString(),
+/** The `days` up to `endMs`, as a filter. */
+const lastDays = (endMs: number, days: number) => ({
+  from: new Date(endMs - days * DAY).toISOString(),
   to: new Date(endMs).toISOString(),
 });
+const yearTo = (endMs: number) => lastDays(endMs, 365);
 
 /** A year's period report of the org of `manager`, up to `endMs`, built over HTTP while the calls run. */
 export async function reportBeside<F>(beside: Beside<F>, manager: BenchClient, endMs: number, calls: Calls) {
@@ -66,7 +67,8 @@ export async function largeReportBeside<F>(
     const s = trpcClient(server.url, staff);
     const calls: Calls = {
       healthz: () => fetch(`${server.url}/healthz`).then((r) => r.json()),
-      read: () => m.metrics.totals.query({ filter: yearTo(endMs), groupBy: ['stakeholderType'] }),
+      // The dashboard's default range, as (c) reads it.
+      read: () => m.metrics.totals.query({ filter: lastDays(endMs, 90), groupBy: ['stakeholderType'] }),
       push: () => s.sync.push.mutate({ items: batches.next().value as never }),
     };
     return await reportBeside(beside, m, endMs, calls);
