@@ -55,9 +55,13 @@ export async function moveDayCountsZone(db: DbOrTx, orgId: string, zone: string)
 
 /**
  * At start: every org's day counts in its plan's zone (after the migration that made them, they are by UTC day;
- * after a restore, they may be in an older zone).
+ * after a restore, they may be in an older zone), except those being counted again in it, which the server's sweep
+ * finishes in chunks (./day-counts-recount.ts).
  */
 export async function syncDayCountsZones(db: DbOrTx): Promise<void> {
   const orgs = await db.all<{ id: string }>(sql`SELECT id FROM orgs`);
-  for (const { id } of orgs) await setDayCountsZone(db, id, (await currentPlan(db, id)).plan.calendar.timeZone);
+  for (const { id } of orgs) {
+    const zone = (await currentPlan(db, id)).plan.calendar.timeZone;
+    if ((await dayCountsZone(db, id)) !== recountingLabel(zone)) await setDayCountsZone(db, id, zone);
+  }
 }
