@@ -16,7 +16,7 @@ import type { CadenceScope } from '../../db/queries/cadence';
 import type { MsRange } from '../../db/queries/metrics';
 import { anyProjectItem } from '../../db/queries/report-project-items';
 import { purposeSince } from '../../db/queries/report-purposes';
-import { reportWaitsIn, type ReportWait } from '../../db/queries/report-waits';
+import { reportWaitsIn } from '../../db/queries/report-waits';
 import type { CostEntryRow, RevenueRow } from '../../db/tables/plan-execution';
 import { costsAndRevenues } from '../evaluations/costs';
 import { stakeholderCadences, type StakeholderCadence } from '../metrics/cadence';
@@ -33,6 +33,7 @@ import { coverageOf, inScope } from './coverage-scope';
 import { readFineCounts } from './fine-counts';
 import { fineAnswers, fineBase, totalsFromFine } from './fine-totals';
 import { poolHolds, responseFromWaits, waitsKept } from './wait-pool';
+import type { PooledWaits } from './worst-waits';
 
 /*
  * The report's figures come from the same service functions as `metrics.*` (totals, responseTimes, coverage,
@@ -120,10 +121,11 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv, waitsRange?: MsR
         );
       }),
     /** The waits `filter` keeps, from the one read of the waits; null when its period is outside that read. */
-    waitsOf: async (filter: MetricsFilter): Promise<ReportWait[] | null> =>
-      waitsRange && poolHolds(waitsRange, filter)
-        ? waitsKept(await pooledWaits(waitsRange), scopeFilter(ctx.user, filter))
-        : null,
+    waitsOf: async (filter: MetricsFilter): Promise<PooledWaits | null> => {
+      if (!waitsRange || !poolHolds(waitsRange, filter)) return null;
+      const pool = await pooledWaits(waitsRange);
+      return { pool, kept: waitsKept(pool, scopeFilter(ctx.user, filter)) };
+    },
     /** Every stakeholder's cadence at `atMs`, narrowed to `scope` here: one read of the contacts per report. */
     cadences: async (atMs: number, scope: CoverageScope): Promise<StakeholderCadence[]> =>
       inScope(await once(['cad', atMs], () => stakeholderCadences(ctx, { atMs }, env)), scope),

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyWait, workingMsBetween, type MetricsFilter, type MetricsGroupBy } from '@comms-log/shared';
 import { authenticate } from '../../auth/tokens';
 import type { DbHandle } from '../../db/client';
-import { reportWaitsIn, type ReportWait } from '../../db/queries/report-waits';
+import { poolWait, reportWaitsIn, type ReportWait, type WaitPool } from '../../db/queries/report-waits';
+import { scanWaits } from '../../db/queries/waits';
 import { seedDemo } from '../../demo/seed';
 import { createTestDb } from '../../testing/test-org';
 import { metricsResponseTimes } from '../metrics/response-times';
@@ -23,6 +24,7 @@ const period: MetricsFilter = { from: '2025-12-20T00:00:00+08:00', to: '2026-03-
 let handle: DbHandle;
 let manager: ServiceCtx;
 let staff: ServiceCtx;
+let pool: WaitPool;
 let waits: ReportWait[];
 
 beforeAll(async () => {
@@ -35,7 +37,8 @@ beforeAll(async () => {
   });
   manager = await as('manager');
   staff = await as('staff');
-  waits = await reportWaitsIn(handle.db, manager.user.orgId, range);
+  pool = await reportWaitsIn(handle.db, manager.user.orgId, range);
+  waits = Array.from({ length: pool.size }, (_, i) => poolWait(pool, i));
 }, 120_000);
 afterAll(() => handle.close());
 
@@ -48,7 +51,7 @@ async function expectSame(ctx: ServiceCtx, filter: MetricsFilter, groupBy: Metri
   for (const basis of ['working', 'calendar'] as const) {
     const sql = await metricsResponseTimes(ctx, { filter, groupBy, basis, asOf }, env);
     const js = responseFromWaits(
-      waits,
+      pool,
       { filter: scopeFilter(ctx.user, filter), groupBy, basis, asOfMs: Date.parse(asOf) },
       env.plan.calendar.timeZone,
     );
@@ -60,6 +63,33 @@ describe('response figures split from one read of the waits', () => {
   it('read every wait of the range', () => {
     expect(waits.length).toBeGreaterThan(200);
     expect(new Set(waits.map((w) => w.tier)).size).toBeGreaterThan(1);
+  });
+
+  it('keep each wait column by column as the scan reads it', async () => {
+    const scanned: unknown[][] = [];
+    const columns = ['id', 'occurredAt', 'stakeholderType', 'channel', 'userId', 'stakeholderId'] as const;
+    const filter = { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() };
+    await scanWaits(handle.db, manager.user.orgId, filter, [...columns, 'repliedAt', 'closedAt'] as const, (rows) =>
+      scanned.push(...rows),
+    );
+    const byId = new Map(waits.map((w) => [w.id, w]));
+    expect(byId.size).toBe(scanned.length);
+    for (const r of scanned) {
+      const w = byId.get(r[0] as string)!;
+      expect([
+        w.id,
+        w.occurredAt,
+        w.stakeholderType,
+        w.channel,
+        w.userId,
+        w.stakeholderId,
+        w.replyAtMs,
+        w.closedAtMs,
+      ]).toEqual(r);
+    }
+    // Nulls come back as nulls, not as codes or NaN.
+    expect(waits.some((w) => w.replyAtMs === null)).toBe(true);
+    expect(waits.some((w) => w.purpose === null)).toBe(true);
   });
 
   it('equal metrics.responseTimes for every grouping', async () => {
@@ -108,14 +138,15 @@ describe('response figures split from one read of the waits', () => {
       const scoped = scopeFilter(ctx.user, period);
       const scanned = await worstWaitsOf(ctx, env, scoped, at);
       expect(scanned.worst).toHaveLength(10);
-      expect(await worstWaitsOf(ctx, env, scoped, at, waitsKept(waits, scoped))).toEqual(scanned);
+      expect(await worstWaitsOf(ctx, env, scoped, at, { pool, kept: waitsKept(pool, scoped) })).toEqual(scanned);
     }
   });
 
   it('rank as sorting every candidate wait would, past the point where candidates are cut back', async () => {
     const at = Date.parse('2026-03-10T08:00:00Z');
     const env = await loadEnv(manager);
-    const all = waitsKept(waits, scopeFilter(manager.user, period));
+    const kept = waitsKept(pool, scopeFilter(manager.user, period));
+    const all = [...kept].map((i) => poolWait(pool, i));
     const ranked = all
       .map((w) => {
         const status = classifyWait(w, at);
@@ -131,7 +162,7 @@ describe('response figures split from one read of the waits', () => {
       .sort((a, b) => b.work - a.work || b.cal - a.cal || (a.id < b.id ? -1 : 1));
     // More candidates than are held before a cut (256), so the cutting is exercised.
     expect(ranked.length).toBeGreaterThan(300);
-    const { worst } = await worstWaitsOf(manager, env, period, at, all);
+    const { worst } = await worstWaitsOf(manager, env, period, at, { pool, kept });
     expect(worst.map((w) => [w.id, w.waitedWorkMs, w.waitedMs])).toEqual(
       ranked.slice(0, 10).map((r) => [r.id, r.work, r.cal]),
     );

@@ -3,45 +3,75 @@ import {
   type MetricsFilter,
   type MetricsGroupBy,
   type ResponseTimesResult,
+  type WaitFigures,
 } from '@comms-log/shared';
 import { isTimeDim, type MsRange, type ValueDim } from '../../db/queries/metrics';
-import type { ReportWait } from '../../db/queries/report-waits';
-import { compareKeys, grouping, keyString, type Grouping, type KeyRecord } from '../metrics/grouping';
+import type { PoolDim, WaitPool } from '../../db/queries/report-waits';
+import { compareKeys, grouping, type Grouping } from '../metrics/grouping';
 import { zoneOffsets } from '../metrics/time-keys';
 
 /*
  * The report's response figures from one read of the org's waits (docs/report.md "Speed"): each figure keeps the
  * waits its filter keeps (as `filterWhere` does in SQL) and folds them like `metricsResponseTimes`, so the figures
- * are the same as `metrics.responseTimes`.
+ * are the same as `metrics.responseTimes`. The filter is tested on each value once (a code is kept or not), and a
+ * wait's group is a number made of its codes.
  */
 
 const DAY_MS = 86_400_000;
 
-const dimValue: Record<ValueDim, (w: ReportWait) => string | null> = {
-  stakeholderType: (w) => w.stakeholderType,
-  channel: (w) => w.channel,
-  user: (w) => w.userId,
-  stakeholder: (w) => w.stakeholderId,
-  direction: (w) => w.direction,
-  purpose: (w) => w.purpose,
+/** The pool's column of each dimension a figure can group by. */
+const poolDim: Record<ValueDim, PoolDim> = {
+  stakeholderType: 'stakeholderType',
+  channel: 'channel',
+  user: 'userId',
+  stakeholder: 'stakeholderId',
+  direction: 'direction',
+  purpose: 'purpose',
 };
+
+/** A pooled figure, null for none (NaN). */
+const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 const inList = <T>(list: readonly T[] | undefined, v: T | null): boolean =>
   !list?.length || (v !== null && list.includes(v));
 
-/** Whether `filter` keeps wait `w` (the clauses of `filterWhere`). */
-function keepsWait(filter: MetricsFilter, fromMs: number, toMs: number, w: ReportWait): boolean {
-  return (
-    w.occurredAt >= fromMs &&
-    w.occurredAt < toMs &&
-    inList(filter.stakeholderType, w.stakeholderType) &&
-    inList(filter.channel, w.channel) &&
-    inList(filter.userId, w.userId) &&
-    inList(filter.stakeholderId, w.stakeholderId) &&
-    (!filter.tier?.length || (w.stakeholderId !== null && inList(filter.tier, w.tier))) &&
-    (!filter.direction || w.direction === filter.direction) &&
-    (filter.purpose === undefined || w.purpose === filter.purpose)
-  );
+/** Whether `filter` keeps a value of `dim` (the clauses of `filterWhere`; a tier is null without a stakeholder). */
+function allows(filter: MetricsFilter, dim: PoolDim, v: string | null): boolean {
+  switch (dim) {
+    case 'stakeholderType':
+      return inList(filter.stakeholderType as string[] | undefined, v);
+    case 'channel':
+      return inList(filter.channel as string[] | undefined, v);
+    case 'userId':
+      return inList(filter.userId, v);
+    case 'stakeholderId':
+      return inList(filter.stakeholderId, v);
+    case 'tier':
+      return inList(filter.tier as string[] | undefined, v);
+    case 'direction':
+      return !filter.direction || v === filter.direction;
+    case 'purpose':
+      return filter.purpose === undefined || v === filter.purpose;
+  }
+}
+
+/** The waits of the pool that `filter` (already scoped to the user) keeps, by index, in the pool's order. */
+export function waitsKept(pool: WaitPool, filter: MetricsFilter): Uint32Array {
+  const fromMs = Date.parse(filter.from);
+  const toMs = Date.parse(filter.to);
+  const tests = (Object.keys(pool.codes) as PoolDim[]).flatMap((dim) => {
+    const ok = pool.values[dim].map((v) => allows(filter, dim, v));
+    return ok.every(Boolean) ? [] : [{ codes: pool.codes[dim], ok }];
+  });
+  const kept = new Uint32Array(pool.size);
+  let n = 0;
+  next: for (let i = 0; i < pool.size; i++) {
+    const t = pool.occurredAt[i]!;
+    if (t < fromMs || t >= toMs) continue;
+    for (const test of tests) if (!test.ok[test.codes[i]!]) continue next;
+    kept[n++] = i;
+  }
+  return kept.subarray(0, n);
 }
 
 /** The local day of `ms` as SQL's `localDaySql` computes it: the offset in force, integer division. */
@@ -58,53 +88,37 @@ function localDayOf(offsets: ReturnType<typeof zoneOffsets>): (ms: number) => nu
 }
 
 /**
- * The groups of a grouped figure, found per wait by its raw values (its local day, not its week) in a tree of maps,
- * one level per value: a row's key is built once per combination of values rather than once per wait (a week's key
- * takes a time-zone library call: a 200-day report's weekly series spent 0.3–1 s there), and finding a wait's group
- * makes no string.
+ * Each wait's code in one grouped dimension and how many codes it can have: a value's code in the pool, or for a
+ * time dimension the code of its key (a week's key takes a time-zone library call: made once per local day).
  */
-function waitGroups<A>(g: Grouping, dayOf: ((ms: number) => number) | null, fresh: () => A) {
-  type Group = { key: KeyRecord; acc: A };
-  const groups = new Map<string, Group>();
-  const tree = new Map<unknown, unknown>();
-  const values = g.dims.flatMap((dim) => (isTimeDim(dim) ? [] : [dimValue[dim]]));
-  const named = (w: ReportWait, day: number | null) => {
-    const row: Record<string, unknown> = { d: day };
-    g.dims.forEach((dim, k) => {
-      if (!isTimeDim(dim)) row[`g${k}`] = dimValue[dim](w);
-    });
-    return row;
-  };
+function groupCodes(pool: WaitPool, g: Grouping, k: number, range: MsRange, dayOf: ((ms: number) => number) | null) {
+  const dim = g.dims[k]!;
+  if (!isTimeDim(dim)) {
+    const codes = pool.codes[poolDim[dim]];
+    return { of: (i: number) => codes[i]!, size: pool.values[poolDim[dim]].length };
+  }
+  const byDay = new Map<number, number>();
+  const byKey = new Map<string, number>();
   return {
-    of(w: ReportWait): Group {
-      const day = dayOf ? dayOf(w.occurredAt) : null;
-      let node = tree;
-      let at: unknown = day;
-      for (const v of values) {
-        let next = node.get(at) as Map<unknown, unknown> | undefined;
-        if (!next) {
-          next = new Map();
-          node.set(at, next);
-        }
-        node = next;
-        at = v(w);
+    of(i: number): number {
+      const day = dayOf!(pool.occurredAt[i]!);
+      let code = byDay.get(day);
+      if (code === undefined) {
+        const key = g.keyOf({ d: day })[dim]!;
+        code = byKey.get(key) ?? byKey.size;
+        byKey.set(key, code);
+        byDay.set(day, code);
       }
-      let grp = node.get(at) as Group | undefined;
-      if (grp) return grp;
-      const key = g.keyOf(named(w, day));
-      const ks = keyString(g.dims, key);
-      grp = groups.get(ks) ?? { key, acc: fresh() };
-      groups.set(ks, grp);
-      node.set(at, grp);
-      return grp;
+      return code;
     },
-    all: () => [...groups.values()],
+    // No more keys than local days the range touches.
+    size: Math.ceil((range.to - range.from) / DAY_MS) + 2,
   };
 }
 
-/** Response figures of `filter` (already scoped to the user) grouped by `groupBy`, from `waits`. */
+/** Response figures of `filter` (already scoped to the user) grouped by `groupBy`, from the pool. */
 export function responseFromWaits(
-  waits: readonly ReportWait[],
+  pool: WaitPool,
   input: { filter: MetricsFilter; groupBy: MetricsGroupBy[]; basis: 'working' | 'calendar'; asOfMs: number },
   zone: string,
 ): ResponseTimesResult {
@@ -115,25 +129,55 @@ export function responseFromWaits(
   const g = grouping(input.groupBy, fromMs, toMs, zone);
   const dayOf = g.dims.some(isTimeDim) ? localDayOf(zoneOffsets(fromMs, toMs, zone)) : null;
   const total = new ResponseStatsAccumulator(options);
-  const groups = waitGroups(g, dayOf, () => new ResponseStatsAccumulator(options));
-  for (const w of waits) {
-    if (!keepsWait(filter, fromMs, toMs, w)) continue;
-    // A wait carries both bases' times; the accumulator reads the one of its basis.
+  const dims = g.dims.map((_, k) => groupCodes(pool, g, k, { from: fromMs, to: toMs }, dayOf));
+  // A group is a number made of its codes; past 2^53 groups (never in practice) their codes joined as a string.
+  const numeric = dims.reduce((n, d) => n * Math.max(d.size, 1), 1) <= Number.MAX_SAFE_INTEGER;
+  const groupOf = (i: number): number | string => {
+    if (!numeric) return dims.map((d) => d.of(i)).join(',');
+    let group = 0;
+    for (const d of dims) group = group * Math.max(d.size, 1) + d.of(i);
+    return group;
+  };
+  const groups = new Map<number | string, { first: number; acc: ResponseStatsAccumulator }>();
+  // One object refilled per wait: the accumulator reads its figures and keeps none of it.
+  const w: WaitFigures = {
+    replyAtMs: null,
+    responseMs: null,
+    responseWorkMs: null,
+    deadlineMs: null,
+    closedAtMs: null,
+  };
+  const { replyAtMs, responseMs, responseWorkMs, deadlineMs, closedAtMs } = pool.times;
+  for (const i of waitsKept(pool, filter)) {
+    w.replyAtMs = orNull(replyAtMs[i]!);
+    w.responseMs = orNull(responseMs[i]!);
+    w.responseWorkMs = orNull(responseWorkMs[i]!);
+    w.deadlineMs = orNull(deadlineMs[i]!);
+    w.closedAtMs = orNull(closedAtMs[i]!);
     total.add(w);
-    if (g.dims.length) groups.of(w).acc.add(w);
+    if (!dims.length) continue;
+    const key = groupOf(i);
+    let grp = groups.get(key);
+    if (!grp) {
+      grp = { first: i, acc: new ResponseStatsAccumulator(options) };
+      groups.set(key, grp);
+    }
+    grp.acc.add(w);
   }
-  const rows = groups
-    .all()
+  const rows = [...groups.values()]
+    .map((grp) => ({ key: keyOfWait(pool, g, grp.first, dayOf), acc: grp.acc }))
     .sort((a, b) => compareKeys(g.dims, a.key, b.key))
     .map((grp) => ({ key: grp.key, stats: grp.acc.result() }));
   return { basis, total: total.result(), rows };
 }
 
-/** The waits of `waits` that `filter` (already scoped to the user) keeps. */
-export function waitsKept(waits: readonly ReportWait[], filter: MetricsFilter): ReportWait[] {
-  const fromMs = Date.parse(filter.from);
-  const toMs = Date.parse(filter.to);
-  return waits.filter((w) => keepsWait(filter, fromMs, toMs, w));
+/** The key of the group of wait `i`, as `metricsResponseTimes` gives it. */
+function keyOfWait(pool: WaitPool, g: Grouping, i: number, dayOf: ((ms: number) => number) | null) {
+  const row: Record<string, unknown> = { d: dayOf ? dayOf(pool.occurredAt[i]!) : null };
+  g.dims.forEach((dim, k) => {
+    if (!isTimeDim(dim)) row[`g${k}`] = pool.values[poolDim[dim]][pool.codes[poolDim[dim]][i]!];
+  });
+  return g.keyOf(row);
 }
 
 /** Whether `range` holds the whole period of `filter`. */

@@ -1,5 +1,5 @@
 import { classifyWait, workingMsBetween, type MetricsFilter, type PeriodReport } from '@comms-log/shared';
-import type { ReportWait as PooledWait } from '../../db/queries/report-waits';
+import { poolTime, poolValue, type WaitPool } from '../../db/queries/report-waits';
 import { waitDetails } from '../../db/queries/reports';
 import { scanWaits, type WaitColumnTypes } from '../../db/queries/waits';
 import { toIso } from '../../iso';
@@ -55,6 +55,12 @@ type WaitRow = [
   number | null,
 ];
 
+/** The waits of the report's pool that a figure keeps, by index. */
+export interface PooledWaits {
+  pool: WaitPool;
+  kept: Uint32Array;
+}
+
 /** Candidates kept before cutting back to the longest: sorting 256 now and then, not every wait of the period. */
 const CUT_AT = 256;
 
@@ -68,7 +74,7 @@ async function rankWaits(
   env: MetricsEnv,
   filter: MetricsFilter,
   at: number,
-  pooled: readonly PooledWait[] | null,
+  pooled: PooledWaits | null,
 ): Promise<{ worst: Ranked[]; openLate: number }> {
   const cal = env.plan.calendar;
   let worst: Ranked[] = [];
@@ -97,22 +103,23 @@ async function rankWaits(
     worst = worst.sort(byRank).slice(0, WORST_WAITS);
     cutoff = worst.length === WORST_WAITS ? worst[WORST_WAITS - 1]! : null;
   };
-  if (pooled)
-    for (const w of pooled)
+  if (pooled) {
+    const { pool } = pooled;
+    for (const i of pooled.kept)
       consider(
-        w.id,
-        w.occurredAt,
-        w.stakeholderId,
-        w.stakeholderType,
-        w.channel,
-        w.userId,
-        w.replyAtMs,
-        w.responseMs,
-        w.responseWorkMs,
-        w.deadlineMs,
-        w.closedAtMs,
+        pool.id[i]!,
+        pool.occurredAt[i]!,
+        poolValue(pool, 'stakeholderId', i),
+        poolValue(pool, 'stakeholderType', i) as WaitColumnTypes['stakeholderType'],
+        poolValue(pool, 'channel', i) as WaitColumnTypes['channel'],
+        poolValue(pool, 'userId', i)!,
+        poolTime(pool, 'replyAtMs', i),
+        poolTime(pool, 'responseMs', i),
+        poolTime(pool, 'responseWorkMs', i),
+        poolTime(pool, 'deadlineMs', i),
+        poolTime(pool, 'closedAtMs', i),
       );
-  else
+  } else
     await scanWaits(ctx.db, ctx.user.orgId, filter, columns, (rows) =>
       (rows as WaitRow[]).forEach((r) => consider(...r)),
     );
@@ -125,7 +132,7 @@ export async function worstWaitsOf(
   env: MetricsEnv,
   filter: MetricsFilter,
   at: number,
-  pooled: readonly PooledWait[] | null = null,
+  pooled: PooledWaits | null = null,
 ): Promise<{ worst: ReportWait[]; openLate: number }> {
   const { worst, openLate } = await rankWaits(ctx, env, filter, at, pooled);
   if (worst.length === 0) return { worst: [], openLate };
