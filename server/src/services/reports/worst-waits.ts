@@ -120,9 +120,9 @@ async function rankWaits(
         poolTime(pool, 'closedAtMs', i),
       );
   } else
-    await scanWaits(ctx.db, ctx.user.orgId, filter, columns, (rows) =>
-      (rows as WaitRow[]).forEach((r) => consider(...r)),
-    );
+    await scanWaits(ctx.db, ctx.user.orgId, filter, columns, (rows) => {
+      for (const r of rows as WaitRow[]) consider(...r);
+    });
   return { worst: worst.sort(byRank).slice(0, WORST_WAITS), openLate };
 }
 
