@@ -129,8 +129,8 @@ export async function forgetErasedInTeamLists(erasures: readonly ErasureTombston
 const PREFETCH_AFTER_MS = 10 * 60_000;
 
 /**
- * Managers, after a sync: the whole team's list, when none is kept or it is older than {@link PREFETCH_AFTER_MS},
- * so that switching to the team paints at once even the first time.
+ * Managers, as the popup opens and after a sync: the whole team's list, when none is kept or it is older than
+ * {@link PREFETCH_AFTER_MS}, so that switching to the team paints at once even the first time.
  */
 export async function prefetchTeamList(deps: FollowupsServiceDeps): Promise<void> {
   const me = await deps.me();
