@@ -51,7 +51,7 @@ async function main() {
     adminName: 'Admin',
   });
 
-  const schedule = startScheduleFromEnv(db);
+  const schedule = startScheduleFromEnv(db, process.env, reports);
   const server = await serve({
     app: createApp({
       db,

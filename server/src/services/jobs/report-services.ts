@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { saveEdition } from '../reports/editions';
 import { reportGoals } from '../reports/goals/plan-vs-actual';
 import { periodReport } from '../reports/period-report';
+import { type MailReport, type MailReportInput, mailReport } from '../schedules/mail-report';
 import type { ServiceCtx } from '../service-ctx';
 
 /** Each report build's input and result. */
@@ -16,6 +17,8 @@ interface ReportBuilds {
   period: { input: z.output<typeof periodReportInputSchema>; result: PeriodReport };
   goals: { input: z.output<typeof periodReportInputSchema>; result: ReportGoals };
   save: { input: z.output<typeof reportSaveInputSchema>; result: ReportEdition };
+  /** A scheduled e-mail's report and PDF (services/schedules/mail-report.ts). */
+  mail: { input: MailReportInput; result: MailReport };
 }
 export type ReportKind = keyof ReportBuilds;
 export type ReportInput<K extends ReportKind> = ReportBuilds[K]['input'];
@@ -31,6 +34,7 @@ const reportServices: {
   period: periodReport,
   goals: reportGoals,
   save: saveEdition,
+  mail: mailReport,
 };
 
 /** Run the build `kind` of `input` in this thread. */

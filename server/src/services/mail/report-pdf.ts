@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import {
   reportWords,
   type DocCell,
@@ -90,7 +89,9 @@ function drawDocument(doc: Doc, report: { title: string; sections: DocSection[] 
 }
 
 /** The whole report as PDF bytes, in `font`. */
-export function reportPdf(report: PeriodReport, font: ReportFont): Promise<Buffer> {
+export async function reportPdf(report: PeriodReport, font: ReportFont): Promise<Buffer> {
+  // Loaded by the first PDF (~0.6 s, ~29 MB): a bundle that holds this file (the report thread's) loads it only then.
+  const { default: PDFDocument } = await import('pdfkit');
   const document = printableReportDocument(report);
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: document.title } });
   const chunks: Buffer[] = [];

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
-import type { PeriodReport, ReportLanguage } from '@comms-log/shared';
+import type { ReportLanguage } from '@comms-log/shared';
 import type { Db } from '../../db/client';
+import type { ReportBuilder } from '../../db/readers/start';
 import { orgs } from '../../db/schema';
 import type { MailSendRow } from '../../db/tables/mail';
 import type { Mailer } from '../mail/mailer';
 import type { ReportFont } from '../mail/report-font';
 import { reportMessage } from '../mail/report-message';
-import { periodReport } from '../reports/period-report';
+import { buildOffThread } from '../jobs/report-build';
+import type { MailReport } from './mail-report';
 import type { ReportPeriod } from './periods';
 import { markFailed, markSent } from './send-log';
 
@@ -18,46 +20,41 @@ export interface MailDeps {
   log(message: string): void;
   /** The font of the PDF attachment; none: the report is attached as HTML only. */
   pdfFont?: ReportFont | null;
+  /** Where reports and PDFs are built off the event loop; none (a `:memory:` or remote database, the CLI): here. */
+  reportBuilder?: ReportBuilder;
 }
 
-/** The org's report of a period as `asUserId` (an admin: the whole org) sees it, once per language. */
+/** The org's report of a period as `asUserId` (an admin: the whole org) sees it, and its PDF, once per language. */
 export function reportMaker(deps: MailDeps, orgId: string, asUserId: string, period: ReportPeriod) {
-  const made = new Map<ReportLanguage, Promise<PeriodReport>>();
-  return (language: ReportLanguage): Promise<PeriodReport> => {
+  const made = new Map<ReportLanguage, Promise<MailReport>>();
+  return (language: ReportLanguage): Promise<MailReport> => {
     let report = made.get(language);
     if (!report) {
-      const ctx = { db: deps.db, user: { id: asUserId, orgId, role: 'admin' as const }, now: deps.now() };
-      report = periodReport(ctx, { filter: { from: period.from, to: period.to }, language });
+      const user = { id: asUserId, orgId, role: 'admin' as const };
+      const ctx = { db: deps.db, user, now: deps.now(), reportBuilder: deps.reportBuilder };
+      const input = { filter: { from: period.from, to: period.to }, language, pdfFont: deps.pdfFont ?? null };
+      report = buildOffThread(ctx, 'mail', input, () => {});
       made.set(language, report);
     }
     return report;
   };
 }
 
-/** Each report's PDF, made once however many recipients share its language. */
-const pdfs = new WeakMap<PeriodReport, Promise<Buffer>>();
-
-function pdfOf(report: PeriodReport, font: ReportFont): Promise<Buffer> {
-  let pdf = pdfs.get(report);
-  if (!pdf) {
-    // pdfkit takes ~0.6 s to load: only a process that makes a PDF pays for it (not every CLI command or start).
-    pdf = import('../mail/report-pdf').then((m) => m.reportPdf(report, font));
-    pdfs.set(report, pdf);
-  }
-  return pdf;
-}
+/** The PDF as nodemailer takes it: a Buffer over the same bytes. */
+const asBuffer = (pdf: Uint8Array | null): Buffer | null =>
+  pdf && Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 
 /** Sends one claimed row and records how it went; true when the SMTP server took it. */
 export async function deliver(
   deps: MailDeps,
   row: MailSendRow,
-  report: (language: ReportLanguage) => Promise<PeriodReport>,
+  report: (language: ReportLanguage) => Promise<MailReport>,
 ): Promise<boolean> {
   try {
     const [org] = await deps.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, row.orgId));
     const made = await report(row.language);
-    const pdf = deps.pdfFont ? await pdfOf(made, deps.pdfFont) : null;
-    const message = reportMessage(made, { to: row.email, orgName: org?.name ?? '', period: row.period, pdf });
+    const pdf = asBuffer(made.pdf);
+    const message = reportMessage(made.report, { to: row.email, orgName: org?.name ?? '', period: row.period, pdf });
     await deps.mailer(message);
     await markSent(deps.db, row, deps.now());
     return true;

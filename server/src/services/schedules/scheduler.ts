@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import type { ReportBuilder } from '../../db/readers/start';
 import type { Mailer } from '../mail/mailer';
 import { findReportFont, type ReportFont } from '../mail/report-font';
 import { type SmtpConfig, smtpConfigFrom } from '../mail/smtp-config';
@@ -17,16 +18,18 @@ export function startSchedule(opts: {
   mailer: Mailer;
   tickMs: number;
   pdfFont: ReportFont | null;
+  reportBuilder?: ReportBuilder;
   log(m: string): void;
 }): RunningSchedule {
+  const { db, mailer, pdfFont, reportBuilder, log } = opts;
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runScheduleTick({ db: opts.db, mailer: opts.mailer, now: Date.now, log: opts.log, pdfFont: opts.pdfFont });
+      await runScheduleTick({ db, mailer, now: Date.now, log, pdfFont, reportBuilder });
     } catch (e) {
-      opts.log(`report schedule: ${e instanceof Error ? e.message : String(e)}`);
+      log(`report schedule: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       running = false;
     }
@@ -39,9 +42,14 @@ export function startSchedule(opts: {
 
 /**
  * The schedule as the environment configures it (README "Scheduled e-mail"): SMTP_* for the mail server,
- * REPORT_TICK_SECONDS for how often it looks. Null, and a line saying so, without SMTP_HOST.
+ * REPORT_TICK_SECONDS for how often it looks. Null, and a line saying so, without SMTP_HOST. Reports and PDFs are
+ * built by `reportBuilder` when given (docs/architecture.md "The report builder").
  */
-export function startScheduleFromEnv(db: Db, env: NodeJS.ProcessEnv = process.env): RunningSchedule | null {
+export function startScheduleFromEnv(
+  db: Db,
+  env: NodeJS.ProcessEnv = process.env,
+  reportBuilder?: ReportBuilder,
+): RunningSchedule | null {
   const config = smtpConfigFrom(env);
   if (!config) {
     console.log('Report e-mail is off: set SMTP_HOST and SMTP_FROM to send scheduled reports.');
@@ -57,7 +65,8 @@ export function startScheduleFromEnv(db: Db, env: NodeJS.ProcessEnv = process.en
       (pdfFont ? `PDF in ${pdfFont.path}.` : 'HTML only (no CJK font for a PDF: see REPORT_PDF_FONT).'),
   );
   const log = (m: string) => console.error(m);
-  return startSchedule({ db, mailer: smtpMailerOnFirstSend(config), tickMs: seconds * 1000, pdfFont, log });
+  const mailer = smtpMailerOnFirstSend(config);
+  return startSchedule({ db, mailer, tickMs: seconds * 1000, pdfFont, reportBuilder, log });
 }
 
 /** nodemailer is loaded by the first send, not at start-up: a server that has nothing to mail never holds it. */
