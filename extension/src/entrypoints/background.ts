@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { monotonicFactory } from 'ulid';
-import type { Whoami } from '@comms-log/shared';
 import { apiTransport, isConfigured, refreshAccount } from '../lib/api/session';
 import { logManual, logThread, type LogContext } from '../lib/capture/log-service';
 import { matchHandle } from '../lib/capture/match-handle';
@@ -10,6 +9,7 @@ import { registerCoverageMenu } from '../lib/coverage/context-menu';
 import { setupFollowups } from '../lib/followups/background';
 import { currentPlan } from '../lib/followups/plan';
 import type { FollowupsService } from '../lib/followups/service';
+import { FollowupsDb } from '../lib/followups/store';
 import { logThisHandlers } from '../lib/log-this/handlers';
 import { handleMessages, type MessageHandlers } from '../lib/messages';
 import { enqueueCoverage } from '../lib/outbox/coverage';
@@ -29,8 +29,9 @@ import type { SyncClock } from '../lib/sync/backoff';
 import { createSyncEngine, type SyncEngine } from '../lib/sync/engine';
 import type { SyncStore } from '../lib/sync/passes';
 import type { SyncOutcome } from '../lib/sync/status';
-import { followSignIn, ownerOf } from '../lib/users/follow';
+import { followSignIn } from '../lib/users/follow';
 import { discardWaiting, othersWaiting } from '../lib/users/waiting';
+import { followWhoami } from '../lib/users/watch';
 
 const SYNC_ALARM = 'comms-log-sync';
 /** Who-am-I and the org's settings are re-read at most this often (they change rarely). */
@@ -168,10 +169,11 @@ function waitingHandlers(
   db: CommsLogDb,
   engine: SyncEngine,
 ): Pick<MessageHandlers, 'users-waiting' | 'users-discard-waiting'> {
+  const fuDb = new FollowupsDb();
   return {
-    'users-waiting': async () => othersWaiting(db, await signedInId()),
+    'users-waiting': async () => othersWaiting(db, fuDb, await signedInId()),
     async 'users-discard-waiting'({ ownerId }) {
-      const discarded = await discardWaiting(db, ownerId, await signedInId());
+      const discarded = await discardWaiting(db, fuDb, ownerId, await signedInId());
       await engine.refreshCounts();
       return { discarded };
     },
@@ -193,12 +195,6 @@ const signedInId = async () => (await whoamiItem.getValue())?.user.id ?? null;
 
 export default defineBackground(() => {
   const db = new CommsLogDb();
-  // New outbox rows are the signed-in user's (docs/sync.md "Outbox first").
-  const follow = (who: Whoami | null) => {
-    db.signedIn = who ? ownerOf(who) : null;
-  };
-  void whoamiItem.getValue().then(follow);
-  whoamiItem.watch(follow);
   const store = createDexieSyncStore(db);
   const engine = createSyncEngine({
     store,
@@ -206,6 +202,8 @@ export default defineBackground(() => {
     clock: realClock,
     onStatus: (status) => void syncStatusItem.setValue(status),
   });
+  // New outbox rows, the sync's status and counts are the signed-in user's (docs/sync.md "Outbox first").
+  followWhoami(db, engine);
 
   async function syncSoon(force = false) {
     const outcome = await engine.sync({ force });

@@ -7,6 +7,7 @@ import { fuPlannedActivitiesItem, planItem, type FollowupsHead, type TeamUser } 
 import { pendingActions } from './store';
 import { prefetchTeamList, syncAfterTeam, teamAsksSettled, teamList, teamListMore, type TeamListResult } from './team';
 import { teamUsers } from './team-users';
+import { isOwnAction } from '../users/waiting';
 
 export type FollowupsService = {
   /** Recomputes the list into storage and updates the badge; `fromServer` asks the server first. */
@@ -95,7 +96,9 @@ export function createFollowupsService(deps: FollowupsServiceDeps): FollowupsSer
         await afterTeam(() => refreshPlan(deps));
         await afterTeam(() => refreshPlannedActivities(deps));
         await afterTeam(() => flushActions(deps));
-        allSent = outboxPending === 0 && (await pendingActions(deps.fuDb)).length === 0;
+        // Another user's queued actions wait for them (users/waiting.ts); they do not keep this list local.
+        const me = (await deps.me())?.id;
+        allSent = outboxPending === 0 && (await pendingActions(deps.fuDb)).filter(isOwnAction(me)).length === 0;
       }
       await teamAsksSettled(deps);
       await refresh({ fromServer: allSent });

@@ -24,6 +24,11 @@ export type SyncEngine = {
   status(): SyncStatus;
   /** Recounts pending items (after something was queued) and reports the status. */
   refreshCounts(): Promise<void>;
+  /**
+   * Another user signed in, or nobody is: the last sync, its error and the backoff were the previous user's, so they
+   * go, and a sync running meanwhile reports nothing of its own (docs/sync.md "Outbox first").
+   */
+  forgetStatus(): Promise<void>;
   dispose(): void;
 };
 
@@ -36,6 +41,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let inFlight: Promise<SyncOutcome> | null = null;
   let again = false;
   let disposed = false;
+  /** Counts user changes: a run that started before one leaves the new user's status alone. */
+  let generation = 0;
 
   const report = () => options.onStatus?.({ ...status });
 
@@ -59,12 +66,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function runOnce(): Promise<SyncOutcome> {
     status.state = 'syncing';
     report();
+    const started = generation;
     try {
       const counts = await syncPasses(store, transport, pullLimit);
       const lastSyncAt = new Date(clock.now()).toISOString();
-      Object.assign(status, { failures: 0, lastError: null, lastSyncAt, state: 'idle' } satisfies Partial<SyncStatus>);
+      status.state = 'idle';
+      if (started === generation) Object.assign(status, { failures: 0, lastError: null, lastSyncAt });
       return { ok: true, ...counts };
     } catch (err) {
+      if (started !== generation) {
+        status.state = 'idle';
+        return { ok: false, error: toStoredError(err) };
+      }
       status.failures += 1;
       status.lastError = toStoredError(err);
       if (!disposed) scheduleRetry();
@@ -97,10 +110,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return inFlight;
   }
 
+  async function forgetStatus(): Promise<void> {
+    generation += 1;
+    clearRetry();
+    Object.assign(status, { lastSyncAt: null, lastError: null, failures: 0, state: inFlight ? 'syncing' : 'idle' });
+    await refreshCounts();
+  }
+
   return {
     sync,
     status: () => ({ ...status }),
     refreshCounts,
+    forgetStatus,
     dispose() {
       disposed = true;
       clearRetry();

@@ -89,7 +89,9 @@ describe('the outbox across sign-ins', () => {
     await enqueueInteractions(db, [logged('B1')]);
     expect(await queueCounts(db, 'bob')).toEqual({ pending: 1, rejected: 0 });
     await syncPasses(store, transport, 500);
-    expect(await othersWaiting(db, 'bob')).toEqual([{ ownerId: 'alice', label: 'alice@example.cn', count: 2 }]);
+    expect(await othersWaiting(db, new FollowupsDb(), 'bob')).toEqual([
+      { ownerId: 'alice', label: 'alice@example.cn', count: 2 },
+    ]);
     await signIn('alice');
     await syncPasses(store, transport, 500);
     expect(pushed).toEqual([
@@ -106,9 +108,9 @@ describe('the outbox across sign-ins', () => {
     await signIn('bob');
     await followSignIn(db);
     await enqueueInteractions(db, [logged('B1')]);
-    expect(await discardWaiting(db, 'bob', 'bob')).toBe(0);
-    expect(await discardWaiting(db, 'alice', 'bob')).toBe(1);
-    expect(await othersWaiting(db, 'bob')).toEqual([]);
+    expect(await discardWaiting(db, new FollowupsDb(), 'bob', 'bob')).toBe(0);
+    expect(await discardWaiting(db, new FollowupsDb(), 'alice', 'bob')).toBe(1);
+    expect(await othersWaiting(db, new FollowupsDb(), 'bob')).toEqual([]);
     expect((await db.outbox.toArray()).map((r) => r.id)).toEqual(['B1']);
   });
 });

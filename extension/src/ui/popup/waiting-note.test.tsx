@@ -5,16 +5,18 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InteractionData } from '@comms-log/shared';
 import { translate, type Lang, type MessageKey } from '../../lib/i18n';
+import { FollowupsDb } from '../../lib/followups/store';
 import { CommsLogDb } from '../../lib/outbox/local-db';
 import { enqueueInteractions } from '../../lib/outbox/queue';
 import { discardWaiting, othersWaiting } from '../../lib/users/waiting';
 
 // The background's two handlers, over a real outbox (fake-indexeddb), with Zhou Min signed in.
 let db: CommsLogDb;
+const fuDb = new FollowupsDb('waiting-note-followups');
 const me = 'zhou';
 const sendToBackground = vi.fn(async (type: string, req: { ownerId?: string }) => {
-  if (type === 'users-waiting') return othersWaiting(db, me);
-  if (type === 'users-discard-waiting') return { discarded: await discardWaiting(db, req.ownerId!, me) };
+  if (type === 'users-waiting') return othersWaiting(db, fuDb, me);
+  if (type === 'users-discard-waiting') return { discarded: await discardWaiting(db, fuDb, req.ownerId!, me) };
   throw new Error(type);
 });
 vi.mock('../../lib/messages', () => ({
