@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   defaultPlan,
   planSchema,
@@ -62,17 +62,38 @@ export function readStoredPlan(stored: unknown): Plan {
   return planSchema.parse(value);
 }
 
-/** The org's current plan (highest version). Every org gets one at creation. */
+/** A plan as read from its stored text, kept by org: the text is what it was parsed from. */
+const parsedPlans = new Map<string, { text: string; plan: Plan }>();
+
+/** `value` and everything in it made read-only: one parsed plan is shared by every read that finds the same text. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * The org's current plan (highest version). Every org gets one at creation. The row is read each time (so a plan
+ * saved by another connection, thread or process is seen at once), but its JSON is parsed and checked only when its
+ * text differs from the last one this thread parsed for the org: that parse was most of a metrics read's CPU. The
+ * plan returned is frozen.
+ */
 export async function currentPlan(db: DbOrTx, orgId: string): Promise<StoredPlanRow> {
   const [row] = await db
-    .select({ version: plans.version, createdAt: plans.createdAt, plan: plans.plan })
+    .select({ version: plans.version, createdAt: plans.createdAt, text: sql<string>`${plans.plan}` })
     .from(plans)
     .where(eq(plans.orgId, orgId))
     .orderBy(desc(plans.version))
     .limit(1);
   if (!row) throw new Error(`org ${orgId} has no plan`);
+  const known = parsedPlans.get(orgId);
+  if (known?.text === row.text) return { version: row.version, createdAt: row.createdAt, plan: known.plan };
   // Stored plans were validated on the way in; read again so defaults added to the schema later apply.
-  return { version: row.version, createdAt: row.createdAt, plan: readStoredPlan(row.plan) };
+  const plan = deepFreeze(readStoredPlan(JSON.parse(row.text)));
+  parsedPlans.set(orgId, { text: row.text, plan });
+  return { version: row.version, createdAt: row.createdAt, plan };
 }
 
 /** Store `plan` as the org's next version. */
