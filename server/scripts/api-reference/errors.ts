@@ -105,4 +105,5 @@ export const procedureErrors: Record<string, readonly ErrorCode[]> = {
   'jobs.list': none,
   'privacy.export': ['NOT_FOUND'],
   'privacy.erase': ['NOT_FOUND'],
+  'privacy.allowHandle': ['NOT_FOUND'],
 };

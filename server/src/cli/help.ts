@@ -30,6 +30,9 @@ Usage: pnpm cli <command> [options]
   erase:stakeholder --org <org id or name> --stakeholder <id> --yes
       Erase a stakeholder and everything about them (interactions, identities, follow-ups, survey answers, coverage);
       every extension drops its copy on its next sync. Cannot be undone.
+  allow:handle --org <org id or name> --kind <email|weibo|jira|trello|phone> --value <handle>
+      Lift an erasure's refusal of one handle, when the person comes back and consents: the directory and pushes
+      accept it again. Nothing erased comes back.
   backup --out <file>
       Write a consistent snapshot of the running database to a new file (VACUUM INTO; pushes may go on meanwhile),
       then check it. Embedded database files only.

@@ -103,5 +103,19 @@ describe('token expiry and rotation, the audit trail and access requests from th
     const trail = await cli('audit', '--org', 'Ops Two');
     expect(trail.stdout).toMatch(/import\.stakeholders.*\n.*stakeholder\.export.*\n.*stakeholder\.erase/);
     expect(trail.stdout).not.toMatch(/Wang/);
+
+    // She comes back and consents: her address is refused until an admin lets it in again.
+    expect((await cli('import:stakeholders', '--org', 'Ops Two', '--file', 'people.csv')).stdout).toMatch(
+      /row 2: error — .*erased on request/,
+    );
+    const allowed = await cli('allow:handle', '--org', 'Ops Two', '--kind', 'email', '--value', ' Wang@Acme.cn');
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(
+      (await cli('allow:handle', '--org', 'Ops Two', '--kind', 'email', '--value', 'wang@acme.cn')).stderr,
+    ).toMatch(/not refused/);
+    expect((await cli('allow:handle', '--org', 'Ops Two', '--kind', 'domain', '--value', 'acme.cn')).code).toBe(2);
+    const again = await cli('import:stakeholders', '--org', 'Ops Two', '--file', 'people.csv');
+    expect(again.stdout, again.stderr).toMatch(/row 2: created \([0-9A-Z]{26}\)/);
+    expect((await cli('audit', '--org', 'Ops Two')).stdout).toMatch(/handle\.allow/);
   }, 240_000);
 });

@@ -1,11 +1,16 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { privacyHandleInputSchema } from '@comms-log/shared';
 import { cliCtx } from '../services/audit/record';
+import { allowErasedHandle } from '../services/erasure/allow-handle';
 import { eraseStakeholder } from '../services/erasure/erase';
 import { exportStakeholder } from '../services/erasure/export';
 import { findOrg, flags, required, UsageError, type Command } from './args';
 
-/** `export:stakeholder` and `erase:stakeholder`: answering a person's access or erasure request. */
+/**
+ * `export:stakeholder`, `erase:stakeholder` and `allow:handle`: answering a person's access or erasure request, and
+ * letting a handle in again when they come back and consent.
+ */
 export const privacyCommands: Record<string, Command> = {
   async 'export:stakeholder'(db, args) {
     const f = flags(args, ['org', 'stakeholder', 'out']);
@@ -28,5 +33,16 @@ export const privacyCommands: Record<string, Command> = {
       .map(([t, n]) => `${t} ${n}`)
       .join(', ');
     console.log(`Erased stakeholder ${stakeholderId}: ${counts}. Extensions drop their copies on their next sync.`);
+  },
+
+  async 'allow:handle'(db, args) {
+    const f = flags(args, ['org', 'kind', 'value']);
+    const org = await findOrg(db, required(f, 'org'));
+    const input = privacyHandleInputSchema.safeParse({ kind: required(f, 'kind'), value: required(f, 'value') });
+    if (!input.success) throw new UsageError('--kind is one of email, weibo, jira, trello, phone; --value the handle');
+    const allowed = await allowErasedHandle(cliCtx(db, org.id), input.data);
+    console.log(
+      `The ${allowed.kind} ${allowed.value} (erased ${allowed.erasedAt}) may be kept again: the directory and pushes accept it.`,
+    );
   },
 };

@@ -30,6 +30,7 @@ const matrix: Record<string, Probe> = {
   'audit.list': { rule: 'admin', expect: 'answers' },
   'privacy.export': { rule: 'admin', expect: 'refused' },
   'privacy.erase': { rule: 'admin', expect: 'refused' },
+  'privacy.allowHandle': { rule: 'admin', expect: 'refused' },
   'sync.push': { rule: 'authed', expect: 'answers' },
   'sync.pull': { rule: 'authed', expect: 'answers' },
   'directory.list': { rule: 'authed', expect: 'answers' },

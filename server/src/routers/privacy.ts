@@ -1,4 +1,11 @@
-import { erasureResultSchema, privacyStakeholderInputSchema, stakeholderExportSchema } from '@comms-log/shared';
+import {
+  allowedHandleSchema,
+  erasureResultSchema,
+  privacyHandleInputSchema,
+  privacyStakeholderInputSchema,
+  stakeholderExportSchema,
+} from '@comms-log/shared';
+import { allowErasedHandle } from '../services/erasure/allow-handle';
 import { eraseStakeholder } from '../services/erasure/erase';
 import { exportStakeholder } from '../services/erasure/export';
 import { adminProcedure, router } from '../trpc';
@@ -16,4 +23,10 @@ export const privacyRouter = router({
     .input(privacyStakeholderInputSchema)
     .output(erasureResultSchema)
     .mutation(({ ctx, input }) => eraseStakeholder(ctx, input)),
+
+  /** Lift an erasure's refusal of one handle: the person came back and consents (docs/sync.md "Erasure"). */
+  allowHandle: adminProcedure
+    .input(privacyHandleInputSchema)
+    .output(allowedHandleSchema)
+    .mutation(({ ctx, input }) => allowErasedHandle(ctx, input)),
 });

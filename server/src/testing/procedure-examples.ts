@@ -36,6 +36,7 @@ export const procedureExamples: Record<string, (b: ProbeRecords) => unknown[]> =
   'audit.list': () => [{ since: period.from, limit: 50 }],
   'privacy.export': (b) => [{ stakeholderId: b.stakeholderId }],
   'privacy.erase': (b) => [{ stakeholderId: b.stakeholderId }],
+  'privacy.allowHandle': () => [{ kind: 'email', value: 'probe@probe.cn' }],
   'sync.push': (b) => [
     { items: [interaction(b, { id: b.interactionIds[0] })] },
     { items: [interaction(b, { stakeholderId: b.stakeholderId })] },

@@ -14,6 +14,7 @@ export const auditActions = [
   'stakeholder.deactivate',
   'stakeholder.erase',
   'stakeholder.export',
+  'handle.allow',
   'import.stakeholders',
   'import.surveys',
   'import.coverage',

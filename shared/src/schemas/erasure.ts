@@ -3,13 +3,31 @@ import { computedDateTimeSchema, isoDateTimeSchema } from './common';
 import { followupSchema } from './followup';
 import { interactionSchema } from './interaction';
 import { mediaCoverageSchema } from './media-coverage';
-import { stakeholderSchema } from './stakeholder';
+import { identityKindSchema, stakeholderSchema } from './stakeholder';
 import { surveyResponseSchema } from './survey';
 import { identifierString } from './text';
 import { threadOutcomeEventSchema } from './thread-resolution';
 
 /** `privacy.erase` and `privacy.export`: the stakeholder a person's request is about. */
 export const privacyStakeholderInputSchema = z.strictObject({ stakeholderId: identifierString.min(1).max(64) });
+
+/**
+ * `privacy.allowHandle`: one handle an erasure refuses (docs/sync.md "Erasure"), to be let in again when the person
+ * comes back and consents. A domain is never refused, so it is no handle here.
+ */
+export const privacyHandleInputSchema = z.strictObject({
+  kind: identityKindSchema.exclude(['domain']),
+  value: identifierString.trim().min(1).max(320),
+});
+export type PrivacyHandleInput = z.infer<typeof privacyHandleInputSchema>;
+
+/** The handle let in again, as the directory keeps it, and when the erasure that refused it ran. */
+export const allowedHandleSchema = z.object({
+  kind: privacyHandleInputSchema.shape.kind,
+  value: z.string(),
+  erasedAt: computedDateTimeSchema,
+});
+export type AllowedHandle = z.infer<typeof allowedHandleSchema>;
 
 /**
  * What sync.pull carries of an erasure (docs/sync.md "Erasure"): the erased stakeholder and the ids of the rows

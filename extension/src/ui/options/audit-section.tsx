@@ -22,6 +22,7 @@ const actionKey: Record<AuditAction, MessageKey> = {
   'stakeholder.deactivate': 'opsActStakeholderDeactivate',
   'stakeholder.erase': 'opsActStakeholderErase',
   'stakeholder.export': 'opsActStakeholderExport',
+  'handle.allow': 'usersActHandleAllow',
   'import.stakeholders': 'opsActImportStakeholders',
   'import.surveys': 'opsActImportSurveys',
   'import.coverage': 'opsActImportCoverage',

@@ -54,3 +54,17 @@ export async function erasedHashesIn(db: DbOrTx, orgId: string, hashes: readonly
   });
   return new Set(found as string[]);
 }
+
+/** Removes one hash of the org's; the erasure that kept it, or null when the org keeps no such hash. */
+export async function deleteErasedHandle(
+  db: DbOrTx,
+  orgId: string,
+  hash: string,
+): Promise<{ erasureId: string; erasedAt: number } | null> {
+  const rs = await rawExecutor(db)({
+    sql: 'DELETE FROM erased_handles WHERE org_id = ? AND hash = ? RETURNING erasure_id, erased_at',
+    args: [orgId, hash],
+  });
+  const row = rs.rows[0];
+  return row ? { erasureId: String(row[0]), erasedAt: Number(row[1]) } : null;
+}

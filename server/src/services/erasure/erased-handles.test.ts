@@ -93,3 +93,49 @@ describe('the directory after an erasure', () => {
     expect((await rows('SELECT kind FROM identities')).map((r) => r.kind)).toEqual(['domain']);
   });
 });
+
+describe('letting an erased handle in again', () => {
+  it('takes an admin, lifts the refusal of that one handle only, and is in the audit trail without it', async () => {
+    await erasedWang();
+    const mail = { kind: 'email', value: ' WANG.Fang@acme.cn ' } as const;
+    await expect(t.manager.caller.privacy.allowHandle(mail)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const allowed = await t.admin.caller.privacy.allowHandle(mail);
+    expect(allowed).toMatchObject({ kind: 'email', value: wangEmail });
+    expect(Date.parse(allowed.erasedAt)).toBeGreaterThanOrEqual(T0);
+
+    // She came back and consents: the directory keeps her address again, and her new message is stored.
+    const again = await t.staff.caller.directory.create({
+      name: 'Wang Fang',
+      type: 'customer',
+      identities: [{ kind: 'email', value: wangEmail }],
+    });
+    const hers = interactionData({ stakeholderId: again.id, author: { name: 'Wang', handle: wangEmail } });
+    expect((await t.staff.caller.sync.push({ items: [upsert(hers)] })).rejected).toEqual([]);
+    // Her Weibo handle, not named, stays refused.
+    const weibo = interactionData({ threadKey: 'weibo:w', author: { name: 'W', handle: 'wangfang88' } });
+    expect((await t.staff.caller.sync.push({ items: [upsert(weibo)] })).rejected).toEqual([
+      { id: weibo.id, reason: ERASED_HANDLE },
+    ]);
+
+    const audit = await t.admin.caller.audit.list({ since: '2020-01-01T00:00:00Z', limit: 50 });
+    const entry = audit.entries.find((e) => e.action === 'handle.allow');
+    expect(entry).toMatchObject({ actor: t.admin.user.email, detail: { kind: 'email' } });
+    expect(JSON.stringify(audit.entries).toLowerCase()).not.toContain(wangEmail);
+  });
+
+  it('answers NOT_FOUND for a handle no erasure of the org refuses, and changes nothing', async () => {
+    const none = t.admin.caller.privacy.allowHandle({ kind: 'email', value: wangEmail });
+    await expect(none).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/not refused/) });
+    await erasedWang();
+    const other = await createTestOrg(handle, { name: 'Other Co' });
+    await expect(other.admin.caller.privacy.allowHandle({ kind: 'email', value: wangEmail })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const bad = t.admin.caller.privacy.allowHandle({ kind: 'phone', value: 'abc' });
+    await expect(bad).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await rows('SELECT hash FROM erased_handles')).toHaveLength(2);
+    expect(
+      (await t.admin.caller.audit.list({ since: '2020-01-01T00:00:00Z', limit: 50 })).entries.map((e) => e.action),
+    ).not.toContain('handle.allow');
+  });
+});
