@@ -92,16 +92,32 @@ async function writeOrgCopy(worker: Worker, api: ApiClient): Promise<number> {
     meta: [{ key: 'cursor', value: page.cursor }],
   };
   await worker.evaluate(async (stores) => {
+    const open = (): Promise<IDBDatabase> =>
+      new Promise((ok, fail) => {
+        const req = indexedDB.open('comms-log');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+    const ownerMarked = async () => {
+      const db = await open();
+      const got = await new Promise((ok) => {
+        const req = db.transaction('meta').objectStore('meta').get('copyOwner');
+        req.onsuccess = () => ok(req.result !== undefined);
+        req.onerror = () => ok(false);
+      });
+      db.close();
+      return got;
+    };
     for (let i = 0; i < 100 && !(await indexedDB.databases()).some((d) => d.name === 'comms-log'); i++)
       await new Promise((r) => setTimeout(r, 50));
-    const db: IDBDatabase = await new Promise((ok, fail) => {
-      const req = indexedDB.open('comms-log');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
-    });
+    // The background's first pass, signed in as nobody, empties whatever copy it finds: written before that pass,
+    // this copy would be gone before the test reads it. Written after, with no owner, it is what an older version left.
+    for (let i = 0; i < 200 && !(await ownerMarked()); i++) await new Promise((r) => setTimeout(r, 50));
+    const db = await open();
     const tx = db.transaction(Object.keys(stores), 'readwrite');
     for (const [store, records] of Object.entries(stores))
       for (const record of records) tx.objectStore(store).put(record);
+    for (const key of ['copyOwner', 'copyOwnerLabel']) tx.objectStore('meta').delete(key);
     await new Promise<void>((ok, fail) => {
       tx.oncomplete = () => ok();
       tx.onerror = () => fail(tx.error);
