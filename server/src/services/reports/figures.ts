@@ -32,6 +32,7 @@ import { isManager, type ServiceCtx } from '../service-ctx';
 import { coverageOf, inScope } from './coverage-scope';
 import { readFineCounts } from './fine-counts';
 import { fineAnswers, fineBase, totalsFromFine } from './fine-totals';
+import { typeSets } from './response-sets';
 import { poolHolds, responseFromWaits, waitsKept } from './wait-pool';
 import type { PooledWaits } from './worst-waits';
 
@@ -120,6 +121,30 @@ export function reportFigures(ctx: ServiceCtx, env: MetricsEnv, waitsRange?: MsR
           env.plan.calendar.timeZone,
         );
       }),
+    /**
+     * Response figures (no grouping) of several filters read ahead: those alike but for their one stakeholder type
+     * in one read grouped by type (`typeSets`); a type without waits there reads its own.
+     */
+    responsesOf: async (filters: readonly MetricsFilter[], basis: 'working' | 'calendar', asOf: string) => {
+      const key = (f: MetricsFilter) => ['r', f, [], basis, asOf];
+      const unread = filters.filter(
+        (f) => !cache.has(JSON.stringify(key(f))) && !(waitsRange && poolHolds(waitsRange, f)),
+      );
+      const reads = typeSets(unread).map(async ({ union, each }) => {
+        const read = metricsResponseTimes(ctx, { filter: union, groupBy: ['stakeholderType'], basis, asOf }, env);
+        for (const f of each) {
+          const type = f.stakeholderType![0]!;
+          // A failed read fails the figures that ask it (each goal's), never as an unhandled rejection.
+          once(key(f), async () => {
+            const row = (await read).rows.find((r) => r.key.stakeholderType === type);
+            if (row) return { basis, total: row.stats, rows: [] };
+            return metricsResponseTimes(ctx, { filter: f, groupBy: [], basis, asOf }, env);
+          }).catch(() => undefined);
+        }
+        await read;
+      });
+      await Promise.all(reads);
+    },
     /** The waits `filter` keeps, from the one read of the waits; null when its period is outside that read. */
     waitsOf: async (filter: MetricsFilter): Promise<PooledWaits | null> => {
       if (!waitsRange || !poolHolds(waitsRange, filter)) return null;

@@ -25,6 +25,10 @@ async function waitsOrCoverageActual(
   return { actual: ms === null ? null : ms / H, count: stats.answered };
 }
 
+/** Whether a goal's actual is a response figure (`waitsOrCoverageActual`'s, read on the working basis). */
+export const isResponseGoal = (goal: Goal): boolean =>
+  goal.metric === 'on_time_rate' || goal.metric === 'mean_response_hours' || goal.metric === 'median_response_hours';
+
 /** What a counting goal counts over its scope `f` (null for other goals): posts are what we publish (outbound);
  * meetings count whoever logged them. */
 export function countFilterOf(goal: Goal, f: MetricsFilter): MetricsFilter | null {

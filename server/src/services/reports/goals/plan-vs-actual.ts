@@ -7,7 +7,7 @@ import { reportFigures, type ReportFigures } from '../figures';
 import { reportMessages } from '../messages/by-language';
 import type { ReportMessages } from '../messages/types';
 import { reportAsOf, reportMeta } from '../meta';
-import { actualOf, countFilterOf } from './actuals';
+import { actualOf, countFilterOf, isResponseGoal } from './actuals';
 import { goalDrill } from './drill';
 import { goalPurpose, scoped } from './scope';
 import { goalStatus, periodTargetOf } from './status';
@@ -31,6 +31,15 @@ export async function goalsOf(
       const counted = f && countFilterOf(goal, f);
       return counted ? [counted] : [];
     }),
+  );
+  // So are the response goals (alike but for their stakeholder type: one read of the waits for them all).
+  await figures.responsesOf(
+    plan.goals.flatMap((goal) => {
+      const f = goal.consecutivePeriods === undefined ? scoped(filter, goal) : null;
+      return f && isResponseGoal(goal) ? [f] : [];
+    }),
+    'working',
+    asOf,
   );
   const goals: ReportGoal[] = [];
   for (const goal of plan.goals) {

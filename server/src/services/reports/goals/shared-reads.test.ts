@@ -7,6 +7,7 @@ import { at, period, seedThreads } from '../../../testing/evaluation-seed';
 import { freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../../../testing/test-org';
 import { resolutionThreads } from '../../metrics/resolution';
 import { loadEnv } from '../../metrics/scope';
+import { metricsResponseTimes } from '../../metrics/response-times';
 import { metricsTotals } from '../../metrics/totals';
 import type { ServiceCtx } from '../../service-ctx';
 import { reportFigures } from '../figures';
@@ -168,5 +169,57 @@ describe('a counting goal', () => {
     await figures.countsOf(narrowings.slice(0, 2).map((n) => ({ ...edges, ...n })));
     expect(await figures.count({ ...edges, ...narrowings[0] })).toBe(2);
     expect(await figures.count({ ...edges, ...narrowings[1] })).toBe(2);
+  });
+});
+
+describe('response goals', () => {
+  it('alike but for their stakeholder type, read their waits once and give what each reads alone', async () => {
+    const msg = (thread: string, when: string, over: Record<string, unknown> = {}) =>
+      interactionData({ threadKey: `gmail:${thread}`, occurredAt: at(when), ...over });
+    const reply = { direction: 'outbound' };
+    await pushAccepted(t.staff, [
+      msg('c1', '09T10:00'),
+      msg('c1', '09T11:00', reply),
+      msg('c2', '13T09:00'),
+      msg('m1', '10T10:00', { stakeholderType: 'media' }),
+      msg('m1', '10T15:30', { stakeholderType: 'media', ...reply }),
+      msg('m2', '11T10:00', { stakeholderType: 'media' }),
+      msg('p1', '12T10:00', { stakeholderType: 'partner', channel: 'social' }),
+      msg('p1', '12T10:20', { stakeholderType: 'partner', channel: 'social', ...reply }),
+    ]);
+    const asOf = at('14T12:00');
+    const types = ['customer', 'media', 'partner', 'investor'] as const;
+    const alike: MetricsFilter[] = types.map((type) => ({ ...period, stakeholderType: [type] }));
+    const other: MetricsFilter = { ...period, stakeholderType: ['partner'], channel: ['social'] };
+    for (const who of ['manager', 'staff'] as const) {
+      const ctx = ctxOf(who);
+      const env = await loadEnv(ctx);
+      const figures = reportFigures(ctx, env);
+      const execute = h.client.execute;
+      let statements = 0;
+      h.client.execute = ((...args: Parameters<typeof execute>) => {
+        statements++;
+        return execute.apply(h.client, args);
+      }) as typeof execute;
+      const read = [];
+      try {
+        await figures.responsesOf([...alike, other], 'working', asOf);
+        for (const f of alike) read.push(await figures.response(f, [], 'working', asOf));
+      } finally {
+        h.client.execute = execute;
+      }
+      // One read for the four alike (one statement: the period is one month's window), and the investors' own
+      // (no waits, so no row of theirs in the shared read); asked alone, each would be a read.
+      expect(statements).toBe(2);
+      const alone = [];
+      for (const f of alike)
+        alone.push(await metricsResponseTimes(ctx, { filter: f, groupBy: [], basis: 'working', asOf }, env));
+      expect(read).toEqual(alone);
+      expect(read.map((r) => r.total.waits)).toEqual([2, 2, 1, 0]);
+      expect(read[1]!.total.answered).toBe(1);
+      expect(await figures.response(other, [], 'working', asOf)).toEqual(
+        await metricsResponseTimes(ctx, { filter: other, groupBy: [], basis: 'working', asOf }, env),
+      );
+    }
   });
 });
