@@ -12,7 +12,7 @@ import { org, provisionOrg } from './harness/org';
 import { artifactsDir, serverDir } from './harness/paths';
 import { emailFromMarcus, marcus, pushedEmail } from './harness/pushed-email';
 import { freePort, runCli, type ServerProcess, waitForHealthz } from './harness/server-process';
-import { startSmtpSink, type SmtpSink } from './harness/smtp-sink';
+import { startSmtpSink, type SmtpSink } from '@comms-log/server/testing/smtp-sink';
 import { ulidAt } from './harness/ulid-at';
 
 /*

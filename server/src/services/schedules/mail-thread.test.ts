@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type SmtpSink, startSmtpSink } from '../../../../test/e2e/harness/smtp-sink';
+import { type SmtpSink, startSmtpSink } from '../../testing/smtp-sink';
 import { createApp } from '../../app';
 import { createDb, type DbHandle, migrateDb } from '../../db/client';
 import { type ReportBuilder, reportBuilder } from '../../db/readers/start';
