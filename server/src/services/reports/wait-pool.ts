@@ -1,7 +1,9 @@
 import {
+  classifyWait,
   ResponseStatsAccumulator,
   type MetricsFilter,
   type MetricsGroupBy,
+  type ResponseStats,
   type ResponseTimesResult,
   type WaitFigures,
 } from '@comms-log/shared';
@@ -9,6 +11,7 @@ import { isTimeDim, type MsRange, type ValueDim } from '../../db/queries/metrics
 import type { PoolDim, WaitPool } from '../../db/queries/report-waits';
 import { compareKeys, grouping, type Grouping } from '../metrics/grouping';
 import { zoneOffsets } from '../metrics/time-keys';
+import { WaitTally } from '../metrics/wait-tally';
 
 /*
  * The report's response figures from one read of the org's waits (docs/report.md "Speed"): each figure keeps the
@@ -116,6 +119,54 @@ function groupCodes(pool: WaitPool, g: Grouping, k: number, range: MsRange, dayO
   };
 }
 
+/** A figure's fold of the waits it keeps. */
+interface Fold {
+  add(w: WaitFigures): void;
+  result(): ResponseStats;
+}
+
+const STATUS_CODE = { on_time: 0, late: 1, pending: 2, closed: 3 } as const;
+
+/** Whether every answered time of the pool is a whole ms ≥ 0 and each basis sums below 2^53 (what a tally needs). */
+const wholeTimesOf = new WeakMap<WaitPool, boolean>();
+function wholeTimes(pool: WaitPool): boolean {
+  let whole = wholeTimesOf.get(pool);
+  if (whole !== undefined) return whole;
+  whole = true;
+  for (const times of [pool.times.responseMs, pool.times.responseWorkMs]) {
+    let sum = 0;
+    for (let i = 0; i < pool.size; i++) {
+      const ms = times[i]!;
+      if (Number.isNaN(ms)) continue;
+      if (!(ms >= 0 && Number.isInteger(ms))) whole = false;
+      sum += ms;
+    }
+    if (!(sum <= Number.MAX_SAFE_INTEGER)) whole = false;
+  }
+  wholeTimesOf.set(pool, whole);
+  return whole;
+}
+
+/**
+ * A `WaitTally` fed as the shared accumulator is (the same figures: docs/metrics.md "Roll-ups"), whose percentiles
+ * select rather than sort; the accumulator itself when a time is one a tally cannot hold.
+ */
+function foldOf(pool: WaitPool, options: { basis: 'working' | 'calendar'; asOfMs: number }): () => Fold {
+  if (!wholeTimes(pool)) return () => new ResponseStatsAccumulator(options);
+  const { basis, asOfMs } = options;
+  return () => {
+    const tally = new WaitTally();
+    return {
+      add(w) {
+        const ms =
+          w.replyAtMs === null || w.replyAtMs > asOfMs ? null : basis === 'working' ? w.responseWorkMs : w.responseMs;
+        tally.add(STATUS_CODE[classifyWait(w, asOfMs)], ms ?? -1);
+      },
+      result: () => tally.result(),
+    };
+  };
+}
+
 /** Response figures of `filter` (already scoped to the user) grouped by `groupBy`, from the pool. */
 export function responseFromWaits(
   pool: WaitPool,
@@ -128,7 +179,8 @@ export function responseFromWaits(
   const options = { basis, asOfMs: input.asOfMs };
   const g = grouping(input.groupBy, fromMs, toMs, zone);
   const dayOf = g.dims.some(isTimeDim) ? localDayOf(zoneOffsets(fromMs, toMs, zone)) : null;
-  const total = new ResponseStatsAccumulator(options);
+  const fold = foldOf(pool, options);
+  const total = fold();
   const dims = g.dims.map((_, k) => groupCodes(pool, g, k, { from: fromMs, to: toMs }, dayOf));
   // A group is a number made of its codes; past 2^53 groups (never in practice) their codes joined as a string.
   const numeric = dims.reduce((n, d) => n * Math.max(d.size, 1), 1) <= Number.MAX_SAFE_INTEGER;
@@ -138,7 +190,7 @@ export function responseFromWaits(
     for (const d of dims) group = group * Math.max(d.size, 1) + d.of(i);
     return group;
   };
-  const groups = new Map<number | string, { first: number; acc: ResponseStatsAccumulator }>();
+  const groups = new Map<number | string, { first: number; acc: Fold }>();
   // One object refilled per wait: the accumulator reads its figures and keeps none of it.
   const w: WaitFigures = {
     replyAtMs: null,
@@ -159,7 +211,7 @@ export function responseFromWaits(
     const key = groupOf(i);
     let grp = groups.get(key);
     if (!grp) {
-      grp = { first: i, acc: new ResponseStatsAccumulator(options) };
+      grp = { first: i, acc: fold() };
       groups.set(key, grp);
     }
     grp.acc.add(w);
