@@ -4,6 +4,7 @@ import { whoamiItem } from '../storage-items';
 import type { SyncStore } from '../sync/passes';
 import { followSignIn } from '../users/follow';
 import { toLocalStakeholder } from './directory';
+import { forgetKeptScreenAfter } from '../users/forget-screen';
 import { applyErasures } from './erasures';
 import type { CommsLogDb } from './local-db';
 import {
@@ -31,6 +32,7 @@ async function applyPull(db: CommsLogDb, page: PullResult): Promise<void> {
   });
   // Outside IndexedDB (extension storage): after the page is stored, so a failure here loses no page.
   await forgetErasedInTeamLists(page.erasures ?? []);
+  forgetKeptScreenAfter(page.erasures?.length ?? 0);
 }
 
 async function getCursor(db: CommsLogDb): Promise<number> {
