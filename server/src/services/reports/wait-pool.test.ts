@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyWait, workingMsBetween, type MetricsFilter, type MetricsGroupBy } from '@comms-log/shared';
+import {
+  classifyWait,
+  summarizeWaits,
+  workingMsBetween,
+  type MetricsFilter,
+  type MetricsGroupBy,
+} from '@comms-log/shared';
 import { authenticate } from '../../auth/tokens';
 import type { DbHandle } from '../../db/client';
 import { poolWait, reportWaitsIn, type ReportWait, type WaitPool } from '../../db/queries/report-waits';
@@ -129,6 +135,31 @@ describe('response figures split from one read of the waits', () => {
     const overDst = { from: '2025-10-01T00:00:00Z', to: '2026-03-20T00:00:00Z' };
     await expectSame(manager, overDst, ['week'], 'America/New_York');
     await expectSame(manager, overDst, ['day', 'channel'], 'Europe/Berlin');
+  });
+
+  it('fold as the shared accumulator, and with it when a time is below zero', () => {
+    const asOfMs = Date.parse('2026-03-10T08:00:00Z');
+    const filter = { ...period };
+    const kept = [...waitsKept(pool, filter)].map((i) => poolWait(pool, i));
+    const answered = kept.findIndex((w) => w.replyAtMs !== null && w.replyAtMs <= asOfMs && w.responseWorkMs! > 0);
+    expect(answered).toBeGreaterThanOrEqual(0);
+    // A negative time (a tally holds whole ms ≥ 0 only): the same pool but that one wait, folded by the accumulator.
+    const negative = Float64Array.from(pool.times.responseWorkMs);
+    negative[waitsKept(pool, filter)[answered]!] = -1000;
+    const odd: WaitPool = { ...pool, times: { ...pool.times, responseWorkMs: negative } };
+    for (const [p, figures] of [
+      [pool, kept],
+      [odd, kept.map((w, k) => (k === answered ? { ...w, responseWorkMs: -1000 } : w))],
+    ] as const)
+      for (const basis of ['working', 'calendar'] as const) {
+        const js = responseFromWaits(p, { filter, groupBy: [], basis, asOfMs }, 'Asia/Shanghai');
+        expect(js.total).toEqual(summarizeWaits(figures, { basis, asOfMs }));
+      }
+    expect(
+      responseFromWaits(odd, { filter, groupBy: [], basis: 'working', asOfMs }, 'Asia/Shanghai').total.meanMs,
+    ).not.toBe(
+      responseFromWaits(pool, { filter, groupBy: [], basis: 'working', asOfMs }, 'Asia/Shanghai').total.meanMs,
+    );
   });
 
   it('give the same worst waits as a scan of the period', async () => {
