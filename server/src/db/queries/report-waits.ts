@@ -96,7 +96,7 @@ type PoolArrays = [
 ];
 
 /** One window's statement: `c<k>` the JSON array of the k-th of `POOL_COLUMNS`; read from `interactions_waits`. */
-export function poolWindowSql(orgId: string, range: MsRange): SQL {
+function poolWindowSql(orgId: string, range: MsRange): SQL {
   const filter = { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() };
   const columns = POOL_COLUMNS.map((c, k) => sql`json_group_array(${c}) AS ${sql.raw(`c${k}`)}`);
   return sql`SELECT ${sql.join(columns, sql`, `)} FROM interactions i
