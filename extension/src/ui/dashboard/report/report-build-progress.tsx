@@ -1,5 +1,5 @@
 import type { Job } from '@comms-log/shared';
-import { useRunningJob } from '../../jobs/use-running-job';
+import { useRunningJob } from '../../jobs/use-job-poll';
 import type { T } from '../../use-t';
 
 /** A report build's parts done as a bar and in words. */
