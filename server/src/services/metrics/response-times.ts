@@ -9,7 +9,7 @@ import {
 import type { z } from 'zod';
 import { isTimeDim } from '../../db/queries/metrics';
 import { scanWaitCodes } from '../../db/queries/wait-codes';
-import { UndecodableWaits, type CodedValue } from '../../db/queries/wait-codes-decode';
+import { OTHER_VALUE, UndecodableWaits, type CodedValue } from '../../db/queries/wait-codes-decode';
 import type { ServiceCtx } from '../service-ctx';
 import { grouping, type Grouping } from './grouping';
 import { groupAccumulators } from './response-groups';
@@ -39,7 +39,8 @@ function codedValues(g: Grouping): CodedValue[] {
     const dim = g.dims[Number(name.slice(1))]!;
     if (isTimeDim(dim)) throw new Error(`time dimension ${dim} is read as the local day`);
     const values = enumValues[dim];
-    if (values) return { kind: 'enum', sql: value, values };
+    // One digit a value, OTHER_VALUE kept for a value off the list: a longer list is read as text.
+    if (values && values.length < OTHER_VALUE) return { kind: 'enum', sql: value, values };
     return { kind: 'text', sql: value, nullable: dim !== 'user' };
   });
 }
