@@ -207,9 +207,3 @@ export async function orgStakeholderIds(db: DbOrTx, orgId: string, ids: string[]
   });
   return new Set(found as string[]);
 }
-
-/** The org's current plan version (null: none). */
-export async function latestPlanVersion(db: DbOrTx, orgId: string): Promise<number | null> {
-  const rs = await rawExecutor(db)({ sql: 'SELECT max(version) FROM plans WHERE org_id = ?', args: [orgId] });
-  return (rs.rows[0]?.[0] as number | null) ?? null;
-}

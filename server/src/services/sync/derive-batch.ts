@@ -2,7 +2,6 @@ import { isLiveChannel } from '@comms-log/shared';
 import { writeDerived } from '../../db/queries/derive';
 import { reserveSeq } from '../../db/queries/seq';
 import { upsertInteractions } from '../../db/queries/sync';
-import type { DbOrTx } from '../../db/client';
 import type { InteractionRow } from '../../db/schema';
 import {
   deriveFields,
@@ -13,8 +12,8 @@ import {
   type DerivedFields,
   type DeriveScope,
 } from '../derive';
+import { currentPlan } from '../plans';
 import type { PushBatch } from './batch';
-import { cachedOrgPlan } from './plan-cache';
 
 /** Base (client-given) columns: compared to tell a real change from a replay. */
 const baseColumns = [
@@ -83,17 +82,16 @@ export function changedRows(
 
 /**
  * Recompute the derived response fields of `scope`: the rows of the batch (objects made by this push) get theirs
- * in place; returns the stored rows whose derived fields change. `db` is the database the push runs on.
+ * in place; returns the stored rows whose derived fields change.
  */
 export async function deriveBatch(
-  db: DbOrTx,
   batch: PushBatch,
   toWrite: Map<string, InteractionRow>,
   scope: DeriveScope,
 ): Promise<{ id: string; fields: DerivedFields }[]> {
   const updates: { id: string; fields: DerivedFields }[] = [];
   if (toWrite.size === 0) return updates;
-  const plan = await cachedOrgPlan(db, batch.tx, batch.orgId);
+  const { plan } = await currentPlan(batch.tx, batch.orgId);
   const { rows, completeThreads } = await loadForDerive(batch.tx, batch.orgId, scope, toWrite);
   for (const [id, fields] of deriveFields(rows.values(), completeThreads, plan)) {
     const batchRow = toWrite.get(id);

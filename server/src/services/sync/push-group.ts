@@ -37,7 +37,7 @@ export async function pushTogether(db: Db, requests: readonly PushRequest[]): Pr
     outcomes = await db.transaction(async (tx) => {
       const inGroup: (PushOutcome | null)[] = [];
       for (const { user, input } of requests) {
-        const outcome = await settle(() => pushBatch({ db: tx, user }, input.items, db));
+        const outcome = await settle(() => pushBatch({ db: tx, user }, input.items));
         // A refusal is the caller's answer; anything else is retried alone below.
         inGroup.push(outcome.ok || outcome.error instanceof TRPCError ? outcome : null);
       }

@@ -1,10 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import type { PushInput, PushItem, PushResult } from '@comms-log/shared';
-import type { DbOrTx } from '../../db/client';
 import { currentSeq } from '../../db/queries/seq';
 import { orgs } from '../../db/schema';
 import { loadNeverLog } from '../org/never-log';
+import { currentPlan } from '../plans';
 import { nowOf, type ServiceCtx } from '../service-ctx';
 import type { PushBatch } from './batch';
 import { changedRows, deriveBatch, writeInteractions } from './derive-batch';
@@ -14,13 +14,12 @@ import { pushItemByItem } from './item-by-item';
 import { refuseErasedHandles } from '../erasure/erased-handles';
 import { refuseErased } from './push-erased';
 import { mergeInteractions } from './merge-interactions';
-import { cachedOrgPlan } from './plan-cache';
 import { knownStakeholders, validateItems, type InteractionOp } from './validate';
 
 /** The plan's purpose ids, read only when an interaction of the push names one (retired ones included). */
-async function planPurposes(db: DbOrTx, batch: PushBatch, ops: readonly InteractionOp[]): Promise<ReadonlySet<string>> {
+async function planPurposes(batch: PushBatch, ops: readonly InteractionOp[]): Promise<ReadonlySet<string>> {
   if (!ops.some((op) => op.kind === 'iupsert' && op.data.purpose !== null)) return new Set();
-  const plan = await cachedOrgPlan(db, batch.tx, batch.orgId);
+  const { plan } = await currentPlan(batch.tx, batch.orgId);
   return new Set(plan.purposes.map((p) => p.id));
 }
 
@@ -37,19 +36,12 @@ export async function push(ctx: ServiceCtx, input: PushInput): Promise<PushResul
   } catch (e) {
     // A refusal is the caller's to see; anything else is retried item by item, so that it rejects only its item.
     if (e instanceof TRPCError) throw e;
-    return pushItemByItem(ctx, input.items, (c, items) => pushBatch(c, items, ctx.db));
+    return pushItemByItem(ctx, input.items, pushBatch);
   }
 }
 
-/**
- * The batch in one transaction (see {@link push}); inside an open one, a savepoint. `root` is the database the
- * push runs on, which keys the parsed-plan cache (a push applied in a group runs in the group's transaction).
- */
-export async function pushBatch(
-  ctx: ServiceCtx,
-  items: readonly PushItem[],
-  root: DbOrTx = ctx.db,
-): Promise<PushResult> {
+/** The batch in one transaction (see {@link push}); inside an open one, a savepoint. */
+export async function pushBatch(ctx: ServiceCtx, items: readonly PushItem[]): Promise<PushResult> {
   const { user } = ctx;
   const orgId = user.orgId;
   return ctx.db.transaction(async (tx) => {
@@ -66,7 +58,7 @@ export async function pushBatch(
     );
     // 2. Stakeholders referenced must be the org's, purposes the plan's.
     const stakeholders = await knownStakeholders(batch, [...interactionOps, ...followupOps]);
-    const purposes = await planPurposes(root, batch, interactionOps);
+    const purposes = await planPurposes(batch, interactionOps);
     // 3. Interactions: merged with the stored rows, by id and by (source, externalId).
     const { stored, final } = await mergeInteractions(batch, interactionOps, {
       captureLevel: org.captureLevel,
@@ -75,7 +67,7 @@ export async function pushBatch(
     });
     // 4. What changed, and the derived fields of the threads and stakeholders it touches.
     const { toWrite, scope } = changedRows(stored, final);
-    const derivedUpdates = await deriveBatch(root, batch, toWrite, scope);
+    const derivedUpdates = await deriveBatch(batch, toWrite, scope);
     // 5. Write: one change-sequence number per changed row.
     await writeInteractions(batch, toWrite, derivedUpdates);
     // 6. Follow-ups.
