@@ -1,12 +1,12 @@
-import type { CadenceScope } from '../../db/queries/cadence';
-import type { MsRange } from '../../db/queries/metrics';
-import type { MetricsEnv } from '../metrics/scope';
-import type { ServiceCtx } from '../service-ctx';
-import { countFigures } from './count-figures';
-import { executionFigures } from './execution-figures';
-import { FigureMemo, type FigureSource } from './figure-memo';
-import { recordFigures } from './record-figures';
-import { responseFigures } from './response-figures';
+import type { CadenceScope } from '../../../db/queries/cadence';
+import type { MsRange } from '../../../db/queries/metrics';
+import type { MetricsEnv } from '../../metrics/scope';
+import type { ServiceCtx } from '../../service-ctx';
+import { countFigures } from './counts';
+import { executionFigures } from './execution';
+import { FigureMemo, type FigureSource } from './memo';
+import { recordFigures } from './records';
+import { responseFigures } from './responses';
 
 /*
  * The report's figures come from the same service functions as `metrics.*` (totals, responseTimes, coverage,

@@ -5,12 +5,12 @@ import type {
   MetricsFilter,
   OwnPostCounts,
 } from '@comms-log/shared';
-import { anyProjectItem } from '../../db/queries/report-project-items';
-import type { CostEntryRow, RevenueRow } from '../../db/tables/plan-execution';
-import { costsAndRevenues } from '../evaluations/costs';
-import { activityOccurrences, meetings, ownPosts, projectItems } from '../metrics/execution';
-import { isManager } from '../service-ctx';
-import type { FigureSource } from './figure-memo';
+import { anyProjectItem } from '../../../db/queries/report-project-items';
+import type { CostEntryRow, RevenueRow } from '../../../db/tables/plan-execution';
+import { costsAndRevenues } from '../../evaluations/costs';
+import { activityOccurrences, meetings, ownPosts, projectItems } from '../../metrics/execution';
+import { isManager } from '../../service-ctx';
+import type { FigureSource } from './memo';
 
 /** The report's readers of the plan's execution: project items, own posts, meetings, activities, and costs. */
 export function executionFigures({ ctx, env, memo }: FigureSource) {

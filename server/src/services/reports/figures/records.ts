@@ -5,14 +5,14 @@ import type {
   MetricsFilter,
   ResolutionThread,
 } from '@comms-log/shared';
-import { purposeSince } from '../../db/queries/report-purposes';
-import { stakeholderCadences, type StakeholderCadence } from '../metrics/cadence';
-import { coverageItems } from '../metrics/media-coverage';
-import { resolutionThreads } from '../metrics/resolution';
-import { surveyScores } from '../metrics/surveys';
-import { coverageOf, inScope } from './coverage-scope';
-import type { FigureSource } from './figure-memo';
-import type { CoverageScope } from './figures';
+import { purposeSince } from '../../../db/queries/report-purposes';
+import { stakeholderCadences, type StakeholderCadence } from '../../metrics/cadence';
+import { coverageItems } from '../../metrics/media-coverage';
+import { resolutionThreads } from '../../metrics/resolution';
+import { surveyScores } from '../../metrics/surveys';
+import { coverageOf, inScope } from '../coverage-scope';
+import type { FigureSource } from './memo';
+import type { CoverageScope } from './index';
 
 /** The report's readers of records: contact cadences and coverage, threads and their purposes, surveys, media. */
 export function recordFigures({ ctx, env, memo }: FigureSource) {

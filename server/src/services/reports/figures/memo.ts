@@ -1,5 +1,5 @@
-import type { MetricsEnv } from '../metrics/scope';
-import type { ServiceCtx } from '../service-ctx';
+import type { MetricsEnv } from '../../metrics/scope';
+import type { ServiceCtx } from '../../service-ctx';
 
 /**
  * The reads of one report, each made once: a later ask with the same key (compared as JSON) gets the first ask's

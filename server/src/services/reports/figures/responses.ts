@@ -1,12 +1,12 @@
 import type { MetricsFilter, MetricsGroupBy, ResponseTimesResult } from '@comms-log/shared';
-import type { MsRange } from '../../db/queries/metrics';
-import { reportWaitsIn } from '../../db/queries/report-waits';
-import { metricsResponseTimes } from '../metrics/response-times';
-import { scopeFilter } from '../metrics/scope';
-import type { FigureSource } from './figure-memo';
-import { typeSets } from './response-sets';
-import { poolHolds, responseFromWaits, waitsKept } from './wait-pool';
-import type { PooledWaits } from './worst-waits';
+import type { MsRange } from '../../../db/queries/metrics';
+import { reportWaitsIn } from '../../../db/queries/report-waits';
+import { metricsResponseTimes } from '../../metrics/response-times';
+import { scopeFilter } from '../../metrics/scope';
+import type { FigureSource } from './memo';
+import { typeSets } from '../response-sets';
+import { poolHolds, responseFromWaits, waitsKept } from '../wait-pool';
+import type { PooledWaits } from '../worst-waits';
 
 /**
  * The report's response figures. Those whose period lies in `waitsRange` are split from one read of the org's waits

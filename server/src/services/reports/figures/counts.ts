@@ -1,10 +1,10 @@
 import type { MetricsFilter, MetricsGroupBy, TotalsResult } from '@comms-log/shared';
-import { countEach } from '../metrics/day-counts';
-import { scopeFilter } from '../metrics/scope';
-import { metricsTotals } from '../metrics/totals';
-import type { FigureSource } from './figure-memo';
-import { readFineCounts } from './fine-counts';
-import { fineAnswers, fineBase, totalsFromFine } from './fine-totals';
+import { countEach } from '../../metrics/day-counts';
+import { scopeFilter } from '../../metrics/scope';
+import { metricsTotals } from '../../metrics/totals';
+import type { FigureSource } from './memo';
+import { readFineCounts } from '../fine-counts';
+import { fineAnswers, fineBase, totalsFromFine } from '../fine-totals';
 
 /**
  * The report's totals and counts (the overview and the counting goals): from the fine rows when the report reads
