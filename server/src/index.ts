@@ -6,7 +6,7 @@ import { WriteOrder } from './db/writer/write-order';
 import { EnvError, loadEnv } from './env';
 import { serve } from './serve';
 import { startDayCountRecounts } from './services/metrics/day-counts-recount';
-import { syncDayCountsZones } from './services/metrics/day-counts-zone';
+import { syncDayCountsZones } from './services/metrics/day-counts-sync';
 import { ensureFirstOrg } from './services/org/orgs';
 import { startScheduleFromEnv } from './services/schedules/scheduler';
 

@@ -134,3 +134,8 @@ export function sumDayCounts(
 ): Promise<Record<string, unknown>[]> {
   return db.all<Record<string, unknown>>(sumDayCountsSql(orgId, filter, group, days));
 }
+
+/** Every org's id (the start-up pass over each org's day counts). */
+export async function orgIds(db: DbOrTx): Promise<string[]> {
+  return (await db.all<{ id: string }>(sql`SELECT id FROM orgs`)).map((r) => r.id);
+}

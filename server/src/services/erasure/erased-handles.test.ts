@@ -9,7 +9,7 @@ import {
   upsert,
   type TestOrg,
 } from '../../testing/test-org';
-import { ERASED_HANDLE } from './erased-handles';
+import { ERASED_HANDLE } from '../sync/push-erased';
 
 let handle: DbHandle;
 let t: TestOrg;

@@ -8,16 +8,12 @@ import {
   keepErasureKey,
   personalHandlesOf,
 } from '../../db/queries/erased-handles';
-import { reject, type PushBatch } from '../sync/batch';
-import type { PushOps } from '../sync/validate';
 
 /*
  * An erased person's handles stay refused (docs/sync.md "Erasure"): the erasure keeps a keyed hash of each, never the
  * handle, and a push whose interaction is written by one is refused item by item, so that a device that logged them
  * offline cannot bring the handle back once the tombstone and the rows are gone.
  */
-
-export const ERASED_HANDLE = 'its author was erased on request; nothing more is kept about them';
 
 /** HMAC-SHA256 of the handle as identities keep it (trimmed, lower-case), hex. */
 export const handleHash = (key: string, handle: string) =>
@@ -52,22 +48,6 @@ export async function erasedHandlesIn(db: DbOrTx, orgId: string, handles: readon
   const byHash = new Map(handles.map((h) => [handleHash(key, h), h]));
   const found = await erasedHashesIn(db, orgId, [...byHash.keys()]);
   return new Set([...found].map((hash) => byHash.get(hash)!));
-}
-
-/** Refuses, item by item, the interactions written by an erased handle; the rest of the batch goes on. */
-export async function refuseErasedHandles(batch: PushBatch, ops: PushOps): Promise<PushOps> {
-  const authorOf = (op: PushOps['interactionOps'][number]) =>
-    op.kind === 'iupsert' ? op.data.author?.handle : undefined;
-  const handles = [...new Set(ops.interactionOps.map(authorOf).filter((h): h is string => Boolean(h)))];
-  const erased = await erasedHandlesIn(batch.tx, batch.orgId, handles);
-  if (erased.size === 0) return ops;
-  const interactionOps = ops.interactionOps.filter((op) => {
-    const handle = authorOf(op);
-    if (!handle || !erased.has(handle)) return true;
-    reject(batch, op.id, ERASED_HANDLE);
-    return false;
-  });
-  return { ...ops, interactionOps };
 }
 
 /**

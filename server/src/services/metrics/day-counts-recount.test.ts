@@ -4,7 +4,7 @@ import type { DbHandle } from '../../db/client';
 import { dayCountsZone, rebuildDayCounts } from '../../db/queries/day-counts';
 import { freshOrgPerTest, interactionData, pushAccepted, type TestOrg } from '../../testing/test-org';
 import { recountDayCounts } from './day-counts-recount';
-import { syncDayCountsZones } from './day-counts-zone';
+import { syncDayCountsZones } from './day-counts-sync';
 
 let handle: DbHandle;
 let t: TestOrg;

@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { dayCountsZone, occurredRowsOn, rebuildDayCounts, replaceZoneOffsets } from '../../db/queries/day-counts';
 import type { ZoneOffset } from '../../db/queries/metrics';
-import { currentPlan } from '../plans';
 import { zoneOffsets } from './time-keys';
 
 /*
@@ -51,17 +49,4 @@ export async function moveDayCountsZone(db: DbOrTx, orgId: string, zone: string)
   if ((await dayCountsZone(db, orgId)) === zone) return;
   if ((await occurredRowsOn(db, orgId, 0, IN_PLACE_ROWS)) === null) return setDayCountsZone(db, orgId, zone);
   await replaceZoneOffsets(db, orgId, recountingLabel(zone), spanOffsets(zone));
-}
-
-/**
- * At start: every org's day counts in its plan's zone (after the migration that made them, they are by UTC day;
- * after a restore, they may be in an older zone), except those being counted again in it, which the server's sweep
- * finishes in chunks (./day-counts-recount.ts).
- */
-export async function syncDayCountsZones(db: DbOrTx): Promise<void> {
-  const orgs = await db.all<{ id: string }>(sql`SELECT id FROM orgs`);
-  for (const { id } of orgs) {
-    const zone = (await currentPlan(db, id)).plan.calendar.timeZone;
-    if ((await dayCountsZone(db, id)) !== recountingLabel(zone)) await setDayCountsZone(db, id, zone);
-  }
 }

@@ -11,7 +11,7 @@ import {
   type TestOrg,
 } from '../../testing/test-org';
 import { rebuildDayCounts, replaceZoneOffsets } from '../../db/queries/day-counts';
-import { syncDayCountsZones } from './day-counts-zone';
+import { syncDayCountsZones } from './day-counts-sync';
 
 /*
  * The day counts (docs/metrics.md "Roll-ups") against a plain GROUP BY of the raw rows, the local day computed

@@ -1,11 +1,14 @@
 import { coverageRate, stakeholderTypes, type CoverageResult } from '@comms-log/shared';
+import type { CadenceScope } from '../../db/queries/cadence';
 import type { StakeholderCadence } from '../metrics/cadence';
-import type { CoverageScope } from './figures';
 
 /*
  * The report's coverage figures read every stakeholder's cadence once and narrow it here to each figure's scope:
  * a stakeholder's cadence depends on its own contacts only, so narrowing after equals narrowing in SQL.
  */
+
+/** The stakeholders a coverage figure is about. */
+export type CoverageScope = Pick<CadenceScope, 'stakeholderType' | 'tier' | 'stakeholderId'>;
 
 /** The stakeholders of `scope` (empty or missing lists narrow nothing, as in SQL). */
 export function inScope(list: readonly StakeholderCadence[], scope: CoverageScope): StakeholderCadence[] {

@@ -1,4 +1,5 @@
 import { erasedRecordIds, erasedStakeholderIds } from '../../db/queries/push-erasures';
+import { erasedHandlesIn } from '../erasure/erased-handles';
 import { reject, type PushBatch } from './batch';
 import type { PushOp, PushOps } from './validate';
 
@@ -45,4 +46,22 @@ export async function refuseErased(batch: PushBatch, ops: PushOps): Promise<Push
     outcomeOps: ops.outcomeOps,
     coverageOps: ops.coverageOps.filter(keep),
   };
+}
+
+export const ERASED_HANDLE = 'its author was erased on request; nothing more is kept about them';
+
+/** Refuses, item by item, the interactions written by an erased handle; the rest of the batch goes on. */
+export async function refuseErasedHandles(batch: PushBatch, ops: PushOps): Promise<PushOps> {
+  const authorOf = (op: PushOps['interactionOps'][number]) =>
+    op.kind === 'iupsert' ? op.data.author?.handle : undefined;
+  const handles = [...new Set(ops.interactionOps.map(authorOf).filter((h): h is string => Boolean(h)))];
+  const erased = await erasedHandlesIn(batch.tx, batch.orgId, handles);
+  if (erased.size === 0) return ops;
+  const interactionOps = ops.interactionOps.filter((op) => {
+    const handle = authorOf(op);
+    if (!handle || !erased.has(handle)) return true;
+    reject(batch, op.id, ERASED_HANDLE);
+    return false;
+  });
+  return { ...ops, interactionOps };
 }

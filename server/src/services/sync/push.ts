@@ -11,8 +11,7 @@ import { changedRows, deriveBatch, writeInteractions } from './derive-batch';
 import { applyCoverage, applyThreadOutcomes } from './evaluation';
 import { applyFollowups } from './followups';
 import { pushItemByItem } from './item-by-item';
-import { refuseErasedHandles } from '../erasure/erased-handles';
-import { refuseErased } from './push-erased';
+import { refuseErased, refuseErasedHandles } from './push-erased';
 import { mergeInteractions } from './merge-interactions';
 import { knownStakeholders, validateItems, type InteractionOp } from './validate';
 

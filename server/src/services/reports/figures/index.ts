@@ -1,4 +1,3 @@
-import type { CadenceScope } from '../../../db/queries/cadence';
 import type { MsRange } from '../../../db/queries/metrics';
 import type { MetricsEnv } from '../../metrics/scope';
 import type { ServiceCtx } from '../../service-ctx';
@@ -13,8 +12,6 @@ import { responseFigures } from './responses';
  * threads) with the same filter and `asOf`, so the report and the dashboard cannot disagree; all over one plan
  * (`env`). The goals read survey responses and media reports besides.
  */
-
-export type CoverageScope = Pick<CadenceScope, 'stakeholderType' | 'tier' | 'stakeholderId'>;
 
 /**
  * The metrics services, each call made once within one report (goals often share a scope with another figure).

@@ -10,9 +10,8 @@ import { stakeholderCadences, type StakeholderCadence } from '../../metrics/cade
 import { coverageItems } from '../../metrics/media-coverage';
 import { resolutionThreads } from '../../metrics/resolution';
 import { surveyScores } from '../../metrics/surveys';
-import { coverageOf, inScope } from '../coverage-scope';
+import { type CoverageScope, coverageOf, inScope } from '../coverage-scope';
 import type { FigureSource } from './memo';
-import type { CoverageScope } from './index';
 
 /** The report's readers of records: contact cadences and coverage, threads and their purposes, surveys, media. */
 export function recordFigures({ ctx, env, memo }: FigureSource) {
