@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InteractionData } from '@comms-log/shared';
 import { CommsLogDb, type LocalFollowup, type LocalInteraction } from '../outbox/local-db';
 import { enqueueInteractions, enqueueStakeholder, pendingPush, pendingStakeholders } from '../outbox/queue';
 import { enqueueThreadOutcome } from '../outbox/thread-outcomes';
 import { claimCopy, releaseCopy } from './own-copy';
+import { logged } from '../users/testing/people';
 
 let n = 0;
 let db: CommsLogDb;
@@ -17,20 +17,6 @@ const interaction = (id: string, userId: string | undefined, pending = false) =>
   ({ id, threadKey: `gmail:${id}`, occurredAt: '2026-03-09T02:00:00.000Z', userId, pending }) as LocalInteraction;
 const followup = (id: string, userId: string | undefined, pending = false) =>
   ({ id, dueAt: '2026-03-10T01:00:00.000Z', status: 'open', userId, pending }) as LocalFollowup;
-
-/** A message as logging queues it. */
-const logged = (id: string, stakeholderId: string | null = null) =>
-  ({
-    id,
-    source: 'gmail',
-    externalId: `m-${id}`,
-    threadKey: `gmail:${id}`,
-    channel: 'email',
-    direction: 'inbound',
-    occurredAt: '2026-03-09T02:00:00.000Z',
-    stakeholderId,
-    author: { name: 'Ann', handle: 'ann@customer.cn' },
-  }) as InteractionData;
 
 /** A manager's copy from before pull took a scope: the org's rows, and a cursor past them. */
 async function orgCopy() {

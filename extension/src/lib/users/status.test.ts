@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InteractionData, PushItem, PushResult, Whoami } from '@comms-log/shared';
+import type { PushItem, PushResult } from '@comms-log/shared';
 import { ApiError } from '../api/error';
 import { CommsLogDb } from '../outbox/local-db';
 import { enqueueInteractions } from '../outbox/queue';
@@ -11,6 +11,7 @@ import type { SyncClock } from '../sync/backoff';
 import { createSyncEngine, type SyncEngine } from '../sync/engine';
 import type { SyncTransport } from '../sync/passes';
 import { followWhoami } from './watch';
+import { logged, who } from './testing/people';
 
 let n = 0;
 let db: CommsLogDb;
@@ -26,25 +27,6 @@ const clock: SyncClock = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   random: () => 0.5,
 };
-
-const who = (id: string): Whoami =>
-  ({
-    user: { id, name: id, email: `${id}@example.cn`, role: 'staff' },
-    org: { id: 'org', name: 'Org', timeZone: 'Asia/Shanghai', captureLevel: 'snippet' },
-  }) as Whoami;
-
-const logged = (id: string) =>
-  ({
-    id,
-    source: 'gmail',
-    externalId: `m-${id}`,
-    threadKey: `gmail:${id}`,
-    channel: 'email',
-    direction: 'inbound',
-    occurredAt: '2026-03-09T02:00:00.000Z',
-    stakeholderId: null,
-    author: { name: 'Ann', handle: 'ann@customer.cn' },
-  }) as InteractionData;
 
 const transport: SyncTransport = {
   async push(items: PushItem[]): Promise<PushResult> {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InteractionData, PushItem, Whoami } from '@comms-log/shared';
+import type { PushItem } from '@comms-log/shared';
 import { fuHeadItem, fuPaintItem, fuTeamListsItem } from '../followups/storage-items';
 import { FollowupsDb, OWN_SNAPSHOT_KEY } from '../followups/store';
 import { CommsLogDb } from '../outbox/local-db';
@@ -11,28 +11,10 @@ import { neverLogMineItem, tokenItem, whoamiItem } from '../storage-items';
 import { syncPasses, type SyncTransport } from '../sync/passes';
 import { followSignIn, ownerOf } from './follow';
 import { discardWaiting, othersWaiting } from './waiting';
+import { logged, who } from './testing/people';
 
 let n = 0;
 let db: CommsLogDb;
-
-const who = (id: string): Whoami =>
-  ({
-    user: { id, name: id, email: `${id}@example.cn`, role: 'staff' },
-    org: { id: 'org', name: 'Org', timeZone: 'Asia/Shanghai', captureLevel: 'snippet' },
-  }) as Whoami;
-
-const logged = (id: string) =>
-  ({
-    id,
-    source: 'gmail',
-    externalId: `m-${id}`,
-    threadKey: `gmail:${id}`,
-    channel: 'email',
-    direction: 'inbound',
-    occurredAt: '2026-03-09T02:00:00.000Z',
-    stakeholderId: null,
-    author: { name: 'Ann', handle: 'ann@customer.cn' },
-  }) as InteractionData;
 
 /** A server that applies every push, remembering who sent what (the token's user), and has nothing to pull. */
 function recordingServer() {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InteractionData, OverdueResult, Whoami } from '@comms-log/shared';
+import type { OverdueResult } from '@comms-log/shared';
 import { defaultPlan } from '@comms-log/shared/domain';
 import { ApiError } from '../api/error';
 import { createFollowupsService } from '../followups/service';
@@ -13,17 +13,12 @@ import { enqueueInteractions } from '../outbox/queue';
 import { whoamiItem } from '../storage-items';
 import { discardWaiting, othersWaiting } from './waiting';
 import { followWhoami } from './watch';
+import { logged, who } from './testing/people';
 
 const NOW = Date.parse('2026-03-11T15:00:00+08:00');
 let n = 0;
 let db: CommsLogDb;
 let fuDb: FollowupsDb;
-
-const who = (id: string): Whoami =>
-  ({
-    user: { id, name: id, email: `${id}@example.cn`, role: 'staff' },
-    org: { id: 'org', name: 'Org', timeZone: 'Asia/Shanghai', captureLevel: 'snippet' },
-  }) as Whoami;
 
 /** A snooze `userId` queued from the popup while signed in here. */
 const snoozeBy = (userId: string, targetId: string) =>
@@ -36,19 +31,6 @@ const snoozeBy = (userId: string, targetId: string) =>
     userId,
     queuedAtMs: NOW,
   });
-
-const logged = (id: string) =>
-  ({
-    id,
-    source: 'gmail',
-    externalId: `m-${id}`,
-    threadKey: `gmail:${id}`,
-    channel: 'email',
-    direction: 'inbound',
-    occurredAt: '2026-03-09T02:00:00.000Z',
-    stakeholderId: null,
-    author: { name: 'Ann', handle: 'ann@customer.cn' },
-  }) as InteractionData;
 
 beforeEach(async () => {
   fakeBrowser.reset();
