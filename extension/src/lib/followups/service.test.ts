@@ -17,6 +17,7 @@ import { FOLLOWUPS_DB_NAME, FollowupsDb, OWN_SNAPSHOT_KEY, SNAPSHOT_STORE } from
 import { CommsLogDb } from '../outbox/local-db';
 import { enqueueInteractions } from '../outbox/queue';
 import { createDexieSyncStore } from '../outbox/sync-store';
+import { dropDeps } from './testing/deps';
 
 // Shanghai: Wednesday 2026-03-11 at 15:00.
 const NOW = Date.parse('2026-03-11T15:00:00+08:00');
@@ -152,12 +153,7 @@ beforeEach(async () => {
   n++;
 });
 
-afterEach(async () => {
-  db.close();
-  await db.delete();
-  fuDb.close();
-  await fuDb.delete();
-});
+afterEach(() => dropDeps({ db, fuDb }));
 
 describe('followups service', () => {
   it('precomputes the list into storage and IndexedDB, with the badge', async () => {

@@ -3,10 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TeamFollowupsResult } from '@comms-log/shared';
 import { ApiError } from '../api/error';
-import { CommsLogDb } from '../outbox/local-db';
 import { createFollowupsService } from './service';
 import type { FollowupsApi, FollowupsServiceDeps } from './service-deps';
-import { FollowupsDb } from './store';
+import { dropDeps, testDeps } from './testing/deps';
 import { syncAfterTeam } from './team';
 import { teamUsers } from './team-users';
 
@@ -64,24 +63,11 @@ beforeEach(() => {
     closeWait: async () => ({}),
     complete: async () => ({}),
   };
-  deps = {
-    db: new CommsLogDb(`team-order-${n}`),
-    fuDb: new FollowupsDb(),
-    api,
-    now: () => NOW,
-    me: async () => ({ id: 'mia', role: 'manager' }),
-    lang: async () => 'en',
-    ui: { badge: async () => undefined, notify: async () => undefined },
-  };
+  deps = testDeps(`team-order-${n}`, api, { now: NOW, me: { id: 'mia', role: 'manager' } });
   n++;
 });
 
-afterEach(async () => {
-  deps.db.close();
-  await deps.db.delete();
-  deps.fuDb.close();
-  await deps.fuDb.delete();
-});
+afterEach(() => dropDeps(deps));
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 

@@ -3,9 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OverdueItem, TeamFollowupsInput, TeamFollowupsResult } from '@comms-log/shared';
 import { ApiError } from '../api/error';
-import { CommsLogDb } from '../outbox/local-db';
 import type { FollowupsApi, FollowupsServiceDeps } from './service-deps';
-import { FollowupsDb } from './store';
+import { dropDeps, testDeps } from './testing/deps';
 import { forgetErasedInTeamLists, prefetchTeamList, teamList, teamListMore } from './team';
 
 const NOW = Date.parse('2026-03-11T07:00:00Z');
@@ -44,24 +43,11 @@ beforeEach(() => {
       return answer(input);
     },
   } as unknown as FollowupsApi;
-  deps = {
-    db: new CommsLogDb(`team-${n}`),
-    fuDb: new FollowupsDb(),
-    api,
-    now: () => NOW,
-    me: async () => ({ id: 'mia', role: 'manager' }),
-    lang: async () => 'en',
-    ui: { badge: async () => undefined, notify: async () => undefined },
-  };
+  deps = testDeps(`team-${n}`, api, { now: NOW, me: { id: 'mia', role: 'manager' } });
   n++;
 });
 
-afterEach(async () => {
-  deps.db.close();
-  await deps.db.delete();
-  deps.fuDb.close();
-  await deps.fuDb.delete();
-});
+afterEach(() => dropDeps(deps));
 
 const offline = () => {
   throw new ApiError('network');

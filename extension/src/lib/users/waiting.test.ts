@@ -14,6 +14,7 @@ import { whoamiItem } from '../storage-items';
 import { discardWaiting, othersWaiting } from './waiting';
 import { followWhoami } from './watch';
 import { logged, who } from './testing/people';
+import { dropDeps } from '../followups/testing/deps';
 
 const NOW = Date.parse('2026-03-11T15:00:00+08:00');
 let n = 0;
@@ -39,12 +40,7 @@ beforeEach(async () => {
   await db.open();
 });
 
-afterEach(async () => {
-  db.close();
-  await db.delete();
-  fuDb.close();
-  await fuDb.delete();
-});
+afterEach(() => dropDeps({ db, fuDb }));
 
 describe("another user's queued follow-up actions", () => {
   it('are counted in the waiting note under their e-mail, and discarded with their rows', async () => {
