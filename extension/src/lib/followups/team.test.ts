@@ -5,7 +5,8 @@ import type { OverdueItem, TeamFollowupsInput, TeamFollowupsResult } from '@comm
 import { ApiError } from '../api/error';
 import type { FollowupsApi, FollowupsServiceDeps } from './service-deps';
 import { dropDeps, testDeps } from './testing/deps';
-import { forgetErasedInTeamLists, prefetchTeamList, teamList, teamListMore } from './team';
+import { fuTeamListsItem } from './storage-items';
+import { forgetErasedInTeamLists, forgetTeamLists, prefetchTeamList, teamList, teamListMore } from './team';
 
 const NOW = Date.parse('2026-03-11T07:00:00Z');
 let n = 0;
@@ -131,6 +132,34 @@ describe('asks of one view at once', () => {
     // Once answered, the next look asks the server again.
     await teamList(slow, null);
     expect(asked).toHaveLength(3);
+  });
+});
+
+describe('a sign-in change', () => {
+  it('drops the kept views, and a list asked for the last user is not kept when it arrives', async () => {
+    answer = () => page(['F1'], null);
+    await teamList(deps, 'sam');
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const slowApi = {
+      team: async (input: TeamFollowupsInput) => {
+        await held;
+        return answer(input);
+      },
+    } as unknown as FollowupsApi;
+    const asking = teamList({ ...deps, api: slowApi }, null);
+    await new Promise((r) => setTimeout(r, 10));
+    await forgetTeamLists();
+    expect(await fuTeamListsItem.getValue()).toEqual({});
+    release();
+    expect((await asking).source).toBe('server');
+    // Its write would have come after the one the change made: nothing is kept for the new user to read offline.
+    await forgetErasedInTeamLists([]);
+    expect(await fuTeamListsItem.getValue()).toEqual({});
+    answer = offline;
+    await expect(teamList(deps, null)).rejects.toMatchObject({ code: 'network' });
   });
 });
 

@@ -60,6 +60,18 @@ function changeKept(
   return keeping;
 }
 
+/** Counts sign-in changes: a list asked of the server before one is the last user's, and is not kept after it. */
+let signIns = 0;
+
+/**
+ * Another user signed in, or nobody is: the kept views go, after the changes begun before, and a list still being
+ * asked for the last user is not written back when it arrives.
+ */
+export function forgetTeamLists(): Promise<void> {
+  signIns += 1;
+  return changeKept(() => ({}));
+}
+
 /** The kept lists once every change begun so far is written. */
 async function keptLists(): Promise<Record<string, CachedTeamList>> {
   await keeping.catch(() => undefined);
@@ -96,12 +108,13 @@ export async function teamAsksSettled(deps: Pick<FollowupsServiceDeps, 'api'>): 
 
 async function askTeamList(deps: FollowupsServiceDeps, userId: string | null): Promise<TeamListResult> {
   const nowMs = deps.now();
+  const signedIn = signIns;
   const input: TeamFollowupsInput = { limit: TEAM_PAGE_ROWS, ...(userId === null ? {} : { userId }) };
   try {
     const page = withoutActed(await deps.api.team(input), await allActions(deps.fuDb), nowMs);
     const list = { page, fetchedAt: new Date(nowMs).toISOString() };
     // Kept after the popup has it: rewriting every kept view costs the first paint tens of ms on a busy machine.
-    void changeKept((lists) => withView(lists, userId, list)).catch(() => undefined);
+    void changeKept((lists) => (signedIn === signIns ? withView(lists, userId, list) : null)).catch(() => undefined);
     return { ...list, source: 'server' };
   } catch (err) {
     const kept = (await keptLists())[viewKey(userId)];
@@ -168,10 +181,11 @@ export async function teamListMore(
 ): Promise<TeamFollowupsResult> {
   const { userId, group, cursor } = req;
   const input = { limit: TEAM_PAGE_ROWS, group, cursor, ...(userId === null ? {} : { userId }) };
+  const signedIn = signIns;
   const page = withoutActed(await deps.api.team(input), await allActions(deps.fuDb), deps.now());
   await changeKept((lists) => {
     const kept = lists[viewKey(userId)];
-    if (!kept || kept.page.asOf !== page.asOf) return null;
+    if (signedIn !== signIns || !kept || kept.page.asOf !== page.asOf) return null;
     const items = [...kept.page.items, ...page.items];
     const next = { ...kept.page.next, [group]: page.next[group] };
     return withView(lists, userId, { ...kept, page: { ...kept.page, items, next } });

@@ -6,10 +6,10 @@ import {
   fuOverdueActivitiesItem,
   fuPaintItem,
   fuPlannedActivitiesItem,
-  fuTeamListsItem,
   fuTeamUsersItem,
 } from '../followups/storage-items';
 import { FollowupsDb } from '../followups/store';
+import { forgetTeamLists } from '../followups/team';
 import { neverLogMineItem } from '../storage-items';
 
 /**
@@ -42,10 +42,9 @@ export async function forgetUserCopies(from: string, to: string | null): Promise
     fuPlannedActivitiesItem,
     fuKnownLateItem,
     fuLastDigestItem,
-    fuTeamListsItem,
     fuTeamUsersItem,
   ];
-  await Promise.all(items.map((item) => item.removeValue()));
+  await Promise.all([...items.map((item) => item.removeValue()), forgetTeamLists()]);
   const fuDb = new FollowupsDb();
   try {
     await fuDb.snapshot.clear();
