@@ -7,6 +7,7 @@ import { createFollowupsService } from './service';
 import type { FollowupsApi, FollowupsServiceDeps } from './service-deps';
 import { dropDeps, testDeps } from './testing/deps';
 import { syncAfterTeam } from './team';
+import { fuTeamUsersItem } from './storage-items';
 import { teamUsers } from './team-users';
 
 /*
@@ -124,6 +125,23 @@ describe("the team switch's people", () => {
       },
     };
     expect((await teamUsers(offline)).map((u) => u.id)).toEqual(['sam']);
+  });
+
+  it('are not kept when another user signed in while they were asked', async () => {
+    let signedIn = 'mia';
+    const changing = {
+      ...deps,
+      me: async () => ({ id: signedIn, role: 'manager' as const }),
+      api: {
+        ...deps.api,
+        users: async () => {
+          signedIn = 'ana';
+          return [{ id: 'sam', name: 'Sam', role: 'staff' as const, active: true }];
+        },
+      },
+    };
+    expect((await teamUsers(changing)).map((u) => u.id)).toEqual(['sam']);
+    expect(await fuTeamUsersItem.getValue()).toEqual([]);
   });
 
   it('are asked of the server again for another signed-in user', async () => {

@@ -21,6 +21,8 @@ export async function teamUsers(deps: FollowupsServiceDeps): Promise<TeamUser[]>
   if (kept.length > 0 && last?.userId === me && deps.now() - last.atMs < USERS_FRESH_MS) return kept;
   try {
     const users = await deps.api.users();
+    // Kept only while the one who asked is still signed in: a change meanwhile cleared the people (lib/users/forget.ts).
+    if ((await deps.me())?.id !== me) return users;
     await fuTeamUsersItem.setValue(users);
     if (me) fetched.set(deps.api, { userId: me, atMs: deps.now() });
     return users;
